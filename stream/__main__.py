@@ -1,0 +1,5 @@
+"""`python -m stream` runs the CLI."""
+
+from stream.cli import main
+
+main()
