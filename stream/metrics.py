@@ -1,0 +1,237 @@
+"""All Prometheus metrics of strikestream in one typed container.
+
+`Metrics` owns every metric and is built on an injected `CollectorRegistry`
+(tests pass a fresh one; nothing touches the process-global registry unless the
+caller passes it). Counters and histograms are updated by the agents; the
+per-region window values and the open alerts are read at scrape time from
+snapshot callables the wiring installs, so nothing calls `Gauge.set` per event
+and a region that leaves the window disappears from the exposition.
+
+Names follow `strikestream_<noun>_<unit>` (`_total` on counters). Label values
+come from closed sets (language, claimant, kind, reason, stage, region, window):
+never a report or claim id, which would make the series count unbounded.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter as _Tally
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Final, get_args
+
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    Info,
+    generate_latest,
+)
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.metrics_core import Metric
+from prometheus_client.registry import Collector
+
+from stream.models import AlertKind, AlertState, Claimant, ClaimKind, Lang, Rejection
+
+__all__ = ["PREFIX", "STAGES", "WINDOWS", "Metrics", "RegionSample"]
+
+log = logging.getLogger(__name__)
+
+PREFIX: Final = "strikestream"
+#: Windows the aggregator keeps per region; the alert rules compare 1h with 7d.
+WINDOWS: Final = ("1h", "6h", "24h", "7d")
+#: Pipeline stages timed by `processing_seconds`.
+STAGES: Final = ("decode", "normalize", "aggregate", "detect")
+DUPLICATE_OUTCOMES: Final = ("relay", "duplicate", "stale")
+# Per-event work is sub-millisecond; the default buckets (5 ms .. 10 s) would
+# put nearly everything in the first bucket.
+PROCESSING_BUCKETS: Final = (
+    0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1.0,
+)
+
+
+@dataclass(frozen=True)
+class RegionSample:
+    """One per-region window value, e.g. drones launched at UA-63 in the last 1h."""
+
+    region: str
+    claimant: str
+    weapon: str
+    measure: str
+    window: str
+    value: float
+
+    def __post_init__(self) -> None:
+        if self.window not in WINDOWS:
+            msg = f"RegionSample.window: {self.window!r} is not one of {WINDOWS}"
+            raise ValueError(msg)
+
+
+RegionSource = Callable[[], Iterable[RegionSample]]
+OpenAlertsSource = Callable[[], Iterable[tuple[str, str]]]
+
+
+class _SnapshotCollector(Collector):
+    """Reads the region and open-alert snapshots when Prometheus scrapes.
+
+    A failing snapshot must not fail the whole scrape (that would read as the
+    worker being down): its family is left out and the failure is counted.
+    """
+
+    def __init__(self, errors: Counter) -> None:
+        self.region_source: RegionSource | None = None
+        self.open_alerts_source: OpenAlertsSource | None = None
+        self._errors = errors
+
+    def describe(self) -> Iterable[Metric]:
+        # Lets the registry detect name clashes without calling the sources.
+        return [_region_family(), _open_alerts_family()]
+
+    def collect(self) -> Iterator[Metric]:
+        if self.region_source is not None:
+            family = self._guard("region", lambda: _region_metric(self.region_source))
+            if family is not None:
+                yield family
+        if self.open_alerts_source is not None:
+            family = self._guard(
+                "open_alerts", lambda: _open_alerts_metric(self.open_alerts_source)
+            )
+            if family is not None:
+                yield family
+
+    def _guard(self, name: str, build: Callable[[], GaugeMetricFamily]) -> Metric | None:
+        try:
+            return build()
+        except Exception:
+            log.exception("metrics: %s snapshot failed during scrape", name)
+            self._errors.labels(collector=name).inc()
+            return None
+
+
+def _region_family() -> GaugeMetricFamily:
+    return GaugeMetricFamily(
+        f"{PREFIX}_region_munitions",
+        "Munitions per region, claimant, weapon and measure summed over a sliding window.",
+        labels=("region", "claimant", "weapon", "measure", "window"),
+    )
+
+
+def _open_alerts_family() -> GaugeMetricFamily:
+    return GaugeMetricFamily(
+        f"{PREFIX}_open_alerts",
+        "Alerts the detectors hold open, per region and kind.",
+        labels=("region", "kind"),
+    )
+
+
+def _region_metric(source: RegionSource | None) -> GaugeMetricFamily:
+    family = _region_family()
+    totals: dict[tuple[str, str, str, str, str], float] = {}
+    for s in source() if source is not None else ():
+        # Two samples with the same labels would be a duplicate series, which
+        # Prometheus rejects for the whole scrape: add them up instead.
+        key = (s.region, s.claimant, s.weapon, s.measure, s.window)
+        totals[key] = totals.get(key, 0.0) + s.value
+    for labels, value in sorted(totals.items()):
+        family.add_metric(list(labels), value)
+    return family
+
+
+def _open_alerts_metric(source: OpenAlertsSource | None) -> GaugeMetricFamily:
+    family = _open_alerts_family()
+    tally = _Tally(source() if source is not None else ())
+    for (region, kind), n in sorted(tally.items()):
+        family.add_metric([region, kind], float(n))
+    return family
+
+
+class Metrics:
+    """The service's metrics on one registry; see the module docstring."""
+
+    def __init__(self, registry: CollectorRegistry | None = None) -> None:
+        self.registry = registry if registry is not None else CollectorRegistry()
+        r = self.registry
+        self.reports_total = Counter(
+            f"{PREFIX}_reports_total", "Raw reports consumed from the feed.", ["lang"],
+            registry=r,
+        )
+        self.claims_total = Counter(
+            f"{PREFIX}_claims_total", "Claims extracted from reports.", ["kind", "claimant"],
+            registry=r,
+        )
+        self.dlq_total = Counter(
+            f"{PREFIX}_dlq_total", "Records sent to the dead-letter topic.", ["reason"],
+            registry=r,
+        )
+        self.late_claims_total = Counter(
+            f"{PREFIX}_late_claims_total",
+            "Claims whose event time fell behind the window watermark.",
+            registry=r,
+        )
+        self.duplicate_claims_total = Counter(
+            f"{PREFIX}_duplicate_claims_total",
+            "Claims seen before: relayed by another outlet, exact duplicates, stale values.",
+            ["outcome"],
+            registry=r,
+        )
+        self.processing_seconds = Histogram(
+            f"{PREFIX}_processing_seconds", "Time spent per pipeline stage and record.",
+            ["stage"], buckets=PROCESSING_BUCKETS, registry=r,
+        )
+        self.consumer_lag = Gauge(
+            f"{PREFIX}_consumer_lag_messages",
+            "Records between the committed offset and the high watermark.",
+            ["topic", "partition"],
+            registry=r,
+        )
+        self.alerts_total = Counter(
+            f"{PREFIX}_alerts_total", "Alert transitions emitted by the detectors.",
+            ["kind", "state"], registry=r,
+        )
+        self.build_info = Info(
+            f"{PREFIX}_build", "Service and parser version.", registry=r,
+        )
+        self.scrape_errors_total = Counter(
+            f"{PREFIX}_scrape_errors_total",
+            "Scrape-time snapshots that raised and were left out of the exposition.",
+            ["collector"],
+            registry=r,
+        )
+        self._snapshots = _SnapshotCollector(self.scrape_errors_total)
+        r.register(self._snapshots)
+        self._initialise_series()
+
+    def _initialise_series(self) -> None:
+        # Series exist at 0 from the first scrape, so `increase()` and `rate()`
+        # see a start value and "no reports in 30m" can fire on a silent feed.
+        for lang in get_args(Lang):
+            self.reports_total.labels(lang=lang)
+        for kind in get_args(ClaimKind):
+            for claimant in get_args(Claimant):
+                self.claims_total.labels(kind=kind, claimant=claimant)
+        for reason in get_args(Rejection.model_fields["reason"].annotation):
+            self.dlq_total.labels(reason=reason)
+        for outcome in DUPLICATE_OUTCOMES:
+            self.duplicate_claims_total.labels(outcome=outcome)
+        for stage in STAGES:
+            self.processing_seconds.labels(stage=stage)
+        for kind in get_args(AlertKind):
+            for state in get_args(AlertState):
+                self.alerts_total.labels(kind=kind, state=state)
+
+    def set_build(self, version: str, parser_version: str) -> None:
+        self.build_info.info({"version": version, "parser_version": parser_version})
+
+    def set_region_source(self, snapshot: RegionSource) -> None:
+        """Export `strikestream_region_munitions` from `snapshot()` at each scrape."""
+        self._snapshots.region_source = snapshot
+
+    def set_open_alerts_source(self, snapshot: OpenAlertsSource) -> None:
+        """Export `strikestream_open_alerts`: count of open alerts per (region, kind)."""
+        self._snapshots.open_alerts_source = snapshot
+
+    def exposition(self) -> tuple[bytes, str]:
+        """The text exposition and its content type, for the `/metrics` view."""
+        return generate_latest(self.registry), CONTENT_TYPE_LATEST

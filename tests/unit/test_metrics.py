@@ -1,0 +1,193 @@
+"""stream.metrics: exact exposition values on a fresh registry per test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pytest
+from prometheus_client import REGISTRY, CollectorRegistry
+from prometheus_client.parser import text_string_to_metric_families
+
+from stream.metrics import Metrics, RegionSample
+
+
+def lines(m: Metrics, prefix: str) -> list[str]:
+    """Sample lines of the exposition whose name starts with `prefix`."""
+    body, _ = m.exposition()
+    return [ln for ln in body.decode().splitlines() if ln.startswith(prefix)]
+
+
+def test_default_registry_is_private() -> None:
+    a, b = Metrics(), Metrics()
+    assert a.registry is not REGISTRY
+    assert a.registry is not b.registry
+    a.reports_total.labels(lang="en").inc()
+    assert b.registry.get_sample_value("strikestream_reports_total", {"lang": "en"}) == 0.0
+    assert REGISTRY.get_sample_value("strikestream_reports_total", {"lang": "en"}) is None
+
+
+def test_injected_registry_is_used() -> None:
+    registry = CollectorRegistry()
+    m = Metrics(registry)
+    assert m.registry is registry
+    m.late_claims_total.inc(3)
+    assert registry.get_sample_value("strikestream_late_claims_total") == 3.0
+
+
+def test_known_label_values_start_at_zero() -> None:
+    m = Metrics()
+    assert lines(m, "strikestream_reports_total") == [
+        'strikestream_reports_total{lang="en"} 0.0',
+        'strikestream_reports_total{lang="ru"} 0.0',
+        'strikestream_reports_total{lang="uk"} 0.0',
+    ]
+    assert lines(m, "strikestream_dlq_total") == [
+        'strikestream_dlq_total{reason="decode"} 0.0',
+        'strikestream_dlq_total{reason="invalid"} 0.0',
+        'strikestream_dlq_total{reason="too_large"} 0.0',
+        'strikestream_dlq_total{reason="late"} 0.0',
+        'strikestream_dlq_total{reason="internal"} 0.0',
+    ]
+    assert lines(m, "strikestream_duplicate_claims_total") == [
+        'strikestream_duplicate_claims_total{outcome="relay"} 0.0',
+        'strikestream_duplicate_claims_total{outcome="duplicate"} 0.0',
+        'strikestream_duplicate_claims_total{outcome="stale"} 0.0',
+    ]
+    assert len(lines(m, "strikestream_claims_total{")) == 3 * 5
+    assert len(lines(m, "strikestream_alerts_total{")) == 6 * 3
+
+
+def test_counters_and_gauge_exact_values() -> None:
+    m = Metrics()
+    m.reports_total.labels(lang="uk").inc()
+    m.reports_total.labels(lang="uk").inc()
+    m.claims_total.labels(kind="count", claimant="ru-mod").inc(7)
+    m.dlq_total.labels(reason="decode").inc()
+    m.duplicate_claims_total.labels(outcome="relay").inc(2)
+    m.alerts_total.labels(kind="surge", state="open").inc()
+    m.consumer_lag.labels(topic="strikes.raw.v1", partition="3").set(42)
+    assert 'strikestream_reports_total{lang="uk"} 2.0' in lines(m, "strikestream_reports_total")
+    assert (
+        'strikestream_claims_total{claimant="ru-mod",kind="count"} 7.0'
+        in lines(m, "strikestream_claims_total")
+    )
+    assert 'strikestream_dlq_total{reason="decode"} 1.0' in lines(m, "strikestream_dlq")
+    assert (
+        'strikestream_duplicate_claims_total{outcome="relay"} 2.0'
+        in lines(m, "strikestream_duplicate")
+    )
+    assert (
+        'strikestream_alerts_total{kind="surge",state="open"} 1.0'
+        in lines(m, "strikestream_alerts_total")
+    )
+    assert lines(m, "strikestream_consumer_lag_messages") == [
+        'strikestream_consumer_lag_messages{partition="3",topic="strikes.raw.v1"} 42.0'
+    ]
+
+
+def test_processing_histogram_buckets() -> None:
+    m = Metrics()
+    m.processing_seconds.labels(stage="normalize").observe(0.0003)
+    m.processing_seconds.labels(stage="normalize").observe(0.02)
+    got = lines(m, 'strikestream_processing_seconds_bucket{le="0.0005",stage="normalize"}')
+    assert got == ['strikestream_processing_seconds_bucket{le="0.0005",stage="normalize"} 1.0']
+    got = lines(m, 'strikestream_processing_seconds_bucket{le="0.025",stage="normalize"}')
+    assert got == ['strikestream_processing_seconds_bucket{le="0.025",stage="normalize"} 2.0']
+    assert m.registry.get_sample_value(
+        "strikestream_processing_seconds_count", {"stage": "normalize"}
+    ) == 2.0
+    assert m.registry.get_sample_value(
+        "strikestream_processing_seconds_sum", {"stage": "normalize"}
+    ) == pytest.approx(0.0203)
+    assert m.registry.get_sample_value(
+        "strikestream_processing_seconds_count", {"stage": "detect"}
+    ) == 0.0
+
+
+def test_build_info() -> None:
+    m = Metrics()
+    m.set_build("0.1.0", "norm-3")
+    assert lines(m, "strikestream_build_info") == [
+        'strikestream_build_info{parser_version="norm-3",version="0.1.0"} 1.0'
+    ]
+
+
+def test_region_source_read_at_scrape_time_sorted_and_summed() -> None:
+    m = Metrics()
+    current: list[RegionSample] = [
+        RegionSample("UA-63", "ua-military", "drone", "launched", "1h", 12),
+        RegionSample("RU-BEL", "ru-mod", "drone", "intercepted", "7d", 140),
+        RegionSample("UA-63", "ua-military", "drone", "launched", "1h", 3),
+    ]
+    m.set_region_source(lambda: current)
+    assert lines(m, "strikestream_region_munitions") == [
+        'strikestream_region_munitions{claimant="ru-mod",measure="intercepted",'
+        'region="RU-BEL",weapon="drone",window="7d"} 140.0',
+        'strikestream_region_munitions{claimant="ua-military",measure="launched",'
+        'region="UA-63",weapon="drone",window="1h"} 15.0',
+    ]
+    current = [RegionSample("UA-46", "ua-military", "missile", "launched", "6h", 1.5)]
+    assert lines(m, "strikestream_region_munitions") == [
+        'strikestream_region_munitions{claimant="ua-military",measure="launched",'
+        'region="UA-46",weapon="missile",window="6h"} 1.5',
+    ]
+
+
+def test_open_alerts_counted_per_region_and_kind() -> None:
+    m = Metrics()
+    m.set_open_alerts_source(
+        lambda: [("UA-63", "surge"), ("ALL", "mass_attack"), ("UA-63", "surge")]
+    )
+    assert lines(m, "strikestream_open_alerts") == [
+        'strikestream_open_alerts{kind="mass_attack",region="ALL"} 1.0',
+        'strikestream_open_alerts{kind="surge",region="UA-63"} 2.0',
+    ]
+
+
+def test_failing_snapshot_is_counted_and_does_not_break_scrape() -> None:
+    def broken() -> Iterable[RegionSample]:
+        msg = "table not ready"
+        raise RuntimeError(msg)
+
+    m = Metrics()
+    m.set_region_source(broken)
+    m.set_open_alerts_source(lambda: [("UA-63", "surge")])
+    assert lines(m, "strikestream_region_munitions") == []
+    assert lines(m, "strikestream_open_alerts") == [
+        'strikestream_open_alerts{kind="surge",region="UA-63"} 1.0'
+    ]
+    assert lines(m, "strikestream_scrape_errors_total") == [
+        'strikestream_scrape_errors_total{collector="region"} 2.0'
+    ]
+
+
+def test_region_sample_rejects_unknown_window() -> None:
+    with pytest.raises(ValueError, match="'2h' is not one of"):
+        RegionSample("UA-63", "ua-military", "drone", "launched", "2h", 1)
+
+
+def test_content_type_and_names() -> None:
+    m = Metrics()
+    m.set_region_source(lambda: [RegionSample("UA-63", "other", "drone", "launched", "1h", 1)])
+    m.set_open_alerts_source(lambda: [("UA-63", "surge")])
+    body, content_type = m.exposition()
+    assert content_type.startswith("text/plain; version=")
+    allowed_labels = {
+        "lang", "kind", "claimant", "reason", "outcome", "stage", "le", "topic", "partition",
+        "state", "version", "parser_version", "collector", "region", "weapon", "measure",
+        "window",
+    }
+    families = list(text_string_to_metric_families(body.decode()))
+    assert {f.name for f in families} >= {
+        "strikestream_reports", "strikestream_claims", "strikestream_dlq",
+        "strikestream_late_claims", "strikestream_duplicate_claims",
+        "strikestream_processing_seconds", "strikestream_consumer_lag_messages",
+        "strikestream_alerts", "strikestream_build_info", "strikestream_region_munitions",
+        "strikestream_open_alerts", "strikestream_scrape_errors",
+    }
+    for family in families:
+        assert family.name.startswith("strikestream_"), family.name
+        for sample in family.samples:
+            assert set(sample.labels) <= allowed_labels, sample
+            if family.type == "counter" and not sample.name.endswith("_created"):
+                assert sample.name.endswith("_total"), sample.name
