@@ -1,0 +1,27 @@
+"""PURE: per-key aggregation of claims (initialize / add / merge / result style).
+
+`new_state` initializes, `apply` adds one claim (versioned, reconciled,
+idempotent, order-independent), `encode`/`decode` persist the state in a Faust
+table, and `window_stats`/`hourly_series`/`latest_claims`/`residuals` are the
+results. Merging two workers' results is `residuals` across keys; within a key
+one state exists (Kafka partitions by key).
+"""
+
+from stream.aggregate.apply import Applied, Delta, Outcome, apply
+from stream.aggregate.query import hourly_series, latest_claims, residuals, window_stats
+from stream.aggregate.state import RegionState, decode, encode, new_state
+
+__all__ = [
+    "Applied",
+    "Delta",
+    "Outcome",
+    "RegionState",
+    "apply",
+    "decode",
+    "encode",
+    "hourly_series",
+    "latest_claims",
+    "new_state",
+    "residuals",
+    "window_stats",
+]

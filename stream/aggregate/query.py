@@ -1,0 +1,211 @@
+"""PURE: read models over RegionState: window stats, hourly series, latest claims,
+residuals between a total key ("ALL") and its region keys.
+
+Window membership is by hour bucket (see apply.hour_of_end): a window of
+`window` ending at `as_of` holds buckets h with as_of - window <= h < as_of,
+i.e. claims whose window_end lies in (as_of - window, as_of] for whole-hour
+`as_of`.
+
+"Activity" (hourly_series): per hour and claimant, weapons launched (drones +
+missiles + glide bombs); a claimant that gave no launched figure in that hour
+contributes intercepted + suppressed instead. The hour's activity is the MAX
+over claimants, because claimants describe the same attacks (summing them
+would double count).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from stream.aggregate.apply import HOUR, hour_of_end, ts
+from stream.aggregate.state import (
+    CLAIMANT,
+    DKIND,
+    KIND,
+    MEASURE,
+    SOURCES,
+    V_A,
+    V_B,
+    V_LANG,
+    V_PUB,
+    V_QUAL,
+    V_RID,
+    V_SPAN0,
+    V_SPAN1,
+    V_SRC,
+    VERSIONS,
+    WE,
+    WEAPON,
+    WS,
+    Rec,
+    RegionState,
+    current,
+)
+
+_SIDE = {"ru-mod": "ru", "ru-official": "ru", "ua-military": "ua", "ua-official": "ua"}
+
+
+def _iso(t: int) -> str:
+    return datetime.fromtimestamp(t, UTC).isoformat()
+
+
+def _in_window(state: RegionState, as_of: datetime, window: timedelta) -> Iterator[
+        tuple[str, Rec]]:
+    hi = ts(as_of)
+    lo = hi - int(window.total_seconds())
+    for cid, rec in state.claims.items():
+        h = hour_of_end(rec[WE])
+        if lo <= h < hi:
+            yield cid, rec
+
+
+def window_stats(state: RegionState, *, as_of: datetime, window: timedelta) -> dict[str, Any]:
+    """JSON-ready stats of claims with event time in the window (keys sorted)."""
+    totals: dict[str, dict[str, dict[str, int]]] = {}
+    casualties: dict[str, dict[str, int]] = {}
+    damage: dict[str, int] = {}
+    sources: dict[str, int] = {}
+    flags: list[dict[str, Any]] = []
+    n = 0
+    for cid, rec in sorted(_in_window(state, as_of, window)):
+        n += 1
+        for s in rec[SOURCES]:
+            sources[s] = sources.get(s, 0) + 1
+        cur = current(rec)
+        if rec[KIND] == "count":
+            w, m = rec[WEAPON] or "", rec[MEASURE] or ""
+            by_w = totals.setdefault(rec[CLAIMANT], {}).setdefault(w, {})
+            by_w[m] = by_w.get(m, 0) + state.contrib.get(cid, 0)
+            if cid in state.parts and state.parts[cid] != cur[V_A]:
+                over = state.parts[cid] > cur[V_A]
+                flags.append({
+                    "flag": "parts_exceed_summary" if over else "summary_exceeds_parts",
+                    "claim_id": cid, "claimant": rec[CLAIMANT], "weapon": w, "measure": m,
+                    "window_start": _iso(rec[WS]), "window_end": _iso(rec[WE]),
+                    "summary": cur[V_A], "parts": state.parts[cid],
+                })
+        elif rec[KIND] == "casualties":
+            side = casualties.setdefault(_SIDE.get(rec[CLAIMANT], "other"),
+                                         {"killed": 0, "injured": 0})
+            side["killed"] += cur[V_A]
+            side["injured"] += cur[V_B]
+        elif rec[DKIND] is not None:
+            damage[rec[DKIND]] = damage.get(rec[DKIND], 0) + 1
+    return {
+        "key": state.key,
+        "as_of": as_of.astimezone(UTC).isoformat(),
+        "window_seconds": int(window.total_seconds()),
+        "watermark": None if state.watermark is None else _iso(state.watermark),
+        "totals": totals,
+        "casualties": casualties,
+        "damage": damage,
+        "n_claims": n,
+        "sources": sources,
+        "flags": flags,
+    }
+
+
+def hourly_series(
+    state: RegionState, *, as_of: datetime, hours: int = 168
+) -> list[tuple[datetime, int]]:
+    """Activity per hour (see module docstring), oldest first, `hours` buckets ending
+    with the bucket before `as_of`'s hour."""
+    end = ts(as_of) // HOUR * HOUR
+    start = end - hours * HOUR
+    # (hour, claimant) -> [launched, intercepted + suppressed, has_launched]
+    acc: dict[tuple[int, str], list[int]] = {}
+    for cid, rec in state.claims.items():
+        if rec[KIND] != "count":
+            continue
+        h = hour_of_end(rec[WE])
+        if not start <= h < end:
+            continue
+        a = acc.setdefault((h, rec[CLAIMANT]), [0, 0, 0])
+        n = state.contrib.get(cid, 0)
+        if rec[MEASURE] == "launched":
+            a[0] += n
+            a[2] = 1
+        else:
+            a[1] += n
+    per_hour: dict[int, int] = {}
+    for (h, _c), (launched, downed, has_launched) in acc.items():
+        v = launched if has_launched else downed
+        per_hour[h] = max(per_hour.get(h, 0), v)
+    return [(datetime.fromtimestamp(h, UTC), per_hour.get(h, 0))
+            for h in range(start, end, HOUR)]
+
+
+def latest_claims(state: RegionState, n: int = 50) -> list[dict[str, Any]]:
+    """The `n` claims with the latest event time, newest first, JSON-ready."""
+    ranked = sorted(state.claims.items(), key=lambda kv: (kv[1][WE], kv[0]), reverse=True)
+    out = []
+    for cid, rec in ranked[:n]:
+        cur = current(rec)
+        excerpt, ex_start = state.excerpts.get(cid, ("", 0))
+        versions = sorted(rec[VERSIONS], key=lambda v: (v[V_PUB], v[V_RID]))
+        out.append({
+            "claim_id": cid,
+            "kind": rec[KIND],
+            "key": state.key,
+            "claimant": rec[CLAIMANT],
+            "weapon": rec[WEAPON],
+            "measure": rec[MEASURE],
+            "damage_kind": rec[DKIND],
+            "window_start": _iso(rec[WS]),
+            "window_end": _iso(rec[WE]),
+            "count": cur[V_A] if rec[KIND] == "count" else 0,
+            "counted": state.contrib.get(cid, 0),
+            "killed": cur[V_A] if rec[KIND] == "casualties" else 0,
+            "injured": cur[V_B] if rec[KIND] == "casualties" else 0,
+            "qualifier": cur[V_QUAL],
+            "published_at": _iso(cur[V_PUB]),
+            "report_id": cur[V_RID],
+            "source": cur[V_SRC],
+            "lang": cur[V_LANG],
+            "span": [cur[V_SPAN0], cur[V_SPAN1]],
+            "excerpt": excerpt,
+            "excerpt_start": ex_start,
+            "sources": list(rec[SOURCES]),
+            "versions": [{"published_at": _iso(v[V_PUB]), "report_id": v[V_RID],
+                          "source": v[V_SRC], "value": [v[V_A], v[V_B]]} for v in versions],
+        })
+    return out
+
+
+def residuals(
+    total: RegionState,
+    parts: Iterable[RegionState],
+    *,
+    as_of: datetime,
+    window: timedelta,
+) -> dict[str, Any]:
+    """Unattributed residual: each count claim of `total` minus the same claimant's
+    counts with the same window, weapon and measure summed over `parts`; a flag where
+    the parts exceed the total."""
+    part_sum: dict[tuple[str, str | None, str | None, int, int], int] = {}
+    for p in parts:
+        for _cid, rec in _in_window(p, as_of, window):
+            if rec[KIND] == "count":
+                k = (rec[CLAIMANT], rec[WEAPON], rec[MEASURE], rec[WS], rec[WE])
+                part_sum[k] = part_sum.get(k, 0) + current(rec)[V_A]
+    rows: list[dict[str, Any]] = []
+    flags: list[dict[str, Any]] = []
+    unattributed: dict[str, dict[str, dict[str, int]]] = {}
+    for cid, rec in sorted(_in_window(total, as_of, window)):
+        if rec[KIND] != "count":
+            continue
+        k = (rec[CLAIMANT], rec[WEAPON], rec[MEASURE], rec[WS], rec[WE])
+        tot = current(rec)[V_A]
+        got = part_sum.get(k, 0)
+        row = {"claim_id": cid, "claimant": k[0], "weapon": k[1], "measure": k[2],
+               "window_start": _iso(k[3]), "window_end": _iso(k[4]),
+               "total": tot, "parts": got, "residual": tot - got}
+        rows.append(row)
+        if got > tot:
+            flags.append({"flag": "parts_exceed_total", **row})
+        else:
+            by_w = unattributed.setdefault(k[0], {}).setdefault(k[1] or "", {})
+            by_w[k[2] or ""] = by_w.get(k[2] or "", 0) + tot - got
+    return {"rows": rows, "unattributed": unattributed, "flags": flags}

@@ -1,0 +1,328 @@
+"""Aggregate semantics: identity, versioning, reconciliation, order-independence,
+idempotency, lateness, eviction, persistence. Exact numbers throughout."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stream.aggregate import (
+    RegionState,
+    apply,
+    decode,
+    encode,
+    hourly_series,
+    latest_claims,
+    new_state,
+    residuals,
+    window_stats,
+)
+from stream.claims import casualties_id, claims_of, count_id
+from stream.models import (
+    Claim,
+    NormalizedReport,
+    Observation,
+    ReportingWindow,
+)
+
+
+def t(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 6, day, hour, minute, tzinfo=UTC)
+
+
+def count_claim(
+    n: int,
+    start: datetime,
+    end: datetime,
+    *,
+    region: str | None = "RU-BEL",
+    claimant: Any = "ru-mod",
+    weapon: Any = "drone",
+    measure: Any = "intercepted",
+    published: datetime | None = None,
+    report_id: str = "r1",
+    source: str = "telegram:mod_russia",
+) -> Claim:
+    return Claim(
+        claim_id=count_id(claimant, start, end, region, weapon, measure),
+        kind="count", report_id=report_id, source=source, lang="ru",
+        published_at=published or end, claimant=claimant, region=region,
+        window_start=start, window_end=end, weapon=weapon, measure=measure, count=n,
+        span=(0, 5), excerpt=f"{n} drones", excerpt_start=0,
+    )
+
+
+def deaths(killed: int, published: datetime, report_id: str, source: str = "tg:gov") -> Claim:
+    start, end = t(1, 21), t(2, 21)
+    return Claim(
+        claim_id=casualties_id("ru", "RU-BEL", start, end), kind="casualties",
+        report_id=report_id, source=source, lang="ru", published_at=published,
+        claimant="ru-official", region="RU-BEL", window_start=start, window_end=end,
+        killed=killed, span=(0, 3),
+    )
+
+
+def run(claims: list[Claim], key: str = "RU-BEL") -> tuple[RegionState, list[str]]:
+    state = new_state(key)
+    outcomes = []
+    for off, c in enumerate(claims):
+        state, applied = apply(state, c, partition=0, offset=off)
+        outcomes.append(applied.outcome)
+    return state, outcomes
+
+
+AS_OF = t(3, 0)
+DAY = timedelta(days=1)
+WEEK = timedelta(days=7)
+
+
+def totals(state: RegionState, as_of: datetime = AS_OF, window: timedelta = WEEK) -> Any:
+    return window_stats(state, as_of=as_of, window=window)["totals"]
+
+
+# --- relays ------------------------------------------------------------------
+
+def _relay_report(source: str, lang: Any, published: datetime, rid: str) -> NormalizedReport:
+    return NormalizedReport(
+        report_id=rid, source=source, published_at=published, lang=lang,
+        claimant="ru-mod",
+        window=ReportingWindow(start=t(1, 17), end=t(2, 4), label="overnight"),
+        observations=[Observation(region="RU-BEL", weapon="drone", measure="intercepted",
+                                  count=57, claimant="ru-mod", span=(10, 12))],
+        parser_version="test",
+    )
+
+
+def test_relay_by_three_outlets_counts_once_and_lists_sources() -> None:
+    reports = [
+        _relay_report("tass-en", "en", t(2, 5, 10), "a"),
+        _relay_report("ria-ru", "ru", t(2, 5, 40), "b"),
+        _relay_report("reuters", "en", t(2, 6, 15), "c"),
+    ]
+    claims = [c for r in reports for c in claims_of(r)]
+    assert len({c.claim_id for c in claims}) == 1
+    state, outcomes = run(claims)
+    assert outcomes == ["new", "relay", "relay"]
+    stats = window_stats(state, as_of=AS_OF, window=WEEK)
+    assert stats["totals"] == {"ru-mod": {"drone": {"intercepted": 57}}}
+    assert stats["n_claims"] == 1
+    assert stats["sources"] == {"reuters": 1, "ria-ru": 1, "tass-en": 1}
+    [latest] = latest_claims(state)
+    assert latest["sources"] == ["reuters", "ria-ru", "tass-en"]
+    assert latest["source"] == "tass-en"  # first publication of the value in force
+    assert latest["count"] == 57
+
+
+# --- corrections ----------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("order", "outcomes"),
+    [((0, 1), ["new", "correction"]), ((1, 0), ["new", "stale"])],
+)
+def test_death_toll_correction_in_any_order(order: tuple[int, int], outcomes: list[str]) -> None:
+    versions = [deaths(4, t(2, 22), "early"), deaths(9, t(3, 9), "later", "tg:other")]
+    state, got = run([versions[i] for i in order])
+    assert got == outcomes
+    stats = window_stats(state, as_of=t(3, 0), window=DAY)
+    assert stats["casualties"] == {"ru": {"killed": 9, "injured": 0}}
+    assert stats["sources"] == {"tg:gov": 1, "tg:other": 1}
+    assert [v["value"] for v in latest_claims(state)[0]["versions"]] == [[4, 0], [9, 0]]
+
+
+def test_old_value_relayed_after_correction_is_stale() -> None:
+    state, got = run([deaths(4, t(2, 22), "a"), deaths(9, t(3, 9), "b"),
+                      deaths(4, t(3, 12), "c", "late-relay")])
+    assert got == ["new", "correction", "stale"]
+    assert window_stats(state, as_of=t(3, 0), window=DAY)["casualties"]["ru"]["killed"] == 9
+
+
+def test_correction_moves_aggregates_by_the_difference() -> None:
+    state = new_state("RU-BEL")
+    state, a = apply(state, count_claim(10, t(1, 20), t(1, 23)), partition=0, offset=0)
+    state, b = apply(state, count_claim(14, t(1, 20), t(1, 23), report_id="r2",
+                                        published=t(2, 1)), partition=0, offset=1)
+    assert a.deltas == [(t(1, 22), "ru-mod", "drone", "intercepted", 10)]
+    assert (b.outcome, b.deltas) == ("correction", [(t(1, 22), "ru-mod", "drone",
+                                                     "intercepted", 4)])
+
+
+# --- overlapping windows --------------------------------------------------------
+
+EVENING = (t(1, 17), t(1, 20))   # 20:00-23:00 MSK
+NIGHT = (t(1, 20), t(2, 4))      # 23:00-07:00 MSK
+DAY24 = (t(1, 4), t(2, 4))       # 24 h to 07:00 MSK
+
+
+@pytest.mark.parametrize(
+    ("summary", "total", "flag"),
+    [
+        (168, 168, None),
+        (200, 200, ("summary_exceeds_parts", 200, 168)),
+        (150, 168, ("parts_exceed_summary", 150, 168)),
+    ],
+)
+def test_pieces_and_24h_summary_in_every_order(
+    summary: int, total: int, flag: tuple[str, int, int] | None
+) -> None:
+    claims = [count_claim(48, *EVENING, report_id="e"), count_claim(120, *NIGHT, report_id="n"),
+              count_claim(summary, *DAY24, report_id="s")]
+    results = set()
+    for perm in itertools.permutations(claims):
+        state, _ = run(list(perm))
+        stats = window_stats(state, as_of=t(2, 5), window=DAY)
+        assert stats["totals"] == {"ru-mod": {"drone": {"intercepted": total}}}
+        flags = [(f["flag"], f["summary"], f["parts"]) for f in stats["flags"]]
+        assert flags == ([flag] if flag else [])
+        series = dict(hourly_series(state, as_of=t(2, 5), hours=24))
+        assert (series[t(1, 19)], series[t(2, 3)]) == (48, 120 + summary - 168
+                                                        if summary > 168 else 120)
+        results.add(repr((stats, series, latest_claims(state))))
+    assert len(results) == 1
+
+
+def test_deltas_sum_to_totals_in_every_order() -> None:
+    claims = [count_claim(48, *EVENING, report_id="e"), count_claim(120, *NIGHT, report_id="n"),
+              count_claim(200, *DAY24, report_id="s")]
+    for perm in itertools.permutations(claims):
+        state = new_state("RU-BEL")
+        moved = 0
+        for off, c in enumerate(perm):
+            state, applied = apply(state, c, partition=0, offset=off)
+            moved += sum(d[4] for d in applied.deltas)
+        assert moved == 200
+
+
+def test_other_claimant_and_partial_overlap_are_not_reconciled() -> None:
+    claims = [count_claim(48, *EVENING), count_claim(30, *DAY24, claimant="ru-official"),
+              count_claim(7, t(2, 2), t(2, 6))]  # partial overlap with NIGHT and DAY24
+    state, _ = run([*claims, count_claim(120, *NIGHT)])
+    assert totals(state) == {"ru-mod": {"drone": {"intercepted": 175}},
+                             "ru-official": {"drone": {"intercepted": 30}}}
+
+
+# --- residuals between ALL and regions ------------------------------------------
+
+def test_breakdown_exceeding_total_is_flagged() -> None:
+    all_state, _ = run([count_claim(50, *NIGHT, region=None),
+                        count_claim(40, *NIGHT, region=None, measure="launched")], key="ALL")
+    bel, _ = run([count_claim(30, *NIGHT), count_claim(25, *NIGHT, measure="launched")])
+    krs, _ = run([count_claim(25, *NIGHT, region="RU-KRS")], key="RU-KRS")
+    res = residuals(all_state, [bel, krs], as_of=AS_OF, window=WEEK)
+    by = {r["measure"]: (r["total"], r["parts"], r["residual"]) for r in res["rows"]}
+    assert by == {"intercepted": (50, 55, -5), "launched": (40, 25, 15)}
+    assert [(f["flag"], f["measure"]) for f in res["flags"]] == [
+        ("parts_exceed_total", "intercepted")]
+    assert res["unattributed"] == {"ru-mod": {"drone": {"launched": 15}}}
+
+
+# --- idempotency and order independence -----------------------------------------
+
+POOL = [
+    count_claim(48, *EVENING, report_id="e"),
+    count_claim(120, *NIGHT, report_id="n"),
+    count_claim(200, *DAY24, report_id="s"),
+    count_claim(120, *NIGHT, report_id="n-relay", source="tass", published=t(2, 6)),
+    count_claim(130, *NIGHT, report_id="n-fix", published=t(2, 8)),
+    count_claim(9, *NIGHT, measure="launched", claimant="ua-military", source="kpszsu"),
+    deaths(4, t(2, 22), "d1"),
+    deaths(9, t(3, 9), "d2"),
+]
+
+
+def _results(state: RegionState) -> str:
+    return repr((window_stats(state, as_of=t(3, 0), window=timedelta(days=3)),
+                 hourly_series(state, as_of=t(3, 0), hours=72), latest_claims(state)))
+
+
+REFERENCE = _results(run(POOL)[0])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.permutations(POOL), st.lists(st.integers(0, len(POOL) - 1), max_size=6))
+def test_permutations_and_redeliveries_give_equal_results(
+    perm: list[Claim], dups: list[int]
+) -> None:
+    stream = list(perm)
+    for i in dups:
+        stream.insert(i, POOL[i])
+    assert _results(run(stream)[0]) == REFERENCE
+
+
+def test_reference_numbers() -> None:
+    stats = window_stats(run(POOL)[0], as_of=t(3, 0), window=timedelta(days=3))
+    assert stats["totals"] == {"ru-mod": {"drone": {"intercepted": 200}},
+                               "ua-military": {"drone": {"launched": 9}}}
+    assert stats["flags"][0]["parts"] == 178  # 48 + corrected 130
+
+
+def test_same_partition_offset_is_skipped() -> None:
+    state = new_state("RU-BEL")
+    state, a = apply(state, count_claim(5, *NIGHT), partition=3, offset=7)
+    state, b = apply(state, count_claim(6, *NIGHT, published=t(3, 1), report_id="x"),
+                     partition=3, offset=7)
+    state, c = apply(state, count_claim(5, *NIGHT), partition=3, offset=8)
+    assert (a.outcome, b.outcome, c.outcome) == ("new", "duplicate", "duplicate")
+    assert (b.deltas, c.deltas) == ([], [])
+    assert totals(state) == {"ru-mod": {"drone": {"intercepted": 5}}}
+    assert state.offsets == {3: 8}
+
+
+# --- lateness and eviction ------------------------------------------------------
+
+def test_late_claim_is_not_applied() -> None:
+    state, _ = run([count_claim(5, t(20, 0), t(20, 4))])
+    state, a = apply(state, count_claim(7, t(12, 0), t(12, 4)), partition=0, offset=5,
+                     lateness=timedelta(days=7))
+    state, b = apply(state, count_claim(8, t(13, 0), t(13, 4)), partition=0, offset=6,
+                     lateness=timedelta(days=7))
+    assert (a.outcome, a.deltas) == ("late", [])
+    assert b.outcome == "new"
+    assert totals(state, as_of=t(21, 0), window=timedelta(days=30)) == {
+        "ru-mod": {"drone": {"intercepted": 13}}}
+
+
+def test_old_claims_are_evicted_past_retention_plus_lateness() -> None:
+    claims = [count_claim(1, t(1, 0), t(1, 4)), count_claim(2, t(2, 0), t(2, 4)),
+              count_claim(3, t(3, 0), t(3, 4))]
+    state = new_state("RU-BEL")
+    for off, c in enumerate(claims):
+        state, _ = apply(state, c, partition=0, offset=off, lateness=timedelta(hours=12))
+    assert len(state.claims) == 3
+    # watermark 9 June 04:00 -> horizon 1 June 16:00: only the 1 June claim goes.
+    state, _ = apply(state, count_claim(4, t(9, 0), t(9, 4)), partition=0, offset=9,
+                     lateness=timedelta(hours=12))
+    assert sorted(r[6] for r in state.claims.values()) == [
+        int(t(d, 4).timestamp()) for d in (2, 3, 9)]
+    assert set(state.contrib) == set(state.claims)
+    assert totals(state, as_of=t(10, 0), window=timedelta(days=30)) == {
+        "ru-mod": {"drone": {"intercepted": 9}}}
+
+
+# --- persistence ------------------------------------------------------------------
+
+def test_encode_decode_round_trip() -> None:
+    state, _ = run(POOL)
+    data = encode(state)
+    back = decode(data)
+    assert back == state
+    assert back.groups == state.groups
+    assert encode(back) == data
+    extra = count_claim(1, t(2, 4), t(2, 6), report_id="z")
+    s1, a1 = apply(state, extra, partition=0, offset=99)
+    s2, a2 = apply(back, extra, partition=0, offset=99)
+    assert (a1, _results(s1)) == (a2, _results(s2))
+
+
+def test_empty_state() -> None:
+    state = new_state("ALL")
+    assert decode(encode(state)) == state
+    stats = window_stats(state, as_of=AS_OF, window=DAY)
+    assert (stats["n_claims"], stats["totals"], stats["flags"]) == (0, {}, [])
+    assert hourly_series(state, as_of=AS_OF, hours=3) == [
+        (t(2, 21), 0), (t(2, 22), 0), (t(2, 23), 0)]
+    assert latest_claims(state) == []
