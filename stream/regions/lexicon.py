@@ -1,0 +1,153 @@
+"""Compiles the gazetteer table into lookup dictionaries keyed by normalised tokens.
+
+Three vocabularies come out: *places* (names that match on their own: "Шебекино",
+"Курщина", "Kharkiv"), *stems* (region adjectives and English stems that name a region
+only with a unit word: "Курской" + "области", "Kursk" + "region") and *heads* (the unit
+words, every case and number). Russian and Ukrainian forms are generated with pymorphy3.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from stream.regions.codes import iso_names
+from stream.regions.morph import Lang, inflect, is_ambiguous, key
+from stream.regions.place import Level
+from stream.regions.table import Row, rows
+
+EN_HEADS = (
+    "region", "regions", "oblast", "oblasts", "krai", "kray", "krais", "territory",
+    "republic", "okrug", "autonomous okrug", "autonomous district", "autonomous region",
+    "autonomous oblast", "province", "respublika", "avtonomnyy okrug", "avtonomnaya oblast",
+    "obl",
+)  # fmt: skip
+MORPH_HEADS: dict[Lang, tuple[str, ...]] = {
+    "ru": ("область", "край", "республика", "автономный округ", "автономная область",
+           "округ", "регион"),
+    "uk": ("область", "край", "республіка", "автономний округ", "автономна область",
+           "округ", "регіон"),
+}  # fmt: skip
+# Abbreviations of "область" are not inflected.
+FIXED_HEADS = ("обл",)
+# Words that join items of a list of regions ("Курской и Брянской областей").
+CONJUNCTIONS = frozenset({"и", "і", "й", "та", "and", "or", "или", "або", "also", "а"})
+
+_ISO_REPUBLIC = re.compile(r"^(.*), Respublika$")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a key stands for. ``capital``: the form is also a common word, so it only
+    counts when written with a capital; ``upper``: an abbreviation written in capitals."""
+
+    code: str
+    level: Level
+    name: str
+    capital: bool = False
+    upper: bool = False
+
+
+@dataclass(slots=True)
+class Lexicon:
+    places: dict[str, Entry] = field(default_factory=dict)
+    stems: dict[str, Entry] = field(default_factory=dict)
+    heads: set[str] = field(default_factory=set)
+    conflicts: list[tuple[str, str, str]] = field(default_factory=list)
+    forms: int = 0  # surface forms generated, before de-duplication
+
+    def add(self, table: dict[str, Entry], k: str, entry: Entry) -> None:
+        self.forms += 1
+        old = table.get(k)
+        if old is None:
+            table[k] = entry
+        elif old.code != entry.code:
+            self.conflicts.append((k, old.code, entry.code))  # first row wins
+        elif entry.capital != old.capital or entry.upper != old.upper:
+            # Same place from two languages: a common word in either needs the capital.
+            table[k] = Entry(
+                old.code, old.level, old.name,
+                old.capital or entry.capital, old.upper and entry.upper,
+            )  # fmt: skip
+
+
+def _head_keys() -> dict[str, tuple[str, ...]]:
+    """Nominative head keys per language, longest first, to split table items."""
+    out: dict[str, tuple[str, ...]] = {"en": tuple(key(h) for h in EN_HEADS)}
+    for lang, heads in MORPH_HEADS.items():
+        out[lang] = tuple(key(h) for h in heads)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def _split_head(item: str, heads: tuple[str, ...]) -> str | None:
+    """The stem of "Kursk Oblast" / "Курская область", or None if no unit word ends it."""
+    k = key(item)
+    for h in heads:
+        if k.endswith(" " + h):
+            n = len(h.split())
+            return " ".join(item.split()[:-n]) or None
+    return None
+
+
+def _iso_aliases(code: str) -> list[str]:
+    """English items derived from the ISO 3166-2 transliteration ("Kurskaya oblast'")."""
+    name = iso_names().get(code)
+    if name is None:
+        return []
+    m = _ISO_REPUBLIC.match(name)
+    items = [m.group(1), f"Respublika {m.group(1)}"] if m else [name]
+    return [i.replace("'", "") for i in items] + [i for i in items if "'" in i]
+
+
+def _add_morph_items(lex: Lexicon, row: Row, lang: Lang, items: tuple[str, ...],
+                     heads: tuple[str, ...]) -> None:  # fmt: skip
+    for item in items:
+        if item.isupper() and len(item) > 1:
+            lex.add(lex.places, key(item), Entry(row.code, row.level, row.name, upper=True))
+            continue
+        stem = _split_head(item, heads) if row.level == "region" else None
+        if stem is not None:
+            for form in inflect(stem, lang, all_genders=True):
+                lex.add(lex.stems, key(form), Entry(row.code, "region", row.name))
+            # The whole phrase too: it settles stems shared by two units ("Altai").
+            for form in inflect(item, lang):
+                lex.add(lex.places, key(form), Entry(row.code, "region", row.name))
+            continue
+        forms = inflect(item, lang)
+        for form in forms:
+            k = key(form)
+            capital = " " not in k and is_ambiguous(k, forms, lang)
+            lex.add(lex.places, k, Entry(row.code, row.level, row.name, capital=capital))
+
+
+def _add_en_items(lex: Lexicon, row: Row, items: list[str], heads: tuple[str, ...]) -> None:
+    for item in items:
+        upper = item.isupper() and len(item) > 1
+        stem = _split_head(item, heads) if row.level == "region" and not upper else None
+        if stem is not None:
+            lex.add(lex.stems, key(stem), Entry(row.code, "region", row.name))
+            lex.add(lex.places, key(item), Entry(row.code, "region", row.name))
+        else:
+            lex.add(lex.places, key(item), Entry(row.code, row.level, row.name, upper=upper))
+
+
+def build(table: tuple[Row, ...] | None = None) -> Lexicon:
+    """Compile ``table`` (default: the packaged tables) into a ``Lexicon``."""
+    lex = Lexicon()
+    heads = _head_keys()
+    for h in EN_HEADS:
+        lex.heads.add(key(h))
+    for lang, words in MORPH_HEADS.items():
+        for w in words:
+            lex.heads.update(key(f) for f in inflect(w, lang, plural_too=True))
+    lex.heads.update(FIXED_HEADS)
+    seen_iso: set[str] = set()
+    for row in rows() if table is None else table:
+        en = [row.name, *row.en]
+        if row.code not in seen_iso:
+            seen_iso.add(row.code)
+            en += _iso_aliases(row.code)
+        _add_en_items(lex, row, en, heads["en"])
+        _add_morph_items(lex, row, "ru", row.ru, heads["ru"])
+        _add_morph_items(lex, row, "uk", row.uk, heads["uk"])
+    return lex

@@ -1,0 +1,176 @@
+"""The scanner: finds gazetteer names in a text in one pass over its tokens.
+
+The text is normalised (same length, so offsets carry over), split into word tokens, and
+at each token the longest known key is looked up in dictionaries of space-joined tokens;
+only tokens that begin some key are examined further. Words of a multiword name may be
+separated by spaces, a hyphen or a period ("St. Petersburg"), nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from stream.regions.lexicon import CONJUNCTIONS, Entry, Lexicon
+from stream.regions.morph import TOKEN, normalize
+from stream.regions.place import Place
+
+_JOINED = re.compile(r"\.?\s*[-‐‑–]?\s*")
+_LISTED = re.compile(r"\s*[,;]?\s*")
+_MAX_LIST = 12  # tokens scanned ahead for the unit word of a list of regions
+
+
+class Gazetteer:
+    """Finds places in English, Russian and Ukrainian text (see ``find``)."""
+
+    __slots__ = ("_conj", "_first", "_head_max", "_heads", "_place_max", "_places",
+                 "_stem_max", "_stems", "lexicon")  # fmt: skip
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._places = lexicon.places
+        self._stems = lexicon.stems
+        self._heads = lexicon.heads
+        self._conj = CONJUNCTIONS
+        self._place_max = _max_lengths(lexicon.places)
+        self._stem_max = _max_lengths(lexicon.stems)
+        self._head_max = _max_lengths(lexicon.heads)
+        self._first = frozenset(self._place_max) | frozenset(self._stem_max)
+
+    def find(self, text: str) -> list[Place]:
+        """Places named in ``text``: non-overlapping, longest match wins, sorted by start."""
+        norm = normalize(text)
+        words: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in TOKEN.finditer(norm):
+            words.append(m.group())
+            starts.append(m.start())
+            ends.append(m.end())
+        scan = _Scan(norm, words, starts, ends)
+        first = self._first
+        out: list[Place] = []
+        i = 0
+        n = len(words)
+        while i < n:
+            if words[i] not in first:
+                i += 1
+                continue
+            length, entry = self._best(scan, text, i)
+            if entry is None:
+                i += 1
+                continue
+            start, end = starts[i], ends[i + length - 1]
+            out.append(Place(entry.code, start, end, text[start:end], entry.level, entry.name))
+            i += length
+        return out
+
+    def _best(self, scan: _Scan, text: str, i: int) -> tuple[int, Entry | None]:
+        lp, place = scan.longest(self._places, self._place_max, i)
+        if place is not None and not _written_right(place, text, scan, i, lp):
+            lp, place = 0, None
+        ls, stem = scan.longest(self._stems, self._stem_max, i)
+        if stem is not None:
+            lh, _ = scan.longest_head(self._heads, self._head_max, i + ls)
+            if lh and ls + lh > lp:
+                return ls + lh, stem
+            if ls >= lp and (lh or self._listed(scan, i + ls)):
+                return ls, stem
+        return lp, place
+
+    def _listed(self, scan: _Scan, j: int) -> bool:
+        """Whether a list continues after a stem and ends in a unit word: "Курской[, X] и
+        Брянской областей", "Kursk and Voronezh regions"."""
+        after_stem = True
+        stop = min(len(scan.words), j + _MAX_LIST)
+        while j < stop:
+            if not scan.gap_listed(j):
+                return False
+            w = scan.words[j]
+            if w in self._conj:
+                after_stem = False
+                j += 1
+                continue
+            if after_stem and scan.gap_joined(j):
+                lh, _ = scan.longest_head(self._heads, self._head_max, j)
+                if lh:
+                    return True
+            ls, _ = scan.longest(self._stems, self._stem_max, j)
+            if not ls:
+                return False
+            after_stem = True
+            j += ls
+        return False
+
+
+class _Scan:
+    """Tokens of one text with lazy gap checks."""
+
+    __slots__ = ("ends", "norm", "starts", "words")
+
+    def __init__(self, norm: str, words: list[str], starts: list[int], ends: list[int]):
+        self.norm = norm
+        self.words = words
+        self.starts = starts
+        self.ends = ends
+
+    def gap_joined(self, j: int) -> bool:
+        return _JOINED.fullmatch(self.norm, self.ends[j - 1], self.starts[j]) is not None
+
+    def gap_listed(self, j: int) -> bool:
+        return _LISTED.fullmatch(self.norm, self.ends[j - 1], self.starts[j]) is not None
+
+    def longest(self, table: dict[str, Entry], maxes: dict[str, int],
+                i: int) -> tuple[int, Entry | None]:  # fmt: skip
+        words = self.words
+        if i >= len(words):
+            return 0, None
+        w = words[i]
+        m = maxes.get(w)
+        if m is None:
+            return 0, None
+        best: tuple[int, Entry | None] = (0, None)
+        k = w
+        hit = table.get(k)
+        if hit is not None:
+            best = (1, hit)
+        for j in range(i + 1, min(len(words), i + m)):
+            if not self.gap_joined(j):
+                break
+            k = k + " " + words[j]
+            hit = table.get(k)
+            if hit is not None:
+                best = (j - i + 1, hit)
+        return best
+
+    def longest_head(self, heads: set[str], maxes: dict[str, int], i: int) -> tuple[int, None]:
+        words = self.words
+        if i >= len(words) or words[i] not in maxes or (i and not self.gap_joined(i)):
+            return 0, None
+        best = 0
+        k = ""
+        for j in range(i, min(len(words), i + maxes[words[i]])):
+            if j > i and not self.gap_joined(j):
+                break
+            k = words[j] if j == i else k + " " + words[j]
+            if k in heads:
+                best = j - i + 1
+        return best, None
+
+
+def _written_right(entry: Entry, text: str, scan: _Scan, i: int, length: int) -> bool:
+    """Capitalisation checks for forms that are also common words or abbreviations."""
+    if entry.upper:
+        return text[scan.starts[i] : scan.ends[i + length - 1]].isupper()
+    if entry.capital:
+        return text[scan.starts[i]].isupper()
+    return True
+
+
+def _max_lengths(table: Iterable[str]) -> dict[str, int]:
+    """Longest key length in tokens, by first token."""
+    out: dict[str, int] = {}
+    for k in table:
+        parts = k.split(" ")
+        out[parts[0]] = max(out.get(parts[0], 0), len(parts))
+    return out
