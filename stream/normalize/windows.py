@@ -1,12 +1,202 @@
-"""PURE: the reporting window a report speaks of, as a UTC interval. (Placeholder.)"""
+"""PURE: the reporting window a report speaks of, as a UTC interval.
+
+Owns turning "с 20:00 до 23:00 мск", "overnight", "за добу", "during the day",
+"over the past week" into a `ReportingWindow` in UTC.
+
+Time zone: an explicit mention wins ("мск", "Moscow time", "за київським
+часом", "Kyiv time", "UTC", "GMT"); else the claimant's side (ru-* -> Moscow,
+ua-* -> Kyiv); else the language (ru -> Moscow, uk -> Kyiv, en -> UTC: an
+English text by nobody in particular has no better guess).
+
+Determinism: relays of one bulletin published at different times must give the
+same window (claim identity depends on it), so every window is snapped to named
+local boundaries, never to the publication minute:
+- range "с 20:00 до 23:00": the latest such interval ending no later than one
+  hour after publication (a bulletin may be posted just before its end time);
+- night ("overnight", "за ночь", "вночі", "в ночь на 2 июня"): 18:00 local the
+  previous day -> 07:00 local on the named date, else on the publication date;
+- 24 h ("over the past 24 hours", "за сутки", "за добу"): the 24 h ending at the
+  latest local 07:00 at or before publication (so a morning summary contains the
+  night's pieces, and relays during the day agree);
+- day ("during the day", "в течение дня", "протягом дня"): 07:00-18:00 local on
+  the publication date (may end after publication; kept fixed for identity);
+- week ("over the past week", "за неделю", "за тиждень"): the 7 days ending at
+  local midnight starting the publication date;
+- nothing stated: the local calendar day of publication.
+Priority when several appear: range, dated night, 24 h, week, night, day.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+import re
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from stream.models import Claimant, Lang, ReportingWindow
 
+MOSCOW = ZoneInfo("Europe/Moscow")
+KYIV = ZoneInfo("Europe/Kyiv")
+UTC_ZONE = ZoneInfo("UTC")
 
-def parse_window(text: str, published_at: datetime, claimant: Claimant, lang: Lang) -> ReportingWindow:
-    day = published_at.replace(hour=0, minute=0, second=0, microsecond=0)
-    return ReportingWindow(start=day, end=day + timedelta(days=1), label="default")
+NIGHT_START = time(18, 0)
+MORNING = time(7, 0)
+EVENING = time(18, 0)
+RANGE_TOLERANCE = timedelta(hours=1)
+
+_F = re.IGNORECASE | re.UNICODE
+
+_TZ_PATTERNS = [
+    (re.compile(r"\bмск\b|московско\w* врем|\bmsk\b|moscow time", _F), MOSCOW),
+    (re.compile(r"київськ\w* час|киевско\w* врем|kyiv time|kiev time", _F), KYIV),
+    (re.compile(r"\butc\b|\bgmt\b", _F), UTC_ZONE),
+]
+
+# "20:00" or "20.00"; with a dot only quarter hours, so dates like "01.06" never match.
+_HM = r"(\d{1,2})(?::(\d{2})|\.(00|15|30|45))(?!\d|\.\d)"
+_RANGE = re.compile(
+    rf"(?:\b(?:с|з|із|від|от|между|між|from|between)\s+)?{_HM}\s*(?:\(?(?:мск|msk)\)?\s*)?"
+    rf"(?:\s(?:до|по|to|until|till|and|і|и)\s+|\s*[-–—]\s*){_HM}",
+    _F,
+)
+
+_MONTHS = {
+    # ru genitive, uk genitive, en
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6,
+    "июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+    "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6,
+    "липня": 7, "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# "в ночь на 2 июня", "в ночь с 1 на 2 июня", "у ніч на 1 червня", "у ніч проти 1 червня"
+_NIGHT_DATED_SLAVIC = re.compile(
+    rf"\b(?:в|у|во)\s+ніч\w*\s+(?:з\s+\d{{1,2}}\s+)?(?:на|проти)\s+(\d{{1,2}})\s+({_MONTH_RE})"
+    rf"|\b(?:в|во)\s+ночь\s+(?:с\s+\d{{1,2}}\s+)?на\s+(\d{{1,2}})\s+({_MONTH_RE})",
+    _F,
+)
+# "overnight into June 2", "on the night of June 1 to 2", "night of 1-2 June"
+_NIGHT_DATED_EN = re.compile(
+    rf"\bnight\s+(?:of|into|to)\s+(?:({_MONTH_RE})\s+\d{{1,2}}\s*(?:to|-|–|into)\s*(\d{{1,2}})"
+    rf"|\d{{1,2}}\s*(?:to|-|–|into)\s*(\d{{1,2}})\s+({_MONTH_RE})"
+    rf"|({_MONTH_RE})\s+(\d{{1,2}})|(\d{{1,2}})\s+({_MONTH_RE}))",
+    _F,
+)
+_DAY24 = re.compile(
+    r"past\s+24\s+hours|last\s+24\s+hours|past\s+day\b|previous\s+day\b|"
+    r"за\s+(?:минувшие|прошедшие|последние|истекшие)?\s*сутки|"
+    r"за\s+(?:минулу|останню|минулі)?\s*(?:добу|24\s+години)|протягом\s+(?:минулої\s+)?доби|"
+    r"за\s+последние\s+24\s+часа",
+    _F,
+)
+_WEEK = re.compile(
+    r"(?:past|last|previous)\s+(?:week|7\s+days|seven\s+days)|"
+    r"за\s+(?:прошедшую|минувшую|последнюю)?\s*неделю|за\s+(?:последние\s+)?7\s+дней|"
+    r"за\s+(?:минулий|останній)?\s*тиждень|за\s+(?:останні\s+)?7\s+днів",
+    _F,
+)
+_NIGHT = re.compile(
+    r"overnight|over\s+night|during\s+the\s+night|last\s+night|tonight|"
+    r"за\s+ночь|(?:минувшей|прошедшей|этой|сегодняшней)\s+ночью|\bночью\b|в\s+течение\s+ночи|"
+    r"\bвночі\b|(?:цієї|минулої|сьогоднішньої)\s+ночі|протягом\s+ночі|за\s+ніч",
+    _F,
+)
+_DAY = re.compile(
+    r"during\s+the\s+day|in\s+the\s+daytime|в\s+течение\s+дня|\bдн[её]м\b|за\s+день|"
+    r"протягом\s+дня|\bвдень\b|за\s+день",
+    _F,
+)
+
+
+def zone_for(text: str, claimant: Claimant, lang: Lang) -> ZoneInfo:
+    """Explicit mention, else the claimant's side, else the language (docstring)."""
+    for pattern, zone in _TZ_PATTERNS:
+        if pattern.search(text):
+            return zone
+    if claimant.startswith("ru-"):
+        return MOSCOW
+    if claimant.startswith("ua-"):
+        return KYIV
+    return {"ru": MOSCOW, "uk": KYIV}.get(lang, UTC_ZONE)
+
+
+def _at(day: date, t: time, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day, t, tzinfo=zone).astimezone(UTC)
+
+
+def _window(start: datetime, end: datetime, label: str) -> ReportingWindow:
+    return ReportingWindow(start=start, end=end, label=label)
+
+
+def _dated(day: int, month: int, local_pub: datetime) -> date | None:
+    """The date `day month` nearest to publication (handles New Year)."""
+    best: date | None = None
+    for year in (local_pub.year - 1, local_pub.year, local_pub.year + 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((d - local_pub.date()).days) < abs((best - local_pub.date()).days):
+            best = d
+    return best
+
+
+def _night_date(text: str, local_pub: datetime) -> date | None:
+    m = _NIGHT_DATED_SLAVIC.search(text)
+    if m:
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        return _dated(int(day), _MONTHS[month.lower()], local_pub)
+    m = _NIGHT_DATED_EN.search(text)
+    if m:
+        g = m.groups()
+        pairs = [(g[1], g[0]), (g[2], g[3]), (g[5], g[4]), (g[6], g[7])]
+        for day, month in pairs:
+            if day and month:
+                return _dated(int(day), _MONTHS[month.lower()], local_pub)
+    return None
+
+
+def _range(m: re.Match[str], local_pub: datetime, zone: ZoneInfo) -> ReportingWindow | None:
+    h1, c1, d1, h2, c2, d2 = m.groups()
+    hh1, m1, hh2, m2 = int(h1), int(c1 or d1), int(h2), int(c2 or d2)
+    if hh1 > 24 or hh2 > 24 or m1 > 59 or m2 > 59:
+        return None
+    t1, t2 = time(hh1 % 24, m1), time(hh2 % 24, m2)
+    end_day = local_pub.date()
+    end = _at(end_day, t2, zone)
+    if end > local_pub.astimezone(UTC) + RANGE_TOLERANCE:
+        end_day -= timedelta(days=1)
+        end = _at(end_day, t2, zone)
+    start_day = end_day if t1 < t2 else end_day - timedelta(days=1)
+    return _window(_at(start_day, t1, zone), end, "range")
+
+
+def parse_window(
+    text: str, published_at: datetime, claimant: Claimant, lang: Lang
+) -> ReportingWindow:
+    """The UTC window `text` speaks of, snapped to named local boundaries."""
+    zone = zone_for(text, claimant, lang)
+    local = published_at.astimezone(zone)
+    today = local.date()
+    for m in _RANGE.finditer(text):
+        w = _range(m, local, zone)
+        if w is not None:
+            return w
+    night_day = _night_date(text, local)
+    if night_day is not None:
+        return _window(_at(night_day - timedelta(days=1), NIGHT_START, zone),
+                       _at(night_day, MORNING, zone), "night")
+    if _DAY24.search(text):
+        end_day = today if local.time() >= MORNING else today - timedelta(days=1)
+        return _window(_at(end_day - timedelta(days=1), MORNING, zone),
+                       _at(end_day, MORNING, zone), "24h")
+    if _WEEK.search(text):
+        return _window(_at(today - timedelta(days=7), time(0), zone), _at(today, time(0), zone),
+                       "week")
+    if _NIGHT.search(text):
+        return _window(_at(today - timedelta(days=1), NIGHT_START, zone),
+                       _at(today, MORNING, zone), "night")
+    if _DAY.search(text):
+        return _window(_at(today, MORNING, zone), _at(today, EVENING, zone), "day")
+    return _window(_at(today, time(0), zone), _at(today + timedelta(days=1), time(0), zone),
+                   "default")

@@ -1,0 +1,91 @@
+"""parse_window: named windows in local time -> UTC intervals, deterministic for relays."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from stream.normalize.windows import parse_window
+
+
+def u(day: int, hour: int, minute: int = 0, month: int = 6) -> datetime:
+    return datetime(2026, month, day, hour, minute, tzinfo=UTC)
+
+
+# Moscow is UTC+3 all year; Kyiv is UTC+3 in summer (EEST), UTC+2 in winter.
+CASES: list[tuple[str, datetime, Any, Any, datetime, datetime, str]] = [
+    # text, published (UTC), claimant, lang, start (UTC), end (UTC), label
+    ("С 20:00 до 23:00 мск сбиты 48 БПЛА.", u(1, 20, 30), "ru-mod", "ru",
+     u(1, 17), u(1, 20), "range"),
+    ("From 20:00 to 23:00 Moscow time, 48 drones were downed.", u(2, 6), "other", "en",
+     u(1, 17), u(1, 20), "range"),
+    ("з 18:00 до 07:00 збито 30 шахедів", u(2, 5), "ua-military", "uk",
+     u(1, 15), u(2, 4), "range"),
+    ("в период с 23.00 до 07.00 перехвачены 120 беспилотников", u(2, 5), "ru-mod", "ru",
+     u(1, 20), u(2, 4), "range"),
+    ("between 23:00 and 07:00 UTC", u(2, 9), "other", "en", u(1, 23), u(2, 7), "range"),
+    ("Overnight, air defences downed 57 drones.", u(2, 5, 10), "ru-mod", "en",
+     u(1, 15), u(2, 4), "night"),
+    ("За ночь сбиты 57 БПЛА", u(2, 4, 30), "ru-mod", "ru", u(1, 15), u(2, 4), "night"),
+    ("Минувшей ночью сбиты 12 дронов", u(2, 10), "ru-official", "ru",
+     u(1, 15), u(2, 4), "night"),
+    ("Вночі ворог атакував 40 шахедами", u(2, 6), "ua-military", "uk",
+     u(1, 15), u(2, 4), "night"),
+    ("У ніч на 1 червня ворог атакував", u(1, 6), "ua-military", "uk",
+     u(31, 15, month=5), u(1, 4), "night"),
+    ("В ночь на 2 июня уничтожены 20 БПЛА", u(3, 12), "other", "ru",
+     u(1, 15), u(2, 4), "night"),
+    ("On the night of June 1 to 2, Russia launched 100 drones", u(2, 9), "other", "en",
+     u(1, 18), u(2, 7), "night"),
+    ("Over the past 24 hours, 168 drones were shot down.", u(2, 5), "ru-mod", "en",
+     u(1, 4), u(2, 4), "24h"),
+    ("За минувшие сутки сбиты 168 БПЛА", u(2, 11, 40), "ru-mod", "ru",
+     u(1, 4), u(2, 4), "24h"),
+    ("За добу збито 50 дронів", u(2, 3), "ua-military", "uk", u(31, 4, month=5), u(1, 4), "24h"),
+    ("Протягом дня ворог скинув 20 КАБів", u(2, 16), "ua-official", "uk",
+     u(2, 4), u(2, 15), "day"),
+    ("During the day, 5 drones were downed", u(2, 10), "other", "en", u(2, 7), u(2, 18), "day"),
+    ("В течение дня сбиты 5 БПЛА", u(2, 20), "ru-official", "ru", u(2, 4), u(2, 15), "day"),
+    ("Over the past week, 900 drones were shot down", u(7, 12), "ru-mod", "en",
+     u(30, 21, month=5), u(6, 21), "week"),
+    ("За неделю сбиты 900 БПЛА", u(7, 12), "ru-mod", "ru", u(30, 21, month=5), u(6, 21), "week"),
+    ("Сбиты 5 БПЛА", u(2, 22), "ru-official", "ru", u(2, 21), u(3, 21), "default"),
+    ("Five drones were shot down", u(2, 22), "other", "en", u(2, 0), u(3, 0), "default"),
+    ("Збито 5 дронів", u(2, 22), "other", "uk", u(2, 21), u(3, 21), "default"),
+    # winter: Kyiv is UTC+2
+    ("Вночі збито 10 дронів", datetime(2026, 1, 15, 8, tzinfo=UTC), "ua-military", "uk",
+     datetime(2026, 1, 14, 16, tzinfo=UTC), datetime(2026, 1, 15, 5, tzinfo=UTC), "night"),
+    # dates are not time ranges
+    ("с 01.06 по 07.06 сбиты 900 БПЛА", u(7, 12), "ru-mod", "ru",
+     u(6, 21), u(7, 21), "default"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "claimant", "lang", "start", "end", "label"),
+                         CASES)
+def test_parse_window(text: str, published: datetime, claimant: Any, lang: Any,
+                      start: datetime, end: datetime, label: str) -> None:
+    w = parse_window(text, published, claimant, lang)
+    assert (w.start, w.end, w.label) == (start, end, label)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("За ночь сбиты 57 БПЛА", "ru"), ("Overnight 57 drones were downed", "en"),
+     ("За минувшие сутки сбиты 168 БПЛА", "ru"), ("с 20:00 до 23:00 сбиты 48 БПЛА", "ru")],
+)
+def test_relays_published_through_the_morning_share_one_window(text: str, lang: Any) -> None:
+    times = [u(1, 20, 5), u(2, 4, 10), u(2, 5), u(2, 7, 45), u(2, 10, 59)]
+    if "20:00" not in text:
+        times = times[2:]
+    windows = {parse_window(text, t, "ru-mod", lang) for t in times}
+    assert len(windows) == 1
+
+
+def test_all_windows_are_utc_and_ordered() -> None:
+    for text, published, claimant, lang, *_ in CASES:
+        w = parse_window(text, published, claimant, lang)
+        assert w.start < w.end
+        assert w.start.utcoffset() == w.end.utcoffset() == UTC.utcoffset(None)
