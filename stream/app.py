@@ -1,0 +1,121 @@
+"""Faust wiring only: the app, its topics and the runtime objects the agents share.
+
+`create_app` builds a fresh app per call (tests run several, each with its own
+topic prefix and consumer group); `stream.agents.install` attaches the agents.
+"""
+
+from __future__ import annotations
+
+import ssl
+from dataclasses import dataclass, field
+from typing import Any
+
+import faust
+
+from stream.metrics import Metrics
+from stream.pipeline import Engine
+from stream.settings import (
+    ALERTS_TOPIC,
+    CLAIMS_TOPIC,
+    DLQ_TOPIC,
+    RAW_TOPIC,
+    Settings,
+)
+
+
+def kafka_client_kwargs(settings: Settings) -> dict[str, Any]:
+    """aiokafka keyword arguments for a real cluster (SASL/SCRAM, TLS)."""
+    kw: dict[str, Any] = {"security_protocol": settings.broker_security_protocol}
+    if settings.broker_security_protocol in ("SSL", "SASL_SSL"):
+        ctx = ssl.create_default_context(
+            cafile=str(settings.broker_ssl_cafile) if settings.broker_ssl_cafile else None)
+        if settings.broker_ssl_certfile:
+            ctx.load_cert_chain(str(settings.broker_ssl_certfile),
+                                str(settings.broker_ssl_keyfile) if settings.broker_ssl_keyfile else None)
+        kw["ssl_context"] = ctx
+    if settings.broker_security_protocol.startswith("SASL"):
+        kw["sasl_mechanism"] = settings.broker_sasl_mechanism
+        kw["sasl_plain_username"] = settings.broker_sasl_username
+        kw["sasl_plain_password"] = settings.broker_sasl_password
+    return kw
+
+
+def _faust_credentials(settings: Settings) -> Any:
+    if settings.broker_security_protocol == "PLAINTEXT":
+        return None
+    ctx = kafka_client_kwargs(settings).get("ssl_context")
+    if settings.broker_security_protocol.startswith("SASL"):
+        return faust.SASLCredentials(
+            username=settings.broker_sasl_username, password=settings.broker_sasl_password,
+            mechanism=settings.broker_sasl_mechanism, ssl_context=ctx)
+    return faust.SSLCredentials(ctx)
+
+
+@dataclass
+class Runtime:
+    """What the agents, the claims follower and the web views share in one worker."""
+
+    settings: Settings
+    bootstrap: str
+    metrics: Metrics
+    engine: Engine
+    topics: dict[str, Any] = field(default_factory=dict)
+    ready: bool = False
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def create_app(
+    settings: Settings, bootstrap: str, *, metrics: Metrics | None = None,
+) -> tuple[faust.App, Runtime]:
+    app = faust.App(
+        settings.app_id,
+        broker=[f"kafka://{h}" for h in bootstrap.split(",")],
+        broker_credentials=_faust_credentials(settings),
+        store="memory://",
+        autodiscover=False,
+        topic_partitions=settings.raw_partitions,
+        topic_allow_declare=True,
+        topic_disable_leader=True,
+        web_enabled=True,
+        web_host=settings.web_host,
+        web_port=settings.web_port,
+        web_bind=settings.web_host,
+        web_in_thread=False,
+        broker_session_timeout=settings.session_timeout_s,
+        broker_heartbeat_interval=settings.heartbeat_interval_s,
+        broker_commit_every=100,
+        broker_commit_interval=1.0,
+        consumer_auto_offset_reset="earliest",
+        producer_linger_ms=5,
+        datadir=str(settings.data_dir / settings.app_id),
+        logging_config=None,
+    )
+    runtime = Runtime(
+        settings=settings,
+        bootstrap=bootstrap,
+        metrics=metrics or Metrics(),
+        engine=Engine(lateness=settings.lateness),
+    )
+    raw = settings.topic(RAW_TOPIC)
+    runtime.topics = {
+        "raw": app.topic(raw, value_type=bytes, key_type=bytes, value_serializer="raw",
+                         key_serializer="raw", partitions=settings.raw_partitions),
+        "claims": app.topic(settings.topic(CLAIMS_TOPIC), value_type=bytes, key_type=bytes,
+                            value_serializer="raw", key_serializer="raw",
+                            partitions=settings.claims_partitions),
+        "alerts": app.topic(settings.topic(ALERTS_TOPIC), value_type=bytes, key_type=bytes,
+                            value_serializer="raw", key_serializer="raw", partitions=1),
+        "dlq": app.topic(settings.topic(DLQ_TOPIC), value_type=bytes, key_type=bytes,
+                         value_serializer="raw", key_serializer="raw", partitions=1),
+    }
+    return app, runtime
+
+
+def topic_specs(settings: Settings) -> list[tuple[str, int]]:
+    """Topics the service needs, with explicit partition counts."""
+    return [
+        (settings.topic(RAW_TOPIC), settings.raw_partitions),
+        (settings.topic(CLAIMS_TOPIC), settings.claims_partitions),
+        (settings.topic(ALERTS_TOPIC), 1),
+        (settings.topic(DLQ_TOPIC), 1),
+    ]

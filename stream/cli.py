@@ -1,0 +1,216 @@
+"""Command line: `python -m stream run|worker|broker|ingest|normalize|replay|detect|simulate`."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import orjson
+import typer
+from rich.console import Console
+
+from stream.settings import Settings, load_settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="strikestream: strike reports -> claims -> per-region aggregates and alerts.")
+err = Console(stderr=True)
+
+BrokerOpt = Annotated[str | None, typer.Option(envvar="STREAM_BROKER", show_envvar=True,
+                                               help="Kafka bootstrap servers; unset = embedded broker")]
+PortOpt = Annotated[int, typer.Option(envvar="STREAM_WEB_PORT", show_envvar=True, help="web port")]
+PrefixOpt = Annotated[str, typer.Option(envvar="STREAM_TOPIC_PREFIX", show_envvar=True,
+                                        help="prefix for every topic name")]
+
+
+def _settings(**overrides: Any) -> Settings:
+    return load_settings(**{k: v for k, v in overrides.items() if v is not None})
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def sample_files() -> list[Path]:
+    root = Path(__file__).parent / "data" / "samples"
+    return sorted(root.glob("*.jsonl"))
+
+
+def _iter_lines(path: str) -> Iterator[bytes]:
+    if path == "-":
+        for line in sys.stdin.buffer:
+            if line.strip():
+                yield line.rstrip(b"\r\n")
+        return
+    with open(path, "rb") as fh:
+        for line in fh:
+            if line.strip():
+                yield line.rstrip(b"\r\n")
+
+
+@app.command()
+def normalize(path: Annotated[str, typer.Argument(help="JSONL raw reports, - for stdin")] = "-") -> None:
+    """Pure: raw-report JSON lines in -> one normalized JSON line out per input line (no broker)."""
+    from stream.models import Rejection
+    from stream.normalize import normalize as run_normalize
+    from stream.pipeline import Place, decode_raw
+
+    out = sys.stdout.buffer
+    for n, line in enumerate(_iter_lines(path)):
+        raw = decode_raw(line, Place(path, 0, n), _now())
+        if isinstance(raw, Rejection):
+            rid = None
+            with contextlib.suppress(Exception):
+                obj = orjson.loads(line)
+                rid = obj.get("id") if isinstance(obj, dict) else None
+            doc: dict[str, Any] = {"report_id": rid, "error": raw.error, "reason": raw.reason,
+                                   "observations": [], "damage": [], "casualties": []}
+            out.write(orjson.dumps(doc) + b"\n")
+            continue
+        report = run_normalize(raw)
+        out.write(orjson.dumps(report.model_dump(mode="json")) + b"\n")
+    out.flush()
+
+
+@app.command()
+def broker(port: Annotated[int, typer.Option(help="port; 0 = a free one")] = 9092) -> None:
+    """Run the embedded Tansu broker in the foreground (memory-only) until Ctrl-C."""
+    from stream.broker import start_broker
+
+    b = start_broker(port=port or None)
+    err.print(f"[green]embedded broker on {b.bootstrap}[/] (memory-only; Ctrl-C stops it)")
+    try:
+        b.process.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        b.stop()
+
+
+async def produce_lines(bootstrap: str, topic: str, lines: list[bytes], *, progress: bool = True,
+                        client_kwargs: dict[str, Any] | None = None) -> int:
+    """Send raw lines as-is (bad ones too: the worker routes them to the DLQ)."""
+    from aiokafka import AIOKafkaProducer
+    from rich.progress import Progress
+
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, linger_ms=5,
+                                max_request_size=4 * 1024 * 1024, **(client_kwargs or {}))
+    await producer.start()
+    try:
+        futs = []
+        with Progress(console=err, disable=not progress, transient=True) as bar:
+            task = bar.add_task(f"ingest -> {topic}", total=len(lines))
+            for line in lines:
+                key = None
+                with contextlib.suppress(Exception):
+                    obj = orjson.loads(line)
+                    if isinstance(obj, dict) and isinstance(obj.get("id"), str):
+                        key = obj["id"].encode()
+                futs.append(await producer.send(topic, value=line, key=key))
+                bar.advance(task)
+            await producer.flush()
+        for f in futs:
+            await f
+        return len(futs)
+    finally:
+        await producer.stop()
+
+
+@app.command()
+def ingest(
+    path: Annotated[str, typer.Argument(help="JSONL file of raw reports, - for stdin")],
+    broker: BrokerOpt = None,
+    topic_prefix: PrefixOpt = "",
+) -> None:
+    """Put raw reports (JSON lines) on strikes.raw.v1, with a progress bar."""
+    from stream.app import kafka_client_kwargs
+    from stream.settings import RAW_TOPIC
+
+    s = _settings(broker=broker, topic_prefix=topic_prefix)
+    if not s.broker:
+        err.print("[red]set --broker or STREAM_BROKER (the embedded broker runs inside `run`)[/]")
+        raise typer.Exit(2)
+    lines = list(_iter_lines(path))
+    n = asyncio.run(produce_lines(s.broker, s.topic(RAW_TOPIC), lines,
+                                  client_kwargs=kafka_client_kwargs(s)))
+    err.print(f"sent {n} records to {s.topic(RAW_TOPIC)}")
+
+
+def _run_worker(s: Settings, bootstrap: str, *, samples: list[Path] | None = None) -> None:
+    from faust.worker import Worker
+
+    from stream.broker import ensure_topics
+    from stream.service import build
+
+    (s.data_dir / s.app_id).mkdir(parents=True, exist_ok=True)
+    asyncio.run(ensure_topics(bootstrap, _topic_specs(s)))
+    faust_app, rt = build(s, bootstrap)
+    if samples:
+        lines = [line for p in samples for line in _iter_lines(str(p))]
+
+        @faust_app.task
+        async def load_samples() -> None:
+            n = await produce_lines(bootstrap, rt.topics["raw"].get_topic_name(), lines,
+                                    progress=False)
+            err.print(f"loaded {n} sample records")
+
+    url = f"http://{s.web_host}:{s.web_port}/"
+    err.print(f"[bold green]strikestream[/] broker={bootstrap} web={url} "
+              f"(API: {url}api/regions, metrics: {url}metrics)")
+    worker = Worker(faust_app, loglevel=s.log_level.upper(), quiet=True, redirect_stdouts=False)
+    worker.execute_from_commandline()
+
+
+def _topic_specs(s: Settings) -> list[tuple[str, int]]:
+    from stream.app import topic_specs
+
+    return topic_specs(s)
+
+
+@app.command()
+def worker(broker: BrokerOpt = None, web_port: PortOpt = 6066, topic_prefix: PrefixOpt = "") -> None:
+    """Run one worker (normalize agent, aggregates, detectors, web) against Kafka."""
+    s = _settings(broker=broker, web_port=web_port, topic_prefix=topic_prefix)
+    if not s.broker:
+        err.print("[red]set --broker or STREAM_BROKER; `run` starts an embedded broker[/]")
+        raise typer.Exit(2)
+    _run_worker(s, s.broker)
+
+
+@app.command()
+def run(
+    broker: BrokerOpt = None,
+    web_port: PortOpt = 6066,
+    samples: Annotated[bool, typer.Option(help="load the bundled sample reports")] = True,
+) -> None:
+    """Embedded broker (unless STREAM_BROKER) + worker + web + bundled samples. Ctrl-C stops all."""
+    from stream.broker import start_broker
+
+    s = _settings(broker=broker, web_port=web_port)
+    embedded = None
+    if not s.broker:
+        log_path = Path(os.environ.get("STREAM_BROKER_LOG", "/tmp/strikestream-tansu.log"))  # noqa: S108
+        embedded = start_broker(log_path=log_path)
+        err.print(f"embedded broker on {embedded.bootstrap} (memory-only, log {log_path})")
+    try:
+        bootstrap = s.broker or (embedded.bootstrap if embedded else "")
+        _run_worker(s, bootstrap, samples=sample_files() if samples else None)
+    finally:
+        if embedded is not None:
+            embedded.stop()
+            err.print("embedded broker stopped")
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING)
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,141 @@
+"""PURE: the processing steps shared by the live agents, replay and tests.
+
+`decode_raw` + `normalize_record` turn raw bytes into claims (or a Rejection);
+`Engine` folds claims into per-region aggregate state and the detector. Nothing
+here does I/O or reads the clock: `now` is an argument.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+import orjson
+from pydantic import ValidationError
+
+from stream import aggregate
+from stream.claims import claims_of
+from stream.models import Claim, NormalizedReport, RawReport, Rejection
+from stream.normalize import normalize
+
+MAX_RECORD_BYTES = 512 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a record came from: topic[partition]@offset."""
+
+    topic: str
+    partition: int
+    offset: int
+
+    def __str__(self) -> str:
+        return f"{self.topic}[{self.partition}]@{self.offset}"
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    report: NormalizedReport
+    claims: list[Claim]
+
+
+def _reject(reason: str, error: str, value: bytes, where: Place, now: datetime,
+            key: bytes | None) -> Rejection:
+    return Rejection.of(reason=reason, error=f"{where}: {error}", original=value,  # type: ignore[arg-type]
+                        topic=where.topic, partition=where.partition, offset=where.offset,
+                        rejected_at=now, key=key)
+
+
+def _validation_summary(exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors()[:5]:
+        loc = ".".join(str(x) for x in err["loc"]) or "<record>"
+        val = repr(err.get("input"))
+        if len(val) > 60:
+            val = val[:57] + "..."
+        parts.append(f"field {loc}: {err['msg']} (got {val})")
+    return "; ".join(parts)
+
+
+def decode_raw(value: bytes | None, where: Place, now: datetime,
+               key: bytes | None = None) -> RawReport | Rejection:
+    """Bytes -> validated RawReport, or a Rejection naming the place and the field."""
+    if value is None:
+        return _reject("decode", "empty record (null value)", b"", where, now, key)
+    if len(value) > MAX_RECORD_BYTES:
+        return _reject("too_large", f"record of {len(value)} bytes exceeds {MAX_RECORD_BYTES}",
+                       value, where, now, key)
+    try:
+        text = value.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return _reject("decode", f"invalid UTF-8 at byte {exc.start}", value, where, now, key)
+    try:
+        data = orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
+        return _reject("decode", f"invalid JSON: {exc}", value, where, now, key)
+    if not isinstance(data, dict):
+        return _reject("invalid", f"expected a JSON object, got {type(data).__name__}",
+                       value, where, now, key)
+    try:
+        return RawReport.model_validate(data)
+    except ValidationError as exc:
+        return _reject("invalid", _validation_summary(exc), value, where, now, key)
+
+
+def normalize_record(value: bytes | None, where: Place, now: datetime,
+                     key: bytes | None = None) -> Normalized | Rejection:
+    """Raw bytes -> normalized report and its claims; never raises on input."""
+    raw = decode_raw(value, where, now, key)
+    if isinstance(raw, Rejection):
+        return raw
+    try:
+        report = normalize(raw)
+        return Normalized(report=report, claims=claims_of(report, text=raw.text))
+    except Exception as exc:  # a normalizer bug must not stop the stream
+        return _reject("internal", f"normalizer failed: {type(exc).__name__}: {exc}",
+                       value or b"", where, now, key)
+
+
+def decode_claim(value: bytes | None, where: Place, now: datetime,
+                 key: bytes | None = None) -> Claim | Rejection:
+    if value is None:
+        return _reject("decode", "empty claim record", b"", where, now, key)
+    try:
+        return Claim.model_validate_json(value)
+    except ValidationError as exc:
+        return _reject("invalid", _validation_summary(exc), value, where, now, key)
+
+
+@dataclass(slots=True)
+class Engine:
+    """Per-key aggregate state for every key seen: the read model the API serves.
+
+    Folding is order-independent and idempotent (see `stream.aggregate`), so a
+    live run, a replay and any number of re-deliveries give the same state.
+    """
+
+    lateness: timedelta = timedelta(days=7)
+    states: dict[str, aggregate.RegionState] = field(default_factory=dict)
+    watermark: datetime | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def apply(self, claim: Claim, *, partition: int = -1, offset: int = -1) -> aggregate.Applied:
+        key = claim.key
+        state = self.states.get(key)
+        if state is None:
+            state = aggregate.new_state(key)
+        state, applied = aggregate.apply(state, claim, partition=partition, offset=offset,
+                                         lateness=self.lateness)
+        self.states[key] = state
+        self.counts[applied.outcome] = self.counts.get(applied.outcome, 0) + 1
+        if applied.outcome != "late" and (self.watermark is None or claim.event_time > self.watermark):
+            self.watermark = claim.event_time
+        return applied
+
+    def apply_all(self, claims: Iterable[Claim]) -> list[aggregate.Applied]:
+        return [self.apply(c) for c in claims]
+
+    def as_of(self, now: datetime | None = None) -> datetime | None:
+        """Event-time 'now' of the aggregates: the watermark (replay-stable)."""
+        return self.watermark or now

@@ -1,0 +1,93 @@
+"""PURE: JSON documents the API serves, computed from the Engine's state.
+
+`as_of` is the event-time watermark, not the wall clock, so a replay of the
+same input serves byte-identical documents.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from stream import aggregate
+from stream.pipeline import Engine
+from stream.regions import region_name
+
+WINDOWS: dict[str, timedelta] = {
+    "1h": timedelta(hours=1),
+    "6h": timedelta(hours=6),
+    "24h": timedelta(hours=24),
+    "7d": timedelta(days=7),
+}
+TOTAL_KEY = "ALL"
+
+
+def parse_window(value: str | None) -> timedelta:
+    if value is None:
+        return WINDOWS["24h"]
+    if value not in WINDOWS:
+        msg = f"window must be one of {', '.join(WINDOWS)}, got {value!r}"
+        raise ValueError(msg)
+    return WINDOWS[value]
+
+
+def _iso(dt: datetime | None) -> str | None:
+    return dt.isoformat().replace("+00:00", "Z") if dt else None
+
+
+def regions_doc(engine: Engine, window: str = "24h") -> dict[str, Any]:
+    span = parse_window(window)
+    as_of = engine.as_of()
+    regions: dict[str, Any] = {}
+    if as_of is not None:
+        for key in sorted(engine.states):
+            if key == TOTAL_KEY:
+                continue
+            stats = aggregate.window_stats(engine.states[key], as_of=as_of, window=span)
+            regions[key] = {"name": _safe_name(key), **stats}
+    doc: dict[str, Any] = {"as_of": _iso(as_of), "window": window, "regions": regions}
+    total = engine.states.get(TOTAL_KEY)
+    if total is not None and as_of is not None:
+        parts = [s for k, s in engine.states.items() if k != TOTAL_KEY]
+        doc["totals"] = aggregate.window_stats(total, as_of=as_of, window=span)
+        doc["residuals"] = aggregate.residuals(total, parts, as_of=as_of, window=span)
+    return doc
+
+
+def region_doc(engine: Engine, code: str, hours: int = 168) -> dict[str, Any] | None:
+    state = engine.states.get(code)
+    as_of = engine.as_of()
+    if state is None or as_of is None:
+        return None
+    series = aggregate.hourly_series(state, as_of=as_of, hours=hours)
+    return {
+        "region": code,
+        "name": _safe_name(code),
+        "as_of": _iso(as_of),
+        "windows": {w: aggregate.window_stats(state, as_of=as_of, window=d) for w, d in WINDOWS.items()},
+        "hourly": [{"hour": _iso(h), "value": v} for h, v in series],
+        "latest_claims": aggregate.latest_claims(state, 50),
+    }
+
+
+def claims_doc(engine: Engine, region: str | None = None, since: datetime | None = None,
+               limit: int = 200) -> dict[str, Any]:
+    keys = [region] if region else sorted(engine.states)
+    out: list[dict[str, Any]] = []
+    for key in keys:
+        state = engine.states.get(key)
+        if state is None:
+            continue
+        for claim in aggregate.latest_claims(state, limit):
+            if since is not None and str(claim.get("window_end", "")) < since.isoformat():
+                continue
+            out.append(claim)
+    out.sort(key=lambda c: str(c.get("published_at", "")), reverse=True)
+    return {"as_of": _iso(engine.as_of()), "claims": out[:limit]}
+
+
+def _safe_name(code: str) -> str:
+    try:
+        return region_name(code)
+    except (KeyError, LookupError, ValueError):
+        return code

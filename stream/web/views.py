@@ -1,0 +1,104 @@
+"""Faust (aiohttp) views: read-only JSON API, health, metrics and the dashboard page.
+
+Views only parse the request and serialize; documents come from `readmodel` (pure).
+"""
+
+from __future__ import annotations
+
+import hmac
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import faust
+import orjson
+from faust.web import Request, Response, View
+
+from stream.app import Runtime
+from stream.web import readmodel
+
+JSON = "application/json"
+STATIC = Path(__file__).parent / "static"
+
+
+def _json(view: View, doc: Any, status: int = 200) -> Response:
+    return view.bytes(orjson.dumps(doc), content_type=JSON, status=status)
+
+
+def _error(view: View, status: int, message: str) -> Response:
+    return _json(view, {"error": message}, status)
+
+
+def _authorized(rt: Runtime, request: Request) -> bool:
+    token = rt.settings.api_token
+    if not token:
+        return True
+    header = request.headers.get("Authorization", "")
+    given = header.removeprefix("Bearer ").strip() if header.startswith("Bearer ") else ""
+    given = given or request.query.get("token", "")
+    return hmac.compare_digest(given.encode(), token.encode())
+
+
+def _static(name: str) -> bytes:
+    return (STATIC / name).read_bytes()
+
+
+def install(app: faust.App, rt: Runtime) -> None:
+    """Register the routes on the app's web server."""
+
+    def guarded(view: View, request: Request) -> Response | None:
+        if not _authorized(rt, request):
+            return _error(view, 401, "missing or wrong bearer token")
+        return None
+
+    @app.page("/healthz")
+    async def healthz(self: View, request: Request) -> Response:
+        doc = {"status": "ok" if rt.ready else "starting", "ready": rt.ready,
+               "claims_applied": sum(rt.engine.counts.values())}
+        return _json(self, doc, 200 if rt.ready else 503)
+
+    @app.page("/metrics")
+    async def metrics(self: View, request: Request) -> Response:
+        body, ctype = rt.metrics.exposition()
+        return self.bytes(body, content_type=ctype.split(";")[0])
+
+    @app.page("/api/regions")
+    async def regions(self: View, request: Request) -> Response:
+        if (denied := guarded(self, request)) is not None:
+            return denied
+        try:
+            doc = readmodel.regions_doc(rt.engine, request.query.get("window", "24h"))
+        except ValueError as exc:
+            return _error(self, 400, str(exc))
+        return _json(self, doc)
+
+    @app.page("/api/regions/{code}")
+    async def region(self: View, request: Request, code: str) -> Response:
+        if (denied := guarded(self, request)) is not None:
+            return denied
+        doc = readmodel.region_doc(rt.engine, code.upper())
+        if doc is None:
+            return _error(self, 404, f"no claims for region {code!r}")
+        return _json(self, doc)
+
+    @app.page("/api/claims")
+    async def claims(self: View, request: Request) -> Response:
+        if (denied := guarded(self, request)) is not None:
+            return denied
+        since_raw = request.query.get("since")
+        try:
+            since = datetime.fromisoformat(since_raw.replace("Z", "+00:00")) if since_raw else None
+            if since is not None and since.tzinfo is None:
+                return _error(self, 400, "since must carry a time zone (e.g. ...Z)")
+            limit = min(int(request.query.get("limit", "200")), 1000)
+        except ValueError as exc:
+            return _error(self, 400, f"bad query: {exc}")
+        region_q = request.query.get("region")
+        return _json(self, readmodel.claims_doc(rt.engine, region_q.upper() if region_q else None,
+                                                since, limit))
+
+    @app.page("/")
+    async def index(self: View, request: Request) -> Response:
+        if (denied := guarded(self, request)) is not None:
+            return denied
+        return self.bytes(_static("index.html"), content_type="text/html")
