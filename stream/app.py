@@ -87,6 +87,8 @@ def create_app(
         broker_commit_interval=1.0,
         consumer_auto_offset_reset="earliest",
         producer_linger_ms=5,
+        producer_max_request_size=4 * 1024 * 1024,
+        consumer_max_fetch_size=4 * 1024 * 1024,
         datadir=str(settings.data_dir / settings.app_id),
         logging_config=None,
     )

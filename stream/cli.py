@@ -207,6 +207,28 @@ def run(
             err.print("embedded broker stopped")
 
 
+@app.command()
+def schemas(
+    write: Annotated[bool, typer.Option(help="write the files instead of checking them")] = False,
+    directory: Annotated[Path, typer.Option(help="where the schemas live")] = Path("schemas"),
+) -> None:
+    """Check (or --write) schemas/*.json against the models' JSON Schemas."""
+    from stream.models import json_schemas
+
+    drift = []
+    for name, text in json_schemas().items():
+        path = directory / name
+        if write:
+            directory.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        elif not path.exists() or path.read_text(encoding="utf-8") != text:
+            drift.append(name)
+    if drift:
+        err.print(f"[red]schemas drifted from the models: {', '.join(drift)}[/] (make schemas)")
+        raise typer.Exit(1)
+    err.print("schemas written" if write else "schemas match the models")
+
+
 def main() -> None:
     logging.basicConfig(level=logging.WARNING)
     app()

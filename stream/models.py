@@ -216,3 +216,14 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "alert": Alert,
     "rejection": Rejection,
 }
+
+
+def json_schemas() -> dict[str, str]:
+    """File name -> JSON Schema text of every contract model (what `schemas/` holds)."""
+    import json
+
+    return {
+        f"{name}.json": json.dumps(model.model_json_schema(), indent=2, sort_keys=True,
+                                   ensure_ascii=False) + "\n"
+        for name, model in SCHEMA_MODELS.items()
+    }

@@ -1,0 +1,44 @@
+# Two commands do all set-up on a fresh machine:
+#   make run   - embedded broker + worker + web + bundled sample reports
+#   make test  - lint, types, and the whole test suite (unit, agents, integration, deploy, browser)
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: run test lint unit integration schemas system-deps bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[test]"
+	@touch $(STAMP)
+
+system-deps:
+	@if [ "$$(id -u)" = "0" ]; then bash scripts/install-system-deps.sh; \
+	else echo "system-deps: not root, skipping Debian packages (prometheus, chromium)"; fi
+
+run: $(STAMP)
+	$(PY) -m stream run
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check stream tests benchmarks
+	$(VENV)/bin/mypy
+
+unit: $(STAMP)
+	$(VENV)/bin/pytest -q tests/unit
+
+integration: $(STAMP)
+	$(VENV)/bin/pytest -q tests/integration
+
+test: $(STAMP) system-deps lint
+	$(VENV)/bin/pytest -q
+
+schemas: $(STAMP)
+	$(PY) -m stream schemas --write
+
+bench: $(STAMP)
+	$(PY) benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache data tests/artifacts
