@@ -1,23 +1,20 @@
-"""PURE: raw report text -> NormalizedReport. (Placeholder; the normalizer issue replaces it.)"""
+"""PURE: raw report text -> NormalizedReport (numbers, weapons, measures, damage,
+casualties, claimant, evidence spans).
+
+Modules: `lang` (language), `tokens` (tokens, lemmas, sentences), `numbers`
+(digits and number words), `places` (gazetteer hits, origins, anaphora),
+`weapons`, `counts`, `casualties`, `damage`, `claimant`, and `extract` (the
+pipeline). `windows` (reporting window) is owned separately.
+"""
 
 from __future__ import annotations
 
 from stream.models import NormalizedReport, RawReport
-from stream.normalize.windows import parse_window
-
-PARSER_VERSION = "0.0.1"
+from stream.normalize.extract import PARSER_VERSION, normalize_report
 
 __all__ = ["PARSER_VERSION", "normalize"]
 
 
 def normalize(raw: RawReport) -> NormalizedReport:
-    lang = raw.lang or "en"
-    return NormalizedReport(
-        report_id=raw.id,
-        source=raw.source,
-        published_at=raw.published_at,
-        lang=lang,
-        claimant="other",
-        window=parse_window(raw.text, raw.published_at, "other", lang),
-        parser_version=PARSER_VERSION,
-    )
+    """Normalize a raw report. Pure, deterministic, never raises on any text."""
+    return normalize_report(raw)

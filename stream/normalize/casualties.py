@@ -1,0 +1,164 @@
+"""PURE: casualties [region, killed|injured, n] from casualty cues and the number of
+people next to them ("killing four people", "nine injured", "a 60-year-old man was
+wounded" = 1). Negated cues ("пострадавших нет", "no one was hurt") give nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from stream.normalize.lexicon import PERSON, has, words
+from stream.normalize.numbers import Number
+from stream.normalize.tokens import Token
+
+What = Literal["killed", "injured"]
+
+KILLED = words(
+    "killed", "killing", "kill", "kills", "dead", "died", "die", "dies", "death", "deaths",
+    "fatalities", "lives", "toll",
+    "погибнуть", "погибли", "погиб", "погибла", "погибший", "погибших", "убить", "убиты",
+    "убит", "гибель", "жертва", "жертвы",
+    "загинути", "загинули", "загинув", "загинула", "загиблий", "загиблих", "вбити", "вбито",
+    "убито", "загибель", "жертв",
+)  # fmt: skip
+INJURED = words(
+    "injured", "injuring", "injure", "injures", "injury", "injuries", "wounded", "wounding",
+    "wounds", "hurt", "hospitalised", "hospitalized",
+    "ранить", "ранены", "ранен", "ранена", "раненый", "раненых", "ранение", "ранения",
+    "пострадать", "пострадали", "пострадал", "пострадала", "пострадавший", "пострадавших",
+    "травмировать", "травмированы", "травма", "травмы",
+    "поранити", "поранені", "поранено", "поранений", "поранених", "поранення",
+    "постраждати", "постраждали", "постраждав", "постраждала", "постраждалий",
+    "постраждалих", "травмувати", "травмовано", "травмовані", "травмований",
+)  # fmt: skip
+CASUALTY_CUES = KILLED | INJURED
+
+_NEG = words("no", "not", "nobody", "none", "без", "нет", "немає", "ніхто", "никто", "не",
+             "обошлось", "обійшлося", "without")
+# Words skipped when looking from a cue back to its number ("two workers were injured").
+_BACK_SKIP = words(
+    "were", "was", "have", "has", "been", "had", "are", "is", "got", "reportedly", "also",
+    "later", "people", "others", "more", "another", "ще", "еще", "ещё", "також", "также",
+    "were", "получили", "получил", "получила", "зазнали", "зазнав", "зазнала", "suffered",
+    "sustained", "людей", "людини", "человек", "человека", "were", "being", "left",
+)  # fmt: skip
+_FWD_SKIP = words(
+    "at", "least", "another", "more", "than", "ще", "еще", "ещё", "не", "менее", "менше",
+    "щонайменше", "rose", "risen", "to", "до", "has", "climbed", "reached",
+)  # fmt: skip
+_SINGLE = words(
+    "man", "woman", "child", "boy", "girl", "teenager", "resident", "pensioner", "driver",
+    "civilian", "person", "worker", "soldier", "мужчина", "женщина", "ребенок", "ребёнок",
+    "подросток", "житель", "жительница", "пенсионер", "пенсионерка", "водитель", "чоловік",
+    "жінка", "дитина", "підліток", "мешканець", "мешканка", "пенсіонер", "пенсіонерка", "водій",
+)  # fmt: skip
+_AGE_RE = re.compile(r"^\d+-(year-old|летн\w*|річн\w*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Casualty:
+    what: What
+    value: int
+    first: int
+    last: int
+    cue: int
+
+
+def _what(tok: Token) -> What | None:
+    if has(tok, KILLED):
+        return "killed"
+    if has(tok, INJURED):
+        return "injured"
+    return None
+
+
+def extract_casualties(
+    toks: list[Token], numbers: list[Number], used: set[int], sent_bounds: list[tuple[int, int]]
+) -> list[Casualty]:
+    """Casualty figures in text order; `used` holds number starts taken by counts."""
+    by_last = {n.last: n for n in numbers if n.first not in used}
+    by_first = {n.first: n for n in numbers if n.first not in used}
+    taken: set[int] = set()
+    out: list[Casualty] = []
+    for i, tok in enumerate(toks):
+        if tok.kind != "word":
+            continue
+        what = _what(tok)
+        if what is None or _negated(toks, i, sent_bounds[tok.sent]):
+            continue
+        found = _before(toks, i, by_last, taken) or _after(toks, i, by_first, taken)
+        if found is None:
+            continue
+        value, first, last = found
+        taken.add(first)
+        out.append(Casualty(what, value, min(first, i), max(last, i), i))
+    return out
+
+
+def _negated(toks: list[Token], i: int, bounds: tuple[int, int]) -> bool:
+    lo, hi = bounds
+    for k in range(max(lo, i - 3), min(hi, i + 3)):
+        tok = toks[k]
+        if tok.kind != "word" or not has(tok, _NEG):
+            continue
+        nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+        if nxt not in ("менее", "менше", "less", "fewer", "менш", "только", "лише"):
+            return True
+    return False
+
+
+def _before(
+    toks: list[Token], i: int, by_last: dict[int, Number], taken: set[int]
+) -> tuple[int, int, int] | None:
+    j = i - 1
+    single: int | None = None
+    while j >= 0 and i - j <= 6:
+        tok = toks[j]
+        if j in by_last and by_last[j].first not in taken:
+            num = by_last[j]
+            return num.value, num.first, i
+        if tok.kind != "word":
+            return None
+        if has(tok, _SINGLE) and single is None:
+            single = j
+        elif not (has(tok, _BACK_SKIP) or has(tok, PERSON) or _AGE_RE.match(tok.low)
+                   or tok.low in ("a", "an", "one", "elderly", "local", "young")):
+            break
+        j -= 1
+    if single is not None and single not in taken:
+        return 1, single, i
+    return None
+
+
+def _after(
+    toks: list[Token], i: int, by_first: dict[int, Number], taken: set[int]
+) -> tuple[int, int, int] | None:
+    j = i + 1
+    while j < len(toks) and j - i <= 4:
+        tok = toks[j]
+        if j in by_first and by_first[j].first not in taken:
+            num = by_first[j]
+            if _people_phrase(toks, num.last):
+                return num.value, num.first, num.last
+            return None
+        if tok.kind == "word" and has(tok, _SINGLE) and tok.low == tok.lemma:
+            return 1, j, j
+        if tok.kind != "word" or not (has(tok, _FWD_SKIP) or tok.low in ("a", "an")):
+            return None
+        j += 1
+    return None
+
+
+def _people_phrase(toks: list[Token], last: int) -> bool:
+    """Whether the words after a number are people (or nothing: "injuring 21,")."""
+    for k in range(last + 1, min(len(toks), last + 4)):
+        tok = toks[k]
+        if tok.kind != "word":
+            return True
+        if has(tok, PERSON) or has(tok, _SINGLE):
+            return True
+        if k == last + 1 and tok.low in ("and", "та", "і", "и", "in", "at", "on", "в", "у"):
+            return True
+    return False

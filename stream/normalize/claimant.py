@@ -1,0 +1,240 @@
+"""PURE: who claims a figure: attribution in the text, else the source.
+
+Ambiguous attributions ("the Defence Ministry", "the governor", "regional
+officials") get their country from an adjective next to them (Russia's,
+Ukrainian, ...), else from the places of the sentence, else of the report, else
+from the source and language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from stream.models import Claimant, Lang
+from stream.normalize.lexicon import has, words
+from stream.normalize.places import PlaceRef
+from stream.normalize.tokens import Token
+
+# Kinds: "MOD" and "MIL" (defence ministry / military of a country to resolve),
+# "OFF" (an official of a country to resolve) or a final Claimant.
+_RAW_CUES: tuple[tuple[str, str], ...] = (
+    ("regional military administration", "OFF"), ("military administration", "OFF"),
+    ("military-civil administration", "OFF"), ("state emergency service", "OFF"),
+    ("emergencies ministry", "OFF"), ("ministry of emergency situations", "OFF"),
+    ("defense ministry", "MOD"), ("defence ministry", "MOD"), ("ministry of defence", "MOD"),
+    ("ministry of defense", "MOD"), ("mod", "MOD"), ("минобороны", "MOD"),
+    ("министерство обороны", "MOD"), ("міноборони", "MOD"), ("міністерство оборони", "MOD"),
+    ("мо рф", "ru-mod"), ("конашенков", "ru-mod"), ("konashenkov", "ru-mod"),
+    ("air force", "ua-military"), ("air forces", "ua-military"), ("general staff", "ua-military"),
+    ("sbu", "ua-military"), ("navy", "ua-military"), ("security service", "ua-military"),
+    ("military intelligence", "ua-military"), ("hur", "ua-military"), ("gur", "ua-military"),
+    ("armed forces", "MIL"), ("military", "MIL"), ("army", "MIL"), ("air command", "ua-military"),
+    ("ihnat", "ua-military"), ("pletenchuk", "ua-military"),
+    ("повітряні сили", "ua-military"), ("повітряних сил", "ua-military"), ("пс зсу", "ua-military"),
+    ("воздушные силы", "ua-military"), ("генштаб", "ua-military"), ("генеральний штаб", "ua-military"),
+    ("генеральный штаб", "ua-military"), ("сбу", "ua-military"), ("вмс", "ua-military"),
+    ("гур", "ua-military"), ("сили оборони", "ua-military"), ("игнат", "ua-military"),
+    ("плетенчук", "ua-military"), ("командування", "ua-military"),
+    ("ігнат", "ua-military"),
+    ("rosaviatsia", "ru-official"), ("росавиация", "ru-official"), ("kremlin", "ru-official"),
+    ("peskov", "ru-official"), ("sobyanin", "ru-official"), ("собянин", "ru-official"),
+    ("собянін", "ru-official"), ("gladkov", "ru-official"), ("гладков", "ru-official"),
+    ("khinshtein", "ru-official"), ("хинштейн", "ru-official"), ("bogomaz", "ru-official"),
+    ("богомаз", "ru-official"), ("zelensky", "ua-official"), ("zelenskyy", "ua-official"),
+    ("зеленский", "ua-official"), ("зеленський", "ua-official"), ("klitschko", "ua-official"),
+    ("кличко", "ua-official"), ("ukrenergo", "ua-official"), ("укренерго", "ua-official"),
+    ("дснс", "ua-official"), ("ова", "ua-official"), ("ода", "ua-official"), ("ква", "ua-official"),
+    ("мчс", "ru-official"), ("оперштаб", "OFF"),
+    ("governor", "OFF"), ("governors", "OFF"), ("mayor", "OFF"), ("administration", "OFF"),
+    ("officials", "OFF"), ("official", "OFF"), ("authorities", "OFF"), ("head", "OFF"),
+    ("leader", "OFF"), ("president", "OFF"), ("ministry", "OFF"), ("minister", "OFF"),
+    ("emergency services", "OFF"), ("police", "OFF"), ("prosecutor", "OFF"),
+    ("губернатор", "OFF"), ("мэр", "OFF"), ("глава", "OFF"), ("администрация", "OFF"),
+    ("власти", "OFF"), ("власть", "OFF"), ("президент", "OFF"), ("министерство", "OFF"),
+    ("министр", "OFF"), ("полиция", "OFF"), ("голова", "OFF"), ("начальник", "OFF"),
+    ("мер", "OFF"), ("адміністрація", "OFF"), ("влада", "OFF"), ("очільник", "OFF"),
+    ("міністерство", "OFF"), ("міністр", "OFF"), ("поліція", "OFF"), ("рада", "OFF"),
+    ("media", "other"), ("reportedly", "other"), ("analysts", "other"), ("sources", "other"),
+    ("сми", "other"), ("змі", "other"), ("источники", "other"), ("джерела", "other"),
+)  # fmt: skip
+_CUES = sorted(
+    ((tuple(words(w) for w in ph.split()), kind) for ph, kind in _RAW_CUES),
+    key=lambda c: -len(c[0]),
+)
+_RU_ADJ = words("russia", "russia's", "russian", "российский", "россия", "рф", "російський",
+                "росія", "moscow's", "kremlin")
+_UA_ADJ = words("ukraine", "ukraine's", "ukrainian", "украинский", "украина", "український",
+                "україна", "kyiv's", "kyiv", "київ")
+# Adjectives on the weapon tell which side reports an interception.
+_SOURCES: dict[str, Claimant] = {
+    "telegram:mod_russia": "ru-mod", "telegram:mod_russia_en": "ru-mod",
+    "telegram:kpszsu": "ua-military", "telegram:generalstaffzsu": "ua-military",
+    "telegram:comafua": "ua-military", "telegram:sbuukr": "ua-military",
+    "telegram:navyukraine": "ua-military",
+}  # fmt: skip
+_RU_SOURCE_HINTS = ("tass", "ria", "interfax", "rbc", "kommersant", "izvestia", "gladkov",
+                    "sobyanin", "bogomaz", "mod_russia", "rt", "lenta", "khinshtein")
+_UA_SOURCE_HINTS = ("ukrinform", "kyivindependent", "kyiv", "unian", "suspilne", "pravda",
+                    "ova", "kpszsu", "zsu", "ukr", "hromadske", "rbc-ua", "nv")
+_RU_OFFICIAL_SOURCES = ("gladkov", "sobyanin", "bogomaz", "khinshtein", "vorobyov", "mos_")
+
+
+_MIL_OBJECTS = frozenset(
+    {"base", "bases", "facility", "facilities", "unit", "units", "equipment", "airfield",
+     "airfields", "target", "targets", "infrastructure", "administration", "personnel",
+     "aircraft", "hospital", "operation", "operations", "vehicles", "installations"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    claimant: Claimant
+    first: int
+    last: int
+    sent: int
+
+
+def source_claimant(source: str) -> Claimant | None:
+    """The claimant a source speaks for, when it is a known official channel."""
+    src = source.lower()
+    if src in _SOURCES:
+        return _SOURCES[src]
+    if src.startswith("telegram:"):
+        name = src.split(":", 1)[1]
+        if name.endswith(("_ova", "ova")) or "_oda" in name:
+            return "ua-official"
+        if name.startswith(_RU_OFFICIAL_SOURCES):
+            return "ru-official"
+    return None
+
+
+def source_country(source: str, lang: Lang) -> str | None:
+    src = source.lower()
+    if any(h in src for h in _UA_SOURCE_HINTS):
+        return "UA"
+    if any(h in src for h in _RU_SOURCE_HINTS):
+        return "RU"
+    return "UA" if lang == "uk" else None
+
+
+def find_attributions(
+    toks: list[Token],
+    places: list[PlaceRef],
+    sent_bounds: list[tuple[int, int]],
+    source: str,
+    lang: Lang,
+) -> list[Attribution]:
+    """Attribution phrases in text order, each resolved to a claimant."""
+    out: list[Attribution] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        match = _match(toks, i)
+        if match is None:
+            i += 1
+            continue
+        length, kind = match
+        last = i + length - 1
+        claimant = _resolve(kind, toks, i, last, places, sent_bounds, source, lang)
+        if claimant is not None:
+            out.append(Attribution(claimant, i, last, toks[i].sent))
+        i = last + 1
+    return out
+
+
+def _match(toks: list[Token], i: int) -> tuple[int, str] | None:
+    for pattern, kind in _CUES:
+        k = len(pattern)
+        if i + k > len(toks):
+            continue
+        if all(toks[i + m].kind == "word" and has(toks[i + m], pattern[m]) for m in range(k)):
+            if k == 1 and toks[i].low in ("head", "mod", "глава", "рада", "голова") and not _titled(
+                toks, i
+            ):
+                return None
+            if kind == "MIL" and i + 1 < len(toks) and toks[i + 1].low in _MIL_OBJECTS:
+                return None  # "a military base" is a target, not a claimant
+            return k, kind
+    return None
+
+
+def _titled(toks: list[Token], i: int) -> bool:
+    """"head"/"голова" are titles only next to a region or administration word."""
+    tok = toks[i]
+    if tok.low == "mod":
+        return tok.text == "MoD" or tok.text == "MOD"
+    window = toks[i + 1 : i + 4]
+    return any(t.low in ("of", "region", "regional", "ова", "ода", "адміністрації", "администрации",
+                         "области", "області", "республики", "міста", "города") for t in window)
+
+
+def _resolve(
+    kind: str,
+    toks: list[Token],
+    first: int,
+    last: int,
+    places: list[PlaceRef],
+    sent_bounds: list[tuple[int, int]],
+    source: str,
+    lang: Lang,
+) -> Claimant | None:
+    if kind not in ("MOD", "MIL", "OFF"):
+        return kind  # type: ignore[return-value]
+    country = _country(toks, first, last, places, sent_bounds, source, lang)
+    if country is None:
+        country = "RU" if kind == "MOD" else None
+    if country is None:
+        return None
+    if kind == "MOD" or kind == "MIL":
+        return "ru-mod" if country == "RU" else "ua-military"
+    return "ru-official" if country == "RU" else "ua-official"
+
+
+def _country(
+    toks: list[Token],
+    first: int,
+    last: int,
+    places: list[PlaceRef],
+    sent_bounds: list[tuple[int, int]],
+    source: str,
+    lang: Lang,
+) -> str | None:
+    for k in range(max(0, first - 3), min(len(toks), last + 4)):
+        if has(toks[k], _RU_ADJ):
+            return "RU"
+        if has(toks[k], _UA_ADJ):
+            return "UA"
+    sent = toks[first].sent
+    lo, hi = sent_bounds[sent]
+    near = [p for p in places if lo <= p.first < hi and not p.origin and p.country in ("RU", "UA")]
+    if near:
+        near.sort(key=lambda p: abs(p.first - first))
+        return near[0].country
+    rest = [p for p in places if not p.origin and p.country in ("RU", "UA")]
+    if rest:
+        return rest[0].country
+    return source_country(source, lang)
+
+
+def claimant_for(
+    sent: int, attributions: list[Attribution], default: Claimant
+) -> Claimant:
+    """Claimant of a figure in a sentence: the sentence's attribution, else the default."""
+    specific = [a for a in attributions if a.sent == sent and a.claimant != "other"]
+    if specific:
+        return specific[0].claimant
+    other = [a for a in attributions if a.sent == sent]
+    if other:
+        return other[0].claimant
+    return default
+
+
+def report_default(attributions: list[Attribution], source: str) -> Claimant:
+    """Claimant for sentences with no attribution: the source channel, else the text's first."""
+    by_source = source_claimant(source)
+    if by_source is not None:
+        return by_source
+    specific = [a for a in attributions if a.claimant != "other"]
+    if specific:
+        return specific[0].claimant
+    return attributions[0].claimant if attributions else "other"

@@ -1,0 +1,270 @@
+"""PURE: counts [region, weapon, measure, count] from numbers, weapon phrases, measure
+cues and places.
+
+Rules (see the eval README): a number counts only when it quantifies a weapon,
+directly ("162 drones", "ten of the cruise missiles") or by ellipsis inside a
+breakdown ("57 – над территорией Курской области", "six over the Sea of Azov");
+its region is the one place named next to it (several places: null); a subset
+of a regional part ("including 4 flying towards Moscow") is not labelled again;
+a repeated figure is labelled once; zero is never labelled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from stream.models import Measure, Qualifier, Weapon
+from stream.normalize.casualties import CASUALTY_CUES
+from stream.normalize.lexicon import EN_MODIFIERS, STOP, has, words
+from stream.normalize.numbers import Number
+from stream.normalize.places import PlaceRef, codes_in
+from stream.normalize.tokens import Token
+from stream.normalize.weapons import measure_of, weapon_of
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """One labelled count, in token coordinates."""
+
+    region: str | None
+    weapon: Weapon
+    measure: Measure
+    value: int
+    qualifier: Qualifier
+    first: int
+    last: int
+    np_last: int
+    sent: int
+
+
+_OF = words("of", "из", "з", "із", "зі", "out")
+_SUBSET = words("including", "incl", "в", "том", "числе", "у", "тому", "числі", "зокрема",
+                "among", "them")
+_RU_NP_POS = frozenset({"ADJF", "ADJS", "PRTF", "NUMR", "COMP"})
+_ELLIPSIS_POS = frozenset({"PREP", "ADVB", "VERB", "PRTS", "INFN", "GRND", "CONJ", "PRCL"})
+_ANAPHORIC = frozenset({"aircraft", "targets", "them", "which", "these", "них", "яких", "которых"})
+_HARD = frozenset({";", ":"})
+_CLAUSE = frozenset({",", ";", ":", "(", ")", "."})
+_MOSCOW_MAYOR = words("sobyanin", "собянин", "собянін")
+_YEAR_CONTEXT = words("year", "years", "год", "року", "рік", "since", "in", "в", "у", "of")
+_UNIT_WORDS = words("km", "kilometres", "kilometers", "km/h", "%", "percent", "км", "метров",
+                    "hours", "часов", "годин", "minutes", "минут", "хвилин")
+
+
+def _np(toks: list[Token], i: int) -> tuple[str, Weapon | None, int]:
+    """Classify the phrase after a number ending at token i.
+
+    Returns ("weapon", w, last), ("ellipsis", w_or_None, last) or ("other", None, i).
+    """
+    n = len(toks)
+    j = i + 1
+    if j >= n:
+        return "ellipsis", None, i
+    nxt = toks[j]
+    if nxt.kind == "punct" and nxt.text in "«\"“":
+        j += 1
+    if j < n and toks[j].kind == "word" and (toks[j].lemma in _OF or toks[j].low in _OF):
+        # "ten of the cruise missiles", "57 of the aircraft", "40 of them"
+        k = j + 1
+        while k < n and k <= j + 6 and toks[k].kind != "punct":
+            tok = toks[k]
+            w = weapon_of(tok)
+            if w is not None:
+                return "weapon", w, k
+            if tok.low in _ANAPHORIC:
+                return "ellipsis", None, k
+            if tok.kind == "word" and tok.low not in ("the", "these", "those", "all") and (
+                tok.pos == "NOUN" or (not tok.pos and not _is_modifier(tok))
+            ):
+                return "other", None, i  # "one of the houses", "в одном из домов"
+            k += 1
+        return "ellipsis", None, j
+    if j >= n or toks[j].kind == "punct" or toks[j].kind in ("num", "time"):
+        return "ellipsis", None, i
+    if has(toks[j], STOP) or toks[j].pos in _ELLIPSIS_POS:
+        return "ellipsis", None, i
+    k = j
+    while k < n and k <= j + 5:
+        tok = toks[k]
+        w = weapon_of(tok)
+        if w is not None:
+            return "weapon", w, k
+        if tok.kind == "punct" and tok.text in "«»\"“”-–":
+            k += 1
+            continue
+        if tok.kind != "word" or has(tok, STOP):
+            break
+        if tok.pos:
+            if tok.pos not in _RU_NP_POS:
+                break  # a Russian/Ukrainian noun that is not a weapon ends the phrase
+        elif tok.low.endswith(("ed", "ing")) and tok.low not in EN_MODIFIERS:
+            break
+        k += 1
+    return "other", None, i
+
+
+def _is_modifier(tok: Token) -> bool:
+    """English words that may stand between "of the" and a weapon noun."""
+    low = tok.low
+    return low.endswith(("ed", "ian", "ese", "ic", "al", "ile", "ian", "-type")) or low in (
+        "cruise", "ballistic", "attack", "strike", "enemy", "russian", "ukrainian", "iskander-m",
+        "kamikaze", "hostile",
+    )
+
+
+def _measure(toks: list[Token], num: Number, lo: int, hi: int) -> Measure | None:
+    """The nearest measure cue to a number within [lo, hi); commas cost distance."""
+    best: tuple[float, int, Measure] | None = None
+    for k in range(lo, hi):
+        if num.first <= k <= num.last:
+            continue
+        m = measure_of(toks[k])
+        if m is None:
+            continue
+        a, b = (k, num.first) if k < num.first else (num.last, k)
+        commas = sum(1 for t in toks[a:b] if t.text == ",")
+        dist = (b - a) + 3 * commas + (0.5 if k > num.last else 0)
+        if m == "suppressed" and _joined_intercept(toks, k):
+            m = "intercepted"  # "збито/подавлено 60": a combined figure
+        if best is None or dist < best[0]:
+            best = (dist, k, m)
+    return best[2] if best else None
+
+
+def _joined_intercept(toks: list[Token], k: int) -> bool:
+    for d in (-2, 2):
+        j = k + d
+        if 0 <= j < len(toks) and measure_of(toks[j]) == "intercepted":
+            mid = toks[min(j, k) + 1]
+            if mid.text == "/" or mid.low in ("or", "and", "та", "і", "и", "или", "або"):
+                return True
+    return False
+
+
+def _is_noise(toks: list[Token], num: Number) -> bool:
+    """Years, dates, units: numbers that never count weapons."""
+    prev = toks[num.first - 1] if num.first > 0 else None
+    nxt = toks[num.last + 1] if num.last + 1 < len(toks) else None
+    if num.value >= 1900 and num.value <= 2100 and num.first == num.last and (
+        prev is None or has(prev, _YEAR_CONTEXT) or (nxt is not None and has(nxt, _YEAR_CONTEXT))
+    ):
+        return True
+    if nxt is not None and (has(nxt, _UNIT_WORDS) or nxt.text in "%№"):
+        return True
+    return prev is not None and prev.text in "№#"
+
+
+def extract_counts(
+    toks: list[Token], numbers: list[Number], places: list[PlaceRef], sent_bounds: list[tuple[int, int]]
+) -> list[Count]:
+    """Counts of a report in text order, deduplicated."""
+    out: list[Count] = []
+    seen: set[tuple[str | None, str, str, int]] = set()
+    last_in_sent: dict[int, Count] = {}
+    for idx, num in enumerate(numbers):
+        tok = toks[num.first]
+        sent = tok.sent
+        s_lo, s_hi = sent_bounds[sent]
+        if num.value <= 0 or _is_noise(toks, num):
+            continue
+        kind, weapon, np_last = _np(toks, num.last)
+        ante = last_in_sent.get(sent)
+        if kind == "other":
+            continue
+        if kind == "ellipsis" and weapon is None:
+            if ante is None:
+                prev = last_in_sent.get(sent - 1)
+                if prev is None or _sentence_has_weapon(toks, s_lo, s_hi):
+                    continue
+                ante = prev
+            if _casualty_near(toks, num.last, s_hi):
+                continue
+            weapon = ante.weapon
+        if weapon is None:
+            continue
+        lo, hi = _clause(toks, num.first, s_lo, s_hi, _HARD)
+        measure = _measure(toks, num, lo, hi)
+        if measure is None and ante is not None and kind == "ellipsis":
+            measure = ante.measure
+        if _of_number(toks, num):
+            measure = "launched"  # "shot down 45 of 60 drones": 60 were launched
+        if measure is None:
+            continue
+        region = _region(toks, num, np_last, numbers, idx, places, s_lo, s_hi)
+        if region is None and any(has(t, _MOSCOW_MAYOR) for t in toks[s_lo:s_hi]):
+            region = "RU-MOW"
+        if ante is not None and ante.region is not None and _is_subset(toks, num, np_last):
+            continue
+        count = Count(region, weapon, measure, num.value, num.qualifier, num.first, num.last,
+                      np_last, sent)
+        last_in_sent[sent] = count
+        key = (region, weapon, measure, num.value)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(count)
+    return out
+
+
+def _sentence_has_weapon(toks: list[Token], lo: int, hi: int) -> bool:
+    return any(weapon_of(t) is not None for t in toks[lo:hi] if t.kind == "word")
+
+
+def _casualty_near(toks: list[Token], i: int, hi: int) -> bool:
+    return any(has(t, CASUALTY_CUES) for t in toks[i + 1 : min(hi, i + 4)])
+
+
+def _of_number(toks: list[Token], num: Number) -> bool:
+    j = num.first - 1
+    return j >= 1 and has(toks[j], _OF) and toks[j - 1].kind == "num"
+
+
+def _is_subset(toks: list[Token], num: Number, np_last: int) -> bool:
+    before = toks[max(0, num.first - 3) : num.first]
+    if any(t.low in ("including", "incl", "зокрема", "числе", "числі", "among") for t in before):
+        return True
+    after = toks[num.last + 1 : num.last + 3]
+    return len(after) == 2 and has(after[0], _OF) and after[1].low in ("them", "них", "which")
+
+
+def _clause(
+    toks: list[Token], i: int, s_lo: int, s_hi: int, seps: frozenset[str]
+) -> tuple[int, int]:
+    lo = i
+    while lo > s_lo and toks[lo - 1].text not in seps:
+        lo -= 1
+    hi = i
+    while hi < s_hi and toks[hi].text not in seps:
+        hi += 1
+    return lo, hi
+
+
+def _region(
+    toks: list[Token],
+    num: Number,
+    np_last: int,
+    numbers: list[Number],
+    idx: int,
+    places: list[PlaceRef],
+    s_lo: int,
+    s_hi: int,
+) -> str | None:
+    # Forward: up to the next number or clause break.
+    hi = numbers[idx + 1].first if idx + 1 < len(numbers) else s_hi
+    hi = min(hi, s_hi)
+    k = np_last + 1
+    while k < hi and toks[k].text not in _CLAUSE:
+        k += 1
+    fwd = codes_in(places, np_last + 1, k)
+    if fwd:
+        return fwd[0] if len(fwd) == 1 else None
+    # Backward: back to the previous number or a hard break.
+    lo = numbers[idx - 1].last + 1 if idx > 0 else s_lo
+    lo = max(lo, s_lo)
+    j = num.first
+    while j > lo and toks[j - 1].text not in _HARD:
+        j -= 1
+    back = codes_in(places, j, num.first)
+    if len(back) == 1:
+        return back[0]
+    return None

@@ -1,0 +1,209 @@
+"""PURE: damage kinds [region, kind] stated as having happened.
+
+A sentence speaks of damage when it has an impact cue (damaged, hit, debris
+fell, a fire broke out, killed...); the kinds are the object words in it
+(houses -> residential, substation -> energy...). Words in a negated clause
+("no damage", "без негативних наслідків"), targets of a mere "attack on", people
+("port worker") and the weapon phrase of a count are skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from stream.models import DamageKind
+from stream.normalize.casualties import CASUALTY_CUES
+from stream.normalize.lexicon import has, words
+from stream.normalize.tokens import Token
+
+
+@dataclass(frozen=True, slots=True)
+class Damage:
+    kind: DamageKind
+    first: int
+    last: int
+    sent: int
+
+
+def _p(kind: DamageKind, *phrases: str) -> list[tuple[tuple[frozenset[str], ...], DamageKind]]:
+    return [(tuple(words(w) for w in ph.split()), kind) for ph in phrases]
+
+
+# Longer phrases first so "power plant" wins over "plant".
+_PATTERNS = sorted(
+    _p("energy", "power plant", "power plants", "power station", "power line", "power lines",
+       "power facility", "power facilities", "power grid", "power supply", "power outage",
+       "power outages", "without electricity", "without power", "thermal power plant",
+       "substation", "substations", "electricity", "blackout", "blackouts", "outage",
+       "outages", "energy", "energy facility", "energy infrastructure", "heating", "electrical",
+       "подстанция", "электроснабжение", "электроэнергия", "энергетический", "энергообъект",
+       "лэп", "электростанция", "тэц", "обесточить", "без свет", "без электричество",
+       "линия электропередачи", "підстанція", "електропостачання", "енергетичний",
+       "енергооб'єкт", "електростанція", "тец", "знеструмити", "знеструмлення",
+       "без світло", "лінія електропередачі", "енергетика", "энергетика")
+    + _p("fuel", "refinery", "refineries", "oil refinery", "oil depot", "oil depots",
+         "fuel depot", "fuel depots", "oil terminal", "fuel storage", "oil storage",
+         "gas pipeline", "pipeline", "oil facility", "fuel facility", "oil tanks",
+         "gas station", "filling station", "petrol station", "азс",
+         "нпз", "нефтебаза", "нефтеперерабатывающий завод", "нефтеперерабатывающий",
+         "газопровод", "нефтепровод", "нафтобаза", "нафтопереробний завод",
+         "нафтопереробний", "газопровід", "нафтопровід", "топливо", "пальне", "резервуар")
+    + _p("transport", "road", "roads", "highway", "highways", "railway", "railways",
+         "railroad", "rail", "train", "trains", "port", "ports", "bridge", "bridges",
+         "airport", "airports", "traffic", "flights", "flight", "station", "locomotive",
+         "дорога", "трасса", "железная дорога", "аэропорт", "порт", "мост", "вокзал",
+         "движение", "рейс", "залізниця", "аеропорт", "міст", "траса", "рух", "поїзд", "поезд",
+         "автодорога")
+    + _p("industrial", "plant", "plants", "factory", "factories", "enterprise", "enterprises",
+         "warehouse", "warehouses", "industrial", "industrial site", "industrial facility",
+         "industrial zone", "workshop", "hangar",
+         "завод", "предприятие", "склад", "промышленный", "цех", "промзона", "підприємство",
+         "промисловий", "ангар", "производственный", "виробничий")
+    + _p("military", "base", "bases", "airbase", "airbases", "air base", "airfield",
+         "airfields", "aircraft", "bomber", "bombers", "military equipment", "military facility",
+         "military base", "military unit", "military airfield", "barracks",
+         "ammunition depot", "jet", "jets", "helicopter", "helicopters",
+         "аэродром", "авиабаза", "воинская часть", "военный объект", "самолет", "бомбардировщик",
+         "аеродром", "авіабаза", "військова частина", "військовий об'єкт", "літак",
+         "бомбардувальник", "техника")
+    + _p("residential", "house", "houses", "home", "homes", "apartment", "apartments",
+         "apartment building", "apartment block", "residential", "high-rise", "dwelling",
+         "dwellings", "household", "households", "residential building", "residential buildings",
+         "дом", "жилой", "квартира", "многоэтажка", "многоквартирный", "домовладение",
+         "будинок", "житловий", "багатоповерхівка", "багатоквартирний", "домоволодіння",
+         "оселя", "частный сектор", "приватний сектор", "high-rises", "private house")
+    + _p("other", "car", "cars", "vehicle", "vehicles", "school", "schools", "hospital",
+         "hospitals", "shop", "shops", "store", "stores", "kindergarten", "church", "clinic",
+         "market", "office", "offices", "university", "garage", "garages", "bus", "truck",
+         "автомобиль", "машина", "школа", "больница", "магазин", "детский сад", "церковь",
+         "автомобіль", "лікарня", "дитячий садок", "садочок", "гараж", "автобус", "офис",
+         "офіс", "торговий", "торговый", "храм", "поликлиника", "амбулатория"),
+    key=lambda p: -len(p[0]),
+)
+_FIRE = words("fire", "fires", "blaze", "blazes", "ablaze", "burning", "burned", "burnt",
+              "пожар", "возгорание", "загорание", "загореться", "гореть", "пламя", "пожежа",
+              "загоряння", "займання", "загорітися", "горіти", "спалахнути", "burn")
+_FIRE_NOT_BEFORE = frozenset({"open", "opened", "opening", "under", "artillery", "defence",
+                              "defense", "anti-aircraft", "mortar", "return", "returned"})
+_FIRE_NOT_AFTER = frozenset({"department", "service", "services", "brigade", "crews", "crew",
+                             "station", "fighters", "rescue"})
+_IMPACT = words(
+    "damaged", "damaging", "damage", "damages", "destroyed", "hit", "hits", "struck", "fell",
+    "falling", "debris", "sparked", "caused", "broke", "caught", "disrupted", "suspended",
+    "restrictions", "restricted", "closed", "halted", "knocked", "cut", "left", "collapsed",
+    "razed", "explosion", "explosions", "impact", "wreckage", "shrapnel", "fragments",
+    "пошкодити", "пошкоджено", "пошкоджені", "пошкоджений", "зруйнувати", "зруйновано",
+    "влучання", "уражено", "уразити", "уламки", "уламок", "падіння", "виникнути", "спричинити",
+    "повредить", "повреждены", "повреждено", "поврежден", "разрушить", "разрушен",
+    "обломки", "падение", "возникнуть", "попадание", "вызвать", "ограничение", "ограничения",
+    "обмеження", "приостановить", "зупинити", "остановить", "задержать", "затримати",
+    "без", "знищено", "уничтожен", "вибух", "взрыв", "детонация", "детонація",
+)  # fmt: skip
+_NEG = words("no", "not", "without", "neither", "nor", "нет", "не", "без", "немає", "ні",
+             "никаких", "жодних", "обошлось", "обійшлося", "відсутні", "отсутствуют")
+_TARGET_OF = words("attack", "attacks", "strike", "strikes", "атака", "удар", "targeting",
+                   "targeted", "towards", "toward")
+_TARGET_PREP = frozenset({"on", "against", "at", "на", "по"})
+_PEOPLE_AFTER = words("worker", "workers", "employee", "employees", "staff", "personnel",
+                      "працівник", "работник", "сотрудник", "співробітник", "said", "ministry",
+                      "official", "officials", "spokesman", "spokeswoman", "company")
+
+
+def extract_damage(
+    toks: list[Token], sent_bounds: list[tuple[int, int]], skip: set[int]
+) -> list[Damage]:
+    """Damage mentions (kind, token range, sentence); `skip` holds tokens of counts."""
+    out: list[Damage] = []
+    for lo, hi in sent_bounds:
+        if not any(t.kind == "word" and (has(t, _IMPACT) or has(t, CASUALTY_CUES))
+                   for t in toks[lo:hi]):
+            continue
+        found: list[tuple[Damage, bool]] = []
+        covered: set[int] = set()
+        i = lo
+        while i < hi:
+            if i in skip or toks[i].kind != "word":
+                i += 1
+                continue
+            match = _match(toks, i, hi)
+            if match is not None:
+                length, kind = match
+                last = i + length - 1
+                covered.update(range(i, last + 1))
+                if not _person_compound(toks, last, hi):
+                    found.append((Damage(kind, i, last, toks[i].sent), _is_target(toks, i, lo)))
+                i = last + 1
+                continue
+            if _is_fire(toks, i, hi):
+                found.append((Damage("fire", i, i, toks[i].sent), False))
+            i += 1
+        has_direct = any(not tgt and d.kind != "fire" for d, tgt in found)
+        for dmg, tgt in found:
+            if tgt and has_direct:
+                continue
+            if _negated(toks, dmg.first, lo, hi, covered):
+                continue
+            out.append(dmg)
+    return out
+
+
+def _match(toks: list[Token], i: int, hi: int) -> tuple[int, DamageKind] | None:
+    for pattern, kind in _PATTERNS:
+        n = len(pattern)
+        if i + n > hi:
+            continue
+        if all(toks[i + k].kind == "word" and has(toks[i + k], pattern[k]) for k in range(n)):
+            if kind == "military" and "aircraft-type" in toks[i].low:
+                return None
+            return n, kind
+    return None
+
+
+def _is_fire(toks: list[Token], i: int, hi: int) -> bool:
+    tok = toks[i]
+    if not has(tok, _FIRE):
+        return False
+    if tok.low == "burn" or (tok.low.startswith("fire") and tok.low not in ("fire", "fires")):
+        return False
+    if i > 0 and toks[i - 1].low in _FIRE_NOT_BEFORE:
+        return False
+    return not (i + 1 < hi and toks[i + 1].low in _FIRE_NOT_AFTER)
+
+
+def _person_compound(toks: list[Token], last: int, hi: int) -> bool:
+    return last + 1 < hi and has(toks[last + 1], _PEOPLE_AFTER)
+
+
+def _is_target(toks: list[Token], i: int, lo: int) -> bool:
+    """Whether a kind word is the object of a mere "attack on"/"strike on"."""
+    for k in range(i - 1, max(lo, i - 5) - 1, -1):
+        tok = toks[k]
+        if tok.low in _TARGET_PREP and k > lo and has(toks[k - 1], _TARGET_OF):
+            return True
+        if has(tok, _TARGET_OF) and tok.lemma not in ("attack", "strike", "атака", "удар"):
+            return True
+        if tok.kind == "punct":
+            return False
+    return False
+
+
+def _negated(toks: list[Token], i: int, lo: int, hi: int, covered: set[int]) -> bool:
+    a = i
+    while a > lo and toks[a - 1].text not in ",;:" and not _contrast(toks[a - 1]):
+        a -= 1
+    b = i
+    while b < hi and toks[b].text not in ",;:" and not _contrast(toks[b]):
+        b += 1
+    for k in range(a, b):
+        tok = toks[k]
+        if k in covered or tok.kind != "word" or not has(tok, _NEG):
+            continue
+        nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+        if nxt in ("only", "лише", "только", "менее", "менше"):
+            continue
+        return True
+    return False
+
+
+def _contrast(tok: Token) -> bool:
+    return tok.low in ("but", "while", "але", "но", "однак", "однако", "and")

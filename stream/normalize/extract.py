@@ -1,0 +1,158 @@
+"""PURE: the normalizer pipeline, text -> NormalizedReport.
+
+Tokenize, find numbers and places once, then run the count, casualty, damage
+and claimant extractors over the same tokens and turn token ranges into
+character spans of the original text.
+"""
+
+from __future__ import annotations
+
+from stream.models import CasualtyItem, Claimant, DamageItem, NormalizedReport, Observation, RawReport
+from stream.normalize.casualties import extract_casualties
+from stream.normalize.claimant import claimant_for, find_attributions, report_default
+from stream.normalize.counts import extract_counts
+from stream.normalize.damage import extract_damage
+from stream.normalize.lang import detect_lang
+from stream.normalize.numbers import find_numbers
+from stream.normalize.places import PlaceRef, find_places
+from stream.normalize.tokens import Token, tokenize
+from stream.normalize.windows import parse_window
+
+PARSER_VERSION = "1.0.0"
+
+
+def _sentence_bounds(toks: list[Token]) -> list[tuple[int, int]]:
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for i in range(1, len(toks) + 1):
+        if i == len(toks) or toks[i].sent != toks[i - 1].sent:
+            bounds.append((start, i))
+            start = i
+    return bounds
+
+
+def _span(toks: list[Token], first: int, last: int) -> tuple[int, int]:
+    return toks[first].start, toks[last].end
+
+
+def _context_codes(places: list[PlaceRef], lo: int, hi: int, at: int) -> list[str]:
+    """Regions of a token range; else the last region named before it; else the first."""
+    inside: dict[str, None] = {}
+    for p in places:
+        if lo <= p.first < hi and not p.origin:
+            inside.setdefault(p.code, None)
+    if inside:
+        return list(inside)
+    before = [p for p in places if p.last < lo and not p.origin]
+    if before:
+        return [before[-1].code]
+    after = [p for p in places if not p.origin]
+    return [after[0].code] if after else []
+
+
+def _clause_bounds(toks: list[Token], i: int, lo: int, hi: int) -> tuple[int, int]:
+    a = i
+    while a > lo and toks[a - 1].text != ";":
+        a -= 1
+    b = i
+    while b < hi and toks[b].text != ";":
+        b += 1
+    return a, b
+
+
+def _nearest_code(places: list[PlaceRef], lo: int, hi: int, at: int) -> str | None:
+    inside = [p for p in places if lo <= p.first < hi and not p.origin]
+    if inside:
+        land = [p for p in inside if not p.code.startswith("SEA-")] or inside
+        return min(land, key=lambda p: abs(p.first - at)).code
+    codes = _context_codes(places, lo, hi, at)
+    return codes[0] if codes else None
+
+
+def normalize_report(raw: RawReport) -> NormalizedReport:
+    """Normalize one raw report; any text yields a valid report (possibly empty)."""
+    lang = raw.lang or detect_lang(raw.text)
+    try:
+        claimant, obs, dmg, cas = _extract(raw, lang)
+    except Exception:
+        claimant, obs, dmg, cas = "other", [], [], []
+    return NormalizedReport(
+        report_id=raw.id,
+        source=raw.source,
+        published_at=raw.published_at,
+        lang=lang,
+        claimant=claimant,
+        window=parse_window(raw.text, raw.published_at, claimant, lang),
+        observations=obs,
+        damage=dmg,
+        casualties=cas,
+        parser_version=PARSER_VERSION,
+    )
+
+
+def _extract(
+    raw: RawReport, lang: str
+) -> tuple[Claimant, list[Observation], list[DamageItem], list[CasualtyItem]]:
+    text = raw.text
+    toks = tokenize(text, lang)  # type: ignore[arg-type]
+    if not toks:
+        return "other", [], [], []
+    bounds = _sentence_bounds(toks)
+    numbers = find_numbers(toks)
+    places = find_places(text, toks)
+    attributions = find_attributions(toks, places, bounds, raw.source, lang)  # type: ignore[arg-type]
+    default = report_default(attributions, raw.source)
+
+    counts = extract_counts(toks, numbers, places, bounds)
+    observations = [
+        Observation(
+            region=c.region,
+            weapon=c.weapon,
+            measure=c.measure,
+            count=c.value,
+            claimant=claimant_for(c.sent, attributions, default),
+            span=_span(toks, c.first, max(c.last, c.np_last)),
+            qualifier=c.qualifier,
+        )
+        for c in counts
+    ]
+    count_tokens = {k for c in counts for k in range(c.first, max(c.last, c.np_last) + 1)}
+    used = {c.first for c in counts}
+
+    casualties: list[CasualtyItem] = []
+    seen_cas: set[tuple[str | None, str, int]] = set()
+    for c in extract_casualties(toks, numbers, used, bounds):
+        lo, hi = bounds[toks[c.cue].sent]
+        a, b = _clause_bounds(toks, c.cue, lo, hi)
+        region = _nearest_code(places, a, b, c.cue)
+        if region is None:
+            region = _nearest_code(places, lo, hi, c.cue)
+        key = (region, c.what, c.value)
+        if key in seen_cas:
+            continue
+        seen_cas.add(key)
+        casualties.append(
+            CasualtyItem(
+                region=region,
+                killed=c.value if c.what == "killed" else 0,
+                injured=c.value if c.what == "injured" else 0,
+                span=_span(toks, c.first, c.last),
+            )
+        )
+
+    damage: list[DamageItem] = []
+    seen_dmg: set[tuple[str, str]] = set()
+    for d in extract_damage(toks, bounds, count_tokens):
+        lo, hi = bounds[d.sent]
+        a, b = _clause_bounds(toks, d.first, lo, hi)
+        codes = _context_codes(places, a, b, d.first)
+        if (a, b) != (lo, hi) and not any(lo <= p.first < hi for p in places if a <= p.first < b):
+            codes = _context_codes(places, lo, hi, d.first)
+        for code in codes:
+            if (code, d.kind) in seen_dmg:
+                continue
+            seen_dmg.add((code, d.kind))
+            damage.append(DamageItem(region=code, kind=d.kind, span=_span(toks, d.first, d.last)))
+
+    claimant = observations[0].claimant if observations else default
+    return claimant, observations, damage, casualties

@@ -1,0 +1,59 @@
+"""PURE: word classes shared by the extractors, keyed by lemma (ru/uk via pymorphy3).
+
+`words(...)` turns surface words into the set of keys a token may carry: the
+lower-cased word and its lemmas under the Russian and Ukrainian analyzers, so
+entries can be written in any case form.
+"""
+
+from __future__ import annotations
+
+from stream.normalize.tokens import Token, lemma_variants
+
+
+def words(*items: str) -> frozenset[str]:
+    """Keys for surface words (English forms are kept as written, lower-cased)."""
+    out: set[str] = set()
+    for item in items:
+        out |= lemma_variants(item)
+    return frozenset(out)
+
+
+def has(tok: Token, keys: frozenset[str]) -> bool:
+    """Whether a token (or one part of a hyphenated token) is in a word class."""
+    if tok.lemma in keys or tok.low in keys:
+        return True
+    if "-" in tok.low:
+        return any(part in keys or _part_lemma(part) & keys for part in tok.low.split("-"))
+    return False
+
+
+def _part_lemma(part: str) -> frozenset[str]:
+    return lemma_variants(part) if part else frozenset()
+
+
+# Prepositions and conjunctions that end a noun phrase after a number.
+STOP = words(
+    "over", "in", "on", "at", "near", "above", "across", "towards", "toward", "into", "from",
+    "by", "of", "and", "or", "but", "while", "were", "was", "had", "have", "has", "been",
+    "are", "is", "be", "that", "which", "who", "as", "with", "to", "for", "during", "after",
+    "before", "since", "more", "further", "other", "others", "each", "overnight", "later",
+    "над", "в", "во", "у", "на", "по", "из", "з", "із", "зі", "со", "с", "от", "від", "к",
+    "до", "при", "під", "под", "за", "и", "і", "й", "та", "а", "или", "або", "ще", "еще",
+    "ещё", "было", "були", "були", "было", "который", "який", "также", "також",
+)
+# English -ed words that are modifiers inside a weapon phrase, not verbs.
+EN_MODIFIERS = frozenset({"guided", "unmanned", "armed", "modified", "upgraded", "advanced"})
+PERSON = words(
+    "people", "person", "persons", "civilian", "civilians", "man", "men", "woman", "women",
+    "child", "children", "teenager", "teenagers", "boy", "girl", "resident", "residents",
+    "worker", "workers", "employee", "employees", "soldier", "soldiers", "servicemen",
+    "serviceman", "driver", "drivers", "passenger", "passengers", "victim", "victims",
+    "pensioner", "firefighter", "firefighters", "rescuer", "rescuers", "teen", "baby",
+    "infant", "elderly", "adult", "adults", "minor", "minors", "individuals",
+    "человек", "люди", "мужчина", "женщина", "ребенок", "ребёнок", "дети", "подросток",
+    "мирный", "житель", "военный", "военнослужащий", "сотрудник", "работник", "пенсионер",
+    "водитель", "пассажир", "спасатель", "девочка", "мальчик", "пострадавший",
+    "людина", "люди", "людей", "чоловік", "жінка", "дитина", "діти", "підліток", "мешканець",
+    "житель", "військовий", "військовослужбовець", "працівник", "співробітник", "пенсіонер",
+    "водій", "пасажир", "рятувальник", "дівчинка", "хлопчик", "цивільний", "мирний",
+)

@@ -1,0 +1,203 @@
+"""PURE: numbers as written (digits or words in en/ru/uk) and their qualifiers.
+
+Word forms are lemmatized with pymorphy3, so the tables below list one lemma
+per number and every case form ("двумя", "трьома", "пятерых") is found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from stream.models import Qualifier
+from stream.normalize.tokens import Token, lemma_variants
+
+_EN_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_EN_MULT = {"hundred": 100, "thousand": 1000, "dozen": 12}
+# Multipliers that are a number on their own only in the singular ("десятки" is "dozens").
+_ALONE_MULT = frozenset({"dozen", "десяток", "дюжина", "дюжину"})
+
+_RU_WORDS = {
+    "ноль": 0, "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6,
+    "семь": 7, "восемь": 8, "девять": 9, "десять": 10, "одиннадцать": 11,
+    "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15,
+    "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19,
+    "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60,
+    "семьдесят": 70, "восемьдесят": 80, "девяносто": 90, "сто": 100, "двести": 200,
+    "триста": 300, "четыреста": 400, "пятьсот": 500, "шестьсот": 600, "семьсот": 700,
+    "восемьсот": 800, "девятьсот": 900,
+    "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7,
+    "восьмеро": 8, "девятеро": 9, "десятеро": 10, "оба": 2,
+}  # fmt: skip
+_UK_WORDS = {
+    "нуль": 0, "одна": 1, "дві": 2, "чотири": 4, "п'ять": 5, "шість": 6, "сім": 7,
+    "вісім": 8, "дев'ять": 9, "десять": 10, "одинадцять": 11, "дванадцять": 12,
+    "тринадцять": 13, "чотирнадцять": 14, "п'ятнадцять": 15, "шістнадцять": 16,
+    "сімнадцять": 17, "вісімнадцять": 18, "дев'ятнадцять": 19, "двадцять": 20,
+    "тридцять": 30, "сорок": 40, "п'ятдесят": 50, "шістдесят": 60, "сімдесят": 70,
+    "вісімдесят": 80, "дев'яносто": 90, "сто": 100, "двісті": 200, "триста": 300,
+    "чотириста": 400, "п'ятсот": 500, "шістсот": 600, "сімсот": 700, "вісімсот": 800,
+    "дев'ятсот": 900,
+    "двоє": 2, "троє": 3, "четверо": 4, "п'ятеро": 5, "шестеро": 6, "семеро": 7,
+    "восьмеро": 8, "дев'ятеро": 9, "десятеро": 10, "обидва": 2, "обоє": 2,
+}  # fmt: skip
+_CYR_WORDS = {**_RU_WORDS, **_UK_WORDS}
+_CYR_MULT = {"тысяча": 1000, "тисяча": 1000, "десяток": 10, "дюжина": 12}
+
+
+def _lemma_table(words: dict[str, int]) -> dict[str, int]:
+    table: dict[str, int] = {}
+    for word, value in words.items():
+        for lem in lemma_variants(word):
+            table.setdefault(lem, value)
+    return table
+
+
+_CYR_TABLE = _lemma_table(_CYR_WORDS)
+_CYR_MULT_TABLE = _lemma_table(_CYR_MULT)
+
+# Qualifier phrases (lower-case token sequences) that may precede a number.
+_QUALIFIERS: tuple[tuple[tuple[str, ...], Qualifier], ...] = (
+    (("at", "least"), "at_least"), (("no", "fewer", "than"), "at_least"),
+    (("no", "less", "than"), "at_least"), (("не", "менее"), "at_least"),
+    (("не", "менш", "ніж"), "at_least"), (("не", "менше"), "at_least"),
+    (("щонайменше",), "at_least"), (("принаймні",), "at_least"), (("минимум",), "at_least"),
+    (("мінімум",), "at_least"), (("как", "минимум"), "at_least"),
+    (("more", "than"), "more_than"), (("over",), "more_than"), (("upwards", "of"), "more_than"),
+    (("более", "чем"), "more_than"), (("более",), "more_than"), (("больше",), "more_than"),
+    (("свыше",), "more_than"), (("понад",), "more_than"), (("більше", "ніж"), "more_than"),
+    (("більш", "ніж"), "more_than"), (("більше",), "more_than"), (("свыше",), "more_than"),
+    (("about",), "about"), (("around",), "about"), (("approximately",), "about"),
+    (("roughly",), "about"), (("nearly",), "about"), (("almost",), "about"), (("some",), "about"),
+    (("около",), "about"), (("порядка",), "about"), (("примерно",), "about"), (("почти",), "about"),
+    (("приблизно",), "about"), (("близько",), "about"), (("майже",), "about"),
+    (("up", "to"), "up_to"), (("до",), "up_to"),
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number in the text: token range [first, last], value and qualifier."""
+
+    value: int
+    first: int
+    last: int
+    qualifier: Qualifier
+
+
+def _word_value(tok: Token) -> tuple[int, bool] | None:
+    """(value, is_multiplier) of a number word, or None."""
+    if tok.kind != "word":
+        return None
+    low = tok.low
+    if low in _EN_UNITS:
+        return _EN_UNITS[low], False
+    if low in _EN_MULT:
+        return _EN_MULT[low], True
+    if "-" in low:
+        parts = low.split("-")
+        if len(parts) == 2 and parts[0] in _EN_UNITS and parts[1] in _EN_UNITS:
+            return _EN_UNITS[parts[0]] + _EN_UNITS[parts[1]], False
+        return None
+    if tok.lemma in _CYR_TABLE:
+        return _CYR_TABLE[tok.lemma], False
+    if tok.lemma in _CYR_MULT_TABLE:
+        return _CYR_MULT_TABLE[tok.lemma], True
+    return None
+
+
+def digits_value(text: str) -> int | None:
+    """Integer value of a digit token ("1,200", "1 200"); None for decimals."""
+    cleaned = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    if "," in cleaned:
+        head, _, tail = cleaned.partition(",")
+        if len(tail) == 3 and tail.isdigit() and "," not in tail:
+            cleaned = head + tail
+        elif all(len(p) == 3 for p in cleaned.split(",")[1:]):
+            cleaned = cleaned.replace(",", "")
+        else:
+            return None
+    if not cleaned.isdigit():
+        return None
+    return int(cleaned)
+
+
+def find_numbers(toks: list[Token]) -> list[Number]:
+    """All numbers, each with its qualifier; word sequences ("two dozen") are combined."""
+    out: list[Number] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        tok = toks[i]
+        if tok.kind == "num":
+            value = digits_value(tok.text)
+            last = i
+            nxt = _word_value(toks[i + 1]) if i + 1 < n else None
+            if value is not None and nxt is not None and nxt[1] and nxt[0] < 1000:
+                value, last = value * nxt[0], i + 1  # "2 десятка", "3 dozen"
+            if value is not None:
+                out.append(Number(value, i, last, _qualifier(toks, i)))
+            i = last + 1
+            continue
+        wv = _word_value(tok)
+        if wv is None or (wv[1] and tok.low not in _ALONE_MULT
+                          and not _is_article_mult(toks, i)):
+            i += 1
+            continue
+        total, current, j = 0, 0, i
+        if wv[1]:
+            current = 1  # "a dozen", "a hundred", "десяток"
+        last = i
+        while j < n:
+            t = toks[j]
+            v = _word_value(t)
+            if v is None:
+                if t.low == "and" and j + 1 < n and _word_value(toks[j + 1]) is not None and current:
+                    j += 1
+                    continue
+                break
+            val, mult = v
+            if mult:
+                current = max(current, 1) * val
+                if val >= 1000:
+                    total, current = total + current, 0
+            else:
+                if current and val >= current % 1000 and current % 100 != 0 and val < 100:
+                    break  # "two three" is two numbers
+                current += val
+            last = j
+            j += 1
+        value = total + current
+        first = i - 1 if _is_article_mult(toks, i) else i
+        if value > 0:
+            out.append(Number(value, first, last, _qualifier(toks, first)))
+        i = last + 1
+    return out
+
+
+def _is_article_mult(toks: list[Token], i: int) -> bool:
+    return i > 0 and toks[i - 1].low in {"a", "one"} and toks[i].low in _EN_MULT
+
+
+def _qualifier(toks: list[Token], i: int) -> Qualifier:
+    for phrase, qual in _QUALIFIERS:
+        k = len(phrase)
+        if i - k < 0:
+            continue
+        if all(toks[i - k + m].low == phrase[m] for m in range(k)):
+            return qual
+    return "exact"
+
+
+def qualifier_len(toks: list[Token], i: int) -> int:
+    """How many tokens before index i form the number's qualifier."""
+    for phrase, _qual in _QUALIFIERS:
+        k = len(phrase)
+        if i - k >= 0 and all(toks[i - k + m].low == phrase[m] for m in range(k)):
+            return k
+    return 0

@@ -1,0 +1,121 @@
+"""PURE: places of a report as token ranges, with launch origins and anaphora resolved.
+
+Uses the gazetteer of `stream.regions`; this module only decides which found
+places are attack locations: a place named as the origin of a launch ("from the
+directions of Kursk and Oryol", "з напрямку Брянська") is flagged `origin`, and
+a bare "the region" / "над регионом" refers back to the last region named.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from stream.normalize.lexicon import words
+from stream.normalize.tokens import Token
+from stream.regions import country_of, gazetteer
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    """A place in token coordinates [first, last]."""
+
+    code: str
+    first: int
+    last: int
+    level: str
+    origin: bool = False
+    anaphora: bool = False
+
+    @property
+    def country(self) -> str:
+        return country_of(self.code)
+
+
+_ORIGIN_PREP = words("from", "з", "із", "зі", "из", "изо", "со", "с", "від", "от")
+# Words allowed between an origin preposition and the place name.
+_ORIGIN_FILLER = words(
+    "the", "direction", "directions", "of", "area", "areas", "territory", "occupied",
+    "temporarily", "side", "annexed", "russian", "russia's", "region", "regions",
+    "напрямок", "напрямку", "напрямків", "направление", "направления", "направлений",
+    "территория", "територія", "тимчасово", "временно", "окупований", "оккупированный",
+    "сторона", "бік", "район", "аннексированный", "анексований", "боку",
+)
+_JOINERS = frozenset({"and", ",", "та", "і", "й", "и", "or", "або", "или"})
+# Singular forms of "region" that, standing alone, refer back to a region already named.
+_ANAPHORA = frozenset(
+    {
+        "region", "oblast", "регион", "региона", "региону", "регионом", "регионе",
+        "область", "области", "областью", "регіон", "регіону", "регіоном", "регіоні",
+        "області", "областю", "республика", "республики", "республіка", "республіки",
+    }
+)  # fmt: skip
+_ANAPHORA_BEFORE = frozenset(
+    {"the", "this", "над", "в", "у", "по", "на", "этом", "этого", "цьому", "цього"}
+)
+
+
+def find_places(text: str, toks: list[Token]) -> list[PlaceRef]:
+    """All places of the text in token coordinates, origins flagged, anaphora resolved."""
+    starts = [t.start for t in toks]
+    ends = [t.end for t in toks]
+    refs: list[PlaceRef] = []
+    for place in gazetteer().find(text):
+        first = bisect_right(starts, place.start) - 1
+        last = bisect_left(ends, place.end)
+        if first < 0 or last >= len(toks) or first > last:
+            continue
+        refs.append(PlaceRef(place.code, max(first, 0), last, place.level))
+    refs = _flag_origins(toks, refs)
+    return _add_anaphora(toks, refs)
+
+
+def _flag_origins(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
+    out: list[PlaceRef] = []
+    for ref in refs:
+        j = ref.first - 1
+        origin = False
+        while j >= 0 and ref.first - j <= 6:
+            tok = toks[j]
+            if tok.lemma in _ORIGIN_PREP or tok.low in _ORIGIN_PREP:
+                origin = True
+                break
+            if tok.low in _JOINERS and out and out[-1].last == j - 1 and out[-1].origin:
+                origin = True
+                break
+            if tok.low in _ORIGIN_FILLER or tok.lemma in _ORIGIN_FILLER:
+                j -= 1
+                continue
+            break
+        out.append(
+            PlaceRef(ref.code, ref.first, ref.last, ref.level, origin=origin)
+            if origin
+            else ref
+        )
+    return out
+
+
+def _add_anaphora(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
+    covered = {i for r in refs for i in range(r.first, r.last + 1)}
+    extra: list[PlaceRef] = []
+    for i, tok in enumerate(toks):
+        if tok.low not in _ANAPHORA or i in covered or i == 0:
+            continue
+        if toks[i - 1].low not in _ANAPHORA_BEFORE:
+            continue
+        before = [r for r in refs if r.last < i and not r.origin and r.level != "sea"]
+        if before:
+            extra.append(PlaceRef(before[-1].code, i, i, "region", anaphora=True))
+    if not extra:
+        return refs
+    return sorted(refs + extra, key=lambda r: r.first)
+
+
+def codes_in(refs: list[PlaceRef], lo: int, hi: int) -> list[str]:
+    """Distinct codes of the non-origin places inside token range [lo, hi), in order."""
+    seen: dict[str, None] = {}
+    for ref in refs:
+        if ref.origin or ref.first < lo or ref.last >= hi:
+            continue
+        seen.setdefault(ref.code, None)
+    return list(seen)

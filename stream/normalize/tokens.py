@@ -1,0 +1,102 @@
+"""PURE: tokens with character offsets, lemmas (pymorphy3 for ru/uk) and sentences.
+
+Every later stage works on this token list, so evidence spans are always
+offsets into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pymorphy3
+
+from stream.models import Lang
+
+# Order matters: times and grouped numbers before plain words.
+_TOKEN_RE = re.compile(
+    r"(?P<time>\b\d{1,2}:\d{2}\b)"
+    r"|(?P<num>(?<![\w.,])\d{1,3}(?:(?:,|[ \u00a0\u202f])\d{3})+(?![\d\w])|\d+(?:[.,]\d+)?(?![\w-]))"
+    r"|(?P<word>\w+(?:[-'’ʼ]\w+)*)"
+    r"|(?P<punct>\S)",
+)
+_CYRILLIC_RE = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
+_SENT_ABBREV = frozenset(
+    {"м", "г", "с", "смт", "обл", "р", "ул", "вул", "mr", "mrs", "dr", "st", "no", "gen", "lt", "col"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: `kind` is word, num, time or punct; `lemma` is a normalized key."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    low: str
+    lemma: str
+    pos: str
+    sent: int
+
+
+@lru_cache(maxsize=4)
+def _analyzer(lang: str) -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+@lru_cache(maxsize=200_000)
+def analyse(word: str, lang: Lang) -> tuple[str, str]:
+    """(lemma, part of speech) of a lower-cased word: pymorphy3 for Cyrillic words."""
+    if not _CYRILLIC_RE.search(word):
+        return word, ""
+    morph_lang = "uk" if lang == "uk" else "ru"
+    parses = _analyzer(morph_lang).parse(word)
+    if not parses:
+        return word, ""
+    return str(parses[0].normal_form), str(parses[0].tag.POS or "")
+
+
+def lemma(word: str, lang: Lang) -> str:
+    """Lemma of a lower-cased word (the word itself outside Cyrillic)."""
+    return analyse(word, lang)[0]
+
+
+@lru_cache(maxsize=200_000)
+def lemma_variants(word: str) -> frozenset[str]:
+    """Lemmas of a lexicon word under both Cyrillic analyzers (lexicons are built with it)."""
+    low = word.lower()
+    return frozenset({lemma(low, "ru"), lemma(low, "uk"), low})
+
+
+def tokenize(text: str, lang: Lang) -> list[Token]:
+    """Split text into tokens and assign each a sentence index."""
+    out: list[Token] = []
+    sent = 0
+    prev: Token | None = None
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup or "punct"
+        raw = m.group()
+        low = raw.lower().replace("’", "'").replace("ʼ", "'")
+        if prev is not None and _ends_sentence(prev, out, text, m.start()):
+            sent += 1
+        lem, pos = analyse(low, lang) if kind == "word" else (low, "")
+        tok = Token(raw, m.start(), m.end(), kind, low, lem, pos, sent)
+        out.append(tok)
+        prev = tok
+    return out
+
+
+def _ends_sentence(prev: Token, toks: list[Token], text: str, next_start: int) -> bool:
+    gap = text[prev.end : next_start]
+    if "\n" in gap:
+        return True
+    if prev.kind != "punct" or prev.text not in ".!?…" or not gap:
+        return False
+    if prev.text == "." and len(toks) >= 2:
+        before = toks[-2]
+        if before.kind == "word" and before.end == prev.start and before.low in _SENT_ABBREV:
+            return False
+    nxt = text[next_start : next_start + 1]
+    return nxt.isupper() or nxt.isdigit() or nxt in "«\"'“("

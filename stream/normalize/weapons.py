@@ -1,0 +1,90 @@
+"""PURE: weapon words (drone, missile, glide_bomb) and measure cues (launched,
+intercepted, suppressed) in en/ru/uk."""
+
+from __future__ import annotations
+
+from stream.models import Measure, Weapon
+from stream.normalize.lexicon import words
+from stream.normalize.tokens import Token
+
+_DRONE = words(
+    "drone", "drones", "uav", "uavs", "shahed", "shaheds", "shahed-136", "geran", "gerans",
+    "geran-2", "geran-3", "decoy", "decoys", "quadcopter", "quadcopters", "gerbera", "gerberas",
+    "lancet", "lancets", "fpv", "unmanned", "uas", "loitering", "kamikaze",
+    "беспилотник", "беспилотный", "беспилотник", "бпла", "бла", "дрон", "шахед", "герань",
+    "безпілотник", "безпілотний", "бпла", "бпла", "дрон-імітатор", "імітатор", "квадрокоптер",
+    "квадрокоптеры", "ланцет", "гербера", "дрон-камикадзе",
+)
+_MISSILE = words(
+    "missile", "missiles", "rocket", "rockets", "iskander", "iskanders", "iskander-m",
+    "iskander-k", "kalibr", "kalibrs", "kinzhal", "kinzhals", "zircon", "tsirkon", "oniks",
+    "onyx", "atacms", "himars", "scalp", "neptune", "neptunes", "taurus", "kn-23", "tochka-u",
+    "flamingo", "ракета", "ракеты", "искандер", "калибр", "кинжал", "циркон", "оникс",
+    "іскандер", "калібр", "кинджал", "нептун", "реактивный", "реактивний", "хаймарс",
+    "точка-у", "storm", "шторм",
+)
+_MISSILE_PREFIXES = ("kh-", "х-", "х–", "s-300", "s-400", "с-300", "с-400", "p-800", "п-800")
+_GLIDE = words(
+    "kab", "kabs", "jdam", "jdams", "jdam-er", "hammer", "hammers", "glide", "bomb", "bombs",
+    "umpk", "gbu-39", "gbu-62", "каб", "кабы", "авиабомба", "авіабомба", "бомба", "умпк",
+    "фаб", "авиабомб", "керований", "управляемый",
+)
+
+# Measure cues. "shot" covers "shot down"; "fire" as a verb only ("fired").
+_LAUNCHED = words(
+    "launched", "launch", "launches", "launching", "fired", "firing", "attacked", "attack",
+    "attacks", "attacking", "dropped", "dropping", "used", "using", "sent", "deployed",
+    "targeted", "unleashed", "involving", "involved", "comprising",
+    "атаковать", "атаковал", "атака", "атаки", "запустить", "запустил", "выпустить",
+    "выпустил", "применить", "применил", "сбросить", "сбросил", "использовать", "удар",
+    "атакувати", "атакував", "атакувала", "атака", "запустити", "запустив", "випустити",
+    "випустив", "застосувати", "застосував", "скинути", "скинув", "використати", "удар",
+    "атакувало", "атакували", "атакована",
+)
+_INTERCEPTED = words(
+    "shot", "shoot", "shooting", "downed", "downing", "destroyed", "destroying", "destroy",
+    "intercepted", "intercepting", "intercept", "intercepts", "neutralized", "neutralised",
+    "eliminated", "repelled", "interception", "interceptions", "downs",
+    "сбить", "сбиты", "сбито", "сбил", "уничтожить", "уничтожены", "уничтожено", "перехватить",
+    "перехвачены", "перехвачено", "нейтрализовать", "ликвидировать", "поразить",
+    "збити", "збито", "збиття", "знищити", "знищено", "знищення", "перехопити", "перехоплено",
+    "перехоплення", "знешкодити", "знешкоджено", "нейтралізувати", "нейтралізовано",
+)
+_SUPPRESSED = words(
+    "suppressed", "suppress", "suppressing", "jammed", "locationally", "lost",
+    "подавить", "подавлены", "подавлено", "локационно", "потерять",
+    "подавити", "подавлено", "придушено", "локаційно", "втрачені", "втрачено", "втратити",
+)
+
+
+def weapon_of(tok: Token) -> Weapon | None:
+    """The weapon a token names, if any."""
+    low, lem = tok.low, tok.lemma
+    if low.startswith(_MISSILE_PREFIXES):
+        return "missile"
+    for keys, weapon in ((_DRONE, "drone"), (_MISSILE, "missile"), (_GLIDE, "glide_bomb")):
+        if lem in keys or low in keys:
+            return weapon  # type: ignore[return-value]
+    if "-" in low:
+        head = low.split("-")[0]
+        for keys, weapon in ((_DRONE, "drone"), (_MISSILE, "missile"), (_GLIDE, "glide_bomb")):
+            if head in keys or words(head) & keys:
+                return weapon  # type: ignore[return-value]
+    return None
+
+
+def measure_of(tok: Token) -> Measure | None:
+    """The measure a cue word expresses, if any."""
+    if tok.kind != "word":
+        return None
+    low, lem = tok.low, tok.lemma
+    if low in ("fire", "fires"):
+        return None  # the noun "fire" is damage
+    for keys, measure in (
+        (_INTERCEPTED, "intercepted"),
+        (_SUPPRESSED, "suppressed"),
+        (_LAUNCHED, "launched"),
+    ):
+        if lem in keys or low in keys:
+            return measure  # type: ignore[return-value]
+    return None
