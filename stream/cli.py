@@ -208,6 +208,66 @@ def run(
 
 
 @app.command()
+def replay(
+    topic: Annotated[str, typer.Option(help="raw or claims")] = "raw",
+    broker: BrokerOpt = None,
+    topic_prefix: PrefixOpt = "",
+    from_offset: Annotated[int | None, typer.Option(help="start offset in every partition")] = None,
+    from_time: Annotated[str | None, typer.Option(help="start at record timestamps >= ISO time")] = None,
+    output: Annotated[Path | None, typer.Option(help="write /api/regions JSON for every window")] = None,
+    compare: Annotated[str | None, typer.Option(help="base URL of a live worker to compare with")] = None,
+) -> None:
+    """Re-read strikes.raw.v1 (or strikes.claims.v1) up to its current end into a fresh state."""
+    from rich.progress import Progress
+
+    from stream.app import kafka_client_kwargs
+    from stream.errors import ReplayError
+    from stream.replay import replay as run_replay
+    from stream.settings import CLAIMS_TOPIC, RAW_TOPIC
+    from stream.web import readmodel
+
+    if topic not in ("raw", "claims"):
+        err.print("[red]--topic must be raw or claims[/]")
+        raise typer.Exit(2)
+    s = _settings(broker=broker, topic_prefix=topic_prefix)
+    if not s.broker:
+        err.print("[red]set --broker or STREAM_BROKER[/]")
+        raise typer.Exit(2)
+    start = datetime.fromisoformat(from_time.replace("Z", "+00:00")) if from_time else None
+    name = s.topic(RAW_TOPIC if topic == "raw" else CLAIMS_TOPIC)
+    with Progress(console=err, transient=True) as bar:
+        task = bar.add_task(f"replay {name}", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        try:
+            engine, summary = asyncio.run(run_replay(
+                s.broker, name, kind=topic, from_offset=from_offset,  # type: ignore[arg-type]
+                from_time=start, client_kwargs=kafka_client_kwargs(s), on_progress=progress))
+        except ReplayError as exc:
+            err.print(f"[red]replay failed:[/] {exc}")
+            raise typer.Exit(1) from exc
+    docs = {w: readmodel.regions_doc(engine, w) for w in readmodel.WINDOWS}
+    if output:
+        output.write_bytes(orjson.dumps(docs, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
+    sys.stdout.write(orjson.dumps(summary.as_dict()).decode() + "\n")
+    if compare:
+        import urllib.request
+
+        diffs = []
+        for w, doc in docs.items():
+            with urllib.request.urlopen(f"{compare.rstrip('/')}/api/regions?window={w}") as resp:  # noqa: S310
+                live = orjson.loads(resp.read())
+            if live != orjson.loads(orjson.dumps(doc)):
+                diffs.append(w)
+        if diffs:
+            err.print(f"[red]replay differs from the live worker for windows: {', '.join(diffs)}[/]")
+            raise typer.Exit(1)
+        err.print("[green]replay equals the live aggregates for every window[/]")
+
+
+@app.command()
 def schemas(
     write: Annotated[bool, typer.Option(help="write the files instead of checking them")] = False,
     directory: Annotated[Path, typer.Option(help="where the schemas live")] = Path("schemas"),

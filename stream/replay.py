@@ -1,0 +1,156 @@
+"""Replay: bounded reads of `strikes.raw.v1` or `strikes.claims.v1` into a fresh Engine.
+
+Only I/O lives here; records go through the same pure steps as the live agents
+(`normalize_record`, `decode_claim`, `Engine.apply`), so the same input gives the
+same aggregates. The end of each partition is captured at start from the fetch
+high-watermark (the embedded broker's ListOffsets(latest) lags), and a start
+timestamp is found by scanning record timestamps (its offsets_for_times is broken).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from stream.errors import ReplayError
+from stream.models import Rejection
+from stream.pipeline import Engine, Place, decode_claim, normalize_record
+
+Kind = Literal["raw", "claims"]
+
+
+@dataclass
+class ReplaySummary:
+    topic: str
+    kind: Kind
+    records: int = 0
+    skipped_before_start: int = 0
+    claims: int = 0
+    rejected: dict[str, int] = field(default_factory=dict)
+    outcomes: dict[str, int] = field(default_factory=dict)
+    end_offsets: dict[int, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "topic": self.topic, "kind": self.kind, "records": self.records,
+            "skipped_before_start": self.skipped_before_start, "claims": self.claims,
+            "rejected": self.rejected, "outcomes": self.outcomes,
+            "end_offsets": {str(k): v for k, v in sorted(self.end_offsets.items())},
+            "seconds": round(self.seconds, 3),
+            "records_per_second": round(self.records / self.seconds, 1) if self.seconds else None,
+        }
+
+
+def fold_record(engine: Engine, kind: Kind, value: bytes | None, where: Place, now: datetime,
+                summary: ReplaySummary) -> None:
+    """One record through the live logic (pure apart from counting)."""
+    if kind == "raw":
+        result = normalize_record(value, where, now)
+        if isinstance(result, Rejection):
+            summary.rejected[result.reason] = summary.rejected.get(result.reason, 0) + 1
+            return
+        for claim in result.claims:
+            applied = engine.apply(claim)
+            summary.claims += 1
+            summary.outcomes[applied.outcome] = summary.outcomes.get(applied.outcome, 0) + 1
+        return
+    decoded = decode_claim(value, where, now)
+    if isinstance(decoded, Rejection):
+        summary.rejected[decoded.reason] = summary.rejected.get(decoded.reason, 0) + 1
+        return
+    applied = engine.apply(decoded, partition=where.partition, offset=where.offset)
+    summary.claims += 1
+    summary.outcomes[applied.outcome] = summary.outcomes.get(applied.outcome, 0) + 1
+
+
+async def replay(
+    bootstrap: str,
+    topic: str,
+    *,
+    kind: Kind,
+    engine: Engine | None = None,
+    from_offset: int | None = None,
+    from_time: datetime | None = None,
+    client_kwargs: dict[str, Any] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> tuple[Engine, ReplaySummary]:
+    """Read `topic` from the beginning (or an offset, or a timestamp) up to the end seen at start."""
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+
+    if from_time is not None and from_time.tzinfo is None:
+        msg = "from_time must be timezone-aware (UTC)"
+        raise ReplayError(msg)
+    engine = engine or Engine()
+    summary = ReplaySummary(topic=topic, kind=kind)
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
+                                auto_offset_reset="earliest", max_partition_fetch_bytes=4 * 1024 * 1024,
+                                fetch_max_wait_ms=50, **(client_kwargs or {}))
+    await consumer.start()
+    started = time.perf_counter()
+    try:
+        parts = consumer.partitions_for_topic(topic)
+        if not parts:
+            msg = f"topic {topic!r} does not exist on {bootstrap}"
+            raise ReplayError(msg)
+        tps = [TopicPartition(topic, p) for p in sorted(parts)]
+        consumer.assign(tps)
+        await consumer.seek_to_beginning(*tps)
+        ends = await _capture_ends(consumer, tps)
+        summary.end_offsets = {tp.partition: ends[tp] for tp in tps}
+        total = sum(ends.values())
+        for tp in tps:
+            if from_offset is not None:
+                if from_offset > ends[tp]:
+                    msg = f"{topic}[{tp.partition}]: offset {from_offset} is past the end {ends[tp]}"
+                    raise ReplayError(msg)
+                consumer.seek(tp, from_offset)
+            elif ends[tp] == 0:
+                continue
+        done = {tp for tp in tps if await consumer.position(tp) >= ends[tp]}
+        if done:
+            consumer.pause(*done)
+        now = datetime.now(UTC)
+        while len(done) < len(tps):
+            batch = await consumer.getmany(timeout_ms=500, max_records=20000)
+            for tp, msgs in batch.items():
+                for m in msgs:
+                    if m.offset >= ends[tp]:
+                        break
+                    summary.records += 1
+                    if from_time is not None and m.timestamp < from_time.timestamp() * 1000:
+                        summary.skipped_before_start += 1
+                        continue
+                    fold_record(engine, kind, m.value, Place(topic, tp.partition, m.offset), now, summary)
+                if tp not in done and await consumer.position(tp) >= ends[tp]:
+                    done.add(tp)
+                    consumer.pause(tp)
+            if on_progress:
+                on_progress(summary.records, total)
+    finally:
+        summary.seconds = time.perf_counter() - started
+        await consumer.stop()
+    return engine, summary
+
+
+async def _capture_ends(consumer: Any, tps: list[Any], timeout: float = 15.0) -> dict[Any, int]:
+    """End offsets from the fetch high-watermark (ListOffsets(latest) lags on Tansu)."""
+    ends: dict[Any, int] = {}
+    deadline = time.monotonic() + timeout
+    positions = {tp: await consumer.position(tp) for tp in tps}
+    while len(ends) < len(tps):
+        if time.monotonic() > deadline:
+            missing = [str(tp) for tp in tps if tp not in ends]
+            msg = f"no high-watermark for {', '.join(missing)}"
+            raise ReplayError(msg)
+        await consumer.getmany(timeout_ms=200, max_records=1)
+        for tp in tps:
+            hw = consumer.highwater(tp)
+            if hw is not None:
+                ends[tp] = hw
+    for tp, pos in positions.items():  # rewind what the probe fetch consumed
+        consumer.seek(tp, pos)
+    return ends
