@@ -1,0 +1,14 @@
+"""PURE: anomaly detectors over hourly strike counts, state in -> (state, alerts) out.
+
+Public API: `DetectorConfig`, `DetectorState`, `new_state`, `observe`, `advance`,
+`AGGREGATE`. Baselines are gamma-Poisson with forgetting and an hour-of-day
+profile (`track`); NB tails in `nb`; alert lifecycles in `lifecycle`.
+"""
+
+from __future__ import annotations
+
+from stream.detect.config import DetectorConfig
+from stream.detect.engine import advance, new_state, observe
+from stream.detect.state import AGGREGATE, DetectorState
+
+__all__ = ["AGGREGATE", "DetectorConfig", "DetectorState", "advance", "new_state", "observe"]

@@ -1,0 +1,346 @@
+"""PURE: alert lifecycles with hysteresis: one incident -> one alert (open, updated..., resolved).
+
+Alert ids are identity(region, kind, window_start), so a re-scored or re-delivered
+incident keeps its id. `updated` is emitted only when what an analyst sees changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from stream.detect.config import DetectorConfig
+from stream.detect.state import AGGREGATE, OpenAlert, SeriesState, hour_start
+from stream.detect.track import StepScore, TrackParams, relevel, window_ratio
+from stream.models import Alert, AlertState, identity
+
+_LEARNING_BLOCKERS = ("surge", "sustained_rise", "silence")
+
+
+def emit(region_key: str | None, op: OpenAlert, state: AlertState, hour: int, out: list[Alert]) -> None:
+    region = None if region_key in (None, AGGREGATE) else region_key
+    window_start = hour_start(op.start)
+    out.append(
+        Alert(
+            alert_id=identity(region, op.kind, window_start.isoformat()),
+            kind=op.kind,
+            state=state,
+            severity=op.severity,
+            region=region,
+            window_start=window_start,
+            updated_at=hour_start(hour + 1),
+            observed=op.observed,
+            expected=op.expected,
+            p_value=op.p_value,
+            statistic=op.statistic,
+            claim_ids=list(op.claim_ids),
+            message=op.message,
+        )
+    )
+
+
+def _merge_ids(ids: list[str], extra: Sequence[str], cap: int) -> list[str]:
+    out = list(ids)
+    for cid in extra:
+        if len(out) < cap and cid not in out:
+            out.append(cid)
+    return out
+
+
+def _update(
+    region_key: str,
+    op: OpenAlert,
+    h: int,
+    out: list[Alert],
+    *,
+    observed: float,
+    expected: float,
+    severity: str,
+    p_value: float | None,
+    statistic: float | None,
+    claim_ids: list[str],
+) -> None:
+    changed = (observed, severity, claim_ids) != (op.observed, op.severity, op.claim_ids)
+    op.observed, op.expected, op.severity = observed, expected, severity
+    op.p_value, op.statistic, op.claim_ids = p_value, statistic, claim_ids
+    if changed:
+        emit(region_key, op, "updated", h, out)
+
+
+def blocks_learning(ser: SeriesState) -> bool:
+    """Points inside an open incident must not teach the baseline what is normal."""
+    return any(k in ser.alerts for k in _LEARNING_BLOCKERS)
+
+
+def feed_outage(agg: SeriesState) -> bool:
+    op = agg.alerts.get("silence")
+    return op is not None and op.kind == "feed_silence"
+
+
+def trailing_run(ring: Sequence[Sequence[float]], low: Callable[[float, float], bool]) -> int:
+    """How many of the most recent ring entries [mu, r, y] satisfy low(mu, y)."""
+    n = 0
+    for mu, _, y in reversed(ring):
+        if not low(mu, y):
+            break
+        n += 1
+    return n
+
+
+def _is_low(mu: float, y: float) -> bool:
+    return y < max(1.0, 0.5 * mu)
+
+
+def series_alerts(
+    cfg: DetectorConfig,
+    params: TrackParams,
+    key: str,
+    ser: SeriesState,
+    sc: StepScore,
+    h: int,
+    ids: list[str],
+    feed_spoke: bool,
+    out: list[Alert],
+) -> None:
+    """feed_spoke: the whole feed had claims in every hour of the silence window."""
+    _surge(cfg, params, key, ser, sc, h, ids, out)
+    _rise(cfg, params, key, ser, sc, h, ids, out)
+    _silence(cfg, key, ser, sc, h, feed_spoke, out)
+
+
+def _surge(
+    cfg: DetectorConfig,
+    params: TrackParams,
+    key: str,
+    ser: SeriesState,
+    sc: StepScore,
+    h: int,
+    ids: list[str],
+    out: list[Alert],
+) -> None:
+    op = ser.alerts.get("surge")
+    severity = "critical" if sc.p_up < params.surge_alpha * 1e-3 else "warning"
+    if op is None:
+        if sc.surge:
+            op = OpenAlert(
+                "surge",
+                h,
+                h,
+                severity,
+                sc.y,
+                sc.mu,
+                sc.p_up,
+                None,
+                ids[: cfg.max_claim_ids],
+                f"{sc.y:g} in one hour vs {sc.mu:.2f} expected",
+            )
+            ser.alerts["surge"] = op
+            emit(key, op, "open", h, out)
+        return
+    if sc.warm and sc.p_up < params.keep_alpha and sc.y - sc.mu >= params.min_excess:
+        severity = "critical" if op.severity == "critical" else severity
+        _update(
+            key,
+            op,
+            h,
+            out,
+            observed=sc.y,
+            expected=sc.mu,
+            severity=severity,
+            p_value=sc.p_up,
+            statistic=None,
+            claim_ids=_merge_ids(op.claim_ids, ids, cfg.max_claim_ids),
+        )
+        return
+    del ser.alerts["surge"]
+    emit(key, op, "resolved", h, out)
+
+
+def _rise(
+    cfg: DetectorConfig,
+    params: TrackParams,
+    key: str,
+    ser: SeriesState,
+    sc: StepScore,
+    h: int,
+    ids: list[str],
+    out: list[Alert],
+) -> None:
+    op = ser.alerts.get("sustained_rise")
+    hours = cfg.cusum_resolve_hours
+    win = ser.track.ring[-hours:]
+    observed = sum(e[2] for e in win)
+    expected = sum(e[0] for e in win)
+    ratio = window_ratio(ser.track, hours)
+    severity = "critical" if ratio >= 2.0 * cfg.cusum_ratio else "warning"
+    if op is None:
+        if sc.rise:
+            start = sc.cusum_start if sc.cusum_start is not None else h
+            op = OpenAlert(
+                "sustained_rise",
+                start,
+                h,
+                severity,
+                observed,
+                expected,
+                None,
+                sc.cusum,
+                ids[: cfg.max_claim_ids],
+                f"x{ratio:.1f} over the last {hours} h (NB CUSUM)",
+            )
+            ser.alerts["sustained_rise"] = op
+            emit(key, op, "open", h, out)
+        return
+    if h - op.opened >= cfg.max_open_hours:
+        del ser.alerts["sustained_rise"]
+        relevel(ser.track, max(ratio, 1.0))
+        op.message = "lasted beyond max_open_hours: accepted as the new level"
+        emit(key, op, "resolved", h, out)
+        return
+    if ratio <= (1.0 + cfg.cusum_ratio) / 2.0:
+        del ser.alerts["sustained_rise"]
+        ser.track.cusum, ser.track.cusum_start = 0.0, None
+        emit(key, op, "resolved", h, out)
+        return
+    # Cap the statistic while open so it reflects the present, not the incident's length.
+    ser.track.cusum = min(ser.track.cusum, 2.0 * params.cusum_threshold)
+    _update(
+        key,
+        op,
+        h,
+        out,
+        observed=observed,
+        expected=expected,
+        severity=severity,
+        p_value=None,
+        statistic=ser.track.cusum,
+        claim_ids=_merge_ids(op.claim_ids, ids, cfg.max_claim_ids),
+    )
+
+
+def _silence(
+    cfg: DetectorConfig, key: str, ser: SeriesState, sc: StepScore, h: int, feed_spoke: bool, out: list[Alert]
+) -> None:
+    op = ser.alerts.get("silence")
+    if op is None:
+        # On the aggregate only a whole-feed outage (nothing at all) is news. A region is
+        # in a lull only if the rest of the feed spoke while it was quiet.
+        aggregate = key == AGGREGATE
+        run = max(1, trailing_run(ser.track.ring, _is_low))
+        if sc.silence and (sc.win_obs == 0 if aggregate else feed_spoke):
+            kind = "feed_silence" if aggregate else "silence"
+            # observed/expected cover the quiet run itself; p is the window test's
+            run_entries = ser.track.ring[-run:]
+            observed = sum(e[2] for e in run_entries)
+            expected = sum(e[0] for e in run_entries)
+            op = OpenAlert(
+                kind,
+                h - run + 1,
+                h,
+                "critical" if kind == "feed_silence" else "warning",
+                observed,
+                expected,
+                sc.p_low,
+                None,
+                [],
+                f"{observed:g} in {run} h vs {expected:.1f} expected",
+            )
+            ser.alerts["silence"] = op
+            emit(key, op, "open", h, out)
+        return
+    back = sc.y > 0 if op.kind == "feed_silence" else not _is_low(sc.mu, sc.y)
+    if back or h - op.opened >= cfg.max_open_hours:
+        del ser.alerts["silence"]
+        emit(key, op, "resolved", h, out)
+
+
+def first_seen(
+    cfg: DetectorConfig,
+    key: str,
+    ser: SeriesState,
+    sc: StepScore,
+    h: int,
+    ids: list[str],
+    first_hour: int,
+    out: list[Alert],
+) -> None:
+    op = ser.alerts.get("first_seen")
+    if op is not None:
+        if h - op.opened >= cfg.first_seen_hold_hours:
+            del ser.alerts["first_seen"]
+            emit(key, op, "resolved", h, out)
+        elif sc.y > 0:
+            _update(
+                key,
+                op,
+                h,
+                out,
+                observed=op.observed + sc.y,
+                expected=0.0,
+                severity=op.severity,
+                p_value=None,
+                statistic=None,
+                claim_ids=_merge_ids(op.claim_ids, ids, cfg.max_claim_ids),
+            )
+    if sc.y <= 0:
+        return
+    gap_hours = cfg.first_seen_days * 24
+    if ser.last_active is None:
+        new = h - first_hour >= gap_hours  # never seen: only once the detector has warmed up
+        what = "first claim ever seen"
+    else:
+        new = h - ser.last_active >= gap_hours
+        what = f"first claim in {(h - ser.last_active) // 24} days"
+    ser.last_active = h
+    if new and "first_seen" not in ser.alerts:
+        op = OpenAlert("first_seen", h, h, "warning", sc.y, 0.0, None, None, ids[: cfg.max_claim_ids], what)
+        ser.alerts["first_seen"] = op
+        emit(key, op, "open", h, out)
+
+
+def mass_attack(
+    cfg: DetectorConfig,
+    current: OpenAlert | None,
+    series: Mapping[str, SeriesState],
+    scores: Mapping[str, StepScore],
+    values: Mapping[str, tuple[int, tuple[str, ...]]],
+    h: int,
+    out: list[Alert],
+) -> OpenAlert | None:
+    """Surge signals in >= K regions within one hour (this hour or the previous one)."""
+    active = sorted(
+        k
+        for k, ser in series.items()
+        if k != AGGREGATE and ser.last_mass is not None and ser.last_mass >= h - 1
+    )
+    observed = float(sum(scores[k].y for k in active if k in scores))
+    expected = float(sum(scores[k].mu for k in active if k in scores))
+    ids: list[str] = list(current.claim_ids) if current else []
+    for k in active:
+        ids = _merge_ids(ids, series[k].mass_ids, cfg.max_claim_ids)
+    message = f"{len(active)} regions: {', '.join(active)}"
+    if current is None:
+        if len(active) < cfg.mass_min_regions:
+            return None
+        start = min(series[k].last_mass or h for k in active)
+        op = OpenAlert(
+            "mass_attack", start, h, "critical", observed, expected, None, float(len(active)), ids, message
+        )
+        emit(None, op, "open", h, out)
+        return op
+    if len(active) < cfg.mass_min_regions:
+        emit(None, current, "resolved", h, out)
+        return None
+    current.message = message
+    _update(
+        AGGREGATE,
+        current,
+        h,
+        out,
+        observed=observed,
+        expected=expected,
+        severity="critical",
+        p_value=None,
+        statistic=float(len(active)),
+        claim_ids=ids,
+    )
+    return current

@@ -1,0 +1,258 @@
+"""PURE: one count series' baseline and its per-step tests (shared by live and CSV).
+
+Baseline: counts y_t ~ NB(mean level * profile[bin_t], size r). The level is a
+gamma posterior with exponential forgetting (a = decayed sum of counts, b = decayed
+sum of profile exposure), the profile is a decayed mean count per seasonal bin
+shrunk toward a prior profile (the all-region aggregate's) by pseudo-events, and
+the extra-Poisson variance phi is a decayed method-of-moments estimate from
+winsorised residuals. Predictive size 1/r = phi + 1/(a + 1) adds the level's own
+uncertainty, which matters for sparse or young series.
+
+Tests per step, each using only the state before the step: surge (upper tail),
+NB CUSUM towards `ratio * mean`, and silence (lower tail of a window sum).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from stream.detect.config import DetectorConfig
+from stream.detect.nb import nb_cdf, nb_llr, nb_sf, sum_size
+
+_A0 = 0.05  # weak level prior (rate 1): forgotten after the first few steps
+_B0 = 0.05
+_PHI_MIN = 1e-3
+_PROFILE_FLOOR = 0.05
+_MU_FLOOR = 1e-3
+
+
+@dataclass(frozen=True)
+class TrackParams:
+    """Detector constants in units of the series' step."""
+
+    bins: int
+    level_decay: float
+    profile_decay: float
+    dispersion_decay: float
+    profile_prior_events: float
+    dispersion_prior: float
+    dispersion_prior_weight: float
+    warmup: int
+    surge_alpha: float
+    keep_alpha: float
+    mass_alpha: float
+    min_excess: float
+    cusum_ratio: float
+    cusum_threshold: float
+    window: int
+    silence_alpha: float
+    silence_min_expected: float
+
+    @classmethod
+    def from_config(
+        cls, config: DetectorConfig, *, bins: int = 24, step_hours: float = 1.0, warmup: int | None = None
+    ) -> TrackParams:
+        def decay(half_life_hours: float) -> float:
+            return float(0.5 ** (step_hours / half_life_hours))
+
+        return cls(
+            bins=bins,
+            level_decay=decay(config.level_half_life_hours),
+            profile_decay=decay(config.profile_half_life_hours),
+            dispersion_decay=decay(config.dispersion_half_life_hours),
+            profile_prior_events=config.profile_prior_events,
+            dispersion_prior=config.dispersion_prior,
+            dispersion_prior_weight=config.dispersion_prior_weight,
+            warmup=config.warmup_hours if warmup is None else warmup,
+            surge_alpha=config.surge_alpha,
+            keep_alpha=config.keep_alpha,
+            mass_alpha=config.mass_alpha,
+            min_excess=config.min_excess,
+            cusum_ratio=config.cusum_ratio,
+            cusum_threshold=config.cusum_threshold,
+            window=max(config.silence_hours, config.cusum_resolve_hours),
+            silence_alpha=config.silence_alpha,
+            silence_min_expected=config.silence_min_expected,
+        )
+
+
+@dataclass
+class Track:
+    """Mutable per-series state; callers copy before stepping (see engine.advance)."""
+
+    bins: int
+    learned: int = 0
+    a: float = 0.0
+    b: float = 0.0
+    prof_sum: list[float] = field(default_factory=list)
+    prof_n: list[float] = field(default_factory=list)
+    disp_num: float = 0.0
+    disp_den: float = 0.0
+    cusum: float = 0.0
+    cusum_start: int | None = None
+    # last `window` steps as [mu, r, y], oldest first
+    ring: list[list[float]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.prof_sum:
+            self.prof_sum = [0.0] * self.bins
+            self.prof_n = [0.0] * self.bins
+
+    def to_list(self) -> list[object]:
+        return [
+            self.bins,
+            self.learned,
+            self.a,
+            self.b,
+            self.prof_sum,
+            self.prof_n,
+            self.disp_num,
+            self.disp_den,
+            self.cusum,
+            self.cusum_start,
+            self.ring,
+        ]
+
+    @classmethod
+    def from_list(cls, data: Sequence[object]) -> Track:
+        bins, learned, a, b, ps, pn, dn, dd, cs, cst, ring = data
+        return cls(
+            int(bins),
+            int(learned),
+            float(a),
+            float(b),  # type: ignore[call-overload, arg-type]
+            [float(v) for v in ps],
+            [float(v) for v in pn],  # type: ignore[attr-defined]
+            float(dn),
+            float(dd),
+            float(cs),  # type: ignore[arg-type]
+            None if cst is None else int(cst),  # type: ignore[call-overload]
+            [[float(v) for v in e] for e in ring],
+        )  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class StepScore:
+    """What the tests saw at one step (before learning from it)."""
+
+    mu: float
+    size: float
+    y: float
+    warm: bool
+    p_up: float
+    surge: bool
+    mass: bool
+    cusum: float
+    cusum_start: int | None
+    rise: bool
+    win_obs: float
+    win_exp: float
+    p_low: float
+    silence: bool
+
+
+def profile(track: Track, prior: Sequence[float] | None, params: TrackParams) -> list[float]:
+    """Seasonal factors (mean 1): the series' own, shrunk toward `prior` when sparse."""
+    total_sum = sum(track.prof_sum)
+    total_n = sum(track.prof_n)
+    rate = total_sum / total_n if total_n > 0 else 0.0
+    m = params.profile_prior_events
+    raw = [
+        (track.prof_sum[i] + m * (prior[i] if prior else 1.0)) / (track.prof_n[i] * rate + m)
+        for i in range(track.bins)
+    ]
+    mean = sum(raw) / len(raw)
+    return [max(_PROFILE_FLOOR, v / mean) for v in raw]
+
+
+def dispersion(track: Track, params: TrackParams) -> float:
+    w = params.dispersion_prior_weight
+    phi = (track.disp_num + params.dispersion_prior * w) / (track.disp_den + w)
+    return max(_PHI_MIN, phi)
+
+
+def predict(track: Track, factor: float, params: TrackParams) -> tuple[float, float]:
+    """Predictive NB (mean, size) for a step whose seasonal factor is `factor`."""
+    mu = max(_MU_FLOOR, (track.a + _A0) / (track.b + _B0) * factor)
+    inv_size = dispersion(track, params) + 1.0 / (track.a + _A0 + 1.0)
+    return mu, 1.0 / inv_size
+
+
+def score(track: Track, step: int, factor: float, y: float, params: TrackParams) -> StepScore:
+    """Run the tests for value y at `step`; mutates only the CUSUM and the ring."""
+    mu, size = predict(track, factor, params)
+    warm = track.learned >= params.warmup
+    p_up = nb_sf(y, mu, size) if y > mu else 1.0
+    excess_ok = y - mu >= params.min_excess
+    # NB CUSUM; one step may add at most a third of the threshold, so a single
+    # spike is the surge detector's business, not a "sustained" rise.
+    inc = min(nb_llr(y, mu, size, params.cusum_ratio), params.cusum_threshold / 3.0)
+    before = track.cusum
+    track.cusum = max(0.0, before + inc)
+    if track.cusum == 0.0:
+        track.cusum_start = None
+    elif before == 0.0 or track.cusum_start is None:
+        track.cusum_start = step
+    track.ring.append([mu, size, y])
+    if len(track.ring) > params.window:
+        del track.ring[0]
+    win = track.ring[-min(params.window, len(track.ring)) :]
+    win_obs = sum(e[2] for e in win)
+    win_exp = sum(e[0] for e in win)
+    p_low = 1.0
+    if len(track.ring) >= params.window and win_exp >= params.silence_min_expected and win_obs < win_exp:
+        p_low = nb_cdf(win_obs, win_exp, sum_size([e[0] for e in win], [e[1] for e in win]))
+    return StepScore(
+        mu=mu,
+        size=size,
+        y=y,
+        warm=warm,
+        p_up=p_up,
+        surge=warm and excess_ok and p_up < params.surge_alpha,
+        mass=warm and excess_ok and p_up < params.mass_alpha,
+        cusum=track.cusum,
+        cusum_start=track.cusum_start,
+        rise=warm and track.cusum > params.cusum_threshold,
+        win_obs=win_obs,
+        win_exp=win_exp,
+        p_low=p_low,
+        silence=warm and p_low < params.silence_alpha,
+    )
+
+
+def learn(
+    track: Track, bin_index: int, y: float, prof: Sequence[float], mu: float, params: TrackParams
+) -> None:
+    """Fold a non-anomalous step into the baseline (level, profile, dispersion)."""
+    factor = prof[bin_index]
+    resid2 = (y - mu) ** 2
+    var = mu + dispersion(track, params) * mu * mu
+    resid2 = min(resid2, 25.0 * var)  # winsorise: one burst must not redefine "normal"
+    dd = params.dispersion_decay
+    track.disp_num = dd * track.disp_num + (resid2 - mu)
+    track.disp_den = dd * track.disp_den + mu * mu
+    ld = params.level_decay
+    track.a = ld * track.a + y
+    track.b = ld * track.b + factor
+    pd = params.profile_decay
+    for i in range(track.bins):
+        track.prof_sum[i] *= pd
+        track.prof_n[i] *= pd
+    track.prof_sum[bin_index] += y
+    track.prof_n[bin_index] += 1.0
+    track.learned += 1
+
+
+def window_ratio(track: Track, hours: int) -> float:
+    """Observed / expected over the last `hours` steps of the ring."""
+    win = track.ring[-hours:]
+    exp = sum(e[0] for e in win)
+    return sum(e[2] for e in win) / exp if exp > 0 else 0.0
+
+
+def relevel(track: Track, ratio: float) -> None:
+    """Accept a lasting change of level by `ratio` (after an over-long incident)."""
+    track.a = max(0.0, ratio * (track.a + _A0) - _A0)
+    track.cusum = 0.0
+    track.cusum_start = None
