@@ -167,5 +167,13 @@ class ClaimsFollower:
                     rt.metrics.duplicate_claims_total.labels(outcome=applied.outcome).inc()
                 applied_batch.append((claim, applied))
         rt.metrics.processing_seconds.labels(stage="aggregate").observe(time.perf_counter() - started)
+        started = time.perf_counter()
+        alerts = rt.engine.detect(applied_batch)
+        rt.metrics.processing_seconds.labels(stage="detect").observe(time.perf_counter() - started)
+        for alert in alerts:
+            fut = await rt.topics["alerts"].send(key=alert.alert_id.encode(),
+                                                 value=alert.model_dump_json().encode())
+            await fut
+            rt.metrics.alerts_total.labels(kind=alert.kind, state=alert.state).inc()
         for hook in self.hooks:
             await hook(rt, applied_batch)

@@ -14,9 +14,9 @@ from datetime import datetime, timedelta
 import orjson
 from pydantic import ValidationError
 
-from stream import aggregate
+from stream import aggregate, detect
 from stream.claims import claims_of
-from stream.models import Claim, NormalizedReport, RawReport, Rejection
+from stream.models import Alert, Claim, NormalizedReport, RawReport, Rejection
 from stream.normalize import normalize
 
 MAX_RECORD_BYTES = 512 * 1024
@@ -120,6 +120,9 @@ class Engine:
     watermark: datetime | None = None
     counts: dict[str, int] = field(default_factory=dict)
     seq: int = 0
+    detector: detect.DetectorState = field(default_factory=detect.new_state)
+    alerts: dict[str, Alert] = field(default_factory=dict)
+    max_alerts_kept: int = 500
 
     def apply(self, claim: Claim, *, partition: int = -1, offset: int = -1) -> aggregate.Applied:
         """Fold one claim; without a Kafka position (replay of raw reports, tests) the
@@ -145,3 +148,30 @@ class Engine:
     def as_of(self, now: datetime | None = None) -> datetime | None:
         """Event-time 'now' of the aggregates: the watermark (replay-stable)."""
         return self.watermark or now
+
+    def detect(self, applied: Iterable[tuple[Claim, aggregate.Applied]]) -> list[Alert]:
+        """Feed the hours that changed to the detectors and advance them to the watermark."""
+        touched: dict[tuple[str, datetime], set[str]] = {}
+        for claim, result in applied:
+            for delta in result.deltas:
+                touched.setdefault((claim.key, delta[0]), set()).add(claim.claim_id)
+        det = self.detector
+        for (key, hour), ids in sorted(touched.items()):
+            series = aggregate.hourly_series(self.states[key], as_of=hour + timedelta(hours=1), hours=1)
+            value = series[0][1] if series else 0
+            det = detect.observe(det, region=key, hour_start=hour, value=value, claim_ids=sorted(ids))
+        alerts: list[Alert] = []
+        if self.watermark is not None:
+            det, alerts = detect.advance(det, now=self.watermark)
+        self.detector = det
+        for alert in alerts:
+            self.alerts[alert.alert_id] = alert
+        if len(self.alerts) > self.max_alerts_kept:
+            resolved = sorted((a.updated_at, a.alert_id) for a in self.alerts.values() if a.state == "resolved")
+            for _, aid in resolved[: len(self.alerts) - self.max_alerts_kept]:
+                del self.alerts[aid]
+        return alerts
+
+    def open_alerts(self) -> list[Alert]:
+        return sorted((a for a in self.alerts.values() if a.state != "resolved"),
+                      key=lambda a: (a.window_start, a.alert_id))

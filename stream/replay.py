@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from stream.aggregate import Applied
 from stream.errors import ReplayError
-from stream.models import Rejection
+from stream.models import Claim, Rejection
 from stream.pipeline import Engine, Place, decode_claim, normalize_record
 
 Kind = Literal["raw", "claims"]
@@ -29,6 +30,7 @@ class ReplaySummary:
     records: int = 0
     skipped_before_start: int = 0
     claims: int = 0
+    alerts: int = 0
     rejected: dict[str, int] = field(default_factory=dict)
     outcomes: dict[str, int] = field(default_factory=dict)
     end_offsets: dict[int, int] = field(default_factory=dict)
@@ -37,7 +39,7 @@ class ReplaySummary:
     def as_dict(self) -> dict[str, Any]:
         return {
             "topic": self.topic, "kind": self.kind, "records": self.records,
-            "skipped_before_start": self.skipped_before_start, "claims": self.claims,
+            "skipped_before_start": self.skipped_before_start, "claims": self.claims, "alerts": self.alerts,
             "rejected": self.rejected, "outcomes": self.outcomes,
             "end_offsets": {str(k): v for k, v in sorted(self.end_offsets.items())},
             "seconds": round(self.seconds, 3),
@@ -46,25 +48,26 @@ class ReplaySummary:
 
 
 def fold_record(engine: Engine, kind: Kind, value: bytes | None, where: Place, now: datetime,
-                summary: ReplaySummary) -> None:
+                summary: ReplaySummary) -> list[tuple[Claim, Applied]]:
     """One record through the live logic (pure apart from counting)."""
+    out: list[tuple[Claim, Applied]] = []
     if kind == "raw":
         result = normalize_record(value, where, now)
         if isinstance(result, Rejection):
             summary.rejected[result.reason] = summary.rejected.get(result.reason, 0) + 1
-            return
+            return out
         for claim in result.claims:
-            applied = engine.apply(claim)
-            summary.claims += 1
-            summary.outcomes[applied.outcome] = summary.outcomes.get(applied.outcome, 0) + 1
-        return
-    decoded = decode_claim(value, where, now)
-    if isinstance(decoded, Rejection):
-        summary.rejected[decoded.reason] = summary.rejected.get(decoded.reason, 0) + 1
-        return
-    applied = engine.apply(decoded, partition=where.partition, offset=where.offset)
-    summary.claims += 1
-    summary.outcomes[applied.outcome] = summary.outcomes.get(applied.outcome, 0) + 1
+            out.append((claim, engine.apply(claim)))
+    else:
+        decoded = decode_claim(value, where, now)
+        if isinstance(decoded, Rejection):
+            summary.rejected[decoded.reason] = summary.rejected.get(decoded.reason, 0) + 1
+            return out
+        out.append((decoded, engine.apply(decoded, partition=where.partition, offset=where.offset)))
+    for _, applied in out:
+        summary.claims += 1
+        summary.outcomes[applied.outcome] = summary.outcomes.get(applied.outcome, 0) + 1
+    return [(c, a) for c, a in out if a.outcome != "late"]
 
 
 async def replay(
@@ -116,6 +119,7 @@ async def replay(
         now = datetime.now(UTC)
         while len(done) < len(tps):
             batch = await consumer.getmany(timeout_ms=500, max_records=20000)
+            applied: list[tuple[Claim, Applied]] = []
             for tp, msgs in batch.items():
                 for m in msgs:
                     if m.offset >= ends[tp]:
@@ -124,10 +128,12 @@ async def replay(
                     if from_time is not None and m.timestamp < from_time.timestamp() * 1000:
                         summary.skipped_before_start += 1
                         continue
-                    fold_record(engine, kind, m.value, Place(topic, tp.partition, m.offset), now, summary)
+                    applied += fold_record(engine, kind, m.value, Place(topic, tp.partition, m.offset),
+                                           now, summary)
                 if tp not in done and await consumer.position(tp) >= ends[tp]:
                     done.add(tp)
                     consumer.pause(tp)
+            summary.alerts += len(engine.detect(applied))
             if on_progress:
                 on_progress(summary.records, total)
     finally:

@@ -6,13 +6,27 @@ import faust
 
 from stream import agents
 from stream.app import Runtime, create_app
-from stream.metrics import Metrics
+from stream.metrics import Metrics, RegionSample
 from stream.settings import Settings
-from stream.web import views
+from stream.web import readmodel, views
 
 
 def build(settings: Settings, bootstrap: str, *, metrics: Metrics | None = None) -> tuple[faust.App, Runtime]:
     app, rt = create_app(settings, bootstrap, metrics=metrics)
     agents.install(app, rt)
     views.install(app, rt)
+    _export_state(rt)
     return app, rt
+
+
+def _export_state(rt: Runtime) -> None:
+    """Scrape-time collectors read the Engine; nothing is set per event."""
+    from stream import __version__
+    from stream.normalize import PARSER_VERSION
+
+    rt.metrics.set_build(__version__, PARSER_VERSION)
+    rt.metrics.set_region_source(
+        lambda: [RegionSample(region=r, claimant=c, weapon=w, measure=m, window=win, value=v)
+                 for r, c, w, m, win, v in readmodel.region_samples(rt.engine)])
+    rt.metrics.set_open_alerts_source(
+        lambda: [(a.region or "ALL", a.kind) for a in rt.engine.open_alerts()])

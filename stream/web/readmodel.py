@@ -91,3 +91,29 @@ def _safe_name(code: str) -> str:
         return region_name(code)
     except (KeyError, LookupError, ValueError):
         return code
+
+
+def alerts_doc(engine: Engine, state: str | None = None, limit: int = 200) -> dict[str, Any]:
+    alerts = sorted(engine.alerts.values(), key=lambda a: (a.updated_at, a.alert_id), reverse=True)
+    if state == "open":
+        alerts = [a for a in alerts if a.state != "resolved"]
+    elif state == "resolved":
+        alerts = [a for a in alerts if a.state == "resolved"]
+    return {"as_of": _iso(engine.as_of()),
+            "alerts": [a.model_dump(mode="json") for a in alerts[:limit]]}
+
+
+def region_samples(engine: Engine) -> list[tuple[str, str, str, str, str, float]]:
+    """(region, claimant, weapon, measure, window, value) rows for the scrape-time collector."""
+    as_of = engine.as_of()
+    rows: list[tuple[str, str, str, str, str, float]] = []
+    if as_of is None:
+        return rows
+    for key in sorted(engine.states):
+        for wname, span in WINDOWS.items():
+            stats = aggregate.window_stats(engine.states[key], as_of=as_of, window=span)
+            for claimant, weapons in stats["totals"].items():
+                for weapon, measures in weapons.items():
+                    for measure, value in measures.items():
+                        rows.append((key, claimant, weapon, measure, wname, float(value)))
+    return rows

@@ -97,6 +97,15 @@ def install(app: faust.App, rt: Runtime) -> None:
         return _json(self, readmodel.claims_doc(rt.engine, region_q.upper() if region_q else None,
                                                 since, limit))
 
+    @app.page("/api/alerts")
+    async def alerts(self: View, request: Request) -> Response:
+        if (denied := guarded(self, request)) is not None:
+            return denied
+        state = request.query.get("state")
+        if state not in (None, "open", "resolved"):
+            return _error(self, 400, "state must be open or resolved")
+        return _json(self, readmodel.alerts_doc(rt.engine, state))
+
     @app.page("/")
     async def index(self: View, request: Request) -> Response:
         if (denied := guarded(self, request)) is not None:
