@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from stream.detect.config import DetectorConfig
 from stream.detect.nb import nb_cdf, nb_llr, nb_sf, sum_size
@@ -99,7 +100,7 @@ class Track:
             self.prof_sum = [0.0] * self.bins
             self.prof_n = [0.0] * self.bins
 
-    def to_list(self) -> list[object]:
+    def to_list(self) -> list[Any]:
         return [
             self.bins,
             self.learned,
@@ -115,21 +116,21 @@ class Track:
         ]
 
     @classmethod
-    def from_list(cls, data: Sequence[object]) -> Track:
+    def from_list(cls, data: Sequence[Any]) -> Track:
         bins, learned, a, b, ps, pn, dn, dd, cs, cst, ring = data
         return cls(
             int(bins),
             int(learned),
             float(a),
-            float(b),  # type: ignore[call-overload, arg-type]
+            float(b),
             [float(v) for v in ps],
-            [float(v) for v in pn],  # type: ignore[attr-defined]
+            [float(v) for v in pn],
             float(dn),
             float(dd),
-            float(cs),  # type: ignore[arg-type]
-            None if cst is None else int(cst),  # type: ignore[call-overload]
+            float(cs),
+            None if cst is None else int(cst),
             [[float(v) for v in e] for e in ring],
-        )  # type: ignore[attr-defined]
+        )
 
 
 @dataclass(frozen=True)
