@@ -54,6 +54,7 @@ _SINGLE = words(
     "подросток", "житель", "жительница", "пенсионер", "пенсионерка", "водитель", "чоловік",
     "жінка", "дитина", "підліток", "мешканець", "мешканка", "пенсіонер", "пенсіонерка", "водій",
 )  # fmt: skip
+_ADJ_SKIP = frozenset({"a", "an", "elderly", "local", "young", "old", "another", "one"})
 _AGE_RE = re.compile(r"^\d+-(year-old|летн\w*|річн\w*)$")
 
 
@@ -88,7 +89,11 @@ def extract_casualties(
         what = _what(tok)
         if what is None or _negated(toks, i, sent_bounds[tok.sent]):
             continue
-        found = _before(toks, i, by_last, taken) or _after(toks, i, by_first, taken)
+        found = (
+            _toll(toks, i, by_first, taken)
+            or _before(toks, i, by_last, taken)
+            or _after(toks, i, by_first, taken)
+        )
         if found is None:
             continue
         value, first, last = found
@@ -145,9 +150,26 @@ def _after(
             return None
         if tok.kind == "word" and has(tok, _SINGLE) and tok.low == tok.lemma:
             return 1, j, j
-        if tok.kind != "word" or not (has(tok, _FWD_SKIP) or tok.low in ("a", "an")):
+        if tok.kind != "word" or not (
+            has(tok, _FWD_SKIP) or tok.low in _ADJ_SKIP or _AGE_RE.match(tok.low)
+        ):
             return None
         j += 1
+    return None
+
+
+def _toll(
+    toks: list[Token], i: int, by_first: dict[int, Number], taken: set[int]
+) -> tuple[int, int, int] | None:
+    """ "the death toll has risen to 9", "кількість загиблих зросла до 9"."""
+    if toks[i].low not in ("toll", "загиблих", "погибших", "жертв"):
+        return None
+    for j in range(i + 1, min(len(toks), i + 12)):
+        if toks[j].text in ".;":
+            return None
+        num = by_first.get(j)
+        if num is not None and num.first not in taken and toks[j - 1].low in ("to", "at", "до"):
+            return num.value, num.first, num.last
     return None
 
 

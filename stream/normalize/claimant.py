@@ -21,14 +21,15 @@ _RAW_CUES: tuple[tuple[str, str], ...] = (
     ("regional military administration", "OFF"), ("military administration", "OFF"),
     ("military-civil administration", "OFF"), ("state emergency service", "OFF"),
     ("emergencies ministry", "OFF"), ("ministry of emergency situations", "OFF"),
-    ("defense ministry", "MOD"), ("defence ministry", "MOD"), ("ministry of defence", "MOD"),
+    ("energy ministry", "OFF"), ("ministry of energy", "OFF"), ("foreign ministry", "OFF"),
+    ("health ministry", "OFF"), ("interior ministry", "OFF"), ("defense ministry", "MOD"), ("defence ministry", "MOD"), ("ministry of defence", "MOD"),
     ("ministry of defense", "MOD"), ("mod", "MOD"), ("минобороны", "MOD"),
     ("министерство обороны", "MOD"), ("міноборони", "MOD"), ("міністерство оборони", "MOD"),
     ("мо рф", "ru-mod"), ("конашенков", "ru-mod"), ("konashenkov", "ru-mod"),
     ("air force", "ua-military"), ("air forces", "ua-military"), ("general staff", "ua-military"),
     ("sbu", "ua-military"), ("navy", "ua-military"), ("security service", "ua-military"),
     ("military intelligence", "ua-military"), ("hur", "ua-military"), ("gur", "ua-military"),
-    ("armed forces", "MIL"), ("military", "MIL"), ("army", "MIL"), ("air command", "ua-military"),
+    ("armed forces", "MIL"), ("military", "MIL"), ("air command", "ua-military"),
     ("ihnat", "ua-military"), ("pletenchuk", "ua-military"),
     ("повітряні сили", "ua-military"), ("повітряних сил", "ua-military"), ("пс зсу", "ua-military"),
     ("воздушные силы", "ua-military"), ("генштаб", "ua-military"), ("генеральний штаб", "ua-military"),
@@ -44,10 +45,14 @@ _RAW_CUES: tuple[tuple[str, str], ...] = (
     ("зеленский", "ua-official"), ("зеленський", "ua-official"), ("klitschko", "ua-official"),
     ("кличко", "ua-official"), ("ukrenergo", "ua-official"), ("укренерго", "ua-official"),
     ("дснс", "ua-official"), ("ова", "ua-official"), ("ода", "ua-official"), ("ква", "ua-official"),
-    ("мчс", "ru-official"), ("оперштаб", "OFF"),
+    ("мчс", "ru-official"), ("razvozhayev", "ru-official"), ("развожаев", "ru-official"),
+    ("aksyonov", "ru-official"), ("аксенов", "ru-official"), ("balitsky", "ru-official"),
+    ("балицкий", "ru-official"), ("saldo", "ru-official"), ("сальдо", "ru-official"),
+    ("pushilin", "ru-official"), ("пушилин", "ru-official"), ("pasechnik", "ru-official"),
+    ("пасечник", "ru-official"), ("russian-installed", "ru-official"), ("оперштаб", "OFF"),
     ("governor", "OFF"), ("governors", "OFF"), ("mayor", "OFF"), ("administration", "OFF"),
     ("officials", "OFF"), ("official", "OFF"), ("authorities", "OFF"), ("head", "OFF"),
-    ("leader", "OFF"), ("president", "OFF"), ("ministry", "OFF"), ("minister", "OFF"),
+    ("leader", "OFF"), ("president", "OFF"), ("ministry", "MOD"), ("minister", "OFF"),
     ("emergency services", "OFF"), ("police", "OFF"), ("prosecutor", "OFF"),
     ("губернатор", "OFF"), ("мэр", "OFF"), ("глава", "OFF"), ("администрация", "OFF"),
     ("власти", "OFF"), ("власть", "OFF"), ("президент", "OFF"), ("министерство", "OFF"),
@@ -79,10 +84,9 @@ _UA_SOURCE_HINTS = ("ukrinform", "kyivindependent", "kyiv", "unian", "suspilne",
 _RU_OFFICIAL_SOURCES = ("gladkov", "sobyanin", "bogomaz", "khinshtein", "vorobyov", "mos_")
 
 
-_MIL_OBJECTS = frozenset(
-    {"base", "bases", "facility", "facilities", "unit", "units", "equipment", "airfield",
-     "airfields", "target", "targets", "infrastructure", "administration", "personnel",
-     "aircraft", "hospital", "operation", "operations", "vehicles", "installations"}
+_SPEECH = frozenset(
+    {"said", "says", "reported", "reports", "stated", "claimed", "announced", "added",
+     "заявили", "сообщили", "повідомили", "заявив", "сообщил", "повідомив"}
 )
 
 
@@ -152,10 +156,15 @@ def _match(toks: list[Token], i: int) -> tuple[int, str] | None:
                 toks, i
             ):
                 return None
-            if kind == "MIL" and i + 1 < len(toks) and toks[i + 1].low in _MIL_OBJECTS:
-                return None  # "a military base" is a target, not a claimant
+            if kind == "MIL" and not _speaks(toks, i + k):
+                return None  # "the Russian military fired..." is the attacker, not a claimant
             return k, kind
     return None
+
+
+def _speaks(toks: list[Token], j: int) -> bool:
+    """Whether a speech verb follows within three tokens ("the military said")."""
+    return any(t.low in _SPEECH for t in toks[j : j + 3])
 
 
 def _titled(toks: list[Token], i: int) -> bool:
@@ -209,11 +218,18 @@ def _country(
     near = [p for p in places if lo <= p.first < hi and not p.origin and p.country in ("RU", "UA")]
     if near:
         near.sort(key=lambda p: abs(p.first - first))
-        return near[0].country
+        return _administered_by(near[0])
     rest = [p for p in places if not p.origin and p.country in ("RU", "UA")]
     if rest:
-        return rest[0].country
+        return _administered_by(rest[0])
     return source_country(source, lang)
+
+
+def _administered_by(place: PlaceRef) -> str:
+    """Officials of Crimea and Sevastopol who speak to the press are Russian-installed."""
+    if place.code in ("UA-43", "UA-40"):
+        return "RU"
+    return place.country
 
 
 def claimant_for(

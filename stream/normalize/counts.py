@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from stream.models import Measure, Qualifier, Weapon
 from stream.normalize.casualties import CASUALTY_CUES
 from stream.normalize.lexicon import EN_MODIFIERS, STOP, has, words
-from stream.normalize.numbers import Number
+from stream.normalize.numbers import Number, qualifier_len
 from stream.normalize.places import PlaceRef, codes_in
 from stream.normalize.tokens import Token
 from stream.normalize.weapons import measure_of, weapon_of
@@ -126,6 +126,8 @@ def _measure(toks: list[Token], num: Number, lo: int, hi: int) -> Measure | None
         dist = (b - a) + 3 * commas + (0.5 if k > num.last else 0)
         if m == "suppressed" and _joined_intercept(toks, k):
             m = "intercepted"  # "збито/подавлено 60": a combined figure
+        if m == "launched" and any(measure_of(t) == "intercepted" for t in toks[max(lo, k - 3) : k]):
+            m = "intercepted"  # "repelled an attack by three drones"
         if best is None or dist < best[0]:
             best = (dist, k, m)
     return best[2] if best else None
@@ -193,8 +195,15 @@ def extract_counts(
         region = _region(toks, num, np_last, numbers, idx, places, s_lo, s_hi)
         if region is None and any(has(t, _MOSCOW_MAYOR) for t in toks[s_lo:s_hi]):
             region = "RU-MOW"
-        if ante is not None and ante.region is not None and _is_subset(toks, num, np_last):
+        if (
+            ante is not None
+            and ante.region is not None
+            and ante.measure == measure
+            and _is_subset(toks, num, np_last)
+        ):
             continue
+        if region is None and kind == "ellipsis" and ante is not None:
+            region = ante.region  # "fired two missiles at the Lviv region; both were intercepted"
         count = Count(region, weapon, measure, num.value, num.qualifier, num.first, num.last,
                       np_last, sent)
         last_in_sent[sent] = count
@@ -203,7 +212,33 @@ def extract_counts(
             continue
         seen.add(key)
         out.append(count)
+    return _share_coordinated_region(toks, out)
+
+
+def _share_coordinated_region(toks: list[Token], counts: list[Count]) -> list[Count]:
+    """ "3 ATACMS missiles and 12 HIMARS rockets ... over the Belgorod region": one place
+    for both members of a coordinated pair of full weapon phrases."""
+    out = list(counts)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if a.sent != b.sent or (a.region is None) == (b.region is None):
+            continue
+        if b.np_last <= b.last or a.np_last <= a.last or a.measure != b.measure:
+            continue  # only two full weapon phrases ("3 X and 12 Y") share a place
+        between = toks[a.np_last + 1 : b.first]
+        if not between or between[0].low not in ("and", "та", "і", "и", "й"):
+            continue
+        if len(between) > 1 + qualifier_len(toks, b.first):
+            continue
+        region = a.region or b.region
+        out[k] = _with_region(a, region)
+        out[k + 1] = _with_region(b, region)
     return out
+
+
+def _with_region(c: Count, region: str | None) -> Count:
+    return Count(region, c.weapon, c.measure, c.value, c.qualifier, c.first, c.last, c.np_last,
+                 c.sent)
 
 
 def _sentence_has_weapon(toks: list[Token], lo: int, hi: int) -> bool:

@@ -50,7 +50,7 @@ _PATTERNS = sorted(
          "нафтопереробний", "газопровід", "нафтопровід", "топливо", "пальне", "резервуар")
     + _p("transport", "road", "roads", "highway", "highways", "railway", "railways",
          "railroad", "rail", "train", "trains", "port", "ports", "bridge", "bridges",
-         "airport", "airports", "traffic", "flights", "flight", "station", "locomotive",
+         "airport", "airports", "traffic", "vessel", "vessels", "ship", "ships", "судно", "flights", "flight", "station", "locomotive",
          "дорога", "трасса", "железная дорога", "аэропорт", "порт", "мост", "вокзал",
          "движение", "рейс", "залізниця", "аеропорт", "міст", "траса", "рух", "поїзд", "поезд",
          "автодорога")
@@ -62,7 +62,8 @@ _PATTERNS = sorted(
     + _p("military", "base", "bases", "airbase", "airbases", "air base", "airfield",
          "airfields", "aircraft", "bomber", "bombers", "military equipment", "military facility",
          "military base", "military unit", "military airfield", "barracks",
-         "ammunition depot", "jet", "jets", "helicopter", "helicopters",
+         "ammunition depot", "jet", "jets", "warship", "warships", "patrol boat", "patrol boats",
+         "landing ship", "boat", "boats", "корабль", "катер", "корабель", "helicopter", "helicopters",
          "аэродром", "авиабаза", "воинская часть", "военный объект", "самолет", "бомбардировщик",
          "аеродром", "авіабаза", "військова частина", "військовий об'єкт", "літак",
          "бомбардувальник", "техника")
@@ -89,7 +90,8 @@ _FIRE_NOT_AFTER = frozenset({"department", "service", "services", "brigade", "cr
                              "station", "fighters", "rescue"})
 _IMPACT = words(
     "damaged", "damaging", "damage", "damages", "destroyed", "hit", "hits", "struck", "fell",
-    "falling", "debris", "sparked", "caused", "broke", "caught", "disrupted", "suspended",
+    "falling", "debris", "sparked", "sparking", "caused", "causing", "triggered", "triggering",
+    "erupted", "started", "broke", "caught", "disrupted", "suspended",
     "restrictions", "restricted", "closed", "halted", "knocked", "cut", "left", "collapsed",
     "razed", "explosion", "explosions", "impact", "wreckage", "shrapnel", "fragments",
     "пошкодити", "пошкоджено", "пошкоджені", "пошкоджений", "зруйнувати", "зруйновано",
@@ -198,11 +200,17 @@ def _negated(toks: list[Token], i: int, lo: int, hi: int, covered: set[int]) -> 
         tok = toks[k]
         if k in covered or tok.kind != "word" or not has(tok, _NEG):
             continue
-        nxt = toks[k + 1].low if k + 1 < len(toks) else ""
-        if nxt in ("only", "лише", "только", "менее", "менше"):
+        nxt = toks[k + 1] if k + 1 < len(toks) else tok
+        prv = toks[k - 1] if k > 0 else tok
+        if nxt.low in ("only", "лише", "только", "менее", "менше", "one"):
             continue
+        if has(nxt, _PEOPLE_NEG) or has(prv, _PEOPLE_NEG):
+            continue  # "no casualties", "пострадавших нет": about people, not damage
         return True
     return False
+
+
+_PEOPLE_NEG = CASUALTY_CUES | words("casualties", "victims", "one", "жертва", "жертв", "постраждалі")
 
 
 def _contrast(tok: Token) -> bool:

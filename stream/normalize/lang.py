@@ -7,10 +7,15 @@ few Cyrillic letters is English.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from stream.models import Lang
+from stream.normalize.tokens import analyzer
 
 _UK_ONLY = frozenset("іїєґ")
 _RU_ONLY = frozenset("ыэъё")
+_WORD_RE = re.compile(r"[а-яёіїєґ']{2,}")
 
 
 def detect_lang(text: str) -> Lang:
@@ -31,5 +36,18 @@ def detect_lang(text: str) -> Lang:
         return "uk"
     if ru > uk:
         return "ru"
-    # No decisive letter: Ukrainian "и" is frequent where Russian uses "ы"/"и".
-    return "ru"
+    return _by_dictionary(text)
+
+
+def _by_dictionary(text: str) -> Lang:
+    """No decisive letter: count the words each pymorphy3 dictionary knows."""
+    ru_known = uk_known = 0
+    for word in _WORD_RE.findall(text.lower())[:40]:
+        ru_known += _known(word, "ru")
+        uk_known += _known(word, "uk")
+    return "uk" if uk_known > ru_known else "ru"
+
+
+@lru_cache(maxsize=50_000)
+def _known(word: str, lang: str) -> bool:
+    return bool(analyzer(lang).word_is_known(word))

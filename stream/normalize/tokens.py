@@ -42,7 +42,7 @@ class Token:
 
 
 @lru_cache(maxsize=4)
-def _analyzer(lang: str) -> pymorphy3.MorphAnalyzer:
+def analyzer(lang: str) -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer(lang=lang)
 
 
@@ -52,7 +52,7 @@ def analyse(word: str, lang: Lang) -> tuple[str, str]:
     if not _CYRILLIC_RE.search(word):
         return word, ""
     morph_lang = "uk" if lang == "uk" else "ru"
-    parses = _analyzer(morph_lang).parse(word)
+    parses = analyzer(morph_lang).parse(word)
     if not parses:
         return word, ""
     return str(parses[0].normal_form), str(parses[0].tag.POS or "")
