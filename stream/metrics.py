@@ -220,6 +220,8 @@ class Metrics:
         for kind in get_args(AlertKind):
             for state in get_args(AlertState):
                 self.alerts_total.labels(kind=kind, state=state)
+        for collector in ("region", "open_alerts"):
+            self.scrape_errors_total.labels(collector=collector)
 
     def set_build(self, version: str, parser_version: str) -> None:
         self.build_info.info({"version": version, "parser_version": parser_version})

@@ -157,7 +157,8 @@ def test_failing_snapshot_is_counted_and_does_not_break_scrape() -> None:
         'strikestream_open_alerts{kind="surge",region="UA-63"} 1.0'
     ]
     assert lines(m, "strikestream_scrape_errors_total") == [
-        'strikestream_scrape_errors_total{collector="region"} 2.0'
+        'strikestream_scrape_errors_total{collector="region"} 2.0',
+        'strikestream_scrape_errors_total{collector="open_alerts"} 0.0',
     ]
 
 
