@@ -50,7 +50,8 @@ _PATTERNS = sorted(
          "нафтопереробний", "газопровід", "нафтопровід", "топливо", "пальне", "резервуар")
     + _p("transport", "road", "roads", "highway", "highways", "railway", "railways",
          "railroad", "rail", "train", "trains", "port", "ports", "bridge", "bridges",
-         "airport", "airports", "traffic", "vessel", "vessels", "ship", "ships", "судно", "flights", "flight", "station", "locomotive",
+         "airport", "airports", "traffic", "vessel", "vessels", "ship", "ships", "судно",
+         "flights", "flight", "station", "locomotive",
          "дорога", "трасса", "железная дорога", "аэропорт", "порт", "мост", "вокзал",
          "движение", "рейс", "залізниця", "аеропорт", "міст", "траса", "рух", "поїзд", "поезд",
          "автодорога")
