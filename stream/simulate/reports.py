@@ -14,12 +14,13 @@ with the API because they are one concern: how reports are phrased.
 from __future__ import annotations
 
 import heapq
+import io
 import random
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import IO, Literal
+from typing import IO, Literal, cast
 
 import orjson
 
@@ -508,6 +509,7 @@ class _Ctx:
     correction_rate: float
     word_rate: float
     noise_rate: float
+    intensity: float = 1.0
     serial: int = 0
     heap: list[tuple[datetime, int, SimReport]] = field(default_factory=list)
 
@@ -566,7 +568,7 @@ def _mod_noun(n: int, short: bool) -> tuple[str, str]:
 def _mod_bulletin(ctx: _Ctx, when: datetime, window: Literal["evening", "overnight", "day"]) -> None:
     rng = ctx.rng
     lo, hi, scale = _MOD_SIZES[window]
-    targets = _weighted_sample(rng, ctx.ru, rng.randint(lo, min(hi, len(ctx.ru))))
+    targets = _weighted_sample(rng, ctx.ru, min(len(ctx.ru), rng.randint(lo, hi)))
     kursk = next((t for t in ctx.ru if t.code == "RU-KRS"), None)
     if window == "overnight" and kursk and kursk not in targets and rng.random() < 0.6:
         targets.append(kursk)  # Kursk is in nearly every overnight bulletin
@@ -669,7 +671,7 @@ def _mod_relay(ctx: _Ctx, when: datetime, source: str, lang: Lang, rid: str,
     ctx.emit(when, source, text, truth, title)
 
 
-_DAILY_ITEMS = (
+_DAILY_ITEMS: tuple[tuple[Weapon, str, str, str, str, float], ...] = (
     ("glide_bomb", "управляемая авиационная бомба", "управляемые авиационные бомбы",
      "управляемых авиационных бомб", "guided aerial bombs", 0.7),
     ("missile", "реактивный снаряд системы залпового огня HIMARS",
@@ -687,7 +689,7 @@ def _mod_daily(ctx: _Ctx, when: datetime) -> None:
     """The ministry's 24-hour summary: front-wide counts, no regions."""
     rng = ctx.rng
     used: set[int] = set()
-    chosen = []
+    chosen: list[tuple[Weapon, int, str, str]] = []
     for weapon, one, few, many, en, p in _DAILY_ITEMS:
         if rng.random() < p:
             n = rng.randint(2, 12) if weapon != "drone" else rng.randint(40, 400)
@@ -701,7 +703,7 @@ def _mod_daily(ctx: _Ctx, when: datetime) -> None:
             "ракетными войсками и артиллерией группировок войск Вооруженных Сил Российской "
             f"Федерации нанесено поражение пунктам временной дислокации ВСУ в {areas} районах.\n"
             f"Средствами противовоздушной обороны за сутки сбиты {listed}.")
-    counts = tuple((None, w, "intercepted", n) for w, n, _, _ in chosen)
+    counts: tuple[Count, ...] = tuple((None, w, "intercepted", n) for w, n, _, _ in chosen)
     rid = ctx.emit(when, "telegram:mod_russia", text, Truth("ru-mod", "ru", counts, window="24h"))
     for source, lang in ctx.relays((("tass", "en", 1.2), ("interfax", "en", 0.8),
                                     ("ria", "ru", 0.6))):
@@ -1075,6 +1077,14 @@ def _noise(ctx: _Ctx, when: datetime) -> None:
 # --------------------------------------------------------------------------- schedule and API
 
 
+def _scaled(rng: random.Random, k: int, intensity: float) -> int:
+    """k x intensity, rounded at random so fractional intensities keep their mean."""
+    x = k * intensity
+    frac = x - int(x)
+    # No draw for whole numbers: intensity 1.0 leaves the stream as it was.
+    return int(x) + (frac > 0 and rng.random() < frac)
+
+
 def _plan_day(ctx: _Ctx, day: datetime) -> None:
     """Push one UTC day of originals (and their relays) onto the heap."""
     rng = ctx.rng
@@ -1092,7 +1102,7 @@ def _plan_day(ctx: _Ctx, day: datetime) -> None:
         if rng.random() < 0.7:
             _mod_daily(ctx, at(12.3, 14.0))
         govs = [t for t in ctx.ru if t.handle]
-        for _ in range(rng.randint(1, 6) if govs else 0):
+        for _ in range(_scaled(rng, rng.randint(1, 6), ctx.intensity) if govs else 0):
             _ru_governor(ctx, at(0.0, 20.0), _weighted_sample(rng, govs, 1)[0])
         if rng.random() < 0.12:
             _general_staff(ctx, at(6.0, 12.0))
@@ -1103,7 +1113,7 @@ def _plan_day(ctx: _Ctx, day: datetime) -> None:
         if rng.random() < 0.95:
             _airforce(ctx, at(5.5, 8.0))
         weights = [r.rate for r in ctx.ua]
-        for _ in range(rng.randint(2, 7)):
+        for _ in range(_scaled(rng, rng.randint(2, 7), ctx.intensity)):
             _ua_admin(ctx, at(0.0, 18.0), rng.choices(ctx.ua, weights)[0])
     if rng.random() < ctx.noise_rate:
         _noise(ctx, at(6.0, 22.0))
@@ -1119,6 +1129,7 @@ def simulate_reports(
     correction_rate: float = 0.2,
     word_rate: float = 0.15,
     noise_rate: float = 0.3,
+    intensity: float = 1.0,
     id_prefix: str | None = None,
 ) -> Iterator[SimReport]:
     """Yield `n` labelled reports published from `start` on, ordered by published_at.
@@ -1126,9 +1137,15 @@ def simulate_reports(
     `regions` limits the attacked regions (ISO codes, "RU-MOW" for Moscow
     mayor posts); `relay_rate` scales how often outlets relay an original;
     `correction_rate` is the chance a casualty report is later corrected;
-    `word_rate` how often small numbers are spelled out. Same arguments, same
-    stream.
+    `word_rate` how often small numbers are spelled out; `noise_rate` the
+    daily chance of a report with nothing to count; `intensity` scales the
+    governors' and administrations' posts per day (about 28 reports a day at
+    1.0). Ids are `{id_prefix}{serial}` (default prefix `sim{seed}-`). Same
+    arguments, same stream.
     """
+    if intensity < 0:
+        msg = f"intensity must be >= 0, got {intensity}"
+        raise ValueError(msg)
     if start.tzinfo is None or start.utcoffset() != timedelta(0):
         msg = f"start must be a UTC-aware datetime, got {start!r}"
         raise ValueError(msg)
@@ -1150,6 +1167,7 @@ def simulate_reports(
         correction_rate=correction_rate,
         word_rate=word_rate,
         noise_rate=noise_rate,
+        intensity=intensity,
     )
     if not (ctx.ru or ctx.ua or ctx.moscow or noise_rate > 0):
         msg = "nothing to simulate: no regions and noise_rate == 0"
@@ -1184,20 +1202,21 @@ def write_jsonl(
     """Write one JSON object per line to a path or an open stream; return the count.
 
     Plain lines are RawReport objects; `with_truth` writes eval-set lines
-    `{"lang", "report", "gold"}` instead.
+    `{"lang", "report", "gold"}` instead. Text streams (sys.stdout) get str.
     """
     if isinstance(out, str | Path):
         with Path(out).open("wb") as fh:
             return write_jsonl(reports, fh, with_truth=with_truth)
     count = 0
-    text_mode = "b" not in getattr(out, "mode", "b") or hasattr(out, "encoding")
-    for report in reports:
-        line = _line(report, with_truth) + b"\n"
-        if text_mode:
-            out.write(line.decode())  # type: ignore[arg-type]
-        else:
-            out.write(line)  # type: ignore[arg-type]
-        count += 1
+    if isinstance(out, io.TextIOBase):
+        for report in reports:
+            out.write(_line(report, with_truth).decode() + "\n")
+            count += 1
+    else:
+        sink = cast(IO[bytes], out)
+        for report in reports:
+            sink.write(_line(report, with_truth) + b"\n")
+            count += 1
     return count
 
 
@@ -1207,11 +1226,18 @@ def simulate_to_file(
     seed: int,
     start: datetime,
     with_truth: bool = False,
-    **options: float,
+    *,
+    regions: Sequence[str] | None = None,
+    relay_rate: float = 0.35,
+    correction_rate: float = 0.2,
+    word_rate: float = 0.15,
+    noise_rate: float = 0.3,
+    intensity: float = 1.0,
 ) -> int:
-    """CLI entry: simulate `n` reports and write them as JSON lines; return the count.
-
-    `options` are the rate keywords of `simulate_reports` (relay_rate, ...).
-    """
-    return write_jsonl(simulate_reports(n, seed=seed, start=start, **options),  # type: ignore[arg-type]
-                       path, with_truth=with_truth)
+    """CLI entry: simulate `n` reports and write them as JSON lines; return the count."""
+    reports = simulate_reports(
+        n, seed=seed, start=start, regions=regions, relay_rate=relay_rate,
+        correction_rate=correction_rate, word_rate=word_rate, noise_rate=noise_rate,
+        intensity=intensity,
+    )
+    return write_jsonl(reports, path, with_truth=with_truth)
