@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import accumulate
 
 from stream.regions.lexicon import CONJUNCTIONS, Entry, Lexicon
 from stream.regions.morph import TOKEN, normalize
 from stream.regions.place import Place
 
+_SPLIT = re.compile(f"({TOKEN.pattern})")
 _JOINED = re.compile(r"\.?\s*[-‐‑–]?\s*")
 _LISTED = re.compile(r"\s*[,;]?\s*")
 _MAX_LIST = 12  # tokens scanned ahead for the unit word of a list of regions
@@ -40,15 +42,14 @@ class Gazetteer:
     def find(self, text: str) -> list[Place]:
         """Places named in ``text``: non-overlapping, longest match wins, sorted by start."""
         norm = normalize(text)
-        words: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        for m in TOKEN.finditer(norm):
-            words.append(m.group())
-            starts.append(m.start())
-            ends.append(m.end())
-        scan = _Scan(norm, words, starts, ends)
+        # One C-level split gives gaps and words alternately: [gap0, w0, gap1, w1, ...].
+        parts = _SPLIT.split(norm)
+        words = parts[1::2]
         first = self._first
+        if first.isdisjoint(words):
+            return []
+        bounds = list(accumulate(map(len, parts)))  # word j spans bounds[2j]..bounds[2j+1]
+        scan = _Scan(words, parts[0::2])
         out: list[Place] = []
         i = 0
         n = len(words)
@@ -56,18 +57,18 @@ class Gazetteer:
             if words[i] not in first:
                 i += 1
                 continue
-            length, entry = self._best(scan, text, i)
+            length, entry = self._best(scan, text, bounds, i)
             if entry is None:
                 i += 1
                 continue
-            start, end = starts[i], ends[i + length - 1]
+            start, end = bounds[2 * i], bounds[2 * (i + length) - 1]
             out.append(Place(entry.code, start, end, text[start:end], entry.level, entry.name))
             i += length
         return out
 
-    def _best(self, scan: _Scan, text: str, i: int) -> tuple[int, Entry | None]:
+    def _best(self, scan: _Scan, text: str, bounds: list[int], i: int) -> tuple[int, Entry | None]:
         lp, place = scan.longest(self._places, self._place_max, i)
-        if place is not None and not _written_right(place, text, scan, i, lp):
+        if place is not None and not _written_right(place, text, bounds, i, lp):
             lp, place = 0, None
         ls, stem = scan.longest(self._stems, self._stem_max, i)
         if stem is not None:
@@ -104,21 +105,21 @@ class Gazetteer:
 
 
 class _Scan:
-    """Tokens of one text with lazy gap checks."""
+    """Words of one text and the gaps before them, with gap checks."""
 
-    __slots__ = ("ends", "norm", "starts", "words")
+    __slots__ = ("gaps", "words")
 
-    def __init__(self, norm: str, words: list[str], starts: list[int], ends: list[int]):
-        self.norm = norm
+    def __init__(self, words: list[str], gaps: list[str]):
         self.words = words
-        self.starts = starts
-        self.ends = ends
+        self.gaps = gaps  # gaps[j] is the text between word j-1 and word j
 
     def gap_joined(self, j: int) -> bool:
-        return _JOINED.fullmatch(self.norm, self.ends[j - 1], self.starts[j]) is not None
+        g = self.gaps[j]
+        return g == " " or _JOINED.fullmatch(g) is not None
 
     def gap_listed(self, j: int) -> bool:
-        return _LISTED.fullmatch(self.norm, self.ends[j - 1], self.starts[j]) is not None
+        g = self.gaps[j]
+        return g == " " or _LISTED.fullmatch(g) is not None
 
     def longest(self, table: dict[str, Entry], maxes: dict[str, int],
                 i: int) -> tuple[int, Entry | None]:  # fmt: skip
@@ -158,12 +159,12 @@ class _Scan:
         return best, None
 
 
-def _written_right(entry: Entry, text: str, scan: _Scan, i: int, length: int) -> bool:
+def _written_right(entry: Entry, text: str, bounds: list[int], i: int, length: int) -> bool:
     """Capitalisation checks for forms that are also common words or abbreviations."""
     if entry.upper:
-        return text[scan.starts[i] : scan.ends[i + length - 1]].isupper()
+        return text[bounds[2 * i] : bounds[2 * (i + length) - 1]].isupper()
     if entry.capital:
-        return text[scan.starts[i]].isupper()
+        return text[bounds[2 * i]].isupper()
     return True
 
 

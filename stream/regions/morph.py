@@ -21,7 +21,7 @@ Lang = Literal["ru", "uk"]
 # Apostrophes and the Russian ё are folded so that "Кам’янське", "Кам'янське" and
 # "Кам`янське" (or "Орёл"/"Орел") hit the same key; every replacement is one char for
 # one char, which keeps offsets into the normalised text valid for the original text.
-_FOLD = str.maketrans({"ё": "е", "’": "'", "ʼ": "'", "‘": "'", "`": "'", "ʻ": "'", "´": "'"})
+_FOLD = (("ё", "е"), ("’", "'"), ("ʼ", "'"), ("‘", "'"), ("`", "'"), ("ʻ", "'"), ("´", "'"))
 
 # A token is a run of word chars with inner apostrophes (Ukrainian "кам'янське"); an
 # English possessive "'s" is left out so that "Kursk's" yields "kursk".
@@ -48,7 +48,10 @@ def normalize(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # e.g. "İ" lowers to two chars: fold char by char instead
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low.translate(_FOLD)
+    for old, new in _FOLD:  # str.replace is several times faster than str.translate
+        if old in low:
+            low = low.replace(old, new)
+    return low
 
 
 def tokens(text: str) -> tuple[str, ...]:
@@ -78,13 +81,19 @@ def _rank(p: Any) -> tuple[int, int, float]:
     return (0 if "Geox" in grammemes else 1, 1 if _PERSONAL & grammemes else 0, -p.score)
 
 
+def _toponym(p: Any, lang: Lang) -> bool:
+    """Whether a noun parse may head a hyphenated name: Russian marks toponyms (Geox);
+    the Ukrainian dictionary does not, so there any singular noun passes."""
+    if lang == "ru":
+        return "Geox" in p.tag.grammemes
+    return number_of(p.tag) == "sing"
+
+
 def _pick(word: str, lang: Lang, last: bool) -> Any | None:
     parses = _nominative_parses(word, lang)
     if not parses:
         return None
-    if {p.tag.POS for p in parses} & _STOP_POS and not any(
-        p.tag.POS in ("NOUN", "ADJF") for p in parses
-    ):
+    if {p.tag.POS for p in parses} & _STOP_POS and not any(p.tag.POS in ("NOUN", "ADJF") for p in parses):
         return None
     nouns = sorted((p for p in parses if p.tag.POS == "NOUN"), key=_rank)
     adjs = sorted((p for p in parses if p.tag.POS == "ADJF"), key=_rank)
@@ -118,9 +127,7 @@ def _forms_by_case(
     return out
 
 
-def inflect(
-    phrase: str, lang: Lang, *, plural_too: bool = False, all_genders: bool = False
-) -> set[str]:
+def inflect(phrase: str, lang: Lang, *, plural_too: bool = False, all_genders: bool = False) -> set[str]:
     """Every case form of a nominative name (one word or a phrase), normalised.
 
     Adjectives agree with the first noun in number and gender; the first noun inflects;
@@ -135,12 +142,16 @@ def inflect(
     frozen = False
     noun_seen = False
     for i, w in enumerate(words):
-        p = None if frozen else _pick(w, lang, last=i == len(words) - 1)
+        last = i == len(words) - 1
+        p = None if frozen else _pick(w, lang, last=last)
         if (
-            p is None
-            and not frozen
-            and any(q.tag.POS in _STOP_POS for q in analyzer(lang).parse(w)[:1])
+            p is not None
+            and not last
+            and p.tag.POS == "NOUN"
+            and (not p.is_known or (seps[i].strip() == "-" and not _toponym(p, lang)))
         ):
+            p = None  # "Ханты-", "Кабардино-", "Усть-" stay as written; "Ростов-" inflects
+        if p is None and not frozen and any(q.tag.POS in _STOP_POS for q in analyzer(lang).parse(w)[:1]):
             frozen = True
         if p is not None and p.tag.POS == "NOUN":
             if noun_seen:
@@ -160,11 +171,20 @@ def inflect(
         own_number = number or number_of(p.tag)
         own_gender = gender or (p.tag.gender if p.tag.POS == "ADJF" and not all_genders else None)
         per_word.append(_forms_by_case(p, own_number, own_gender, animacy, numbers))
+    result = {normalize(phrase).strip()} | _combine(words, seps, per_word)
+    if len(words) > 1 and seps[0].strip() == "-" and per_word[0] is not None:
+        # "в Белгород-Днестровском": the first part of a hyphenated name often stays put.
+        result |= _combine(words, seps, [None, *per_word[1:]])
+    return result
+
+
+def _combine(words: list[str], seps: list[str], per_word: list[dict[str, set[str]] | None]) -> set[str]:
+    """Phrase forms case by case: the product of each word's forms in that case."""
     cases: set[str] = set()
     for d in per_word:
         if d is not None:
             cases |= set(d)
-    result = {normalize(phrase).strip()}
+    result: set[str] = set()
     for case in cases:
         options: list[Iterable[str]] = []
         for w, d in zip(words, per_word, strict=True):
