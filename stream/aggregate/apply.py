@@ -11,19 +11,20 @@ Semantics (order-independent and idempotent by construction):
   "relay" (value in force, new source), "stale" (an older value; only its
   source is recorded), "duplicate" (nothing new, or (partition, offset) at or
   below the partition's watermark), "late" (window_end older than the
-  event-time watermark minus `lateness`; NOT applied, caller routes to the DLQ).
+  claim's own published_at minus `lateness`; NOT applied, caller routes to the DLQ).
 - Counts of one (claimant, weapon, measure) are reconciled across nested
   windows (reconcile.py); `deltas` report how hourly totals moved.
 - Event time = window_end; a claim lands in the hour bucket holding its last
   instant, i.e. bucket h holds window ends in (h, h+1h].
 - Eviction: claims whose window_end is older than watermark - 7 days - lateness
-  (floored to the hour) are dropped.
+  (floored to 6 hours) are dropped.
 The state is mutated in place and returned (copying it per record would cost
 O(state)); callers keep only the returned object.
 """
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Literal
@@ -35,7 +36,7 @@ from stream.aggregate.state import (
     V_B,
     V_PUB,
     V_RID,
-    VERSIONS,
+    V_SRC,
     WE,
     WS,
     Rec,
@@ -43,7 +44,11 @@ from stream.aggregate.state import (
     Version,
     current,
     group_of,
+    make_rec,
+    shared,
+    versions_of,
 )
+from stream.aggregate.state import s as intern
 from stream.models import Claim
 
 Outcome = Literal["new", "relay", "correction", "stale", "duplicate", "late"]
@@ -52,6 +57,7 @@ Delta = tuple[datetime, str, str, str, int]  # (hour_start, claimant, weapon, me
 RETENTION = timedelta(days=7)
 EXCERPTS_KEPT = 200  # excerpts are kept for the newest claims only (memory)
 HOUR = 3600
+EVICT_STEP = 6 * HOUR
 
 
 @dataclass(frozen=True)
@@ -80,18 +86,19 @@ def _value(claim: Claim) -> tuple[int, int]:
 
 def _version(claim: Claim) -> Version:
     a, b = _value(claim)
-    return (ts(claim.published_at), claim.report_id, a, b, claim.qualifier, claim.source,
-            claim.lang, claim.span[0], claim.span[1])
+    return (shared(ts(claim.published_at)), intern(claim.report_id), a, b,
+            intern(claim.qualifier), intern(claim.source))
 
 
 def _merge(rec: Rec | None, claim: Claim) -> Rec:
     """Record after adding `claim`: keep each value's first appearance, union sources."""
     v = _version(claim)
     if rec is None:
-        return ("count" if claim.kind == "count" else claim.kind, claim.claimant, claim.weapon,
-                claim.measure, claim.damage_kind, ts(claim.window_start), ts(claim.window_end),
-                (v,), (claim.source,))
-    versions = list(rec[VERSIONS])
+        head = (intern(claim.kind), intern(claim.claimant), claim.weapon, claim.measure,
+                claim.damage_kind, shared(ts(claim.window_start)), shared(ts(claim.window_end)),
+                shared((v[V_SRC],)))
+        return make_rec(head, [v])
+    versions = list(versions_of(rec))
     for i, old in enumerate(versions):
         if (old[V_A], old[V_B]) == (v[V_A], v[V_B]):
             if (v[V_PUB], v[V_RID]) < (old[V_PUB], old[V_RID]):
@@ -100,9 +107,9 @@ def _merge(rec: Rec | None, claim: Claim) -> Rec:
     else:
         versions.append(v)
     sources = rec[SOURCES]
-    if claim.source not in sources:
-        sources = tuple(sorted((*sources, claim.source)))
-    return (*rec[:VERSIONS], tuple(versions), sources)
+    if v[V_SRC] not in sources:
+        sources = shared(tuple(sorted((*sources, v[V_SRC]))))
+    return make_rec((*rec[:SOURCES], sources), versions)
 
 
 def _outcome(old: Rec | None, new: Rec, claim: Claim) -> Outcome:
@@ -118,8 +125,12 @@ def _outcome(old: Rec | None, new: Rec, claim: Claim) -> Outcome:
     return "duplicate"
 
 
-def _reallocate(state: RegionState, cid: str, rec: Rec) -> list[Delta]:
-    """Re-reconcile the overlap component of a count claim; return hourly deltas."""
+def _reallocate(state: RegionState, cid: str, rec: Rec, old_count: int) -> list[Delta]:
+    """Re-reconcile the overlap component of a count claim; return hourly deltas.
+
+    `contrib` holds only claims whose counted part differs from their count
+    (summaries with pieces); a plain claim counts in full and costs no entry.
+    """
     g = group_of(rec)
     if g is None:
         return []
@@ -132,12 +143,14 @@ def _reallocate(state: RegionState, cid: str, rec: Rec) -> list[Delta]:
     counted, parts = allocate(items)
     moved: dict[int, int] = {}
     for m in comp:
-        d = counted[m] - state.contrib.get(m, 0)
-        state.contrib[m] = counted[m]
+        before = old_count if m == cid else current(state.claims[m])[V_A]
+        d = counted[m] - state.contrib.get(m, before)
         if m in parts:
             state.parts[m] = parts[m]
+            state.contrib[m] = counted[m]
         else:
             state.parts.pop(m, None)
+            state.contrib.pop(m, None)
         if d:
             h = hour_of_end(windows[m][1])
             moved[h] = moved.get(h, 0) + d
@@ -147,21 +160,24 @@ def _reallocate(state: RegionState, cid: str, rec: Rec) -> list[Delta]:
 
 def _keep_excerpt(state: RegionState, cid: str, claim: Claim, rec: Rec) -> None:
     # Ranked by (window_end, claim_id): fixed per identity, so the kept set does
-    # not depend on arrival order.
+    # not depend on arrival order. The heap may hold evicted ids (skipped on pop).
     cur = current(rec)
     if (cur[V_PUB], cur[V_RID]) != (ts(claim.published_at), claim.report_id):
         return  # this claim is not the version in force
-    state.excerpts[cid] = (claim.excerpt, claim.excerpt_start)
-    if len(state.excerpts) > EXCERPTS_KEPT:
-        drop = min(state.excerpts, key=lambda c: (state.claims[c][WE], c))
-        del state.excerpts[drop]
+    if cid not in state.excerpts:
+        heapq.heappush(state.excerpt_heap, (rec[WE], cid))
+    state.excerpts[cid] = (claim.excerpt, claim.excerpt_start, claim.span[0], claim.span[1],
+                           intern(claim.lang))
+    while len(state.excerpts) > EXCERPTS_KEPT:
+        _we, drop = heapq.heappop(state.excerpt_heap)
+        state.excerpts.pop(drop, None)
 
 
 def _evict(state: RegionState, lateness: timedelta) -> None:
     if state.watermark is None:
         return
     horizon = state.watermark - int((RETENTION + lateness).total_seconds())
-    horizon -= horizon % HOUR
+    horizon -= horizon % EVICT_STEP  # scan at most once per step, not per record
     if horizon <= state.evicted_before:
         return
     state.evicted_before = horizon
@@ -175,6 +191,8 @@ def _evict(state: RegionState, lateness: timedelta) -> None:
             state.groups[g].discard(cid)
             if not state.groups[g]:
                 del state.groups[g]
+    state.excerpt_heap = [(w, c) for w, c in state.excerpt_heap if c in state.excerpts]
+    heapq.heapify(state.excerpt_heap)
 
 
 def apply(
@@ -192,7 +210,10 @@ def apply(
         return state, Applied("duplicate", cid)
     state.offsets[partition] = offset
     we = ts(claim.window_end)
-    if state.watermark is not None and we < state.watermark - int(lateness.total_seconds()):
+    # Lateness is judged against the claim's own publication time, not the arrival
+    # order: partitions are consumed at different speeds (backlogs, rebalances), and
+    # a watermark-relative rule would make the result depend on that order.
+    if we < ts(claim.published_at) - int(lateness.total_seconds()):
         return state, Applied("late", cid)
     old = state.claims.get(cid)
     rec = _merge(old, claim)
@@ -201,8 +222,8 @@ def apply(
         return state, Applied(outcome, cid)
     state.claims[cid] = rec
     deltas: list[Delta] = []
-    if old is None or current(old)[V_A:V_B + 1] != current(rec)[V_A:V_B + 1]:
-        deltas = _reallocate(state, cid, rec)
+    if old is None or current(old)[2:4] != current(rec)[2:4]:
+        deltas = _reallocate(state, cid, rec, 0 if old is None else current(old)[V_A])
     _keep_excerpt(state, cid, claim, rec)
     if state.watermark is None or we > state.watermark:
         state.watermark = we

@@ -22,6 +22,7 @@ from stream.aggregate import (
     residuals,
     window_stats,
 )
+from stream.aggregate.state import WE
 from stream.claims import casualties_id, claims_of, count_id
 from stream.models import (
     Claim,
@@ -275,15 +276,24 @@ def test_same_partition_offset_is_skipped() -> None:
 # --- lateness and eviction ------------------------------------------------------
 
 def test_late_claim_is_not_applied() -> None:
+    # Late = published more than `lateness` after its window ended (order-independent).
     state, _ = run([count_claim(5, t(20, 0), t(20, 4))])
-    state, a = apply(state, count_claim(7, t(12, 0), t(12, 4)), partition=0, offset=5,
-                     lateness=timedelta(days=7))
-    state, b = apply(state, count_claim(8, t(13, 0), t(13, 4)), partition=0, offset=6,
-                     lateness=timedelta(days=7))
+    state, a = apply(state, count_claim(7, t(12, 0), t(12, 4), published=t(20, 5)),
+                     partition=0, offset=5, lateness=timedelta(days=7))
+    state, b = apply(state, count_claim(8, t(13, 0), t(13, 4), published=t(20, 3)),
+                     partition=0, offset=6, lateness=timedelta(days=7))
     assert (a.outcome, a.deltas) == ("late", [])
     assert b.outcome == "new"
     assert totals(state, as_of=t(21, 0), window=timedelta(days=30)) == {
         "ru-mod": {"drone": {"intercepted": 13}}}
+
+
+def test_lateness_does_not_depend_on_arrival_order() -> None:
+    # An old window published on time is not late, even after newer claims arrived.
+    state, _ = run([count_claim(5, t(20, 0), t(20, 4))])
+    state, a = apply(state, count_claim(7, t(2, 0), t(2, 4)), partition=0, offset=5,
+                     lateness=timedelta(days=7))
+    assert a.outcome == "new"
 
 
 def test_old_claims_are_evicted_past_retention_plus_lateness() -> None:
@@ -293,12 +303,12 @@ def test_old_claims_are_evicted_past_retention_plus_lateness() -> None:
     for off, c in enumerate(claims):
         state, _ = apply(state, c, partition=0, offset=off, lateness=timedelta(hours=12))
     assert len(state.claims) == 3
-    # watermark 9 June 04:00 -> horizon 1 June 16:00: only the 1 June claim goes.
+    # watermark 9 June 04:00 -> horizon 1 June 16:00, floored to 6 h = 12:00: 1 June goes.
     state, _ = apply(state, count_claim(4, t(9, 0), t(9, 4)), partition=0, offset=9,
                      lateness=timedelta(hours=12))
-    assert sorted(r[6] for r in state.claims.values()) == [
+    assert sorted(r[WE] for r in state.claims.values()) == [
         int(t(d, 4).timestamp()) for d in (2, 3, 9)]
-    assert set(state.contrib) == set(state.claims)
+    assert (state.contrib, state.parts) == ({}, {})  # no nested windows here
     assert totals(state, as_of=t(10, 0), window=timedelta(days=30)) == {
         "ru-mod": {"drone": {"intercepted": 9}}}
 

@@ -1,0 +1,116 @@
+"""End to end on the real embedded broker: raw -> normalize agent -> claims -> aggregates -> API.
+
+1,000 simulated reports plus 50 malformed records: every good report is reflected in
+the aggregates (equal to an offline fold of the same input), every bad record is on
+the DLQ with its reason and original bytes, and the worker keeps consuming.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+from datetime import UTC, datetime
+
+import orjson
+import pytest
+from prometheus_client.parser import text_string_to_metric_families
+
+from stream.models import RawReport
+from stream.pipeline import Engine, Normalized, Place, normalize_record
+from stream.settings import DLQ_TOPIC, RAW_TOPIC
+from stream.simulate.reports import simulate_reports
+from stream.web import readmodel
+
+from .conftest import Deployment, produce, read_topic, wait_until
+
+pytestmark = pytest.mark.integration
+
+START = datetime(2025, 6, 1, tzinfo=UTC)
+
+
+def malformed_records() -> list[tuple[bytes, str]]:
+    """(record bytes, expected DLQ reason): 50 records, 10 of each kind."""
+    good = {"id": "x", "source": "reuters", "published_at": "2025-06-02T05:00:00Z",
+            "text": "Air defences destroyed 12 drones over the Kursk region."}
+    out: list[tuple[bytes, str]] = []
+    for i in range(10):
+        out.append((b'{"id": "bad-json-%d", "text": ' % i, "decode"))
+        wrong = dict(good, id=f"wrong-{i}")
+        wrong[["published_at", "text", "id", "source", "lang"][i % 5]] = [1, 2] if i % 2 else {"n": 7}
+        out.append((orjson.dumps(wrong), "invalid"))
+        out.append((orjson.dumps(dict(good, id=f"empty-{i}", text="" if i % 2 else "   ")), "invalid"))
+        out.append((orjson.dumps(dict(good, id=f"huge-{i}", text="drone " * 180_000)), "too_large"))
+        out.append((b'{"id": "utf8-%d", "source": "x", "text": "\xff\xfe\xc3"}' % i, "decode"))
+    return out
+
+
+def offline_fold(lines: list[bytes]) -> Engine:
+    engine = Engine()
+    now = datetime(2030, 1, 1, tzinfo=UTC)
+    for n, line in enumerate(lines):
+        result = normalize_record(line, Place("offline", 0, n), now)
+        assert isinstance(result, Normalized)
+        engine.apply_all(result.claims)
+    return engine
+
+
+def metric_sum(text: str, name: str) -> float:
+    total = 0.0
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            if sample.name == name:
+                total += sample.value
+    return total
+
+
+def test_thousand_reports_and_fifty_bad_records(deployment: Deployment) -> None:
+    sims = list(simulate_reports(1000, seed=11, start=START))
+    good = [orjson.dumps(s.raw) for s in sims]
+    for line in good:
+        RawReport.model_validate_json(line)
+    bad = malformed_records()
+    records = good[:500] + [b for b, _ in bad] + good[500:]
+
+    worker = deployment.start_worker()
+    worker.wait_ready()
+    bootstrap = deployment.broker.bootstrap
+    asyncio.run(produce(bootstrap, deployment.topic(RAW_TOPIC), records))
+
+    def reports_counted() -> float:
+        return metric_sum(worker.get("/metrics")[1].decode(), "strikestream_reports_total")
+
+    wait_until(lambda: reports_counted() >= 1000, timeout=120, what="1000 reports normalized")
+
+    # Every bad record is on the DLQ with its reason and its original bytes.
+    def dlq() -> list[dict[str, object]]:
+        msgs = asyncio.run(read_topic(bootstrap, deployment.topic(DLQ_TOPIC), timeout=5))
+        return [orjson.loads(m.value) for m in msgs]
+
+    rejected = wait_until(lambda: (d := dlq()) and len(d) >= 50 and d, timeout=60, what="50 DLQ records")
+    assert len(rejected) == 50
+    by_bytes = {base64.b64decode(str(r["original"])): r for r in rejected}
+    for record, reason in bad:
+        assert record in by_bytes, f"missing on the DLQ: {record[:60]!r}"
+        entry = by_bytes[record]
+        assert entry["reason"] == reason, (record[:60], entry)
+        assert f"{deployment.topic(RAW_TOPIC)}[" in str(entry["error"])
+        assert entry["topic"] == deployment.topic(RAW_TOPIC)
+
+    # Every good report is reflected: the live aggregates equal an offline fold.
+    expected = offline_fold(good)
+    assert expected.states, "the simulated reports produced no claims"
+
+    def live_matches() -> bool:
+        return all(worker.json(f"/api/regions?window={w}") == orjson.loads(orjson.dumps(
+            readmodel.regions_doc(expected, w))) for w in readmodel.WINDOWS)
+
+    wait_until(live_matches, timeout=60, what="live aggregates equal to the offline fold")
+    assert reports_counted() == 1000
+
+    # The worker is still consuming after the bad records.
+    late = dict(sims[0].raw, id="after-bad-records",
+                text="Air defence systems destroyed 31 Ukrainian drones over the Bryansk region overnight, "
+                     "the Russian Defence Ministry said.")
+    asyncio.run(produce(bootstrap, deployment.topic(RAW_TOPIC), [orjson.dumps(late)]))
+    wait_until(lambda: reports_counted() == 1001, timeout=60, what="the worker to consume a new report")
+    assert worker.alive()
