@@ -17,7 +17,6 @@ DAY_MS=86400000
 TOPICS=(
   "strikes.raw.v1 4 30"
   "strikes.claims.v1 8 30"
-  "strikes.activity.v1 8 30"
   "strikes.alerts.v1 1 90"
   "strikes.dlq.v1 1 90"
 )

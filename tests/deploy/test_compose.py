@@ -6,13 +6,17 @@ from __future__ import annotations
 import base64
 import copy
 import json
+import os
 import re
+import subprocess
+from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 import yaml
 
+from stream.app import topic_specs as app_topic_specs
 from stream.settings import Settings
 
 from .deploy_helpers import DEPLOY, ROOT, run
@@ -119,16 +123,18 @@ def topic_specs() -> dict[str, tuple[int, int]]:
     }
 
 
-def test_topic_partitions_match_settings() -> None:
+def test_topic_partitions_match_the_app() -> None:
+    # The same names and counts the app declares (stream.app.topic_specs).
     defaults = Settings()
+    assert {name: n for name, (n, _days) in topic_specs().items()} == dict(
+        app_topic_specs(defaults)
+    )
     assert topic_specs() == {
-        "strikes.raw.v1": (defaults.raw_partitions, 30),
-        "strikes.claims.v1": (defaults.claims_partitions, 30),
-        "strikes.activity.v1": (defaults.claims_partitions, 30),
+        "strikes.raw.v1": (4, 30),
+        "strikes.claims.v1": (8, 30),
         "strikes.alerts.v1": (1, 90),
         "strikes.dlq.v1": (1, 90),
     }
-    assert (defaults.raw_partitions, defaults.claims_partitions) == (4, 8)
     init = compose()["services"]["kafka-init"]
     assert init["entrypoint"] == ["/bin/bash", "/opt/strikestream/create-topics.sh"]
 
@@ -151,3 +157,53 @@ def test_dockerfile() -> None:
     assert ignore[ignore.index("**") + 1:ignore.index("**") + 5] == [
         "!pyproject.toml", "!README.md", "!stream", "!stream/**",
     ]
+
+
+def fake_kafka_bin(tmp_path: Path, partitions: dict[str, int]) -> Path:
+    """Stand-ins for the Kafka CLI: log each create, describe `partitions`."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "kafka-broker-api-versions.sh").write_text("#!/bin/sh\nexit 0\n")
+    table = "\n".join(f"{topic}) n={n} ;;" for topic, n in partitions.items())
+    (bin_dir / "kafka-topics.sh").write_text(
+        "#!/bin/bash\n"
+        f'echo "$*" >> "{tmp_path}/calls"\n'
+        'topic=""; prev=""\n'
+        'for a in "$@"; do [[ "$prev" == "--topic" ]] && topic="$a"; prev="$a"; done\n'
+        'case "$topic" in\n' + table + "\n*) n=0 ;;\nesac\n"
+        'if [[ " $* " == *" --describe "* ]]; then\n'
+        '  for i in $(seq 1 "$n"); do printf "\\tTopic: %s\\tPartition: %d\\n" "$topic" $i; done\n'
+        "fi\n"
+    )
+    for tool in bin_dir.iterdir():
+        tool.chmod(0o755)
+    return bin_dir
+
+
+def run_create_topics(bin_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {"PATH": os.environ["PATH"], "KAFKA_BIN": str(bin_dir), "STREAM_TOPIC_PREFIX": "t1."}
+    return subprocess.run(
+        ["bash", str(TOPICS_SCRIPT)], env=env, capture_output=True, text=True, check=False,
+        timeout=60,
+    )
+
+
+def test_create_topics_creates_with_counts_and_retention(tmp_path: Path) -> None:
+    counts = {f"t1.{name}": n for name, (n, _) in topic_specs().items()}
+    result = run_create_topics(fake_kafka_bin(tmp_path, counts))
+    assert result.returncode == 0, result.stderr
+    creates = [c for c in (tmp_path / "calls").read_text().splitlines() if "--create" in c]
+    assert creates == [
+        f"--bootstrap-server kafka:9092 --create --if-not-exists --topic t1.{name} "
+        f"--partitions {n} --replication-factor 1 --config retention.ms={days * 86400000} "
+        "--config cleanup.policy=delete"
+        for name, (n, days) in topic_specs().items()
+    ]
+
+
+def test_create_topics_fails_on_a_different_partition_count(tmp_path: Path) -> None:
+    counts = {f"t1.{name}": n for name, (n, _) in topic_specs().items()}
+    counts["t1.strikes.claims.v1"] = 6  # created earlier by someone else
+    result = run_create_topics(fake_kafka_bin(tmp_path, counts))
+    assert result.returncode == 1
+    assert "t1.strikes.claims.v1 has 6 partitions, expected 8" in result.stderr
