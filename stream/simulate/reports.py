@@ -20,16 +20,22 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import IO, Literal, cast
+from typing import IO, TYPE_CHECKING, Literal, cast
 
 import orjson
 
 from stream.models import Claimant, DamageKind, Lang, Measure, Weapon
 
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from stream.simulate.series import SimulatedSeries
+
 Count = tuple[str | None, Weapon, Measure, int]
 Damage = tuple[str | None, DamageKind]
 Casualty = tuple[str | None, Literal["killed", "injured"], int]
-WindowLabel = Literal["evening", "overnight", "day", "24h", "post", "none"]
+WindowLabel = Literal["evening", "overnight", "day", "24h", "hour", "post", "none"]
+BulletinWindow = Literal["evening", "overnight", "day", "hour"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -611,9 +617,11 @@ def _mod_bulletin(ctx: _Ctx, when: datetime, window: Literal["evening", "overnig
 
 
 def _mod_relay(ctx: _Ctx, when: datetime, source: str, lang: Lang, rid: str,
-               window: Literal["evening", "overnight", "day"],
-               parts: list[tuple[RuTarget, int]], total: int, mos_sub: int) -> None:
+               window: BulletinWindow, parts: list[tuple[RuTarget, int]], total: int,
+               mos_sub: int, spans: tuple[str, str] | None = None) -> None:
+    """A relay of a bulletin; `spans` (English, Russian) names a window not in the tables."""
     rng, wr = ctx.rng, ctx.word_rate
+    when_en, when_ru = spans or (_WINDOW_EN[window], _WINDOW_RU_SHORT[window])
     if source == "telegram:mod_russia_en":
         shown = parts  # the ministry's English channel translates the whole bulletin
     else:
@@ -628,7 +636,6 @@ def _mod_relay(ctx: _Ctx, when: datetime, source: str, lang: Lang, rid: str,
             bits.append(bit)
         tot = _en_num(rng, total, wr)
         noun = "drone" if total == 1 else "drones"
-        when_en = _WINDOW_EN[window]
         if source == "telegram:mod_russia_en":
             head = f"{when_en.capitalize()}, on-duty air defence systems intercepted and destroyed"
             text = (f"{head} {tot} Ukrainian fixed-wing {'UAV' if total == 1 else 'UAVs'}"
@@ -653,14 +660,14 @@ def _mod_relay(ctx: _Ctx, when: datetime, source: str, lang: Lang, rid: str,
         noun = _plural(total, "украинский беспилотник", "украинских беспилотника",
                        "украинских беспилотников")
         if len(parts) == 1:
-            text = (f"Дежурные средства ПВО {_WINDOW_RU_SHORT[window]} перехватили и уничтожили "
+            text = (f"Дежурные средства ПВО {when_ru} перехватили и уничтожили "
                     f"{total} {noun} {parts[0][0].over_ru_short}, сообщили в Минобороны России.")
         else:
             incl = "".join(f", {n} — {t.over_ru_short}" for t, n in shown)
             text = rng.choice((
-                f"Силы ПВО {_WINDOW_RU_SHORT[window]} уничтожили {total} {noun}{incl}, "
+                f"Силы ПВО {when_ru} уничтожили {total} {noun}{incl}, "
                 "сообщили в Минобороны РФ.",
-                f"Минобороны России сообщило, что {_WINDOW_RU_SHORT[window]} дежурные средства "
+                f"Минобороны России сообщило, что {when_ru} дежурные средства "
                 f"ПВО перехватили и уничтожили {total} {noun}{incl}.",
             ))
         counts = shown
@@ -1183,6 +1190,123 @@ def simulate_reports(
             if when >= start:
                 emitted += 1
                 yield report
+
+
+# --------------------------------------------------------------------------- hourly series
+
+
+def default_region_map(names: Sequence[str]) -> dict[str, str]:
+    """Series region names -> ISO codes: names already known stay; others take the
+    busiest Russian and Ukrainian regions in turn (R000 -> RU-KRS, R001 -> UA-63, ...)."""
+    ru = [t.code for t in sorted(RU_TARGETS, key=lambda t: -t.rate)]
+    ua = [r.code for r in sorted(UA_REGIONS, key=lambda r: -r.rate)]
+    pool = [c for pair in zip(ru, ua, strict=False) for c in pair] + ru[len(ua):] + ua[len(ru):]
+    out = {n: n for n in names if n in REGION_CODES}
+    free = iter(c for c in pool if c not in out.values())
+    for name in names:
+        if name not in out:
+            code = next(free, None)
+            if code is None:
+                msg = f"more series regions than known codes ({len(REGION_CODES)}); pass region_map"
+                raise ValueError(msg)
+            out[name] = code
+    return out
+
+
+def reports_from_series(
+    series: SimulatedSeries,
+    *,
+    seed: int,
+    region_map: Mapping[str, str] | None = None,
+    relay_rate: float = 0.3,
+    id_prefix: str | None = None,
+) -> Iterator[SimReport]:
+    """Render hourly counts as the reports that would have carried them.
+
+    Each hour's counts over Russian-claimed regions become one MoD bulletin
+    "В период с 14.00 до 15.00 мск ... N – над территорией ..." (window
+    "hour"); each Ukrainian region's count becomes its administration's post
+    for that hour. Relays follow at `relay_rate`; an hour of zeros gives no
+    report, so injected silences stay silent. The counts in the truth of the
+    originals add up, per region and hour, to `series.values`.
+    """
+    names = list(series.values)
+    mapping = dict(region_map) if region_map is not None else default_region_map(names)
+    unknown = sorted({mapping.get(n, "?" + n) for n in names} - REGION_CODES)
+    if unknown:
+        msg = f"region_map gives unknown codes {unknown}"
+        raise ValueError(msg)
+    ru_by_code = {t.code: t for t in RU_TARGETS}
+    ua_by_code = {r.code: r for r in UA_REGIONS}
+    ctx = _Ctx(rng=random.Random(seed), prefix=id_prefix if id_prefix is not None else f"ser{seed}-",  # noqa: S311
+               ru=RU_TARGETS, ua=UA_REGIONS, moscow=True, relay_rate=relay_rate,
+               correction_rate=0.0, word_rate=0.1, noise_rate=0.0)
+    hours = len(next(iter(series.values.values()))) if names else 0
+    for h in range(hours):
+        begin = series.start + timedelta(hours=h)
+        end = begin + timedelta(hours=1)
+        ru_parts: dict[str, int] = {}
+        for name in names:
+            n = series.values[name][h]
+            code = mapping[name]
+            if n <= 0:
+                continue
+            if code in ua_by_code:
+                _ua_hour_post(ctx, ctx.later(end, 1, 20), ua_by_code[code], n, begin)
+            else:
+                ru_parts[code] = ru_parts.get(code, 0) + n
+        if ru_parts:
+            parts = sorted(((ru_by_code.get(c, _MOSCOW), n)
+                            for c, n in ru_parts.items()), key=lambda p: -p[1])
+            _mod_hour_bulletin(ctx, ctx.later(end, 2, 25), parts, begin)
+        # Reports of hour h are published after `end`; relays may run later still.
+        horizon = end + timedelta(hours=1)
+        while ctx.heap and ctx.heap[0][0] < horizon:
+            yield heapq.heappop(ctx.heap)[2]
+    while ctx.heap:
+        yield heapq.heappop(ctx.heap)[2]
+
+
+#: Moscow city as a bulletin part ("flying towards Moscow"), for series mapped to RU-MOW.
+_MOSCOW = RuTarget("RU-MOW", "на подлете к Москве", "на подлете к Москве", "в Москве",
+                   "flying towards Moscow", 1.0)
+
+
+def _mod_hour_bulletin(ctx: _Ctx, when: datetime, parts: list[tuple[RuTarget, int]],
+                       begin: datetime) -> None:
+    total = sum(n for _, n in parts)
+    b, e = begin + _MSK, begin + _MSK + timedelta(hours=1)
+    verb, noun = _mod_noun(total, ctx.rng.random() < 0.5)
+    intro = f"В период с {b.hour}.00 до {e.hour}.00 мск дежурными средствами ПВО {verb} {total} {noun}"
+    if len(parts) == 1:
+        text = f"{intro} {parts[0][0].over_ru}."
+        counts: tuple[Count, ...] = ((parts[0][0].code, "drone", "intercepted", total),)
+    else:
+        text = f"{intro}: " + ", ".join(f"{n} – {t.over_ru}" for t, n in parts) + "."
+        counts = ((None, "drone", "intercepted", total),
+                  *((t.code, "drone", "intercepted", n) for t, n in parts))
+    rid = ctx.emit(when, "telegram:mod_russia", text, Truth("ru-mod", "ru", counts, window="hour"))
+    spans = (f"between {b.hour}:00 and {e.hour}:00 Moscow time", f"с {b.hour}:00 до {e.hour}:00 мск")
+    for source, lang in ctx.relays(_MOD_OUTLETS):
+        _mod_relay(ctx, ctx.later(when, 4, 50), source, lang, rid, "hour", parts, total, 0, spans)
+
+
+def _ua_hour_post(ctx: _Ctx, when: datetime, r: UaRegion, n: int, begin: datetime) -> None:
+    b = _kyiv(begin)
+    e = b + timedelta(hours=1)
+    text = (f"{_cap(r.loc_uk)} з {b.hour:02d}:00 до {e.hour:02d}:00 сили ППО знешкодили {n} "
+            "ворожих БпЛА.")
+    counts: tuple[Count, ...] = ((r.code, "drone", "intercepted", n),)
+    rid = ctx.emit(when, r.handle, text, Truth("ua-official", "uk", counts, window="hour"))
+    for source, lang in ctx.relays((("ukrinform", "en", 0.8), ("suspilne", "uk", 0.5))):
+        if lang == "en":
+            text = (f"Air defence destroyed {_en_num(ctx.rng, n, ctx.word_rate)} drones over "
+                    f"{r.en} between {b.hour}:00 and {e.hour}:00, {r.head_en} said.")
+        else:
+            said = "повідомили" if r.head_uk.startswith("в ") else "повідомив"
+            text = f"{text} Про це {said} {r.head_uk}."
+        ctx.emit(ctx.later(when, 3, 40), source, text,
+                 Truth("ua-official", lang, counts, window="hour", relay_of=rid))
 
 
 def _line(report: SimReport, with_truth: bool) -> bytes:
