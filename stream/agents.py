@@ -175,5 +175,10 @@ class ClaimsFollower:
                                                  value=alert.model_dump_json().encode())
             await fut
             rt.metrics.alerts_total.labels(kind=alert.kind, state=alert.state).inc()
+        for listener in rt.listeners:
+            try:
+                listener(applied_batch, alerts)
+            except Exception:  # a broken listener (e.g. a web client) must not stop folding
+                log.exception("listener failed")
         for hook in self.hooks:
             await hook(rt, applied_batch)

@@ -7,6 +7,7 @@ topic prefix and consumer group); `stream.agents.install` attaches the agents.
 from __future__ import annotations
 
 import ssl
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,6 +62,8 @@ class Runtime:
     engine: Engine
     topics: dict[str, Any] = field(default_factory=dict)
     ready: bool = False
+    #: called after every batch the follower folds: (applied claims, alerts emitted).
+    listeners: list[Callable[[list[tuple[Any, Any]], list[Any]], None]] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)
 
 
