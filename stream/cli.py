@@ -268,6 +268,40 @@ def replay(
 
 
 @app.command()
+def detect(
+    input: Annotated[Path, typer.Option("--input", help="CSV with a header: timestamp,value")],  # noqa: A002
+    output: Annotated[Path, typer.Option("--output", help="CSV: timestamp,value,anomaly_score,alert")],
+) -> None:
+    """Score a regular count series with the live detectors (each point only from its past)."""
+    from stream.detect_csv import score_csv_file
+
+    try:
+        n = score_csv_file(input, output)
+    except (OSError, ValueError) as exc:
+        err.print(f"[red]detect failed:[/] {exc}")
+        raise typer.Exit(2) from exc
+    err.print(f"scored {n} rows -> {output}")
+
+
+@app.command()
+def simulate(
+    output: Annotated[str, typer.Option("--output", help="JSONL file, - for stdout")] = "-",
+    n: Annotated[int, typer.Option("-n", help="number of reports")] = 1000,
+    seed: Annotated[int, typer.Option(help="random seed")] = 1,
+    start: Annotated[str, typer.Option(help="first publication time (ISO, UTC)")] = "2025-06-01T00:00:00Z",
+    truth: Annotated[bool, typer.Option(help="include the labels with each report")] = False,
+) -> None:
+    """Write realistic labelled raw reports (EN/RU/UK, relays, windows, corrections)."""
+    from stream.simulate.reports import simulate_to_file
+
+    begin = datetime.fromisoformat(start.replace("Z", "+00:00"))
+    if begin.tzinfo is None:
+        err.print("[red]--start must carry a time zone[/]")
+        raise typer.Exit(2)
+    simulate_to_file(sys.stdout.buffer if output == "-" else output, n, seed, begin, with_truth=truth)
+
+
+@app.command()
 def schemas(
     write: Annotated[bool, typer.Option(help="write the files instead of checking them")] = False,
     directory: Annotated[Path, typer.Option(help="where the schemas live")] = Path("schemas"),
