@@ -81,14 +81,17 @@ def _np(toks: list[Token], i: int) -> tuple[str, Weapon | None, int]:
         return "ellipsis", None, j
     if j >= n or toks[j].kind == "punct" or toks[j].kind in ("num", "time"):
         return "ellipsis", None, i
-    if has(toks[j], STOP) or toks[j].pos in _ELLIPSIS_POS:
+    first_weapon = weapon_of(toks[j])
+    if first_weapon is not None:
+        return "weapon", first_weapon, _weapon_end(toks, j)
+    if has(toks[j], STOP) or toks[j].pos in _ELLIPSIS_POS or _en_verb(toks[j]):
         return "ellipsis", None, i
     k = j
     while k < n and k <= j + 5:
         tok = toks[k]
         w = weapon_of(tok)
         if w is not None:
-            return "weapon", w, k
+            return "weapon", w, _weapon_end(toks, k)
         if tok.kind == "punct" and tok.text in "«»\"“”-–":
             k += 1
             continue
@@ -101,6 +104,23 @@ def _np(toks: list[Token], i: int) -> tuple[str, Weapon | None, int]:
             break
         k += 1
     return "other", None, i
+
+
+def _weapon_end(toks: list[Token], k: int) -> int:
+    """Last token of a weapon phrase: "ATACMS missiles", "ракет Х-101"."""
+    while k + 1 < len(toks) and weapon_of(toks[k + 1]) is not None:
+        k += 1
+    return k
+
+
+def _en_verb(tok: Token) -> bool:
+    """An English participle right after a number: "30 flying towards Moscow"."""
+    return (
+        not tok.pos
+        and tok.low.endswith(("ing", "ed"))
+        and tok.low not in EN_MODIFIERS
+        and weapon_of(tok) is None
+    )
 
 
 def _is_modifier(tok: Token) -> bool:
@@ -134,11 +154,12 @@ def _measure(toks: list[Token], num: Number, lo: int, hi: int) -> Measure | None
 
 
 def _joined_intercept(toks: list[Token], k: int) -> bool:
-    for d in (-2, 2):
+    """ "shot down/suppressed", "збито/подавлено": one combined figure."""
+    for d in (-3, -2, 2, 3):
         j = k + d
         if 0 <= j < len(toks) and measure_of(toks[j]) == "intercepted":
-            mid = toks[min(j, k) + 1]
-            if mid.text == "/" or mid.low in ("or", "and", "та", "і", "и", "или", "або"):
+            mid = toks[min(j, k) + 1 : max(j, k)]
+            if any(t.text == "/" or t.low in ("or", "або", "или") for t in mid):
                 return True
     return False
 
@@ -174,21 +195,24 @@ def extract_counts(
         if kind == "other":
             continue
         if kind == "ellipsis" and weapon is None:
-            if ante is None:
-                prev = last_in_sent.get(sent - 1)
-                if prev is None or _sentence_has_weapon(toks, s_lo, s_hi):
-                    continue
-                ante = prev
             if _casualty_near(toks, num.last, s_hi):
                 continue
-            weapon = ante.weapon
+            if ante is not None:
+                weapon = ante.weapon
+            else:
+                weapon = _weapon_before(toks, s_lo, num.first)
+                prev = last_in_sent.get(sent - 1)
+                if weapon is None and prev is not None and not _sentence_has_weapon(
+                    toks, s_lo, s_hi
+                ):
+                    ante, weapon = prev, prev.weapon
         if weapon is None:
             continue
         lo, hi = _clause(toks, num.first, s_lo, s_hi, _HARD)
         measure = _measure(toks, num, lo, hi)
         if measure is None and ante is not None and kind == "ellipsis":
             measure = ante.measure
-        if _of_number(toks, num):
+        if _of_number(toks, num, ante):
             measure = "launched"  # "shot down 45 of 60 drones": 60 were launched
         if measure is None:
             continue
@@ -223,12 +247,13 @@ def _share_coordinated_region(toks: list[Token], counts: list[Count]) -> list[Co
         a, b = out[k], out[k + 1]
         if a.sent != b.sent or (a.region is None) == (b.region is None):
             continue
-        if b.np_last <= b.last or a.np_last <= a.last or a.measure != b.measure:
-            continue  # only two full weapon phrases ("3 X and 12 Y") share a place
+        if a.np_last <= a.last:
+            continue  # the first member must be a full weapon phrase ("3 X and ...")
         between = toks[a.np_last + 1 : b.first]
         if not between or between[0].low not in ("and", "та", "і", "и", "й"):
             continue
-        if len(between) > 1 + qualifier_len(toks, b.first):
+        rest = between[1 : len(between) - qualifier_len(toks, b.first)]
+        if any(measure_of(t) is None and t.low not in ("down", "also", "ще") for t in rest):
             continue
         region = a.region or b.region
         out[k] = _with_region(a, region)
@@ -241,6 +266,15 @@ def _with_region(c: Count, region: str | None) -> Count:
                  c.sent)
 
 
+def _weapon_before(toks: list[Token], lo: int, i: int) -> Weapon | None:
+    """The last weapon word before a bare number in its sentence ("drones ...; 2 were")."""
+    for k in range(i - 1, lo - 1, -1):
+        w = weapon_of(toks[k]) if toks[k].kind == "word" else None
+        if w is not None:
+            return w
+    return None
+
+
 def _sentence_has_weapon(toks: list[Token], lo: int, hi: int) -> bool:
     return any(weapon_of(t) is not None for t in toks[lo:hi] if t.kind == "word")
 
@@ -249,9 +283,12 @@ def _casualty_near(toks: list[Token], i: int, hi: int) -> bool:
     return any(has(t, CASUALTY_CUES) for t in toks[i + 1 : min(hi, i + 4)])
 
 
-def _of_number(toks: list[Token], num: Number) -> bool:
+def _of_number(toks: list[Token], num: Number, ante: Count | None) -> bool:
+    """ "45 of 60 drones", "30 ракет Х-101 із 35": the second figure is what was launched."""
     j = num.first - 1
-    return j >= 1 and has(toks[j], _OF) and toks[j - 1].kind == "num"
+    if j < 1 or not has(toks[j], _OF):
+        return False
+    return toks[j - 1].kind == "num" or (ante is not None and ante.np_last == j - 1)
 
 
 def _is_subset(toks: list[Token], num: Number, np_last: int) -> bool:
@@ -260,6 +297,15 @@ def _is_subset(toks: list[Token], num: Number, np_last: int) -> bool:
         return True
     after = toks[num.last + 1 : num.last + 3]
     return len(after) == 2 and has(after[0], _OF) and after[1].low in ("them", "них", "which")
+
+
+def _continues(toks: list[Token], k: int, starts: set[int]) -> bool:
+    """A comma that goes on with the same phrase: a list of places or a participle
+    ("the Kyiv region, the Kharkiv region", "беспилотника, летевших на Москву")."""
+    if k in starts or (toks[k].low == "the" and k + 1 in starts):
+        return True
+    tok = toks[k]
+    return tok.pos == "PRTF" or tok.low in ("flying", "heading", "headed", "летевших", "що")
 
 
 def _clause(
@@ -287,8 +333,13 @@ def _region(
     # Forward: up to the next number or clause break.
     hi = numbers[idx + 1].first if idx + 1 < len(numbers) else s_hi
     hi = min(hi, s_hi)
+    starts = {p.first for p in places if not p.origin}
     k = np_last + 1
-    while k < hi and toks[k].text not in _CLAUSE:
+    while k < hi:
+        if toks[k].text in _CLAUSE:
+            nxt = k + 1 if k + 1 < hi else k
+            if not (toks[k].text == "," and _continues(toks, nxt, starts)):
+                break
         k += 1
     fwd = codes_in(places, np_last + 1, k)
     if fwd:

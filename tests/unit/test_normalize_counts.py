@@ -1,0 +1,183 @@
+"""Counts [region, weapon, measure, count]: totals and parts, subsets, origins, seas,
+Moscow city/oblast, Crimea, repeated figures, ellipsis, number words (own sentences)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from stream.models import RawReport
+from stream.normalize import normalize
+
+T = tuple[str | None, str, str, int]
+
+
+def _counts(text: str, source: str = "wire") -> list[T]:
+    raw = RawReport(id="t", source=source, published_at=datetime(2025, 6, 1, tzinfo=UTC), text=text)
+    rep = normalize(raw)
+    return sorted(((o.region, o.weapon, o.measure, o.count) for o in rep.observations), key=str)
+
+
+def _s(*rows: T) -> list[T]:
+    return sorted(rows, key=str)
+
+
+EN = [
+    ("Air defence units downed 31 Ukrainian drones over the Belgorod region overnight.",
+     _s(("RU-BEL", "drone", "intercepted", 31))),
+    ("Russian air defences intercepted 45 drones overnight, 20 of them over the Belgorod region "
+     "and 12 over the Bryansk region, the Defence Ministry said.",
+     _s((None, "drone", "intercepted", 45), ("RU-BEL", "drone", "intercepted", 20),
+        ("RU-BRY", "drone", "intercepted", 12))),
+    ("Ukraine's air force said Russia launched 128 drones and five missiles overnight, of which "
+     "95 drones were shot down and 30 were locationally lost.",
+     _s((None, "drone", "launched", 128), (None, "missile", "launched", 5),
+        (None, "drone", "intercepted", 95), (None, "drone", "suppressed", 30))),
+    ("Russia attacked Ukraine overnight with at least 40 Shahed drones launched from the "
+     "directions of Kursk, Oryol and Primorsko-Akhtarsk, the air force said.",
+     _s((None, "drone", "launched", 40))),
+    ("Fifteen drones were destroyed over the Moscow region, including six flying towards Moscow.",
+     _s(("RU-MOS", "drone", "intercepted", 15))),
+    ("Moscow Mayor Sergei Sobyanin said air defences shot down three drones heading for the city.",
+     _s(("RU-MOW", "drone", "intercepted", 3))),
+    ("Air defence forces destroyed 7 drones flying towards Moscow.",
+     _s(("RU-MOW", "drone", "intercepted", 7))),
+    ("Russian forces dropped more than 1,200 glide bombs on Ukrainian positions this week.",
+     _s((None, "glide_bomb", "launched", 1200))),
+    ("The Russian army fired two Kinzhal missiles at the Lviv region; both were intercepted.",
+     _s(("UA-46", "missile", "launched", 2), ("UA-46", "missile", "intercepted", 2))),
+    ("Russia's defence ministry said 3 ATACMS missiles and 12 HIMARS rockets were shot down "
+     "over the Belgorod region.",
+     _s(("RU-BEL", "missile", "intercepted", 3), ("RU-BEL", "missile", "intercepted", 12))),
+    ("Air defences downed dozens of drones over the Tula region, the governor said.", []),
+    ("Several drones were shot down over the Kaluga region.", []),
+    ("Ukraine's navy said it destroyed two Russian patrol boats in the Black Sea.", []),
+    ("Russian troops attacked 412 settlements in the Zaporizhzhia region with drones.", []),
+    ("Drones hit 12 aircraft at the Engels airbase in the Saratov region.", []),
+    ("The drones flew more than 1,500 km before they were downed over the Perm region.", []),
+    ("Forces destroyed 22 drones over the Black Sea and nine over the Sea of Azov.",
+     _s(("SEA-BLACK", "drone", "intercepted", 22), ("SEA-AZOV", "drone", "intercepted", 9))),
+    ("Eight drones were shot down over the Caspian Sea.",
+     _s(("SEA-CASPIAN", "drone", "intercepted", 8))),
+    ("Four drones were downed over annexed Crimea and two over Sevastopol.",
+     _s(("UA-43", "drone", "intercepted", 4), ("UA-40", "drone", "intercepted", 2))),
+    ("Air defences shot down 14 drones over the Kursk region. Governor Khinshtein confirmed "
+     "that 14 drones were shot down over the Kursk region.",
+     _s(("RU-KRS", "drone", "intercepted", 14))),
+    ("Zero drones were shot down over the Kursk region.", []),
+    ("0 missiles were intercepted.", []),
+    ("Russia launched 50 drones at Ukraine overnight, 40 of which were shot down.",
+     _s((None, "drone", "launched", 50), (None, "drone", "intercepted", 40))),
+    ("Air defences shot down 45 of 60 drones launched overnight.",
+     _s((None, "drone", "intercepted", 45), (None, "drone", "launched", 60))),
+    ("The enemy used a dozen guided aerial bombs against the Sumy region.",
+     _s(("UA-59", "glide_bomb", "launched", 12))),
+    ("Russian jets dropped 9 KABs on the Kharkiv region.",
+     _s(("UA-63", "glide_bomb", "launched", 9))),
+    ("Russia fired 6 Iskander ballistic missiles and 20 Kalibr cruise missiles overnight.",
+     _s((None, "missile", "launched", 6), (None, "missile", "launched", 20))),
+    ("Two dozen UAVs were intercepted over the Voronezh region.",
+     _s(("RU-VOR", "drone", "intercepted", 24))),
+    ("Air defences downed 11 drones over the Bryansk region and a further seven over the "
+     "Oryol region.",
+     _s(("RU-BRY", "drone", "intercepted", 11), ("RU-ORL", "drone", "intercepted", 7))),
+    ("A total of 212 drones were destroyed over 11 regions, including 40 over the Moscow region, "
+     "among them 12 flying towards Moscow.",
+     _s((None, "drone", "intercepted", 212), ("RU-MOS", "drone", "intercepted", 40))),
+    ("Air defences destroyed 302 drones over 14 regions, including 90 over the Moscow region and "
+     "30 flying towards Moscow.",
+     _s((None, "drone", "intercepted", 302), ("RU-MOS", "drone", "intercepted", 90),
+        ("RU-MOW", "drone", "intercepted", 30))),
+    ("In the Rostov region, air defences shot down 17 drones.",
+     _s(("RU-ROS", "drone", "intercepted", 17))),
+    ("Russia fired 15 missiles at the Kyiv region, the Kharkiv region and the Odesa region.",
+     _s((None, "missile", "launched", 15))),
+    ("Russia attacked the Kyiv region with 23 drones, the air force said.",
+     _s(("UA-32", "drone", "launched", 23))),
+    ("Kyiv was attacked with nine ballistic missiles.",
+     _s(("UA-30", "missile", "launched", 9))),
+    ("In 2024 Russia launched more drones than ever; 2 were shot down over Kyiv on Monday.",
+     _s(("UA-30", "drone", "intercepted", 2))),
+    ("Air defences shot down 18 drones and suppressed 6 others over the Chernihiv region.",
+     _s(("UA-74", "drone", "intercepted", 18), ("UA-74", "drone", "suppressed", 6))),
+    ("The Ukrainian military said it shot down/suppressed 41 drones.",
+     _s((None, "drone", "intercepted", 41))),
+]
+
+RU = [
+    ("Над территорией Белгородской области уничтожены 19 беспилотников.",
+     _s(("RU-BEL", "drone", "intercepted", 19))),
+    ("За ночь дежурными средствами ПВО перехвачены и уничтожены 48 украинских беспилотных "
+     "летательных аппаратов: 21 — над территорией Брянской области, 15 — над территорией "
+     "Курской области, 12 — над акваторией Азовского моря.",
+     _s((None, "drone", "intercepted", 48), ("RU-BRY", "drone", "intercepted", 21),
+        ("RU-KRS", "drone", "intercepted", 15), ("SEA-AZOV", "drone", "intercepted", 12))),
+    ("Сбиты две управляемые авиабомбы JDAM, четыре реактивных снаряда РСЗО HIMARS и "
+     "93 беспилотника самолетного типа.",
+     _s((None, "glide_bomb", "intercepted", 2), (None, "missile", "intercepted", 4),
+        (None, "drone", "intercepted", 93))),
+    ("Над Московским регионом уничтожены 11 беспилотников, летевших на Москву, сообщил Собянин.",
+     _s(("RU-MOW", "drone", "intercepted", 11))),
+    ("Силы ПВО сбили еще три беспилотника, летевших на Москву.",
+     _s(("RU-MOW", "drone", "intercepted", 3))),
+    ("ВСУ атаковали Курскую область с помощью 27 беспилотников, 25 из них сбиты.",
+     _s(("RU-KRS", "drone", "launched", 27), ("RU-KRS", "drone", "intercepted", 25))),
+    ("Ночью противник выпустил по Харьковской области пять ракет и около 30 дронов.",
+     _s(("UA-63", "missile", "launched", 5), ("UA-63", "drone", "launched", 30))),
+    ("Над Крымом сбиты пятеро беспилотников.", _s(("UA-43", "drone", "intercepted", 5))),
+    ("Над Черным морем уничтожены 6 БПЛА, над Крымом — 4.",
+     _s(("SEA-BLACK", "drone", "intercepted", 6), ("UA-43", "drone", "intercepted", 4))),
+    ("Беспилотники были запущены с территории Сумской области; над Курской областью сбито 8.",
+     _s(("RU-KRS", "drone", "intercepted", 8))),
+    ("В Подмосковье сбиты 13 дронов.", _s(("RU-MOS", "drone", "intercepted", 13))),
+    ("Над Севастополем сбиты две ракеты.", _s(("UA-40", "missile", "intercepted", 2))),
+    ("Уничтожены 162 беспилотника; в том числе 40 над Курской областью.",
+     _s((None, "drone", "intercepted", 162), ("RU-KRS", "drone", "intercepted", 40))),
+    ("ПВО сбили 30 беспилотников над Брянской областью, в том числе 10 над Брянском.",
+     _s(("RU-BRY", "drone", "intercepted", 30))),
+    ("В одном из частных домов возник пожар после атаки беспилотника.", []),
+    ("Сбиты десятки беспилотников над Тульской областью.", []),
+    ("Беспилотники атаковали Брянскую область 3 июня, пострадавших нет.", []),
+    ("Сбито не менее 20 дронов над Воронежской областью.",
+     _s(("RU-VOR", "drone", "intercepted", 20))),
+]
+
+UK = [
+    ("У ніч на 12 липня ворог атакував 215 ударними БпЛА типу Shahed та дронами-імітаторами з "
+     "напрямків Курська, Орла, Міллерово, а також двома балістичними ракетами Іскандер-М з "
+     "Брянської області. Станом на 09:00 збито/подавлено 187 ворожих БпЛА.",
+     _s((None, "drone", "launched", 215), (None, "missile", "launched", 2),
+        (None, "drone", "intercepted", 187))),
+    ("Противник скинув на Запорізьку область 12 КАБів, жертв немає.",
+     _s(("UA-23", "glide_bomb", "launched", 12))),
+    ("Сили ППО збили над Одещиною 14 дронів, ще 6 локаційно втрачено.",
+     _s(("UA-51", "drone", "intercepted", 14), ("UA-51", "drone", "suppressed", 6))),
+    ("Понад 50 безпілотників знищили над Чернігівською областю.",
+     _s(("UA-74", "drone", "intercepted", 50))),
+    ("Над Сумщиною збито двадцять два шахеди.", _s(("UA-59", "drone", "intercepted", 22))),
+    ("Ворог атакував Харківщину трьома ракетами С-300.",
+     _s(("UA-63", "missile", "launched", 3))),
+    ("Збито 30 крилатих ракет Х-101 із 35.",
+     _s((None, "missile", "intercepted", 30), (None, "missile", "launched", 35))),
+    ("Над Києвом знищено всі 12 ракет.", _s(("UA-30", "missile", "intercepted", 12))),
+    ("На Київщині збито 9 дронів, ще 3 — на Житомирщині.",
+     _s(("UA-32", "drone", "intercepted", 9), ("UA-18", "drone", "intercepted", 3))),
+    ("Противник запустив 70 дронів з Криму та з Курської області.",
+     _s((None, "drone", "launched", 70))),
+    ("Збито кілька дронів над Полтавщиною.", []),
+    ("Протягом доби ворог завдав 5 ударів по Херсонщині.", []),
+    ("Повітряні сили: над Дніпропетровщиною збито 17 БпЛА, 4 локаційно втрачені.",
+     _s(("UA-12", "drone", "intercepted", 17), ("UA-12", "drone", "suppressed", 4))),
+    ("Росіяни випустили по Одесі дві балістичні ракети.",
+     _s(("UA-51", "missile", "launched", 2))),
+    ("У небі над Львівщиною знищено 6 крилатих ракет Калібр.",
+     _s(("UA-46", "missile", "intercepted", 6))),
+    ("Ворог атакував 100 дронами; 80 з них збито.",
+     _s((None, "drone", "launched", 100), (None, "drone", "intercepted", 80))),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EN + RU + UK)
+def test_counts(text: str, expected: list[T]) -> None:
+    assert _counts(text) == expected
