@@ -269,7 +269,7 @@ def replay(
 
 @app.command()
 def detect(
-    input: Annotated[Path, typer.Option("--input", help="CSV with a header: timestamp,value")],  # noqa: A002
+    input: Annotated[Path, typer.Option("--input", help="CSV with a header: timestamp,value")],
     output: Annotated[Path, typer.Option("--output", help="CSV: timestamp,value,anomaly_score,alert")],
 ) -> None:
     """Score a regular count series with the live detectors (each point only from its past)."""
