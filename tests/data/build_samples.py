@@ -97,14 +97,15 @@ def build() -> list[SimReport]:
         sim.append(report)
     merged = sorted(sim + HAND, key=lambda r: r.raw["published_at"])
     # Renumber by publication order so ids read like a feed; keep relay links.
-    new_ids = {r.raw["id"]: f"smp-{i:04d}" for i, r in enumerate(merged, 1)}
+    # Hand-written reports have no id yet, so only simulated ids are remapped.
+    new_ids = {r.raw["id"]: f"smp-{i:04d}" for i, r in enumerate(merged, 1) if r.raw["id"]}
     out = []
-    for r in merged:
+    for i, r in enumerate(merged, 1):
         t = r.truth
         truth = Truth(t.claimant, t.lang, t.counts, t.damage, t.casualties, t.window,
-                      new_ids.get(t.relay_of) if t.relay_of else None,
-                      new_ids.get(t.corrects) if t.corrects else None)
-        out.append(SimReport({**r.raw, "id": new_ids[r.raw["id"]]}, truth))
+                      new_ids[t.relay_of] if t.relay_of else None,
+                      new_ids[t.corrects] if t.corrects else None)
+        out.append(SimReport({**r.raw, "id": f"smp-{i:04d}"}, truth))
     return out
 
 

@@ -28,6 +28,7 @@ def test_samples_are_valid_raw_reports_ordered_by_time() -> None:
     for raw in raws:
         RawReport.model_validate(raw)
         assert set(raw) <= {"id", "source", "published_at", "text", "title", "url"}
+    assert len({r["id"] for r in raws}) == len(raws)
     times = [str(r["published_at"]) for r in raws]
     assert times == sorted(times)
     assert times[0][:10] == "2025-07-03" and times[-1][:10] == "2025-07-12"
