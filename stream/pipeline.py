@@ -20,6 +20,9 @@ from stream.models import Alert, Claim, NormalizedReport, RawReport, Rejection
 from stream.normalize import normalize
 
 MAX_RECORD_BYTES = 512 * 1024
+#: a report published further ahead of the processing clock is invalid: one bad
+#: timestamp would otherwise move the event-time watermark of every aggregate.
+MAX_CLOCK_SKEW = timedelta(hours=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +81,13 @@ def decode_raw(value: bytes | None, where: Place, now: datetime,
         return _reject("invalid", f"expected a JSON object, got {type(data).__name__}",
                        value, where, now, key)
     try:
-        return RawReport.model_validate(data)
+        raw = RawReport.model_validate(data)
     except ValidationError as exc:
         return _reject("invalid", _validation_summary(exc), value, where, now, key)
+    if raw.published_at > now + MAX_CLOCK_SKEW:
+        return _reject("invalid", f"field published_at: {raw.published_at.isoformat()} is in the future "
+                       f"(processing time {now.isoformat()})", value, where, now, key)
+    return raw
 
 
 def normalize_record(value: bytes | None, where: Place, now: datetime,
@@ -167,7 +174,8 @@ class Engine:
         for alert in alerts:
             self.alerts[alert.alert_id] = alert
         if len(self.alerts) > self.max_alerts_kept:
-            resolved = sorted((a.updated_at, a.alert_id) for a in self.alerts.values() if a.state == "resolved")
+            resolved = sorted((a.updated_at, a.alert_id)
+                              for a in self.alerts.values() if a.state == "resolved")
             for _, aid in resolved[: len(self.alerts) - self.max_alerts_kept]:
                 del self.alerts[aid]
         return alerts
