@@ -21,11 +21,14 @@ class DetectorConfig:
 
     # False-alert budget per region and week, split between the hourly tests.
     false_alerts_per_region_week: float = 0.5
-    surge_share: float = 0.4
+    surge_share: float = 0.5
     rise_share: float = 0.3
-    silence_share: float = 0.3
+    silence_share: float = 0.2
+    # Feed-level alerts (mass_attack) have their own budget per week for the whole feed.
+    feed_false_alerts_per_week: float = 0.25
     # Surge: upper NB tail and a minimum absolute excess over the expectation.
     min_excess: float = 3.0
+    surge_scan_hours: int = 3  # a surge may span 1..N hours: scan sums, Bonferroni over N
     keep_alpha: float = 0.02  # hysteresis: an open surge stays open while p < keep_alpha
     # Sustained rise: NB CUSUM tuned to a multiplicative change of the mean.
     cusum_ratio: float = 2.0
@@ -38,7 +41,6 @@ class DetectorConfig:
     first_seen_hold_hours: int = 24
     # Mass attack: at least K regions with a surge signal within one hour.
     mass_min_regions: int = 3
-    mass_alpha: float = 0.01
     # Event-time watermark: an hour is scored once hour_end + grace <= now.
     hour_close_grace: timedelta = timedelta(minutes=30)
     # Baseline: gamma-Poisson with exponential forgetting and an hour-of-day profile.
@@ -62,10 +64,28 @@ class DetectorConfig:
         return self.false_alerts_per_region_week * self.silence_share / HOURS_PER_WEEK
 
     @property
-    def cusum_threshold(self) -> float:
-        """Wald's bound ARL0 >= exp(h): h = log(hours between false rise alerts)."""
-        arl0 = HOURS_PER_WEEK / (self.false_alerts_per_region_week * self.rise_share)
-        return math.log(arl0)
+    def cusum_arl0(self) -> float:
+        """In-control average run length (hours) spending the rise share of the budget."""
+        return HOURS_PER_WEEK / (self.false_alerts_per_region_week * self.rise_share)
+
+    def mass_alpha(self, n_regions: int) -> float:
+        """Per-region level such that >= K of n regions signalling within two hourly
+        tests happens by chance at most `feed_false_alerts_per_week` times a week."""
+        tau = self.feed_false_alerts_per_week / HOURS_PER_WEEK
+        k = self.mass_min_regions
+        lo, hi = 0.0, 2.0 * max(1, n_regions)
+
+        def tail(lam: float) -> float:  # P(Poisson(lam) >= k)
+            term, cdf = math.exp(-lam), 0.0
+            for i in range(k):
+                cdf += term
+                term *= lam / (i + 1)
+            return 1.0 - cdf
+
+        for _ in range(60):
+            mid = (lo + hi) / 2.0
+            lo, hi = (mid, hi) if tail(mid) < tau else (lo, mid)
+        return min(0.5, lo / (2.0 * max(1, n_regions)))
 
     def to_dict(self) -> dict[str, float | int]:
         out: dict[str, float | int] = {}

@@ -79,7 +79,8 @@ def advance(state: DetectorState, *, now: datetime) -> tuple[DetectorState, list
     if start > last_closed:
         return state, []
     st = copy.deepcopy(state)
-    params = TrackParams.from_config(st.config, bins=_BINS)
+    n_regions = sum(1 for k in st.series if k != AGGREGATE)
+    params = TrackParams.from_config(st.config, bins=_BINS, n_series=n_regions)
     out: list[Alert] = []
     for h in range(start, last_closed + 1):
         _score_hour(st, h, params, out)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from stream.detect.config import DetectorConfig
 from stream.detect.state import AGGREGATE, OpenAlert, SeriesState, hour_start
-from stream.detect.track import StepScore, TrackParams, relevel, window_ratio
+from stream.detect.track import StepScore, TrackParams, mark_surge, relevel, window_ratio
 from stream.models import Alert, AlertState, identity
 
 _LEARNING_BLOCKERS = ("surge", "sustained_rise", "silence")
@@ -79,8 +79,8 @@ def feed_outage(agg: SeriesState) -> bool:
 def trailing_run(ring: Sequence[Sequence[float]], low: Callable[[float, float], bool]) -> int:
     """How many of the most recent ring entries [mu, r, y] satisfy low(mu, y)."""
     n = 0
-    for mu, _, y in reversed(ring):
-        if not low(mu, y):
+    for entry in reversed(ring):
+        if not low(entry[0], entry[2]):
             break
         n += 1
     return n
@@ -118,26 +118,32 @@ def _surge(
     out: list[Alert],
 ) -> None:
     op = ser.alerts.get("surge")
-    severity = "critical" if sc.p_up < params.surge_alpha * 1e-3 else "warning"
+    severity = "critical" if sc.p_scan < params.surge_alpha * 1e-3 else "warning"
     if op is None:
         if sc.surge:
+            recent = ser.track.ring[-sc.scan_len :]
+            observed = sum(e[2] for e in recent)
+            expected = sum(e[0] for e in recent)
             op = OpenAlert(
                 "surge",
-                h,
+                h - sc.scan_len + 1,
                 h,
                 severity,
-                sc.y,
-                sc.mu,
-                sc.p_up,
+                observed,
+                expected,
+                sc.p_scan,
                 None,
                 ids[: cfg.max_claim_ids],
-                f"{sc.y:g} in one hour vs {sc.mu:.2f} expected",
+                f"{observed:g} in {sc.scan_len} h vs {expected:.2f} expected",
             )
             ser.alerts["surge"] = op
+            mark_surge(ser.track, sc.scan_len)
             emit(key, op, "open", h, out)
         return
-    if sc.warm and sc.p_up < params.keep_alpha and sc.y - sc.mu >= params.min_excess:
+    # Hysteresis: stays open while the current hour is still clearly above normal.
+    if sc.warm and sc.p_up < params.keep_alpha and sc.y > sc.mu:
         severity = "critical" if op.severity == "critical" else severity
+        mark_surge(ser.track, 1)
         _update(
             key,
             op,
@@ -202,7 +208,7 @@ def _rise(
         emit(key, op, "resolved", h, out)
         return
     # Cap the statistic while open so it reflects the present, not the incident's length.
-    ser.track.cusum = min(ser.track.cusum, 2.0 * params.cusum_threshold)
+    ser.track.cusum = min(ser.track.cusum, 2.0 * sc.threshold)
     _update(
         key,
         op,

@@ -89,3 +89,22 @@ def sum_size(mus: Sequence[float], sizes: Sequence[float]) -> float:
     if extra <= 0.0:
         return 1e9
     return total * total / extra
+
+
+def nb_llr_drift(mu: float, r: float, ratio: float) -> float:
+    """E[nb_llr] when the mean really is mu (negative: the in-control drift)."""
+    alt = ratio * mu
+    return r * math.log((r + mu) / (r + alt)) + mu * math.log(ratio * (r + mu) / (r + alt))
+
+
+def cusum_threshold(arl0: float, drift: float) -> float:
+    """Threshold h of an LLR CUSUM with in-control run length arl0.
+
+    Siegmund's approximation ARL0 ~ (e^h - h - 1) / |drift| (overshoot ignored);
+    for a sparse series |drift| is small and h can be lower than Wald's log(arl0).
+    """
+    target = arl0 * max(abs(drift), 1e-9)
+    h = math.log(max(target, 1.0 + 1e-9))
+    for _ in range(20):  # fixed point of h = log(target + h + 1)
+        h = math.log(target + h + 1.0)
+    return max(1.0, h)

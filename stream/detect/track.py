@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from stream.detect.config import DetectorConfig
-from stream.detect.nb import nb_cdf, nb_llr, nb_sf, sum_size
+from stream.detect.nb import cusum_threshold, nb_cdf, nb_llr, nb_llr_drift, nb_sf, sum_size
 
 _A0 = 0.05  # weak level prior (rate 1): forgotten after the first few steps
 _B0 = 0.05
@@ -41,18 +41,26 @@ class TrackParams:
     dispersion_prior_weight: float
     warmup: int
     surge_alpha: float
+    surge_scan: int
     keep_alpha: float
     mass_alpha: float
     min_excess: float
     cusum_ratio: float
-    cusum_threshold: float
-    window: int
+    cusum_arl0: float
+    window: int  # ring length
+    silence_window: int
     silence_alpha: float
     silence_min_expected: float
 
     @classmethod
     def from_config(
-        cls, config: DetectorConfig, *, bins: int = 24, step_hours: float = 1.0, warmup: int | None = None
+        cls,
+        config: DetectorConfig,
+        *,
+        bins: int = 24,
+        step_hours: float = 1.0,
+        warmup: int | None = None,
+        n_series: int = 1,
     ) -> TrackParams:
         def decay(half_life_hours: float) -> float:
             return float(0.5 ** (step_hours / half_life_hours))
@@ -67,12 +75,14 @@ class TrackParams:
             dispersion_prior_weight=config.dispersion_prior_weight,
             warmup=config.warmup_hours if warmup is None else warmup,
             surge_alpha=config.surge_alpha,
+            surge_scan=max(1, config.surge_scan_hours),
             keep_alpha=config.keep_alpha,
-            mass_alpha=config.mass_alpha,
+            mass_alpha=config.mass_alpha(n_series),
             min_excess=config.min_excess,
             cusum_ratio=config.cusum_ratio,
-            cusum_threshold=config.cusum_threshold,
-            window=max(config.silence_hours, config.cusum_resolve_hours),
+            cusum_arl0=config.cusum_arl0,
+            window=max(config.silence_hours, config.cusum_resolve_hours, config.surge_scan_hours),
+            silence_window=config.silence_hours,
             silence_alpha=config.silence_alpha,
             silence_min_expected=config.silence_min_expected,
         )
@@ -92,7 +102,7 @@ class Track:
     disp_den: float = 0.0
     cusum: float = 0.0
     cusum_start: int | None = None
-    # last `window` steps as [mu, r, y], oldest first
+    # last `window` steps as [mu, r, y, in_surge], oldest first
     ring: list[list[float]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -141,11 +151,14 @@ class StepScore:
     size: float
     y: float
     warm: bool
-    p_up: float
+    p_up: float  # upper tail of this step alone
+    p_scan: float  # best upper tail over the last 1..scan steps, Bonferroni-corrected
+    scan_len: int  # how many steps that best window spans
     surge: bool
     mass: bool
     cusum: float
     cusum_start: int | None
+    threshold: float  # the CUSUM threshold in force at this step
     rise: bool
     win_obs: float
     win_exp: float
@@ -185,24 +198,43 @@ def score(track: Track, step: int, factor: float, y: float, params: TrackParams)
     mu, size = predict(track, factor, params)
     warm = track.learned >= params.warmup
     p_up = nb_sf(y, mu, size) if y > mu else 1.0
-    excess_ok = y - mu >= params.min_excess
-    # NB CUSUM; one step may add at most a third of the threshold, so a single
-    # spike is the surge detector's business, not a "sustained" rise.
-    inc = min(nb_llr(y, mu, size, params.cusum_ratio), params.cusum_threshold / 3.0)
+    # NB CUSUM with the threshold for this series' mean level (Siegmund); one step may
+    # add at most a third of it, so a single spike is the surge detector's business.
+    level_mu, level_size = predict(track, 1.0, params)
+    threshold = cusum_threshold(params.cusum_arl0, nb_llr_drift(level_mu, level_size, params.cusum_ratio))
+    inc = min(nb_llr(y, mu, size, params.cusum_ratio), threshold / 3.0)
     before = track.cusum
     track.cusum = max(0.0, before + inc)
     if track.cusum == 0.0:
         track.cusum_start = None
     elif before == 0.0 or track.cusum_start is None:
         track.cusum_start = step
-    track.ring.append([mu, size, y])
+    track.ring.append([mu, size, y, 0.0])
     if len(track.ring) > params.window:
         del track.ring[0]
-    win = track.ring[-min(params.window, len(track.ring)) :]
+    # Surge scan: sums over the last 1..scan steps (a wave of strikes lasts a few hours).
+    p_scan, scan_len, excess = min(1.0, p_up * params.surge_scan), 1, y - mu
+    for k in range(2, min(params.surge_scan, len(track.ring)) + 1):
+        recent = track.ring[-k:]
+        if recent[0][3]:  # a step already reported in a surge is not evidence twice
+            break
+        obs = sum(e[2] for e in recent)
+        exp = sum(e[0] for e in recent)
+        if obs <= exp or y <= mu:
+            continue
+        p_k = nb_sf(obs, exp, sum_size([e[0] for e in recent], [e[1] for e in recent]))
+        if p_k * params.surge_scan < p_scan:
+            p_scan, scan_len, excess = p_k * params.surge_scan, k, obs - exp
+    excess_ok = excess >= params.min_excess
+    win = track.ring[-min(params.silence_window, len(track.ring)) :]
     win_obs = sum(e[2] for e in win)
     win_exp = sum(e[0] for e in win)
     p_low = 1.0
-    if len(track.ring) >= params.window and win_exp >= params.silence_min_expected and win_obs < win_exp:
+    if (
+        len(track.ring) >= params.silence_window
+        and win_exp >= params.silence_min_expected
+        and win_obs < win_exp
+    ):
         p_low = nb_cdf(win_obs, win_exp, sum_size([e[0] for e in win], [e[1] for e in win]))
     return StepScore(
         mu=mu,
@@ -210,11 +242,14 @@ def score(track: Track, step: int, factor: float, y: float, params: TrackParams)
         y=y,
         warm=warm,
         p_up=p_up,
-        surge=warm and excess_ok and p_up < params.surge_alpha,
-        mass=warm and excess_ok and p_up < params.mass_alpha,
+        p_scan=p_scan,
+        scan_len=scan_len,
+        surge=warm and excess_ok and p_scan < params.surge_alpha,
+        mass=warm and excess_ok and p_scan < params.mass_alpha,
         cusum=track.cusum,
         cusum_start=track.cusum_start,
-        rise=warm and track.cusum > params.cusum_threshold,
+        threshold=threshold,
+        rise=warm and track.cusum > threshold,
         win_obs=win_obs,
         win_exp=win_exp,
         p_low=p_low,
@@ -243,6 +278,12 @@ def learn(
     track.prof_sum[bin_index] += y
     track.prof_n[bin_index] += 1.0
     track.learned += 1
+
+
+def mark_surge(track: Track, steps: int) -> None:
+    """Flag the last `steps` ring entries as part of a reported surge."""
+    for entry in track.ring[-steps:]:
+        entry[3] = 1.0
 
 
 def window_ratio(track: Track, hours: int) -> float:

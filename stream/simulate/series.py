@@ -10,7 +10,8 @@ and [start, end) hours:
 - silence: a region with expected activity reports nothing for 6-24 h
 - feed_silence: every region reports nothing for 4-12 h
 - first_seen: a dormant region (never active) starts reporting after `dormant_days`
-- mass_attack: +k sigma in 3-8 regions in the same 1-2 h
+- mass_attack: +m sigma (m = mass_sigmas, default 5: mass attacks are big) in 3-8
+  regions in the same 1-2 h
 
 Deterministic for a seed; no clock is read.
 """
@@ -138,6 +139,7 @@ def simulate_regions(
     dormant_regions: int | None = None,
     dormant_days: int = 32,
     surge_sigmas: float = 3.0,
+    mass_sigmas: float = 5.0,
 ) -> SimulatedSeries:
     rng = random.Random(seed)  # noqa: S311 -- a reproducible simulation, not secrets
     hours = days * 24
@@ -145,7 +147,7 @@ def simulate_regions(
     profiles = _profiles(rng, n_regions)
     names = list(profiles)
     n_dormant = max(1, n_regions // 12) if dormant_regions is None else dormant_regions
-    dormant = names[-n_dormant:] if days > dormant_days + 2 else []
+    dormant = names[len(names) - n_dormant :] if days > dormant_days + 2 else []
     active = [r for r in names if r not in dormant]
     plan = _Planner(rng, hours, warmup_days * 24)
     events: list[tuple[str, list[str], int, int]] = []
@@ -182,7 +184,7 @@ def simulate_regions(
         at = rng.randrange(dormant_days * 24, hours - 48)
         events.append(("first_seen", [region], at, at + 1))
 
-    values = _draw(rng, profiles, hours, dormant, events, surge_sigmas)
+    values = _draw(rng, profiles, hours, dormant, events, surge_sigmas, mass_sigmas)
     labelled = [
         InjectedEvent(
             kind=kind,
@@ -203,6 +205,7 @@ def _draw(
     dormant: list[str],
     events: list[tuple[str, list[str], int, int]],
     surge_sigmas: float,
+    mass_sigmas: float,
 ) -> dict[str, list[int]]:
     # hour -> effect, per region: ("x", factor) multiplies the mean, ("+", k) adds k sd,
     # ("0", 0) forces silence
@@ -213,8 +216,10 @@ def _draw(
             for h in range(s, e):
                 if kind == "step_rise":
                     effects[r][h] = ("x", 2.0)
-                elif kind in ("surge", "mass_attack"):
+                elif kind == "surge":
                     effects[r][h] = ("+", surge_sigmas)
+                elif kind == "mass_attack":
+                    effects[r][h] = ("+", mass_sigmas)
                 elif kind in ("silence", "feed_silence"):
                     effects[r][h] = ("0", 0.0)
             if kind == "first_seen":
