@@ -1,9 +1,10 @@
 """Compiles the gazetteer table into lookup dictionaries keyed by normalised tokens.
 
 Three vocabularies come out: *places* (names that match on their own: "Шебекино",
-"Курщина", "Kharkiv"), *stems* (region adjectives and English stems that name a region
-only with a unit word: "Курской" + "области", "Kursk" + "region") and *heads* (the unit
-words, every case and number). Russian and Ukrainian forms are generated with pymorphy3.
+"Курщина", "Kharkiv"; stop phrases are places with the empty code), *stems* (region
+adjectives and English stems that name a region only with a unit word: "Курской" +
+"области", "Kursk" + "region") and *heads* (the unit words, every case and number).
+Russian and Ukrainian forms are generated with pymorphy3.
 """
 
 from __future__ import annotations
@@ -15,23 +16,17 @@ from stream.regions.codes import iso_names
 from stream.regions.morph import Lang, inflect, is_ambiguous, key
 from stream.regions.place import Level
 from stream.regions.table import Row, rows
-
-EN_HEADS = (
-    "region", "regions", "oblast", "oblasts", "krai", "kray", "krais", "territory",
-    "republic", "okrug", "autonomous okrug", "autonomous district", "autonomous region",
-    "autonomous oblast", "province", "respublika", "avtonomnyy okrug", "avtonomnaya oblast",
-    "obl",
-)  # fmt: skip
-MORPH_HEADS: dict[Lang, tuple[str, ...]] = {
-    "ru": ("область", "край", "республика", "автономный округ", "автономная область",
-           "округ", "регион"),
-    "uk": ("область", "край", "республіка", "автономний округ", "автономна область",
-           "округ", "регіон"),
-}  # fmt: skip
-# Abbreviations of "область" are not inflected.
-FIXED_HEADS = ("обл",)
-# Words that join items of a list of regions ("Курской и Брянской областей").
-CONJUNCTIONS = frozenset({"и", "і", "й", "та", "and", "or", "или", "або", "also", "а"})
+from stream.regions.vocab import (
+    EN_DISTRICT_HEADS,
+    EN_HEADS,
+    EN_STOP_PHRASES,
+    FIXED_HEADS,
+    FIXED_STREET_WORDS,
+    MORPH_DISTRICT_HEADS,
+    MORPH_HEADS,
+    MORPH_STOP_PHRASES,
+    MORPH_STREET_WORDS,
+)
 
 _ISO_REPUBLIC = re.compile(r"^(.*), Respublika$")
 
@@ -53,6 +48,8 @@ class Lexicon:
     places: dict[str, Entry] = field(default_factory=dict)
     stems: dict[str, Entry] = field(default_factory=dict)
     heads: set[str] = field(default_factory=set)
+    district_heads: set[str] = field(default_factory=set)
+    street_words: set[str] = field(default_factory=set)
     conflicts: list[tuple[str, str, str]] = field(default_factory=list)
     forms: int = 0  # surface forms generated, before de-duplication
 
@@ -141,6 +138,20 @@ def build(table: tuple[Row, ...] | None = None) -> Lexicon:
         for w in words:
             lex.heads.update(key(f) for f in inflect(w, lang, plural_too=True))
     lex.heads.update(FIXED_HEADS)
+    lex.district_heads.update(key(h) for h in EN_DISTRICT_HEADS)
+    lex.street_words.update(FIXED_STREET_WORDS)
+    stop = Entry("", "place", "")
+    for phrase in EN_STOP_PHRASES:
+        lex.places[key(phrase)] = stop
+    for lang, words in MORPH_DISTRICT_HEADS.items():
+        for w in words:
+            lex.district_heads.update(key(f) for f in inflect(w, lang, plural_too=True))
+    for lang, words in MORPH_STREET_WORDS.items():
+        for w in words:
+            lex.street_words.update(key(f) for f in inflect(w, lang))
+    for lang, words in MORPH_STOP_PHRASES.items():
+        for w in words:
+            lex.places.update(dict.fromkeys((key(f) for f in inflect(w, lang)), stop))
     seen_iso: set[str] = set()
     for row in rows() if table is None else table:
         en = [row.name, *row.en]

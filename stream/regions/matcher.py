@@ -12,21 +12,25 @@ import re
 from collections.abc import Iterable
 from itertools import accumulate
 
-from stream.regions.lexicon import CONJUNCTIONS, Entry, Lexicon
+from stream.regions.lexicon import Entry, Lexicon
 from stream.regions.morph import TOKEN, normalize
 from stream.regions.place import Place
+from stream.regions.vocab import CONJUNCTIONS, NO_DISTRICT
 
 _SPLIT = re.compile(f"({TOKEN.pattern})")
-_JOINED = re.compile(r"\.?\s*[-‐‑–]?\s*")
+_JOINED = re.compile(r"'|\.?\s*[-‐‑–]?\s*")  # "'" as in "People's" (the "s" is a token)
 _LISTED = re.compile(r"\s*[,;]?\s*")
-_MAX_LIST = 12  # tokens scanned ahead for the unit word of a list of regions
+_MAX_LIST = 12
+_STOP = Entry(
+    "", "place", ""
+)  # consumed, yields nothing  # tokens scanned ahead for the unit word of a list of regions
 
 
 class Gazetteer:
     """Finds places in English, Russian and Ukrainian text (see ``find``)."""
 
-    __slots__ = ("_conj", "_first", "_head_max", "_heads", "_place_max", "_places",
-                 "_stem_max", "_stems", "lexicon")  # fmt: skip
+    __slots__ = ("_conj", "_district_max", "_districts", "_first", "_head_max", "_heads",
+                 "_place_max", "_places", "_stem_max", "_stems", "_streets", "lexicon")  # fmt: skip
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
@@ -37,6 +41,9 @@ class Gazetteer:
         self._place_max = _max_lengths(lexicon.places)
         self._stem_max = _max_lengths(lexicon.stems)
         self._head_max = _max_lengths(lexicon.heads)
+        self._districts = lexicon.district_heads
+        self._district_max = _max_lengths(lexicon.district_heads)
+        self._streets = lexicon.street_words
         self._first = frozenset(self._place_max) | frozenset(self._stem_max)
 
     def find(self, text: str) -> list[Place]:
@@ -51,19 +58,18 @@ class Gazetteer:
         bounds = list(accumulate(map(len, parts)))  # word j spans bounds[2j]..bounds[2j+1]
         scan = _Scan(words, parts[0::2])
         out: list[Place] = []
-        i = 0
-        n = len(words)
-        while i < n:
-            if words[i] not in first:
-                i += 1
+        free = 0  # first word not yet inside a match
+        for i in [i for i, w in enumerate(words) if w in first]:
+            if i < free:
                 continue
             length, entry = self._best(scan, text, bounds, i)
             if entry is None:
-                i += 1
                 continue
-            start, end = bounds[2 * i], bounds[2 * (i + length) - 1]
+            free = i + length
+            if not entry.code or (entry.level != "region" and i and words[i - 1] in self._streets):
+                continue  # a stop phrase, or an address: "улица Кирова", "вул. Сумська"
+            start, end = bounds[2 * i], bounds[2 * free - 1]
             out.append(Place(entry.code, start, end, text[start:end], entry.level, entry.name))
-            i += length
         return out
 
     def _best(self, scan: _Scan, text: str, bounds: list[int], i: int) -> tuple[int, Entry | None]:
@@ -72,7 +78,13 @@ class Gazetteer:
             lp, place = 0, None
         ls, stem = scan.longest(self._stems, self._stem_max, i)
         if stem is not None:
-            lh, _ = scan.longest_head(self._heads, self._head_max, i + ls)
+            lh = scan.head_length(self._heads, self._head_max, i + ls)
+            if not lh:
+                ld = scan.head_length(self._districts, self._district_max, i + ls)
+                if ld and stem.code in NO_DISTRICT:
+                    return ls + ld, _STOP  # "Киевский район" of Kharkiv, "Приморский" of Odesa
+                if ld and ls + ld > lp:  # "Белгородский район": a district of the region
+                    return ls + ld, Entry(stem.code, "place", stem.name)
             if lh and ls + lh > lp:
                 return ls + lh, stem
             if ls >= lp and (lh or self._listed(scan, i + ls)):
@@ -93,7 +105,7 @@ class Gazetteer:
                 j += 1
                 continue
             if after_stem and scan.gap_joined(j):
-                lh, _ = scan.longest_head(self._heads, self._head_max, j)
+                lh = scan.head_length(self._heads, self._head_max, j)
                 if lh:
                     return True
             ls, _ = scan.longest(self._stems, self._stem_max, j)
@@ -144,10 +156,11 @@ class _Scan:
                 best = (j - i + 1, hit)
         return best
 
-    def longest_head(self, heads: set[str], maxes: dict[str, int], i: int) -> tuple[int, None]:
+    def head_length(self, heads: set[str], maxes: dict[str, int], i: int) -> int:
+        """Tokens of the longest unit word starting at word ``i`` (0 if none)."""
         words = self.words
         if i >= len(words) or words[i] not in maxes or (i and not self.gap_joined(i)):
-            return 0, None
+            return 0
         best = 0
         k = ""
         for j in range(i, min(len(words), i + maxes[words[i]])):
@@ -156,7 +169,7 @@ class _Scan:
             k = words[j] if j == i else k + " " + words[j]
             if k in heads:
                 best = j - i + 1
-        return best, None
+        return best
 
 
 def _written_right(entry: Entry, text: str, bounds: list[int], i: int, length: int) -> bool:

@@ -89,7 +89,7 @@ def _toponym(p: Any, lang: Lang) -> bool:
     return number_of(p.tag) == "sing"
 
 
-def _pick(word: str, lang: Lang, last: bool) -> Any | None:
+def _pick(word: str, lang: Lang, last: bool, prefer_adj: bool = False) -> Any | None:
     parses = _nominative_parses(word, lang)
     if not parses:
         return None
@@ -97,7 +97,7 @@ def _pick(word: str, lang: Lang, last: bool) -> Any | None:
         return None
     nouns = sorted((p for p in parses if p.tag.POS == "NOUN"), key=_rank)
     adjs = sorted((p for p in parses if p.tag.POS == "ADJF"), key=_rank)
-    if adjs and (not last or not nouns):
+    if adjs and (not last or not nouns or prefer_adj):
         return adjs[0]
     return nouns[0] if nouns else None
 
@@ -143,7 +143,7 @@ def inflect(phrase: str, lang: Lang, *, plural_too: bool = False, all_genders: b
     noun_seen = False
     for i, w in enumerate(words):
         last = i == len(words) - 1
-        p = None if frozen else _pick(w, lang, last=last)
+        p = None if frozen else _pick(w, lang, last=last, prefer_adj=all_genders)
         if (
             p is not None
             and not last

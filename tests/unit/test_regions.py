@@ -180,6 +180,20 @@ CASES: list[tuple[str, Expected]] = [
     ("у Білгороді-Дністровському", [("UA-51", "Білгороді-Дністровському", "city")]),
     ("Kam'janets: у Кам’янському", [("UA-12", "Кам’янському", "city")]),
     ("в Орле", [("RU-ORL", "Орле", "city")]),
+    # --- districts named after the region's capital ---
+    ("в Белгородском районе", [("RU-BEL", "Белгородском районе", "place")]),
+    ("Сумського району", [("UA-59", "Сумського району", "place")]),
+    ("the Belgorod district", [("RU-BEL", "Belgorod district", "place")]),
+    ("в Киевском районе Харькова", [("UA-63", "Харькова", "city")]),
+    ("в Приморском районе Одессы", [("UA-51", "Одессы", "city")]),
+    # --- names inside other names: media, rivers, streets ---
+    ("the Kyiv Independent reported", []),
+    ("a Moscow-installed official in Kherson", [("UA-65", "Kherson", "city")]),
+    ("на левом берегу Днепра", []),
+    ("на улице Кирова в Донецке", [("UA-14", "Донецке", "city")]),
+    ("по вул. Київській у Сумах", [("UA-59", "Сумах", "city")]),
+    ("завод им. Курчатова", []),
+    ("Luhansk People's Republic", [("UA-09", "Luhansk People's Republic", "region")]),
     # --- no false positives on ordinary words ---
     ("по данным Минобороны", []),
     ("Мир и Белый дом", []),

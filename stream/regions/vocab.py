@@ -1,0 +1,58 @@
+"""Closed-class words around place names: unit words ("область", "region"), list
+conjunctions, street words that make a city name part of an address, and stop phrases
+that contain a place name without naming a place ("Kyiv Independent", "берег Днепра").
+
+Russian and Ukrainian entries are nominatives; lexicon generates their case forms.
+"""
+
+from __future__ import annotations
+
+from stream.regions.morph import Lang
+
+# Unit words that follow a region adjective or stem: "Курская область", "Kursk region".
+EN_HEADS = (
+    "region", "regions", "oblast", "oblasts", "krai", "kray", "krais", "territory",
+    "republic", "okrug", "autonomous okrug", "autonomous district", "autonomous region",
+    "autonomous oblast", "province", "respublika", "avtonomnyy okrug", "avtonomnaya oblast",
+    "obl",
+)  # fmt: skip
+MORPH_HEADS: dict[Lang, tuple[str, ...]] = {
+    "ru": ("область", "край", "республика", "автономный округ", "автономная область",
+           "округ", "регион"),
+    "uk": ("область", "край", "республіка", "автономний округ", "автономна область",
+           "округ", "регіон"),
+}  # fmt: skip
+FIXED_HEADS = ("обл",)  # abbreviations are not inflected
+
+# "Белгородский район", "Sumy district": a district named after the region's capital lies
+# in that region. Not for adjectives that also name city districts or districts of other
+# regions: Kyivskyi district of Kharkiv, Moskovsky of Kazan, Samarskyi of Dnipro,
+# Prymorskyi of Odesa, Kirovsky of Donetsk, Tverskoy and Ryazansky of Moscow...
+EN_DISTRICT_HEADS = ("district", "districts", "raion", "rayon")
+MORPH_DISTRICT_HEADS: dict[Lang, tuple[str, ...]] = {"ru": ("район",), "uk": ("район",)}
+NO_DISTRICT = frozenset({
+    "UA-30", "UA-32", "RU-MOW", "RU-MOS", "RU-SPE", "RU-LEN", "UA-43", "RU-KIR", "RU-PRI",
+    "RU-AMU", "RU-SAM", "RU-YAR", "RU-TVE", "RU-RYA", "RU-NIZ", "RU-KGD", "RU-STA",
+})  # fmt: skip
+
+# Words that join the items of a list of regions ("Курской и Брянской областей").
+CONJUNCTIONS = frozenset({"и", "і", "й", "та", "and", "or", "или", "або", "also", "а"})
+
+# A city or place right after one of these is part of an address or a dedication
+# ("улица Кирова", "вул. Київська", "завод им. Курчатова"), not a location.
+MORPH_STREET_WORDS: dict[Lang, tuple[str, ...]] = {
+    "ru": ("улица", "проспект", "переулок", "площадь", "бульвар", "шоссе", "набережная"),
+    "uk": ("вулиця", "проспект", "провулок", "площа", "бульвар", "шосе", "набережна"),
+}
+FIXED_STREET_WORDS = ("ул", "пр", "пер", "пл", "вул", "им", "имени", "ім", "імені")
+
+# Phrases consumed without yielding a place.
+EN_STOP_PHRASES = (
+    "Kyiv Independent", "Kyiv Post", "Kyiv time", "Moscow Times", "Moscow time",
+    "Moscow-installed", "Moscow-backed", "Moscow-appointed", "Dnipro River", "river Dnipro",
+    "bank of the Dnipro", "banks of the Dnipro",
+)  # fmt: skip
+MORPH_STOP_PHRASES: dict[Lang, tuple[str, ...]] = {
+    "ru": ("берег Днепра", "река Днепр", "московское время", "мост через Днепр"),
+    "uk": ("берег Дніпра", "річка Дніпро", "київський час", "міст через Дніпро"),
+}
