@@ -195,7 +195,7 @@ def extract_counts(
         if kind == "other":
             continue
         if kind == "ellipsis" and weapon is None:
-            if _casualty_near(toks, num.last, s_hi):
+            if _casualty_near(toks, num.first, num.last, s_lo, s_hi):
                 continue
             if ante is not None:
                 weapon = ante.weapon
@@ -279,8 +279,10 @@ def _sentence_has_weapon(toks: list[Token], lo: int, hi: int) -> bool:
     return any(weapon_of(t) is not None for t in toks[lo:hi] if t.kind == "word")
 
 
-def _casualty_near(toks: list[Token], i: int, hi: int) -> bool:
-    return any(has(t, CASUALTY_CUES) for t in toks[i + 1 : min(hi, i + 4)])
+def _casualty_near(toks: list[Token], first: int, last: int, lo: int, hi: int) -> bool:
+    """A bare number next to killed/injured counts people ("injuring 21", "3 were hurt")."""
+    window = toks[max(lo, first - 2) : first] + toks[last + 1 : min(hi, last + 4)]
+    return any(has(t, CASUALTY_CUES) for t in window)
 
 
 def _of_number(toks: list[Token], num: Number, ante: Count | None) -> bool:

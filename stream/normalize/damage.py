@@ -118,8 +118,10 @@ def extract_damage(
     """Damage mentions (kind, token range, sentence); `skip` holds tokens of counts."""
     out: list[Damage] = []
     for lo, hi in sent_bounds:
-        if not any(t.kind == "word" and (has(t, _IMPACT) or has(t, CASUALTY_CUES))
-                   for t in toks[lo:hi]):
+        if not any(
+            t.kind == "word" and (has(t, _IMPACT) or has(t, CASUALTY_CUES) or has(t, _FIRE))
+            for t in toks[lo:hi]
+        ):
             continue
         found: list[tuple[Damage, bool]] = []
         covered: set[int] = set()
@@ -185,8 +187,8 @@ def _is_target(toks: list[Token], i: int, lo: int) -> bool:
             return True
         if has(tok, _TARGET_OF) and tok.lemma not in ("attack", "strike", "атака", "удар"):
             return True
-        if tok.kind == "punct":
-            return False
+        if tok.kind == "punct" or has(tok, _IMPACT):
+            return False  # "attack on X damaged houses": the houses are damaged
     return False
 
 

@@ -73,7 +73,7 @@ def normalize_report(raw: RawReport) -> NormalizedReport:
     """Normalize one raw report; any text yields a valid report (possibly empty)."""
     lang = raw.lang or detect_lang(raw.text)
     try:
-        claimant, obs, dmg, cas = _extract(raw, lang)
+        claimant, obs, dmg, cas = extract(raw, lang)
     except Exception:
         claimant, obs, dmg, cas = "other", [], [], []
     return NormalizedReport(
@@ -90,9 +90,10 @@ def normalize_report(raw: RawReport) -> NormalizedReport:
     )
 
 
-def _extract(
+def extract(
     raw: RawReport, lang: str
 ) -> tuple[Claimant, list[Observation], list[DamageItem], list[CasualtyItem]]:
+    """The report-level claimant and the three lists (unguarded: tests call it directly)."""
     text = raw.text
     toks = tokenize(text, lang)  # type: ignore[arg-type]
     if not toks:

@@ -1,0 +1,67 @@
+"""Casualties [region, killed|injured, n]: numbers, words, implicit one, negations."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from stream.models import RawReport
+from stream.normalize import normalize
+
+C = tuple[str | None, str, int]
+
+
+def _cas(text: str) -> list[C]:
+    raw = RawReport(id="t", source="wire", published_at=datetime(2025, 6, 1, tzinfo=UTC), text=text)
+    out: list[C] = []
+    for c in normalize(raw).casualties:
+        if c.killed:
+            out.append((c.region, "killed", c.killed))
+        if c.injured:
+            out.append((c.region, "injured", c.injured))
+    return sorted(out, key=str)
+
+
+CASES = [
+    ("Two civilians were killed and 11 wounded in a missile attack on the Kharkiv region.",
+     [("UA-63", "killed", 2), ("UA-63", "injured", 11)]),
+    ("Russian shelling killed a 72-year-old man in the Kherson region.", [("UA-65", "killed", 1)]),
+    ("The death toll from the strike on the Odesa region has risen to 9.",
+     [("UA-51", "killed", 9)]),
+    ("An attack by drones on the Belgorod region injured three people, including a child.",
+     [("RU-BEL", "injured", 3)]),
+    ("A woman was wounded when debris fell on her house in the Kursk region.",
+     [("RU-KRS", "injured", 1)]),
+    ("A drone attack killed four people and injured 13 in the Zaporizhzhia region.",
+     [("UA-23", "killed", 4), ("UA-23", "injured", 13)]),
+    ("At least 5 people were killed in the Donetsk region.", [("UA-14", "killed", 5)]),
+    ("No one was injured in the attack on the Tver region.", []),
+    ("There were no casualties in the Smolensk region.", []),
+    ("Drones attacked the Kursk region; two people were hurt.", [("RU-KRS", "injured", 2)]),
+    ("A drone hit a car in the Belgorod region, injuring its driver.", []),
+    ("One person died and six were injured after a strike on the Dnipropetrovsk region.",
+     [("UA-12", "killed", 1), ("UA-12", "injured", 6)]),
+    ("В Белгородской области погибли два человека, ещё пятеро получили ранения.",
+     [("RU-BEL", "killed", 2), ("RU-BEL", "injured", 5)]),
+    ("В Ростовской области пострадал мужчина.", [("RU-ROS", "injured", 1)]),
+    ("В Курской области пострадавших нет.", []),
+    ("В Брянской области ранены трое мирных жителей.", [("RU-BRY", "injured", 3)]),
+    ("В результате атаки на Белгородскую область погиб один человек.",
+     [("RU-BEL", "killed", 1)]),
+    ("Унаслідок атаки на Київщину загинула жінка, ще троє людей поранено.",
+     [("UA-32", "killed", 1), ("UA-32", "injured", 3)]),
+    ("На Харківщині загинули двоє людей, семеро поранені.",
+     [("UA-63", "killed", 2), ("UA-63", "injured", 7)]),
+    ("На Одещині жертв немає.", []),
+    ("На Сумщині внаслідок обстрілу постраждали четверо людей.", [("UA-59", "injured", 4)]),
+    ("На Херсонщині поранено 12 людей, серед них двоє дітей.", [("UA-65", "injured", 12)]),
+    ("На Дніпропетровщині загинув чоловік.", [("UA-12", "killed", 1)]),
+    ("Russia launched 40 drones at the Kyiv region, killing two people.",
+     [("UA-32", "killed", 2)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_casualties(text: str, expected: list[C]) -> None:
+    assert _cas(text) == sorted(expected, key=str)

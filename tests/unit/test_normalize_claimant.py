@@ -1,0 +1,113 @@
+"""Claimant of each count and of the report: attribution in the text, else the source."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from stream.models import RawReport
+from stream.normalize import PARSER_VERSION, normalize
+from stream.normalize.numbers import find_numbers
+from stream.normalize.tokens import tokenize
+
+
+def _norm(text: str, source: str = "wire"):  # type: ignore[no-untyped-def]
+    raw = RawReport(id="t", source=source, published_at=datetime(2025, 6, 1, tzinfo=UTC), text=text)
+    return normalize(raw)
+
+
+CASES = [
+    ("Russia's Defence Ministry said air defences destroyed 40 drones over the Kursk region.",
+     "wire", ["ru-mod"], "ru-mod"),
+    ("The Defence Ministry said 40 drones were shot down over the Bryansk region.",
+     "wire", ["ru-mod"], "ru-mod"),
+    ("Ukraine's air force said Russia launched 90 drones overnight.", "wire", ["ua-military"],
+     "ua-military"),
+    ("Ukraine's General Staff said 20 drones were shot down.", "wire", ["ua-military"],
+     "ua-military"),
+    ("Governor Alexander Bogomaz said 11 drones were downed over the Bryansk region.", "wire",
+     ["ru-official"], "ru-official"),
+    ("Regional governor Oleh Syniehubov said Russia launched 6 drones at the Kharkiv region.",
+     "wire", ["ua-official"], "ua-official"),
+    ("Moscow Mayor Sergei Sobyanin said 5 drones flying towards Moscow were shot down.", "wire",
+     ["ru-official"], "ru-official"),
+    ("Sevastopol governor Mikhail Razvozhayev said 4 drones were shot down over Sevastopol.",
+     "wire", ["ru-official"], "ru-official"),
+    ("Regional officials said 3 drones were destroyed over the Kursk region. The Defence "
+     "Ministry said 57 drones were destroyed over the Bryansk region.", "wire",
+     ["ru-official", "ru-mod"], "ru-official"),
+    ("Над территорией Курской области уничтожены 12 беспилотников.", "telegram:mod_russia",
+     ["ru-mod"], "ru-mod"),
+    ("Ворог атакував 100 ударними БпЛА.", "telegram:kpszsu", ["ua-military"], "ua-military"),
+    ("Над Одещиною збито 8 дронів.", "telegram:odesa_ova", ["ua-official"], "ua-official"),
+    ("Губернатор Курской области сообщил, что над регионом сбиты 7 беспилотников.", "ria",
+     ["ru-official"], "ru-official"),
+    ("Як повідомили в Повітряних силах, над Київщиною збито 15 дронів.", "suspilne",
+     ["ua-military"], "ua-military"),
+    ("Drones reportedly hit 12 houses in the Kursk region, according to Ukrainian media.",
+     "wire", [], "other"),
+    ("Eight drones were shot down over the Kursk region.", "wire", ["other"], "other"),
+    ("The SBU said its drones hit an oil refinery in the Ryazan region.", "wire", [],
+     "ua-military"),
+    ("Начальник Харківської ОВА повідомив, що ворог запустив 5 ракет по Харківщині.", "wire",
+     ["ua-official"], "ua-official"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "per_count", "report"), CASES)
+def test_claimant(text: str, source: str, per_count: list[str], report: str) -> None:
+    rep = _norm(text, source)
+    assert [o.claimant for o in rep.observations] == per_count
+    assert rep.claimant == report
+
+
+def test_report_fields() -> None:
+    rep = _norm("Сили ППО знищили 14 дронів над Київщиною.", "telegram:kpszsu")
+    assert rep.lang == "uk"
+    assert rep.parser_version == PARSER_VERSION
+    assert rep.report_id == "t"
+    assert rep.source == "telegram:kpszsu"
+
+
+def test_empty_report_is_valid() -> None:
+    rep = _norm("Turkish officials said the talks would continue next week.")
+    assert (rep.observations, rep.damage, rep.casualties) == ([], [], [])
+    assert rep.lang == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("At least 30 drones were shot down over the Rostov region.", "at_least"),
+        ("More than 90 drones were shot down over the Rostov region.", "more_than"),
+        ("About 25 drones were shot down over the Rostov region.", "about"),
+        ("Над Ростовской областью уничтожено около 25 беспилотников.", "about"),
+        ("Понад 25 дронів збито над Харківщиною.", "more_than"),
+        ("25 drones were shot down over the Rostov region.", "exact"),
+    ],
+)
+def test_qualifier(text: str, qualifier: str) -> None:
+    (obs,) = _norm(text).observations
+    assert (obs.count, obs.qualifier) == (30 if "30" in text else 90 if "90" in text else 25,
+                                          qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Air defences destroyed 1,200 drones over the Kursk region.",
+        "Ten of the cruise missiles were shot down over the Kyiv region.",
+        "Two dozen drones were shot down over the Oryol region.",
+        "Уничтожены 162 беспилотника: 57 — над Курской областью.",
+        "Ворог атакував 472 ударними БпЛА, збито 210.",
+    ],
+)
+def test_observation_span_contains_number(text: str) -> None:
+    rep = _norm(text)
+    assert rep.observations
+    for obs in rep.observations:
+        start, end = obs.span
+        assert 0 <= start < end <= len(text)
+        inner = tokenize(text[start:end], rep.lang)
+        assert obs.count in [n.value for n in find_numbers(inner)]

@@ -1,0 +1,77 @@
+"""Damage [region, kind]: kinds, negations, joint regions, context regions (own sentences)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from stream.models import RawReport
+from stream.normalize import normalize
+
+
+def _damage(text: str) -> list[tuple[str | None, str]]:
+    raw = RawReport(id="t", source="wire", published_at=datetime(2025, 6, 1, tzinfo=UTC), text=text)
+    return sorted({(d.region, d.kind) for d in normalize(raw).damage}, key=str)
+
+
+CASES = [
+    ("A drone attack on the Ryazan region damaged a power substation, leaving several villages "
+     "without electricity.", [("RU-RYA", "energy")]),
+    ("Fragments of a downed drone damaged the roof of a kindergarten and two cars in the "
+     "Bryansk region.", [("RU-BRY", "other")]),
+    ("A fire broke out at a fuel depot in the Rostov region after a drone attack. No one was "
+     "injured.", [("RU-ROS", "fire"), ("RU-ROS", "fuel")]),
+    ("Traffic on the Crimean bridge was temporarily suspended, officials in Crimea said.",
+     [("UA-43", "transport")]),
+    ("Three drones were shot down over Sevastopol; a warehouse caught fire.",
+     [("UA-40", "fire"), ("UA-40", "industrial")]),
+    ("Russian drones struck energy infrastructure in the Poltava region, causing power outages.",
+     [("UA-53", "energy")]),
+    ("Ukrainian forces opened fire on the Kursk region; no damage was reported.", []),
+    ("No one was hurt after a drone hit a residential building in the Voronezh region, but "
+     "several cars were damaged.", [("RU-VOR", "other"), ("RU-VOR", "residential")]),
+    ("Ukrainian drones attacked an oil depot in the Bryansk region, causing a fire; there were "
+     "no casualties.", [("RU-BRY", "fire"), ("RU-BRY", "fuel")]),
+    ("Drone attacks on the Belgorod and Kursk regions damaged houses and a railway line.",
+     [("RU-BEL", "residential"), ("RU-BEL", "transport"), ("RU-KRS", "residential"),
+      ("RU-KRS", "transport")]),
+    ("Debris fell on a factory in the Tula region.", [("RU-TUL", "industrial")]),
+    ("A drone hit a school and a hospital in the Sumy region.", [("UA-59", "other")]),
+    ("Drones struck the Engels airbase in the Saratov region, destroying two bombers.",
+     [("RU-SAR", "military")]),
+    ("An oil refinery in the Volgograd region was set ablaze after a drone attack.",
+     [("RU-VGG", "fire"), ("RU-VGG", "fuel")]),
+    ("The attack damaged a gas pipeline in the Kherson region.", [("UA-65", "fuel")]),
+    ("Flights were suspended at the airport in the Kaliningrad region.",
+     [("RU-KGD", "transport")]),
+    ("Air defences shot down 12 drones over the Kursk region.", []),
+    ("No damage was reported after drones were downed over the Lipetsk region.", []),
+    ("The port worker was injured when a drone struck the Odesa region.", []),
+    ("Drones flew over the Kyiv region; residential buildings were not damaged.", []),
+    ("Drones attacked the Kyiv region overnight. Debris damaged several private houses.",
+     [("UA-32", "residential")]),
+    ("Внаслідок атаки на Київщину пошкоджено приватні будинки та автомобілі.",
+     [("UA-32", "other"), ("UA-32", "residential")]),
+    ("Противник скинув на Запорізьку область 12 КАБів, пошкоджено склад та лінію "
+     "електропередачі, жертв немає.", [("UA-23", "energy"), ("UA-23", "industrial")]),
+    ("На Харківщині внаслідок удару виникла пожежа на підприємстві.",
+     [("UA-63", "fire"), ("UA-63", "industrial")]),
+    ("На Дніпропетровщині пошкоджено залізницю.", [("UA-12", "transport")]),
+    ("На Сумщині без негативних наслідків.", []),
+    ("В Курской области обломки беспилотника упали на территорию предприятия, возник пожар.",
+     [("RU-KRS", "fire"), ("RU-KRS", "industrial")]),
+    ("В Ростовской области повреждена линия электропередачи.", [("RU-ROS", "energy")]),
+    ("В Белгородской области повреждены жилые дома и автомобили.",
+     [("RU-BEL", "other"), ("RU-BEL", "residential")]),
+    ("В Брянской области после атаки возник пожар на нефтебазе.",
+     [("RU-BRY", "fire"), ("RU-BRY", "fuel")]),
+    ("В Воронежской области разрушений нет, пострадавших нет.", []),
+    ("В Краснодарском крае атакован аэродром, повреждены самолеты.",
+     [("RU-KDA", "military")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_damage(text: str, expected: list[tuple[str | None, str]]) -> None:
+    assert _damage(text) == sorted(expected, key=str)
