@@ -1,0 +1,83 @@
+"""Agent tier: the normalize agent in Faust's test context (in-memory channel, no broker).
+
+The agent's outputs are captured at the topic boundary; delivery itself is the
+integration tier's business.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+from collections.abc import Iterator
+from typing import Any
+from unittest import mock
+
+import orjson
+import pytest
+
+from stream.models import Claim, Rejection
+from stream.service import build
+from stream.settings import load_settings
+
+GOOD = {
+    "id": "agent-1", "source": "telegram:mod_russia", "published_at": "2025-06-02T05:40:00Z",
+    "text": "Air defences destroyed 57 Ukrainian drones over the Kursk region overnight, "
+            "the Russian Defence Ministry said.",
+}
+
+
+class Sent:
+    """Records what an agent sends to a topic and resolves the delivery future."""
+
+    def __init__(self) -> None:
+        self.records: list[tuple[bytes | None, bytes]] = []
+
+    async def send(self, *, key: bytes | None = None, value: bytes, **_: Any) -> asyncio.Future[None]:
+        self.records.append((key, value))
+        fut: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        fut.set_result(None)
+        return fut
+
+
+@pytest.fixture
+def wired(tmp_path: Any) -> Iterator[tuple[Any, Any, Sent, Sent]]:
+    settings = load_settings(data_dir=tmp_path, app_id="agents-test")
+    app, rt = build(settings, "127.0.0.1:1")
+    claims, dlq = Sent(), Sent()
+    with mock.patch.object(rt.topics["claims"], "send", claims.send), \
+            mock.patch.object(rt.topics["dlq"], "send", dlq.send):
+        yield app, rt, claims, dlq
+
+
+async def test_good_report_becomes_claims_keyed_by_region(wired: Any) -> None:
+    app, rt, claims, dlq = wired
+    agent = app.agents["normalize"]
+    async with agent.test_context() as ctx:
+        await ctx.put(orjson.dumps(GOOD), key=b"agent-1")
+    assert dlq.records == []
+    decoded = [(k, Claim.model_validate_json(v)) for k, v in claims.records]
+    assert [(k, c.region, c.weapon, c.measure, c.count, c.claimant) for k, c in decoded] == [
+        (b"RU-KRS", "RU-KRS", "drone", "intercepted", 57, "ru-mod")]
+    claim = decoded[0][1]
+    assert GOOD["text"][claim.span[0]:claim.span[1]].count("57") == 1
+
+
+@pytest.mark.parametrize(("value", "reason"), [
+    (b"{not json", "decode"),
+    (b"\xff\xfe\xfa", "decode"),
+    (orjson.dumps({**GOOD, "text": "   "}), "invalid"),
+    (orjson.dumps({**GOOD, "published_at": "yesterday"}), "invalid"),
+    (orjson.dumps(["a", "list"]), "invalid"),
+    (orjson.dumps({**GOOD, "text": "x" * 600_000}), "too_large"),
+])
+async def test_bad_record_goes_to_dlq_and_agent_keeps_running(wired: Any, value: bytes, reason: str) -> None:
+    app, rt, claims, dlq = wired
+    agent = app.agents["normalize"]
+    async with agent.test_context() as ctx:
+        await ctx.put(value, key=b"k")
+        await ctx.put(orjson.dumps(GOOD), key=b"agent-1")  # still consuming afterwards
+    assert len(dlq.records) == 1
+    rejection = Rejection.model_validate_json(dlq.records[0][1])
+    assert rejection.reason == reason
+    assert base64.b64decode(rejection.original) == value
+    assert len(claims.records) == 1
