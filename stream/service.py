@@ -8,13 +8,14 @@ from stream import agents
 from stream.app import Runtime, create_app
 from stream.metrics import Metrics, RegionSample
 from stream.settings import Settings
-from stream.web import readmodel, views
+from stream.web import live, readmodel, views
 
 
 def build(settings: Settings, bootstrap: str, *, metrics: Metrics | None = None) -> tuple[faust.App, Runtime]:
     app, rt = create_app(settings, bootstrap, metrics=metrics)
     agents.install(app, rt)
     views.install(app, rt)
+    live.install(app, rt)
     _export_state(rt)
     return app, rt
 
