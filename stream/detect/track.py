@@ -280,6 +280,17 @@ def learn(
     track.learned += 1
 
 
+def learn_profile(track: Track, bin_index: int, y: float, params: TrackParams) -> None:
+    """Profile-only update (used inside long CSV episodes, with a clipped value):
+    the seasonal shape keeps learning while the level stays frozen."""
+    pd = params.profile_decay
+    for i in range(track.bins):
+        track.prof_sum[i] *= pd
+        track.prof_n[i] *= pd
+    track.prof_sum[bin_index] += y
+    track.prof_n[bin_index] += 1.0
+
+
 def mark_surge(track: Track, steps: int) -> None:
     """Flag the last `steps` ring entries as part of a reported surge."""
     for entry in track.ring[-steps:]:

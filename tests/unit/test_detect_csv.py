@@ -1,0 +1,129 @@
+"""CSV scorer: any regular interval, past-only scores, round trip through files."""
+
+from __future__ import annotations
+
+import csv
+import math
+import random
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from stream.detect_csv import count_scale, infer_shape, parse_timestamp, score_csv_file, score_series
+
+T0 = datetime(2021, 3, 1, tzinfo=UTC)
+
+
+def daily_rows(days: int = 120, spike_day: int = 90) -> list[tuple[datetime, float]]:
+    rng = random.Random(11)
+    rows = []
+    for d in range(days):
+        t = T0 + timedelta(days=d)
+        mu = 40 if t.weekday() < 5 else 15  # weekly rhythm
+        v = sum(1 for _ in range(2 * mu) if rng.random() < 0.5)
+        rows.append((t, float(v + (45 if d == spike_day else 0))))
+    return rows
+
+
+def five_minute_rows(n: int = 3000, shift_at: int = 2500) -> list[tuple[datetime, float]]:
+    rng = random.Random(5)
+    rows = []
+    for i in range(n):
+        v = 40.0 + 5.0 * math.sin(2 * math.pi * i / 288) + rng.gauss(0.0, 0.7)
+        rows.append((T0 + timedelta(minutes=5 * i), v + (6.0 if shift_at <= i < shift_at + 6 else 0.0)))
+    return rows
+
+
+def write_csv(path: Path, rows: list[tuple[str, str]]) -> None:
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["timestamp", "value"])
+        w.writerows(rows)
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    with path.open(newline="") as fh:
+        return list(csv.reader(fh))
+
+
+def test_infer_shape_from_the_step() -> None:
+    def shape(step: timedelta) -> tuple[timedelta, int, int]:
+        s = infer_shape([T0 + k * step for k in range(10)])
+        return s.step, s.bins, s.cycle
+
+    assert shape(timedelta(minutes=5)) == (timedelta(minutes=5), 24, 288)
+    assert shape(timedelta(hours=1)) == (timedelta(hours=1), 24, 24)
+    assert shape(timedelta(days=1)) == (timedelta(days=1), 7, 7)
+    assert shape(timedelta(days=7)) == (timedelta(days=7), 1, 1)
+
+
+def test_daily_series_flags_the_spike_only() -> None:
+    scored = score_series(daily_rows())
+    assert [(r.timestamp.date().isoformat(), r.kinds) for r in scored if r.alert] == [
+        ("2021-05-30", ("surge",))
+    ]
+    assert all(0.0 <= r.anomaly_score <= 1.0 for r in scored)
+    assert scored[90].anomaly_score == 1.0
+    assert scored[89].anomaly_score < 0.5
+    assert all(r.anomaly_score == 0.0 for r in scored[:28])  # warm-up: 4 weeks
+
+
+def test_five_minute_continuous_values_flag_the_shift_only() -> None:
+    scored = score_series(five_minute_rows())
+    assert [i for i, r in enumerate(scored) if r.alert] == [2500, 2501, 2502, 2503, 2504, 2505]
+
+
+def test_each_point_is_scored_from_the_past_only() -> None:
+    rows = five_minute_rows(2200, shift_at=2000)
+    full = score_series(rows)
+    assert score_series(rows[:1500]) == full[:1500]
+    daily = daily_rows()
+    assert score_series(daily[:95]) == score_series(daily)[:95]
+
+
+def test_csv_round_trip_daily_iso(tmp_path: Path) -> None:
+    src, dst = tmp_path / "daily.csv", tmp_path / "out.csv"
+    write_csv(src, [(t.date().isoformat(), f"{v:g}") for t, v in daily_rows()])
+    assert score_csv_file(src, dst) == 120
+    out = read_csv(dst)
+    assert out[0] == ["timestamp", "value", "anomaly_score", "alert"]
+    assert len(out) == 121
+    assert out[1][:2] == ["2021-03-01", f"{daily_rows()[0][1]:g}"]
+    assert [row[0] for row in out[1:] if row[3] == "1"] == ["2021-05-30"]
+    assert all(0.0 <= float(row[2]) <= 1.0 for row in out[1:])
+
+
+def test_csv_round_trip_five_minute_epoch_seconds(tmp_path: Path) -> None:
+    src, dst = tmp_path / "fast.csv", tmp_path / "out.csv"
+    rows = five_minute_rows()
+    write_csv(src, [(str(int(t.timestamp())), f"{v:.3f}") for t, v in rows])
+    assert score_csv_file(src, dst) == 3000
+    out = read_csv(dst)
+    flagged = [k for k, row in enumerate(out[1:]) if row[3] == "1"]
+    assert flagged == [2500, 2501, 2502, 2503, 2504, 2505]
+    assert out[1][0] == str(int(T0.timestamp()))
+
+
+def test_missing_values_are_kept_unscored(tmp_path: Path) -> None:
+    src, dst = tmp_path / "gap.csv", tmp_path / "out.csv"
+    write_csv(
+        src, [("2021-03-01T00:00:00Z", "3"), ("2021-03-01T01:00:00Z", ""), ("2021-03-01T02:00:00Z", "4")]
+    )
+    assert score_csv_file(src, dst) == 3
+    assert read_csv(dst)[2] == ["2021-03-01T01:00:00Z", "", "0.000000", "0"]
+
+
+def test_bad_row_names_the_line(tmp_path: Path) -> None:
+    src = tmp_path / "bad.csv"
+    write_csv(src, [("2021-03-01", "3"), ("yesterday", "4")])
+    with pytest.raises(ValueError, match=r"bad\.csv:3: bad row"):
+        score_csv_file(src, tmp_path / "out.csv")
+
+
+def test_timestamps_and_count_scale() -> None:
+    assert parse_timestamp("2021-03-01 04:00:00") == datetime(2021, 3, 1, 4, tzinfo=UTC)
+    assert parse_timestamp("1614571200") == datetime(2021, 3, 1, 4, tzinfo=UTC)
+    assert parse_timestamp("1614571200000") == datetime(2021, 3, 1, 4, tzinfo=UTC)
+    assert count_scale([5.0, 5.0, 5.0]) == 1.0
+    assert count_scale([40.0, 40.5, 40.0, 40.5]) == pytest.approx(0.25 / 2 / 0.4549 / 40.25)
