@@ -22,6 +22,7 @@ from stream.regions.vocab import (
     EN_STOP_PHRASES,
     FIXED_HEADS,
     FIXED_STREET_WORDS,
+    MORPH_ADJ_HEADS,
     MORPH_DISTRICT_HEADS,
     MORPH_HEADS,
     MORPH_STOP_PHRASES,
@@ -29,12 +30,13 @@ from stream.regions.vocab import (
 )
 
 _ISO_REPUBLIC = re.compile(r"^(.*), Respublika$")
+_SHORT = 3  # ambiguous one-word forms this short are dropped
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """What a key stands for. ``capital``: the form is also a common word, so it only
-    counts when written with a capital; ``upper``: an abbreviation written in capitals."""
+    """What a key stands for. ``capital``: a one-word name, which only counts when
+    written with a capital; ``upper``: an abbreviation, only in capitals."""
 
     code: str
     level: Level
@@ -92,7 +94,10 @@ def _iso_aliases(code: str) -> list[str]:
     if name is None:
         return []
     m = _ISO_REPUBLIC.match(name)
-    items = [m.group(1), f"Respublika {m.group(1)}"] if m else [name]
+    if m is None:
+        items = [name]
+    else:  # "Saha", "Komi" alone are also a surname and a language: keep the long form
+        items = [f"Respublika {m.group(1)}"] + ([m.group(1)] if len(m.group(1)) > 5 else [])
     return [i.replace("'", "") for i in items] + [i for i in items if "'" in i]
 
 
@@ -113,8 +118,11 @@ def _add_morph_items(lex: Lexicon, row: Row, lang: Lang, items: tuple[str, ...],
         forms = inflect(item, lang)
         for form in forms:
             k = key(form)
-            capital = " " not in k and is_ambiguous(k, forms, lang)
-            lex.add(lex.places, k, Entry(row.code, row.level, row.name, capital=capital))
+            single = " " not in k
+            if single and len(k) <= _SHORT and is_ambiguous(k, forms, lang):
+                continue  # "Сум", "Сак": too short to tell from a common word
+            # A one-word name counts only when capitalised ("Суми" the city, "суми" sums).
+            lex.add(lex.places, k, Entry(row.code, row.level, row.name, capital=single))
 
 
 def _add_en_items(lex: Lexicon, row: Row, items: list[str], heads: tuple[str, ...]) -> None:
@@ -125,7 +133,9 @@ def _add_en_items(lex: Lexicon, row: Row, items: list[str], heads: tuple[str, ..
             lex.add(lex.stems, key(stem), Entry(row.code, "region", row.name))
             lex.add(lex.places, key(item), Entry(row.code, "region", row.name))
         else:
-            lex.add(lex.places, key(item), Entry(row.code, row.level, row.name, upper=upper))
+            k = key(item)
+            entry = Entry(row.code, row.level, row.name, capital=" " not in k, upper=upper)
+            lex.add(lex.places, k, entry)
 
 
 def build(table: tuple[Row, ...] | None = None) -> Lexicon:
@@ -138,6 +148,9 @@ def build(table: tuple[Row, ...] | None = None) -> Lexicon:
         for w in words:
             lex.heads.update(key(f) for f in inflect(w, lang, plural_too=True))
     lex.heads.update(FIXED_HEADS)
+    for lang, words in MORPH_ADJ_HEADS.items():
+        for w in words:
+            lex.heads.update(key(f) for f in inflect(w, lang, all_genders=True))
     lex.district_heads.update(key(h) for h in EN_DISTRICT_HEADS)
     lex.street_words.update(FIXED_STREET_WORDS)
     stop = Entry("", "place", "")

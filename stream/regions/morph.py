@@ -23,6 +23,9 @@ Lang = Literal["ru", "uk"]
 # one char, which keeps offsets into the normalised text valid for the original text.
 _FOLD = (("ё", "е"), ("’", "'"), ("ʼ", "'"), ("‘", "'"), ("`", "'"), ("ʻ", "'"), ("´", "'"))
 
+_CYRILLIC = re.compile(r"[а-яєїґ]")
+_LATIN_I = re.compile(r"(?<=[а-яєїґ'])i|i(?=[а-яєїґ'])")
+
 # A token is a run of word chars with inner apostrophes (Ukrainian "кам'янське"); an
 # English possessive "'s" is left out so that "Kursk's" yields "kursk".
 TOKEN = re.compile(r"\w+(?:'(?!s\b)\w+)*")
@@ -51,6 +54,8 @@ def normalize(text: str) -> str:
     for old, new in _FOLD:  # str.replace is several times faster than str.translate
         if old in low:
             low = low.replace(old, new)
+    if "i" in low and _CYRILLIC.search(low):
+        low = _LATIN_I.sub("і", low)  # "Харкiв" typed with a Latin i
     return low
 
 

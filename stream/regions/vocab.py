@@ -14,7 +14,7 @@ EN_HEADS = (
     "region", "regions", "oblast", "oblasts", "krai", "kray", "krais", "territory",
     "republic", "okrug", "autonomous okrug", "autonomous district", "autonomous region",
     "autonomous oblast", "province", "respublika", "avtonomnyy okrug", "avtonomnaya oblast",
-    "obl",
+    "obl", "regional",
 )  # fmt: skip
 MORPH_HEADS: dict[Lang, tuple[str, ...]] = {
     "ru": ("область", "край", "республика", "автономный округ", "автономная область",
@@ -22,7 +22,10 @@ MORPH_HEADS: dict[Lang, tuple[str, ...]] = {
     "uk": ("область", "край", "республіка", "автономний округ", "автономна область",
            "округ", "регіон"),
 }  # fmt: skip
-FIXED_HEADS = ("обл",)  # abbreviations are not inflected
+# Adjectives that follow too: "Курской областной больницы", "Сумської обласної ради".
+MORPH_ADJ_HEADS: dict[Lang, tuple[str, ...]] = {"ru": ("областной",), "uk": ("обласний",)}
+# Abbreviations are not inflected: обл., ОВА/ОДА (oblast military/state administration).
+FIXED_HEADS = ("обл", "ова", "ода", "ога")
 
 # "Белгородский район", "Sumy district": a district named after the region's capital lies
 # in that region. Not for adjectives that also name city districts or districts of other

@@ -180,6 +180,15 @@ CASES: list[tuple[str, Expected]] = [
     ("у Білгороді-Дністровському", [("UA-51", "Білгороді-Дністровському", "city")]),
     ("Kam'janets: у Кам’янському", [("UA-12", "Кам’янському", "city")]),
     ("в Орле", [("RU-ORL", "Орле", "city")]),
+    # --- unit words after the adjective: administrations, "regional" ---
+    ("начальник Одеської ОВА", [("UA-51", "Одеської ОВА", "region")]),
+    ("Kyiv regional governor", [("UA-32", "Kyiv regional", "region")]),
+    ("Курской областной больницы", [("RU-KRS", "Курской областной", "region")]),
+    # --- Latin "i" typed inside Ukrainian words ---
+    ("у Харкiвськiй областi", [("UA-63", "Харкiвськiй областi", "region")]),
+    # --- city districts ---
+    ("у Голосіївському районі", [("UA-30", "Голосіївському районі", "place")]),
+    ("в Салтовском районе", [("UA-63", "Салтовском районе", "place")]),
     # --- districts named after the region's capital ---
     ("в Белгородском районе", [("RU-BEL", "Белгородском районе", "place")]),
     ("Сумського району", [("UA-59", "Сумського району", "place")]),
