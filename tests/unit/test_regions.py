@@ -251,6 +251,20 @@ def test_capital_required_for_forms_that_are_common_words() -> None:
     assert gazetteer().find("суми і лиман") == []
 
 
+def test_one_word_names_need_a_capital_in_every_language() -> None:
+    g = gazetteer()
+    assert [p.code for p in g.find("Perm, Тула, Київ")] == ["RU-PER", "RU-TUL", "UA-30"]
+    assert g.find("perm, тула, київ") == []
+    assert [p.code for p in g.find("КИЕВ")] == ["UA-30"]  # all capitals pass
+    # Multiword names and region phrases do not depend on case.
+    assert [p.code for p in g.find("black sea, курской области")] == ["SEA-BLACK", "RU-KRS"]
+
+
+def test_short_forms_that_are_common_words_are_dropped() -> None:
+    # Genitive plural "Сум" (of Суми) is also the word "сум"; "Сумах" is unambiguous.
+    assert [p.surface for p in gazetteer().find("до Сум і в Сумах")] == ["Сумах"]
+
+
 def test_abbreviations_only_in_capitals() -> None:
     assert [p.code for p in gazetteer().find("ДНР и ЛНР")] == ["UA-14", "UA-09"]
     assert gazetteer().find("днр") == []
