@@ -1,0 +1,416 @@
+// strikestream dashboard: state, fetching, live updates (SSE) and rendering.
+//
+// The JSON API gives snapshots; `GET /api/stream` (Server-Sent Events) tells what
+// changed after each batch the worker folds: `claims` (touched regions and the new
+// claims), `alerts` (opened / updated / resolved) and `reset` (too far behind:
+// refetch). Incoming events are queued and applied once per animation frame, the
+// feeds are capped, and region figures are refetched at most once a second, so the
+// page stays responsive at 1,000 claims a minute.
+
+import {
+  CLAIMANTS, CLAIMANT_LABEL, activity, alertItem, barChart, breakdown, casualtySum, claimItem,
+  claimantActivity, el, fmt, heat, shortTime, sparkline, svg,
+} from "./render.js";
+import { GRID_COLS, GRID_ROWS, TILES } from "./tilegrid.js";
+
+const FEED_MAX = 200;
+const ALERTS_MAX = 200;
+const REGIONS_EVERY_MS = 1000;
+const SERIES_EVERY_MS = 4000;
+const DETAIL_EVERY_MS = 2000;
+const NAMES = new Map(TILES.map((t) => [t[0], t[4]]));
+
+const token = new URLSearchParams(location.search).get("token") || "";
+const state = {
+  window: "24h",
+  doc: null,
+  sort: { key: "activity", dir: -1 },
+  series: new Map(),       // region -> hourly [{hour, value}] (168 h)
+  claims: new Map(),       // claim_id -> <li>, feed order is the DOM order
+  alerts: new Map(),       // alert_id -> alert JSON
+  tab: "open",
+  detail: null,            // region code shown in the drawer
+  loaded: false,
+  rate: [],                // [ms, n] of recent claims events
+};
+const pending = { claims: [], alerts: [], render: new Set(), frame: 0 };
+const $ = (id) => document.getElementById(id);
+
+// ------------------------------------------------------------------ fetching
+
+async function api(path) {
+  const headers = token ? { Authorization: `Bearer ${token}` } : {};
+  const res = await fetch(path, { headers, cache: "no-store" });
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+  return res.json();
+}
+
+function throttled(fn, every) {
+  let last = 0, timer = 0, running = false, again = false;
+  const run = async () => {
+    timer = 0;
+    if (running) { again = true; return; }
+    running = true; last = Date.now();
+    try { await fn(); } catch (err) { console.warn(err); }
+    running = false;
+    if (again) { again = false; schedule(); }
+  };
+  const schedule = () => {
+    if (timer) return;
+    timer = setTimeout(run, Math.max(0, last + every - Date.now()));
+  };
+  return schedule;
+}
+
+async function loadRegions() {
+  const doc = await api(`/api/regions?window=${encodeURIComponent(state.window)}`);
+  state.doc = doc;
+  render("map", "table", "kpis");
+}
+const refreshRegions = throttled(loadRegions, REGIONS_EVERY_MS);
+
+const seriesDirty = new Set();
+async function loadSeries() {
+  const codes = [...seriesDirty];
+  seriesDirty.clear();
+  await Promise.all(codes.map(async (code) => {
+    try {
+      const doc = await api(`/api/regions/${encodeURIComponent(code)}`);
+      state.series.set(code, doc.hourly || []);
+    } catch (err) { /* a region without claims yet: no series */ }
+  }));
+  render("table");
+}
+const refreshSeries = throttled(loadSeries, SERIES_EVERY_MS);
+
+async function loadAlerts() {
+  const doc = await api("/api/alerts");
+  state.alerts.clear();
+  for (const a of doc.alerts || []) state.alerts.set(a.alert_id, a);
+  render("alerts", "kpis");
+}
+
+async function loadClaims() {
+  const doc = await api(`/api/claims?limit=${FEED_MAX}`);
+  const feed = $("claims-feed");
+  feed.replaceChildren();
+  state.claims.clear();
+  // oldest first so that prepending leaves the newest on top
+  pending.claims = [...(doc.claims || [])].reverse().concat(pending.claims);
+  render("claims");
+}
+
+async function fullRefresh() {
+  await Promise.all([loadRegions(), loadAlerts(), loadClaims()]);
+  for (const code of Object.keys(state.doc?.regions || {})) seriesDirty.add(code);
+  refreshSeries();
+  if (state.detail) refreshDetail();
+  state.loaded = true;
+}
+
+// ------------------------------------------------------------------ live updates
+
+function setStatus(kind, text) {
+  const box = $("status");
+  box.dataset.state = kind;
+  $("status-text").textContent = text;
+}
+
+function connect() {
+  const url = token ? `/api/stream?token=${encodeURIComponent(token)}` : "/api/stream";
+  const es = new EventSource(url);
+  es.onopen = () => {
+    setStatus("live", "live");
+    if (!state.loaded) fullRefresh().catch((err) => setStatus("error", String(err.message || err)));
+  };
+  es.onerror = () => {
+    // The browser reconnects by itself (sending Last-Event-ID) unless the server refused.
+    if (es.readyState === EventSource.CLOSED) { setStatus("error", "offline"); setTimeout(connect, 5000); }
+    else setStatus("connecting", "reconnecting");
+  };
+  es.addEventListener("claims", (e) => {
+    const doc = JSON.parse(e.data);
+    state.rate.push([Date.now(), doc.n || 0]);
+    // newest first in the event: queue oldest first
+    for (let i = (doc.claims || []).length - 1; i >= 0; i--) pending.claims.push(doc.claims[i]);
+    for (const code of doc.regions || []) {
+      seriesDirty.add(code);
+      if (code === state.detail) refreshDetail();
+    }
+    refreshRegions();
+    refreshSeries();
+    render("claims");
+  });
+  es.addEventListener("alerts", (e) => {
+    for (const a of JSON.parse(e.data).alerts || []) pending.alerts.push(a);
+    render("alerts", "kpis");
+  });
+  es.addEventListener("reset", () => { fullRefresh().catch(() => {}); });
+}
+
+// ------------------------------------------------------------------ render loop
+
+function render(...parts) {
+  for (const p of parts) pending.render.add(p);
+  if (!pending.frame) pending.frame = requestAnimationFrame(flush);
+}
+
+function flush() {
+  pending.frame = 0;
+  const parts = new Set(pending.render);
+  pending.render.clear();
+  if (pending.alerts.length) {
+    for (const a of pending.alerts.splice(0)) state.alerts.set(a.alert_id, a);
+    trimAlerts();
+  }
+  if (parts.has("claims")) applyClaims();
+  if (parts.has("map")) renderMap();
+  if (parts.has("table")) renderTable();
+  if (parts.has("alerts")) renderAlerts();
+  if (parts.has("kpis")) renderKpis();
+}
+
+function applyClaims() {
+  const feed = $("claims-feed");
+  let batch = pending.claims.splice(0);
+  if (batch.length > FEED_MAX) batch = batch.slice(batch.length - FEED_MAX);
+  for (const c of batch) {
+    const old = state.claims.get(c.claim_id);
+    if (old) {
+      if (c.outcome === "relay") {  // same value, one more source: merge the sources
+        const prev = old._claim || {};
+        c.sources = [...new Set([...(prev.sources || []), ...(c.sources || [])])];
+      }
+      old.remove();
+    }
+    const li = claimItem(c);
+    li._claim = c;
+    li.classList.add("fresh");
+    state.claims.set(c.claim_id, li);
+    feed.insertBefore(li, feed.firstChild);
+  }
+  while (feed.childElementCount > FEED_MAX) {
+    const last = feed.lastElementChild;
+    state.claims.delete(last.dataset.claimId);
+    last.remove();
+  }
+  $("claims-empty").hidden = feed.childElementCount > 0;
+  const now = Date.now();
+  state.rate = state.rate.filter(([t]) => now - t < 60000);
+  const perMin = state.rate.reduce((s, [, n]) => s + n, 0);
+  $("claims-rate").textContent = `live feed · newest first · ${fmt(perMin)} claims in the last minute`;
+}
+
+function trimAlerts() {
+  if (state.alerts.size <= ALERTS_MAX) return;
+  const resolved = [...state.alerts.values()].filter((a) => a.state === "resolved")
+    .sort((a, b) => String(a.updated_at).localeCompare(String(b.updated_at)));
+  for (const a of resolved.slice(0, state.alerts.size - ALERTS_MAX)) state.alerts.delete(a.alert_id);
+}
+
+function regionRows() {
+  const rows = [];
+  for (const [code, s] of Object.entries(state.doc?.regions || {})) {
+    if (!s.n_claims) continue;
+    const row = {
+      code, name: s.name || NAMES.get(code) || code, activity: activity(s.totals),
+      killed: casualtySum(s.casualties, "killed"), injured: casualtySum(s.casualties, "injured"),
+      damage: Object.values(s.damage || {}).reduce((a, b) => a + b, 0),
+      n_claims: s.n_claims, sources: Object.keys(s.sources || {}).length, stats: s,
+    };
+    for (const c of CLAIMANTS) row[c] = s.totals?.[c] ? claimantActivity(s.totals[c]) : null;
+    rows.push(row);
+  }
+  const { key, dir } = state.sort;
+  rows.sort((a, b) => {
+    const x = a[key] ?? -1, y = b[key] ?? -1;
+    const d = typeof x === "string" ? x.localeCompare(y) : x - y;
+    return d * dir || a.code.localeCompare(b.code);
+  });
+  return rows;
+}
+
+function renderKpis() {
+  const rows = regionRows();
+  $("kpi-regions").textContent = fmt(rows.length);
+  $("kpi-claims").textContent = fmt(rows.reduce((s, r) => s + r.n_claims, 0));
+  $("kpi-alerts").textContent = fmt([...state.alerts.values()].filter((a) => a.state !== "resolved").length);
+  $("asof").textContent = state.doc?.as_of ? shortTime(state.doc.as_of) : "–";
+}
+
+function renderMap() {
+  const regions = state.doc?.regions || {};
+  const max = Math.max(0, ...Object.values(regions).map((s) => activity(s.totals)));
+  const open = new Set([...state.alerts.values()].filter((a) => a.state !== "resolved" && a.region).map((a) => a.region));
+  const cell = 34, gap = 3;
+  const width = GRID_COLS * (cell + gap), height = GRID_ROWS * (cell + gap);
+  const box = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "tiles", role: "presentation" });
+  for (const [code, col, row, label, name] of TILES) {
+    const s = regions[code];
+    const value = s ? activity(s.totals) : 0;
+    const fill = heat(value, max);
+    const cls = ["tile", code.startsWith("SEA") ? "sea" : code.slice(0, 2).toLowerCase()];
+    if (s && s.n_claims) cls.push("has-claims");
+    if (open.has(code)) cls.push("alerting");
+    if (code === state.detail) cls.push("selected");
+    const g = svg("g", { class: cls.join(" "), transform: `translate(${col * (cell + gap)},${row * (cell + gap)})`, "data-region": code, tabindex: 0 });
+    const rect = svg("rect", { width: cell, height: cell, rx: 4 });
+    if (fill) rect.style.fill = fill;  // CSSOM, not a style attribute: allowed by the page's CSP
+    g.appendChild(rect);
+    g.appendChild(svg("text", { x: cell / 2, y: 14, class: "code" }, label));
+    if (value) g.appendChild(svg("text", { x: cell / 2, y: 27, class: "val" }, compact(value)));
+    g.appendChild(svg("title", {}, `${name} (${code})\nactivity ${value}${s ? `\n${s.n_claims} claims` : ""}`));
+    box.appendChild(g);
+  }
+  $("map").replaceChildren(box);
+  renderLegend(max);
+}
+
+function compact(n) {
+  return n >= 10000 ? `${Math.round(n / 1000)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n);
+}
+
+function renderLegend(max) {
+  const legend = $("legend");
+  const stops = max > 0 ? [1, Math.round(Math.sqrt(max)), max].filter((v, i, a) => v > 0 && a.indexOf(v) === i) : [];
+  legend.replaceChildren(el("span", { class: "muted" }, "activity"),
+    ...stops.map((v) => el("span", { class: "swatch", data: { v } }, fmt(v))));
+  legend.querySelectorAll(".swatch").forEach((s) => { s.style.setProperty("--c", heat(Number(s.dataset.v), max)); });
+}
+
+function renderTable() {
+  const body = document.querySelector("#regions-table tbody");
+  const rows = regionRows();
+  const span = state.window === "7d" ? 168 : 24;
+  const out = rows.map((r) => {
+    const hourly = state.series.get(r.code);
+    const values = hourly ? hourly.slice(-span).map((h) => h.value) : [];
+    const cells = [
+      el("td", { class: "left" }, el("span", { class: "mono code" }, r.code), " ", el("span", { class: "name" }, r.name)),
+      el("td", { class: "activity num strong" }, fmt(r.activity)),
+      el("td", { class: "left spark-cell" }, sparkline(values)),
+    ];
+    for (const c of CLAIMANTS) {
+      cells.push(el("td", { class: "num", title: breakdown(r.stats.totals?.[c]) || null, data: { claimant: c } }, r[c] === null ? "" : fmt(r[c])));
+    }
+    cells.push(el("td", { class: "num" }, r.killed ? fmt(r.killed) : ""), el("td", { class: "num" }, r.injured ? fmt(r.injured) : ""),
+      el("td", { class: "num" }, r.damage ? fmt(r.damage) : ""), el("td", { class: "num" }, fmt(r.n_claims)),
+      el("td", { class: "num" }, fmt(r.sources)));
+    return el("tr", { data: { region: r.code }, class: r.code === state.detail ? "selected" : null, tabindex: 0 }, ...cells);
+  });
+  body.replaceChildren(...out);
+  $("regions-empty").hidden = out.length > 0;
+  document.querySelectorAll("#regions-table th").forEach((th) => {
+    th.classList.toggle("sorted", th.dataset.sort === state.sort.key);
+    th.classList.toggle("desc", th.dataset.sort === state.sort.key && state.sort.dir < 0);
+  });
+}
+
+function renderAlerts() {
+  const all = [...state.alerts.values()].sort((a, b) => String(b.updated_at).localeCompare(String(a.updated_at)) || String(a.alert_id).localeCompare(String(b.alert_id)));
+  const open = all.filter((a) => a.state !== "resolved");
+  const resolved = all.filter((a) => a.state === "resolved");
+  $("alerts-open").replaceChildren(...open.map((a) => alertItem(a, NAMES.get(a.region))));
+  $("alerts-resolved").replaceChildren(...resolved.map((a) => alertItem(a, NAMES.get(a.region))));
+  $("n-open").textContent = String(open.length);
+  $("n-resolved").textContent = String(resolved.length);
+  $("alerts-open").hidden = state.tab !== "open";
+  $("alerts-resolved").hidden = state.tab !== "resolved";
+  $("alerts-empty").hidden = (state.tab === "open" ? open : resolved).length > 0;
+  if (state.detail) renderDrawerAlerts();
+  render("map");
+}
+
+// ------------------------------------------------------------------ region detail
+
+async function loadDetail() {
+  const code = state.detail;
+  if (!code) return;
+  let doc;
+  try { doc = await api(`/api/regions/${encodeURIComponent(code)}`); } catch (err) { doc = null; }
+  if (code !== state.detail) return;
+  $("drawer-title").textContent = doc?.name || NAMES.get(code) || code;
+  $("drawer-code").textContent = doc?.as_of ? `${code} · as of ${shortTime(doc.as_of)}` : code;
+  $("drawer-chart").replaceChildren(doc ? barChart(doc.hourly || []) : el("p", { class: "empty" }, "No claims for this region."));
+  const thead = document.querySelector("#drawer-windows thead");
+  const tbody = document.querySelector("#drawer-windows tbody");
+  thead.replaceChildren(el("tr", {}, el("th", { class: "left" }, "Window"), el("th", {}, "Activity"),
+    ...CLAIMANTS.map((c) => el("th", {}, CLAIMANT_LABEL[c])), el("th", {}, "Killed"), el("th", {}, "Injured"), el("th", {}, "Claims")));
+  tbody.replaceChildren(...Object.entries(doc?.windows || {}).map(([w, s]) => el("tr", {},
+    el("td", { class: "left mono" }, w), el("td", { class: "num strong" }, fmt(activity(s.totals))),
+    ...CLAIMANTS.map((c) => el("td", { class: "num", title: breakdown(s.totals?.[c]) || null }, s.totals?.[c] ? fmt(claimantActivity(s.totals[c])) : "")),
+    el("td", { class: "num" }, fmt(casualtySum(s.casualties, "killed"))), el("td", { class: "num" }, fmt(casualtySum(s.casualties, "injured"))),
+    el("td", { class: "num" }, fmt(s.n_claims)))));
+  $("drawer-claims").replaceChildren(...(doc?.latest_claims || []).slice(0, 50).map(claimItem));
+  renderDrawerAlerts();
+}
+const refreshDetail = throttled(loadDetail, DETAIL_EVERY_MS);
+
+function renderDrawerAlerts() {
+  const mine = [...state.alerts.values()].filter((a) => a.region === state.detail)
+    .sort((a, b) => String(b.updated_at).localeCompare(String(a.updated_at)));
+  $("drawer-alerts").replaceChildren(...(mine.length ? mine.map((a) => alertItem(a)) : [el("li", { class: "empty" }, "None.")]));
+}
+
+function openDetail(code) {
+  state.detail = code;
+  $("drawer").hidden = false;
+  $("drawer-title").textContent = NAMES.get(code) || code;
+  $("drawer-code").textContent = code;
+  loadDetail();
+  render("map", "table");
+}
+
+function closeDetail() {
+  state.detail = null;
+  $("drawer").hidden = true;
+  render("map", "table");
+}
+
+// ------------------------------------------------------------------ wiring
+
+function regionFrom(target) {
+  const node = target.closest("[data-region]");
+  return node ? node.dataset.region : null;
+}
+
+function init() {
+  $("windows").addEventListener("click", (e) => {
+    const b = e.target.closest("button[data-window]");
+    if (!b) return;
+    state.window = b.dataset.window;
+    document.querySelectorAll("#windows button").forEach((x) => x.classList.toggle("on", x === b));
+    loadRegions().catch(() => {});
+  });
+  $("alert-tabs").addEventListener("click", (e) => {
+    const b = e.target.closest("button[data-tab]");
+    if (!b) return;
+    state.tab = b.dataset.tab;
+    document.querySelectorAll("#alert-tabs button").forEach((x) => x.classList.toggle("on", x === b));
+    render("alerts");
+  });
+  document.querySelector("#regions-table thead").addEventListener("click", (e) => {
+    const th = e.target.closest("th[data-sort]");
+    if (!th || th.classList.contains("nosort")) return;
+    const key = th.dataset.sort;
+    state.sort = { key, dir: state.sort.key === key ? -state.sort.dir : key === "code" ? 1 : -1 };
+    render("table");
+  });
+  for (const id of ["map", "regions-table", "alerts-open", "alerts-resolved", "claims-feed"]) {
+    $(id).addEventListener("click", (e) => {
+      const code = regionFrom(e.target);
+      if (code && !code.startsWith("ALL")) openDetail(code);
+    });
+    $(id).addEventListener("keydown", (e) => {
+      if (e.key !== "Enter") return;
+      const code = regionFrom(e.target);
+      if (code) openDetail(code);
+    });
+  }
+  $("drawer-close").addEventListener("click", closeDetail);
+  document.addEventListener("keydown", (e) => { if (e.key === "Escape") closeDetail(); });
+  render("map", "table", "alerts", "kpis");
+  connect();
+}
+
+init();
