@@ -70,12 +70,26 @@ class Lexicon:
             )  # fmt: skip
 
 
-def _head_keys() -> dict[str, tuple[str, ...]]:
+def _head_keys(en: tuple[str, ...], morph: dict[Lang, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
     """Nominative head keys per language, longest first, to split table items."""
-    out: dict[str, tuple[str, ...]] = {"en": tuple(key(h) for h in EN_HEADS)}
-    for lang, heads in MORPH_HEADS.items():
+    out: dict[str, tuple[str, ...]] = {"en": tuple(key(h) for h in en)}
+    for lang, heads in morph.items():
         out[lang] = tuple(key(h) for h in heads)
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+_REGION_HEADS = _head_keys(EN_HEADS, MORPH_HEADS)
+_DISTRICT_HEADS = _head_keys(EN_DISTRICT_HEADS, MORPH_DISTRICT_HEADS)
+
+
+def _stem_of(row: Row, lang: str, item: str) -> str | None:
+    """The stem of an item ending in a unit word: a region's ("Курская" область) or,
+    for a place, a district's or community's ("Покровська" громада)."""
+    if row.level == "region":
+        return _split_head(item, _REGION_HEADS[lang])
+    if row.level == "place":
+        return _split_head(item, _DISTRICT_HEADS[lang])
+    return None
 
 
 def _split_head(item: str, heads: tuple[str, ...]) -> str | None:
@@ -101,19 +115,21 @@ def _iso_aliases(code: str) -> list[str]:
     return [i.replace("'", "") for i in items] + [i for i in items if "'" in i]
 
 
-def _add_morph_items(lex: Lexicon, row: Row, lang: Lang, items: tuple[str, ...],
-                     heads: tuple[str, ...]) -> None:  # fmt: skip
+def _add_morph_items(lex: Lexicon, row: Row, lang: Lang, items: tuple[str, ...]) -> None:
     for item in items:
         if item.isupper() and len(item) > 1:
             lex.add(lex.places, key(item), Entry(row.code, row.level, row.name, upper=True))
             continue
-        stem = _split_head(item, heads) if row.level == "region" else None
+        stem = _stem_of(row, lang, item)
         if stem is not None:
-            for form in inflect(stem, lang, all_genders=True):
-                lex.add(lex.stems, key(form), Entry(row.code, "region", row.name))
+            # A region adjective serves every unit word ("Курского региона"); a district's
+            # keeps its gender ("Покровська громада" is not "Покровський район").
+            entry = Entry(row.code, row.level, row.name)
+            for form in inflect(stem, lang, all_genders=row.level == "region"):
+                lex.add(lex.stems, key(form), entry)
             # The whole phrase too: it settles stems shared by two units ("Altai").
             for form in inflect(item, lang):
-                lex.add(lex.places, key(form), Entry(row.code, "region", row.name))
+                lex.add(lex.places, key(form), entry)
             continue
         forms = inflect(item, lang)
         for form in forms:
@@ -125,13 +141,13 @@ def _add_morph_items(lex: Lexicon, row: Row, lang: Lang, items: tuple[str, ...],
             lex.add(lex.places, k, Entry(row.code, row.level, row.name, capital=single))
 
 
-def _add_en_items(lex: Lexicon, row: Row, items: list[str], heads: tuple[str, ...]) -> None:
+def _add_en_items(lex: Lexicon, row: Row, items: list[str]) -> None:
     for item in items:
         upper = item.isupper() and len(item) > 1
-        stem = _split_head(item, heads) if row.level == "region" and not upper else None
+        stem = None if upper else _stem_of(row, "en", item)
         if stem is not None:
-            lex.add(lex.stems, key(stem), Entry(row.code, "region", row.name))
-            lex.add(lex.places, key(item), Entry(row.code, "region", row.name))
+            lex.add(lex.stems, key(stem), Entry(row.code, row.level, row.name))
+            lex.add(lex.places, key(item), Entry(row.code, row.level, row.name))
         else:
             k = key(item)
             entry = Entry(row.code, row.level, row.name, capital=" " not in k, upper=upper)
@@ -141,7 +157,6 @@ def _add_en_items(lex: Lexicon, row: Row, items: list[str], heads: tuple[str, ..
 def build(table: tuple[Row, ...] | None = None) -> Lexicon:
     """Compile ``table`` (default: the packaged tables) into a ``Lexicon``."""
     lex = Lexicon()
-    heads = _head_keys()
     for h in EN_HEADS:
         lex.heads.add(key(h))
     for lang, words in MORPH_HEADS.items():
@@ -171,7 +186,7 @@ def build(table: tuple[Row, ...] | None = None) -> Lexicon:
         if row.code not in seen_iso:
             seen_iso.add(row.code)
             en += _iso_aliases(row.code)
-        _add_en_items(lex, row, en, heads["en"])
-        _add_morph_items(lex, row, "ru", row.ru, heads["ru"])
-        _add_morph_items(lex, row, "uk", row.uk, heads["uk"])
+        _add_en_items(lex, row, en)
+        _add_morph_items(lex, row, "ru", row.ru)
+        _add_morph_items(lex, row, "uk", row.uk)
     return lex

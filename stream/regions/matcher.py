@@ -77,23 +77,27 @@ class Gazetteer:
         if place is not None and not _written_right(place, text, bounds, i, lp):
             lp, place = 0, None
         ls, stem = scan.longest(self._stems, self._stem_max, i)
-        if stem is not None:
-            lh = scan.head_length(self._heads, self._head_max, i + ls)
-            if not lh:
-                ld = scan.head_length(self._districts, self._district_max, i + ls)
-                if ld and stem.code in NO_DISTRICT:
-                    return ls + ld, _STOP  # "Киевский район" of Kharkiv, "Приморский" of Odesa
-                if ld and ls + ld > lp:  # "Белгородский район": a district of the region
-                    return ls + ld, Entry(stem.code, "place", stem.name)
-            if lh and ls + lh > lp:
-                return ls + lh, stem
-            if ls >= lp and (lh or self._listed(scan, i + ls)):
-                return ls, stem
+        if stem is None:
+            return lp, place
+        region = stem.level == "region"
+        lh = scan.head_length(self._heads, self._head_max, i + ls) if region else 0
+        if lh:
+            return (ls + lh, stem) if ls + lh > lp else (lp, place)
+        ld = scan.head_length(self._districts, self._district_max, i + ls)
+        if ld and region and stem.code in NO_DISTRICT:
+            return ls + ld, _STOP  # "Киевский район" of Kharkiv, "Приморский" of Odesa
+        district = stem if not region else Entry(stem.code, "place", stem.name)
+        if ld:  # "Белгородский район", "Покровська громада"
+            return (ls + ld, district) if ls + ld > lp else (lp, place)
+        if ls >= lp and self._listed(scan, i + ls, region):
+            return ls, stem if region else district
         return lp, place
 
-    def _listed(self, scan: _Scan, j: int) -> bool:
+    def _listed(self, scan: _Scan, j: int, region: bool) -> bool:
         """Whether a list continues after a stem and ends in a unit word: "Курской[, X] и
-        Брянской областей", "Kursk and Voronezh regions"."""
+        Брянской областей", "Kursk and Voronezh regions", "Марганецька та Покровська
+        громади" (district words end lists of district stems)."""
+        heads, maxes = (self._heads, self._head_max) if region else (self._districts, self._district_max)
         after_stem = True
         stop = min(len(scan.words), j + _MAX_LIST)
         while j < stop:
@@ -104,10 +108,8 @@ class Gazetteer:
                 after_stem = False
                 j += 1
                 continue
-            if after_stem and scan.gap_joined(j):
-                lh = scan.head_length(self._heads, self._head_max, j)
-                if lh:
-                    return True
+            if after_stem and scan.head_length(heads, maxes, j):
+                return True
             ls, _ = scan.longest(self._stems, self._stem_max, j)
             if not ls:
                 return False

@@ -31,8 +31,12 @@ FIXED_HEADS = ("обл", "ова", "ода", "ога")
 # in that region. Not for adjectives that also name city districts or districts of other
 # regions: Kyivskyi district of Kharkiv, Moskovsky of Kazan, Samarskyi of Dnipro,
 # Prymorskyi of Odesa, Kirovsky of Donetsk, Tverskoy and Ryazansky of Moscow...
-EN_DISTRICT_HEADS = ("district", "districts", "raion", "rayon")
-MORPH_DISTRICT_HEADS: dict[Lang, tuple[str, ...]] = {"ru": ("район",), "uk": ("район",)}
+# Communities (громада, hromada) are units of the same kind for this purpose.
+EN_DISTRICT_HEADS = ("district", "districts", "raion", "rayon", "hromada", "hromadas")
+MORPH_DISTRICT_HEADS: dict[Lang, tuple[str, ...]] = {
+    "ru": ("район", "городской округ", "муниципальный округ", "округ", "громада", "община"),
+    "uk": ("район", "громада", "міська громада", "селищна громада", "сільська громада"),
+}
 NO_DISTRICT = frozenset({
     "UA-30", "UA-32", "RU-MOW", "RU-MOS", "RU-SPE", "RU-LEN", "UA-43", "RU-KIR", "RU-PRI",
     "RU-AMU", "RU-SAM", "RU-YAR", "RU-TVE", "RU-RYA", "RU-NIZ", "RU-KGD", "RU-STA",

@@ -195,6 +195,21 @@ CASES: list[tuple[str, Expected]] = [
     ("the Belgorod district", [("RU-BEL", "Belgorod district", "place")]),
     ("в Киевском районе Харькова", [("UA-63", "Харькова", "city")]),
     ("в Приморском районе Одессы", [("UA-51", "Одессы", "city")]),
+    # --- communities and districts of towns: adjective stems with their own gender ---
+    (
+        "атакував Марганецьку, Покровську та Червоногригорівську громади",
+        [
+            ("UA-12", "Марганецьку", "place"),
+            ("UA-12", "Покровську", "place"),
+            ("UA-12", "Червоногригорівську громади", "place"),
+        ],
+    ),
+    ("у Покровську", [("UA-14", "Покровську", "city")]),
+    ("у Покровському районі", [("UA-14", "Покровському районі", "place")]),
+    ("в Шебекинском городском округе", [("RU-BEL", "Шебекинском городском округе", "place")]),
+    ("Липецька громада", [("UA-63", "Липецька громада", "place")]),
+    ("Липецька область", [("RU-LIP", "Липецька область", "region")]),
+    ("обстріл Нікопольщини", [("UA-12", "Нікопольщини", "place")]),
     # --- names inside other names: media, rivers, streets ---
     ("the Kyiv Independent reported", []),
     ("a Moscow-installed official in Kherson", [("UA-65", "Kherson", "city")]),
