@@ -180,6 +180,10 @@ def inflect(phrase: str, lang: Lang, *, plural_too: bool = False, all_genders: b
     if len(words) > 1 and seps[0].strip() == "-" and per_word[0] is not None:
         # "в Белгород-Днестровском": the first part of a hyphenated name often stays put.
         result |= _combine(words, seps, [None, *per_word[1:]])
+    first = picked[0] if picked else None
+    if len(words) > 1 and not seps[0].strip() and first is not None and first.tag.POS == "NOUN":
+        # "на острове Змеиный", "аэродром Белая": a common noun, then the name as written.
+        result |= _combine(words, seps, [per_word[0]] + [None] * (len(words) - 1))
     return result
 
 
