@@ -28,20 +28,18 @@ from stream.aggregate.state import (
     SOURCES,
     V_A,
     V_B,
-    V_LANG,
     V_PUB,
     V_QUAL,
     V_RID,
-    V_SPAN0,
-    V_SPAN1,
     V_SRC,
-    VERSIONS,
     WE,
     WEAPON,
     WS,
     Rec,
     RegionState,
+    counted,
     current,
+    versions_of,
 )
 
 _SIDE = {"ru-mod": "ru", "ru-official": "ru", "ua-military": "ua", "ua-official": "ua"}
@@ -77,7 +75,7 @@ def window_stats(state: RegionState, *, as_of: datetime, window: timedelta) -> d
         if rec[KIND] == "count":
             w, m = rec[WEAPON] or "", rec[MEASURE] or ""
             by_w = totals.setdefault(rec[CLAIMANT], {}).setdefault(w, {})
-            by_w[m] = by_w.get(m, 0) + state.contrib.get(cid, 0)
+            by_w[m] = by_w.get(m, 0) + counted(state, cid, rec)
             if cid in state.parts and state.parts[cid] != cur[V_A]:
                 over = state.parts[cid] > cur[V_A]
                 flags.append({
@@ -123,7 +121,7 @@ def hourly_series(
         if not start <= h < end:
             continue
         a = acc.setdefault((h, rec[CLAIMANT]), [0, 0, 0])
-        n = state.contrib.get(cid, 0)
+        n = counted(state, cid, rec)
         if rec[MEASURE] == "launched":
             a[0] += n
             a[2] = 1
@@ -143,8 +141,8 @@ def latest_claims(state: RegionState, n: int = 50) -> list[dict[str, Any]]:
     out = []
     for cid, rec in ranked[:n]:
         cur = current(rec)
-        excerpt, ex_start = state.excerpts.get(cid, ("", 0))
-        versions = sorted(rec[VERSIONS], key=lambda v: (v[V_PUB], v[V_RID]))
+        excerpt, ex_start, span0, span1, lang = state.excerpts.get(cid, ("", 0, 0, 0, ""))
+        versions = versions_of(rec)  # sorted by (published_at, report_id)
         out.append({
             "claim_id": cid,
             "kind": rec[KIND],
@@ -156,15 +154,15 @@ def latest_claims(state: RegionState, n: int = 50) -> list[dict[str, Any]]:
             "window_start": _iso(rec[WS]),
             "window_end": _iso(rec[WE]),
             "count": cur[V_A] if rec[KIND] == "count" else 0,
-            "counted": state.contrib.get(cid, 0),
+            "counted": counted(state, cid, rec),
             "killed": cur[V_A] if rec[KIND] == "casualties" else 0,
             "injured": cur[V_B] if rec[KIND] == "casualties" else 0,
             "qualifier": cur[V_QUAL],
             "published_at": _iso(cur[V_PUB]),
             "report_id": cur[V_RID],
             "source": cur[V_SRC],
-            "lang": cur[V_LANG],
-            "span": [cur[V_SPAN0], cur[V_SPAN1]],
+            "lang": lang or None,
+            "span": [span0, span1] if lang else None,
             "excerpt": excerpt,
             "excerpt_start": ex_start,
             "sources": list(rec[SOURCES]),

@@ -1,33 +1,40 @@
 """PURE: the compact per-key aggregate state and its orjson encoding.
 
-One RegionState per Kafka key (a region code or "ALL"). Claims are stored as
-plain tuples of str/int (no pydantic objects) so 10,000 claims per key stay
-small; times are epoch seconds (UTC).
+One RegionState per Kafka key (a region code or "ALL"). A claim identity is one
+flat tuple of str/int (no pydantic objects, no per-claim dicts) and repeated
+values (window bounds, publication times, source lists, report ids) are shared
+objects, so a key with 10,000 claims stays a few MB. Times are epoch seconds.
 
-Record of one claim identity (`Rec`):
-    (kind, claimant, weapon, measure, damage_kind, window_start, window_end,
-     versions, sources)
-`versions` keeps, for each distinct value the identity was ever reported with,
-its FIRST appearance (smallest (published_at, report_id)); `sources` is every
-source that carried the identity (sorted). See apply.py for why.
-Version: (published_at, report_id, a, b, qualifier, source, lang, span0, span1)
-where (a, b) is the value: (count, 0) for counts, (killed, injured) for
-casualties, (0, 0) for damage.
+Record of one claim identity (`Rec`), flat:
+    kind, claimant, weapon, measure, damage_kind, window_start, window_end,
+    sources (sorted tuple),
+    first version (published_at, report_id, a, b, qualifier, source),
+    more versions (tuple of versions, usually the shared empty tuple)
+A version is the FIRST appearance (smallest (published_at, report_id)) of one
+distinct value; (a, b) = (count, 0) for counts, (killed, injured) for
+casualties, (0, 0) for damage. Versions are kept sorted; see apply.py for why.
+
+Excerpts, spans and languages are kept only for the newest claims (`excerpts`)
+because text dominates memory.
 """
 
 from __future__ import annotations
 
+import heapq
+import sys
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Any, Final, TypeVar, cast
 
 import orjson
 
-Version = tuple[int, str, int, int, str, str, str, int, int]
-Rec = tuple[str, str, str | None, str | None, str | None, int, int, tuple[Version, ...],
-            tuple[str, ...]]
+Version = tuple[int, str, int, int, str, str]
+Rec = tuple[
+    str, str, str | None, str | None, str | None, int, int, tuple[str, ...],
+    int, str, int, int, str, str, tuple[Version, ...],
+]
 GroupKey = tuple[str, str, str]  # (claimant, weapon, measure)
+Excerpt = tuple[str, int, int, int, str]  # (excerpt, excerpt_start, span0, span1, lang)
 
-# Record field positions (tuples keep memory low; names keep code readable).
 KIND: Final = 0
 CLAIMANT: Final = 1
 WEAPON: Final = 2
@@ -35,19 +42,32 @@ MEASURE: Final = 3
 DKIND: Final = 4
 WS: Final = 5
 WE: Final = 6
-VERSIONS: Final = 7
-SOURCES: Final = 8
+SOURCES: Final = 7
+FIRST: Final = 8  # first version occupies FIRST .. FIRST+5
+MORE: Final = 14
 V_PUB: Final = 0
 V_RID: Final = 1
 V_A: Final = 2
 V_B: Final = 3
 V_QUAL: Final = 4
 V_SRC: Final = 5
-V_LANG: Final = 6
-V_SPAN0: Final = 7
-V_SPAN1: Final = 8
 
-FORMAT = 1
+FORMAT = 2
+_EMPTY: tuple[Version, ...] = ()
+
+# Shared immutable values (ints, tuples). A memo only: results never depend on it.
+_SHARED: dict[object, object] = {}
+_T = TypeVar("_T")
+
+
+def shared(value: _T) -> _T:
+    if len(_SHARED) > 500_000:
+        _SHARED.clear()
+    return cast(_T, _SHARED.setdefault(value, value))
+
+
+def s(value: str) -> str:
+    return sys.intern(value)
 
 
 @dataclass
@@ -59,20 +79,41 @@ class RegionState:
     evicted_before: int = 0  # claims with window_end < this were evicted
     offsets: dict[int, int] = field(default_factory=dict)  # partition -> last offset
     claims: dict[str, Rec] = field(default_factory=dict)
-    contrib: dict[str, int] = field(default_factory=dict)  # counted part of a count claim
+    # counted part of a count claim, only where it differs from its count (see counted)
+    contrib: dict[str, int] = field(default_factory=dict)
     parts: dict[str, int] = field(default_factory=dict)  # sum of contained windows
-    excerpts: dict[str, tuple[str, int]] = field(default_factory=dict)  # newest claims only
-    # Derived index, rebuilt by decode; not serialized.
+    excerpts: dict[str, Excerpt] = field(default_factory=dict)  # newest claims only
+    # Derived indexes, rebuilt by decode; not serialized, not compared.
     groups: dict[GroupKey, set[str]] = field(default_factory=dict, compare=False, repr=False)
+    excerpt_heap: list[tuple[int, str]] = field(default_factory=list, compare=False,
+                                                repr=False)
 
 
 def new_state(key: str) -> RegionState:
     return RegionState(key=key)
 
 
+def versions_of(rec: Rec) -> tuple[Version, ...]:
+    return (rec[8:14], *rec[MORE])
+
+
+def make_rec(head: tuple[Any, ...], versions: list[Version] | tuple[Version, ...]) -> Rec:
+    """Build a record from its 8 head fields and its versions (sorted here)."""
+    vs = sorted(versions, key=lambda v: (v[V_PUB], v[V_RID], v[V_A], v[V_B]))
+    more = tuple(vs[1:]) if len(vs) > 1 else _EMPTY
+    return cast(Rec, (*head[:FIRST], *vs[0], more))
+
+
 def current(rec: Rec) -> Version:
     """The version in force: the value whose first appearance is the latest."""
-    return max(rec[VERSIONS], key=lambda v: (v[V_PUB], v[V_RID], v[V_A], v[V_B]))
+    return rec[MORE][-1] if rec[MORE] else rec[8:14]
+
+
+def counted(state: RegionState, cid: str, rec: Rec) -> int:
+    """What a count claim adds to totals after window reconciliation (0 for others)."""
+    if rec[KIND] != "count":
+        return 0
+    return state.contrib.get(cid, current(rec)[V_A])
 
 
 def group_of(rec: Rec) -> GroupKey | None:
@@ -81,16 +122,18 @@ def group_of(rec: Rec) -> GroupKey | None:
     return (rec[CLAIMANT], rec[WEAPON], rec[MEASURE])
 
 
-def index_groups(state: RegionState) -> None:
+def reindex(state: RegionState) -> None:
     state.groups = {}
     for cid, rec in state.claims.items():
         g = group_of(rec)
         if g is not None:
             state.groups.setdefault(g, set()).add(cid)
+    state.excerpt_heap = [(state.claims[c][WE], c) for c in state.excerpts]
+    heapq.heapify(state.excerpt_heap)
 
 
 def encode(state: RegionState) -> bytes:
-    """orjson bytes for the Faust table (sorted claims: equal states, equal bytes)."""
+    """orjson bytes for the Faust table (sorted: equal states give equal bytes)."""
     return orjson.dumps(
         {
             "v": FORMAT,
@@ -106,24 +149,37 @@ def encode(state: RegionState) -> bytes:
     )
 
 
+def _opt(v: str | None) -> str | None:
+    return None if v is None else s(v)
+
+
+def _rec(r: list[Any]) -> Rec:
+    more = tuple(
+        shared((int(v[0]), s(v[1]), int(v[2]), int(v[3]), s(v[4]), s(v[5]))) for v in r[MORE]
+    )
+    return (
+        s(r[KIND]), s(r[CLAIMANT]), _opt(r[WEAPON]), _opt(r[MEASURE]), _opt(r[DKIND]),
+        shared(int(r[WS])), shared(int(r[WE])), shared(tuple(s(x) for x in r[SOURCES])),
+        shared(int(r[8])), s(r[9]), int(r[10]), int(r[11]), s(r[12]), s(r[13]),
+        more or _EMPTY,
+    )
+
+
 def decode(data: bytes) -> RegionState:
     d = orjson.loads(data)
     if d.get("v") != FORMAT:
         msg = f"RegionState format {d.get('v')!r} is not {FORMAT}"
         raise ValueError(msg)
-    claims: dict[str, Rec] = {}
-    for cid, r in d["claims"]:
-        versions = tuple(tuple(v) for v in r[VERSIONS])
-        claims[cid] = (*r[:VERSIONS], versions, tuple(r[SOURCES]))
     state = RegionState(
         key=d["key"],
         watermark=d["watermark"],
         evicted_before=d["evicted_before"],
         offsets={int(p): int(o) for p, o in d["offsets"]},
-        claims=claims,
+        claims={cid: _rec(r) for cid, r in d["claims"]},
         contrib=dict(d["contrib"]),
         parts=dict(d["parts"]),
-        excerpts={cid: (ex, int(st)) for cid, (ex, st) in d["excerpts"]},
+        excerpts={cid: (e[0], int(e[1]), int(e[2]), int(e[3]), s(e[4]))
+                  for cid, e in d["excerpts"]},
     )
-    index_groups(state)
+    reindex(state)
     return state
