@@ -57,9 +57,23 @@ FIXED_STREET_WORDS = ("ул", "пр", "пер", "пл", "вул", "им", "им�
 EN_STOP_PHRASES = (
     "Kyiv Independent", "Kyiv Post", "Kyiv time", "Moscow Times", "Moscow time",
     "Moscow-installed", "Moscow-backed", "Moscow-appointed", "Dnipro River", "river Dnipro",
-    "bank of the Dnipro", "banks of the Dnipro",
+    "bank of the Dnipro", "banks of the Dnipro", "across the Dnipro",
 )  # fmt: skip
 MORPH_STOP_PHRASES: dict[Lang, tuple[str, ...]] = {
-    "ru": ("берег Днепра", "река Днепр", "московское время", "мост через Днепр"),
-    "uk": ("берег Дніпра", "річка Дніпро", "київський час", "міст через Дніпро"),
+    "ru": (
+        "берег Днепра",
+        "река Днепр",
+        "московское время",
+        "через Днепр",
+        "левобережье Днепра",
+        "правобережье Днепра",
+    ),
+    "uk": (
+        "берег Дніпра",
+        "річка Дніпро",
+        "київський час",
+        "через Дніпро",
+        "лівобережжя Дніпра",
+        "правобережжя Дніпра",
+    ),
 }
