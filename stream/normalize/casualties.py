@@ -6,7 +6,7 @@ wounded" = 1). Negated cues ("пострадавших нет", "no one was hurt
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from typing import Literal
 
 from stream.normalize.lexicon import PERSON, has, words
@@ -58,8 +58,7 @@ _ADJ_SKIP = frozenset({"a", "an", "elderly", "local", "young", "old", "another",
 _AGE_RE = re.compile(r"^\d+-(year-old|летн\w*|річн\w*)$")
 
 
-@dataclass(frozen=True, slots=True)
-class Casualty:
+class Casualty(NamedTuple):
     what: What
     value: int
     first: int
@@ -68,11 +67,20 @@ class Casualty:
 
 
 def _what(tok: Token) -> What | None:
+    key = (tok.low, tok.lemma)
+    if key in _WHAT_CACHE:
+        return _WHAT_CACHE[key]
+    found: What | None = None
     if has(tok, KILLED):
-        return "killed"
-    if has(tok, INJURED):
-        return "injured"
-    return None
+        found = "killed"
+    elif has(tok, INJURED):
+        found = "injured"
+    if len(_WHAT_CACHE) < 200_000:
+        _WHAT_CACHE[key] = found
+    return found
+
+
+_WHAT_CACHE: dict[tuple[str, str], What | None] = {}
 
 
 def extract_casualties(

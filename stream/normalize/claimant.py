@@ -8,10 +8,10 @@ from the source and language.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from stream.models import Claimant, Lang
-from stream.normalize.lexicon import has, words
+from stream.normalize.lexicon import PhraseMatcher, has, words
 from stream.normalize.places import PlaceRef
 from stream.normalize.tokens import Token
 
@@ -63,10 +63,7 @@ _RAW_CUES: tuple[tuple[str, str], ...] = (
     ("media", "other"), ("reportedly", "other"), ("analysts", "other"), ("sources", "other"),
     ("сми", "other"), ("змі", "other"), ("источники", "other"), ("джерела", "other"),
 )  # fmt: skip
-_CUES = sorted(
-    ((tuple(words(w) for w in ph.split()), kind) for ph, kind in _RAW_CUES),
-    key=lambda c: -len(c[0]),
-)
+_CUES = PhraseMatcher(list(_RAW_CUES))
 _RU_ADJ = words("russia", "russia's", "russian", "российский", "россия", "рф", "російський",
                 "росія", "moscow's", "kremlin")
 _UA_ADJ = words("ukraine", "ukraine's", "ukrainian", "украинский", "украина", "український",
@@ -91,8 +88,7 @@ _SPEECH = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
+class Attribution(NamedTuple):
     claimant: Claimant
     first: int
     last: int
@@ -148,19 +144,15 @@ def find_attributions(
 
 
 def _match(toks: list[Token], i: int) -> tuple[int, str] | None:
-    for pattern, kind in _CUES:
-        k = len(pattern)
-        if i + k > len(toks):
-            continue
-        if all(toks[i + m].kind == "word" and has(toks[i + m], pattern[m]) for m in range(k)):
-            if k == 1 and toks[i].low in ("head", "mod", "глава", "рада", "голова") and not _titled(
-                toks, i
-            ):
-                return None
-            if kind == "MIL" and not _speaks(toks, i + k):
-                return None  # "the Russian military fired..." is the attacker, not a claimant
-            return k, kind
-    return None
+    found = _CUES.match(toks, i, len(toks))
+    if found is None:
+        return None
+    k, kind = found
+    if k == 1 and toks[i].low in ("head", "mod", "глава", "рада", "голова") and not _titled(toks, i):
+        return None
+    if kind == "MIL" and not _speaks(toks, i + k):
+        return None  # "the Russian military fired..." is the attacker, not a claimant
+    return k, kind
 
 
 def _speaks(toks: list[Token], j: int) -> bool:

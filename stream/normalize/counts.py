@@ -11,7 +11,7 @@ a repeated figure is labelled once; zero is never labelled.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from stream.models import Measure, Qualifier, Weapon
 from stream.normalize.casualties import CASUALTY_CUES
@@ -22,8 +22,7 @@ from stream.normalize.tokens import Token
 from stream.normalize.weapons import measure_of, weapon_of
 
 
-@dataclass(frozen=True, slots=True)
-class Count:
+class Count(NamedTuple):
     """One labelled count, in token coordinates."""
 
     region: str | None

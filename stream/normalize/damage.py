@@ -9,28 +9,27 @@ fell, a fire broke out, killed...); the kinds are the object words in it
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from stream.models import DamageKind
 from stream.normalize.casualties import CASUALTY_CUES
-from stream.normalize.lexicon import has, words
+from stream.normalize.lexicon import PhraseMatcher, has, words
 from stream.normalize.tokens import Token
 
 
-@dataclass(frozen=True, slots=True)
-class Damage:
+class Damage(NamedTuple):
     kind: DamageKind
     first: int
     last: int
     sent: int
 
 
-def _p(kind: DamageKind, *phrases: str) -> list[tuple[tuple[frozenset[str], ...], DamageKind]]:
-    return [(tuple(words(w) for w in ph.split()), kind) for ph in phrases]
+def _p(kind: DamageKind, *phrases: str) -> list[tuple[str, str]]:
+    return [(ph, kind) for ph in phrases]
 
 
 # Longer phrases first so "power plant" wins over "plant".
-_PATTERNS = sorted(
+_PATTERNS = PhraseMatcher(
     _p("energy", "power plant", "power plants", "power station", "power line", "power lines",
        "power facility", "power facilities", "power grid", "power supply", "power outage",
        "power outages", "without electricity", "without power", "thermal power plant",
@@ -80,7 +79,6 @@ _PATTERNS = sorted(
          "автомобиль", "машина", "школа", "больница", "магазин", "детский сад", "церковь",
          "автомобіль", "лікарня", "дитячий садок", "садочок", "гараж", "автобус", "офис",
          "офіс", "торговий", "торговый", "храм", "поликлиника", "амбулатория"),
-    key=lambda p: -len(p[0]),
 )
 _FIRE = words("fire", "fires", "blaze", "blazes", "ablaze", "burning", "burned", "burnt",
               "пожар", "возгорание", "загорание", "загореться", "гореть", "пламя", "пожежа",
@@ -153,15 +151,12 @@ def extract_damage(
 
 
 def _match(toks: list[Token], i: int, hi: int) -> tuple[int, DamageKind] | None:
-    for pattern, kind in _PATTERNS:
-        n = len(pattern)
-        if i + n > hi:
-            continue
-        if all(toks[i + k].kind == "word" and has(toks[i + k], pattern[k]) for k in range(n)):
-            if kind == "military" and "aircraft-type" in toks[i].low:
-                return None
-            return n, kind
-    return None
+    found = _PATTERNS.match(toks, i, hi)
+    if found is None:
+        return None
+    if found[1] == "military" and "aircraft-type" in toks[i].low:
+        return None
+    return found[0], found[1]  # type: ignore[return-value]
 
 
 def _is_fire(toks: list[Token], i: int, hi: int) -> bool:

@@ -16,22 +16,18 @@ from stream.normalize.tokens import analyzer
 _UK_ONLY = frozenset("іїєґ")
 _RU_ONLY = frozenset("ыэъё")
 _WORD_RE = re.compile(r"[а-яёіїєґ']{2,}")
+_CYR_RE = re.compile(r"[а-яёіїєґ]")
+_LAT_RE = re.compile(r"[a-z]")
 
 
 def detect_lang(text: str) -> Lang:
     """Return the report language; English unless the text is mostly Cyrillic."""
-    cyr = lat = uk = ru = 0
-    for ch in text.lower():
-        if "а" <= ch <= "я" or ch in "ёіїєґ":
-            cyr += 1
-            if ch in _UK_ONLY:
-                uk += 1
-            elif ch in _RU_ONLY:
-                ru += 1
-        elif "a" <= ch <= "z":
-            lat += 1
-    if cyr == 0 or cyr < lat:
+    low = text.lower()
+    cyr = len(_CYR_RE.findall(low))
+    if cyr == 0 or cyr < len(_LAT_RE.findall(low)):
         return "en"
+    uk = sum(low.count(ch) for ch in _UK_ONLY)
+    ru = sum(low.count(ch) for ch in _RU_ONLY)
     if uk > ru:
         return "uk"
     if ru > uk:

@@ -57,3 +57,34 @@ PERSON = words(
     "житель", "військовий", "військовослужбовець", "працівник", "співробітник", "пенсіонер",
     "водій", "пасажир", "рятувальник", "дівчинка", "хлопчик", "цивільний", "мирний",
 )
+
+
+class PhraseMatcher:
+    """Longest-first matching of word phrases at a token, indexed by the first word's keys."""
+
+    def __init__(self, phrases: list[tuple[str, str]]) -> None:
+        self._index: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = {}
+        compiled = [(tuple(words(w) for w in ph.split()), label) for ph, label in phrases]
+        compiled.sort(key=lambda c: -len(c[0]))
+        for pattern, label in compiled:
+            for key in pattern[0]:
+                self._index.setdefault(key, []).append((pattern, label))
+
+    def match(self, toks: list[Token], i: int, hi: int) -> tuple[int, str] | None:
+        """(length, label) of the longest phrase starting at token i and ending before hi."""
+        tok = toks[i]
+        cands = self._index.get(tok.lemma) or self._index.get(tok.low)
+        if cands is None and "-" in tok.low:
+            for part in tok.low.split("-"):
+                cands = self._index.get(part)
+                if cands:
+                    break
+        if not cands:
+            return None
+        for pattern, label in cands:
+            n = len(pattern)
+            if i + n > hi:
+                continue
+            if all(toks[i + k].kind == "word" and has(toks[i + k], pattern[k]) for k in range(1, n)):
+                return n, label
+        return None

@@ -6,7 +6,7 @@ per number and every case form ("двумя", "трьома", "пятерых") 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from stream.models import Qualifier
 from stream.normalize.tokens import Token, lemma_variants
@@ -80,8 +80,7 @@ _QUALIFIERS: tuple[tuple[tuple[str, ...], Qualifier], ...] = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
+class Number(NamedTuple):
     """A number in the text: token range [first, last], value and qualifier."""
 
     value: int
@@ -185,19 +184,27 @@ def _is_article_mult(toks: list[Token], i: int) -> bool:
 
 
 def _qualifier(toks: list[Token], i: int) -> Qualifier:
-    for phrase, qual in _QUALIFIERS:
-        k = len(phrase)
-        if i - k < 0:
-            continue
-        if all(toks[i - k + m].low == phrase[m] for m in range(k)):
-            return qual
-    return "exact"
+    found = _match_qualifier(toks, i)
+    return found[1] if found else "exact"
 
 
 def qualifier_len(toks: list[Token], i: int) -> int:
     """How many tokens before index i form the number's qualifier."""
-    for phrase, _qual in _QUALIFIERS:
+    found = _match_qualifier(toks, i)
+    return found[0] if found else 0
+
+
+def _match_qualifier(toks: list[Token], i: int) -> tuple[int, Qualifier] | None:
+    if i == 0:
+        return None
+    for phrase, qual in _BY_LAST.get(toks[i - 1].low, ()):
         k = len(phrase)
-        if i - k >= 0 and all(toks[i - k + m].low == phrase[m] for m in range(k)):
-            return k
-    return 0
+        if i - k >= 0 and all(toks[i - k + m].low == phrase[m] for m in range(k - 1)):
+            return k, qual
+    return None
+
+
+# Qualifier phrases indexed by their last word, longest first.
+_BY_LAST: dict[str, list[tuple[tuple[str, ...], Qualifier]]] = {}
+for _phrase, _qual in sorted(_QUALIFIERS, key=lambda q: -len(q[0])):
+    _BY_LAST.setdefault(_phrase[-1], []).append((_phrase, _qual))

@@ -9,15 +9,14 @@ a bare "the region" / "над регионом" refers back to the last region n
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from stream.normalize.lexicon import words
 from stream.normalize.tokens import Token
 from stream.regions import country_of, gazetteer
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceRef:
+class PlaceRef(NamedTuple):
     """A place in token coordinates [first, last]."""
 
     code: str

@@ -7,7 +7,7 @@ offsets into the original text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 import pymorphy3
@@ -27,8 +27,7 @@ _SENT_ABBREV = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One token: `kind` is word, num, time or punct; `lemma` is a normalized key."""
 
     text: str
@@ -75,17 +74,33 @@ def tokenize(text: str, lang: Lang) -> list[Token]:
     out: list[Token] = []
     sent = 0
     prev: Token | None = None
+    cache = _WORD_CACHE
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup or "punct"
         raw = m.group()
-        low = raw.lower().replace("’", "'").replace("ʼ", "'")
-        if prev is not None and _ends_sentence(prev, out, text, m.start()):
+        start = m.start()
+        if prev is not None and (
+            (prev.kind == "punct" and prev.text in ".!?…") or "\n" in text[prev.end : start]
+        ) and _ends_sentence(prev, out, text, start):
             sent += 1
-        lem, pos = analyse(low, lang) if kind == "word" else (low, "")
-        tok = Token(raw, m.start(), m.end(), kind, low, lem, pos, sent)
+        if kind == "word":
+            key = (raw, lang)
+            info = cache.get(key)
+            if info is None:
+                low = raw.lower().replace("’", "'").replace("ʼ", "'")
+                info = (low, *analyse(low, lang))
+                if len(cache) < 500_000:
+                    cache[key] = info
+            low, lem, pos = info
+        else:
+            low, lem, pos = raw, raw, ""
+        tok = Token(raw, start, m.end(), kind, low, lem, pos, sent)
         out.append(tok)
         prev = tok
     return out
+
+
+_WORD_CACHE: dict[tuple[str, str], tuple[str, str, str]] = {}
 
 
 def _ends_sentence(prev: Token, toks: list[Token], text: str, next_start: int) -> bool:

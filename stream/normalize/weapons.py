@@ -58,8 +58,21 @@ _SUPPRESSED = words(
 
 
 def weapon_of(tok: Token) -> Weapon | None:
-    """The weapon a token names, if any."""
-    low, lem = tok.low, tok.lemma
+    """The weapon a token names, if any (memoized per word form)."""
+    key = (tok.low, tok.lemma)
+    if key in _WEAPON_CACHE:
+        return _WEAPON_CACHE[key]
+    found = _weapon_of(tok.low, tok.lemma)
+    if len(_WEAPON_CACHE) < 200_000:
+        _WEAPON_CACHE[key] = found
+    return found
+
+
+_WEAPON_CACHE: dict[tuple[str, str], Weapon | None] = {}
+_MEASURE_CACHE: dict[tuple[str, str], Measure | None] = {}
+
+
+def _weapon_of(low: str, lem: str) -> Weapon | None:
     if low.startswith(_MISSILE_PREFIXES):
         return "missile"
     for keys, weapon in ((_DRONE, "drone"), (_MISSILE, "missile"), (_GLIDE, "glide_bomb")):
@@ -74,10 +87,19 @@ def weapon_of(tok: Token) -> Weapon | None:
 
 
 def measure_of(tok: Token) -> Measure | None:
-    """The measure a cue word expresses, if any."""
+    """The measure a cue word expresses, if any (memoized per word form)."""
     if tok.kind != "word":
         return None
-    low, lem = tok.low, tok.lemma
+    key = (tok.low, tok.lemma)
+    if key in _MEASURE_CACHE:
+        return _MEASURE_CACHE[key]
+    found = _measure_of(tok.low, tok.lemma)
+    if len(_MEASURE_CACHE) < 200_000:
+        _MEASURE_CACHE[key] = found
+    return found
+
+
+def _measure_of(low: str, lem: str) -> Measure | None:
     if low in ("fire", "fires"):
         return None  # the noun "fire" is damage
     for keys, measure in (
