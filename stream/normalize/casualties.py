@@ -6,8 +6,7 @@ wounded" = 1). Negated cues ("пострадавших нет", "no one was hurt
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from stream.normalize.lexicon import PERSON, has, words
 from stream.normalize.numbers import Number

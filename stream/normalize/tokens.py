@@ -7,8 +7,8 @@ offsets into the original text.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 from functools import lru_cache
+from typing import NamedTuple
 
 import pymorphy3
 
