@@ -8,7 +8,7 @@
 // page stays responsive at 1,000 claims a minute.
 
 import {
-  CLAIMANTS, CLAIMANT_LABEL, activity, alertItem, barChart, breakdown, casualtySum, claimItem,
+  CLAIMANTS, CLAIMANT_LABEL, CLAIMANT_SHORT, activity, alertItem, barChart, breakdown, casualtySum, claimItem,
   claimantActivity, el, fmt, heat, shortTime, sparkline, svg,
 } from "./render.js";
 import { GRID_COLS, GRID_ROWS, TILES } from "./tilegrid.js";
@@ -16,7 +16,7 @@ import { GRID_COLS, GRID_ROWS, TILES } from "./tilegrid.js";
 const FEED_MAX = 200;
 const ALERTS_MAX = 200;
 const REGIONS_EVERY_MS = 1000;
-const SERIES_EVERY_MS = 4000;
+const SERIES_EVERY_MS = 2000;
 const DETAIL_EVERY_MS = 2000;
 const NAMES = new Map(TILES.map((t) => [t[0], t[4]]));
 
@@ -335,7 +335,7 @@ async function loadDetail() {
   const thead = document.querySelector("#drawer-windows thead");
   const tbody = document.querySelector("#drawer-windows tbody");
   thead.replaceChildren(el("tr", {}, el("th", { class: "left" }, "Window"), el("th", {}, "Activity"),
-    ...CLAIMANTS.map((c) => el("th", {}, CLAIMANT_LABEL[c])), el("th", {}, "Killed"), el("th", {}, "Injured"), el("th", {}, "Claims")));
+    ...CLAIMANTS.map((c) => el("th", { title: CLAIMANT_LABEL[c] }, CLAIMANT_SHORT[c])), el("th", {}, "Killed"), el("th", {}, "Inj."), el("th", {}, "Claims")));
   tbody.replaceChildren(...Object.entries(doc?.windows || {}).map(([w, s]) => el("tr", {},
     el("td", { class: "left mono" }, w), el("td", { class: "num strong" }, fmt(activity(s.totals))),
     ...CLAIMANTS.map((c) => el("td", { class: "num", title: breakdown(s.totals?.[c]) || null }, s.totals?.[c] ? fmt(claimantActivity(s.totals[c])) : "")),

@@ -5,6 +5,9 @@
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 export const CLAIMANTS = ["ru-mod", "ua-military", "ru-official", "ua-official", "other"];
+export const CLAIMANT_SHORT = {
+  "ru-mod": "RU MoD", "ua-military": "UA mil.", "ru-official": "RU off.", "ua-official": "UA off.", "other": "Other",
+};
 export const CLAIMANT_LABEL = {
   "ru-mod": "RU MoD", "ua-military": "UA military", "ru-official": "RU official",
   "ua-official": "UA official", "other": "other",
