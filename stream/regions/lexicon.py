@@ -1,10 +1,11 @@
 """Compiles the gazetteer table into lookup dictionaries keyed by normalised tokens.
 
-Three vocabularies come out: *places* (names that match on their own: "Шебекино",
-"Курщина", "Kharkiv"; stop phrases are places with the empty code), *stems* (region
-adjectives and English stems that name a region only with a unit word: "Курской" +
-"области", "Kursk" + "region") and *heads* (the unit words, every case and number).
-Russian and Ukrainian forms are generated with pymorphy3.
+Vocabularies that come out: *places* (names that match on their own: "Шебекино",
+"Курщина", "Kharkiv"; stop phrases are places with the empty code), *stems* (adjectives
+and English stems that name a unit only with a unit word: "Курской" + "области", "Kursk"
++ "region", "Покровську" + "громаду"), *heads* and *district heads* (the unit words,
+every case and number) and *street words* ("улица"). Russian and Ukrainian forms are
+generated with pymorphy3 from the nominatives of the table.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ class Entry:
 
 @dataclass(slots=True)
 class Lexicon:
+    """Lookup tables keyed by space-joined normalised tokens (see ``morph.key``)."""
+
     places: dict[str, Entry] = field(default_factory=dict)
     stems: dict[str, Entry] = field(default_factory=dict)
     heads: set[str] = field(default_factory=set)

@@ -20,10 +20,8 @@ from stream.regions.vocab import CONJUNCTIONS, NO_DISTRICT
 _SPLIT = re.compile(f"({TOKEN.pattern})")
 _JOINED = re.compile(r"'|\.?\s*[-‐‑–]?\s*")  # "'" as in "People's" (the "s" is a token)
 _LISTED = re.compile(r"\s*[,;]?\s*")
-_MAX_LIST = 12
-_STOP = Entry(
-    "", "place", ""
-)  # consumed, yields nothing  # tokens scanned ahead for the unit word of a list of regions
+_MAX_LIST = 12  # tokens scanned ahead for the unit word of a list of regions
+_STOP = Entry("", "place", "")  # a match that is consumed and yields nothing
 
 
 class Gazetteer:
@@ -175,7 +173,8 @@ class _Scan:
 
 
 def _written_right(entry: Entry, text: str, bounds: list[int], i: int, length: int) -> bool:
-    """Capitalisation checks for forms that are also common words or abbreviations."""
+    """Capitalisation checks: one-word names start with a capital, abbreviations are all
+    capitals ("Суми" is the city, "суми" are sums)."""
     if entry.upper:
         return text[bounds[2 * i] : bounds[2 * (i + length) - 1]].isupper()
     if entry.capital:
