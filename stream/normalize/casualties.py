@@ -42,6 +42,7 @@ _BACK_SKIP = words(
     "later", "people", "others", "more", "another", "ще", "еще", "ещё", "також", "также",
     "were", "получили", "получил", "получила", "зазнали", "зазнав", "зазнала", "suffered",
     "sustained", "людей", "людини", "человек", "человека", "were", "being", "left",
+    "дістали", "дістав", "дістала", "отримали", "отримав", "отримала", "зазнали",
 )  # fmt: skip
 _FWD_SKIP = words(
     "at", "least", "another", "more", "than", "ще", "еще", "ещё", "не", "менее", "менше",
@@ -83,9 +84,14 @@ _WHAT_CACHE: dict[tuple[str, str], What | None] = {}
 
 
 def extract_casualties(
-    toks: list[Token], numbers: list[Number], used: set[int], sent_bounds: list[tuple[int, int]]
+    toks: list[Token],
+    numbers: list[Number],
+    used: set[int],
+    sent_bounds: list[tuple[int, int]],
+    place_tokens: frozenset[int] = frozenset(),
 ) -> list[Casualty]:
-    """Casualty figures in text order; `used` holds number starts taken by counts."""
+    """Casualty figures in text order; `used` holds number starts taken by counts and
+    `place_tokens` the tokens of place names ("мешканця Херсона поранено")."""
     by_last = {n.last: n for n in numbers if n.first not in used}
     by_first = {n.first: n for n in numbers if n.first not in used}
     taken: set[int] = set()
@@ -98,7 +104,7 @@ def extract_casualties(
             continue
         found = (
             _toll(toks, i, by_first, taken)
-            or _before(toks, i, by_last, taken)
+            or _before(toks, i, by_last, taken, place_tokens)
             or _after(toks, i, by_first, taken)
         )
         if found is None:
@@ -122,7 +128,11 @@ def _negated(toks: list[Token], i: int, bounds: tuple[int, int]) -> bool:
 
 
 def _before(
-    toks: list[Token], i: int, by_last: dict[int, Number], taken: set[int]
+    toks: list[Token],
+    i: int,
+    by_last: dict[int, Number],
+    taken: set[int],
+    place_tokens: frozenset[int],
 ) -> tuple[int, int, int] | None:
     j = i - 1
     single: int | None = None
@@ -133,6 +143,9 @@ def _before(
             return num.value, num.first, i
         if tok.kind != "word":
             return None
+        if j in place_tokens:
+            j -= 1
+            continue
         if has(tok, _SINGLE) and single is None:
             single = j
         elif not (has(tok, _BACK_SKIP) or has(tok, PERSON) or _AGE_RE.match(tok.low)
@@ -169,7 +182,9 @@ def _toll(
     toks: list[Token], i: int, by_first: dict[int, Number], taken: set[int]
 ) -> tuple[int, int, int] | None:
     """ "the death toll has risen to 9", "кількість загиблих зросла до 9"."""
-    if toks[i].low not in ("toll", "загиблих", "погибших", "жертв"):
+    if toks[i].low != "toll" and not (
+        i > 0 and toks[i - 1].low in ("кількість", "число", "количество", "number")
+    ):
         return None
     for j in range(i + 1, min(len(toks), i + 12)):
         if toks[j].text in ".;":

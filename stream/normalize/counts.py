@@ -173,6 +173,10 @@ def _is_noise(toks: list[Token], num: Number) -> bool:
         return True
     if nxt is not None and (has(nxt, _UNIT_WORDS) or nxt.text in "%№"):
         return True
+    if prev is not None and prev.text == "/" and num.first >= 2:
+        glued = toks[num.first - 2]
+        if glued.end == prev.start and prev.end == toks[num.first].start:
+            return True  # "Х-59/69", "24/7"
     return prev is not None and prev.text in "№#"
 
 
@@ -211,6 +215,8 @@ def extract_counts(
         measure = _measure(toks, num, lo, hi)
         if measure is None and ante is not None and kind == "ellipsis":
             measure = ante.measure
+        if _with_number(toks, num):
+            measure = "launched"  # "hit Ukraine with 6 missiles", "с помощью 27 беспилотников"
         if _of_number(toks, num, ante):
             measure = "launched"  # "shot down 45 of 60 drones": 60 were launched
         if measure is None:
@@ -284,9 +290,20 @@ def _casualty_near(toks: list[Token], first: int, last: int, lo: int, hi: int) -
     return any(has(t, CASUALTY_CUES) for t in window)
 
 
+def _with_number(toks: list[Token], num: Number) -> bool:
+    j = num.first - 1 - qualifier_len(toks, num.first)
+    if j < 0:
+        return False
+    if toks[j].low == "with":
+        return not any(measure_of(t) == "intercepted" for t in toks[max(0, j - 2) : j])
+    return j >= 1 and toks[j].low == "помощью" and toks[j - 1].low == "с"
+
+
 def _of_number(toks: list[Token], num: Number, ante: Count | None) -> bool:
     """ "45 of 60 drones", "30 ракет Х-101 із 35": the second figure is what was launched."""
     j = num.first - 1
+    if j >= 1 and toks[j].low == "the":
+        j -= 1
     if j < 1 or not has(toks[j], _OF):
         return False
     return toks[j - 1].kind == "num" or (ante is not None and ante.np_last == j - 1)

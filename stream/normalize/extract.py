@@ -122,7 +122,8 @@ def extract(
 
     casualties: list[CasualtyItem] = []
     seen_cas: set[tuple[str | None, str, int]] = set()
-    for c in extract_casualties(toks, numbers, used, bounds):
+    place_tokens = frozenset(k for p in places for k in range(p.first, p.last + 1))
+    for c in extract_casualties(toks, numbers, used, bounds, place_tokens):
         lo, hi = bounds[toks[c.cue].sent]
         a, b = _clause_bounds(toks, c.cue, lo, hi)
         region = _nearest_code(places, a, b, c.cue)

@@ -103,6 +103,18 @@ EN = [
      _s(("UA-74", "drone", "intercepted", 18), ("UA-74", "drone", "suppressed", 6))),
     ("The Ukrainian military said it shot down/suppressed 41 drones.",
      _s((None, "drone", "intercepted", 41))),
+    ("The air force said 35 of the 40 drones were downed.",
+     _s((None, "drone", "intercepted", 35), (None, "drone", "launched", 40))),
+    ("Russia hit Ukraine with 6 ballistic missiles, 2 of which were intercepted.",
+     _s((None, "missile", "launched", 6), (None, "missile", "intercepted", 2))),
+    ("Ukrainian drones attacked Moscow again; Sobyanin said 12 were shot down.",
+     _s(("RU-MOW", "drone", "intercepted", 12))),
+    ("Russian air defence systems destroyed 28 drones overnight: 10 over the Bryansk region, "
+     "8 over the Kursk region, and 10 over the Oryol region.",
+     _s((None, "drone", "intercepted", 28), ("RU-BRY", "drone", "intercepted", 10),
+        ("RU-KRS", "drone", "intercepted", 8), ("RU-ORL", "drone", "intercepted", 10))),
+    ("The attack involved 90 Shahed-type drones, the air force said.",
+     _s((None, "drone", "launched", 90))),
 ]
 
 RU = [
@@ -141,6 +153,13 @@ RU = [
     ("Беспилотники атаковали Брянскую область 3 июня, пострадавших нет.", []),
     ("Сбито не менее 20 дронов над Воронежской областью.",
      _s(("RU-VOR", "drone", "intercepted", 20))),
+    ("Губернатор Брянской области сообщил об уничтожении 10 БПЛА над регионом.",
+     _s(("RU-BRY", "drone", "intercepted", 10))),
+    ("Средства ПВО отразили атаку 15 БПЛА на Курскую область.",
+     _s(("RU-KRS", "drone", "intercepted", 15))),
+    ("Всего сбиты 4 управляемые авиабомбы, 2 ракеты ATACMS и 115 беспилотников.",
+     _s((None, "glide_bomb", "intercepted", 4), (None, "missile", "intercepted", 2),
+        (None, "drone", "intercepted", 115))),
 ]
 
 UK = [
@@ -173,6 +192,10 @@ UK = [
      _s(("UA-51", "missile", "launched", 2))),
     ("У небі над Львівщиною знищено 6 крилатих ракет Калібр.",
      _s(("UA-46", "missile", "intercepted", 6))),
+    ("Збито 4 з 6 ракет Х-59/69.",
+     _s((None, "missile", "intercepted", 4), (None, "missile", "launched", 6))),
+    ("Ворог атакував Україну 40 ракетами та понад 300 дронами.",
+     _s((None, "missile", "launched", 40), (None, "drone", "launched", 300))),
     ("Ворог атакував 100 дронами; 80 з них збито.",
      _s((None, "drone", "launched", 100), (None, "drone", "intercepted", 80))),
 ]
