@@ -198,6 +198,26 @@ def _last_event_id(request: Any) -> int | None:
         return -1  # unparseable: treat as too old
 
 
+async def _pump(hub: Hub, sub: Subscriber, resp: Any, backlog: list[Event] | None,
+                keepalive: float) -> None:
+    await resp.write(b"retry: %d\n\n" % RETRY_MS)
+    if backlog is None:
+        reset = Event(hub.last_id, "reset", orjson.dumps({"last_id": hub.last_id}))
+        await resp.write(reset.encode())
+    else:
+        for event in backlog:
+            await resp.write(event.encode())
+    while True:
+        try:
+            item = await asyncio.wait_for(sub.queue.get(), timeout=keepalive)
+        except TimeoutError:
+            await resp.write(b": keep-alive\n\n")
+            continue
+        if item is None:
+            return
+        await resp.write(item.encode())
+
+
 async def serve(hub: Hub, request: Any, *, keepalive: float = KEEPALIVE_S,
                 cors_origins: frozenset[str] = frozenset()) -> Any:
     """Stream events to one client until it goes away, is dropped or the hub closes."""
@@ -214,22 +234,10 @@ async def serve(hub: Hub, request: Any, *, keepalive: float = KEEPALIVE_S,
             headers["Vary"] = "Origin"
         resp = web.StreamResponse(status=200, headers=headers)
         await resp.prepare(request)
-        await resp.write(b"retry: %d\n\n" % RETRY_MS)
-        if backlog is None:
-            reset = Event(hub.last_id, "reset", orjson.dumps({"last_id": hub.last_id}))
-            await resp.write(reset.encode())
-        else:
-            for event in backlog:
-                await resp.write(event.encode())
-        while True:
-            try:
-                item = await asyncio.wait_for(sub.queue.get(), timeout=keepalive)
-            except TimeoutError:
-                await resp.write(b": keep-alive\n\n")
-                continue
-            if item is None:
-                break
-            await resp.write(item.encode())
+        try:
+            await _pump(hub, sub, resp, backlog, keepalive)
+        except ConnectionError:  # the client went away: nothing to clean up but the queue
+            return resp
         with contextlib.suppress(ConnectionError, RuntimeError):
             await resp.write_eof()
         return resp

@@ -217,3 +217,14 @@ async def test_a_client_that_stops_reading_is_dropped_and_the_stream_ends(served
         body = await asyncio.wait_for(resp.content.read(), 10)
         assert body == b"retry: 2000\n\n"
     await _wait_clients(hub, 0)
+
+
+async def test_a_client_that_disconnects_is_unsubscribed(served: tuple[Hub, str]) -> None:
+    hub, url = served
+    async with ClientSession() as session:
+        resp = await session.get(url)
+        await _read_until(resp, b"retry: 2000\n\n")
+        await _wait_clients(hub, 1)
+        resp.close()  # drop the connection
+    await _wait_clients(hub, 0)
+    hub.publish("claims", {"n": 1})  # nobody to deliver to: no error

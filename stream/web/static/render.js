@@ -111,7 +111,7 @@ export function heat(value, max) {
 
 // ------------------------------------------------------------------ charts
 
-export function sparkline(values, width = 96, height = 24) {
+export function sparkline(values, width = 88, height = 22) {
   const max = Math.max(1, ...values);
   const n = values.length;
   const box = svg("svg", { width, height, viewBox: `0 0 ${width} ${height}`, class: "spark", "aria-hidden": "true" });
