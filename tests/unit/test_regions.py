@@ -5,8 +5,12 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from stream.regions import Place, gazetteer
+from stream.regions import Place, all_region_codes, gazetteer
+
+_CODES = frozenset(all_region_codes())
 
 # (text, [(code, surface, level), ...]) in order of appearance; spans are checked exactly
 # by locating each surface after the previous match.
@@ -297,3 +301,19 @@ def test_sorted_and_non_overlapping() -> None:
     found = gazetteer().find(text)
     assert [p.code for p in found] == ["RU-BEL", "UA-51", "RU-BEL", "RU-BEL"]
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+
+
+_WORDS = [
+    "Курской", "области", "Kursk", "region", "and", "и", "та", "Київ", "Суми", "суми",
+    "İ", "Ё", "Орёл", "Кам’янське", "St.", "Petersburg", "Ростов-на-Дону", "ДНР",
+    "районе", "Белгородском", "улица", "Кирова", "—", ",", "Black", "Sea", "ǅ", "42",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=30), st.sampled_from([" ", "  ", "\n", "-"]))
+def test_spans_point_into_the_original_text(words: list[str], sep: str) -> None:
+    text = sep.join(words)
+    found = gazetteer().find(text)
+    assert all(text[p.start : p.end] == p.surface and p.start < p.end for p in found)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+    assert all(p.code in _CODES for p in found)
