@@ -57,7 +57,7 @@ FIXED_STREET_WORDS = ("ул", "пр", "пер", "пл", "вул", "им", "им�
 EN_STOP_PHRASES = (
     "Kyiv Independent", "Kyiv Post", "Kyiv time", "Moscow Times", "Moscow time",
     "Moscow-installed", "Moscow-backed", "Moscow-appointed", "Dnipro River", "river Dnipro",
-    "bank of the Dnipro", "banks of the Dnipro", "across the Dnipro",
+    "bank of the Dnipro", "banks of the Dnipro", "across the Dnipro", "Black Sea Fleet",
 )  # fmt: skip
 MORPH_STOP_PHRASES: dict[Lang, tuple[str, ...]] = {
     "ru": (
