@@ -43,7 +43,7 @@ NO_DISTRICT = frozenset({
 })  # fmt: skip
 
 # Words that join the items of a list of regions ("Курской и Брянской областей").
-CONJUNCTIONS = frozenset({"и", "і", "й", "та", "and", "or", "или", "або", "also", "а"})
+CONJUNCTIONS = frozenset({"и", "і", "й", "та", "and", "or", "или", "або", "also", "а", "также", "також"})
 
 # A city or place right after one of these is part of an address or a dedication
 # ("улица Кирова", "вул. Київська", "завод им. Курчатова"), not a location.

@@ -70,6 +70,10 @@ CASES: list[tuple[str, Expected]] = [
         [("UA-59", "Сумській", "region"), ("UA-63", "Харківській областях", "region")],
     ),
     (
+        "в Курской, а также Брянской областях",
+        [("RU-KRS", "Курской", "region"), ("RU-BRY", "Брянской областях", "region")],
+    ),
+    (
         "attacks on the Kursk and Voronezh regions",
         [("RU-KRS", "Kursk", "region"), ("RU-VOR", "Voronezh regions", "region")],
     ),
