@@ -140,6 +140,9 @@ export function barChart(hourly, width = 440, height = 120) {
     box.appendChild(r);
   });
   box.appendChild(svg("text", { x: 2, y: 10, class: "axis" }, `max ${max}/h`));
+  if (hourly.length) {
+    box.appendChild(svg("text", { x: width - 2, y: 10, class: "axis end" }, `${shortTime(hourly[0].hour)} – ${shortTime(hourly[hourly.length - 1].hour)}`));
+  }
   return box;
 }
 
