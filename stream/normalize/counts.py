@@ -46,6 +46,17 @@ _HARD = frozenset({";", ":"})
 _CLAUSE = frozenset({",", ";", ":", "(", ")", "."})
 _MOSCOW_MAYOR = words("sobyanin", "собянин", "собянін")
 _YEAR_CONTEXT = words("year", "years", "год", "року", "рік", "since", "in", "в", "у", "of")
+_MONTHS = words(
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "январь", "февраль", "март", "апрель", "май", "июнь", "июль",
+    "август", "сентябрь", "октябрь", "ноябрь", "декабрь", "січень", "лютий", "березень",
+    "квітень", "травень", "червень", "липень", "серпень", "вересень", "жовтень", "листопад",
+    "грудень", "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+    "сентября", "октября", "ноября", "декабря", "січня", "лютого", "березня", "квітня",
+    "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня",
+)
+_TIME_AFTER = frozenset({"am", "pm", "a.m", "p.m", "o'clock", "мск", "msk", "gmt", "utc", "hrs"})
 _UNIT_WORDS = words("km", "kilometres", "kilometers", "km/h", "%", "percent", "км", "метров",
                     "hours", "часов", "годин", "minutes", "минут", "хвилин")
 
@@ -99,8 +110,8 @@ def _np(toks: list[Token], i: int) -> tuple[str, Weapon | None, int]:
         if tok.pos:
             if tok.pos not in _RU_NP_POS:
                 break  # a Russian/Ukrainian noun that is not a weapon ends the phrase
-        elif tok.low.endswith(("ed", "ing")) and tok.low not in EN_MODIFIERS:
-            break
+        elif not _is_modifier(tok):
+            break  # an English noun that is not a weapon ("40 bombers", "3 am")
         k += 1
     return "other", None, i
 
@@ -123,12 +134,23 @@ def _en_verb(tok: Token) -> bool:
 
 
 def _is_modifier(tok: Token) -> bool:
-    """English words that may stand between "of the" and a weapon noun."""
+    """English words that may stand between a number and its weapon noun."""
     low = tok.low
-    return low.endswith(("ed", "ian", "ese", "ic", "al", "ile", "ian", "-type")) or low in (
-        "cruise", "ballistic", "attack", "strike", "enemy", "russian", "ukrainian", "iskander-m",
-        "kamikaze", "hostile",
-    )
+    if low in EN_MODIFIERS or low in _EN_NP_WORDS:
+        return True
+    if tok.text[:1].isupper() or any(ch.isdigit() for ch in low):
+        return True  # names and models: "Shahed", "Kh-101", "Geran-2"
+    if low.endswith(("ing", "ed")):
+        return False
+    return low.endswith(("ian", "ese", "ic", "al", "ive", "-type", "-made", "-range", "-wing"))
+
+
+_EN_NP_WORDS = frozenset(
+    {"cruise", "ballistic", "attack", "strike", "enemy", "kamikaze", "hostile", "long-range",
+     "combat", "decoy", "aerial", "glide", "air", "sea", "naval", "surface-to-air", "air-to-air",
+     "air-launched", "sea-launched", "ground-launched", "fixed-wing", "loitering", "more",
+     "such", "new", "heavy", "light", "unguided", "precision", "smart", "the", "these"}
+)
 
 
 def _measure(toks: list[Token], num: Number, lo: int, hi: int) -> Measure | None:
@@ -171,8 +193,10 @@ def _is_noise(toks: list[Token], num: Number) -> bool:
         prev is None or has(prev, _YEAR_CONTEXT) or (nxt is not None and has(nxt, _YEAR_CONTEXT))
     ):
         return True
-    if nxt is not None and (has(nxt, _UNIT_WORDS) or nxt.text in "%№"):
+    if nxt is not None and (has(nxt, _UNIT_WORDS) or nxt.text in "%№" or nxt.low in _TIME_AFTER):
         return True
+    if (prev is not None and has(prev, _MONTHS)) or (nxt is not None and has(nxt, _MONTHS)):
+        return True  # dates: "June 1", "1 червня"
     if prev is not None and prev.text == "/" and num.first >= 2:
         glued = toks[num.first - 2]
         if glued.end == prev.start and prev.end == toks[num.first].start:

@@ -52,7 +52,7 @@ _PATTERNS = PhraseMatcher(
          "airport", "airports", "traffic", "vessel", "vessels", "ship", "ships", "судно",
          "flights", "flight", "station", "locomotive",
          "дорога", "трасса", "железная дорога", "аэропорт", "порт", "мост", "вокзал",
-         "движение", "рейс", "залізниця", "аеропорт", "міст", "траса", "рух", "поїзд", "поезд",
+         "движение", "рейс", "залізниця", "аеропорт", "траса", "мосту", "мости", "поїзд", "поезд",
          "автодорога")
     + _p("industrial", "plant", "plants", "factory", "factories", "enterprise", "enterprises",
          "warehouse", "warehouses", "industrial", "industrial site", "industrial facility",
@@ -69,13 +69,14 @@ _PATTERNS = PhraseMatcher(
          "бомбардувальник", "техника")
     + _p("residential", "house", "houses", "home", "homes", "apartment", "apartments",
          "apartment building", "apartment block", "residential", "high-rise", "dwelling",
-         "dwellings", "household", "households", "residential building", "residential buildings",
+         "dwellings", "residential building", "residential buildings",
          "дом", "жилой", "квартира", "многоэтажка", "многоквартирный", "домовладение",
          "будинок", "житловий", "багатоповерхівка", "багатоквартирний", "домоволодіння",
          "оселя", "частный сектор", "приватний сектор", "high-rises", "private house")
     + _p("other", "car", "cars", "vehicle", "vehicles", "school", "schools", "hospital",
          "hospitals", "shop", "shops", "store", "stores", "kindergarten", "church", "clinic",
-         "market", "office", "offices", "university", "garage", "garages", "bus", "truck",
+         "market", "office", "offices", "administrative building", "адміністративна будівля",
+         "административное здание", "university", "garage", "garages", "bus", "truck",
          "автомобиль", "машина", "школа", "больница", "магазин", "детский сад", "церковь",
          "автомобіль", "лікарня", "дитячий садок", "садочок", "гараж", "автобус", "офис",
          "офіс", "торговий", "торговый", "храм", "поликлиника", "амбулатория"),
@@ -99,6 +100,8 @@ _IMPACT = words(
     "обломки", "падение", "возникнуть", "попадание", "вызвать", "ограничение", "ограничения",
     "обмеження", "приостановить", "зупинити", "остановить", "задержать", "затримати",
     "без", "знищено", "уничтожен", "вибух", "взрыв", "детонация", "детонація",
+    "outage", "outages", "blackout", "blackouts", "знеструмити", "знеструмлено",
+    "знеструмлення", "обесточить", "обесточены", "обесточено", "відключення", "отключение",
 )  # fmt: skip
 _NEG = words("no", "not", "without", "neither", "nor", "нет", "не", "без", "немає", "ні",
              "никаких", "жодних", "обошлось", "обійшлося", "відсутні", "отсутствуют")
@@ -116,10 +119,7 @@ def extract_damage(
     """Damage mentions (kind, token range, sentence); `skip` holds tokens of counts."""
     out: list[Damage] = []
     for lo, hi in sent_bounds:
-        if not any(
-            t.kind == "word" and (has(t, _IMPACT) or has(t, CASUALTY_CUES) or has(t, _FIRE))
-            for t in toks[lo:hi]
-        ):
+        if not any(_is_impact(toks, k, lo, hi) for k in range(lo, hi)):
             continue
         found: list[tuple[Damage, bool]] = []
         covered: set[int] = set()
@@ -148,6 +148,19 @@ def extract_damage(
                 continue
             out.append(dmg)
     return out
+
+
+def _is_impact(toks: list[Token], k: int, lo: int, hi: int) -> bool:
+    """An impact cue; a negated casualty word ("пострадавших нет") is none."""
+    tok = toks[k]
+    if tok.kind != "word":
+        return False
+    if has(tok, _IMPACT) or has(tok, _FIRE):
+        return True
+    if not has(tok, CASUALTY_CUES):
+        return False
+    near = toks[max(lo, k - 2) : min(hi, k + 3)]
+    return not any(t.kind == "word" and has(t, _NEG) for t in near)
 
 
 def _match(toks: list[Token], i: int, hi: int) -> tuple[int, DamageKind] | None:

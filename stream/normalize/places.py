@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from stream.normalize.lexicon import words
+from stream.normalize.lexicon import has, words
 from stream.normalize.tokens import Token
 from stream.regions import country_of, gazetteer
 
@@ -65,8 +65,37 @@ def find_places(text: str, toks: list[Token]) -> list[PlaceRef]:
         if first < 0 or last >= len(toks) or first > last:
             continue
         refs.append(PlaceRef(place.code, max(first, 0), last, place.level))
-    refs = _flag_origins(toks, refs)
-    return _add_anaphora(toks, refs)
+    refs = [_metonymy(toks, r) for r in _flag_origins(toks, refs)]
+    return _add_anaphora(toks, _drop_possessors(toks, refs))
+
+
+def _drop_possessors(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
+    """ "Moscow's Sheremetyevo airport": the airport, not the city, is where it happened."""
+    out = list(refs)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if a.code != b.code and toks[a.last].low.endswith("'s") and b.first == a.last + 1:
+            out[k] = PlaceRef(a.code, a.first, a.last, a.level, origin=True)
+    return out
+
+
+_CAPITALS = frozenset({"RU-MOW", "UA-30"})
+_ACTOR_VERBS = words(
+    "said", "says", "claimed", "claims", "launched", "fired", "attacked", "sent", "used",
+    "announced", "reported", "denied", "accused", "responded", "retaliated",
+)
+
+
+def _metonymy(toks: list[Token], ref: PlaceRef) -> PlaceRef:
+    """ "Moscow launched 300 drones", "Kyiv said": a capital naming a government."""
+    if ref.code not in _CAPITALS or ref.level != "city" or ref.last + 1 >= len(toks):
+        return ref
+    nxt = toks[ref.last + 1]
+    prev = toks[ref.first - 1] if ref.first > 0 else None
+    subject = prev is None or prev.kind == "punct" or prev.low in ("and", "but", "while", "і", "и")
+    if subject and (has(nxt, _ACTOR_VERBS) or (nxt.pos == "VERB" and ref.first == 0)):
+        return PlaceRef(ref.code, ref.first, ref.last, ref.level, origin=True)
+    return ref
 
 
 def _flag_origins(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:

@@ -69,6 +69,23 @@ CASES = [
     ("В Воронежской области разрушений нет, пострадавших нет.", []),
     ("В Краснодарском крае атакован аэродром, повреждены самолеты.",
      [("RU-KDA", "military")]),
+    ("Во Владимирской области беспилотник атаковал предприятие, пострадавших нет.", []),
+    ("Russian attack damaged energy infrastructure in Odesa, leaving 30,000 households "
+     "without power.", [("UA-51", "energy")]),
+    ("Debris from a downed drone fell on the Novoshakhtinsk refinery; there was no fire.",
+     [("RU-ROS", "fuel")]),
+    ("A drone attack on the Kstovo oil refinery in the Nizhny Novgorod region caused a fire.",
+     [("RU-NIZ", "fire"), ("RU-NIZ", "fuel")]),
+    ("У Дніпрі внаслідок атаки пошкоджено адміністративну будівлю та 5 автомобілів, виникли "
+     "пожежі.", [("UA-12", "fire"), ("UA-12", "other")]),
+    ("Уламки збитого дрона пошкодили дах приватного будинку в Броварах.",
+     [("UA-32", "residential")]),
+    ("В Курске после атаки БПЛА повреждены окна в многоквартирном доме, автомобиль и "
+     "газопровод.", [("RU-KRS", "fuel"), ("RU-KRS", "other"), ("RU-KRS", "residential")]),
+    ("Внаслідок ворожого удару по Одесі знеструмлено частину міста.", [("UA-51", "energy")]),
+    ("Moscow's Sheremetyevo airport suspended flights after a drone attack.",
+     [("RU-MOS", "transport")]),
+    ("An explosion was heard in Belgorod; there is no information about damage.", []),
 ]
 
 
