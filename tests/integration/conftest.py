@@ -133,9 +133,9 @@ class Deployment:
 
 
 async def _delete_prefixed(bootstrap: str, prefixes: tuple[str, ...]) -> None:
-    from stream.broker import delete_topics
-
     from aiokafka.admin import AIOKafkaAdminClient
+
+    from stream.broker import delete_topics
 
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
     await admin.start()
@@ -151,9 +151,9 @@ async def _delete_prefixed(bootstrap: str, prefixes: tuple[str, ...]) -> None:
 def deployment(broker: EmbeddedBroker, tmp_path: Path) -> Iterator[Deployment]:
     tag = uuid.uuid4().hex[:8]
     dep = Deployment(broker=broker, prefix=f"t{tag}.", app_id=f"strikestream-t{tag}", tmp=tmp_path)
+    from stream.app import topic_specs
     from stream.broker import ensure_topics
     from stream.settings import load_settings
-    from stream.app import topic_specs
 
     asyncio.run(ensure_topics(broker.bootstrap, topic_specs(load_settings(topic_prefix=dep.prefix))))
     yield dep
