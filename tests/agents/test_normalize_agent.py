@@ -50,7 +50,7 @@ def wired(tmp_path: Any) -> Iterator[tuple[Any, Any, Sent, Sent]]:
 
 
 async def test_good_report_becomes_claims_keyed_by_region(wired: Any) -> None:
-    app, rt, claims, dlq = wired
+    app, _rt, claims, dlq = wired
     agent = app.agents["normalize"]
     async with agent.test_context() as ctx:
         await ctx.put(orjson.dumps(GOOD), key=b"agent-1")
@@ -71,7 +71,7 @@ async def test_good_report_becomes_claims_keyed_by_region(wired: Any) -> None:
     (orjson.dumps({**GOOD, "text": "x" * 600_000}), "too_large"),
 ])
 async def test_bad_record_goes_to_dlq_and_agent_keeps_running(wired: Any, value: bytes, reason: str) -> None:
-    app, rt, claims, dlq = wired
+    app, _rt, claims, dlq = wired
     agent = app.agents["normalize"]
     async with agent.test_context() as ctx:
         await ctx.put(value, key=b"k")

@@ -188,7 +188,8 @@ async def read_topic(bootstrap: str, topic: str, *, timeout: float = 10.0) -> li
     return out
 
 
-async def produce(bootstrap: str, topic: str, values: list[bytes], *, keys: list[bytes | None] | None = None) -> None:
+async def produce(bootstrap: str, topic: str, values: list[bytes], *,
+                  keys: list[bytes | None] | None = None) -> None:
     from aiokafka import AIOKafkaProducer
 
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, linger_ms=10,

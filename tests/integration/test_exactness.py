@@ -57,5 +57,5 @@ def test_one_worker_two_workers_and_replay_agree(deployment: Deployment) -> None
         engine, summary = asyncio.run(replay(deployment.broker.bootstrap, deployment.topic(topic),
                                              kind=kind))  # type: ignore[arg-type]
         assert summary.records >= len(lines) if kind == "raw" else summary.records > 0
-        replayed = expected_docs(engine)
-        assert not first_difference(replayed, live_docs(solo)), (kind, first_difference(replayed, live_docs(solo)))
+        diff = first_difference(expected_docs(engine), live_docs(solo))
+        assert not diff, (kind, diff)
