@@ -100,6 +100,18 @@ class Deployment:
     tmp: Path
     workers: list[Worker] = field(default_factory=list)
 
+    @classmethod
+    def create(cls, broker: EmbeddedBroker, tmp: Path, tag: str = "t") -> Deployment:
+        """A fresh prefix and app id, with the service's topics created."""
+        from stream.app import topic_specs
+        from stream.broker import ensure_topics
+        from stream.settings import load_settings
+
+        uid = uuid.uuid4().hex[:8]
+        dep = cls(broker=broker, prefix=f"{tag}{uid}.", app_id=f"strikestream-{tag}{uid}", tmp=tmp)
+        asyncio.run(ensure_topics(broker.bootstrap, topic_specs(load_settings(topic_prefix=dep.prefix))))
+        return dep
+
     def topic(self, name: str) -> str:
         return f"{self.prefix}{name}"
 
