@@ -16,8 +16,9 @@ import pytest
 
 from ..integration.conftest import broker, deployment  # noqa: F401  (fixtures)
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
+# Overridable so that the CI=true failure path can be checked on a machine that has both.
+CHROMIUM = os.environ.get("STRIKESTREAM_CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("STRIKESTREAM_CHROMEDRIVER", "/usr/bin/chromedriver")
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--window-size=1600,1000")
