@@ -86,6 +86,20 @@ HAND: list[SimReport] = [
           "and nine over the Smolensk region overnight, the Russian Defence Ministry said.",
           Truth("ru-mod", "en", (("RU-BRY", "drone", "intercepted", 24),
                                  ("RU-SMO", "drone", "intercepted", 9)), window="overnight")),
+    _hand("telegram:mod_russia", "2025-07-13T04:10:00Z",
+          "В течение прошедшей ночи дежурными средствами ПВО перехвачены и уничтожены 41 "
+          "украинский беспилотный летательный аппарат самолетного типа: 23 – над территорией "
+          "Курской области, 12 – над территорией Брянской области, 6 – над территорией "
+          "Орловской области.",
+          Truth("ru-mod", "ru", ((None, "drone", "intercepted", 41),
+                                 ("RU-KRS", "drone", "intercepted", 23),
+                                 ("RU-BRY", "drone", "intercepted", 12),
+                                 ("RU-ORL", "drone", "intercepted", 6)), window="overnight")),
+    _hand("reuters", "2025-07-13T05:05:00Z",
+          "Russian air defences destroyed 41 Ukrainian drones overnight, including 23 over the "
+          "Kursk region, the Defence Ministry said on Sunday.",
+          Truth("ru-mod", "en", ((None, "drone", "intercepted", 41),
+                                 ("RU-KRS", "drone", "intercepted", 23)), window="overnight")),
 ]
 
 
