@@ -21,9 +21,9 @@ class DetectorConfig:
 
     # False-alert budget per region and week, split between the hourly tests.
     false_alerts_per_region_week: float = 0.5
-    surge_share: float = 0.5
-    rise_share: float = 0.3
-    silence_share: float = 0.2
+    surge_share: float = 0.6
+    rise_share: float = 0.25
+    silence_share: float = 0.15
     # Feed-level alerts (mass_attack) have their own budget per week for the whole feed.
     feed_false_alerts_per_week: float = 0.25
     # Surge: upper NB tail and a minimum absolute excess over the expectation.

@@ -18,7 +18,7 @@ from datetime import datetime
 from stream.detect import lifecycle
 from stream.detect.config import DetectorConfig
 from stream.detect.state import AGGREGATE, DetectorState, SeriesState, hour_index
-from stream.detect.track import Track, TrackParams, learn, profile, score
+from stream.detect.track import Track, TrackParams, learn, learn_spread, profile, score
 from stream.models import Alert
 
 _BINS = 24  # hour-of-day profile (UTC)
@@ -133,8 +133,24 @@ def _score_hour(st: DetectorState, h: int, params: TrackParams, out: list[Alert]
         lifecycle.first_seen(cfg, key, ser, sc, h, list(ids), st.first_hour, out)
         if sc.mass:
             ser.last_mass, ser.mass_ids = h, list(ids)
-        if not (feed_out or lifecycle.blocks_learning(ser)):
-            learn(ser.track, bin_index, float(value), prof, sc.mu, params)
+        _learn(ser, bin_index, float(value), prof, sc.mu, params, feed_out)
     st.mass = lifecycle.mass_attack(cfg, st.mass, st.series, scores, values, h, out)
-    if not lifecycle.blocks_learning(agg):
-        learn(agg.track, bin_index, float(total), agg_prof, agg_score.mu, params)
+    _learn(agg, bin_index, float(total), agg_prof, agg_score.mu, params, False)
+
+
+def _learn(
+    ser: SeriesState,
+    bin_index: int,
+    y: float,
+    prof: list[float],
+    mu: float,
+    params: TrackParams,
+    feed_out: bool,
+) -> None:
+    """No baseline update inside an open incident; a surge hour still informs the spread."""
+    if feed_out:
+        return
+    if not lifecycle.blocks_learning(ser):
+        learn(ser.track, bin_index, y, prof, mu, params)
+    elif set(ser.alerts) <= {"surge", "first_seen"}:
+        learn_spread(ser.track, prof[bin_index], y, mu, params)

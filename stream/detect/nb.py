@@ -108,3 +108,57 @@ def cusum_threshold(arl0: float, drift: float) -> float:
     for _ in range(20):  # fixed point of h = log(target + h + 1)
         h = math.log(target + h + 1.0)
     return max(1.0, h)
+
+
+#: Candidate shares of structural zeros ("nobody reported that hour"); each series
+#: picks the one with the best exponentially-forgotten log-likelihood.
+ZI_GRID = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
+
+
+def zinb_part_size(size: float, pi: float) -> float | None:
+    """Size of the NB part of a zero-inflated NB with the same mean and variance as
+    NB(mean, size), or None when that share of zeros cannot produce the variance."""
+    inv = (1.0 - pi) / size - pi
+    return 1.0 / inv if inv > 1e-6 else None
+
+
+def zinb_logpmf(y: float, mu: float, size: float, pi: float) -> float:
+    r = zinb_part_size(size, pi)
+    if r is None:
+        return -math.inf
+    m = mu / (1.0 - pi)
+    log_nb0 = r * math.log(r / (r + m))
+    if y <= 0.0:
+        return math.log(pi + (1.0 - pi) * math.exp(log_nb0))
+    log_nb = math.lgamma(y + r) - math.lgamma(r) - math.lgamma(y + 1.0) + log_nb0 + y * math.log(m / (r + m))
+    return math.log1p(-pi) + log_nb
+
+
+def _active_mixture(mus: Sequence[float], size: float, pi: float) -> list[tuple[float, float, float]] | None:
+    """(weight, mean, size) of the NB sum given j of k steps not structurally zero."""
+    r = zinb_part_size(size, pi)
+    if r is None or pi <= 0.0:
+        return None
+    k = len(mus)
+    total = sum(mus) / (1.0 - pi)
+    spread = sum(mus) ** 2 / (k * sum(m * m for m in mus)) if total > 0 else 1.0
+    return [
+        (math.comb(k, j) * (1.0 - pi) ** j * pi ** (k - j), total * j / k, r * j * spread)
+        for j in range(k + 1)
+    ]
+
+
+def zinb_sum_sf(obs: float, mus: Sequence[float], size: float, pi: float) -> float:
+    """P(sum of the steps >= obs) for independent zero-inflated NB steps."""
+    mix = _active_mixture(mus, size, pi)
+    if mix is None:
+        return nb_sf(obs, sum(mus), sum_size(mus, [size] * len(mus)))
+    return min(1.0, sum(w * nb_sf(obs, m, s) for w, m, s in mix if m > 0.0))
+
+
+def zinb_sum_cdf(obs: float, mus: Sequence[float], size: float, pi: float) -> float:
+    """P(sum of the steps <= obs) for independent zero-inflated NB steps."""
+    mix = _active_mixture(mus, size, pi)
+    if mix is None:
+        return nb_cdf(obs, sum(mus), sum_size(mus, [size] * len(mus)))
+    return min(1.0, sum(w * (nb_cdf(obs, m, s) if m > 0.0 else 1.0) for w, m, s in mix))

@@ -19,7 +19,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from stream.detect.config import DetectorConfig
-from stream.detect.nb import cusum_threshold, nb_cdf, nb_llr, nb_llr_drift, nb_sf, sum_size
+from stream.detect.nb import (
+    ZI_GRID,
+    cusum_threshold,
+    nb_llr,
+    nb_llr_drift,
+    zinb_logpmf,
+    zinb_sum_cdf,
+    zinb_sum_sf,
+)
 
 _A0 = 0.05  # weak level prior (rate 1): forgotten after the first few steps
 _B0 = 0.05
@@ -104,11 +112,15 @@ class Track:
     cusum_start: int | None = None
     # last `window` steps as [mu, r, y, in_surge], oldest first
     ring: list[list[float]] = field(default_factory=list)
+    # forgotten log-likelihood of each structural-zero share in ZI_GRID
+    zero_ll: list[float] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.prof_sum:
             self.prof_sum = [0.0] * self.bins
             self.prof_n = [0.0] * self.bins
+        if not self.zero_ll:
+            self.zero_ll = [0.0] * len(ZI_GRID)
 
     def to_list(self) -> list[Any]:
         return [
@@ -123,11 +135,12 @@ class Track:
             self.cusum,
             self.cusum_start,
             self.ring,
+            self.zero_ll,
         ]
 
     @classmethod
     def from_list(cls, data: Sequence[Any]) -> Track:
-        bins, learned, a, b, ps, pn, dn, dd, cs, cst, ring = data
+        bins, learned, a, b, ps, pn, dn, dd, cs, cst, ring, zero_ll = data
         return cls(
             int(bins),
             int(learned),
@@ -140,6 +153,7 @@ class Track:
             float(cs),
             None if cst is None else int(cst),
             [[float(v) for v in e] for e in ring],
+            [float(v) for v in zero_ll],
         )
 
 
@@ -193,11 +207,18 @@ def predict(track: Track, factor: float, params: TrackParams) -> tuple[float, fl
     return mu, 1.0 / inv_size
 
 
+def zero_share(track: Track) -> float:
+    """The structural-zero share that has explained this series best lately."""
+    best = max(range(len(ZI_GRID)), key=lambda i: (track.zero_ll[i], -i))
+    return ZI_GRID[best]
+
+
 def score(track: Track, step: int, factor: float, y: float, params: TrackParams) -> StepScore:
     """Run the tests for value y at `step`; mutates only the CUSUM and the ring."""
     mu, size = predict(track, factor, params)
     warm = track.learned >= params.warmup
-    p_up = nb_sf(y, mu, size) if y > mu else 1.0
+    pi = zero_share(track)
+    p_up = zinb_sum_sf(y, [mu], size, pi) if y > mu else 1.0
     # NB CUSUM with the threshold for this series' mean level (Siegmund); one step may
     # add at most a third of it, so a single spike is the surge detector's business.
     level_mu, level_size = predict(track, 1.0, params)
@@ -222,7 +243,7 @@ def score(track: Track, step: int, factor: float, y: float, params: TrackParams)
         exp = sum(e[0] for e in recent)
         if obs <= exp or y <= mu:
             continue
-        p_k = nb_sf(obs, exp, sum_size([e[0] for e in recent], [e[1] for e in recent]))
+        p_k = zinb_sum_sf(obs, [e[0] for e in recent], size, pi)
         if p_k * params.surge_scan < p_scan:
             p_scan, scan_len, excess = p_k * params.surge_scan, k, obs - exp
     excess_ok = excess >= params.min_excess
@@ -235,7 +256,7 @@ def score(track: Track, step: int, factor: float, y: float, params: TrackParams)
         and win_exp >= params.silence_min_expected
         and win_obs < win_exp
     ):
-        p_low = nb_cdf(win_obs, win_exp, sum_size([e[0] for e in win], [e[1] for e in win]))
+        p_low = zinb_sum_cdf(win_obs, [e[0] for e in win], size, pi)
     return StepScore(
         mu=mu,
         size=size,
@@ -261,16 +282,10 @@ def learn(
     track: Track, bin_index: int, y: float, prof: Sequence[float], mu: float, params: TrackParams
 ) -> None:
     """Fold a non-anomalous step into the baseline (level, profile, dispersion)."""
-    factor = prof[bin_index]
-    resid2 = (y - mu) ** 2
-    var = mu + dispersion(track, params) * mu * mu
-    resid2 = min(resid2, 25.0 * var)  # winsorise: one burst must not redefine "normal"
-    dd = params.dispersion_decay
-    track.disp_num = dd * track.disp_num + (resid2 - mu)
-    track.disp_den = dd * track.disp_den + mu * mu
+    learn_spread(track, prof[bin_index], y, mu, params)
     ld = params.level_decay
     track.a = ld * track.a + y
-    track.b = ld * track.b + factor
+    track.b = ld * track.b + prof[bin_index]
     pd = params.profile_decay
     for i in range(track.bins):
         track.prof_sum[i] *= pd
@@ -278,6 +293,23 @@ def learn(
     track.prof_sum[bin_index] += y
     track.prof_n[bin_index] += 1.0
     track.learned += 1
+
+
+def learn_spread(track: Track, factor: float, y: float, mu: float, params: TrackParams) -> None:
+    """Dispersion and zero-share update alone. Also fed the hours of a surge: dropping
+    every tail value from the spread estimate would shrink it and breed false alerts;
+    the winsorisation bounds what one burst can do."""
+    resid2 = (y - mu) ** 2
+    var = mu + dispersion(track, params) * mu * mu
+    resid2 = min(resid2, 25.0 * var)
+    dd = params.dispersion_decay
+    size = predict(track, factor, params)[1]
+    for i, pi in enumerate(ZI_GRID):
+        # floored: an impossible share or one wild count must not dominate (and the
+        # state stays finite for JSON)
+        track.zero_ll[i] = dd * track.zero_ll[i] + max(-50.0, zinb_logpmf(y, mu, size, pi))
+    track.disp_num = dd * track.disp_num + (resid2 - mu)
+    track.disp_den = dd * track.disp_den + mu * mu
 
 
 def learn_profile(track: Track, bin_index: int, y: float, params: TrackParams) -> None:

@@ -54,7 +54,10 @@ class RegionProfile:
         return self.rate * (1.0 + self.night_amplitude * math.cos(angle))
 
     def sd(self, mu: float) -> float:
-        return math.sqrt(mu + mu * mu / self.size)
+        """Marginal sd at mean mu, extra zeros included (what "k sigma" refers to)."""
+        m = mu / (1.0 - self.zero_prob)
+        z = self.zero_prob
+        return math.sqrt((1.0 - z) * (m + m * m / self.size) + z * (1.0 - z) * m * m)
 
 
 @dataclass(frozen=True)
@@ -88,13 +91,13 @@ def nb_draw(rng: random.Random, mu: float, size: float) -> int:
     return poisson(rng, rng.gammavariate(size, mu / size)) if mu > 0 else 0
 
 
-def _profiles(rng: random.Random, n: int) -> dict[str, RegionProfile]:
+def _profiles(rng: random.Random, n: int, rate_scale: float) -> dict[str, RegionProfile]:
     out = {}
     for i in range(n):
         name = f"R{i:03d}"
         out[name] = RegionProfile(
             name=name,
-            rate=min(20.0, max(0.1, math.exp(rng.gauss(0.0, 1.0)))),
+            rate=rate_scale * min(20.0, max(0.1, math.exp(rng.gauss(0.0, 1.0)))),
             size=rng.uniform(0.8, 5.0),
             night_amplitude=rng.uniform(0.3, 0.9),
             peak_hour=rng.uniform(-3.0, 4.0) % 24.0,
@@ -140,11 +143,12 @@ def simulate_regions(
     dormant_days: int = 32,
     surge_sigmas: float = 3.0,
     mass_sigmas: float = 5.0,
+    rate_scale: float = 1.0,
 ) -> SimulatedSeries:
     rng = random.Random(seed)  # noqa: S311 -- a reproducible simulation, not secrets
     hours = days * 24
     months = days / 30.0
-    profiles = _profiles(rng, n_regions)
+    profiles = _profiles(rng, n_regions, rate_scale)
     names = list(profiles)
     n_dormant = max(1, n_regions // 12) if dormant_regions is None else dormant_regions
     dormant = names[len(names) - n_dormant :] if days > dormant_days + 2 else []

@@ -56,9 +56,13 @@ def brief(alerts: list[Alert]) -> list[tuple[str, str, str | None, str]]:
     return [(a.kind, a.state, a.region, a.window_start.strftime("%d %H")) for a in alerts]
 
 
-def test_background_noise_raises_no_alert() -> None:
+def test_background_noise_stays_within_the_false_alert_budget() -> None:
     _, alerts = feed(30)
-    assert brief(alerts) == []
+    opened = [a for a in alerts if a.state == "open"]
+    region_weeks = len(REGIONS) * (30 - 5) / 7  # after the 5-day warm-up
+    assert len(opened) <= DetectorConfig().false_alerts_per_region_week * region_weeks
+    # with this seed: one chance night-time cluster (25 in 3 h vs 11.7 expected)
+    assert brief(alerts) == [("surge", "open", "ORL", "29 03"), ("surge", "resolved", "ORL", "29 03")]
 
 
 def test_obvious_surge_opens_one_alert_updates_it_then_resolves() -> None:
