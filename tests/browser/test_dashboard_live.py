@@ -4,7 +4,7 @@
    region table and on the map, and the detector's `first_seen` alert for Belgorod
    shows up in the alert feed, each within 3 s and without a page reload.
 2. Untrusted text: reports carrying <script>, <img onerror> and javascript: payloads in
-   the text and the source render literally and execute nothing.
+   the text and the source render literally and execute nothing (with an API token set).
 """
 
 from __future__ import annotations
@@ -47,8 +47,8 @@ def ingest(dep: Deployment, records: list[bytes], key: bytes) -> None:
     asyncio.run(produce(dep.broker.bootstrap, dep.topic(RAW_TOPIC), records, keys=[key] * len(records)))
 
 
-def open_dashboard(driver: Any, worker: Worker) -> None:
-    driver.get(worker.url("/"))
+def open_dashboard(driver: Any, worker: Worker, path: str = "/") -> None:
+    driver.get(worker.url(path))
     WebDriverWait(driver, 20).until(
         lambda d: d.find_element(By.ID, "status").get_attribute("data-state") == "live")
     driver.execute_script("window.__loadedOnce = 'yes';")  # gone if the page reloads
@@ -108,15 +108,17 @@ def test_region_figure_and_alert_appear_live_without_reload(deployment: Deployme
     driver.save_screenshot(str(ARTIFACTS / "dashboard-detail.png"))
 
 
+PAGE_TOKEN = "browser-test-token"  # noqa: S105 - a test fixture, not a secret
 PAYLOADS = ('<script>window.__pwned = "script"; document.title = "pwned"</script>',
             '<img src=x onerror="window.__pwned = \'img\'; document.title = \'pwned\'">',
             '<a href="javascript:window.__pwned = \'link\'">details</a>')
 
 
 def test_report_text_is_rendered_as_text_and_never_executes(deployment: Deployment, driver: Any) -> None:
-    worker = deployment.start_worker()
+    # With a bearer token: the page passes it on (fetch header, EventSource ?token=).
+    worker = deployment.start_worker(STREAM_API_TOKEN=PAGE_TOKEN)
     worker.wait_ready()
-    open_dashboard(driver, worker)
+    open_dashboard(driver, worker, f"/?token={PAGE_TOKEN}")
     title = driver.title
     text = ("Air defence systems destroyed 12 Ukrainian drones over the Kursk region overnight "
             + " ".join(PAYLOADS) + ", the Russian Defence Ministry said.")
