@@ -130,6 +130,9 @@ def find_attributions(
     i = 0
     n = len(toks)
     while i < n:
+        if toks[i].kind != "word" or not _CUES.may_start(toks[i]):
+            i += 1
+            continue
         match = _match(toks, i)
         if match is None:
             i += 1

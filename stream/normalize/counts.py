@@ -153,21 +153,56 @@ _EN_NP_WORDS = frozenset(
 )
 
 
-def _measure(toks: list[Token], num: Number, lo: int, hi: int) -> Measure | None:
+class _Doc(NamedTuple):
+    """Per-report lookups computed once: measure cue per token, comma prefix sums, clause
+    ids (split at sentence ends, ';' and ':') and sentences quoting the Moscow mayor."""
+
+    measures: list[Measure | None]
+    commas: list[int]
+    clause_of: list[int]
+    clauses: list[tuple[int, int]]
+    mayor_sents: frozenset[int]
+
+    @classmethod
+    def of(cls, toks: list[Token]) -> _Doc:
+        measures = [measure_of(t) for t in toks]
+        commas = [0]
+        clause_of: list[int] = []
+        clauses: list[tuple[int, int]] = []
+        start, cid, sent = 0, 0, toks[0].sent if toks else 0
+        mayor: set[int] = set()
+        for i, tok in enumerate(toks):
+            commas.append(commas[-1] + (tok.text == ","))
+            if tok.sent != sent:
+                clauses.append((start, i))
+                start, cid, sent = i, cid + 1, tok.sent
+            clause_of.append(cid)
+            if tok.text in _HARD:
+                clauses.append((start, i))
+                start, cid = i + 1, cid + 1
+            if tok.kind == "word" and has(tok, _MOSCOW_MAYOR):
+                mayor.add(tok.sent)
+        clauses.append((start, len(toks)))
+        return cls(measures, commas, clause_of, clauses, frozenset(mayor))
+
+    def clause(self, i: int) -> tuple[int, int]:
+        return self.clauses[self.clause_of[i]]
+
+
+def _measure(toks: list[Token], doc: _Doc, num: Number, lo: int, hi: int) -> Measure | None:
     """The nearest measure cue to a number within [lo, hi); commas cost distance."""
     best: tuple[float, int, Measure] | None = None
+    measures = doc.measures
     for k in range(lo, hi):
-        if num.first <= k <= num.last:
-            continue
-        m = measure_of(toks[k])
-        if m is None:
+        m = measures[k]
+        if m is None or num.first <= k <= num.last:
             continue
         a, b = (k, num.first) if k < num.first else (num.last, k)
-        commas = sum(1 for t in toks[a:b] if t.text == ",")
+        commas = doc.commas[b] - doc.commas[a]
         dist = (b - a) + 3 * commas + (0.5 if k > num.last else 0)
         if m == "suppressed" and _joined_intercept(toks, k):
             m = "intercepted"  # "збито/подавлено 60": a combined figure
-        if m == "launched" and any(measure_of(t) == "intercepted" for t in toks[max(lo, k - 3) : k]):
+        if m == "launched" and "intercepted" in measures[max(lo, k - 3) : k]:
             m = "intercepted"  # "repelled an attack by three drones"
         if best is None or dist < best[0]:
             best = (dist, k, m)
@@ -211,6 +246,9 @@ def extract_counts(
     out: list[Count] = []
     seen: set[tuple[str | None, str, str, int]] = set()
     last_in_sent: dict[int, Count] = {}
+    if not numbers:
+        return out
+    doc = _Doc.of(toks)
     for idx, num in enumerate(numbers):
         tok = toks[num.first]
         sent = tok.sent
@@ -235,8 +273,8 @@ def extract_counts(
                     ante, weapon = prev, prev.weapon
         if weapon is None:
             continue
-        lo, hi = _clause(toks, num.first, s_lo, s_hi, _HARD)
-        measure = _measure(toks, num, lo, hi)
+        lo, hi = doc.clause(num.first)
+        measure = _measure(toks, doc, num, lo, hi)
         if measure is None and ante is not None and kind == "ellipsis":
             measure = ante.measure
         if _with_number(toks, num):
@@ -246,7 +284,7 @@ def extract_counts(
         if measure is None:
             continue
         region = _region(toks, num, np_last, numbers, idx, places, s_lo, s_hi)
-        if region is None and any(has(t, _MOSCOW_MAYOR) for t in toks[s_lo:s_hi]):
+        if region is None and sent in doc.mayor_sents:
             region = "RU-MOW"
         if (
             ante is not None

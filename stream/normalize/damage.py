@@ -150,15 +150,22 @@ def extract_damage(
     return out
 
 
+_IMPACT_CACHE: dict[tuple[str, str], int] = {}
+
+
 def _is_impact(toks: list[Token], k: int, lo: int, hi: int) -> bool:
     """An impact cue; a negated casualty word ("пострадавших нет") is none."""
     tok = toks[k]
     if tok.kind != "word":
         return False
-    if has(tok, _IMPACT) or has(tok, _FIRE):
-        return True
-    if not has(tok, CASUALTY_CUES):
-        return False
+    key = (tok.low, tok.lemma)
+    cls = _IMPACT_CACHE.get(key)
+    if cls is None:
+        cls = 2 if has(tok, _IMPACT) or has(tok, _FIRE) else 1 if has(tok, CASUALTY_CUES) else 0
+        if len(_IMPACT_CACHE) < 200_000:
+            _IMPACT_CACHE[key] = cls
+    if cls != 1:
+        return cls == 2
     near = toks[max(lo, k - 2) : min(hi, k + 3)]
     return not any(t.kind == "word" and has(t, _NEG) for t in near)
 

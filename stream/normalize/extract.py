@@ -105,8 +105,10 @@ def extract(
     default = report_default(attributions, raw.source)
 
     counts = extract_counts(toks, numbers, places, bounds)
+    # Items are built from already-typed values (counts >= 1, spans inside the text, see the
+    # property tests), so they skip re-validation; the report itself is validated.
     observations = [
-        Observation(
+        Observation.model_construct(
             region=c.region,
             weapon=c.weapon,
             measure=c.measure,
@@ -134,7 +136,7 @@ def extract(
             continue
         seen_cas.add(key)
         casualties.append(
-            CasualtyItem(
+            CasualtyItem.model_construct(
                 region=region,
                 killed=c.value if c.what == "killed" else 0,
                 injured=c.value if c.what == "injured" else 0,
@@ -154,7 +156,8 @@ def extract(
             if (code, d.kind) in seen_dmg:
                 continue
             seen_dmg.add((code, d.kind))
-            damage.append(DamageItem(region=code, kind=d.kind, span=_span(toks, d.first, d.last)))
+            span = _span(toks, d.first, d.last)
+            damage.append(DamageItem.model_construct(region=code, kind=d.kind, span=span))
 
     claimant = observations[0].claimant if observations else default
     return claimant, observations, damage, casualties

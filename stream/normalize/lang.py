@@ -22,6 +22,8 @@ _LAT_RE = re.compile(r"[a-z]")
 
 def detect_lang(text: str) -> Lang:
     """Return the report language; English unless the text is mostly Cyrillic."""
+    if text.isascii():
+        return "en"
     low = text.lower()
     cyr = len(_CYR_RE.findall(low))
     if cyr == 0 or cyr < len(_LAT_RE.findall(low)):

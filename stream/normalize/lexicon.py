@@ -70,10 +70,18 @@ class PhraseMatcher:
             for key in pattern[0]:
                 self._index.setdefault(key, []).append((pattern, label))
 
+    def may_start(self, tok: Token) -> bool:
+        """Cheap test whether any phrase can start at this token."""
+        index = self._index
+        return tok.lemma in index or tok.low in index or "-" in tok.low
+
     def match(self, toks: list[Token], i: int, hi: int) -> tuple[int, str] | None:
         """(length, label) of the longest phrase starting at token i and ending before hi."""
         tok = toks[i]
-        cands = self._index.get(tok.lemma) or self._index.get(tok.low)
+        index = self._index
+        if tok.lemma not in index and tok.low not in index and "-" not in tok.low:
+            return None
+        cands = index.get(tok.lemma) or index.get(tok.low)
         if cands is None and "-" in tok.low:
             for part in tok.low.split("-"):
                 cands = self._index.get(part)

@@ -61,6 +61,10 @@ def _lemma_table(words: dict[str, int]) -> dict[str, int]:
 _CYR_TABLE = _lemma_table(_CYR_WORDS)
 _CYR_MULT_TABLE = _lemma_table(_CYR_MULT)
 
+_ANY_KEY = frozenset(_EN_UNITS) | frozenset(_EN_MULT) | frozenset(_CYR_TABLE) | frozenset(
+    _CYR_MULT_TABLE
+)
+
 # Qualifier phrases (lower-case token sequences) that may precede a number.
 _QUALIFIERS: tuple[tuple[tuple[str, ...], Qualifier], ...] = (
     (("at", "least"), "at_least"), (("no", "fewer", "than"), "at_least"),
@@ -142,6 +146,11 @@ def find_numbers(toks: list[Token]) -> list[Number]:
             if value is not None:
                 out.append(Number(value, i, last, _qualifier(toks, i)))
             i = last + 1
+            continue
+        if tok.kind != "word" or (
+            tok.low not in _ANY_KEY and tok.lemma not in _ANY_KEY and "-" not in tok.low
+        ):
+            i += 1
             continue
         wv = _word_value(tok)
         if wv is None or (wv[1] and tok.low not in _ALONE_MULT

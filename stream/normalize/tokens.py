@@ -73,15 +73,16 @@ def tokenize(text: str, lang: Lang) -> list[Token]:
     """Split text into tokens and assign each a sentence index."""
     out: list[Token] = []
     sent = 0
-    prev: Token | None = None
     cache = _WORD_CACHE
+    boundary = False  # the previous token may end a sentence
+    prev_end = 0
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup or "punct"
         raw = m.group()
-        start = m.start()
-        if prev is not None and (
-            (prev.kind == "punct" and prev.text in ".!?…") or "\n" in text[prev.end : start]
-        ) and _ends_sentence(prev, out, text, start):
+        start, end = m.span()
+        if out and (boundary or "\n" in text[prev_end:start]) and _ends_sentence(
+            out[-1], out, text, start
+        ):
             sent += 1
         if kind == "word":
             key = (raw, lang)
@@ -91,15 +92,17 @@ def tokenize(text: str, lang: Lang) -> list[Token]:
                 info = (low, *analyse(low, lang))
                 if len(cache) < 500_000:
                     cache[key] = info
-            low, lem, pos = info
+            out.append(_new(Token, (raw, start, end, kind, info[0], info[1], info[2], sent)))
+            boundary = False
         else:
-            low, lem, pos = raw, raw, ""
-        tok = Token(raw, start, m.end(), kind, low, lem, pos, sent)
-        out.append(tok)
-        prev = tok
+            out.append(_new(Token, (raw, start, end, kind, raw, raw, "", sent)))
+            boundary = kind == "punct" and raw in ".!?…"
+        prev_end = end
     return out
 
 
+# tuple.__new__ skips the generated NamedTuple constructor: tokenizing is the hot loop.
+_new = tuple.__new__
 _WORD_CACHE: dict[tuple[str, str], tuple[str, str, str]] = {}
 
 
