@@ -283,7 +283,8 @@ def extract_counts(
             measure = "launched"  # "shot down 45 of 60 drones": 60 were launched
         if measure is None:
             continue
-        region = _region(toks, num, np_last, numbers, idx, places, s_lo, s_hi)
+        total = _is_total(toks, num)
+        region = _region(toks, num, np_last, numbers, idx, places, s_lo, s_hi, total)
         if region is None and sent in doc.mayor_sents:
             region = "RU-MOW"
         if (
@@ -293,7 +294,7 @@ def extract_counts(
             and _is_subset(toks, num, np_last)
         ):
             continue
-        if region is None and kind == "ellipsis" and ante is not None:
+        if region is None and kind == "ellipsis" and ante is not None and not total:
             region = ante.region  # "fired two missiles at the Lviv region; both were intercepted"
         count = Count(region, weapon, measure, num.value, num.qualifier, num.first, num.last,
                       np_last, sent)
@@ -352,6 +353,18 @@ def _casualty_near(toks: list[Token], first: int, last: int, lo: int, hi: int) -
     return any(has(t, CASUALTY_CUES) for t in window)
 
 
+_TOTAL = frozenset(
+    {"total", "totalling", "totaling", "overall", "всего", "загалом", "усього", "всього",
+     "сумарно", "итого", "сложности"}
+)
+
+
+def _is_total(toks: list[Token], num: Number) -> bool:
+    """A figure introduced as the total ("a total of 162", "totalling 38", "всего 57")."""
+    j = num.first - qualifier_len(toks, num.first)
+    return any(t.low in _TOTAL for t in toks[max(0, j - 3) : j])
+
+
 def _with_number(toks: list[Token], num: Number) -> bool:
     j = num.first - 1 - qualifier_len(toks, num.first)
     if j < 0:
@@ -366,8 +379,10 @@ def _of_number(toks: list[Token], num: Number, ante: Count | None) -> bool:
     j = num.first - 1
     if j >= 1 and toks[j].low == "the":
         j -= 1
-    if j < 1 or not has(toks[j], _OF):
+    if j < 0 or not has(toks[j], _OF):
         return False
+    if j == 0 or toks[j - 1].kind == "punct" or toks[j - 1].sent != toks[j].sent:
+        return True  # "Із 46 ракет збито 40", "Of the 90 drones, 72 were downed"
     return toks[j - 1].kind == "num" or (ante is not None and ante.np_last == j - 1)
 
 
@@ -409,6 +424,7 @@ def _region(
     places: list[PlaceRef],
     s_lo: int,
     s_hi: int,
+    total: bool = False,
 ) -> str | None:
     # Forward: up to the next number or clause break.
     hi = numbers[idx + 1].first if idx + 1 < len(numbers) else s_hi
@@ -424,6 +440,8 @@ def _region(
     fwd = codes_in(places, np_last + 1, k)
     if fwd:
         return fwd[0] if len(fwd) == 1 else None
+    if total:
+        return None  # "..., totalling 38": the places before belong to the parts
     # Backward: back to the previous number or a hard break.
     lo = numbers[idx - 1].last + 1 if idx > 0 else s_lo
     lo = max(lo, s_lo)

@@ -65,8 +65,31 @@ def find_places(text: str, toks: list[Token]) -> list[PlaceRef]:
         if first < 0 or last >= len(toks) or first > last:
             continue
         refs.append(PlaceRef(place.code, max(first, 0), last, place.level))
+    refs = _orphan_adjectives(toks, refs)
     refs = [_metonymy(toks, r) for r in _flag_origins(toks, refs)]
     return _add_anaphora(toks, _drop_possessors(toks, refs))
+
+
+_ORPHAN_PREP = frozenset({"над", "в", "у", "по", "на"})
+
+
+def _orphan_adjectives(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
+    """ "над Брянской областью уничтожены 12, над Калужской — 4": a region adjective whose
+    noun is elided (the gazetteer needs the noun, so it is tried with one)."""
+    covered = {i for r in refs for i in range(r.first, r.last + 1)}
+    extra: list[PlaceRef] = []
+    for i in range(1, len(toks) - 1):
+        tok = toks[i]
+        if tok.pos not in ("ADJF", "ADJ") or i in covered or not tok.text[:1].isupper():
+            continue
+        if toks[i - 1].low not in _ORPHAN_PREP or toks[i + 1].kind != "punct":
+            continue
+        for noun in (" области", " області"):
+            found = gazetteer().find(tok.text + noun)
+            if found and found[0].level == "region" and found[0].start == 0:
+                extra.append(PlaceRef(found[0].code, i, i, "region"))
+                break
+    return sorted(refs + extra, key=lambda r: r.first) if extra else refs
 
 
 def _drop_possessors(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:

@@ -115,6 +115,27 @@ EN = [
         ("RU-KRS", "drone", "intercepted", 8), ("RU-ORL", "drone", "intercepted", 10))),
     ("The attack involved 90 Shahed-type drones, the air force said.",
      _s((None, "drone", "launched", 90))),
+    ("Air defences destroyed 25 drones over the Bryansk region, 10 over the Kursk region and "
+     "three over the Belgorod region, totalling 38.",
+     _s(("RU-BRY", "drone", "intercepted", 25), ("RU-KRS", "drone", "intercepted", 10),
+        ("RU-BEL", "drone", "intercepted", 3), (None, "drone", "intercepted", 38))),
+    ("Forces downed 41 drones, including 22 over the Bryansk region, 8 over the Kaluga region "
+     "and 6 over Moscow.",
+     _s((None, "drone", "intercepted", 41), ("RU-BRY", "drone", "intercepted", 22),
+        ("RU-KLU", "drone", "intercepted", 8), ("RU-MOW", "drone", "intercepted", 6))),
+    ("Two drones were downed as they approached Moscow, Sobyanin said.",
+     _s(("RU-MOW", "drone", "intercepted", 2))),
+    ("Russia launched 12 Shahed drones from Kursk and Millerovo; 9 were destroyed over the "
+     "Sumy and Chernihiv regions.",
+     _s((None, "drone", "launched", 12), (None, "drone", "intercepted", 9))),
+    ("Russia dropped over 100 KAB guided bombs on Kharkiv Oblast.",
+     _s(("UA-63", "glide_bomb", "launched", 100))),
+    ("Air defence shot down a Kh-59 missile over the Odesa region.", []),
+    ("On June 1, Russia launched 472 drones and seven missiles at Ukraine.",
+     _s((None, "drone", "launched", 472), (None, "missile", "launched", 7))),
+    ("At 3 am drones attacked the Kursk region, the governor said.", []),
+    ("Moscow launched 300 drones at Ukraine overnight, Kyiv said.",
+     _s((None, "drone", "launched", 300))),
 ]
 
 RU = [
@@ -153,6 +174,10 @@ RU = [
     ("Беспилотники атаковали Брянскую область 3 июня, пострадавших нет.", []),
     ("Сбито не менее 20 дронов над Воронежской областью.",
      _s(("RU-VOR", "drone", "intercepted", 20))),
+    ("В ночь на 3 июля над Брянской областью уничтожены 12 БПЛА, над Калужской — 4.",
+     _s(("RU-BRY", "drone", "intercepted", 12), ("RU-KLU", "drone", "intercepted", 4))),
+    ("ПВО сбили 5 беспилотников над Ростовской областью и ещё 2 — над Краснодарским краем.",
+     _s(("RU-ROS", "drone", "intercepted", 5), ("RU-KDA", "drone", "intercepted", 2))),
     ("Губернатор Брянской области сообщил об уничтожении 10 БПЛА над регионом.",
      _s(("RU-BRY", "drone", "intercepted", 10))),
     ("Средства ПВО отразили атаку 15 БПЛА на Курскую область.",
@@ -196,6 +221,14 @@ UK = [
      _s((None, "missile", "intercepted", 4), (None, "missile", "launched", 6))),
     ("Ворог атакував Україну 40 ракетами та понад 300 дронами.",
      _s((None, "missile", "launched", 40), (None, "drone", "launched", 300))),
+    ("Із 46 ракет збито 40.",
+     _s((None, "missile", "launched", 46), (None, "missile", "intercepted", 40))),
+    ("Протягом доби росіяни завдали 5 ракетних ударів, застосувавши 12 ракет.",
+     _s((None, "missile", "launched", 12))),
+    ("Уночі окупанти атакували Україну 89 дронами, з них 50 збили, ще 30 — локаційно "
+     "втрачені.",
+     _s((None, "drone", "launched", 89), (None, "drone", "intercepted", 50),
+        (None, "drone", "suppressed", 30))),
     ("Ворог атакував 100 дронами; 80 з них збито.",
      _s((None, "drone", "launched", 100), (None, "drone", "intercepted", 80))),
 ]
