@@ -23,7 +23,8 @@ _RAW_CUES: tuple[tuple[str, str], ...] = (
     ("emergencies ministry", "OFF"), ("ministry of emergency situations", "OFF"),
     ("energy ministry", "OFF"), ("ministry of energy", "OFF"), ("foreign ministry", "OFF"),
     ("health ministry", "OFF"), ("interior ministry", "OFF"), ("defense ministry", "MOD"),
-    ("defence ministry", "MOD"), ("ministry of defence", "MOD"),
+    ("defence ministry", "MOD"), ("ministry of defence", "MOD"), ("defence minister", "MOD"),
+    ("defense minister", "MOD"), ("министр обороны", "MOD"), ("міністр оборони", "MOD"),
     ("ministry of defense", "MOD"), ("mod", "MOD"), ("минобороны", "MOD"),
     ("министерство обороны", "MOD"), ("міноборони", "MOD"), ("міністерство оборони", "MOD"),
     ("мо рф", "ru-mod"), ("конашенков", "ru-mod"), ("konashenkov", "ru-mod"),
@@ -82,6 +83,11 @@ _UA_SOURCE_HINTS = ("ukrinform", "kyivindependent", "kyiv", "unian", "suspilne",
 _RU_OFFICIAL_SOURCES = ("gladkov", "sobyanin", "bogomaz", "khinshtein", "vorobyov", "mos_")
 
 
+_TARGET_NOUNS = frozenset(
+    {"base", "bases", "airfield", "airfields", "jets", "planes", "aircraft", "pilots",
+     "facility", "facilities", "equipment", "unit", "units", "target", "targets", "building",
+     "headquarters", "hospital", "personnel", "infrastructure", "installations"}
+)
 _SPEECH = frozenset(
     {"said", "says", "reported", "reports", "stated", "claimed", "announced", "added",
      "заявили", "сообщили", "повідомили", "заявив", "сообщил", "повідомив"}
@@ -153,6 +159,8 @@ def _match(toks: list[Token], i: int) -> tuple[int, str] | None:
     k, kind = found
     if k == 1 and toks[i].low in ("head", "mod", "глава", "рада", "голова") and not _titled(toks, i):
         return None
+    if i + k < len(toks) and toks[i + k].low in _TARGET_NOUNS:
+        return None  # "an air force base", "military airfield": a target, not a claimant
     if kind == "MIL" and not _speaks(toks, i + k):
         return None  # "the Russian military fired..." is the attacker, not a claimant
     return k, kind

@@ -52,6 +52,24 @@ CASES = [
      "ua-military"),
     ("Начальник Харківської ОВА повідомив, що ворог запустив 5 ракет по Харківщині.", "wire",
      ["ua-official"], "ua-official"),
+    ("По данным Минобороны, за ночь над Брянской областью сбиты 15 беспилотников.", "meduza",
+     ["ru-mod"], "ru-mod"),
+    ("Міноборони Росії заявило про знищення 30 українських дронів.", "ukrpravda", ["ru-mod"],
+     "ru-mod"),
+    ("Генштаб ЗСУ повідомив, що за добу противник скинув 120 КАБів.", "ukrpravda",
+     ["ua-military"], "ua-military"),
+    ("Ukrainian Air Force spokesman Yuriy Ihnat said 30 drones were shot down.", "wire",
+     ["ua-military"], "ua-military"),
+    ("Ukrainian officials said 14 drones were downed over the Kyiv region.", "wire",
+     ["ua-official"], "ua-official"),
+    ("Russian officials said 14 drones were downed over the Kursk region.", "wire",
+     ["ru-official"], "ru-official"),
+    ("Monitoring groups said Russia launched 50 drones overnight.", "wire", ["other"], "other"),
+    ("Russian Defence Minister Andrei Belousov said 1,000 drones had been destroyed.", "wire",
+     ["ru-mod"], "ru-mod"),
+    ("Drones hit an air force base in the Kursk region; 3 drones were shot down, officials "
+     "said.", "wire", ["ru-official"], "ru-official"),
+    ("The Russian military fired 8 missiles at the Odesa region.", "wire", ["other"], "other"),
 ]
 
 
