@@ -114,12 +114,16 @@ _PEOPLE_AFTER = words("worker", "workers", "employee", "employees", "staff", "pe
 
 
 def extract_damage(
-    toks: list[Token], sent_bounds: list[tuple[int, int]], skip: set[int]
+    toks: list[Token],
+    sent_bounds: list[tuple[int, int]],
+    skip: set[int],
+    count_cues: frozenset[int] = frozenset(),
 ) -> list[Damage]:
-    """Damage mentions (kind, token range, sentence); `skip` holds tokens of counts."""
+    """Damage mentions (kind, token range, sentence); `skip` holds tokens of counts and
+    `count_cues` the interception verbs of counts ("destroyed 30 drones" is no impact)."""
     out: list[Damage] = []
     for lo, hi in sent_bounds:
-        if not any(_is_impact(toks, k, lo, hi) for k in range(lo, hi)):
+        if not any(_is_impact(toks, k, lo, hi) for k in range(lo, hi) if k not in count_cues):
             continue
         found: list[tuple[Damage, bool]] = []
         covered: set[int] = set()

@@ -16,6 +16,7 @@ from stream.normalize.lang import detect_lang
 from stream.normalize.numbers import find_numbers
 from stream.normalize.places import PlaceRef, find_places
 from stream.normalize.tokens import Token, tokenize
+from stream.normalize.weapons import measure_of
 from stream.normalize.windows import parse_window
 
 PARSER_VERSION = "1.0.0"
@@ -146,7 +147,13 @@ def extract(
 
     damage: list[DamageItem] = []
     seen_dmg: set[tuple[str, str]] = set()
-    for d in extract_damage(toks, bounds, count_tokens):
+    count_cues = frozenset(
+        k
+        for c in counts
+        for k in range(max(0, c.first - 4), min(len(toks), c.np_last + 5))
+        if c.measure == "intercepted" and measure_of(toks[k]) == "intercepted"
+    )
+    for d in extract_damage(toks, bounds, count_tokens, count_cues):
         lo, hi = bounds[d.sent]
         a, b = _clause_bounds(toks, d.first, lo, hi)
         codes = _context_codes(places, a, b, d.first)

@@ -6,6 +6,8 @@ per number and every case form ("двумя", "трьома", "пятерых") 
 
 from __future__ import annotations
 
+import re
+
 from typing import NamedTuple
 
 from stream.models import Qualifier
@@ -61,6 +63,7 @@ def _lemma_table(words: dict[str, int]) -> dict[str, int]:
 _CYR_TABLE = _lemma_table(_CYR_WORDS)
 _CYR_MULT_TABLE = _lemma_table(_CYR_MULT)
 
+_SUFFIXED = re.compile(r"^(\d{1,5})-(?:ти|х|ми|ми|ю|я|й|ой|ого|му|ух|ех|ох|ві|ом)$")
 _ANY_KEY = frozenset(_EN_UNITS) | frozenset(_EN_MULT) | frozenset(_CYR_TABLE) | frozenset(
     _CYR_MULT_TABLE
 )
@@ -146,6 +149,12 @@ def find_numbers(toks: list[Token]) -> list[Number]:
             if value is not None:
                 out.append(Number(value, i, last, _qualifier(toks, i)))
             i = last + 1
+            continue
+        if tok.kind == "word" and tok.low[:1].isdigit():
+            m = _SUFFIXED.match(tok.low)
+            if m is not None:  # "20-ти дронов", "3-х ракет"
+                out.append(Number(int(m.group(1)), i, i, _qualifier(toks, i)))
+            i += 1
             continue
         if tok.kind != "word" or (
             tok.low not in _ANY_KEY and tok.lemma not in _ANY_KEY and "-" not in tok.low

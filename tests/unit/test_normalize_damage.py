@@ -86,6 +86,10 @@ CASES = [
     ("Moscow's Sheremetyevo airport suspended flights after a drone attack.",
      [("RU-MOS", "transport")]),
     ("An explosion was heard in Belgorod; there is no information about damage.", []),
+    ("Air defences destroyed 20 drones targeting an oil refinery in the Ryazan region.", []),
+    ("Air defences destroyed 30 drones over the Belgorod region; debris damaged a house.",
+     [("RU-BEL", "residential")]),
+    ("Drones destroyed two houses in the Kursk region.", [("RU-KRS", "residential")]),
 ]
 
 
