@@ -7,7 +7,6 @@ per number and every case form ("двумя", "трьома", "пятерых") 
 from __future__ import annotations
 
 import re
-
 from typing import NamedTuple
 
 from stream.models import Qualifier
