@@ -301,7 +301,7 @@ def learn_spread(track: Track, factor: float, y: float, mu: float, params: Track
     the winsorisation bounds what one burst can do."""
     resid2 = (y - mu) ** 2
     var = mu + dispersion(track, params) * mu * mu
-    resid2 = min(resid2, 25.0 * var)
+    resid2 = min(resid2, 64.0 * var)
     dd = params.dispersion_decay
     size = predict(track, factor, params)[1]
     for i, pi in enumerate(ZI_GRID):
