@@ -8,6 +8,10 @@ a client. A client whose queue is full is dropped; its browser reconnects with
 `Last-Event-ID` and gets the missed events from the ring, or a `reset` event (the
 client then refetches the JSON API) when they are no longer there.
 
+While the worker re-folds the claims log at start, nothing is streamed (that would
+replay all history to every client); once it has caught up one `reset` tells the
+connected clients to refetch.
+
 Event ids are `base + n` with `base` taken from the wall clock at start (ms x
 1000), so ids increase across worker restarts too and an id from an earlier
 process is recognised as too old rather than replayed against a different state.
@@ -82,6 +86,9 @@ class Hub:
     queue_events: int = QUEUE_EVENTS
     max_clients: int = MAX_CLIENTS
     dropped_total: int = 0
+    #: False while the worker re-folds the claims log at start: nothing is streamed
+    #: then, and one `reset` (clients refetch) is sent once it has caught up.
+    ready: bool = False
     _seq: int = 0
     _ring: deque[Event] = field(default_factory=deque)
     _ring_size: int = 0
@@ -149,8 +156,16 @@ class Hub:
                 sub.queue.get_nowait()
             sub.queue.put_nowait(None)
 
+    def mark_ready(self) -> None:
+        """The read model has caught up: from now on batches are streamed."""
+        if not self.ready:
+            self.ready = True
+            self.publish("reset", {"reason": "ready"})
+
     def on_batch(self, applied_batch: list[tuple[Claim, Any]], alerts: list[Alert]) -> None:
         """`Runtime.listeners` entry: one `claims` and one `alerts` event per batch."""
+        if not self.ready:
+            return
         shown = [(c, a) for c, a in applied_batch if getattr(a, "outcome", "new") in SHOWN_OUTCOMES]
         if shown:
             self.publish("claims", claims_event(shown))
@@ -248,7 +263,13 @@ async def serve(hub: Hub, request: Any, *, keepalive: float = KEEPALIVE_S,
 def install(app: faust.App, rt: Runtime, hub: Hub | None = None) -> Hub:
     """Register `/api/stream` and `/static/{name}`; subscribe the hub to the follower."""
     live = hub or Hub()
-    rt.listeners.append(live.on_batch)
+
+    def listener(applied_batch: list[tuple[Claim, Any]], alerts: list[Alert]) -> None:
+        if rt.ready:
+            live.mark_ready()
+        live.on_batch(applied_batch, alerts)
+
+    rt.listeners.append(listener)
     rt.extras["live_hub"] = live
     origins = frozenset(o.strip() for o in rt.settings.cors_origins.split(",") if o.strip())
 
@@ -268,6 +289,13 @@ def install(app: faust.App, rt: Runtime, hub: Hub | None = None) -> Hub:
             return self.bytes(b"not found", content_type="text/plain", status=404)
         return self.bytes(path.read_bytes(), content_type=_CONTENT_TYPES[m.group(1)],
                           headers={"Cache-Control": "no-cache"})
+
+    async def _announce_ready() -> None:
+        # The batch that completes the catch-up is folded before `rt.ready` flips.
+        if rt.ready:
+            live.mark_ready()
+
+    app.timer(1.0)(_announce_ready)
 
     async def _close_streams(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
         live.close()

@@ -145,3 +145,32 @@ def test_report_text_is_rendered_as_text_and_never_executes(deployment: Deployme
     assert driver.find_elements(By.CSS_SELECTOR, "body img, main script, aside script") == []
     assert driver.find_elements(By.CSS_SELECTOR, 'a[href^="javascript:"]') == []
     driver.save_screenshot(str(ARTIFACTS / "dashboard-xss.png"))
+
+
+def test_page_catches_up_without_reload_after_a_worker_restart(deployment: Deployment, driver: Any) -> None:
+    first = deployment.start_worker()
+    first.wait_ready()
+    open_dashboard(driver, first)
+    ingest(deployment, [hourly_bulletin("kursk-1", "Курской области", 7, START)], b"k")
+    WebDriverWait(driver, LIVE_S, poll_frequency=0.1).until(
+        lambda d: text_of(d, '#regions-table tr[data-region="RU-KRS"] td.activity') == "7")
+
+    first.kill()
+    WebDriverWait(driver, 10).until(
+        lambda d: d.find_element(By.ID, "status").get_attribute("data-state") != "live")
+    # Published while no worker runs; the next worker (same port) picks it up.
+    ingest(deployment, [hourly_bulletin("belgorod-1", "Белгородской области", 9,
+                                        START + timedelta(hours=1))], b"k")
+    second = deployment.start_worker(STREAM_WEB_PORT=str(first.port))
+    Worker(proc=second.proc, port=first.port, log=second.log).wait_ready()
+
+    # The browser reconnects with its Last-Event-ID, which the new process does not
+    # hold: it answers `reset` and the page refetches.
+    WebDriverWait(driver, 60, poll_frequency=0.2).until(
+        lambda d: text_of(d, '#regions-table tr[data-region="RU-BEL"] td.activity') == "9")
+    assert text_of(driver, '#regions-table tr[data-region="RU-KRS"] td.activity') == "7"
+    assert driver.find_element(By.ID, "status").get_attribute("data-state") == "live"
+    assert driver.execute_script("return window.__loadedOnce") == "yes"
+    ids = driver.execute_script(
+        "return [...document.querySelectorAll('#claims-feed li')].map(li => li.dataset.region)")
+    assert sorted(ids) == ["RU-BEL", "RU-KRS"]  # refetched, not duplicated

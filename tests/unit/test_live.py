@@ -107,7 +107,7 @@ BELGOROD = "Air defence systems destroyed 45 Ukrainian drones over the Belgorod 
 
 
 def test_on_batch_publishes_claims_and_alerts_events() -> None:
-    hub = Hub(base=0)
+    hub = Hub(base=0, ready=True)
     engine = Engine()
     claims = _claims(KURSK, BELGOROD)
     applied = [(c, engine.apply(c)) for c in claims]
@@ -132,6 +132,23 @@ def test_on_batch_publishes_claims_and_alerts_events() -> None:
         "excerpt_start": 0, "span": [30, 49]}
     assert first["excerpt"][30:49] == "45 Ukrainian drones"
     assert orjson.loads(events[1].data) == {"alerts": [alert.model_dump(mode="json")]}
+
+
+def test_nothing_is_streamed_before_ready_then_one_reset() -> None:
+    hub = Hub(base=0)
+    engine = Engine()
+    claims = _claims(KURSK)
+    hub.on_batch([(c, engine.apply(c)) for c in claims], [])  # catching up: not streamed
+    assert hub.last_id == 0
+    hub.mark_ready()
+    hub.mark_ready()  # once only
+    more = _claims(BELGOROD)
+    hub.on_batch([(c, engine.apply(c)) for c in more], [])
+    events = hub.replay_after(0)
+    assert events is not None
+    assert [(e.id, e.type) for e in events] == [(1, "reset"), (2, "claims")]
+    assert orjson.loads(events[0].data) == {"reason": "ready"}
+    assert orjson.loads(events[1].data)["regions"] == ["RU-BEL"]
 
 
 def test_claims_event_caps_the_claims_it_carries() -> None:

@@ -31,6 +31,7 @@ const state = {
   tab: "open",
   detail: null,            // region code shown in the drawer
   loaded: false,
+  lastEventId: "",         // id of the last event applied (for a manual reconnect)
   rate: [],                // [ms, n] of recent claims events
 };
 const pending = { claims: [], alerts: [], render: new Set(), frame: 0 };
@@ -51,7 +52,7 @@ function throttled(fn, every) {
     timer = 0;
     if (running) { again = true; return; }
     running = true; last = Date.now();
-    try { await fn(); } catch (err) { console.warn(err); }
+    try { await fn(); } catch (err) { console.warn(err); again = true; }  // retry: never lose a refresh
     running = false;
     if (again) { again = false; schedule(); }
   };
@@ -117,8 +118,13 @@ function setStatus(kind, text) {
 }
 
 function connect() {
-  const url = token ? `/api/stream?token=${encodeURIComponent(token)}` : "/api/stream";
-  const es = new EventSource(url);
+  // A new EventSource cannot send Last-Event-ID itself: pass the last id seen in the URL.
+  const q = new URLSearchParams();
+  if (token) q.set("token", token);
+  if (state.lastEventId) q.set("last_event_id", state.lastEventId);
+  const qs = q.toString();
+  const es = new EventSource(qs ? `/api/stream?${qs}` : "/api/stream");
+  const seen = (e) => { if (e.lastEventId) state.lastEventId = e.lastEventId; };
   es.onopen = () => {
     setStatus("live", "live");
     if (!state.loaded) fullRefresh().catch((err) => setStatus("error", String(err.message || err)));
@@ -129,6 +135,7 @@ function connect() {
     else setStatus("connecting", "reconnecting");
   };
   es.addEventListener("claims", (e) => {
+    seen(e);
     const doc = JSON.parse(e.data);
     state.rate.push([Date.now(), doc.n || 0]);
     // newest first in the event: queue oldest first
@@ -142,10 +149,14 @@ function connect() {
     render("claims");
   });
   es.addEventListener("alerts", (e) => {
+    seen(e);
     for (const a of JSON.parse(e.data).alerts || []) pending.alerts.push(a);
     render("alerts", "kpis");
   });
-  es.addEventListener("reset", () => { fullRefresh().catch(() => {}); });
+  es.addEventListener("reset", (e) => {
+    seen(e);
+    fullRefresh().catch((err) => setStatus("error", String(err.message || err)));
+  });
 }
 
 // ------------------------------------------------------------------ render loop
