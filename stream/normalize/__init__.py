@@ -1,10 +1,12 @@
 """PURE: raw report text -> NormalizedReport (numbers, weapons, measures, damage,
 casualties, claimant, evidence spans).
 
-Modules: `lang` (language), `tokens` (tokens, lemmas, sentences), `numbers`
-(digits and number words), `places` (gazetteer hits, origins, anaphora),
-`weapons`, `counts`, `casualties`, `damage`, `claimant`, and `extract` (the
-pipeline). `windows` (reporting window) is owned separately.
+Modules: `lang` (language), `tokens` (tokens, lemmas, sentences), `lexicon`
+(word classes, phrase matcher), `numbers` (digits, number words, qualifiers),
+`places` (gazetteer hits, launch origins, anaphora), `weapons` (weapon words,
+measure cues), `phrases` (what a number quantifies), `count_region`, `counts`,
+`casualties`, `damage`, `claimant`, and `extract` (the pipeline). `windows`
+(reporting window) is owned separately.
 """
 
 from __future__ import annotations

@@ -15,9 +15,11 @@ from typing import NamedTuple
 
 from stream.models import Measure, Qualifier, Weapon
 from stream.normalize.casualties import CASUALTY_CUES
-from stream.normalize.lexicon import EN_MODIFIERS, STOP, has, words
+from stream.normalize.count_region import count_region
+from stream.normalize.lexicon import has, words
 from stream.normalize.numbers import Number, qualifier_len
-from stream.normalize.places import PlaceRef, codes_in
+from stream.normalize.phrases import OF, is_noise, weapon_phrase
+from stream.normalize.places import PlaceRef
 from stream.normalize.tokens import Token
 from stream.normalize.weapons import measure_of, weapon_of
 
@@ -36,123 +38,8 @@ class Count(NamedTuple):
     sent: int
 
 
-_OF = words("of", "из", "з", "із", "зі", "out")
-_SUBSET = words("including", "incl", "в", "том", "числе", "у", "тому", "числі", "зокрема",
-                "among", "them")
-_RU_NP_POS = frozenset({"ADJF", "ADJS", "PRTF", "NUMR", "COMP"})
-_ELLIPSIS_POS = frozenset({"PREP", "ADVB", "VERB", "PRTS", "INFN", "GRND", "CONJ", "PRCL"})
-_ANAPHORIC = frozenset({"aircraft", "targets", "them", "which", "these", "них", "яких", "которых"})
 _HARD = frozenset({";", ":"})
-_CLAUSE = frozenset({",", ";", ":", "(", ")", "."})
 _MOSCOW_MAYOR = words("sobyanin", "собянин", "собянін")
-_YEAR_CONTEXT = words("year", "years", "год", "року", "рік", "since", "in", "в", "у", "of")
-_MONTHS = words(
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "январь", "февраль", "март", "апрель", "май", "июнь", "июль",
-    "август", "сентябрь", "октябрь", "ноябрь", "декабрь", "січень", "лютий", "березень",
-    "квітень", "травень", "червень", "липень", "серпень", "вересень", "жовтень", "листопад",
-    "грудень", "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-    "сентября", "октября", "ноября", "декабря", "січня", "лютого", "березня", "квітня",
-    "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня",
-)
-_TIME_AFTER = frozenset({"am", "pm", "a.m", "p.m", "o'clock", "мск", "msk", "gmt", "utc", "hrs"})
-_UNIT_WORDS = words("km", "kilometres", "kilometers", "km/h", "%", "percent", "км", "метров",
-                    "hours", "часов", "годин", "minutes", "минут", "хвилин")
-
-
-def _np(toks: list[Token], i: int) -> tuple[str, Weapon | None, int]:
-    """Classify the phrase after a number ending at token i.
-
-    Returns ("weapon", w, last), ("ellipsis", w_or_None, last) or ("other", None, i).
-    """
-    n = len(toks)
-    j = i + 1
-    if j >= n:
-        return "ellipsis", None, i
-    nxt = toks[j]
-    if nxt.kind == "punct" and nxt.text in "«\"“":
-        j += 1
-    if j < n and toks[j].kind == "word" and (toks[j].lemma in _OF or toks[j].low in _OF):
-        # "ten of the cruise missiles", "57 of the aircraft", "40 of them"
-        k = j + 1
-        while k < n and k <= j + 6 and toks[k].kind != "punct":
-            tok = toks[k]
-            w = weapon_of(tok)
-            if w is not None:
-                return "weapon", w, k
-            if tok.low in _ANAPHORIC:
-                return "ellipsis", None, k
-            if tok.kind == "word" and tok.low not in ("the", "these", "those", "all") and (
-                tok.pos == "NOUN" or (not tok.pos and not _is_modifier(tok))
-            ):
-                return "other", None, i  # "one of the houses", "в одном из домов"
-            k += 1
-        return "ellipsis", None, j
-    if j >= n or toks[j].kind == "punct" or toks[j].kind in ("num", "time"):
-        return "ellipsis", None, i
-    first_weapon = weapon_of(toks[j])
-    if first_weapon is not None:
-        return "weapon", first_weapon, _weapon_end(toks, j)
-    if has(toks[j], STOP) or toks[j].pos in _ELLIPSIS_POS or _en_verb(toks[j]):
-        return "ellipsis", None, i
-    k = j
-    while k < n and k <= j + 5:
-        tok = toks[k]
-        w = weapon_of(tok)
-        if w is not None:
-            return "weapon", w, _weapon_end(toks, k)
-        if tok.kind == "punct" and tok.text in "«»\"“”-–":
-            k += 1
-            continue
-        if tok.kind != "word" or has(tok, STOP):
-            break
-        if tok.pos:
-            if tok.pos not in _RU_NP_POS:
-                break  # a Russian/Ukrainian noun that is not a weapon ends the phrase
-        elif not _is_modifier(tok):
-            break  # an English noun that is not a weapon ("40 bombers", "3 am")
-        k += 1
-    return "other", None, i
-
-
-def _weapon_end(toks: list[Token], k: int) -> int:
-    """Last token of a weapon phrase: "ATACMS missiles", "ракет Х-101"."""
-    while k + 1 < len(toks) and weapon_of(toks[k + 1]) is not None:
-        k += 1
-    return k
-
-
-def _en_verb(tok: Token) -> bool:
-    """An English participle right after a number: "30 flying towards Moscow"."""
-    return (
-        not tok.pos
-        and tok.low.endswith(("ing", "ed"))
-        and tok.low not in EN_MODIFIERS
-        and weapon_of(tok) is None
-    )
-
-
-def _is_modifier(tok: Token) -> bool:
-    """English words that may stand between a number and its weapon noun."""
-    low = tok.low
-    if low in EN_MODIFIERS or low in _EN_NP_WORDS:
-        return True
-    if tok.text[:1].isupper() or any(ch.isdigit() for ch in low):
-        return True  # names and models: "Shahed", "Kh-101", "Geran-2"
-    if low.endswith(("ing", "ed")):
-        return False
-    return low.endswith(("ian", "ese", "ic", "al", "ive", "-type", "-made", "-range", "-wing"))
-
-
-_EN_NP_WORDS = frozenset(
-    {"cruise", "ballistic", "attack", "strike", "enemy", "kamikaze", "hostile", "long-range",
-     "combat", "decoy", "aerial", "glide", "air", "sea", "naval", "surface-to-air", "air-to-air",
-     "air-launched", "sea-launched", "ground-launched", "fixed-wing", "loitering", "more",
-     "such", "new", "heavy", "light", "unguided", "precision", "smart", "the", "these"}
-)
-
-
 class _Doc(NamedTuple):
     """Per-report lookups computed once: measure cue per token, comma prefix sums, clause
     ids (split at sentence ends, ';' and ':') and sentences quoting the Moscow mayor."""
@@ -220,25 +107,6 @@ def _joined_intercept(toks: list[Token], k: int) -> bool:
     return False
 
 
-def _is_noise(toks: list[Token], num: Number) -> bool:
-    """Years, dates, units: numbers that never count weapons."""
-    prev = toks[num.first - 1] if num.first > 0 else None
-    nxt = toks[num.last + 1] if num.last + 1 < len(toks) else None
-    if num.value >= 1900 and num.value <= 2100 and num.first == num.last and (
-        prev is None or has(prev, _YEAR_CONTEXT) or (nxt is not None and has(nxt, _YEAR_CONTEXT))
-    ):
-        return True
-    if nxt is not None and (has(nxt, _UNIT_WORDS) or nxt.text in "%№" or nxt.low in _TIME_AFTER):
-        return True
-    if (prev is not None and has(prev, _MONTHS)) or (nxt is not None and has(nxt, _MONTHS)):
-        return True  # dates: "June 1", "1 червня"
-    if prev is not None and prev.text == "/" and num.first >= 2:
-        glued = toks[num.first - 2]
-        if glued.end == prev.start and prev.end == toks[num.first].start:
-            return True  # "Х-59/69", "24/7"
-    return prev is not None and prev.text in "№#"
-
-
 def extract_counts(
     toks: list[Token], numbers: list[Number], places: list[PlaceRef], sent_bounds: list[tuple[int, int]]
 ) -> list[Count]:
@@ -253,9 +121,9 @@ def extract_counts(
         tok = toks[num.first]
         sent = tok.sent
         s_lo, s_hi = sent_bounds[sent]
-        if num.value <= 0 or _is_noise(toks, num):
+        if num.value <= 0 or is_noise(toks, num):
             continue
-        kind, weapon, np_last = _np(toks, num.last)
+        kind, weapon, np_last = weapon_phrase(toks, num.last)
         ante = last_in_sent.get(sent)
         if kind == "other":
             continue
@@ -284,7 +152,7 @@ def extract_counts(
         if measure is None:
             continue
         total = _is_total(toks, num)
-        region = _region(toks, num, np_last, numbers, idx, places, s_lo, s_hi, total)
+        region = count_region(toks, num, np_last, numbers, idx, places, s_lo, s_hi, total)
         if region is None and sent in doc.mayor_sents:
             region = "RU-MOW"
         if (
@@ -379,7 +247,7 @@ def _of_number(toks: list[Token], num: Number, ante: Count | None) -> bool:
     j = num.first - 1
     if j >= 1 and toks[j].low == "the":
         j -= 1
-    if j < 0 or not has(toks[j], _OF):
+    if j < 0 or not has(toks[j], OF):
         return False
     if j == 0 or toks[j - 1].kind == "punct" or toks[j - 1].sent != toks[j].sent:
         return True  # "Із 46 ракет збито 40", "Of the 90 drones, 72 were downed"
@@ -391,64 +259,6 @@ def _is_subset(toks: list[Token], num: Number, np_last: int) -> bool:
     if any(t.low in ("including", "incl", "зокрема", "числе", "числі", "among") for t in before):
         return True
     after = toks[num.last + 1 : num.last + 3]
-    return len(after) == 2 and has(after[0], _OF) and after[1].low in ("them", "них", "which")
+    return len(after) == 2 and has(after[0], OF) and after[1].low in ("them", "них", "which")
 
 
-def _continues(toks: list[Token], k: int, starts: set[int]) -> bool:
-    """A comma that goes on with the same phrase: a list of places or a participle
-    ("the Kyiv region, the Kharkiv region", "беспилотника, летевших на Москву")."""
-    if k in starts or (toks[k].low == "the" and k + 1 in starts):
-        return True
-    tok = toks[k]
-    return tok.pos == "PRTF" or tok.low in ("flying", "heading", "headed", "летевших", "що")
-
-
-def _clause(
-    toks: list[Token], i: int, s_lo: int, s_hi: int, seps: frozenset[str]
-) -> tuple[int, int]:
-    lo = i
-    while lo > s_lo and toks[lo - 1].text not in seps:
-        lo -= 1
-    hi = i
-    while hi < s_hi and toks[hi].text not in seps:
-        hi += 1
-    return lo, hi
-
-
-def _region(
-    toks: list[Token],
-    num: Number,
-    np_last: int,
-    numbers: list[Number],
-    idx: int,
-    places: list[PlaceRef],
-    s_lo: int,
-    s_hi: int,
-    total: bool = False,
-) -> str | None:
-    # Forward: up to the next number or clause break.
-    hi = numbers[idx + 1].first if idx + 1 < len(numbers) else s_hi
-    hi = min(hi, s_hi)
-    starts = {p.first for p in places if not p.origin}
-    k = np_last + 1
-    while k < hi:
-        if toks[k].text in _CLAUSE:
-            nxt = k + 1 if k + 1 < hi else k
-            if not (toks[k].text == "," and _continues(toks, nxt, starts)):
-                break
-        k += 1
-    fwd = codes_in(places, np_last + 1, k)
-    if fwd:
-        return fwd[0] if len(fwd) == 1 else None
-    if total:
-        return None  # "..., totalling 38": the places before belong to the parts
-    # Backward: back to the previous number or a hard break.
-    lo = numbers[idx - 1].last + 1 if idx > 0 else s_lo
-    lo = max(lo, s_lo)
-    j = num.first
-    while j > lo and toks[j - 1].text not in _HARD:
-        j -= 1
-    back = codes_in(places, j, num.first)
-    if len(back) == 1:
-        return back[0]
-    return None

@@ -1,0 +1,60 @@
+"""PURE: the region of a count: the one place named right after its weapon phrase
+(a comma-continued list of places or a participle goes on), else before it back to
+the previous number; several places mean a count that spans regions (null)."""
+
+from __future__ import annotations
+
+from stream.normalize.numbers import Number
+from stream.normalize.places import PlaceRef, codes_in
+from stream.normalize.tokens import Token
+
+_HARD = frozenset({";", ":"})
+_CLAUSE = frozenset({",", ";", ":", "(", ")", "."})
+
+
+def _continues(toks: list[Token], k: int, starts: set[int]) -> bool:
+    """A comma that goes on with the same phrase: a list of places or a participle
+    ("the Kyiv region, the Kharkiv region", "беспилотника, летевших на Москву")."""
+    if k in starts or (toks[k].low == "the" and k + 1 in starts):
+        return True
+    tok = toks[k]
+    return tok.pos == "PRTF" or tok.low in ("flying", "heading", "headed", "летевших", "що")
+
+
+def count_region(
+    toks: list[Token],
+    num: Number,
+    np_last: int,
+    numbers: list[Number],
+    idx: int,
+    places: list[PlaceRef],
+    s_lo: int,
+    s_hi: int,
+    total: bool = False,
+) -> str | None:
+    # Forward: up to the next number or clause break.
+    hi = numbers[idx + 1].first if idx + 1 < len(numbers) else s_hi
+    hi = min(hi, s_hi)
+    starts = {p.first for p in places if not p.origin}
+    k = np_last + 1
+    while k < hi:
+        if toks[k].text in _CLAUSE:
+            nxt = k + 1 if k + 1 < hi else k
+            if not (toks[k].text == "," and _continues(toks, nxt, starts)):
+                break
+        k += 1
+    fwd = codes_in(places, np_last + 1, k)
+    if fwd:
+        return fwd[0] if len(fwd) == 1 else None
+    if total:
+        return None  # "..., totalling 38": the places before belong to the parts
+    # Backward: back to the previous number or a hard break.
+    lo = numbers[idx - 1].last + 1 if idx > 0 else s_lo
+    lo = max(lo, s_lo)
+    j = num.first
+    while j > lo and toks[j - 1].text not in _HARD:
+        j -= 1
+    back = codes_in(places, j, num.first)
+    if len(back) == 1:
+        return back[0]
+    return None

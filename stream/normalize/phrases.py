@@ -1,0 +1,145 @@
+"""PURE: the phrase after a number: does it quantify a weapon ("162 drones", "ten of
+the cruise missiles"), stand for one by ellipsis ("57 – над ...", "six over the Sea of
+Azov"), or count something else ("14 homes", "1 червня", "3 am")?"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from stream.models import Weapon
+from stream.normalize.lexicon import EN_MODIFIERS, STOP, has, words
+from stream.normalize.numbers import Number
+from stream.normalize.tokens import Token
+from stream.normalize.weapons import weapon_of
+
+PhraseKind = Literal["weapon", "ellipsis", "other"]
+
+OF = words("of", "из", "з", "із", "зі", "out")
+_RU_NP_POS = frozenset({"ADJF", "ADJS", "PRTF", "NUMR", "COMP"})
+_ELLIPSIS_POS = frozenset({"PREP", "ADVB", "VERB", "PRTS", "INFN", "GRND", "CONJ", "PRCL"})
+_ANAPHORIC = frozenset({"aircraft", "targets", "them", "which", "these", "них", "яких", "которых"})
+_YEAR_CONTEXT = words("year", "years", "год", "року", "рік", "since", "in", "в", "у", "of")
+_MONTHS = words(
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "январь", "февраль", "март", "апрель", "май", "июнь", "июль",
+    "август", "сентябрь", "октябрь", "ноябрь", "декабрь", "січень", "лютий", "березень",
+    "квітень", "травень", "червень", "липень", "серпень", "вересень", "жовтень", "листопад",
+    "грудень", "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+    "сентября", "октября", "ноября", "декабря", "січня", "лютого", "березня", "квітня",
+    "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня",
+)
+_TIME_AFTER = frozenset({"am", "pm", "a.m", "p.m", "o'clock", "мск", "msk", "gmt", "utc", "hrs"})
+_UNIT_WORDS = words("km", "kilometres", "kilometers", "km/h", "%", "percent", "км", "метров",
+                    "hours", "часов", "годин", "minutes", "минут", "хвилин")
+
+
+def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None, int]:
+    """Classify the phrase after a number ending at token i.
+
+    Returns ("weapon", w, last), ("ellipsis", w_or_None, last) or ("other", None, i).
+    """
+    n = len(toks)
+    j = i + 1
+    if j >= n:
+        return "ellipsis", None, i
+    nxt = toks[j]
+    if nxt.kind == "punct" and nxt.text in "«\"“":
+        j += 1
+    if j < n and toks[j].kind == "word" and (toks[j].lemma in OF or toks[j].low in OF):
+        # "ten of the cruise missiles", "57 of the aircraft", "40 of them"
+        k = j + 1
+        while k < n and k <= j + 6 and toks[k].kind != "punct":
+            tok = toks[k]
+            w = weapon_of(tok)
+            if w is not None:
+                return "weapon", w, k
+            if tok.low in _ANAPHORIC:
+                return "ellipsis", None, k
+            if tok.kind == "word" and tok.low not in ("the", "these", "those", "all") and (
+                tok.pos == "NOUN" or (not tok.pos and not _is_modifier(tok))
+            ):
+                return "other", None, i  # "one of the houses", "в одном из домов"
+            k += 1
+        return "ellipsis", None, j
+    if j >= n or toks[j].kind == "punct" or toks[j].kind in ("num", "time"):
+        return "ellipsis", None, i
+    first_weapon = weapon_of(toks[j])
+    if first_weapon is not None:
+        return "weapon", first_weapon, _weapon_end(toks, j)
+    if has(toks[j], STOP) or toks[j].pos in _ELLIPSIS_POS or _en_verb(toks[j]):
+        return "ellipsis", None, i
+    k = j
+    while k < n and k <= j + 5:
+        tok = toks[k]
+        w = weapon_of(tok)
+        if w is not None:
+            return "weapon", w, _weapon_end(toks, k)
+        if tok.kind == "punct" and tok.text in "«»\"“”-–":
+            k += 1
+            continue
+        if tok.kind != "word" or has(tok, STOP):
+            break
+        if tok.pos:
+            if tok.pos not in _RU_NP_POS:
+                break  # a Russian/Ukrainian noun that is not a weapon ends the phrase
+        elif not _is_modifier(tok):
+            break  # an English noun that is not a weapon ("40 bombers", "3 am")
+        k += 1
+    return "other", None, i
+
+
+def _weapon_end(toks: list[Token], k: int) -> int:
+    """Last token of a weapon phrase: "ATACMS missiles", "ракет Х-101"."""
+    while k + 1 < len(toks) and weapon_of(toks[k + 1]) is not None:
+        k += 1
+    return k
+
+
+def _en_verb(tok: Token) -> bool:
+    """An English participle right after a number: "30 flying towards Moscow"."""
+    return (
+        not tok.pos
+        and tok.low.endswith(("ing", "ed"))
+        and tok.low not in EN_MODIFIERS
+        and weapon_of(tok) is None
+    )
+
+
+def _is_modifier(tok: Token) -> bool:
+    """English words that may stand between a number and its weapon noun."""
+    low = tok.low
+    if low in EN_MODIFIERS or low in _EN_NP_WORDS:
+        return True
+    if tok.text[:1].isupper() or any(ch.isdigit() for ch in low):
+        return True  # names and models: "Shahed", "Kh-101", "Geran-2"
+    if low.endswith(("ing", "ed")):
+        return False
+    return low.endswith(("ian", "ese", "ic", "al", "ive", "-type", "-made", "-range", "-wing"))
+
+
+_EN_NP_WORDS = frozenset(
+    {"cruise", "ballistic", "attack", "strike", "enemy", "kamikaze", "hostile", "long-range",
+     "combat", "decoy", "aerial", "glide", "air", "sea", "naval", "surface-to-air", "air-to-air",
+     "air-launched", "sea-launched", "ground-launched", "fixed-wing", "loitering", "more",
+     "such", "new", "heavy", "light", "unguided", "precision", "smart", "the", "these"}
+)
+
+
+def is_noise(toks: list[Token], num: Number) -> bool:
+    """Years, dates, units: numbers that never count weapons."""
+    prev = toks[num.first - 1] if num.first > 0 else None
+    nxt = toks[num.last + 1] if num.last + 1 < len(toks) else None
+    if num.value >= 1900 and num.value <= 2100 and num.first == num.last and (
+        prev is None or has(prev, _YEAR_CONTEXT) or (nxt is not None and has(nxt, _YEAR_CONTEXT))
+    ):
+        return True
+    if nxt is not None and (has(nxt, _UNIT_WORDS) or nxt.text in "%№" or nxt.low in _TIME_AFTER):
+        return True
+    if (prev is not None and has(prev, _MONTHS)) or (nxt is not None and has(nxt, _MONTHS)):
+        return True  # dates: "June 1", "1 червня"
+    if prev is not None and prev.text == "/" and num.first >= 2:
+        glued = toks[num.first - 2]
+        if glued.end == prev.start and prev.end == toks[num.first].start:
+            return True  # "Х-59/69", "24/7"
+    return prev is not None and prev.text in "№#"
