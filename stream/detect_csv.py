@@ -35,6 +35,8 @@ from stream.detect.track import (
 )
 
 _DAY = timedelta(days=1)
+# Below this step the level (half-life ~1 day) already follows day-to-day changes.
+_WEEKLY_MIN_STEP = timedelta(minutes=15)
 
 
 @dataclass(frozen=True)
@@ -80,9 +82,11 @@ def _params(config: DetectorConfig, shape: SeriesShape) -> TrackParams:
         config,
         level_half_life_hours=level,
         profile_half_life_hours=4 * level,
-        dispersion_half_life_hours=4 * level,
+        dispersion_half_life_hours=2 * level,  # early model error must fade from the spread
     )
-    warmup = min(600, max(28, 4 * shape.cycle))
+    # long enough to see every weekday of a sub-daily series (weekends), at most 600 steps
+    week = round(timedelta(days=7) / shape.step) + shape.cycle if shape.bins == 24 else 0
+    warmup = min(600, max(28, 4 * shape.cycle, week))
     return TrackParams.from_config(scaled, bins=shape.bins, warmup=warmup)
 
 
@@ -151,6 +155,28 @@ def score_series(
     return out
 
 
+class _Weekly:
+    """Day-of-week factor on top of the hour-of-day profile of a sub-daily series
+    (web traffic has weekends); shrunk to 1 by pseudo-events like the profile."""
+
+    def __init__(self, decay: float, prior_events: float) -> None:
+        self.decay, self.prior = decay, prior_events
+        self.seen = [0.0] * 7
+        self.expected = [0.0] * 7
+
+    def factors(self) -> list[float]:
+        raw = [(o + self.prior) / (e + self.prior) for o, e in zip(self.seen, self.expected, strict=True)]
+        mean = sum(raw) / 7.0
+        return [max(0.05, v / mean) for v in raw]
+
+    def learn(self, day: int, y: float, expected: float) -> None:
+        for d in range(7):
+            self.seen[d] *= self.decay
+            self.expected[d] *= self.decay
+        self.seen[day] += y
+        self.expected[day] += expected
+
+
 class _Run:
     """One series being scored: its track, episodes and count unit."""
 
@@ -163,23 +189,38 @@ class _Run:
         self.track = Track(self.shape.bins)
         self.episode = _Episode()
         self.blocked = 0
+        week_steps = timedelta(days=28) / self.shape.step  # four weeks of memory
+        self.weekly = (
+            _Weekly(0.5 ** (1.0 / week_steps), self.params.profile_prior_events)
+            if self.shape.bins == 24 and self.shape.step >= _WEEKLY_MIN_STEP
+            else None
+        )
 
     def step(self, i: int, ts: datetime, raw: float) -> tuple[StepScore, tuple[str, ...], float]:
         params, track = self.params, self.track
         y = max(0.0, raw) / self.unit
         b = self.shape.bin_of(ts)
+        day = ts.astimezone(UTC).weekday()
+        week = self.weekly.factors()[day] if self.weekly else 1.0
         prof = profile(track, None, params)
-        sc = score(track, i, prof[b], y, params)
+        sc = score(track, i, prof[b] * week, y, params)
         kinds, p_norm = _step(self.cfg, params, track, self.episode, sc, i)
         ep = self.episode
+        # the track learns week-adjusted values; the weekly factor learns the rest
+        base = sc.mu / week
         if not (ep.surge or ep.silence or ep.rise_since is not None):
             self.blocked = 0
-            learn(track, b, y, prof, sc.mu, params)
+            learn(track, b, y / week, prof, base, params)
+            if self.weekly:
+                self.weekly.learn(day, y, base)
             return sc, kinds, p_norm
         self.blocked += 1
         # The seasonal shape keeps learning (clipped), so a profile the warm-up got wrong
         # cannot keep the series in alarm; the level stays frozen inside the episode.
-        learn_profile(track, b, min(y, sc.mu + 3.0 * math.sqrt(sc.mu + sc.mu**2 / sc.size)), params)
+        clipped = min(y, sc.mu + 3.0 * math.sqrt(sc.mu + sc.mu**2 / sc.size))
+        learn_profile(track, b, clipped / week, params)
+        if self.weekly:
+            self.weekly.learn(day, clipped, base)
         if self.blocked >= self.max_open:  # a lasting change is the new normal
             relevel(track, max(window_ratio(track, self.cfg.cusum_resolve_hours), 1e-3))
             self.episode = _Episode()
@@ -265,7 +306,7 @@ def score_csv_file(input_path: str | Path, output_path: str | Path) -> int:
     scored = score_series([parsed[k] for k in order])
     by_index = dict(zip(order, scored, strict=True))
     with Path(output_path).open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.writer(fh)
+        writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(["timestamp", "value", "anomaly_score", "alert"])
         for k, (ts_text, value_text) in enumerate(raw):
             row_score = by_index[k]

@@ -127,3 +127,19 @@ def test_timestamps_and_count_scale() -> None:
     assert parse_timestamp("1614571200000") == datetime(2021, 3, 1, 4, tzinfo=UTC)
     assert count_scale([5.0, 5.0, 5.0]) == 1.0
     assert count_scale([40.0, 40.5, 40.0, 40.5]) == pytest.approx(0.25 / 2 / 0.4549 / 40.25)
+
+
+def test_hourly_series_with_weekends_flags_the_spike_not_the_weekends() -> None:
+    rng = random.Random(2)
+    monday = datetime(2021, 1, 4, tzinfo=UTC)
+    rows = []
+    for i in range(24 * 7 * 10):
+        t = monday + timedelta(hours=i)
+        mu = (
+            2000 * (1 + 0.6 * math.sin(2 * math.pi * (t.hour - 6) / 24)) * (0.55 if t.weekday() >= 5 else 1.0)
+        )
+        v = max(0.0, rng.gauss(mu, 0.05 * mu)) * (1.6 if i == 24 * 7 * 8 + 30 else 1.0)
+        rows.append((t, float(round(v))))
+    scored = score_series(rows)
+    late = [(r.timestamp, r.kinds) for r in scored if r.alert and r.timestamp >= monday + timedelta(days=14)]
+    assert late == [(datetime(2021, 3, 2, 6, tzinfo=UTC), ("surge",))]
