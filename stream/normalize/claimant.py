@@ -212,11 +212,22 @@ def _country(
     source: str,
     lang: Lang,
 ) -> str | None:
-    for k in range(max(0, first - 3), min(len(toks), last + 4)):
+    # Adjectives next to the phrase, not across punctuation: "Russia's Defence Ministry",
+    # "Міноборони Росії".
+    k = first - 1
+    while k >= max(0, first - 3) and toks[k].kind == "word":
         if has(toks[k], _RU_ADJ):
             return "RU"
         if has(toks[k], _UA_ADJ):
             return "UA"
+        k -= 1
+    k = last + 1
+    while k < min(len(toks), last + 3) and toks[k].kind == "word":
+        if has(toks[k], _RU_ADJ):
+            return "RU"
+        if has(toks[k], _UA_ADJ):
+            return "UA"
+        k += 1
     sent = toks[first].sent
     lo, hi = sent_bounds[sent]
     near = [p for p in places if lo <= p.first < hi and not p.origin and p.country in ("RU", "UA")]

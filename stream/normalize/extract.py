@@ -36,19 +36,33 @@ def _span(toks: list[Token], first: int, last: int) -> tuple[int, int]:
     return toks[first].start, toks[last].end
 
 
-def _context_codes(places: list[PlaceRef], lo: int, hi: int, at: int) -> list[str]:
-    """Regions of a token range; else the last region named before it; else the first."""
+def _context_codes(
+    toks: list[Token], places: list[PlaceRef], lo: int, hi: int
+) -> list[str]:
+    """Regions of a token range; else those of the last sentence before it that named
+    places; else the first place of the text. A range that speaks of unnamed "regions"
+    or the whole country has none."""
     inside: dict[str, None] = {}
     for p in places:
         if lo <= p.first < hi and not p.origin:
             inside.setdefault(p.code, None)
     if inside:
         return list(inside)
+    if any(t.low in _UNNAMED for t in toks[lo:hi]):
+        return []
     before = [p for p in places if p.last < lo and not p.origin]
     if before:
-        return [before[-1].code]
+        sent = toks[before[-1].first].sent
+        return list(dict.fromkeys(p.code for p in before if toks[p.first].sent == sent))
     after = [p for p in places if not p.origin]
     return [after[0].code] if after else []
+
+
+# "several regions", "across the country": damage somewhere unnamed.
+_UNNAMED = frozenset(
+    {"regions", "country", "областях", "областей", "регионах", "регионов", "регіонах",
+     "регіонів", "країни", "країні", "страны", "стране", "oblasts"}
+)
 
 
 def _clause_bounds(toks: list[Token], i: int, lo: int, hi: int) -> tuple[int, int]:
@@ -61,12 +75,14 @@ def _clause_bounds(toks: list[Token], i: int, lo: int, hi: int) -> tuple[int, in
     return a, b
 
 
-def _nearest_code(places: list[PlaceRef], lo: int, hi: int, at: int) -> str | None:
+def _nearest_code(
+    toks: list[Token], places: list[PlaceRef], lo: int, hi: int, at: int
+) -> str | None:
     inside = [p for p in places if lo <= p.first < hi and not p.origin]
     if inside:
         land = [p for p in inside if not p.code.startswith("SEA-")] or inside
         return min(land, key=lambda p: abs(p.first - at)).code
-    codes = _context_codes(places, lo, hi, at)
+    codes = _context_codes(toks, places, lo, hi)
     return codes[0] if codes else None
 
 
@@ -129,9 +145,9 @@ def extract(
     for c in extract_casualties(toks, numbers, used, bounds, place_tokens):
         lo, hi = bounds[toks[c.cue].sent]
         a, b = _clause_bounds(toks, c.cue, lo, hi)
-        region = _nearest_code(places, a, b, c.cue)
+        region = _nearest_code(toks, places, a, b, c.cue)
         if region is None:
-            region = _nearest_code(places, lo, hi, c.cue)
+            region = _nearest_code(toks, places, lo, hi, c.cue)
         key = (region, c.what, c.value)
         if key in seen_cas:
             continue
@@ -156,9 +172,9 @@ def extract(
     for d in extract_damage(toks, bounds, count_tokens, count_cues):
         lo, hi = bounds[d.sent]
         a, b = _clause_bounds(toks, d.first, lo, hi)
-        codes = _context_codes(places, a, b, d.first)
+        codes = _context_codes(toks, places, a, b)
         if (a, b) != (lo, hi) and not any(lo <= p.first < hi for p in places if a <= p.first < b):
-            codes = _context_codes(places, lo, hi, d.first)
+            codes = _context_codes(toks, places, lo, hi)
         for code in codes:
             if (code, d.kind) in seen_dmg:
                 continue

@@ -49,8 +49,14 @@ _ANAPHORA = frozenset(
         "області", "областю", "республика", "республики", "республіка", "республіки",
     }
 )  # fmt: skip
+# "the city", "над городом": the last city named; "the peninsula": Crimea.
+_CITY_ANAPHORA = frozenset(
+    {"city", "город", "города", "городом", "городе", "місто", "міста", "містом", "місті"}
+)
+_PENINSULA = frozenset({"peninsula", "полуостров", "полуострова", "полуостровом",
+                        "полуострове", "півострів", "півострова", "півостровом", "півострові"})
 _ANAPHORA_BEFORE = frozenset(
-    {"the", "this", "над", "в", "у", "по", "на", "этом", "этого", "цьому", "цього"}
+    {"the", "this", "над", "в", "у", "по", "на", "этом", "этого", "цьому", "цього", "of"}
 )
 
 
@@ -150,11 +156,18 @@ def _add_anaphora(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
     covered = {i for r in refs for i in range(r.first, r.last + 1)}
     extra: list[PlaceRef] = []
     for i, tok in enumerate(toks):
-        if tok.low not in _ANAPHORA or i in covered or i == 0:
+        low = tok.low
+        if i == 0 or i in covered or toks[i - 1].low not in _ANAPHORA_BEFORE:
             continue
-        if toks[i - 1].low not in _ANAPHORA_BEFORE:
+        if low in _PENINSULA:
+            extra.append(PlaceRef("UA-43", i, i, "region", anaphora=True))
             continue
-        before = [r for r in refs if r.last < i and not r.origin and r.level != "sea"]
+        if low in _ANAPHORA:
+            before = [r for r in refs if r.last < i and not r.origin and r.level != "sea"]
+        elif low in _CITY_ANAPHORA:
+            before = [r for r in refs if r.last < i and not r.origin and r.level == "city"]
+        else:
+            continue
         if before:
             extra.append(PlaceRef(before[-1].code, i, i, "region", anaphora=True))
     if not extra:
