@@ -21,18 +21,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from stream.detect.config import DetectorConfig
-from stream.detect.track import (
-    StepScore,
-    Track,
-    TrackParams,
-    learn,
-    learn_profile,
-    mark_surge,
-    profile,
-    relevel,
-    score,
-    window_ratio,
-)
+from stream.detect.learn import learn, learn_profile, mark_surge, relevel, window_ratio
+from stream.detect.track import StepScore, Track, TrackParams, profile, score
 
 _DAY = timedelta(days=1)
 # Below this step the level (half-life ~1 day) already follows day-to-day changes.

@@ -15,10 +15,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from stream.detect import lifecycle
+from stream.detect import feedwide, lifecycle
 from stream.detect.config import DetectorConfig
+from stream.detect.learn import learn, learn_spread
 from stream.detect.state import AGGREGATE, DetectorState, SeriesState, hour_index
-from stream.detect.track import Track, TrackParams, learn, learn_spread, profile, score
+from stream.detect.track import Track, TrackParams, profile, score
 from stream.models import Alert
 
 _BINS = 24  # hour-of-day profile (UTC)
@@ -130,11 +131,11 @@ def _score_hour(st: DetectorState, h: int, params: TrackParams, out: list[Alert]
         sc = score(ser.track, h, prof[bin_index], float(value), params)
         scores[key] = sc
         lifecycle.series_alerts(cfg, params, key, ser, sc, h, list(ids), feed_spoke, out)
-        lifecycle.first_seen(cfg, key, ser, sc, h, list(ids), st.first_hour, out)
+        feedwide.first_seen(cfg, key, ser, sc, h, list(ids), st.first_hour, out)
         if sc.mass:
             ser.last_mass, ser.mass_ids = h, list(ids)
         _learn(ser, bin_index, float(value), prof, sc.mu, params, feed_out)
-    st.mass = lifecycle.mass_attack(cfg, st.mass, st.series, scores, values, h, out)
+    st.mass = feedwide.mass_attack(cfg, st.mass, st.series, scores, values, h, out)
     _learn(agg, bin_index, float(total), agg_prof, agg_score.mu, params, False)
 
 

@@ -6,11 +6,12 @@ incident keeps its id. `updated` is emitted only when what an analyst sees chang
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 
 from stream.detect.config import DetectorConfig
+from stream.detect.learn import mark_surge, relevel, window_ratio
 from stream.detect.state import AGGREGATE, OpenAlert, SeriesState, hour_start
-from stream.detect.track import StepScore, TrackParams, mark_surge, relevel, window_ratio
+from stream.detect.track import StepScore, TrackParams
 from stream.models import Alert, AlertState, identity
 
 _LEARNING_BLOCKERS = ("surge", "sustained_rise", "silence")
@@ -38,7 +39,7 @@ def emit(region_key: str | None, op: OpenAlert, state: AlertState, hour: int, ou
     )
 
 
-def _merge_ids(ids: list[str], extra: Sequence[str], cap: int) -> list[str]:
+def merge_ids(ids: list[str], extra: Sequence[str], cap: int) -> list[str]:
     out = list(ids)
     for cid in extra:
         if len(out) < cap and cid not in out:
@@ -46,7 +47,7 @@ def _merge_ids(ids: list[str], extra: Sequence[str], cap: int) -> list[str]:
     return out
 
 
-def _update(
+def update(
     region_key: str,
     op: OpenAlert,
     h: int,
@@ -144,7 +145,7 @@ def _surge(
     if sc.warm and sc.p_up < params.keep_alpha and sc.y > sc.mu:
         severity = "critical" if op.severity == "critical" else severity
         mark_surge(ser.track, 1)
-        _update(
+        update(
             key,
             op,
             h,
@@ -154,7 +155,7 @@ def _surge(
             severity=severity,
             p_value=sc.p_up,
             statistic=None,
-            claim_ids=_merge_ids(op.claim_ids, ids, cfg.max_claim_ids),
+            claim_ids=merge_ids(op.claim_ids, ids, cfg.max_claim_ids),
         )
         return
     del ser.alerts["surge"]
@@ -209,7 +210,7 @@ def _rise(
         return
     # Cap the statistic while open so it reflects the present, not the incident's length.
     ser.track.cusum = min(ser.track.cusum, 2.0 * sc.threshold)
-    _update(
+    update(
         key,
         op,
         h,
@@ -219,7 +220,7 @@ def _rise(
         severity=severity,
         p_value=None,
         statistic=ser.track.cusum,
-        claim_ids=_merge_ids(op.claim_ids, ids, cfg.max_claim_ids),
+        claim_ids=merge_ids(op.claim_ids, ids, cfg.max_claim_ids),
     )
 
 
@@ -257,96 +258,3 @@ def _silence(
     if back or h - op.opened >= cfg.max_open_hours:
         del ser.alerts["silence"]
         emit(key, op, "resolved", h, out)
-
-
-def first_seen(
-    cfg: DetectorConfig,
-    key: str,
-    ser: SeriesState,
-    sc: StepScore,
-    h: int,
-    ids: list[str],
-    first_hour: int,
-    out: list[Alert],
-) -> None:
-    op = ser.alerts.get("first_seen")
-    if op is not None:
-        if h - op.opened >= cfg.first_seen_hold_hours:
-            del ser.alerts["first_seen"]
-            emit(key, op, "resolved", h, out)
-        elif sc.y > 0:
-            _update(
-                key,
-                op,
-                h,
-                out,
-                observed=op.observed + sc.y,
-                expected=0.0,
-                severity=op.severity,
-                p_value=None,
-                statistic=None,
-                claim_ids=_merge_ids(op.claim_ids, ids, cfg.max_claim_ids),
-            )
-    if sc.y <= 0:
-        return
-    gap_hours = cfg.first_seen_days * 24
-    if ser.last_active is None:
-        new = h - first_hour >= gap_hours  # never seen: only once the detector has warmed up
-        what = "first claim ever seen"
-    else:
-        new = h - ser.last_active >= gap_hours
-        what = f"first claim in {(h - ser.last_active) // 24} days"
-    ser.last_active = h
-    if new and "first_seen" not in ser.alerts:
-        op = OpenAlert("first_seen", h, h, "warning", sc.y, 0.0, None, None, ids[: cfg.max_claim_ids], what)
-        ser.alerts["first_seen"] = op
-        emit(key, op, "open", h, out)
-
-
-def mass_attack(
-    cfg: DetectorConfig,
-    current: OpenAlert | None,
-    series: Mapping[str, SeriesState],
-    scores: Mapping[str, StepScore],
-    values: Mapping[str, tuple[int, tuple[str, ...]]],
-    h: int,
-    out: list[Alert],
-) -> OpenAlert | None:
-    """Surge signals in >= K regions within one hour (this hour or the previous one)."""
-    active = sorted(
-        k
-        for k, ser in series.items()
-        if k != AGGREGATE and ser.last_mass is not None and ser.last_mass >= h - 1
-    )
-    observed = float(sum(scores[k].y for k in active if k in scores))
-    expected = float(sum(scores[k].mu for k in active if k in scores))
-    ids: list[str] = list(current.claim_ids) if current else []
-    for k in active:
-        ids = _merge_ids(ids, series[k].mass_ids, cfg.max_claim_ids)
-    message = f"{len(active)} regions: {', '.join(active)}"
-    if current is None:
-        if len(active) < cfg.mass_min_regions:
-            return None
-        start = min(series[k].last_mass or h for k in active)
-        op = OpenAlert(
-            "mass_attack", start, h, "critical", observed, expected, None, float(len(active)), ids, message
-        )
-        emit(None, op, "open", h, out)
-        return op
-    if len(active) < cfg.mass_min_regions:
-        emit(None, current, "resolved", h, out)
-        return None
-    current.message = message
-    _update(
-        AGGREGATE,
-        current,
-        h,
-        out,
-        observed=observed,
-        expected=expected,
-        severity="critical",
-        p_value=None,
-        statistic=float(len(active)),
-        claim_ids=ids,
-    )
-    return current
