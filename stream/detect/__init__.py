@@ -2,7 +2,9 @@
 
 Public API: `DetectorConfig`, `DetectorState`, `new_state`, `observe`, `advance`,
 `AGGREGATE`. Baselines are gamma-Poisson with forgetting and an hour-of-day
-profile (`track`); NB tails in `nb`; alert lifecycles in `lifecycle`.
+profile (`track`, `learn`); NB tails in `nb`; alert lifecycles in `lifecycle`
+(surge, sustained_rise, silence/feed_silence) and `feedwide` (first_seen,
+mass_attack); the hourly watermark loop in `engine`; the bytes form in `state`.
 """
 
 from __future__ import annotations

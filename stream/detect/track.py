@@ -1,15 +1,18 @@
 """PURE: one count series' baseline and its per-step tests (shared by live and CSV).
 
-Baseline: counts y_t ~ NB(mean level * profile[bin_t], size r). The level is a
-gamma posterior with exponential forgetting (a = decayed sum of counts, b = decayed
-sum of profile exposure), the profile is a decayed mean count per seasonal bin
-shrunk toward a prior profile (the all-region aggregate's) by pseudo-events, and
-the extra-Poisson variance phi is a decayed method-of-moments estimate from
-winsorised residuals. Predictive size 1/r = phi + 1/(a + 1) adds the level's own
-uncertainty, which matters for sparse or young series.
+Baseline: counts y_t ~ zero-inflated NB(mean level * profile[bin_t], size r). The
+level is a gamma posterior with exponential forgetting (a = decayed sum of counts,
+b = decayed sum of profile exposure), the profile is a decayed mean count per
+seasonal bin shrunk toward a prior profile (the all-region aggregate's) by
+pseudo-events, the extra-Poisson variance phi is a decayed method-of-moments
+estimate from winsorised residuals, and the share of structural zeros is the grid
+value with the best forgotten log-likelihood. Predictive size 1/r = phi + 1/(a + 1)
+adds the level's own uncertainty, which matters for sparse or young series.
 
-Tests per step, each using only the state before the step: surge (upper tail),
-NB CUSUM towards `ratio * mean`, and silence (lower tail of a window sum).
+Tests per step, each using only the state before the step: surge (upper tail of
+the sums over the last 1..3 steps, Bonferroni), NB CUSUM towards `ratio * mean`
+with a Siegmund threshold for the series' level, and silence (lower tail of a
+window sum). Learning lives in `learn`.
 """
 
 from __future__ import annotations
