@@ -29,8 +29,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
-from stream.aggregate.reconcile import allocate, component
+from stream.aggregate.reconcile import affected, allocate
 from stream.aggregate.state import (
+    HOUR,
     SOURCES,
     V_A,
     V_B,
@@ -42,8 +43,11 @@ from stream.aggregate.state import (
     Rec,
     RegionState,
     Version,
+    add_bucket,
+    counted,
     current,
     group_of,
+    hour_of_end,
     make_rec,
     shared,
     versions_of,
@@ -56,7 +60,6 @@ Delta = tuple[datetime, str, str, str, int]  # (hour_start, claimant, weapon, me
 
 RETENTION = timedelta(days=7)
 EXCERPTS_KEPT = 200  # excerpts are kept for the newest claims only (memory)
-HOUR = 3600
 EVICT_STEP = 6 * HOUR
 
 
@@ -71,11 +74,6 @@ def ts(dt: datetime) -> int:
     return int(dt.timestamp())
 
 
-def hour_of_end(we: int) -> int:
-    """Bucket start of an event ending at `we`: the hour holding its last instant."""
-    return ((we - 1) // HOUR) * HOUR
-
-
 def _value(claim: Claim) -> tuple[int, int]:
     if claim.kind == "count":
         return claim.count, 0
@@ -86,7 +84,7 @@ def _value(claim: Claim) -> tuple[int, int]:
 
 def _version(claim: Claim) -> Version:
     a, b = _value(claim)
-    return (shared(ts(claim.published_at)), intern(claim.report_id), a, b,
+    return (ts(claim.published_at), intern(claim.report_id), a, b,
             intern(claim.qualifier), intern(claim.source))
 
 
@@ -126,7 +124,7 @@ def _outcome(old: Rec | None, new: Rec, claim: Claim) -> Outcome:
 
 
 def _reallocate(state: RegionState, cid: str, rec: Rec, old_count: int) -> list[Delta]:
-    """Re-reconcile the overlap component of a count claim; return hourly deltas.
+    """Re-reconcile a count claim with the windows around it; return hourly deltas.
 
     `contrib` holds only claims whose counted part differs from their count
     (summaries with pieces); a plain claim counts in full and costs no entry.
@@ -134,16 +132,17 @@ def _reallocate(state: RegionState, cid: str, rec: Rec, old_count: int) -> list[
     g = group_of(rec)
     if g is None:
         return []
-    members = state.groups.setdefault(g, set())
-    members.add(cid)
-    windows = {m: (state.claims[m][WS], state.claims[m][WE]) for m in members}
-    comp = component(windows, (rec[WS], max(rec[WE], rec[WS] + 1)))
-    comp.add(cid)
-    items = [(m, windows[m][0], windows[m][1], current(state.claims[m])[V_A]) for m in comp]
+    members = state.groups.setdefault(g, [])
+    if old_count == 0 and cid not in members:  # new identity (a count is >= 1)
+        members.append(cid)
+    claims = state.claims
+    comp = affected([(m, (r := claims[m])[WS], r[WE]) for m in members],
+                    (cid, rec[WS], rec[WE]))
+    items = [(m, claims[m][WS], claims[m][WE], current(claims[m])[V_A]) for m in comp]
     counted, parts = allocate(items)
     moved: dict[int, int] = {}
     for m in comp:
-        before = old_count if m == cid else current(state.claims[m])[V_A]
+        before = old_count if m == cid else current(claims[m])[V_A]
         d = counted[m] - state.contrib.get(m, before)
         if m in parts:
             state.parts[m] = parts[m]
@@ -152,8 +151,9 @@ def _reallocate(state: RegionState, cid: str, rec: Rec, old_count: int) -> list[
             state.parts.pop(m, None)
             state.contrib.pop(m, None)
         if d:
-            h = hour_of_end(windows[m][1])
+            h = hour_of_end(claims[m][WE])
             moved[h] = moved.get(h, 0) + d
+            add_bucket(state, (h, *g), d)
     return [(datetime.fromtimestamp(h, UTC), g[0], g[1], g[2], d)
             for h, d in sorted(moved.items()) if d]
 
@@ -182,15 +182,20 @@ def _evict(state: RegionState, lateness: timedelta) -> None:
         return
     state.evicted_before = horizon
     for cid in [c for c, r in state.claims.items() if r[WE] < horizon]:
-        rec = state.claims.pop(cid)
+        rec = state.claims[cid]
+        g = group_of(rec)
+        if g is not None:
+            add_bucket(state, (hour_of_end(rec[WE]), *g), -counted(state, cid, rec))
+        del state.claims[cid]
         state.contrib.pop(cid, None)
         state.parts.pop(cid, None)
         state.excerpts.pop(cid, None)
-        g = group_of(rec)
-        if g is not None and g in state.groups:
-            state.groups[g].discard(cid)
-            if not state.groups[g]:
-                del state.groups[g]
+    for g, members in list(state.groups.items()):
+        kept = [c for c in members if c in state.claims]
+        if kept:
+            state.groups[g] = kept
+        else:
+            del state.groups[g]
     state.excerpt_heap = [(w, c) for w, c in state.excerpt_heap if c in state.excerpts]
     heapq.heapify(state.excerpt_heap)
 

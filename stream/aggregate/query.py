@@ -19,10 +19,11 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from stream.aggregate.apply import HOUR, hour_of_end, ts
+from stream.aggregate.apply import ts
 from stream.aggregate.state import (
     CLAIMANT,
     DKIND,
+    HOUR,
     KIND,
     MEASURE,
     SOURCES,
@@ -39,6 +40,7 @@ from stream.aggregate.state import (
     RegionState,
     counted,
     current,
+    hour_of_end,
     versions_of,
 )
 
@@ -66,16 +68,13 @@ def window_stats(state: RegionState, *, as_of: datetime, window: timedelta) -> d
     damage: dict[str, int] = {}
     sources: dict[str, int] = {}
     flags: list[dict[str, Any]] = []
-    n = 0
-    for cid, rec in sorted(_in_window(state, as_of, window)):
-        n += 1
+    in_window = sorted(_in_window(state, as_of, window))
+    for cid, rec in in_window:
         for s in rec[SOURCES]:
             sources[s] = sources.get(s, 0) + 1
         cur = current(rec)
         if rec[KIND] == "count":
             w, m = rec[WEAPON] or "", rec[MEASURE] or ""
-            by_w = totals.setdefault(rec[CLAIMANT], {}).setdefault(w, {})
-            by_w[m] = by_w.get(m, 0) + counted(state, cid, rec)
             if cid in state.parts and state.parts[cid] != cur[V_A]:
                 over = state.parts[cid] > cur[V_A]
                 flags.append({
@@ -91,6 +90,12 @@ def window_stats(state: RegionState, *, as_of: datetime, window: timedelta) -> d
             side["injured"] += cur[V_B]
         elif rec[DKIND] is not None:
             damage[rec[DKIND]] = damage.get(rec[DKIND], 0) + 1
+    hi = ts(as_of)
+    lo = hi - int(window.total_seconds())
+    for (h, claimant, weapon, measure), amount in sorted(state.buckets.items()):
+        if lo <= h < hi:
+            by_w = totals.setdefault(claimant, {}).setdefault(weapon, {})
+            by_w[measure] = by_w.get(measure, 0) + amount
     return {
         "key": state.key,
         "as_of": as_of.astimezone(UTC).isoformat(),
@@ -99,7 +104,7 @@ def window_stats(state: RegionState, *, as_of: datetime, window: timedelta) -> d
         "totals": totals,
         "casualties": casualties,
         "damage": damage,
-        "n_claims": n,
+        "n_claims": len(in_window),
         "sources": sources,
         "flags": flags,
     }
@@ -114,15 +119,11 @@ def hourly_series(
     start = end - hours * HOUR
     # (hour, claimant) -> [launched, intercepted + suppressed, has_launched]
     acc: dict[tuple[int, str], list[int]] = {}
-    for cid, rec in state.claims.items():
-        if rec[KIND] != "count":
-            continue
-        h = hour_of_end(rec[WE])
+    for (h, claimant, _weapon, measure), n in state.buckets.items():
         if not start <= h < end:
             continue
-        a = acc.setdefault((h, rec[CLAIMANT]), [0, 0, 0])
-        n = counted(state, cid, rec)
-        if rec[MEASURE] == "launched":
+        a = acc.setdefault((h, claimant), [0, 0, 0])
+        if measure == "launched":
             a[0] += n
             a[2] = 1
         else:

@@ -21,15 +21,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-# (claim_id, window_start, window_end, count)
+# (claim_id, window_start, window_end, count) and (claim_id, window_start, window_end)
 Item = tuple[str, int, int, int]
+Window = tuple[str, int, int]
 
 
-def _order(it: Item) -> tuple[int, int, str]:
+def _order(it: Item | Window) -> tuple[int, int, str]:
     return (it[2] - it[1], it[1], it[0])
 
 
-def _contains(outer: Item, inner: Item) -> bool:
+def _contains(outer: Item | Window, inner: Item | Window) -> bool:
     return (
         outer[1] <= inner[1]
         and inner[2] <= outer[2]
@@ -62,18 +63,22 @@ def allocate(items: Sequence[Item]) -> tuple[dict[str, int], dict[str, int]]:
     return counted, parts
 
 
-def component(windows: dict[str, tuple[int, int]], seed: tuple[int, int]) -> set[str]:
-    """Claims connected to `seed` through overlapping windows (half-open intervals)."""
-    lo, hi = seed
-    members: set[str] = set()
-    while True:
-        grown = False
-        for cid, (ws, we) in windows.items():
-            if cid in members or not (ws < hi and lo < we):
-                continue
-            members.add(cid)
-            if ws < lo or we > hi:
-                lo, hi = min(lo, ws), max(hi, we)
-                grown = True
-        if not grown:
-            return members
+def affected(items: Sequence[Window], changed: Window) -> set[str]:
+    """Claims to re-allocate when `changed` is added or changes value.
+
+    Only `changed` and the windows containing it can change their counted part;
+    recomputing them needs everything inside them, so those come along too.
+    (Plain comparisons rather than `_contains`: this runs over a whole group per
+    record.)
+    """
+    cs, ce = changed[1], changed[2]
+    co = _order(changed)
+    tops = [it for it in items
+            if it[1] <= cs and ce <= it[2] and (it[2] - it[1] > ce - cs or co <= _order(it))]
+    out: set[str] = set()
+    for top in tops:
+        ts, te = top[1], top[2]
+        dur, to = te - ts, _order(top)
+        out.update(it[0] for it in items
+                   if ts <= it[1] and it[2] <= te and (it[2] - it[1] < dur or _order(it) <= to))
+    return out

@@ -53,6 +53,7 @@ V_QUAL: Final = 4
 V_SRC: Final = 5
 
 FORMAT = 2
+HOUR = 3600
 _EMPTY: tuple[Version, ...] = ()
 
 # Shared immutable values (ints, tuples). A memo only: results never depend on it.
@@ -84,9 +85,13 @@ class RegionState:
     parts: dict[str, int] = field(default_factory=dict)  # sum of contained windows
     excerpts: dict[str, Excerpt] = field(default_factory=dict)  # newest claims only
     # Derived indexes, rebuilt by decode; not serialized, not compared.
-    groups: dict[GroupKey, set[str]] = field(default_factory=dict, compare=False, repr=False)
+    # group -> claim ids (a list: 8 bytes a claim, vs ~50 in a set)
+    groups: dict[GroupKey, list[str]] = field(default_factory=dict, compare=False, repr=False)
     excerpt_heap: list[tuple[int, str]] = field(default_factory=list, compare=False,
                                                 repr=False)
+    # (hour, claimant, weapon, measure) -> counted; the sum of `counted` per bucket.
+    buckets: dict[tuple[int, str, str, str], int] = field(default_factory=dict,
+                                                          compare=False, repr=False)
 
 
 def new_state(key: str) -> RegionState:
@@ -109,6 +114,19 @@ def current(rec: Rec) -> Version:
     return rec[MORE][-1] if rec[MORE] else rec[8:14]
 
 
+def hour_of_end(we: int) -> int:
+    """Bucket start of an event ending at `we`: the hour holding its last instant."""
+    return ((we - 1) // HOUR) * HOUR
+
+
+def add_bucket(state: RegionState, bucket: tuple[int, str, str, str], delta: int) -> None:
+    n = state.buckets.get(bucket, 0) + delta
+    if n:
+        state.buckets[bucket] = n
+    else:
+        state.buckets.pop(bucket, None)
+
+
 def counted(state: RegionState, cid: str, rec: Rec) -> int:
     """What a count claim adds to totals after window reconciliation (0 for others)."""
     if rec[KIND] != "count":
@@ -124,10 +142,12 @@ def group_of(rec: Rec) -> GroupKey | None:
 
 def reindex(state: RegionState) -> None:
     state.groups = {}
+    state.buckets = {}
     for cid, rec in state.claims.items():
         g = group_of(rec)
         if g is not None:
-            state.groups.setdefault(g, set()).add(cid)
+            state.groups.setdefault(g, []).append(cid)
+            add_bucket(state, (hour_of_end(rec[WE]), *g), counted(state, cid, rec))
     state.excerpt_heap = [(state.claims[c][WE], c) for c in state.excerpts]
     heapq.heapify(state.excerpt_heap)
 
@@ -155,12 +175,12 @@ def _opt(v: str | None) -> str | None:
 
 def _rec(r: list[Any]) -> Rec:
     more = tuple(
-        shared((int(v[0]), s(v[1]), int(v[2]), int(v[3]), s(v[4]), s(v[5]))) for v in r[MORE]
+        (int(v[0]), s(v[1]), int(v[2]), int(v[3]), s(v[4]), s(v[5])) for v in r[MORE]
     )
     return (
         s(r[KIND]), s(r[CLAIMANT]), _opt(r[WEAPON]), _opt(r[MEASURE]), _opt(r[DKIND]),
         shared(int(r[WS])), shared(int(r[WE])), shared(tuple(s(x) for x in r[SOURCES])),
-        shared(int(r[8])), s(r[9]), int(r[10]), int(r[11]), s(r[12]), s(r[13]),
+        int(r[8]), s(r[9]), int(r[10]), int(r[11]), s(r[12]), s(r[13]),
         more or _EMPTY,
     )
 
