@@ -142,7 +142,8 @@ class Track:
 
     @classmethod
     def from_list(cls, data: Sequence[Any]) -> Track:
-        bins, learned, a, b, ps, pn, dn, dd, cs, cst, ring, zero_ll = data
+        bins, learned, a, b, ps, pn, dn, dd, cs, cst, ring = data[:11]
+        zero_ll = data[11] if len(data) > 11 else []  # absent in states from before it existed
         return cls(
             int(bins),
             int(learned),
