@@ -1,0 +1,213 @@
+"""Report-to-claim, report-to-aggregate and report-to-alert latency at a steady rate.
+
+Produces simulated reports at a steady `--rate` for `--seconds` to the raw topic of
+one worker (produces are batched: linger, so a report waits up to LINGER_MS in the
+producer; that wait is inside the figures). Meanwhile this process
+- subscribes to `strikes.claims.v1`: a report's claims are matched by report id; its
+  report-to-claim latency is the arrival of its last claim minus its send time;
+- polls `/healthz` `claims_applied` every 50 ms: the k-th claim to arrive is folded
+  once claims_applied >= k (the follower reads the same partitions); report-to-
+  aggregate is the latest fold time of its claims;
+- subscribes to `strikes.alerts.v1`: an alert's latency is its arrival minus the send
+  time of the newest report carrying one of its claim ids (sent before the alert).
+Reports without claims (noise) have no aggregate effect and are not in the figures.
+If the worker cannot keep up, the run stops `--drain` seconds after the last send
+and prints drained=false with the pending count: the percentiles are then lower bounds.
+
+    .venv/bin/python benchmarks/latency.py [--rate 500] [--seconds 120] [--drain 120]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import bisect
+import time
+from typing import Any
+
+import orjson
+from _common import (
+    LINGER_MS,
+    bench_deployment,
+    emit,
+    healthz,
+    log,
+    metric_samples,
+    metric_sum,
+    percentiles,
+    simulated_lines,
+    warm_up,
+)
+
+from stream.settings import ALERTS_TOPIC, CLAIMS_TOPIC, RAW_TOPIC
+
+
+class Collector:
+    """Arrivals seen by this process, on one clock (time.perf_counter)."""
+
+    def __init__(self) -> None:
+        self.sent: dict[str, float] = {}
+        self.claim_arrivals: list[tuple[float, str, str]] = []  # (t, report_id, claim_id)
+        self.alerts: list[tuple[float, dict[str, Any]]] = []
+        self.applied: list[tuple[float, int]] = []  # (t, claims_applied)
+        self.stop = False
+
+
+async def consume(bootstrap: str, topic: str, on_record: Any, col: Collector) -> None:
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
+                                auto_offset_reset="earliest", fetch_max_wait_ms=10)
+    await consumer.start()
+    try:
+        parts = consumer.partitions_for_topic(topic) or set()
+        tps = [TopicPartition(topic, p) for p in sorted(parts)]
+        consumer.assign(tps)
+        await consumer.seek_to_beginning(*tps)
+        while not col.stop:
+            batch = await consumer.getmany(timeout_ms=50, max_records=10_000)
+            now = time.perf_counter()
+            for msgs in batch.values():
+                for m in msgs:
+                    on_record(now, orjson.loads(m.value))
+    finally:
+        await consumer.stop()
+
+
+async def poll_applied(worker: Any, col: Collector) -> None:
+    while not col.stop:
+        doc = await asyncio.to_thread(healthz, worker)
+        if "claims_applied" in doc:
+            col.applied.append((time.perf_counter(), int(doc["claims_applied"])))
+        await asyncio.sleep(0.05)
+
+
+async def produce_steady(bootstrap: str, topic: str, lines: list[bytes], rate: float,
+                         col: Collector) -> float:
+    from aiokafka import AIOKafkaProducer
+
+    ids = [str(orjson.loads(x)["id"]) for x in lines]
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, linger_ms=LINGER_MS, max_batch_size=1024 * 1024)
+    await producer.start()
+    try:
+        started = time.perf_counter()
+        for i, line in enumerate(lines):
+            due = started + i / rate
+            delay = due - time.perf_counter()
+            if delay > 0.002:
+                await asyncio.sleep(delay)
+            col.sent[ids[i]] = time.perf_counter()
+            await producer.send(topic, line, key=ids[i].encode())
+        await producer.flush()
+        return time.perf_counter() - started
+    finally:
+        await producer.stop()
+
+
+def fold_times(col: Collector) -> dict[str, float]:
+    """Report id -> time its last claim was folded (claims_applied reached its rank)."""
+    times = [t for t, _ in col.applied]
+    counts = [n for _, n in col.applied]
+    # claims_applied only grows; make it monotone for bisect despite poll jitter.
+    for i in range(1, len(counts)):
+        counts[i] = max(counts[i], counts[i - 1])
+    out: dict[str, float] = {}
+    for rank, (arrived, rid, _cid) in enumerate(col.claim_arrivals, start=1):
+        j = bisect.bisect_left(counts, rank)
+        if j == len(counts):
+            out.pop(rid, None)
+            out[rid] = float("inf")
+            continue
+        out[rid] = max(out.get(rid, 0.0), arrived, times[j])
+    return {r: t for r, t in out.items() if t != float("inf")}
+
+
+def alert_latencies(col: Collector) -> tuple[list[float], int]:
+    by_claim: dict[str, list[float]] = {}
+    for _t, rid, cid in col.claim_arrivals:
+        if rid in col.sent:
+            by_claim.setdefault(cid, []).append(col.sent[rid])
+    out: list[float] = []
+    without = 0
+    for arrived, alert in col.alerts:
+        sends = [s for cid in alert.get("claim_ids", []) for s in by_claim.get(cid, []) if s <= arrived]
+        if not sends:
+            without += 1  # silences and alerts on claims of no report of this run
+            continue
+        out.append(arrived - max(sends))
+    return out, without
+
+
+def ms(p: dict[str, float]) -> dict[str, float]:
+    return {k: round(v * 1000, 1) for k, v in p.items()}
+
+
+async def run(rate: float, seconds: float, drain: float) -> dict[str, Any]:
+    n = int(rate * seconds)
+    lines = simulated_lines(n, seed=3)
+    col = Collector()
+    warm_s = 0.0
+    # Deployment set-up and clean-up call asyncio.run: keep them off this loop.
+    cm = bench_deployment("lat")
+    dep = await asyncio.to_thread(cm.__enter__)
+    try:
+        worker = dep.start_worker()
+        await asyncio.to_thread(worker.wait_ready)
+        warm_s = await asyncio.to_thread(warm_up, dep, worker)
+        bs = dep.broker.bootstrap
+        claims_seen: dict[str, float] = {}
+
+        def on_claim(t: float, c: dict[str, Any]) -> None:
+            col.claim_arrivals.append((t, c["report_id"], c["claim_id"]))
+            claims_seen[c["report_id"]] = t
+
+        tasks = [asyncio.create_task(consume(bs, dep.topic(CLAIMS_TOPIC), on_claim, col)),
+                 asyncio.create_task(consume(bs, dep.topic(ALERTS_TOPIC),
+                                             lambda t, a: col.alerts.append((t, a)), col)),
+                 asyncio.create_task(poll_applied(worker, col))]
+        await asyncio.sleep(1.0)  # consumers assigned before the first send
+        log(f"producing {n} reports at {rate}/s")
+        send_s = await produce_steady(bs, dep.topic(RAW_TOPIC), lines, rate, col)
+        log(f"sent in {send_s:.1f}s; draining")
+        deadline = time.perf_counter() + drain
+        pending = n
+        while time.perf_counter() < deadline:
+            samples = await asyncio.to_thread(metric_samples, worker)
+            done = sum(metric_sum(samples, f"strikestream_{m}_total") for m in ("reports", "dlq"))
+            claims = metric_sum(samples, "strikestream_claims_total")
+            pending = int(n - done)
+            if pending <= 0 and col.applied and col.applied[-1][1] >= claims:
+                break
+            await asyncio.sleep(0.5)
+        await asyncio.sleep(0.5)
+        col.stop = True
+        await asyncio.gather(*tasks)
+    finally:
+        col.stop = True
+        await asyncio.to_thread(cm.__exit__, None, None, None)
+    to_claim = [claims_seen[r] - col.sent[r] for r in claims_seen if r in col.sent]
+    folded = fold_times(col)
+    to_agg = [t - col.sent[r] for r, t in folded.items() if r in col.sent]
+    to_alert, alerts_without = alert_latencies(col)
+    return {
+        "warmup_s": warm_s, "rate": rate, "seconds": seconds, "sent": n, "send_s": send_s,
+        "produce": f"batched_linger_{LINGER_MS}ms",
+        "drained": pending <= 0, "pending_reports": max(0, pending),
+        "reports_with_claims": len(to_claim), "report_to_claim_ms": ms(percentiles(to_claim)),
+        "report_to_aggregate_ms": ms(percentiles(to_agg)), "aggregate_matched": len(to_agg),
+        "report_to_alert_ms": ms(percentiles(to_alert)), "alerts": len(col.alerts),
+        "alerts_timed": len(to_alert), "alerts_without_report": alerts_without,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rate", type=float, default=500.0)
+    parser.add_argument("--seconds", type=float, default=120.0)
+    parser.add_argument("--drain", type=float, default=120.0)
+    args = parser.parse_args()
+    emit("latency", asyncio.run(run(args.rate, args.seconds, args.drain)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+"""End-to-end throughput of one worker, from `strikes.raw.v1` to folded aggregates,
+against the pure normalize rate measured in the same run (framework overhead).
+
+Produces N simulated reports (batched, linger) to the raw topic of a fresh embedded
+broker with one `python -m stream worker`, and times from the first produce until
+the worker has counted every report (`strikestream_reports_total` plus dead
+letters) and folded every claim it published (`/healthz` `claims_applied` equals
+`strikestream_claims_total`). Also prints the worker's CPU seconds (so a shared,
+busy machine does not hide the framework's cost) and the per-stage breakdown of
+`strikestream_processing_seconds`.
+
+    .venv/bin/python benchmarks/pipeline.py [--reports 20000] [--profile out.svg|out.txt]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from _common import bench_deployment as deployment
+from _common import (
+    emit,
+    healthz,
+    log,
+    metric_samples,
+    metric_sum,
+    produce,
+    simulated_lines,
+    stage_ms,
+    warm_up,
+)
+from limits import normalize_rate
+
+from stream.settings import RAW_TOPIC
+
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """user + system CPU seconds of a process (and its reaped children) from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(x) for x in fields[11:15]) / CLK_TCK
+
+
+def start_profiler(pid: int, out: str) -> subprocess.Popen[bytes]:
+    fmt = "raw" if out.endswith(".txt") else "flamegraph"
+    py_spy = Path(sys.executable).with_name("py-spy")
+    return subprocess.Popen([str(py_spy), "record", "--pid", str(pid), "--rate", "100", "--format", fmt,
+                             "--output", out, "--nonblocking"], stdout=subprocess.DEVNULL,
+                            stderr=sys.stderr)
+
+
+def run(n: int, profile: str | None, timeout: float) -> dict[str, Any]:
+    lines = simulated_lines(n)
+    pure = normalize_rate(min(n, 3000))
+    log(f"pure normalize: {pure['normalize_per_s_cpu']:.0f}/s CPU, {pure['normalize_per_s_wall']:.0f}/s wall")
+    with deployment("pipe") as dep:
+        worker = dep.start_worker()
+        worker.wait_ready()
+        warm_s = warm_up(dep, worker)
+        samples0 = metric_samples(worker)
+        applied0 = healthz(worker).get("claims_applied", 0)
+        profiler = start_profiler(worker.proc.pid, profile) if profile else None
+        cpu0 = cpu_seconds(worker.proc.pid)
+        started = time.perf_counter()
+        produce_s = produce(dep.broker.bootstrap, dep.topic(RAW_TOPIC), lines)
+        log(f"produced {n} reports in {produce_s:.1f}s")
+        deadline = started + timeout
+        reports = claims = applied = 0.0
+        while time.perf_counter() < deadline:
+            samples = metric_samples(worker)
+            reports, dlq, claims = (metric_sum(samples, name) - metric_sum(samples0, name) for name in (
+                "strikestream_reports_total", "strikestream_dlq_total", "strikestream_claims_total"))
+            applied = healthz(worker).get("claims_applied", 0) - applied0
+            if reports + dlq >= n and applied >= claims:
+                break
+            time.sleep(0.5)  # each /metrics scrape costs the worker CPU: poll gently
+        else:
+            msg = f"timed out: reports={reports} claims={claims} applied={applied}"
+            raise SystemExit(msg)
+        elapsed = time.perf_counter() - started
+        worker_cpu = cpu_seconds(worker.proc.pid) - cpu0
+        samples = metric_samples(worker)
+        if profiler:
+            profiler.send_signal(signal.SIGINT)  # py-spy writes its output on SIGINT
+            profiler.wait(60)
+    e2e = n / elapsed
+    per_cpu = n / worker_cpu
+    return {
+        "reports": n, "claims": int(claims), "dlq": int(dlq), "seconds": elapsed,
+        "reports_per_s": e2e, "normalize_per_s": pure["normalize_per_s_cpu"],
+        "ratio": e2e / pure["normalize_per_s_cpu"],
+        "normalize_per_s_wall": pure["normalize_per_s_wall"],
+        "ratio_wall": e2e / pure["normalize_per_s_wall"],
+        "worker_cpu_s": worker_cpu, "reports_per_worker_cpu_s": per_cpu,
+        "ratio_cpu": per_cpu / pure["normalize_per_s_cpu"],
+        "stages_ms": stage_ms(samples, since=samples0), "warmup_s": warm_s, "produce": "batched_linger",
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reports", type=int, default=20_000)
+    parser.add_argument("--timeout", type=float, default=900.0)
+    parser.add_argument("--profile", help="py-spy output of the worker (.svg flamegraph or .txt collapsed)")
+    args = parser.parse_args()
+    emit("pipeline", run(args.reports, args.profile, args.timeout))
+
+
+if __name__ == "__main__":
+    main()
