@@ -54,7 +54,10 @@ _SINGLE = words(
     "подросток", "житель", "жительница", "пенсионер", "пенсионерка", "водитель", "чоловік",
     "жінка", "дитина", "підліток", "мешканець", "мешканка", "пенсіонер", "пенсіонерка", "водій",
 )  # fmt: skip
-_ADJ_SKIP = frozenset({"a", "an", "elderly", "local", "young", "old", "another", "one"})
+_ADJ_SKIP = frozenset(
+    {"a", "an", "elderly", "local", "young", "old", "another", "one", "the", "his", "her", "its",
+     "their"}
+)
 _AGE_RE = re.compile(r"^\d+-(year-old|летн\w*|річн\w*)$")
 
 
@@ -136,13 +139,17 @@ def _before(
 ) -> tuple[int, int, int] | None:
     j = i - 1
     single: int | None = None
-    while j >= 0 and i - j <= 6:
+    while j >= 0 and i - j <= 12:
         tok = toks[j]
         if j in by_last and by_last[j].first not in taken:
             num = by_last[j]
             return num.value, num.first, i
         if tok.kind != "word":
-            return None
+            skip_to = _parenthetical_start(toks, j) if tok.text == "," else None
+            if skip_to is None:
+                break
+            j = skip_to - 1  # "six people, including a child, were killed"
+            continue
         if j in place_tokens:
             j -= 1
             continue
@@ -154,6 +161,17 @@ def _before(
         j -= 1
     if single is not None and single not in taken:
         return 1, single, i
+    return None
+
+
+_INCLUDING = frozenset({"including", "among", "в", "у", "серед", "среди", "зокрема", "включая"})
+
+
+def _parenthetical_start(toks: list[Token], comma: int) -> int | None:
+    """Index of the comma opening ", including a child," that ends at `comma`."""
+    for k in range(comma - 1, max(-1, comma - 8), -1):
+        if toks[k].text == ",":
+            return k if k + 1 < comma and toks[k + 1].low in _INCLUDING else None
     return None
 
 

@@ -19,7 +19,7 @@ from stream.normalize.count_region import count_region
 from stream.normalize.lexicon import has, words
 from stream.normalize.numbers import Number, qualifier_len
 from stream.normalize.phrases import OF, is_noise, weapon_phrase
-from stream.normalize.places import PlaceRef
+from stream.normalize.places import PlaceRef, codes_in
 from stream.normalize.tokens import Token
 from stream.normalize.weapons import measure_of, weapon_of
 
@@ -124,6 +124,7 @@ def extract_counts(
         if num.value <= 0 or is_noise(toks, num):
             continue
         kind, weapon, np_last = weapon_phrase(toks, num.last)
+        weapon_at = -1
         ante = last_in_sent.get(sent)
         if kind == "other":
             continue
@@ -133,7 +134,7 @@ def extract_counts(
             if ante is not None:
                 weapon = ante.weapon
             else:
-                weapon = _weapon_before(toks, s_lo, num.first)
+                weapon, weapon_at = _weapon_before(toks, s_lo, num.first)
                 prev = last_in_sent.get(sent - 1)
                 if weapon is None and prev is not None and not _sentence_has_weapon(
                     toks, s_lo, s_hi
@@ -164,6 +165,13 @@ def extract_counts(
             continue
         if region is None and kind == "ellipsis" and ante is not None and not total:
             region = ante.region  # "fired two missiles at the Lviv region; both were intercepted"
+        if region is None and weapon_at >= 0:
+            # "fired missiles at the capital; all four were intercepted"
+            between = codes_in(places, weapon_at, num.first)
+            region = between[0] if len(between) == 1 else None
+        if region is None and not total and not codes_in(places, s_lo, s_hi):
+            # "... at the Mykolaiv region. Thirteen drones were shot down."
+            region = _previous_region(_share_coordinated_region(toks, out), sent)
         count = Count(region, weapon, measure, num.value, num.qualifier, num.first, num.last,
                       np_last, sent)
         last_in_sent[sent] = count
@@ -202,13 +210,22 @@ def _with_region(c: Count, region: str | None) -> Count:
                  c.sent)
 
 
-def _weapon_before(toks: list[Token], lo: int, i: int) -> Weapon | None:
+def _previous_region(counts: list[Count], sent: int) -> str | None:
+    """The one region of the counts of the last earlier sentence that had counts."""
+    earlier = [c for c in counts if c.sent < sent]
+    if not earlier:
+        return None
+    last = [c.region for c in earlier if c.sent == earlier[-1].sent]
+    return last[0] if last[0] is not None and all(r == last[0] for r in last) else None
+
+
+def _weapon_before(toks: list[Token], lo: int, i: int) -> tuple[Weapon | None, int]:
     """The last weapon word before a bare number in its sentence ("drones ...; 2 were")."""
     for k in range(i - 1, lo - 1, -1):
         w = weapon_of(toks[k]) if toks[k].kind == "word" else None
         if w is not None:
-            return w
-    return None
+            return w, k
+    return None, -1
 
 
 def _sentence_has_weapon(toks: list[Token], lo: int, hi: int) -> bool:

@@ -46,19 +46,23 @@ _PATTERNS = PhraseMatcher(
          "gas station", "filling station", "petrol station", "азс",
          "нпз", "нефтебаза", "нефтеперерабатывающий завод", "нефтеперерабатывающий",
          "газопровод", "нефтепровод", "нафтобаза", "нафтопереробний завод",
-         "нафтопереробний", "газопровід", "нафтопровід", "топливо", "пальне", "резервуар")
+         "нафтопереробний", "газопровід", "нафтопровід", "топливо", "пальне", "резервуар",
+         "завод нефтепродуктов", "нефтепродукт", "нафтопродукт", "oil products", "petroleum",
+         "fuel plant", "нефтяной терминал", "нафтовий термінал")
     + _p("transport", "road", "roads", "highway", "highways", "railway", "railways",
          "railroad", "rail", "train", "trains", "port", "ports", "bridge", "bridges",
          "airport", "airports", "traffic", "vessel", "vessels", "ship", "ships", "судно",
          "flights", "flight", "station", "locomotive",
          "дорога", "трасса", "железная дорога", "аэропорт", "порт", "мост", "вокзал",
          "движение", "рейс", "залізниця", "аеропорт", "траса", "мосту", "мости", "поїзд", "поезд",
-         "автодорога")
+         "автодорога", "port infrastructure", "портовый", "портовий", "портова інфраструктура",
+         "terminal", "термінал", "терминал")
     + _p("industrial", "plant", "plants", "factory", "factories", "enterprise", "enterprises",
          "warehouse", "warehouses", "industrial", "industrial site", "industrial facility",
          "industrial zone", "workshop", "hangar",
          "завод", "предприятие", "склад", "промышленный", "цех", "промзона", "підприємство",
-         "промисловий", "ангар", "производственный", "виробничий")
+         "промисловий", "ангар", "производственный", "виробничий", "зерносховище",
+         "элеватор", "елеватор", "grain storage", "silo", "silos", "granary", "agricultural")
     + _p("military", "base", "bases", "airbase", "airbases", "air base", "airfield",
          "airfields", "aircraft", "bomber", "bombers", "military equipment", "military facility",
          "military base", "military unit", "military airfield", "barracks",

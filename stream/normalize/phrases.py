@@ -34,6 +34,12 @@ _UNIT_WORDS = words("km", "kilometres", "kilometers", "km/h", "%", "percent", "�
                     "hours", "часов", "годин", "minutes", "минут", "хвилин")
 
 
+_NUMBER_WORDS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+     "twelve", "dozen", "hundred", "both", "all"}
+)
+
+
 def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None, int]:
     """Classify the phrase after a number ending at token i.
 
@@ -56,6 +62,9 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
                 return "weapon", w, k
             if tok.low in _ANAPHORIC:
                 return "ellipsis", None, k
+            if tok.kind == "num" or tok.low in _NUMBER_WORDS:
+                k += 1  # "two of the three Iskander-K missiles"
+                continue
             if tok.kind == "word" and tok.low not in ("the", "these", "those", "all") and (
                 tok.pos == "NOUN" or (not tok.pos and not _is_modifier(tok))
             ):

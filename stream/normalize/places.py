@@ -55,6 +55,8 @@ _CITY_ANAPHORA = frozenset(
 )
 _PENINSULA = frozenset({"peninsula", "полуостров", "полуострова", "полуостровом",
                         "полуострове", "півострів", "півострова", "півостровом", "півострові"})
+_CAPITAL = frozenset({"capital", "столица", "столицы", "столицей", "столице", "столицу",
+                      "столиця", "столиці", "столицею", "столицю"})
 _ANAPHORA_BEFORE = frozenset(
     {"the", "this", "над", "в", "у", "по", "на", "этом", "этого", "цьому", "цього", "of"}
 )
@@ -164,6 +166,8 @@ def _add_anaphora(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
             continue
         if low in _ANAPHORA:
             before = [r for r in refs if r.last < i and not r.origin and r.level != "sea"]
+        elif low in _CAPITAL:
+            before = [r for r in refs if r.last < i and not r.origin and r.code in _CAPITALS]
         elif low in _CITY_ANAPHORA:
             before = [r for r in refs if r.last < i and not r.origin and r.level == "city"]
         else:

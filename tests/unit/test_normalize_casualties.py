@@ -39,7 +39,12 @@ CASES = [
     ("No one was injured in the attack on the Tver region.", []),
     ("There were no casualties in the Smolensk region.", []),
     ("Drones attacked the Kursk region; two people were hurt.", [("RU-KRS", "injured", 2)]),
-    ("A drone hit a car in the Belgorod region, injuring its driver.", []),
+    ("A drone hit a car in the Belgorod region, injuring its driver.",
+     [("RU-BEL", "injured", 1)]),
+    ("At least six people, including a child, were killed in the Kharkiv region. Another 47 "
+     "were injured.", [("UA-63", "killed", 6), ("UA-63", "injured", 47)]),
+    ("В Брянской области беспилотник атаковал автомобиль, водитель погиб.",
+     [("RU-BRY", "killed", 1)]),
     ("One person died and six were injured after a strike on the Dnipropetrovsk region.",
      [("UA-12", "killed", 1), ("UA-12", "injured", 6)]),
     ("В Белгородской области погибли два человека, ещё пятеро получили ранения.",

@@ -134,6 +134,18 @@ EN = [
     ("On June 1, Russia launched 472 drones and seven missiles at Ukraine.",
      _s((None, "drone", "launched", 472), (None, "missile", "launched", 7))),
     ("At 3 am drones attacked the Kursk region, the governor said.", []),
+    ("Ukraine's air force said it destroyed 13 of 18 drones and two of the three Iskander-K "
+     "cruise missiles launched by Russia overnight.",
+     _s((None, "drone", "intercepted", 13), (None, "drone", "launched", 18),
+        (None, "missile", "intercepted", 2), (None, "missile", "launched", 3))),
+    ("Russian forces launched 20 Shahed drones and three S-300 missiles at the Mykolaiv region. "
+     "Thirteen drones were shot down.",
+     _s(("UA-48", "drone", "launched", 20), ("UA-48", "missile", "launched", 3),
+        ("UA-48", "drone", "intercepted", 13))),
+    ("Kyiv's military administration said Russia fired ballistic missiles at the capital; all "
+     "four were intercepted.", _s(("UA-30", "missile", "intercepted", 4))),
+    ("A drone hit a house in the Kharkiv region. Russia launched 100 drones overnight.",
+     _s((None, "drone", "launched", 100))),
     ("Moscow launched 300 drones at Ukraine overnight, Kyiv said.",
      _s((None, "drone", "launched", 300))),
 ]

@@ -90,6 +90,16 @@ CASES = [
     ("Air defences destroyed 30 drones over the Belgorod region; debris damaged a house.",
      [("RU-BEL", "residential")]),
     ("Drones destroyed two houses in the Kursk region.", [("RU-KRS", "residential")]),
+    ("В результате атаки БПЛА на Новошахтинский завод нефтепродуктов возник пожар. По словам "
+     "губернатора Ростовской области, пострадавших нет.",
+     [("RU-ROS", "fire"), ("RU-ROS", "fuel")]),
+    ("Вночі окупанти атакували Одещину дронами: пошкоджено портову інфраструктуру та "
+     "зерносховище в Ізмаїлі, загиблих та поранених немає.",
+     [("UA-51", "transport"), ("UA-51", "industrial")]),
+    ("Ukraine's air force said Russia fired 24 missiles at energy facilities in the Lviv and "
+     "Rivne regions. Power outages hit several regions.", []),
+    ("Explosions were heard in Sevastopol. Debris damaged a power line in the city.",
+     [("UA-40", "energy")]),
 ]
 
 
