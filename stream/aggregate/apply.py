@@ -92,8 +92,9 @@ def _merge(rec: Rec | None, claim: Claim) -> Rec:
     """Record after adding `claim`: keep each value's first appearance, union sources."""
     v = _version(claim)
     if rec is None:
-        head = (intern(claim.kind), intern(claim.claimant), claim.weapon, claim.measure,
-                claim.damage_kind, shared(ts(claim.window_start)), shared(ts(claim.window_end)),
+        meta = shared((intern(claim.kind), intern(claim.claimant), claim.weapon, claim.measure,
+                       claim.damage_kind))
+        head = (meta, shared(ts(claim.window_start)), shared(ts(claim.window_end)),
                 shared((v[V_SRC],)))
         return make_rec(head, [v])
     versions = list(versions_of(rec))
@@ -153,7 +154,7 @@ def _reallocate(state: RegionState, cid: str, rec: Rec, old_count: int) -> list[
         if d:
             h = hour_of_end(claims[m][WE])
             moved[h] = moved.get(h, 0) + d
-            add_bucket(state, (h, *g), d)
+            add_bucket(state, h, g, d)
     return [(datetime.fromtimestamp(h, UTC), g[0], g[1], g[2], d)
             for h, d in sorted(moved.items()) if d]
 
@@ -185,7 +186,7 @@ def _evict(state: RegionState, lateness: timedelta) -> None:
         rec = state.claims[cid]
         g = group_of(rec)
         if g is not None:
-            add_bucket(state, (hour_of_end(rec[WE]), *g), -counted(state, cid, rec))
+            add_bucket(state, hour_of_end(rec[WE]), g, -counted(state, cid, rec))
         del state.claims[cid]
         state.contrib.pop(cid, None)
         state.parts.pop(cid, None)

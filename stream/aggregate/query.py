@@ -26,6 +26,7 @@ from stream.aggregate.state import (
     HOUR,
     KIND,
     MEASURE,
+    META,
     SOURCES,
     V_A,
     V_B,
@@ -38,6 +39,7 @@ from stream.aggregate.state import (
     WS,
     Rec,
     RegionState,
+    bucket_of,
     counted,
     current,
     hour_of_end,
@@ -73,26 +75,27 @@ def window_stats(state: RegionState, *, as_of: datetime, window: timedelta) -> d
         for s in rec[SOURCES]:
             sources[s] = sources.get(s, 0) + 1
         cur = current(rec)
-        if rec[KIND] == "count":
-            w, m = rec[WEAPON] or "", rec[MEASURE] or ""
+        if rec[META][KIND] == "count":
+            w, m = rec[META][WEAPON] or "", rec[META][MEASURE] or ""
             if cid in state.parts and state.parts[cid] != cur[V_A]:
                 over = state.parts[cid] > cur[V_A]
                 flags.append({
                     "flag": "parts_exceed_summary" if over else "summary_exceeds_parts",
-                    "claim_id": cid, "claimant": rec[CLAIMANT], "weapon": w, "measure": m,
+                    "claim_id": cid, "claimant": rec[META][CLAIMANT], "weapon": w, "measure": m,
                     "window_start": _iso(rec[WS]), "window_end": _iso(rec[WE]),
                     "summary": cur[V_A], "parts": state.parts[cid],
                 })
-        elif rec[KIND] == "casualties":
-            side = casualties.setdefault(_SIDE.get(rec[CLAIMANT], "other"),
+        elif rec[META][KIND] == "casualties":
+            side = casualties.setdefault(_SIDE.get(rec[META][CLAIMANT], "other"),
                                          {"killed": 0, "injured": 0})
             side["killed"] += cur[V_A]
             side["injured"] += cur[V_B]
-        elif rec[DKIND] is not None:
-            damage[rec[DKIND]] = damage.get(rec[DKIND], 0) + 1
+        elif rec[META][DKIND] is not None:
+            damage[rec[META][DKIND]] = damage.get(rec[META][DKIND], 0) + 1
     hi = ts(as_of)
     lo = hi - int(window.total_seconds())
-    for (h, claimant, weapon, measure), amount in sorted(state.buckets.items()):
+    for key, amount in sorted(state.buckets.items()):
+        h, (claimant, weapon, measure) = bucket_of(key)
         if lo <= h < hi:
             by_w = totals.setdefault(claimant, {}).setdefault(weapon, {})
             by_w[measure] = by_w.get(measure, 0) + amount
@@ -119,7 +122,8 @@ def hourly_series(
     start = end - hours * HOUR
     # (hour, claimant) -> [launched, intercepted + suppressed, has_launched]
     acc: dict[tuple[int, str], list[int]] = {}
-    for (h, claimant, _weapon, measure), n in state.buckets.items():
+    for key, n in state.buckets.items():
+        h, (claimant, _weapon, measure) = bucket_of(key)
         if not start <= h < end:
             continue
         a = acc.setdefault((h, claimant), [0, 0, 0])
@@ -146,18 +150,18 @@ def latest_claims(state: RegionState, n: int = 50) -> list[dict[str, Any]]:
         versions = versions_of(rec)  # sorted by (published_at, report_id)
         out.append({
             "claim_id": cid,
-            "kind": rec[KIND],
+            "kind": rec[META][KIND],
             "key": state.key,
-            "claimant": rec[CLAIMANT],
-            "weapon": rec[WEAPON],
-            "measure": rec[MEASURE],
-            "damage_kind": rec[DKIND],
+            "claimant": rec[META][CLAIMANT],
+            "weapon": rec[META][WEAPON],
+            "measure": rec[META][MEASURE],
+            "damage_kind": rec[META][DKIND],
             "window_start": _iso(rec[WS]),
             "window_end": _iso(rec[WE]),
-            "count": cur[V_A] if rec[KIND] == "count" else 0,
+            "count": cur[V_A] if rec[META][KIND] == "count" else 0,
             "counted": counted(state, cid, rec),
-            "killed": cur[V_A] if rec[KIND] == "casualties" else 0,
-            "injured": cur[V_B] if rec[KIND] == "casualties" else 0,
+            "killed": cur[V_A] if rec[META][KIND] == "casualties" else 0,
+            "injured": cur[V_B] if rec[META][KIND] == "casualties" else 0,
             "qualifier": cur[V_QUAL],
             "published_at": _iso(cur[V_PUB]),
             "report_id": cur[V_RID],
@@ -186,16 +190,16 @@ def residuals(
     part_sum: dict[tuple[str, str | None, str | None, int, int], int] = {}
     for p in parts:
         for _cid, rec in _in_window(p, as_of, window):
-            if rec[KIND] == "count":
-                k = (rec[CLAIMANT], rec[WEAPON], rec[MEASURE], rec[WS], rec[WE])
+            if rec[META][KIND] == "count":
+                k = (rec[META][CLAIMANT], rec[META][WEAPON], rec[META][MEASURE], rec[WS], rec[WE])
                 part_sum[k] = part_sum.get(k, 0) + current(rec)[V_A]
     rows: list[dict[str, Any]] = []
     flags: list[dict[str, Any]] = []
     unattributed: dict[str, dict[str, dict[str, int]]] = {}
     for cid, rec in sorted(_in_window(total, as_of, window)):
-        if rec[KIND] != "count":
+        if rec[META][KIND] != "count":
             continue
-        k = (rec[CLAIMANT], rec[WEAPON], rec[MEASURE], rec[WS], rec[WE])
+        k = (rec[META][CLAIMANT], rec[META][WEAPON], rec[META][MEASURE], rec[WS], rec[WE])
         tot = current(rec)[V_A]
         got = part_sum.get(k, 0)
         row = {"claim_id": cid, "claimant": k[0], "weapon": k[1], "measure": k[2],

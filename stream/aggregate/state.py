@@ -6,8 +6,8 @@ values (window bounds, publication times, source lists, report ids) are shared
 objects, so a key with 10,000 claims stays a few MB. Times are epoch seconds.
 
 Record of one claim identity (`Rec`), flat:
-    kind, claimant, weapon, measure, damage_kind, window_start, window_end,
-    sources (sorted tuple),
+    meta = (kind, claimant, weapon, measure, damage_kind) (a shared tuple),
+    window_start, window_end, sources (sorted tuple),
     first version (published_at, report_id, a, b, qualifier, source),
     more versions (tuple of versions, usually the shared empty tuple)
 A version is the FIRST appearance (smallest (published_at, report_id)) of one
@@ -23,28 +23,29 @@ from __future__ import annotations
 import heapq
 import sys
 from dataclasses import dataclass, field
-from typing import Any, Final, TypeVar, cast
+from typing import Any, Final, TypeVar, cast, get_args
 
 import orjson
 
+from stream.models import Claimant, Measure, Weapon
+
 Version = tuple[int, str, int, int, str, str]
-Rec = tuple[
-    str, str, str | None, str | None, str | None, int, int, tuple[str, ...],
-    int, str, int, int, str, str, tuple[Version, ...],
-]
+Meta = tuple[str, str, str | None, str | None, str | None]
+Rec = tuple[Meta, int, int, tuple[str, ...], int, str, int, int, str, str, tuple[Version, ...]]
 GroupKey = tuple[str, str, str]  # (claimant, weapon, measure)
 Excerpt = tuple[str, int, int, int, str]  # (excerpt, excerpt_start, span0, span1, lang)
 
-KIND: Final = 0
+META: Final = 0  # shared (kind, claimant, weapon, measure, damage_kind)
+WS: Final = 1
+WE: Final = 2
+SOURCES: Final = 3
+FIRST: Final = 4  # the first version occupies FIRST .. FIRST+5
+MORE: Final = 10
+KIND: Final = 0  # positions inside META
 CLAIMANT: Final = 1
 WEAPON: Final = 2
 MEASURE: Final = 3
 DKIND: Final = 4
-WS: Final = 5
-WE: Final = 6
-SOURCES: Final = 7
-FIRST: Final = 8  # first version occupies FIRST .. FIRST+5
-MORE: Final = 14
 V_PUB: Final = 0
 V_RID: Final = 1
 V_A: Final = 2
@@ -89,9 +90,8 @@ class RegionState:
     groups: dict[GroupKey, list[str]] = field(default_factory=dict, compare=False, repr=False)
     excerpt_heap: list[tuple[int, str]] = field(default_factory=list, compare=False,
                                                 repr=False)
-    # (hour, claimant, weapon, measure) -> counted; the sum of `counted` per bucket.
-    buckets: dict[tuple[int, str, str, str], int] = field(default_factory=dict,
-                                                          compare=False, repr=False)
+    # bucket_key(hour, group) -> sum of `counted` of the claims ending in that hour.
+    buckets: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
 
 
 def new_state(key: str) -> RegionState:
@@ -99,11 +99,11 @@ def new_state(key: str) -> RegionState:
 
 
 def versions_of(rec: Rec) -> tuple[Version, ...]:
-    return (rec[8:14], *rec[MORE])
+    return (rec[4:10], *rec[MORE])
 
 
 def make_rec(head: tuple[Any, ...], versions: list[Version] | tuple[Version, ...]) -> Rec:
-    """Build a record from its 8 head fields and its versions (sorted here)."""
+    """Build a record from its 4 head fields and its versions (sorted here)."""
     vs = sorted(versions, key=lambda v: (v[V_PUB], v[V_RID], v[V_A], v[V_B]))
     more = tuple(vs[1:]) if len(vs) > 1 else _EMPTY
     return cast(Rec, (*head[:FIRST], *vs[0], more))
@@ -111,7 +111,7 @@ def make_rec(head: tuple[Any, ...], versions: list[Version] | tuple[Version, ...
 
 def current(rec: Rec) -> Version:
     """The version in force: the value whose first appearance is the latest."""
-    return rec[MORE][-1] if rec[MORE] else rec[8:14]
+    return rec[MORE][-1] if rec[MORE] else rec[4:10]
 
 
 def hour_of_end(we: int) -> int:
@@ -119,7 +119,26 @@ def hour_of_end(we: int) -> int:
     return ((we - 1) // HOUR) * HOUR
 
 
-def add_bucket(state: RegionState, bucket: tuple[int, str, str, str], delta: int) -> None:
+# Buckets are keyed by one int, hour_index * 64 + group code: a tuple key per
+# (hour, claimant, weapon, measure) costs ~3x the memory.
+GROUPS: tuple[GroupKey, ...] = tuple(
+    (c, w, m) for c in get_args(Claimant) for w in get_args(Weapon) for m in get_args(Measure)
+)
+_GROUP_CODE = {g: i for i, g in enumerate(GROUPS)}
+assert len(GROUPS) <= 64  # noqa: S101 - a contract of the encoding, checked at import
+
+
+def bucket_key(hour: int, group: GroupKey) -> int:
+    return (hour // HOUR) * 64 + _GROUP_CODE[group]
+
+
+def bucket_of(key: int) -> tuple[int, GroupKey]:
+    """(hour start in epoch seconds, group) of a bucket key."""
+    return (key // 64) * HOUR, GROUPS[key % 64]
+
+
+def add_bucket(state: RegionState, hour: int, group: GroupKey, delta: int) -> None:
+    bucket = bucket_key(hour, group)
     n = state.buckets.get(bucket, 0) + delta
     if n:
         state.buckets[bucket] = n
@@ -129,15 +148,15 @@ def add_bucket(state: RegionState, bucket: tuple[int, str, str, str], delta: int
 
 def counted(state: RegionState, cid: str, rec: Rec) -> int:
     """What a count claim adds to totals after window reconciliation (0 for others)."""
-    if rec[KIND] != "count":
+    if rec[META][KIND] != "count":
         return 0
     return state.contrib.get(cid, current(rec)[V_A])
 
 
 def group_of(rec: Rec) -> GroupKey | None:
-    if rec[KIND] != "count" or rec[WEAPON] is None or rec[MEASURE] is None:
+    if rec[META][KIND] != "count" or rec[META][WEAPON] is None or rec[META][MEASURE] is None:
         return None
-    return (rec[CLAIMANT], rec[WEAPON], rec[MEASURE])
+    return (rec[META][CLAIMANT], rec[META][WEAPON], rec[META][MEASURE])
 
 
 def reindex(state: RegionState) -> None:
@@ -147,7 +166,7 @@ def reindex(state: RegionState) -> None:
         g = group_of(rec)
         if g is not None:
             state.groups.setdefault(g, []).append(cid)
-            add_bucket(state, (hour_of_end(rec[WE]), *g), counted(state, cid, rec))
+            add_bucket(state, hour_of_end(rec[WE]), g, counted(state, cid, rec))
     state.excerpt_heap = [(state.claims[c][WE], c) for c in state.excerpts]
     heapq.heapify(state.excerpt_heap)
 
@@ -174,13 +193,15 @@ def _opt(v: str | None) -> str | None:
 
 
 def _rec(r: list[Any]) -> Rec:
+    m = r[META]
     more = tuple(
         (int(v[0]), s(v[1]), int(v[2]), int(v[3]), s(v[4]), s(v[5])) for v in r[MORE]
     )
     return (
-        s(r[KIND]), s(r[CLAIMANT]), _opt(r[WEAPON]), _opt(r[MEASURE]), _opt(r[DKIND]),
+        shared((s(m[KIND]), s(m[CLAIMANT]), _opt(m[WEAPON]), _opt(m[MEASURE]),
+                _opt(m[DKIND]))),
         shared(int(r[WS])), shared(int(r[WE])), shared(tuple(s(x) for x in r[SOURCES])),
-        int(r[8]), s(r[9]), int(r[10]), int(r[11]), s(r[12]), s(r[13]),
+        int(r[4]), s(r[5]), int(r[6]), int(r[7]), s(r[8]), s(r[9]),
         more or _EMPTY,
     )
 
