@@ -29,6 +29,11 @@ def new_state(config: DetectorConfig | None = None) -> DetectorState:
     return DetectorState(config=config or DetectorConfig())
 
 
+def is_late(state: DetectorState, hour_start: datetime) -> bool:
+    """True when that hour was already scored: `observe` would only count it as late."""
+    return state.watermark is not None and hour_index(hour_start) < state.watermark
+
+
 def observe(
     state: DetectorState,
     *,

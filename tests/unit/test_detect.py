@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from stream.detect import AGGREGATE, DetectorConfig, DetectorState, advance, new_state, observe
+from stream.detect import AGGREGATE, DetectorConfig, DetectorState, advance, is_late, new_state, observe
 from stream.models import Alert, identity
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
@@ -121,6 +121,8 @@ def test_redelivery_after_scoring_is_late_and_gives_no_new_alert_ids() -> None:
         return v + 40 if region == "BEL" and h == surge_hour else v
 
     st, alerts = feed(17, tweak)
+    assert is_late(st, T0 + timedelta(hours=surge_hour))
+    assert not is_late(st, T0 + timedelta(days=17))
     again = observe(st, region="BEL", hour_start=T0 + timedelta(hours=surge_hour), value=45)
     assert again.late_observations == st.late_observations + 1
     again, out = advance(again, now=T0 + timedelta(days=17, minutes=30))
