@@ -11,7 +11,8 @@ Semantics (order-independent and idempotent by construction):
   "relay" (value in force, new source), "stale" (an older value; only its
   source is recorded), "duplicate" (nothing new, or (partition, offset) at or
   below the partition's watermark), "late" (window_end older than the
-  claim's own published_at minus `lateness`; NOT applied, caller routes to the DLQ).
+  claim's own published_at minus `lateness`, or older than the eviction horizon;
+  NOT applied, the caller routes it to the DLQ).
 - Counts of one (claimant, weapon, measure) are reconciled across nested
   windows (reconcile.py); `deltas` report how hourly totals moved.
 - Event time = window_end; a claim lands in the hour bucket holding its last
@@ -220,6 +221,10 @@ def apply(
     # order: partitions are consumed at different speeds (backlogs, rebalances), and
     # a watermark-relative rule would make the result depend on that order.
     if we < ts(claim.published_at) - int(lateness.total_seconds()):
+        return state, Applied("late", cid)
+    # Older than what this state still holds: the claims it would reconcile with are
+    # evicted, so applying it would give a result that depends on timing.
+    if we < state.evicted_before:
         return state, Applied("late", cid)
     old = state.claims.get(cid)
     rec = _merge(old, claim)
