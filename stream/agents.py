@@ -147,6 +147,7 @@ class ClaimsFollower:
         rt = self.rt
         started = time.perf_counter()
         applied_batch: list[tuple[Claim, Any]] = []
+        decoded: list[tuple[Claim, Place, Any]] = []
         for tp, msgs in batch.items():
             for m in msgs:
                 where = Place(tp.topic, tp.partition, m.offset)
@@ -154,18 +155,23 @@ class ClaimsFollower:
                 if isinstance(claim, Rejection):
                     await send_rejection(rt, claim)
                     continue
-                applied = rt.engine.apply(claim, partition=tp.partition, offset=m.offset)
-                if applied.outcome == "late":
-                    rt.metrics.late_claims_total.inc()
-                    await send_rejection(rt, Rejection.of(
-                        reason="late", error=f"{where}: event time {claim.event_time.isoformat()} "
-                        f"is older than the watermark minus the allowed lateness",
-                        original=m.value, topic=tp.topic, partition=tp.partition,
-                        offset=m.offset, rejected_at=_now(), key=m.key))
-                    continue
-                if applied.outcome in ("relay", "duplicate", "stale"):
-                    rt.metrics.duplicate_claims_total.labels(outcome=applied.outcome).inc()
-                applied_batch.append((claim, applied))
+                decoded.append((claim, where, m))
+        # Partitions are fetched in chunks: fold the batch in event-time order so the
+        # detectors see hours close in order (aggregates do not care about order).
+        decoded.sort(key=lambda item: (item[0].event_time, item[1].partition, item[1].offset))
+        for claim, where, m in decoded:
+            applied = rt.engine.apply(claim, partition=where.partition, offset=where.offset)
+            if applied.outcome == "late":
+                rt.metrics.late_claims_total.inc()
+                await send_rejection(rt, Rejection.of(
+                    reason="late", error=f"{where}: event time {claim.event_time.isoformat()} "
+                    f"is older than its publication time minus the allowed lateness",
+                    original=m.value, topic=where.topic, partition=where.partition,
+                    offset=where.offset, rejected_at=_now(), key=m.key))
+                continue
+            if applied.outcome in ("relay", "duplicate", "stale"):
+                rt.metrics.duplicate_claims_total.labels(outcome=applied.outcome).inc()
+            applied_batch.append((claim, applied))
         rt.metrics.processing_seconds.labels(stage="aggregate").observe(time.perf_counter() - started)
         started = time.perf_counter()
         alerts = rt.engine.detect(applied_batch)

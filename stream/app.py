@@ -99,7 +99,7 @@ def create_app(
         settings=settings,
         bootstrap=bootstrap,
         metrics=metrics or Metrics(),
-        engine=Engine(lateness=settings.lateness),
+        engine=Engine.create(lateness=settings.lateness, detect_grace=settings.detect_grace),
     )
     raw = settings.topic(RAW_TOPIC)
     runtime.topics = {

@@ -23,6 +23,8 @@ MAX_RECORD_BYTES = 512 * 1024
 #: a report published further ahead of the processing clock is invalid: one bad
 #: timestamp would otherwise move the event-time watermark of every aggregate.
 MAX_CLOCK_SKEW = timedelta(hours=1)
+#: default wait after an hour ends before the detectors score it (STREAM_DETECT_GRACE_MINUTES)
+DETECT_GRACE = timedelta(hours=2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,9 +129,16 @@ class Engine:
     watermark: datetime | None = None
     counts: dict[str, int] = field(default_factory=dict)
     seq: int = 0
-    detector: detect.DetectorState = field(default_factory=detect.new_state)
+    detector: detect.DetectorState = field(
+        default_factory=lambda: detect.new_state(detect.DetectorConfig(hour_close_grace=DETECT_GRACE)))
     alerts: dict[str, Alert] = field(default_factory=dict)
     max_alerts_kept: int = 500
+
+    @classmethod
+    def create(cls, *, lateness: timedelta = timedelta(days=7),
+               detect_grace: timedelta = DETECT_GRACE) -> Engine:
+        config = detect.DetectorConfig(hour_close_grace=detect_grace)
+        return cls(lateness=lateness, detector=detect.new_state(config))
 
     def apply(self, claim: Claim, *, partition: int = -1, offset: int = -1) -> aggregate.Applied:
         """Fold one claim; without a Kafka position (replay of raw reports, tests) the

@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     web_port: int = Field(default=6066, ge=0, le=65535)
     data_dir: Path = Field(default=Path("data"), description="Faust table data directory")
     lateness_hours: float = Field(default=24 * 7, gt=0, description="allowed claim lateness")
+    detect_grace_minutes: float = Field(
+        default=120, ge=0, description="an hour is scored once the watermark passes its end + grace")
     session_timeout_s: float = Field(default=6.0, gt=0)
     heartbeat_interval_s: float = Field(default=1.0, gt=0)
     api_token: str | None = Field(default=None, description="bearer token for API/dashboard")
@@ -53,6 +55,10 @@ class Settings(BaseSettings):
 
     def topic(self, name: str) -> str:
         return f"{self.topic_prefix}{name}"
+
+    @property
+    def detect_grace(self) -> timedelta:
+        return timedelta(minutes=self.detect_grace_minutes)
 
     @property
     def lateness(self) -> timedelta:

@@ -98,18 +98,21 @@ class Deployment:
     prefix: str
     app_id: str
     tmp: Path
+    raw_partitions: int = 4
     workers: list[Worker] = field(default_factory=list)
 
     @classmethod
-    def create(cls, broker: EmbeddedBroker, tmp: Path, tag: str = "t") -> Deployment:
+    def create(cls, broker: EmbeddedBroker, tmp: Path, tag: str = "t", raw_partitions: int = 4) -> Deployment:
         """A fresh prefix and app id, with the service's topics created."""
         from stream.app import topic_specs
         from stream.broker import ensure_topics
         from stream.settings import load_settings
 
         uid = uuid.uuid4().hex[:8]
-        dep = cls(broker=broker, prefix=f"{tag}{uid}.", app_id=f"strikestream-{tag}{uid}", tmp=tmp)
-        asyncio.run(ensure_topics(broker.bootstrap, topic_specs(load_settings(topic_prefix=dep.prefix))))
+        dep = cls(broker=broker, prefix=f"{tag}{uid}.", app_id=f"strikestream-{tag}{uid}", tmp=tmp,
+                  raw_partitions=raw_partitions)
+        settings = load_settings(topic_prefix=dep.prefix, raw_partitions=raw_partitions)
+        asyncio.run(ensure_topics(broker.bootstrap, topic_specs(settings)))
         return dep
 
     def topic(self, name: str) -> str:
@@ -127,6 +130,7 @@ class Deployment:
             "STREAM_WEB_PORT": str(port),
             "STREAM_DATA_DIR": str(self.tmp / f"data-{n}"),
             "STREAM_LOG_LEVEL": "warning",
+            "STREAM_RAW_PARTITIONS": str(self.raw_partitions),
             **env,
         }
         fh = log.open("wb")
