@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
-from stream.normalize.lexicon import PERSON, has, words
+from stream.normalize.lexicon import PERSON, STOP, has, words
 from stream.normalize.numbers import Number
 from stream.normalize.tokens import Token
 
@@ -221,6 +221,6 @@ def _people_phrase(toks: list[Token], last: int) -> bool:
             return True
         if has(tok, PERSON) or has(tok, _SINGLE):
             return True
-        if k == last + 1 and tok.low in ("and", "та", "і", "и", "in", "at", "on", "в", "у"):
-            return True
+        if k == last + 1 and (has(tok, STOP) or tok.low in ("when", "as", "across")):
+            return True  # "injured 31 over the past day", "поранено 4 у Херсоні"
     return False

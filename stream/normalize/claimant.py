@@ -99,6 +99,7 @@ class Attribution(NamedTuple):
     first: int
     last: int
     sent: int
+    speaker: bool = False
 
 
 def source_claimant(source: str) -> Claimant | None:
@@ -147,7 +148,7 @@ def find_attributions(
         last = i + length - 1
         claimant = _resolve(kind, toks, i, last, places, sent_bounds, source, lang)
         if claimant is not None:
-            out.append(Attribution(claimant, i, last, toks[i].sent))
+            out.append(Attribution(claimant, i, last, toks[i].sent, _is_speaker(toks, i, last)))
         i = last + 1
     return out
 
@@ -164,6 +165,22 @@ def _match(toks: list[Token], i: int) -> tuple[int, str] | None:
     if kind == "MIL" and not _speaks(toks, i + k):
         return None  # "the Russian military fired..." is the attacker, not a claimant
     return k, kind
+
+
+_SAY = words(
+    "said", "says", "say", "reported", "reports", "stated", "told", "announced", "claimed",
+    "added", "according", "confirmed", "wrote", "сообщить", "сообщил", "сообщили", "заявить",
+    "заявил", "рассказать", "написать", "данные", "данным", "словам", "слова", "информировать",
+    "повідомити", "повідомив", "повідомила", "повідомили", "заявив", "написав", "даними",
+    "словами", "інформує", "зазначив", "отметил", "уточнил", "уточнив",
+)
+
+
+def _is_speaker(toks: list[Token], first: int, last: int) -> bool:
+    """Whether the phrase is the source of the statement ("X said", "по данным X")."""
+    sent = toks[first].sent
+    lo, hi = max(0, first - 4), min(len(toks), last + 6)
+    return any(t.sent == sent and t.kind == "word" and has(t, _SAY) for t in toks[lo:hi])
 
 
 def _speaks(toks: list[Token], j: int) -> bool:
@@ -248,15 +265,19 @@ def _administered_by(place: PlaceRef) -> str:
 
 
 def claimant_for(
-    sent: int, attributions: list[Attribution], default: Claimant
+    sent: int, attributions: list[Attribution], default: Claimant, at: int = -1
 ) -> Claimant:
-    """Claimant of a figure in a sentence: the sentence's attribution, else the default."""
-    specific = [a for a in attributions if a.sent == sent and a.claimant != "other"]
+    """Claimant of a figure at token `at` of a sentence: among the sentence's specific
+    attributions, speakers ("X said") first, the nearest before the figure (else the first);
+    else its media attribution; else the default."""
+    same = [a for a in attributions if a.sent == sent]
+    specific = [a for a in same if a.claimant != "other"]
     if specific:
-        return specific[0].claimant
-    other = [a for a in attributions if a.sent == sent]
-    if other:
-        return other[0].claimant
+        speakers = [a for a in specific if a.speaker] or specific
+        before = [a for a in speakers if a.last < at]
+        return before[-1].claimant if before else speakers[0].claimant
+    if same:
+        return same[0].claimant
     return default
 
 

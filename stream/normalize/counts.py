@@ -36,6 +36,7 @@ class Count(NamedTuple):
     last: int
     np_last: int
     sent: int
+    total: bool = False
 
 
 _HARD = frozenset({";", ":"})
@@ -143,7 +144,9 @@ def extract_counts(
         if weapon is None:
             continue
         lo, hi = doc.clause(num.first)
-        measure = _measure(toks, doc, num, lo, hi)
+        if _of_phrase_with_number(toks, num, np_last):
+            hi = num.first  # "25 of 30 drones launched": "launched" belongs to the 30
+        measure = _measure(toks, doc, num, lo, hi) or _measure(toks, doc, num, *doc.clause(num.first))
         if measure is None and ante is not None and kind == "ellipsis":
             measure = ante.measure
         if _with_number(toks, num):
@@ -173,7 +176,7 @@ def extract_counts(
             # "... at the Mykolaiv region. Thirteen drones were shot down."
             region = _previous_region(_share_coordinated_region(toks, out), sent)
         count = Count(region, weapon, measure, num.value, num.qualifier, num.first, num.last,
-                      np_last, sent)
+                      np_last, sent, total)
         last_in_sent[sent] = count
         key = (region, weapon, measure, num.value)
         if key in seen:
@@ -206,8 +209,14 @@ def _share_coordinated_region(toks: list[Token], counts: list[Count]) -> list[Co
 
 
 def _with_region(c: Count, region: str | None) -> Count:
-    return Count(region, c.weapon, c.measure, c.value, c.qualifier, c.first, c.last, c.np_last,
-                 c.sent)
+    return c._replace(region=region)
+
+
+def _of_phrase_with_number(toks: list[Token], num: Number, np_last: int) -> bool:
+    nxt = num.last + 1
+    if nxt >= len(toks) or not has(toks[nxt], OF):
+        return False
+    return any(t.kind == "num" for t in toks[nxt + 1 : np_last + 1])
 
 
 def _previous_region(counts: list[Count], sent: int) -> str | None:

@@ -48,7 +48,8 @@ _PATTERNS = PhraseMatcher(
          "газопровод", "нефтепровод", "нафтобаза", "нафтопереробний завод",
          "нафтопереробний", "газопровід", "нафтопровід", "топливо", "пальне", "резервуар",
          "завод нефтепродуктов", "нефтепродукт", "нафтопродукт", "oil products", "petroleum",
-         "fuel plant", "нефтяной терминал", "нафтовий термінал")
+         "fuel plant", "нефтяной терминал", "нафтовий термінал", "нефтеналивной",
+         "нафтоналивний", "нефтеналивной терминал", "oil loading")
     + _p("transport", "road", "roads", "highway", "highways", "railway", "railways",
          "railroad", "rail", "train", "trains", "port", "ports", "bridge", "bridges",
          "airport", "airports", "traffic", "vessel", "vessels", "ship", "ships", "судно",
@@ -80,7 +81,9 @@ _PATTERNS = PhraseMatcher(
     + _p("other", "car", "cars", "vehicle", "vehicles", "school", "schools", "hospital",
          "hospitals", "shop", "shops", "store", "stores", "kindergarten", "church", "clinic",
          "market", "office", "offices", "administrative building", "адміністративна будівля",
-         "административное здание", "university", "garage", "garages", "bus", "truck",
+         "административное здание", "транспортное средство", "транспортний засіб",
+         "торговельний", "торговий центр", "торговый центр", "shopping centre", "shopping center",
+         "mall", "тц", "трц", "supermarket", "супермаркет", "university", "garage", "garages", "bus", "truck",
          "автомобиль", "машина", "школа", "больница", "магазин", "детский сад", "церковь",
          "автомобіль", "лікарня", "дитячий садок", "садочок", "гараж", "автобус", "офис",
          "офіс", "торговий", "торговый", "храм", "поликлиника", "амбулатория"),

@@ -9,8 +9,13 @@ from __future__ import annotations
 
 from stream.models import CasualtyItem, Claimant, DamageItem, NormalizedReport, Observation, RawReport
 from stream.normalize.casualties import extract_casualties
-from stream.normalize.claimant import claimant_for, find_attributions, report_default
-from stream.normalize.counts import extract_counts
+from stream.normalize.claimant import (
+    Attribution,
+    claimant_for,
+    find_attributions,
+    report_default,
+)
+from stream.normalize.counts import Count, extract_counts
 from stream.normalize.damage import extract_damage
 from stream.normalize.lang import detect_lang
 from stream.normalize.numbers import find_numbers
@@ -37,7 +42,7 @@ def _span(toks: list[Token], first: int, last: int) -> tuple[int, int]:
 
 
 def _context_codes(
-    toks: list[Token], places: list[PlaceRef], lo: int, hi: int
+    toks: list[Token], places: list[PlaceRef], lo: int, hi: int, forward: bool = True
 ) -> list[str]:
     """Regions of a token range; else those of the last sentence before it that named
     places; else the first place of the text. A range that speaks of unnamed "regions"
@@ -54,6 +59,8 @@ def _context_codes(
     if before:
         sent = toks[before[-1].first].sent
         return list(dict.fromkeys(p.code for p in before if toks[p.first].sent == sent))
+    if not forward:
+        return []
     after = [p for p in places if not p.origin]
     return [after[0].code] if after else []
 
@@ -82,8 +89,44 @@ def _nearest_code(
     if inside:
         land = [p for p in inside if not p.code.startswith("SEA-")] or inside
         return min(land, key=lambda p: abs(p.first - at)).code
-    codes = _context_codes(toks, places, lo, hi)
+    codes = _context_codes(toks, places, lo, hi, forward=False)
     return codes[0] if codes else None
+
+
+_NATIONAL = frozenset(
+    {"ukraine", "україну", "україни", "україні", "украину", "украины", "country", "країну",
+     "країни", "страну", "страны", "regions", "областей", "регіонів", "регионов", "nationwide",
+     "russia", "росія", "россия"}
+)
+
+
+def _regional_fallback(
+    toks: list[Token],
+    places: list[PlaceRef],
+    bounds: list[tuple[int, int]],
+    attributions: list[Attribution],
+    c: Count,
+) -> Count:
+    """A count with no place of its own in a regional report takes the report's region:
+    a governor's sentence naming one region ("Governor Gusev said drones attacked the
+    Voronezh region; eight drones were destroyed"), or a report about one region only
+    ("На Сумщині ... Ворог скинув 6 КАБів")."""
+    if c.region is not None or c.total:
+        return c
+    lo, hi = bounds[c.sent]
+    if any(t.low in _NATIONAL for t in toks[lo:hi]):
+        return c
+    land = [p for p in places if not p.origin and not p.code.startswith("SEA-")]
+    in_sent = {p.code for p in land if lo <= p.first < hi}
+    official = any(
+        a.sent == c.sent and a.claimant in ("ru-official", "ua-official") for a in attributions
+    )
+    if len(in_sent) == 1 and official:
+        return c._replace(region=next(iter(in_sent)))
+    codes = {p.code for p in land}
+    if not in_sent and len(codes) == 1 and land[0].first < lo:
+        return c._replace(region=land[0].code)
+    return c
 
 
 def normalize_report(raw: RawReport) -> NormalizedReport:
@@ -122,6 +165,7 @@ def extract(
     default = report_default(attributions, raw.source)
 
     counts = extract_counts(toks, numbers, places, bounds)
+    counts = [_regional_fallback(toks, places, bounds, attributions, c) for c in counts]
     # Items are built from already-typed values (counts >= 1, spans inside the text, see the
     # property tests), so they skip re-validation; the report itself is validated.
     observations = [
@@ -130,7 +174,7 @@ def extract(
             weapon=c.weapon,
             measure=c.measure,
             count=c.value,
-            claimant=claimant_for(c.sent, attributions, default),
+            claimant=claimant_for(c.sent, attributions, default, c.first),
             span=_span(toks, c.first, max(c.last, c.np_last)),
             qualifier=c.qualifier,
         )

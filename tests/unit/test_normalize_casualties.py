@@ -69,6 +69,10 @@ CASES = [
     ("Внаслідок атаки на Харків кількість поранених зросла до 25.", [("UA-63", "injured", 25)]),
     ("A Russian drone attack on Kharkiv injured 12 people, including two children.",
      [("UA-63", "injured", 12)]),
+    ("Russian attacks killed seven people and injured 31 over the past day. In Kharkiv Oblast, "
+     "two people were killed and 12 injured.",
+     [(None, "killed", 7), (None, "injured", 31), ("UA-63", "killed", 2),
+      ("UA-63", "injured", 12)]),
     ("Russia launched 40 drones at the Kyiv region, killing two people.",
      [("UA-32", "killed", 2)]),
 ]

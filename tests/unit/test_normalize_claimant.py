@@ -70,6 +70,10 @@ CASES = [
     ("Drones hit an air force base in the Kursk region; 3 drones were shot down, officials "
      "said.", "wire", ["ru-official"], "ru-official"),
     ("The Russian military fired 8 missiles at the Odesa region.", "wire", ["other"], "other"),
+    ("Мэр Москвы Сергей Собянин сообщил, что силы ПВО Минобороны отразили атаку двух "
+     "беспилотников, летевших на Москву.", "interfax", ["ru-official"], "ru-official"),
+    ("Russia's Defence Ministry said it destroyed 42 drones, and Ukraine's air force said "
+     "Russia launched 87 drones.", "wire", ["ru-mod", "ua-military"], "ru-mod"),
 ]
 
 

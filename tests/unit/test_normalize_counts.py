@@ -146,6 +146,12 @@ EN = [
      "four were intercepted.", _s(("UA-30", "missile", "intercepted", 4))),
     ("A drone hit a house in the Kharkiv region. Russia launched 100 drones overnight.",
      _s((None, "drone", "launched", 100))),
+    ("Governor Alexander Gusev said Ukrainian drones attacked the Voronezh region overnight; "
+     "eight drones were destroyed.", _s(("RU-VOR", "drone", "intercepted", 8))),
+    ("Ukraine's air force said it downed all six Kalibr cruise missiles and 25 of 30 Shahed "
+     "drones launched overnight from Crimea.",
+     _s((None, "missile", "intercepted", 6), (None, "drone", "intercepted", 25),
+        (None, "drone", "launched", 30))),
     ("Moscow launched 300 drones at Ukraine overnight, Kyiv said.",
      _s((None, "drone", "launched", 300))),
 ]
@@ -222,6 +228,9 @@ UK = [
     ("Противник запустив 70 дронів з Криму та з Курської області.",
      _s((None, "drone", "launched", 70))),
     ("Збито кілька дронів над Полтавщиною.", []),
+    ("На Сумщині за добу зафіксовано 112 обстрілів. Ворог скинув 6 КАБів та застосував 40 "
+     "FPV-дронів.",
+     _s(("UA-59", "glide_bomb", "launched", 6), ("UA-59", "drone", "launched", 40))),
     ("Протягом доби ворог завдав 5 ударів по Херсонщині.", []),
     ("Повітряні сили: над Дніпропетровщиною збито 17 БпЛА, 4 локаційно втрачені.",
      _s(("UA-12", "drone", "intercepted", 17), ("UA-12", "drone", "suppressed", 4))),

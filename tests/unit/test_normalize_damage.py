@@ -98,6 +98,11 @@ CASES = [
      [("UA-51", "transport"), ("UA-51", "industrial")]),
     ("Ukraine's air force said Russia fired 24 missiles at energy facilities in the Lviv and "
      "Rivne regions. Power outages hit several regions.", []),
+    ("В Туапсе обломки беспилотника упали на территорию морского порта, возник пожар на "
+     "нефтеналивном терминале.", [("RU-KDA", "transport"), ("RU-KDA", "fire"), ("RU-KDA", "fuel")]),
+    ("Над Києвом знищено 8 дронів. Уламки пошкодили дах торговельного центру.",
+     [("UA-30", "other")]),
+    ("У Білгородській області пошкоджено 19 транспортних засобів.", [("RU-BEL", "other")]),
     ("Explosions were heard in Sevastopol. Debris damaged a power line in the city.",
      [("UA-40", "energy")]),
 ]
