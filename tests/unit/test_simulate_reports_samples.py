@@ -31,7 +31,7 @@ def test_samples_are_valid_raw_reports_ordered_by_time() -> None:
     assert len({r["id"] for r in raws}) == len(raws)
     times = [str(r["published_at"]) for r in raws]
     assert times == sorted(times)
-    assert times[0][:10] == "2025-07-03" and times[-1][:10] == "2025-07-12"
+    assert times[0][:10] == "2025-07-03" and times[-1][:10] == "2025-07-13"
 
 
 def test_gold_lines_carry_the_sample_reports_in_order() -> None:
