@@ -48,12 +48,15 @@ _FWD_SKIP = words(
     "at", "least", "another", "more", "than", "ще", "еще", "ещё", "не", "менее", "менше",
     "щонайменше", "rose", "risen", "to", "до", "has", "climbed", "reached",
 )  # fmt: skip
-_SINGLE = words(
+_SINGLE_RAW = (
     "man", "woman", "child", "boy", "girl", "teenager", "resident", "pensioner", "driver",
     "civilian", "person", "worker", "soldier", "мужчина", "женщина", "ребенок", "ребёнок",
     "подросток", "житель", "жительница", "пенсионер", "пенсионерка", "водитель", "чоловік",
     "жінка", "дитина", "підліток", "мешканець", "мешканка", "пенсіонер", "пенсіонерка", "водій",
+    "людина", "человек", "чоловіка", "жінку",
 )  # fmt: skip
+_SINGLE = words(*_SINGLE_RAW)
+_SINGLE_NOM = frozenset(_SINGLE_RAW)
 _ADJ_SKIP = frozenset(
     {"a", "an", "elderly", "local", "young", "old", "another", "one", "the", "his", "her", "its",
      "their"}
@@ -186,7 +189,7 @@ def _after(
             if _people_phrase(toks, num.last):
                 return num.value, num.first, num.last
             return None
-        if tok.kind == "word" and has(tok, _SINGLE) and tok.low == tok.lemma:
+        if tok.kind == "word" and has(tok, _SINGLE) and (tok.low in _SINGLE_NOM or tok.low == tok.lemma):
             return 1, j, j
         if tok.kind != "word" or not (
             has(tok, _FWD_SKIP) or tok.low in _ADJ_SKIP or _AGE_RE.match(tok.low)

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from stream.models import DamageKind
 from stream.normalize.casualties import CASUALTY_CUES
+from stream.normalize.damage_kinds import kind_phrases
 from stream.normalize.lexicon import PhraseMatcher, has, words
 from stream.normalize.tokens import Token
 
@@ -24,70 +25,7 @@ class Damage(NamedTuple):
     sent: int
 
 
-def _p(kind: DamageKind, *phrases: str) -> list[tuple[str, str]]:
-    return [(ph, kind) for ph in phrases]
-
-
-# Longer phrases first so "power plant" wins over "plant".
-_PATTERNS = PhraseMatcher(
-    _p("energy", "power plant", "power plants", "power station", "power line", "power lines",
-       "power facility", "power facilities", "power grid", "power supply", "power outage",
-       "power outages", "without electricity", "without power", "thermal power plant",
-       "substation", "substations", "electricity", "blackout", "blackouts", "outage",
-       "outages", "energy", "energy facility", "energy infrastructure", "heating", "electrical",
-       "подстанция", "электроснабжение", "электроэнергия", "энергетический", "энергообъект",
-       "лэп", "электростанция", "тэц", "обесточить", "без свет", "без электричество",
-       "линия электропередачи", "підстанція", "електропостачання", "енергетичний",
-       "енергооб'єкт", "електростанція", "тец", "знеструмити", "знеструмлення",
-       "без світло", "лінія електропередачі", "енергетика", "энергетика")
-    + _p("fuel", "refinery", "refineries", "oil refinery", "oil depot", "oil depots",
-         "fuel depot", "fuel depots", "oil terminal", "fuel storage", "oil storage",
-         "gas pipeline", "pipeline", "oil facility", "fuel facility", "oil tanks",
-         "gas station", "filling station", "petrol station", "азс",
-         "нпз", "нефтебаза", "нефтеперерабатывающий завод", "нефтеперерабатывающий",
-         "газопровод", "нефтепровод", "нафтобаза", "нафтопереробний завод",
-         "нафтопереробний", "газопровід", "нафтопровід", "топливо", "пальне", "резервуар",
-         "завод нефтепродуктов", "нефтепродукт", "нафтопродукт", "oil products", "petroleum",
-         "fuel plant", "нефтяной терминал", "нафтовий термінал", "нефтеналивной",
-         "нафтоналивний", "нефтеналивной терминал", "oil loading")
-    + _p("transport", "road", "roads", "highway", "highways", "railway", "railways",
-         "railroad", "rail", "train", "trains", "port", "ports", "bridge", "bridges",
-         "airport", "airports", "traffic", "vessel", "vessels", "ship", "ships", "судно",
-         "flights", "flight", "station", "locomotive",
-         "дорога", "трасса", "железная дорога", "аэропорт", "порт", "мост", "вокзал",
-         "движение", "рейс", "залізниця", "аеропорт", "траса", "мосту", "мости", "поїзд", "поезд",
-         "автодорога", "port infrastructure", "портовый", "портовий", "портова інфраструктура",
-         "terminal", "термінал", "терминал")
-    + _p("industrial", "plant", "plants", "factory", "factories", "enterprise", "enterprises",
-         "warehouse", "warehouses", "industrial", "industrial site", "industrial facility",
-         "industrial zone", "workshop", "hangar",
-         "завод", "предприятие", "склад", "промышленный", "цех", "промзона", "підприємство",
-         "промисловий", "ангар", "производственный", "виробничий", "зерносховище",
-         "элеватор", "елеватор", "grain storage", "silo", "silos", "granary", "agricultural")
-    + _p("military", "base", "bases", "airbase", "airbases", "air base", "airfield",
-         "airfields", "aircraft", "bomber", "bombers", "military equipment", "military facility",
-         "military base", "military unit", "military airfield", "barracks",
-         "ammunition depot", "jet", "jets", "warship", "warships", "patrol boat", "patrol boats",
-         "landing ship", "boat", "boats", "корабль", "катер", "корабель", "helicopter", "helicopters",
-         "аэродром", "авиабаза", "воинская часть", "военный объект", "самолет", "бомбардировщик",
-         "аеродром", "авіабаза", "військова частина", "військовий об'єкт", "літак",
-         "бомбардувальник", "техника")
-    + _p("residential", "house", "houses", "home", "homes", "apartment", "apartments",
-         "apartment building", "apartment block", "residential", "high-rise", "dwelling",
-         "dwellings", "residential building", "residential buildings",
-         "дом", "жилой", "квартира", "многоэтажка", "многоквартирный", "домовладение",
-         "будинок", "житловий", "багатоповерхівка", "багатоквартирний", "домоволодіння",
-         "оселя", "частный сектор", "приватний сектор", "high-rises", "private house")
-    + _p("other", "car", "cars", "vehicle", "vehicles", "school", "schools", "hospital",
-         "hospitals", "shop", "shops", "store", "stores", "kindergarten", "church", "clinic",
-         "market", "office", "offices", "administrative building", "адміністративна будівля",
-         "административное здание", "транспортное средство", "транспортний засіб",
-         "торговельний", "торговий центр", "торговый центр", "shopping centre", "shopping center",
-         "mall", "тц", "трц", "supermarket", "супермаркет", "university", "garage", "garages", "bus", "truck",
-         "автомобиль", "машина", "школа", "больница", "магазин", "детский сад", "церковь",
-         "автомобіль", "лікарня", "дитячий садок", "садочок", "гараж", "автобус", "офис",
-         "офіс", "торговий", "торговый", "храм", "поликлиника", "амбулатория"),
-)
+_PATTERNS = PhraseMatcher(kind_phrases())
 _FIRE = words("fire", "fires", "blaze", "blazes", "ablaze", "burning", "burned", "burnt",
               "пожар", "возгорание", "загорание", "загореться", "гореть", "пламя", "пожежа",
               "загоряння", "займання", "загорітися", "горіти", "спалахнути", "burn")

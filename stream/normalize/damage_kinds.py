@@ -1,0 +1,88 @@
+"""PURE: damage kinds by object word (en/ru/uk; ru/uk entries are lemmatized with
+pymorphy3, so any case form matches). Multi-word phrases win over their parts
+("power plant" is energy, "plant" industrial)."""
+
+from __future__ import annotations
+
+from stream.models import DamageKind
+
+# Phrases separated by ";".
+_KINDS: dict[DamageKind, str] = {
+    "energy": """
+        power plant; power plants; power station; power line; power lines; power facility; power
+        facilities; power grid; power supply; power outage; power outages; without electricity;
+        without power; thermal power plant; substation; substations; electricity; blackout;
+        blackouts; outage; outages; energy; energy facility; energy infrastructure; heating;
+        electrical; подстанция; электроснабжение; электроэнергия; энергетический; энергообъект;
+        лэп; электростанция; гэс; гес; аэс; аес; nuclear power plant; hydroelectric;
+        гидроэлектростанция; гідроелектростанція; теплоэлектростанция; тэц; обесточить; без
+        свет; без электричество; линия электропередачи; підстанція; електропостачання;
+        енергетичний; енергооб'єкт; електростанція; тец; знеструмити; знеструмлення; без світло;
+        лінія електропередачі; енергетика; энергетика
+    """,
+    "fuel": """
+        refinery; refineries; oil refinery; oil depot; oil depots; fuel depot; fuel depots; oil
+        terminal; fuel storage; oil storage; gas pipeline; pipeline; oil facility; fuel
+        facility; oil tanks; gas station; filling station; petrol station; азс; нпз; нефтебаза;
+        нефтеперерабатывающий завод; нефтеперерабатывающий; газопровод; нефтепровод; нафтобаза;
+        нафтопереробний завод; нафтопереробний; газопровід; нафтопровід; топливо; пальне;
+        резервуар; завод нефтепродуктов; газораспределительная станция; газорозподільна станція;
+        gas production; gas facility; gas infrastructure; газова інфраструктура; газовая
+        инфраструктура; нефтепродукт; нафтопродукт; oil products; petroleum; fuel plant;
+        нефтяной терминал; нафтовий термінал; нефтеналивной; нафтоналивний; нефтеналивной
+        терминал; oil loading
+    """,
+    "transport": """
+        road; roads; highway; highways; railway; railways; railroad; rail; train; trains; port;
+        ports; bridge; bridges; airport; airports; traffic; vessel; vessels; ship; ships; судно;
+        flights; flight; station; locomotive; дорога; трасса; железная дорога; аэропорт; порт;
+        мост; вокзал; движение; рейс; залізниця; аеропорт; траса; мосту; мости; поїзд; поезд;
+        автодорога; залізничний; железнодорожный; railway infrastructure; port infrastructure;
+        портовый; портовий; портова інфраструктура; terminal; термінал; терминал
+    """,
+    "industrial": """
+        plant; plants; factory; factories; enterprise; enterprises; warehouse; warehouses;
+        industrial; industrial site; industrial facility; industrial zone; workshop; hangar;
+        завод; предприятие; склад; промышленный; цех; промзона; підприємство; промисловий;
+        ангар; производственный; виробничий; зерносховище; элеватор; елеватор; grain storage;
+        silo; silos; granary; agricultural
+    """,
+    "military": """
+        base; bases; airbase; airbases; air base; airfield; airfields; aircraft; bomber;
+        bombers; military equipment; military facility; military base; military unit; military
+        airfield; barracks; ammunition depot; arsenal; radar; radar station; launcher;
+        launchers; air defence system; air defense system; склад боеприпасов; склад боєприпасів;
+        арсенал; рлс; jet; jets; warship; warships; patrol boat; patrol boats; landing ship;
+        boat; boats; корабль; катер; корабель; helicopter; helicopters; аэродром; авиабаза;
+        воинская часть; военный объект; самолет; бомбардировщик; аеродром; авіабаза; військова
+        частина; військовий об'єкт; літак; бомбардувальник; техника
+    """,
+    "residential": """
+        house; houses; home; homes; apartment; apartments; apartment building; apartment block;
+        residential; high-rise; dwelling; dwellings; residential building; residential
+        buildings; дом; жилой; квартира; многоэтажка; многоквартирный; домовладение; будинок;
+        житловий; багатоповерхівка; багатоквартирний; домоволодіння; оселя; dormitory;
+        гуртожиток; общежитие; cottage; cottages; дача; частный сектор; приватний сектор;
+        high-rises; private house
+    """,
+    "other": """
+        car; cars; vehicle; vehicles; school; schools; hospital; hospitals; shop; shops; store;
+        stores; kindergarten; church; clinic; market; office; offices; administrative building;
+        адміністративна будівля; административное здание; транспортное средство; транспортний
+        засіб; торговельний; торговий центр; торговый центр; shopping centre; shopping center;
+        mall; тц; трц; supermarket; супермаркет; hotel; готель; гостиница; cafe; restaurant;
+        pharmacy; аптека; навчальний заклад; учебное заведение; медичний заклад; медучреждение;
+        лицей; ліцей; гимназия; гімназія; university; garage; garages; bus; truck; автомобиль;
+        машина; школа; больница; магазин; детский сад; церковь; автомобіль; лікарня; дитячий
+        садок; садочок; гараж; автобус; офис; офіс; торговий; торговый; храм; поликлиника;
+        амбулатория
+    """,
+}
+
+
+def kind_phrases() -> list[tuple[str, str]]:
+    """(phrase, kind) pairs for the phrase matcher."""
+    pairs: list[tuple[str, str]] = []
+    for kind, text in _KINDS.items():
+        pairs.extend((" ".join(ph.split()), kind) for ph in text.split(";") if ph.strip())
+    return pairs
