@@ -138,12 +138,12 @@ def _reallocate(state: RegionState, cid: str, rec: Rec, old_count: int) -> list[
     if old_count == 0 and cid not in members:  # new identity (a count is >= 1)
         members.append(cid)
     claims = state.claims
-    comp = affected([(m, (r := claims[m])[WS], r[WE]) for m in members],
-                    (cid, rec[WS], rec[WE]))
-    items = [(m, claims[m][WS], claims[m][WE], current(claims[m])[V_A]) for m in comp]
+    comp, needed = affected([(m, (r := claims[m])[WS], r[WE]) for m in members],
+                            (cid, rec[WS], rec[WE]))
+    items = [(m, claims[m][WS], claims[m][WE], current(claims[m])[V_A]) for m in needed]
     counted, parts = allocate(items)
     moved: dict[int, int] = {}
-    for m in comp:
+    for m in sorted(comp):
         before = old_count if m == cid else current(claims[m])[V_A]
         d = counted[m] - state.contrib.get(m, before)
         if m in parts:

@@ -63,22 +63,24 @@ def allocate(items: Sequence[Item]) -> tuple[dict[str, int], dict[str, int]]:
     return counted, parts
 
 
-def affected(items: Sequence[Window], changed: Window) -> set[str]:
-    """Claims to re-allocate when `changed` is added or changes value.
+def _within(outer: Item | Window, inner: Item | Window) -> bool:
+    return outer[0] == inner[0] or _contains(outer, inner)
 
-    Only `changed` and the windows containing it can change their counted part;
-    recomputing them needs everything inside them, so those come along too.
-    (Plain comparisons rather than `_contains`: this runs over a whole group per
-    record.)
+
+def affected(items: Sequence[Window], changed: Window) -> tuple[set[str], set[str]]:
+    """(claims whose counted part may change, claims needed to recompute them exactly)
+    when `changed` is added or changes value.
+
+    Changed: `changed`, and every window containing `changed` or anything inside
+    it (inserting a window can take a child away from its old parent, and totals
+    move up the chain). To recompute those exactly, allocate() needs everything
+    inside them, and every container of those (a child goes to its SMALLEST
+    container, which may lie outside them). Everything else keeps its counted part.
     """
-    cs, ce = changed[1], changed[2]
-    co = _order(changed)
-    tops = [it for it in items
-            if it[1] <= cs and ce <= it[2] and (it[2] - it[1] > ce - cs or co <= _order(it))]
-    out: set[str] = set()
-    for top in tops:
-        ts, te = top[1], top[2]
-        dur, to = te - ts, _order(top)
-        out.update(it[0] for it in items
-                   if ts <= it[1] and it[2] <= te and (it[2] - it[1] < dur or _order(it) <= to))
-    return out
+    inner = [it for it in items if _within(changed, it)]
+    if not any(it[0] == changed[0] for it in inner):
+        inner.append(changed)
+    moved = [it for it in items if any(_within(it, x) for x in inner)]
+    below = [it for it in items if any(_within(y, it) for y in moved)]
+    needed = {it[0] for it in items if any(_within(it, x) for x in below)}
+    return {it[0] for it in moved}, needed | {it[0] for it in below}

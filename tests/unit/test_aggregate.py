@@ -350,3 +350,36 @@ def test_empty_state() -> None:
     assert hourly_series(state, as_of=AS_OF, hours=3) == [
         (t(2, 21), 0), (t(2, 22), 0), (t(2, 23), 0)]
     assert latest_claims(state) == []
+
+
+# --- incremental reconciliation equals a fold from scratch ------------------------
+
+WINDOW_CHOICES = [(a, b) for a in range(0, 24, 3) for b in range(a + 3, 25, 3)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(WINDOW_CHOICES), st.integers(1, 99),
+                          st.none() | st.integers(1, 99)),
+                min_size=1, max_size=10, unique_by=lambda x: x[0]),
+       st.randoms(use_true_random=False))
+def test_incremental_allocation_equals_allocation_from_scratch(
+    spec: list[tuple[tuple[int, int], int, int | None]], rnd: Any
+) -> None:
+    from stream.aggregate.reconcile import allocate
+    from stream.aggregate.state import counted
+
+    def window(a: int, b: int) -> tuple[datetime, datetime]:
+        return t(1, 0) + timedelta(hours=a), t(1, 0) + timedelta(hours=b)
+
+    claims = [count_claim(n, *window(a, b), report_id=f"r{a}-{b}") for (a, b), n, _ in spec]
+    claims += [count_claim(fix, *window(a, b), report_id=f"fix{a}-{b}", published=t(3, 0))
+               for (a, b), _, fix in spec if fix is not None]
+    rnd.shuffle(claims)
+    state, _ = run(claims)
+    final = {(a, b): n if fix is None else fix for (a, b), n, fix in spec}
+    expected, _parts = allocate(list({
+        (c.claim_id, int(c.window_start.timestamp()), int(c.window_end.timestamp()),
+         final[(c.window_start.hour, c.window_end.hour or 24)])
+        for c in claims}))
+    assert {cid: counted(state, cid, rec) for cid, rec in state.claims.items()} == expected
+    assert sum(state.buckets.values()) == sum(expected.values())
