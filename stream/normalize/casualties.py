@@ -6,11 +6,12 @@ wounded" = 1). Negated cues ("пострадавших нет", "no one was hurt
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from stream.normalize.lexicon import PERSON, STOP, has, words
 from stream.normalize.numbers import Number
-from stream.normalize.tokens import Token
+from stream.normalize.tokens import Token, analyzer
 
 What = Literal["killed", "injured"]
 
@@ -62,6 +63,22 @@ _ADJ_SKIP = frozenset(
      "their"}
 )
 _AGE_RE = re.compile(r"^\d+-(year-old|летн\w*|річн\w*)$")
+
+
+def _singular(tok: Token) -> bool:
+    """A singular person word ("a man", "мешканця", "людина"), not "людей"/"people"."""
+    if tok.low in _SINGLE_NOM:
+        return True
+    return bool(tok.pos) and not _plural(tok.low, "uk" if _UK_LETTERS & set(tok.low) else "ru")
+
+
+@lru_cache(maxsize=20_000)
+def _plural(low: str, lang: str) -> bool:
+    parses = analyzer(lang).parse(low)
+    return bool(parses) and parses[0].tag.number == "plur"
+
+
+_UK_LETTERS = frozenset("іїєґ")
 
 
 class Casualty(NamedTuple):
@@ -142,6 +159,7 @@ def _before(
 ) -> tuple[int, int, int] | None:
     j = i - 1
     single: int | None = None
+    crossed = False  # beyond a parenthetical only a number counts
     while j >= 0 and i - j <= 12:
         tok = toks[j]
         if j in by_last and by_last[j].first not in taken:
@@ -149,15 +167,17 @@ def _before(
             return num.value, num.first, i
         if tok.kind != "word":
             skip_to = _parenthetical_start(toks, j) if tok.text == "," else None
-            if skip_to is None:
+            if skip_to is None or single is not None:
                 break
             j = skip_to - 1  # "six people, including a child, were killed"
+            crossed = True
             continue
         if j in place_tokens:
             j -= 1
             continue
-        if has(tok, _SINGLE) and single is None:
-            single = j
+        if has(tok, _SINGLE) and _singular(tok):
+            if single is None and not crossed:
+                single = j
         elif not (has(tok, _BACK_SKIP) or has(tok, PERSON) or _AGE_RE.match(tok.low)
                    or tok.low in ("a", "an", "one", "elderly", "local", "young")):
             break
@@ -189,7 +209,7 @@ def _after(
             if _people_phrase(toks, num.last):
                 return num.value, num.first, num.last
             return None
-        if tok.kind == "word" and has(tok, _SINGLE) and (tok.low in _SINGLE_NOM or tok.low == tok.lemma):
+        if tok.kind == "word" and has(tok, _SINGLE) and _singular(tok):
             return 1, j, j
         if tok.kind != "word" or not (
             has(tok, _FWD_SKIP) or tok.low in _ADJ_SKIP or _AGE_RE.match(tok.low)

@@ -147,8 +147,12 @@ def extract_counts(
         if _of_phrase_with_number(toks, num, np_last):
             hi = num.first  # "25 of 30 drones launched": "launched" belongs to the 30
         measure = _measure(toks, doc, num, lo, hi) or _measure(toks, doc, num, *doc.clause(num.first))
-        if measure is None and ante is not None and kind == "ellipsis":
+        if measure is None and kind == "ellipsis" and ante is not None:
             measure = ante.measure
+        if measure is None and _starts_list(toks, lo, num.first):
+            # "Зокрема: 4 ракети Іскандер-М, 7 ракет Х-101", "атакував 11 ракетами: 4 ..."
+            head = ante or last_in_sent.get(sent - 1)
+            measure = head.measure if head is not None else None
         if _with_number(toks, num):
             measure = "launched"  # "hit Ukraine with 6 missiles", "с помощью 27 беспилотников"
         if _of_number(toks, num, ante):
@@ -210,6 +214,19 @@ def _share_coordinated_region(toks: list[Token], counts: list[Count]) -> list[Co
 
 def _with_region(c: Count, region: str | None) -> Count:
     return c._replace(region=region)
+
+
+_LIST_MARKERS = frozenset(
+    {"зокрема", "including", "incl", "числе", "числі", "них", "them", "particular", "саме",
+     "именно", "namely", ":"}
+)
+
+
+def _starts_list(toks: list[Token], lo: int, i: int) -> bool:
+    """Whether the clause of a number opens a breakdown (after ':' or "зокрема")."""
+    if lo > 0 and toks[lo - 1].text == ":":
+        return True
+    return any(t.low in _LIST_MARKERS for t in toks[max(lo, i - 4) : i])
 
 
 def _of_phrase_with_number(toks: list[Token], num: Number, np_last: int) -> bool:

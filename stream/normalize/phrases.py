@@ -34,6 +34,14 @@ _UNIT_WORDS = words("km", "kilometres", "kilometers", "km/h", "%", "percent", "�
                     "hours", "часов", "годин", "minutes", "минут", "хвилин")
 
 
+# Modifiers pymorphy3 may read as nouns ("ударним" -> "ударне").
+_CYR_MODIFIERS = words(
+    "ударный", "ударний", "ударним", "ударными", "крилатий", "крылатый", "баллистический",
+    "балістичний", "керований", "управляемый", "реактивный", "реактивний", "ворожий",
+    "вражеский", "украинский", "український", "российский", "російський", "самолетный",
+    "гиперзвуковой", "гіперзвуковий", "тактический", "тактичний", "противокорабельный",
+    "протикорабельний", "зенитный", "зенітний", "бойовий", "боевой", "атакующий",
+)
 _NUMBER_WORDS = frozenset(
     {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
      "twelve", "dozen", "hundred", "both", "all"}
@@ -90,7 +98,7 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
         if tok.kind != "word" or has(tok, STOP):
             break
         if tok.pos:
-            if tok.pos not in _RU_NP_POS:
+            if tok.pos not in _RU_NP_POS and not has(tok, _CYR_MODIFIERS):
                 break  # a Russian/Ukrainian noun that is not a weapon ends the phrase
         elif not _is_modifier(tok):
             break  # an English noun that is not a weapon ("40 bombers", "3 am")

@@ -73,6 +73,10 @@ CASES = [
      "two people were killed and 12 injured.",
      [(None, "killed", 7), (None, "injured", 31), ("UA-63", "killed", 2),
       ("UA-63", "injured", 12)]),
+    ("Внаслідок атаки на Львів загинули семеро людей, серед них дитина, поранено 38.",
+     [("UA-46", "killed", 7), ("UA-46", "injured", 38)]),
+    ("У Брянській області поранено пенсіонерку.", [("RU-BRY", "injured", 1)]),
+    ("Загинула людина, ще четверо поранені.", [(None, "killed", 1), (None, "injured", 4)]),
     ("Russia launched 40 drones at the Kyiv region, killing two people.",
      [("UA-32", "killed", 2)]),
 ]

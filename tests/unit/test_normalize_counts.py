@@ -250,6 +250,15 @@ UK = [
      "втрачені.",
      _s((None, "drone", "launched", 89), (None, "drone", "intercepted", 50),
         (None, "drone", "suppressed", 30))),
+    ("Противник атакував Україну 11 ракетами та 101 ударним БпЛА. Зокрема: 4 балістичні ракети "
+     "Іскандер-М з Курської області, 7 крилатих ракет Х-101 з Саратовської області.",
+     _s((None, "missile", "launched", 11), (None, "drone", "launched", 101),
+        (None, "missile", "launched", 4), (None, "missile", "launched", 7))),
+    ("Ворог атакував 11 ракетами: 4 Іскандер-М та 7 Х-101.",
+     _s((None, "missile", "launched", 11), (None, "missile", "launched", 4),
+        (None, "missile", "launched", 7))),
+    ("ВСУ выпустили по Белгороду 10 реактивных снарядов, все они сбиты.",
+     _s(("RU-BEL", "missile", "launched", 10))),
     ("Ворог атакував 100 дронами; 80 з них збито.",
      _s((None, "drone", "launched", 100), (None, "drone", "intercepted", 80))),
 ]
