@@ -119,9 +119,9 @@ def extract_casualties(
     by_first = {n.first: n for n in numbers if n.first not in used}
     taken: set[int] = set()
     out: list[Casualty] = []
-    for i, tok in enumerate(toks):
-        if tok.kind != "word":
-            continue
+    keys = CASUALTY_CUES
+    for i in [k for k, t in enumerate(toks) if t.lemma in keys or t.low in keys]:
+        tok = toks[i]
         what = _what(tok)
         if what is None or _negated(toks, i, sent_bounds[tok.sent]):
             continue

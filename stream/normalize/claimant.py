@@ -134,22 +134,20 @@ def find_attributions(
 ) -> list[Attribution]:
     """Attribution phrases in text order, each resolved to a claimant."""
     out: list[Attribution] = []
-    i = 0
-    n = len(toks)
-    while i < n:
-        if toks[i].kind != "word" or not _CUES.may_start(toks[i]):
-            i += 1
+    may_start = _CUES.may_start
+    covered_to = -1
+    for i in [k for k, t in enumerate(toks) if t.kind == "word" and may_start(t)]:
+        if i <= covered_to:
             continue
         match = _match(toks, i)
         if match is None:
-            i += 1
             continue
         length, kind = match
         last = i + length - 1
+        covered_to = last
         claimant = _resolve(kind, toks, i, last, places, sent_bounds, source, lang)
         if claimant is not None:
             out.append(Attribution(claimant, i, last, toks[i].sent, _is_speaker(toks, i, last)))
-        i = last + 1
     return out
 
 

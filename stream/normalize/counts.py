@@ -68,7 +68,7 @@ class _Doc(NamedTuple):
             if tok.text in _HARD:
                 clauses.append((start, i))
                 start, cid = i + 1, cid + 1
-            if tok.kind == "word" and has(tok, _MOSCOW_MAYOR):
+            if tok.low[:3] in ("sob", "соб") and has(tok, _MOSCOW_MAYOR):
                 mayor.add(tok.sent)
         clauses.append((start, len(toks)))
         return cls(measures, commas, clause_of, clauses, frozenset(mayor))

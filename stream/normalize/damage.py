@@ -67,8 +67,14 @@ def extract_damage(
     """Damage mentions (kind, token range, sentence); `skip` holds tokens of counts and
     `count_cues` the interception verbs of counts ("destroyed 30 drones" is no impact)."""
     out: list[Damage] = []
+    keys = _IMPACT_KEYS
+    cues = [k for k, t in enumerate(toks) if (t.lemma in keys or t.low in keys)]
+    if not cues:
+        return out
     for lo, hi in sent_bounds:
-        if not any(_is_impact(toks, k, lo, hi) for k in range(lo, hi) if k not in count_cues):
+        if not any(
+            _is_impact(toks, k, lo, hi) for k in cues if lo <= k < hi and k not in count_cues
+        ):
             continue
         found: list[tuple[Damage, bool]] = []
         covered: set[int] = set()
@@ -99,6 +105,7 @@ def extract_damage(
     return out
 
 
+_IMPACT_KEYS = _IMPACT | _FIRE | CASUALTY_CUES
 _IMPACT_CACHE: dict[tuple[str, str], int] = {}
 
 

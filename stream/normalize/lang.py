@@ -16,7 +16,6 @@ from stream.normalize.tokens import analyzer
 _UK_ONLY = frozenset("іїєґ")
 _RU_ONLY = frozenset("ыэъё")
 _WORD_RE = re.compile(r"[а-яёіїєґ']{2,}")
-_CYR_RE = re.compile(r"[а-яёіїєґ]")
 _LAT_RE = re.compile(r"[a-z]")
 
 
@@ -25,7 +24,8 @@ def detect_lang(text: str) -> Lang:
     if text.isascii():
         return "en"
     low = text.lower()
-    cyr = len(_CYR_RE.findall(low))
+    # Non-ASCII characters of a news text are (nearly) all Cyrillic letters.
+    cyr = len(low) - len(low.encode("ascii", "ignore"))
     if cyr == 0 or cyr < len(_LAT_RE.findall(low)):
         return "en"
     uk = sum(low.count(ch) for ch in _UK_ONLY)
