@@ -178,7 +178,7 @@ async def run(rate: float, seconds: float, drain: float) -> dict[str, Any]:
             pending = int(n - done)
             if pending <= 0 and col.applied and col.applied[-1][1] >= claims:
                 break
-            await asyncio.sleep(0.5)
+            await asyncio.sleep(2.0)  # a /metrics scrape costs the worker tens of ms
         await asyncio.sleep(0.5)
         col.stop = True
         await asyncio.gather(*tasks)
