@@ -200,7 +200,7 @@ class _Run:
         base = sc.mu / week
         if not (ep.surge or ep.silence or ep.rise_since is not None):
             self.blocked = 0
-            learn(track, b, y / week, prof, base, params)
+            learn(track, b, y / week, prof[b], base, params)
             if self.weekly:
                 self.weekly.learn(day, y, base)
             return sc, kinds, p_norm

@@ -10,7 +10,6 @@ whatever the granularity of the `advance` calls.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -19,7 +18,7 @@ from stream.detect import feedwide, lifecycle
 from stream.detect.config import DetectorConfig
 from stream.detect.learn import learn, learn_spread
 from stream.detect.state import AGGREGATE, DetectorState, SeriesState, hour_index
-from stream.detect.track import Track, TrackParams, profile, score
+from stream.detect.track import Track, TrackParams, profile, profile_factor, score
 from stream.models import Alert
 
 _BINS = 24  # hour-of-day profile (UTC)
@@ -84,14 +83,24 @@ def advance(state: DetectorState, *, now: datetime) -> tuple[DetectorState, list
         start = min(hours)
     if start > last_closed:
         return state, []
-    st = copy.deepcopy(state)
+    st = replace(
+        state,
+        series={k: s.clone() for k, s in state.series.items()},
+        mass=None if state.mass is None else state.mass.clone(),
+    )
     n_regions = sum(1 for k in st.series if k != AGGREGATE)
-    params = TrackParams.from_config(st.config, bins=_BINS, n_series=n_regions)
+    params = TrackParams.from_config(st.config, bins=_BINS, n_series=n_regions, exact_tails=False)
     out: list[Alert] = []
     for h in range(start, last_closed + 1):
         _score_hour(st, h, params, out)
     st.watermark = last_closed + 1
-    st.pending = {k: v for k, v in st.pending.items() if v}
+    # pending is shared with the input state: rebuild it without the scored hours
+    pending = {}
+    for key, by_hour in state.pending.items():
+        rest = {h: v for h, v in by_hour.items() if h > last_closed}
+        if rest:
+            pending[key] = rest
+    st.pending = pending
     return st, out
 
 
@@ -111,10 +120,11 @@ def _score_hour(st: DetectorState, h: int, params: TrackParams, out: list[Alert]
         st.first_hour = h
     bin_index = h % _BINS
     values: dict[str, tuple[int, tuple[str, ...]]] = {}
+    none: dict[int, tuple[int, tuple[str, ...]]] = {}
     for key in sorted(st.series):
         if key != AGGREGATE and st.series[key].start <= h:
-            values[key] = st.pending.get(key, {}).pop(h, (0, ()))
-    agg_value, agg_ids = st.pending.get(AGGREGATE, {}).pop(h, (0, ()))
+            values[key] = st.pending.get(key, none).get(h, (0, ()))
+    agg_value, agg_ids = st.pending.get(AGGREGATE, none).get(h, (0, ()))
     total = max(agg_value, sum(v for v, _ in values.values()))
     all_ids: list[str] = list(agg_ids)
     for _, ids in values.values():
@@ -122,7 +132,8 @@ def _score_hour(st: DetectorState, h: int, params: TrackParams, out: list[Alert]
     agg = st.series.setdefault(AGGREGATE, SeriesState(start=h, track=Track(_BINS)))
 
     agg_prof = profile(agg.track, None, params)
-    agg_score = score(agg.track, h, agg_prof[bin_index], float(total), params)
+    agg_factor = agg_prof[bin_index]
+    agg_score = score(agg.track, h, agg_factor, float(total), params)
     lifecycle.series_alerts(cfg, params, AGGREGATE, agg, agg_score, h, all_ids, True, out)
     # A region is in a lull only if the rest of the feed spoke in every hour of its
     # silence window; otherwise it is (or follows) a whole-feed outage.
@@ -132,23 +143,23 @@ def _score_hour(st: DetectorState, h: int, params: TrackParams, out: list[Alert]
     scores = {}
     for key, (value, ids) in values.items():
         ser = st.series[key]
-        prof = profile(ser.track, agg_prof, params)
-        sc = score(ser.track, h, prof[bin_index], float(value), params)
+        factor = profile_factor(ser.track, agg_prof, params, bin_index)
+        sc = score(ser.track, h, factor, float(value), params)
         scores[key] = sc
         lifecycle.series_alerts(cfg, params, key, ser, sc, h, list(ids), feed_spoke, out)
         feedwide.first_seen(cfg, key, ser, sc, h, list(ids), st.first_hour, out)
         if sc.mass:
             ser.last_mass, ser.mass_ids = h, list(ids)
-        _learn(ser, bin_index, float(value), prof, sc.mu, params, feed_out)
+        _learn(ser, bin_index, float(value), factor, sc.mu, params, feed_out)
     st.mass = feedwide.mass_attack(cfg, st.mass, st.series, scores, values, h, out)
-    _learn(agg, bin_index, float(total), agg_prof, agg_score.mu, params, False)
+    _learn(agg, bin_index, float(total), agg_factor, agg_score.mu, params, False)
 
 
 def _learn(
     ser: SeriesState,
     bin_index: int,
     y: float,
-    prof: list[float],
+    factor: float,
     mu: float,
     params: TrackParams,
     feed_out: bool,
@@ -157,6 +168,6 @@ def _learn(
     if feed_out:
         return
     if not lifecycle.blocks_learning(ser):
-        learn(ser.track, bin_index, y, prof, mu, params)
+        learn(ser.track, bin_index, y, factor, mu, params)
     elif set(ser.alerts) <= {"surge", "first_seen"}:
-        learn_spread(ser.track, prof[bin_index], y, mu, params)
+        learn_spread(ser.track, factor, y, mu, params)

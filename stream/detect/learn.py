@@ -6,26 +6,17 @@ baseline, and when, reads in one place.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from stream.detect.nb import ZI_GRID, zinb_logpmf
+from stream.detect.nb import zinb_grid_logpmf
 from stream.detect.track import LEVEL_PRIOR_A, Track, TrackParams, dispersion, predict
 
 
-def learn(
-    track: Track, bin_index: int, y: float, prof: Sequence[float], mu: float, params: TrackParams
-) -> None:
-    """Fold a non-anomalous step into the baseline (level, profile, dispersion)."""
-    learn_spread(track, prof[bin_index], y, mu, params)
+def learn(track: Track, bin_index: int, y: float, factor: float, mu: float, params: TrackParams) -> None:
+    """Fold a non-anomalous step (seasonal factor `factor`) into the baseline."""
+    learn_spread(track, factor, y, mu, params)
     ld = params.level_decay
     track.a = ld * track.a + y
-    track.b = ld * track.b + prof[bin_index]
-    pd = params.profile_decay
-    for i in range(track.bins):
-        track.prof_sum[i] *= pd
-        track.prof_n[i] *= pd
-    track.prof_sum[bin_index] += y
-    track.prof_n[bin_index] += 1.0
+    track.b = ld * track.b + factor
+    learn_profile(track, bin_index, y, params)
     track.learned += 1
 
 
@@ -38,10 +29,10 @@ def learn_spread(track: Track, factor: float, y: float, mu: float, params: Track
     resid2 = min(resid2, 64.0 * var)
     dd = params.dispersion_decay
     size = predict(track, factor, params)[1]
-    for i, pi in enumerate(ZI_GRID):
-        # floored: an impossible share or one wild count must not dominate (and the
-        # state stays finite for JSON)
-        track.zero_ll[i] = dd * track.zero_ll[i] + max(-50.0, zinb_logpmf(y, mu, size, pi))
+    # floored: an impossible share or one wild count must not dominate (and the
+    # state stays finite for JSON)
+    fresh = zinb_grid_logpmf(y, mu, size)
+    track.zero_ll = [dd * old + max(-50.0, new) for old, new in zip(track.zero_ll, fresh, strict=True)]
     track.disp_num = dd * track.disp_num + (resid2 - mu)
     track.disp_den = dd * track.disp_den + mu * mu
 
@@ -50,9 +41,8 @@ def learn_profile(track: Track, bin_index: int, y: float, params: TrackParams) -
     """Profile-only update (used inside long CSV episodes, with a clipped value):
     the seasonal shape keeps learning while the level stays frozen."""
     pd = params.profile_decay
-    for i in range(track.bins):
-        track.prof_sum[i] *= pd
-        track.prof_n[i] *= pd
+    track.prof_sum = [v * pd for v in track.prof_sum]
+    track.prof_n = [v * pd for v in track.prof_n]
     track.prof_sum[bin_index] += y
     track.prof_n[bin_index] += 1.0
 

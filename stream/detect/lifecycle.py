@@ -173,6 +173,8 @@ def _rise(
     out: list[Alert],
 ) -> None:
     op = ser.alerts.get("sustained_rise")
+    if op is None and not sc.rise:
+        return  # the common case: nothing to open, nothing to follow
     hours = cfg.cusum_resolve_hours
     win = ser.track.ring[-hours:]
     observed = sum(e[2] for e in win)

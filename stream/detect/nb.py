@@ -105,8 +105,12 @@ def cusum_threshold(arl0: float, drift: float) -> float:
     """
     target = arl0 * max(abs(drift), 1e-9)
     h = math.log(max(target, 1.0 + 1e-9))
-    for _ in range(20):  # fixed point of h = log(target + h + 1)
-        h = math.log(target + h + 1.0)
+    for _ in range(20):  # fixed point of h = log(target + h + 1): a contraction, fast
+        nxt = math.log(target + h + 1.0)
+        if abs(nxt - h) < 1e-12:
+            h = nxt
+            break
+        h = nxt
     return max(1.0, h)
 
 
@@ -120,6 +124,28 @@ def zinb_part_size(size: float, pi: float) -> float | None:
     NB(mean, size), or None when that share of zeros cannot produce the variance."""
     inv = (1.0 - pi) / size - pi
     return 1.0 / inv if inv > 1e-6 else None
+
+
+def zinb_grid_logpmf(y: float, mu: float, size: float) -> list[float]:
+    """`zinb_logpmf` for every share in ZI_GRID, sharing the work that does not
+    depend on the share (one call per learned step)."""
+    out: list[float] = []
+    inv_size = 1.0 / size
+    log_fact = math.lgamma(y + 1.0) if y > 0.0 else 0.0
+    for pi in ZI_GRID:
+        inv = (1.0 - pi) * inv_size - pi
+        if inv <= 1e-6:
+            out.append(-math.inf)
+            continue
+        r = 1.0 / inv
+        m = mu / (1.0 - pi)
+        log_nb0 = r * math.log(r / (r + m))
+        if y <= 0.0:
+            out.append(math.log(pi + (1.0 - pi) * math.exp(log_nb0)))
+        else:
+            log_nb = math.lgamma(y + r) - math.lgamma(r) - log_fact + log_nb0 + y * math.log(m / (r + m))
+            out.append(math.log1p(-pi) + log_nb)
+    return out
 
 
 def zinb_logpmf(y: float, mu: float, size: float, pi: float) -> float:
@@ -162,3 +188,57 @@ def zinb_sum_cdf(obs: float, mus: Sequence[float], size: float, pi: float) -> fl
     if mix is None:
         return nb_cdf(obs, sum(mus), sum_size(mus, [size] * len(mus)))
     return min(1.0, sum(w * (nb_cdf(obs, m, s) if m > 0.0 else 1.0) for w, m, s in mix))
+
+
+# Cheap lower bounds of the tails. The live detector only needs a p-value when it can
+# fall below a decision level; a lower bound above every level proves it cannot, and
+# costs one pmf instead of a continued fraction. Valid for integer counts only.
+
+
+def _nb_logpmf(k: float, mu: float, r: float) -> float:
+    return (
+        math.lgamma(k + r) - math.lgamma(r) - math.lgamma(k + 1.0)
+        + r * math.log(r / (r + mu)) + k * math.log(mu / (r + mu))
+    )
+
+
+def nb_sf_lower(k: float, mu: float, r: float) -> float:
+    """A lower bound of P(X >= k), k integer: pmf(k) times the geometric series of the
+    smallest successive pmf ratio beyond k, q * min(1, (k + r) / (k + 1))."""
+    if k <= 0.0:
+        return 1.0
+    if mu <= 0.0:
+        return 0.0
+    q = mu / (r + mu)
+    rho = q * min(1.0, (k + r) / (k + 1.0))
+    return math.exp(_nb_logpmf(k, mu, r)) / (1.0 - rho)
+
+
+def nb_cdf_lower(k: float, mu: float, r: float) -> float:
+    """A lower bound of P(X <= k), k integer: pmf(k) times the geometric series of the
+    smallest backward pmf ratio j / (q (j - 1 + r)) over 1 <= j <= k."""
+    if k < 0.0:
+        return 0.0
+    if mu <= 0.0:
+        return 1.0
+    q = mu / (r + mu)
+    # j / (j - 1 + r) is monotone in j: its minimum over [1, k] is at an end
+    sigma = min(1.0 / r, k / (k - 1.0 + r)) / q if k >= 1.0 else 1.0
+    n = k + 1.0
+    pmf = math.exp(_nb_logpmf(k, mu, r))
+    series = n if abs(sigma - 1.0) < 1e-12 else (sigma**n - 1.0) / (sigma - 1.0) if sigma < 50.0 else math.inf
+    return min(1.0, pmf * series)
+
+
+def zinb_sum_sf_lower(obs: float, mus: Sequence[float], size: float, pi: float) -> float:
+    mix = _active_mixture(mus, size, pi)
+    if mix is None:
+        return nb_sf_lower(obs, sum(mus), sum_size(mus, [size] * len(mus)))
+    return sum(w * nb_sf_lower(obs, m, s) for w, m, s in mix if m > 0.0)
+
+
+def zinb_sum_cdf_lower(obs: float, mus: Sequence[float], size: float, pi: float) -> float:
+    mix = _active_mixture(mus, size, pi)
+    if mix is None:
+        return nb_cdf_lower(obs, sum(mus), sum_size(mus, [size] * len(mus)))
+    return min(1.0, sum(w * (nb_cdf_lower(obs, m, s) if m > 0.0 else 1.0) for w, m, s in mix))

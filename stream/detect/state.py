@@ -48,6 +48,21 @@ class OpenAlert:
     claim_ids: list[str] = field(default_factory=list)
     message: str = ""
 
+    def clone(self) -> OpenAlert:
+        # claim_ids is only ever replaced, never mutated in place: sharing it is safe
+        return OpenAlert(
+            self.kind,
+            self.start,
+            self.opened,
+            self.severity,
+            self.observed,
+            self.expected,
+            self.p_value,
+            self.statistic,
+            self.claim_ids,
+            self.message,
+        )
+
     def to_list(self) -> list[Any]:
         return [
             self.kind,
@@ -88,6 +103,18 @@ class SeriesState:
     last_mass: int | None = None  # last hour with a mass-attack surge signal
     mass_ids: list[str] = field(default_factory=list)  # claim ids of that hour
     alerts: dict[str, OpenAlert] = field(default_factory=dict)
+
+    def clone(self) -> SeriesState:
+        """A copy that scoring may mutate without touching this one (mass_ids is
+        only ever replaced)."""
+        return SeriesState(
+            self.start,
+            self.track.clone(),
+            self.last_active,
+            self.last_mass,
+            self.mass_ids,
+            {k: a.clone() for k, a in self.alerts.items()},
+        )
 
     def to_list(self) -> list[Any]:
         return [

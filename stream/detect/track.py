@@ -28,7 +28,9 @@ from stream.detect.nb import (
     nb_llr,
     nb_llr_drift,
     zinb_sum_cdf,
+    zinb_sum_cdf_lower,
     zinb_sum_sf,
+    zinb_sum_sf_lower,
 )
 
 LEVEL_PRIOR_A = 0.05  # weak level prior (rate 1): forgotten after the first few steps
@@ -61,6 +63,14 @@ class TrackParams:
     silence_window: int
     silence_alpha: float
     silence_min_expected: float
+    # False: the live detector skips a tail whose cheap lower bound is above every
+    # decision level and reports it as 1.0; True (CSV scores): every tail is exact.
+    exact_tails: bool = True
+
+    @property
+    def up_level(self) -> float:
+        """Largest level a one-step upper tail is compared with (hysteresis, scan)."""
+        return max(self.keep_alpha, max(self.surge_alpha, self.mass_alpha) / self.surge_scan)
 
     @classmethod
     def from_config(
@@ -71,6 +81,7 @@ class TrackParams:
         step_hours: float = 1.0,
         warmup: int | None = None,
         n_series: int = 1,
+        exact_tails: bool = True,
     ) -> TrackParams:
         def decay(half_life_hours: float) -> float:
             return float(0.5 ** (step_hours / half_life_hours))
@@ -95,12 +106,13 @@ class TrackParams:
             silence_window=config.silence_hours,
             silence_alpha=config.silence_alpha,
             silence_min_expected=config.silence_min_expected,
+            exact_tails=exact_tails,
         )
 
 
 @dataclass
 class Track:
-    """Mutable per-series state; callers copy before stepping (see engine.advance)."""
+    """Mutable per-series state; callers `clone()` before stepping (see engine.advance)."""
 
     bins: int
     learned: int = 0
@@ -123,6 +135,22 @@ class Track:
             self.prof_n = [0.0] * self.bins
         if not self.zero_ll:
             self.zero_ll = [0.0] * len(ZI_GRID)
+
+    def clone(self) -> Track:
+        return Track(
+            self.bins,
+            self.learned,
+            self.a,
+            self.b,
+            self.prof_sum[:],
+            self.prof_n[:],
+            self.disp_num,
+            self.disp_den,
+            self.cusum,
+            self.cusum_start,
+            [e[:] for e in self.ring],
+            self.zero_ll[:],
+        )
 
     def to_list(self) -> list[Any]:
         return [
@@ -183,18 +211,28 @@ class StepScore:
     silence: bool
 
 
+def _raw_profile(track: Track, prior: Sequence[float] | None, params: TrackParams) -> list[float]:
+    total_n = sum(track.prof_n)
+    rate = sum(track.prof_sum) / total_n if total_n > 0 else 0.0
+    m = params.profile_prior_events
+    if prior is None:
+        return [(s + m) / (n * rate + m) for s, n in zip(track.prof_sum, track.prof_n, strict=True)]
+    return [
+        (s + m * p) / (n * rate + m) for s, n, p in zip(track.prof_sum, track.prof_n, prior, strict=True)
+    ]
+
+
 def profile(track: Track, prior: Sequence[float] | None, params: TrackParams) -> list[float]:
     """Seasonal factors (mean 1): the series' own, shrunk toward `prior` when sparse."""
-    total_sum = sum(track.prof_sum)
-    total_n = sum(track.prof_n)
-    rate = total_sum / total_n if total_n > 0 else 0.0
-    m = params.profile_prior_events
-    raw = [
-        (track.prof_sum[i] + m * (prior[i] if prior else 1.0)) / (track.prof_n[i] * rate + m)
-        for i in range(track.bins)
-    ]
-    mean = sum(raw) / len(raw)
-    return [max(_PROFILE_FLOOR, v / mean) for v in raw]
+    raw = _raw_profile(track, prior, params)
+    scale = len(raw) / sum(raw)
+    return [max(_PROFILE_FLOOR, v * scale) for v in raw]
+
+
+def profile_factor(track: Track, prior: Sequence[float] | None, params: TrackParams, bin_index: int) -> float:
+    """`profile(...)[bin_index]` without building the floored list (the live hot path)."""
+    raw = _raw_profile(track, prior, params)
+    return max(_PROFILE_FLOOR, raw[bin_index] * len(raw) / sum(raw))
 
 
 def dispersion(track: Track, params: TrackParams) -> float:
@@ -212,20 +250,34 @@ def predict(track: Track, factor: float, params: TrackParams) -> tuple[float, fl
 
 def zero_share(track: Track) -> float:
     """The structural-zero share that has explained this series best lately."""
-    best = max(range(len(ZI_GRID)), key=lambda i: (track.zero_ll[i], -i))
+    ll = track.zero_ll
+    best = 0
+    for i in range(1, len(ll)):
+        if ll[i] > ll[best]:  # ties go to the smaller share
+            best = i
     return ZI_GRID[best]
+
+
+def _upper(obs: float, mus: Sequence[float], size: float, pi: float, level: float, exact: bool) -> float:
+    """Upper tail of a window sum, or 1.0 when its lower bound shows it is above `level`."""
+    if not exact and obs == int(obs) and zinb_sum_sf_lower(obs, mus, size, pi) >= level:
+        return 1.0
+    return zinb_sum_sf(obs, mus, size, pi)
 
 
 def score(track: Track, step: int, factor: float, y: float, params: TrackParams) -> StepScore:
     """Run the tests for value y at `step`; mutates only the CUSUM and the ring."""
-    mu, size = predict(track, factor, params)
+    exact = params.exact_tails
+    level = (track.a + LEVEL_PRIOR_A) / (track.b + LEVEL_PRIOR_B)
+    mu = max(_MU_FLOOR, level * factor)
+    size = 1.0 / (dispersion(track, params) + 1.0 / (track.a + LEVEL_PRIOR_A + 1.0))
     warm = track.learned >= params.warmup
     pi = zero_share(track)
-    p_up = zinb_sum_sf(y, [mu], size, pi) if y > mu else 1.0
+    p_up = _upper(y, [mu], size, pi, params.up_level, exact) if y > mu else 1.0
     # NB CUSUM with the threshold for this series' mean level (Siegmund); one step may
     # add at most a third of it, so a single spike is the surge detector's business.
-    level_mu, level_size = predict(track, 1.0, params)
-    threshold = cusum_threshold(params.cusum_arl0, nb_llr_drift(level_mu, level_size, params.cusum_ratio))
+    level_mu = max(_MU_FLOOR, level)
+    threshold = cusum_threshold(params.cusum_arl0, nb_llr_drift(level_mu, size, params.cusum_ratio))
     inc = min(nb_llr(y, mu, size, params.cusum_ratio), threshold / 3.0)
     before = track.cusum
     track.cusum = max(0.0, before + inc)
@@ -233,33 +285,42 @@ def score(track: Track, step: int, factor: float, y: float, params: TrackParams)
         track.cusum_start = None
     elif before == 0.0 or track.cusum_start is None:
         track.cusum_start = step
-    track.ring.append([mu, size, y, 0.0])
-    if len(track.ring) > params.window:
-        del track.ring[0]
+    ring = track.ring
+    ring.append([mu, size, y, 0.0])
+    if len(ring) > params.window:
+        del ring[0]
     # Surge scan: sums over the last 1..scan steps (a wave of strikes lasts a few hours).
-    p_scan, scan_len, excess = min(1.0, p_up * params.surge_scan), 1, y - mu
-    for k in range(2, min(params.surge_scan, len(track.ring)) + 1):
-        recent = track.ring[-k:]
-        if recent[0][3]:  # a step already reported in a surge is not evidence twice
-            break
-        obs = sum(e[2] for e in recent)
-        exp = sum(e[0] for e in recent)
-        if obs <= exp or y <= mu:
-            continue
-        p_k = zinb_sum_sf(obs, [e[0] for e in recent], size, pi)
-        if p_k * params.surge_scan < p_scan:
-            p_scan, scan_len, excess = p_k * params.surge_scan, k, obs - exp
+    scan = params.surge_scan
+    p_scan, scan_len, excess = min(1.0, p_up * scan), 1, y - mu
+    if y > mu:
+        scan_level = max(params.surge_alpha, params.mass_alpha) / scan
+        obs, exp = y, mu
+        for k in range(2, min(scan, len(ring)) + 1):
+            entry = ring[-k]
+            if entry[3]:  # a step already reported in a surge is not evidence twice
+                break
+            obs += entry[2]
+            exp += entry[0]
+            if obs <= exp:
+                continue
+            p_k = _upper(obs, [e[0] for e in ring[-k:]], size, pi, min(scan_level, p_scan / scan), exact)
+            if p_k * scan < p_scan:
+                p_scan, scan_len, excess = p_k * scan, k, obs - exp
     excess_ok = excess >= params.min_excess
-    win = track.ring[-min(params.silence_window, len(track.ring)) :]
-    win_obs = sum(e[2] for e in win)
-    win_exp = sum(e[0] for e in win)
+    n_win = min(params.silence_window, len(ring))
+    win_obs = win_exp = 0.0
+    for e in ring[-n_win:]:
+        win_obs += e[2]
+        win_exp += e[0]
     p_low = 1.0
-    if (
-        len(track.ring) >= params.silence_window
-        and win_exp >= params.silence_min_expected
-        and win_obs < win_exp
-    ):
-        p_low = zinb_sum_cdf(win_obs, [e[0] for e in win], size, pi)
+    if len(ring) >= params.silence_window and win_exp >= params.silence_min_expected and win_obs < win_exp:
+        mus = [e[0] for e in ring[-n_win:]]
+        if (
+            exact
+            or win_obs != int(win_obs)
+            or zinb_sum_cdf_lower(win_obs, mus, size, pi) < params.silence_alpha
+        ):
+            p_low = zinb_sum_cdf(win_obs, mus, size, pi)
     return StepScore(
         mu=mu,
         size=size,

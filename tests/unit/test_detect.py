@@ -270,3 +270,19 @@ def test_unregioned_total_feeds_the_aggregate_only() -> None:
     assert out == []
     assert list(st.series) == [AGGREGATE]
     assert st.watermark == hour_index_of(T0) + 1
+
+
+def test_observe_and_advance_leave_the_input_state_unchanged() -> None:
+    def tweak(region: str, h: int, v: int) -> int:
+        return v + 40 if region == "BRY" and h == 15 * 24 + 12 else v
+
+    st, _ = feed(16, tweak, step_hours=24 * 16 + 1)  # nothing scored yet
+    blob = st.encode()
+    first, alerts = advance(st, now=T0 + timedelta(days=15, hours=13, minutes=30))
+    assert st.encode() == blob
+    assert ("surge", "open", "BRY") in [(a.kind, a.state, a.region) for a in alerts]
+    again, _ = advance(st, now=T0 + timedelta(days=15, hours=13, minutes=30))
+    assert again == first
+    later = observe(first, region="BRY", hour_start=T0 + timedelta(days=15, hours=14), value=3)
+    assert later.pending["BRY"] != first.pending.get("BRY")
+    assert first.encode() == again.encode()
