@@ -5,14 +5,14 @@ the previous number; several places mean a count that spans regions (null)."""
 from __future__ import annotations
 
 from stream.normalize.numbers import Number
-from stream.normalize.places import PlaceRef, codes_in
+from stream.normalize.places import PlaceRef, attack_starts, codes_in
 from stream.normalize.tokens import Token
 
 _HARD = frozenset({";", ":"})
 _CLAUSE = frozenset({",", ";", ":", "(", ")", "."})
 
 
-def _continues(toks: list[Token], k: int, starts: set[int]) -> bool:
+def _continues(toks: list[Token], k: int, starts: frozenset[int]) -> bool:
     """A comma that goes on with the same phrase: a list of places or a participle
     ("the Kyiv region, the Kharkiv region", "беспилотника, летевших на Москву")."""
     if k in starts or (toks[k].low == "the" and k + 1 in starts):
@@ -35,7 +35,7 @@ def count_region(
     # Forward: up to the next number or clause break.
     hi = numbers[idx + 1].first if idx + 1 < len(numbers) else s_hi
     hi = min(hi, s_hi)
-    starts = {p.first for p in places if not p.origin}
+    starts = attack_starts(places)
     k = np_last + 1
     while k < hi:
         if toks[k].text in _CLAUSE:

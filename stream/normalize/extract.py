@@ -19,7 +19,7 @@ from stream.normalize.counts import Count, extract_counts
 from stream.normalize.damage import extract_damage
 from stream.normalize.lang import detect_lang
 from stream.normalize.numbers import find_numbers
-from stream.normalize.places import PlaceRef, find_places
+from stream.normalize.places import PlaceRef, codes_in, find_places
 from stream.normalize.tokens import Token, tokenize
 from stream.normalize.weapons import measure_of
 from stream.normalize.windows import parse_window
@@ -47,22 +47,50 @@ def _context_codes(
     """Regions of a token range; else those of the last sentence before it that named
     places; else the first place of the text. A range that speaks of unnamed "regions"
     or the whole country has none."""
-    inside: dict[str, None] = {}
-    for p in places:
-        if lo <= p.first < hi and not p.origin:
-            inside.setdefault(p.code, None)
+    inside = codes_in(places, lo, hi)
     if inside:
-        return list(inside)
+        return inside
     if any(t.low in _UNNAMED for t in toks[lo:hi]):
         return []
-    before = [p for p in places if p.last < lo and not p.origin]
-    if before:
-        sent = toks[before[-1].first].sent
-        return list(dict.fromkeys(p.code for p in before if toks[p.first].sent == sent))
+    last = _last_before(places, lo)
+    if last is not None:
+        s_lo, s_hi = _sent_range(toks, last.first)
+        return codes_in(places, s_lo, min(s_hi, lo))
     if not forward:
         return []
     after = [p for p in places if not p.origin]
     return [after[0].code] if after else []
+
+
+def _last_before(places: list[PlaceRef], lo: int) -> PlaceRef | None:
+    """The last non-origin place ending before token lo."""
+    k = _bisect(places, lo)
+    for ref in reversed(places[max(0, k - 64) : k]):
+        if ref.last < lo and not ref.origin:
+            return ref
+    return None
+
+
+def _bisect(places: list[PlaceRef], lo: int) -> int:
+    a, b = 0, len(places)
+    while a < b:
+        mid = (a + b) // 2
+        if places[mid].first < lo:
+            a = mid + 1
+        else:
+            b = mid
+    return a
+
+
+def _sent_range(toks: list[Token], i: int) -> tuple[int, int]:
+    sent = toks[i].sent
+    a = i
+    while a > 0 and toks[a - 1].sent == sent:
+        a -= 1
+    b = i
+    while b < len(toks) and toks[b].sent == sent:
+        b += 1
+    return a, b
 
 
 # "several regions", "across the country": damage somewhere unnamed.
@@ -85,7 +113,7 @@ def _clause_bounds(toks: list[Token], i: int, lo: int, hi: int) -> tuple[int, in
 def _nearest_code(
     toks: list[Token], places: list[PlaceRef], lo: int, hi: int, at: int
 ) -> str | None:
-    inside = [p for p in places if lo <= p.first < hi and not p.origin]
+    inside = [p for p in places[_bisect(places, lo) : _bisect(places, hi)] if not p.origin]
     if inside:
         land = [p for p in inside if not p.code.startswith("SEA-")] or inside
         return min(land, key=lambda p: abs(p.first - at)).code
@@ -102,7 +130,7 @@ _NATIONAL = frozenset(
 
 def _regional_fallback(
     toks: list[Token],
-    places: list[PlaceRef],
+    land: list[PlaceRef],
     bounds: list[tuple[int, int]],
     attributions: list[Attribution],
     c: Count,
@@ -116,15 +144,13 @@ def _regional_fallback(
     lo, hi = bounds[c.sent]
     if any(t.low in _NATIONAL for t in toks[lo:hi]):
         return c
-    land = [p for p in places if not p.origin and not p.code.startswith("SEA-")]
-    in_sent = {p.code for p in land if lo <= p.first < hi}
+    in_sent = {p.code for p in land[_bisect(land, lo) : _bisect(land, hi)]}
     official = any(
         a.sent == c.sent and a.claimant in ("ru-official", "ua-official") for a in attributions
     )
     if len(in_sent) == 1 and official:
         return c._replace(region=next(iter(in_sent)))
-    codes = {p.code for p in land}
-    if not in_sent and len(codes) == 1 and land[0].first < lo:
+    if not in_sent and land and land[0].first < lo and all(p.code == land[0].code for p in land):
         return c._replace(region=land[0].code)
     return c
 
@@ -165,7 +191,8 @@ def extract(
     default = report_default(attributions, raw.source)
 
     counts = extract_counts(toks, numbers, places, bounds)
-    counts = [_regional_fallback(toks, places, bounds, attributions, c) for c in counts]
+    land = [p for p in places if not p.origin and not p.code.startswith("SEA-")]
+    counts = [_regional_fallback(toks, land, bounds, attributions, c) for c in counts]
     # Items are built from already-typed values (counts >= 1, spans inside the text, see the
     # property tests), so they skip re-validation; the report itself is validated.
     observations = [
@@ -217,7 +244,7 @@ def extract(
         lo, hi = bounds[d.sent]
         a, b = _clause_bounds(toks, d.first, lo, hi)
         codes = _context_codes(toks, places, a, b)
-        if (a, b) != (lo, hi) and not any(lo <= p.first < hi for p in places if a <= p.first < b):
+        if (a, b) != (lo, hi) and not codes_in(places, a, b):
             codes = _context_codes(toks, places, lo, hi)
         for code in codes:
             if (code, d.kind) in seen_dmg:

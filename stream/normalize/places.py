@@ -75,7 +75,7 @@ def find_places(text: str, toks: list[Token]) -> list[PlaceRef]:
         refs.append(PlaceRef(place.code, max(first, 0), last, place.level))
     refs = _orphan_adjectives(toks, refs)
     refs = [_metonymy(toks, r) for r in _flag_origins(toks, refs)]
-    return _add_anaphora(toks, _drop_possessors(toks, refs))
+    return PlaceList(sorted(_add_anaphora(toks, _drop_possessors(toks, refs)), key=lambda r: r.first))
 
 
 _ORPHAN_PREP = frozenset({"над", "в", "у", "по", "на"})
@@ -181,9 +181,36 @@ def _add_anaphora(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
 
 def codes_in(refs: list[PlaceRef], lo: int, hi: int) -> list[str]:
     """Distinct codes of the non-origin places inside token range [lo, hi), in order."""
+    firsts = _firsts(refs)
     seen: dict[str, None] = {}
-    for ref in refs:
-        if ref.origin or ref.first < lo or ref.last >= hi:
-            continue
-        seen.setdefault(ref.code, None)
+    for k in range(bisect_left(firsts, lo), len(refs)):
+        ref = refs[k]
+        if ref.first >= hi:
+            break
+        if not ref.origin and ref.last < hi:
+            seen.setdefault(ref.code, None)
     return list(seen)
+
+
+def attack_starts(refs: list[PlaceRef]) -> frozenset[int]:
+    """First tokens of the non-origin places."""
+    if isinstance(refs, PlaceList):
+        if refs.starts is None:
+            refs.starts = frozenset(r.first for r in refs if not r.origin)
+        return refs.starts
+    return frozenset(r.first for r in refs if not r.origin)
+
+
+def _firsts(refs: list[PlaceRef]) -> list[int]:
+    if isinstance(refs, PlaceList):
+        if refs.firsts is None:
+            refs.firsts = [r.first for r in refs]
+        return refs.firsts
+    return [r.first for r in refs]
+
+
+class PlaceList(list[PlaceRef]):
+    """The places of one report, sorted by first token, with lookups built once."""
+
+    firsts: list[int] | None = None
+    starts: frozenset[int] | None = None
