@@ -178,7 +178,7 @@ def extract_counts(
             region = between[0] if len(between) == 1 else None
         if region is None and not total and not codes_in(places, s_lo, s_hi):
             # "... at the Mykolaiv region. Thirteen drones were shot down."
-            region = _previous_region(_share_coordinated_region(toks, out), sent)
+            region = _previous_region(_share_coordinated_region(toks, out[-20:]), sent)
         count = Count(region, weapon, measure, num.value, num.qualifier, num.first, num.last,
                       np_last, sent, total)
         last_in_sent[sent] = count
