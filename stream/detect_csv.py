@@ -117,7 +117,8 @@ def score_series(
         return []
     shape = infer_shape([ts for ts, _ in data])
     params = _params(cfg, shape)
-    max_open = max(cfg.max_open_hours, 2 * shape.cycle)  # in steps
+    # in steps: the live limit read as time (4 days), at least two seasonal cycles
+    max_open = max(round(timedelta(hours=cfg.max_open_hours) / shape.step), 2 * shape.cycle)
     run = _Run(cfg, params, shape, max_open)
     out: list[ScoredRow] = []
     for i, (ts, raw) in enumerate(data):
@@ -178,7 +179,11 @@ class _Run:
         self.unit = unit
         self.track = Track(self.shape.bins)
         self.episode = _Episode()
+        # steps since the current run of episodes began, and clean steps since the last
+        # one: a level shift flickers in and out of alarm, so only a full clean cycle
+        # ends the run (otherwise the level, frozen in alarm, never catches up)
         self.blocked = 0
+        self.clean = 0
         week_steps = timedelta(days=28) / self.shape.step  # four weeks of memory
         self.weekly = (
             _Weekly(0.5 ** (1.0 / week_steps), self.params.profile_prior_events)
@@ -199,12 +204,15 @@ class _Run:
         # the track learns week-adjusted values; the weekly factor learns the rest
         base = sc.mu / week
         if not (ep.surge or ep.silence or ep.rise_since is not None):
-            self.blocked = 0
+            self.clean += 1
+            if self.blocked:
+                self.blocked = 0 if self.clean >= self.shape.cycle else self.blocked + 1
             learn(track, b, y / week, prof[b], base, params)
             if self.weekly:
                 self.weekly.learn(day, y, base)
             return sc, kinds, p_norm
         self.blocked += 1
+        self.clean = 0
         # The seasonal shape keeps learning (clipped), so a profile the warm-up got wrong
         # cannot keep the series in alarm; the level stays frozen inside the episode.
         clipped = min(y, sc.mu + 3.0 * math.sqrt(sc.mu + sc.mu**2 / sc.size))

@@ -143,3 +143,27 @@ def test_hourly_series_with_weekends_flags_the_spike_not_the_weekends() -> None:
     scored = score_series(rows)
     late = [(r.timestamp, r.kinds) for r in scored if r.alert and r.timestamp >= monday + timedelta(days=14)]
     assert late == [(datetime(2021, 3, 2, 6, tzinfo=UTC), ("surge",))]
+
+
+def shifted_daily_rows(days: int = 200, shift_day: int = 140) -> list[tuple[datetime, float]]:
+    """Non-integer daily values with a weekly rhythm; the level rises by 60% for good."""
+    rng = random.Random(4)
+    rows = []
+    for d in range(days):
+        t = T0 + timedelta(days=d)
+        mu = (120.0 if t.weekday() < 5 else 45.0) * (1.6 if d >= shift_day else 1.0)
+        rows.append((t, round(max(0.0, rng.gauss(mu, 0.12 * mu)), 1)))
+    return rows
+
+
+def test_daily_level_shift_is_flagged_then_accepted_as_the_new_level() -> None:
+    scored = score_series(shifted_daily_rows())
+    flagged = [i for i, r in enumerate(scored) if r.alert]
+    # from the first shifted day (a Monday) for two weeks (two weekly cycles), with one
+    # unflagged day in the first week; nothing before, nothing once the level is accepted
+    assert flagged == [140, 141, 142, *range(144, 154)]
+    assert scored[140].kinds == ("surge",)
+    assert [i for i in flagged if "sustained_rise" in scored[i].kinds] == list(range(147, 154))
+    weekday, weekend = scored[199], scored[195]  # a Thursday and a Sunday of the new level
+    assert weekday.expected is not None and 170.0 < weekday.expected < 215.0
+    assert weekend.expected is not None and 60.0 < weekend.expected < 85.0
