@@ -272,12 +272,12 @@ _TOTAL = frozenset(
 
 def _is_total(toks: list[Token], num: Number) -> bool:
     """A figure introduced as the total ("a total of 162", "totalling 38", "всего 57")."""
-    j = num.first - qualifier_len(toks, num.first)
+    j = num.first - num.qlen
     return any(t.low in _TOTAL for t in toks[max(0, j - 3) : j])
 
 
 def _with_number(toks: list[Token], num: Number) -> bool:
-    j = num.first - 1 - qualifier_len(toks, num.first)
+    j = num.first - 1 - num.qlen
     if j < 0:
         return False
     if toks[j].low == "with":

@@ -93,6 +93,7 @@ class Number(NamedTuple):
     first: int
     last: int
     qualifier: Qualifier
+    qlen: int = 0  # tokens of the qualifier before `first`
 
 
 def _word_value(tok: Token) -> tuple[int, bool] | None:
@@ -146,13 +147,13 @@ def find_numbers(toks: list[Token]) -> list[Number]:
             if value is not None and nxt is not None and nxt[1] and nxt[0] < 1000:
                 value, last = value * nxt[0], i + 1  # "2 десятка", "3 dozen"
             if value is not None:
-                out.append(Number(value, i, last, _qualifier(toks, i)))
+                out.append(_number(toks, value, i, last))
             i = last + 1
             continue
         if tok.kind == "word" and tok.low[:1].isdigit():
             m = _SUFFIXED.match(tok.low)
             if m is not None:  # "20-ти дронов", "3-х ракет"
-                out.append(Number(int(m.group(1)), i, i, _qualifier(toks, i)))
+                out.append(_number(toks, int(m.group(1)), i, i))
             i += 1
             continue
         if tok.kind != "word" or (
@@ -191,7 +192,7 @@ def find_numbers(toks: list[Token]) -> list[Number]:
         value = total + current
         first = i - 1 if _is_article_mult(toks, i) else i
         if value > 0:
-            out.append(Number(value, first, last, _qualifier(toks, first)))
+            out.append(_number(toks, value, first, last))
         i = last + 1
     return out
 
@@ -200,9 +201,11 @@ def _is_article_mult(toks: list[Token], i: int) -> bool:
     return i > 0 and toks[i - 1].low in {"a", "one"} and toks[i].low in _EN_MULT
 
 
-def _qualifier(toks: list[Token], i: int) -> Qualifier:
-    found = _match_qualifier(toks, i)
-    return found[1] if found else "exact"
+def _number(toks: list[Token], value: int, first: int, last: int) -> Number:
+    found = _match_qualifier(toks, first)
+    if found is None:
+        return Number(value, first, last, "exact", 0)
+    return Number(value, first, last, found[1], found[0])
 
 
 def qualifier_len(toks: list[Token], i: int) -> int:
