@@ -19,7 +19,7 @@ from stream.normalize.counts import Count, extract_counts
 from stream.normalize.damage import extract_damage
 from stream.normalize.lang import detect_lang
 from stream.normalize.numbers import find_numbers
-from stream.normalize.places import PlaceRef, codes_in, find_places
+from stream.normalize.places import PlaceRef, attack_starts, codes_in, find_places
 from stream.normalize.tokens import Token, tokenize
 from stream.normalize.weapons import measure_of
 from stream.normalize.windows import parse_window
@@ -106,6 +106,24 @@ def _clause_bounds(toks: list[Token], i: int, lo: int, hi: int) -> tuple[int, in
         a -= 1
     b = i
     while b < hi and toks[b].text != ";":
+        b += 1
+    return a, b
+
+
+def _comma_clause(
+    toks: list[Token], i: int, lo: int, hi: int, starts: frozenset[int]
+) -> tuple[int, int]:
+    """The comma-delimited clause around token i; a comma inside a list of places
+    ("in the Murmansk, Irkutsk and Ryazan regions") does not end it."""
+
+    def goes_on(k: int) -> bool:  # the token after a comma continues a list of places
+        return k in starts or (k + 1 < hi and toks[k].low == "the" and k + 1 in starts)
+
+    a = i
+    while a > lo and toks[a - 1].text != ";" and (toks[a - 1].text != "," or goes_on(a)):
+        a -= 1
+    b = i
+    while b < hi and toks[b].text != ";" and (toks[b].text != "," or goes_on(b + 1)):
         b += 1
     return a, b
 
@@ -240,12 +258,16 @@ def extract(
         for k in range(max(0, c.first - 4), min(len(toks), c.np_last + 5))
         if c.measure == "intercepted" and measure_of(toks[k]) == "intercepted"
     )
+    starts = attack_starts(places)
     for d in extract_damage(toks, bounds, count_tokens, count_cues):
         lo, hi = bounds[d.sent]
-        a, b = _clause_bounds(toks, d.first, lo, hi)
-        codes = _context_codes(toks, places, a, b)
-        if (a, b) != (lo, hi) and not codes_in(places, a, b):
-            codes = _context_codes(toks, places, lo, hi)
+        ca, cb = _comma_clause(toks, d.first, lo, hi, starts)
+        codes = codes_in(places, ca, cb)  # "..., restrictions at Pulkovo airport": its place
+        if not codes:
+            a, b = _clause_bounds(toks, d.first, lo, hi)
+            codes = _context_codes(toks, places, a, b)
+            if (a, b) != (lo, hi) and not codes_in(places, a, b):
+                codes = _context_codes(toks, places, lo, hi)
         for code in codes:
             if (code, d.kind) in seen_dmg:
                 continue

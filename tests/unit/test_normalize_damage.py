@@ -103,6 +103,10 @@ CASES = [
     ("Над Києвом знищено 8 дронів. Уламки пошкодили дах торговельного центру.",
      [("UA-30", "other")]),
     ("У Білгородській області пошкоджено 19 транспортних засобів.", [("RU-BEL", "other")]),
+    ("Средства ПВО сбили над Ленинградской областью три беспилотника, были введены ограничения "
+     "в аэропорту Пулково.", [("RU-SPE", "transport")]),
+    ("Drones hit aircraft at airbases in the Murmansk, Irkutsk and Ryazan regions.",
+     [("RU-MUR", "military"), ("RU-IRK", "military"), ("RU-RYA", "military")]),
     ("Explosions were heard in Sevastopol. Debris damaged a power line in the city.",
      [("UA-40", "energy")]),
 ]
