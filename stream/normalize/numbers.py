@@ -21,7 +21,9 @@ _EN_UNITS = {
 }  # fmt: skip
 _EN_MULT = {"hundred": 100, "thousand": 1000, "dozen": 12}
 # Multipliers that are a number on their own only in the singular ("десятки" is "dozens").
-_ALONE_MULT = frozenset({"dozen", "десяток", "дюжина", "дюжину"})
+_ALONE_MULT = frozenset(
+    {"dozen", "десяток", "дюжина", "дюжину", "тысяча", "тысячу", "тисяча", "тисячу", "сотня", "сотню"}
+)
 
 _RU_WORDS = {
     "ноль": 0, "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6,
@@ -48,7 +50,9 @@ _UK_WORDS = {
     "восьмеро": 8, "дев'ятеро": 9, "десятеро": 10, "обидва": 2, "обоє": 2,
 }  # fmt: skip
 _CYR_WORDS = {**_RU_WORDS, **_UK_WORDS}
-_CYR_MULT = {"тысяча": 1000, "тисяча": 1000, "десяток": 10, "дюжина": 12}
+# Genitive singular multipliers, a number only after a qualifier ("более тысячи").
+_GEN_MULT = frozenset({"тысячи", "тисячі", "сотни", "сотні"})
+_CYR_MULT = {"тысяча": 1000, "тисяча": 1000, "десяток": 10, "дюжина": 12, "сотня": 100}
 
 
 def _lemma_table(words: dict[str, int]) -> dict[str, int]:
@@ -163,6 +167,7 @@ def find_numbers(toks: list[Token]) -> list[Number]:
             continue
         wv = _word_value(tok)
         if wv is None or (wv[1] and tok.low not in _ALONE_MULT
+                          and not (tok.low in _GEN_MULT and _match_qualifier(toks, i))
                           and not _is_article_mult(toks, i)):
             i += 1
             continue
