@@ -133,3 +133,18 @@ def test_observation_span_contains_number(text: str) -> None:
         assert 0 <= start < end <= len(text)
         inner = tokenize(text[start:end], rep.lang)
         assert obs.count in [n.value for n in find_numbers(inner)]
+
+
+@pytest.mark.parametrize(
+    ("text", "damage_spans", "casualty_spans"),
+    [
+        ("Debris damaged two houses and a power line in the Kursk region; two people were "
+         "killed.", ["houses", "power line"], ["two people were killed"]),
+        ("У Києві пошкоджено склад, поранено трьох людей.", ["склад"], ["поранено трьох"]),
+        ("В Белгороде возник пожар, погиб мужчина.", ["пожар"], ["погиб мужчина"]),
+    ],
+)
+def test_evidence_spans(text: str, damage_spans: list[str], casualty_spans: list[str]) -> None:
+    rep = _norm(text)
+    assert [text[d.span[0] : d.span[1]] for d in rep.damage] == damage_spans
+    assert [text[c.span[0] : c.span[1]] for c in rep.casualties] == casualty_spans
