@@ -11,8 +11,8 @@ Semantics (order-independent and idempotent by construction):
   "relay" (value in force, new source), "stale" (an older value; only its
   source is recorded), "duplicate" (nothing new, or (partition, offset) at or
   below the partition's watermark), "late" (window_end older than the
-  claim's own published_at minus `lateness`, or older than the eviction horizon;
-  NOT applied, the caller routes it to the DLQ).
+  claim's own published_at minus `lateness`; NOT applied, the caller routes it to
+  the DLQ), "expired" (behind the eviction horizon; NOT applied, only counted).
 - Counts of one (claimant, weapon, measure) are reconciled across nested
   windows (reconcile.py); `deltas` report how hourly totals moved.
 - Event time = window_end; a claim lands in the hour bucket holding its last
@@ -56,7 +56,7 @@ from stream.aggregate.state import (
 from stream.aggregate.state import s as intern
 from stream.models import Claim
 
-Outcome = Literal["new", "relay", "correction", "stale", "duplicate", "late"]
+Outcome = Literal["new", "relay", "correction", "stale", "duplicate", "late", "expired"]
 Delta = tuple[datetime, str, str, str, int]  # (hour_start, claimant, weapon, measure, delta)
 
 RETENTION = timedelta(days=7)
@@ -223,9 +223,11 @@ def apply(
     if we < ts(claim.published_at) - int(lateness.total_seconds()):
         return state, Applied("late", cid)
     # Older than what this state still holds: the claims it would reconcile with are
-    # evicted, so applying it would give a result that depends on timing.
+    # evicted, so applying it would give a result that depends on timing. It is not bad
+    # input (a backlog read partition by partition gets here): it stays in the claims
+    # log for replays, and its buckets lie outside every window the state serves.
     if we < state.evicted_before:
-        return state, Applied("late", cid)
+        return state, Applied("expired", cid)
     old = state.claims.get(cid)
     rec = _merge(old, claim)
     outcome = _outcome(old, rec, claim)

@@ -298,10 +298,11 @@ def test_lateness_does_not_depend_on_arrival_order() -> None:
                      lateness=timedelta(days=7))
     assert a.outcome == "new"
     # Behind the eviction horizon (20 June 04:00 - 14 days, floored to 6 h = 6 June
-    # 00:00) the claims it would be reconciled with are gone: late, whatever the order.
+    # 00:00) the claims it would be reconciled with are gone: expired (counted, not a
+    # DLQ case: it stays in the claims log, outside every window the state serves).
     state, b = apply(state, count_claim(7, t(2, 0), t(2, 4)), partition=0, offset=6,
                      lateness=timedelta(days=7))
-    assert b.outcome == "late"
+    assert b.outcome == "expired"
 
 
 def test_old_claims_are_evicted_past_retention_plus_lateness() -> None:
@@ -319,10 +320,10 @@ def test_old_claims_are_evicted_past_retention_plus_lateness() -> None:
     assert (state.contrib, state.parts) == ({}, {})  # no nested windows here
     assert totals(state, as_of=t(10, 0), window=timedelta(days=30)) == {
         "ru-mod": {"drone": {"intercepted": 9}}}
-    # A claim older than the eviction horizon can no longer be reconciled: late.
+    # A claim older than the eviction horizon can no longer be reconciled: expired.
     state, a = apply(state, count_claim(6, t(1, 1), t(1, 5)), partition=0, offset=10,
                      lateness=timedelta(hours=12))
-    assert (a.outcome, len(state.claims)) == ("late", 3)
+    assert (a.outcome, len(state.claims)) == ("expired", 3)
 
 
 # --- persistence ------------------------------------------------------------------
