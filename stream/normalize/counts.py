@@ -155,7 +155,8 @@ def extract_counts(
             measure = head.measure if head is not None else None
         if _with_number(toks, num):
             measure = "launched"  # "hit Ukraine with 6 missiles", "с помощью 27 беспилотников"
-        if _of_number(toks, num, ante):
+        of_number = _of_number(toks, num, ante)
+        if of_number:
             measure = "launched"  # "shot down 45 of 60 drones": 60 were launched
         if measure is None:
             continue
@@ -170,7 +171,7 @@ def extract_counts(
             and _is_subset(toks, num, np_last)
         ):
             continue
-        if region is None and kind == "ellipsis" and ante is not None and not total:
+        if region is None and (kind == "ellipsis" or of_number) and ante is not None and not total:
             region = ante.region  # "fired two missiles at the Lviv region; both were intercepted"
         if region is None and weapon_at >= 0:
             # "fired missiles at the capital; all four were intercepted"

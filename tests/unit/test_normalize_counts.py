@@ -263,6 +263,9 @@ UK = [
      "68 ударними БпЛА.",
      _s((None, "missile", "launched", 2), (None, "missile", "launched", 3),
         (None, "drone", "launched", 68))),
+    ("Над Одещиною збито 15 із 17 дронів.",
+     _s(("UA-51", "drone", "intercepted", 15), ("UA-51", "drone", "launched", 17))),
+    ("Ворог 14 разів атакував Нікополь дронами.", []),
     ("Ворог атакував 100 дронами; 80 з них збито.",
      _s((None, "drone", "launched", 100), (None, "drone", "intercepted", 80))),
 ]
