@@ -5,8 +5,10 @@ Owns turning "с 20:00 до 23:00 мск", "overnight", "за добу", "during
 
 Time zone: an explicit mention wins ("мск", "Moscow time", "за київським
 часом", "Kyiv time", "UTC", "GMT"); else the claimant's side (ru-* -> Moscow,
-ua-* -> Kyiv); else the language (ru -> Moscow, uk -> Kyiv, en -> UTC: an
-English text by nobody in particular has no better guess).
+ua-* -> Kyiv); else, for claimant "other", a military claimant the text names
+("Russia's Defence Ministry" -> Moscow, "Ukraine's air force" -> Kyiv) so a
+relay gets the original's window; else the language (ru -> Moscow, uk -> Kyiv,
+en -> UTC: an English text by nobody in particular has no better guess).
 
 Determinism: relays of one bulletin published at different times must give the
 same window (claim identity depends on it), so every window is snapped to named
@@ -110,8 +112,24 @@ _DAY = re.compile(
 )
 
 
+# Who speaks, when the caller passes claimant "other": an English relay of a Russian
+# MoD bulletin must get the bulletin's (Moscow) window, or its claims would not
+# share the original's identity. Only the two military claimants are cued.
+_RU_MILITARY = re.compile(
+    r"russia'?s? (?:defen[cs]e ministry|ministry of defen[cs]e)|russian defen[cs]e ministry|"
+    r"минобороны (?:россии|рф)|министерств\w* обороны (?:россии|рф)|міноборони (?:рф|росії)",
+    _F,
+)
+_UA_MILITARY = re.compile(
+    r"ukraine'?s? (?:air force|general staff)|ukrainian (?:air force|general staff)|"
+    r"повітрян\w* сил\w*|генштаб\w* зсу|генеральн\w* штаб\w* зсу|воздушн\w* сил\w* (?:всу|украины)",
+    _F,
+)
+
+
 def zone_for(text: str, claimant: Claimant, lang: Lang) -> ZoneInfo:
-    """Explicit mention, else the claimant's side, else the language (docstring)."""
+    """Explicit mention, else the claimant's side, else a military claimant named in
+    the text, else the language (module docstring)."""
     for pattern, zone in _TZ_PATTERNS:
         if pattern.search(text):
             return zone
@@ -119,6 +137,9 @@ def zone_for(text: str, claimant: Claimant, lang: Lang) -> ZoneInfo:
         return MOSCOW
     if claimant.startswith("ua-"):
         return KYIV
+    ru, ua = bool(_RU_MILITARY.search(text)), bool(_UA_MILITARY.search(text))
+    if ru != ua:
+        return MOSCOW if ru else KYIV
     return {"ru": MOSCOW, "uk": KYIV}.get(lang, UTC_ZONE)
 
 

@@ -57,6 +57,13 @@ CASES: list[tuple[str, datetime, Any, Any, datetime, datetime, str]] = [
     # winter: Kyiv is UTC+2
     ("Вночі збито 10 дронів", datetime(2026, 1, 15, 8, tzinfo=UTC), "ua-military", "uk",
      datetime(2026, 1, 14, 16, tzinfo=UTC), datetime(2026, 1, 15, 5, tzinfo=UTC), "night"),
+    # claimant "other": a named military claimant sets the zone (relays match originals)
+    ("Air defenses destroyed 162 drones overnight, Russia's Defense Ministry said.",
+     u(2, 9), "other", "en", u(1, 15), u(2, 4), "night"),
+    ("Ukraine's air force said Russia fired 4 missiles overnight.", u(2, 9), "other", "en",
+     u(1, 15), u(2, 4), "night"),
+    ("Міноборони РФ заявило, що вночі збито 30 дронів", u(2, 9), "other", "uk",
+     u(1, 15), u(2, 4), "night"),
     # dates are not time ranges
     ("с 01.06 по 07.06 сбиты 900 БПЛА", u(7, 12), "ru-mod", "ru",
      u(6, 21), u(7, 21), "default"),
