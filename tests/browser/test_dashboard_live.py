@@ -54,9 +54,17 @@ def open_dashboard(driver: Any, worker: Worker, path: str = "/") -> None:
     driver.execute_script("window.__loadedOnce = 'yes';")  # gone if the page reloads
 
 
+def click(driver: Any, css: str) -> None:
+    """Find and click in one step: the table is re-rendered when figures change."""
+    WebDriverWait(driver, 5).until(lambda d: d.execute_script(
+        "const n = document.querySelector(arguments[0]); if (n) n.click(); return Boolean(n);", css))
+
+
 def text_of(driver: Any, css: str) -> str | None:
-    found = driver.find_elements(By.CSS_SELECTOR, css)
-    return found[0].text if found else None
+    """Text of the first match, read in one step (parts of the page are re-rendered)."""
+    value = driver.execute_script(
+        "const n = document.querySelector(arguments[0]); return n ? n.textContent.trim() : null;", css)
+    return None if value is None else str(value)
 
 
 def test_region_figure_and_alert_appear_live_without_reload(deployment: Deployment, driver: Any) -> None:
@@ -91,16 +99,16 @@ def test_region_figure_and_alert_appear_live_without_reload(deployment: Deployme
     alert_css = '#alerts-open li[data-region="RU-BEL"][data-kind="first_seen"]'
     WebDriverWait(driver, LIVE_S, poll_frequency=0.1).until(
         lambda d: d.find_elements(By.CSS_SELECTOR, alert_css))
-    alert = driver.find_element(By.CSS_SELECTOR, alert_css)
-    assert alert.get_attribute("data-state") == "open"
-    assert alert.find_element(By.CSS_SELECTOR, ".msg").text == "first claim ever seen"
+    assert text_of(driver, f"{alert_css} .msg") == "first claim ever seen"
+    assert driver.execute_script("return document.querySelector(arguments[0]).dataset.state",
+                                 alert_css) == "open"
     assert driver.execute_script("return window.__loadedOnce") == "yes"
     assert driver.execute_script("return performance.getEntriesByType('navigation').length") == 1
     assert driver.find_element(By.ID, "kpi-alerts").text == str(len(
         [a for a in worker.json("/api/alerts?state=open")["alerts"]]))
     driver.save_screenshot(str(ARTIFACTS / "dashboard-live.png"))
 
-    driver.find_element(By.CSS_SELECTOR, '#regions-table tr[data-region="RU-BEL"]').click()
+    click(driver, '#regions-table tr[data-region="RU-BEL"]')
     WebDriverWait(driver, 5).until(lambda d: d.find_element(By.ID, "drawer-title").text == "Belgorod Oblast")
     WebDriverWait(driver, 5).until(
         lambda d: d.find_elements(By.CSS_SELECTOR, '#drawer-claims li[data-region="RU-BEL"]'))
@@ -134,7 +142,7 @@ def test_report_text_is_rendered_as_text_and_never_executes(deployment: Deployme
     assert item.find_element(By.CSS_SELECTOR, "mark").text == "12 Ukrainian drones"
     assert item.find_element(By.CSS_SELECTOR, ".sources").get_attribute("textContent") == source
 
-    driver.find_element(By.CSS_SELECTOR, '#regions-table tr[data-region="RU-KRS"]').click()
+    click(driver, '#regions-table tr[data-region="RU-KRS"]')
     WebDriverWait(driver, 5).until(
         lambda d: d.find_elements(By.CSS_SELECTOR, '#drawer-claims li[data-region="RU-KRS"] .excerpt'))
     drawer = driver.find_element(By.CSS_SELECTOR, '#drawer-claims li[data-region="RU-KRS"] .excerpt')
@@ -152,7 +160,7 @@ def test_page_catches_up_without_reload_after_a_worker_restart(deployment: Deplo
     first.wait_ready()
     open_dashboard(driver, first)
     ingest(deployment, [hourly_bulletin("kursk-1", "Курской области", 7, START)], b"k")
-    WebDriverWait(driver, LIVE_S, poll_frequency=0.1).until(
+    WebDriverWait(driver, 10, poll_frequency=0.1).until(
         lambda d: text_of(d, '#regions-table tr[data-region="RU-KRS"] td.activity') == "7")
 
     first.kill()
@@ -162,12 +170,16 @@ def test_page_catches_up_without_reload_after_a_worker_restart(deployment: Deplo
     ingest(deployment, [hourly_bulletin("belgorod-1", "Белгородской области", 9,
                                         START + timedelta(hours=1))], b"k")
     second = deployment.start_worker(STREAM_WEB_PORT=str(first.port))
-    Worker(proc=second.proc, port=first.port, log=second.log).wait_ready()
+    restarted = Worker(proc=second.proc, port=first.port, log=second.log)
+    restarted.wait_ready()
+    wait_until(lambda: "RU-BEL" in restarted.json("/api/regions")["regions"], timeout=90,
+               what="the report published while down to be folded by the new worker")
 
     # The browser reconnects with its Last-Event-ID, which the new process does not
     # hold: it answers `reset` and the page refetches.
-    WebDriverWait(driver, 60, poll_frequency=0.2).until(
-        lambda d: text_of(d, '#regions-table tr[data-region="RU-BEL"] td.activity') == "9")
+    WebDriverWait(driver, 30, poll_frequency=0.2).until(
+        lambda d: text_of(d, '#regions-table tr[data-region="RU-BEL"] td.activity') == "9",
+        f"page status {text_of(driver, '#status-text')}")
     assert text_of(driver, '#regions-table tr[data-region="RU-KRS"] td.activity') == "7"
     assert driver.find_element(By.ID, "status").get_attribute("data-state") == "live"
     assert driver.execute_script("return window.__loadedOnce") == "yes"

@@ -249,10 +249,17 @@ function renderKpis() {
   $("asof").textContent = state.doc?.as_of ? shortTime(state.doc.as_of) : "–";
 }
 
+// Re-render a part only when what it shows changed (less DOM churn at high rates).
+const shown = { map: "", table: "" };
+
 function renderMap() {
   const regions = state.doc?.regions || {};
   const max = Math.max(0, ...Object.values(regions).map((s) => activity(s.totals)));
   const open = new Set([...state.alerts.values()].filter((a) => a.state !== "resolved" && a.region).map((a) => a.region));
+  const sig = JSON.stringify([state.detail, [...open].sort(),
+    Object.entries(regions).map(([code, s]) => [code, activity(s.totals), s.n_claims])]);
+  if (sig === shown.map) return;
+  shown.map = sig;
   const cell = 34, gap = 3;
   const width = GRID_COLS * (cell + gap), height = GRID_ROWS * (cell + gap);
   const box = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "tiles", role: "presentation" });
@@ -293,9 +300,13 @@ function renderTable() {
   const body = document.querySelector("#regions-table tbody");
   const rows = regionRows();
   const span = state.window === "7d" ? 168 : 24;
+  const spark = (code) => (state.series.get(code) || []).slice(-span).map((h) => h.value);
+  const sig = JSON.stringify([state.detail, state.sort, rows.map((r) => [r.code, r.name, r.activity,
+    ...CLAIMANTS.map((c) => [r[c], breakdown(r.stats.totals?.[c])]), r.killed, r.injured, r.damage, r.n_claims, r.sources, spark(r.code)])]);
+  if (sig === shown.table) return;
+  shown.table = sig;
   const out = rows.map((r) => {
-    const hourly = state.series.get(r.code);
-    const values = hourly ? hourly.slice(-span).map((h) => h.value) : [];
+    const values = spark(r.code);
     const cells = [
       el("td", { class: "left" }, el("span", { class: "mono code" }, r.code), " ", el("span", { class: "name" }, r.name)),
       el("td", { class: "activity num strong" }, fmt(r.activity)),
