@@ -156,9 +156,8 @@ class ClaimsFollower:
                     await send_rejection(rt, claim)
                     continue
                 decoded.append((claim, where, m))
-        # Partitions are fetched in chunks: fold the batch in event-time order so the
-        # detectors see hours close in order (aggregates do not care about order).
-        decoded.sort(key=lambda item: (item[0].event_time, item[1].partition, item[1].offset))
+        # Fold in offset order within each partition (the per-partition offset watermark
+        # in the state relies on it); the detectors advance once, after the whole batch.
         for claim, where, m in decoded:
             applied = rt.engine.apply(claim, partition=where.partition, offset=where.offset)
             if applied.outcome == "late":
@@ -169,7 +168,7 @@ class ClaimsFollower:
                     original=m.value, topic=where.topic, partition=where.partition,
                     offset=where.offset, rejected_at=_now(), key=m.key))
                 continue
-            if applied.outcome in ("relay", "duplicate", "stale"):
+            if applied.outcome in ("relay", "duplicate", "stale", "expired"):
                 rt.metrics.duplicate_claims_total.labels(outcome=applied.outcome).inc()
             applied_batch.append((claim, applied))
         rt.metrics.processing_seconds.labels(stage="aggregate").observe(time.perf_counter() - started)

@@ -67,7 +67,7 @@ def fold_record(engine: Engine, kind: Kind, value: bytes | None, where: Place, n
     for _, applied in out:
         summary.claims += 1
         summary.outcomes[applied.outcome] = summary.outcomes.get(applied.outcome, 0) + 1
-    return [(c, a) for c, a in out if a.outcome != "late"]
+    return [(c, a) for c, a in out if a.outcome not in ("late", "expired")]
 
 
 async def replay(

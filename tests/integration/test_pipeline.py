@@ -17,7 +17,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from stream.models import RawReport
 from stream.pipeline import Engine, Normalized, Place, normalize_record
-from stream.settings import DLQ_TOPIC, RAW_TOPIC
+from stream.settings import CLAIMS_TOPIC, DLQ_TOPIC, RAW_TOPIC
 from stream.simulate.reports import simulate_reports
 from stream.web import readmodel
 
@@ -87,7 +87,7 @@ def test_thousand_reports_and_fifty_bad_records(deployment: Deployment) -> None:
         return [orjson.loads(m.value) for m in msgs]
 
     rejected = wait_until(lambda: (d := dlq()) and len(d) >= 50 and d, timeout=60, what="50 DLQ records")
-    assert len(rejected) == 50
+    assert len(rejected) == 50, sorted((str(r["reason"]), str(r["error"])[:90]) for r in rejected)[-5:]
     by_bytes = {base64.b64decode(str(r["original"])): r for r in rejected}
     for record, reason in bad:
         assert record in by_bytes, f"missing on the DLQ: {record[:60]!r}"
@@ -114,3 +114,16 @@ def test_thousand_reports_and_fifty_bad_records(deployment: Deployment) -> None:
     asyncio.run(produce(bootstrap, deployment.topic(RAW_TOPIC), [orjson.dumps(late)]))
     wait_until(lambda: reports_counted() == 1001, timeout=60, what="the worker to consume a new report")
     assert worker.alive()
+
+    # A claim published more than the allowed lateness after its window is counted and
+    # routed to the DLQ with reason "late", never silently dropped.
+    stale = {"id": "late-1", "source": "telegram:mod_russia", "published_at": "2025-06-15T08:00:00Z",
+             "text": "В ночь на 2 июня дежурными средствами ПВО перехвачены и уничтожены 14 украинских "
+                     "беспилотников над территорией Брянской области."}
+    asyncio.run(produce(bootstrap, deployment.topic(RAW_TOPIC), [orjson.dumps(stale)]))
+    late = wait_until(lambda: [r for r in dlq() if r["reason"] == "late"], timeout=60, what="a late claim")
+    assert len(late) == 1
+    assert late[0]["topic"] == deployment.topic(CLAIMS_TOPIC)
+    claim = orjson.loads(base64.b64decode(str(late[0]["original"])))
+    assert (claim["report_id"], claim["region"], claim["count"]) == ("late-1", "RU-BRY", 14)
+    assert metric_sum(worker.get("/metrics")[1].decode(), "strikestream_late_claims_total") == 1
