@@ -42,55 +42,46 @@ class Count(NamedTuple):
 _HARD = frozenset({";", ":"})
 _MOSCOW_MAYOR = words("sobyanin", "собянин", "собянін")
 class _Doc(NamedTuple):
-    """Per-report lookups computed once: measure cue per token, comma prefix sums, clause
-    ids (split at sentence ends, ';' and ':') and sentences quoting the Moscow mayor."""
+    """Per-report lookups: sentence bounds and the sentences quoting the Moscow mayor.
+    Clauses (split at sentence ends, ';' and ':') are found on demand: a report has few
+    numbers, so scanning their clauses is cheaper than indexing every token."""
 
-    measures: list[Measure | None]
-    commas: list[int]
-    clause_of: list[int]
-    clauses: list[tuple[int, int]]
+    toks: list[Token]
+    sent_bounds: list[tuple[int, int]]
     mayor_sents: frozenset[int]
 
     @classmethod
-    def of(cls, toks: list[Token]) -> _Doc:
-        measures = [measure_of(t) for t in toks]
-        commas = [0]
-        clause_of: list[int] = []
-        clauses: list[tuple[int, int]] = []
-        start, cid, sent = 0, 0, toks[0].sent if toks else 0
-        mayor: set[int] = set()
-        for i, tok in enumerate(toks):
-            commas.append(commas[-1] + (tok.text == ","))
-            if tok.sent != sent:
-                clauses.append((start, i))
-                start, cid, sent = i, cid + 1, tok.sent
-            clause_of.append(cid)
-            if tok.text in _HARD:
-                clauses.append((start, i))
-                start, cid = i + 1, cid + 1
-            if tok.low[:3] in ("sob", "соб") and has(tok, _MOSCOW_MAYOR):
-                mayor.add(tok.sent)
-        clauses.append((start, len(toks)))
-        return cls(measures, commas, clause_of, clauses, frozenset(mayor))
+    def of(cls, toks: list[Token], sent_bounds: list[tuple[int, int]]) -> _Doc:
+        mayor = frozenset(
+            t.sent for t in toks if t.low[:3] in ("sob", "соб") and has(t, _MOSCOW_MAYOR)
+        )
+        return cls(toks, sent_bounds, mayor)
 
     def clause(self, i: int) -> tuple[int, int]:
-        return self.clauses[self.clause_of[i]]
+        toks = self.toks
+        s_lo, s_hi = self.sent_bounds[toks[i].sent]
+        lo = i
+        while lo > s_lo and toks[lo - 1].text not in _HARD:
+            lo -= 1
+        hi = i
+        while hi < s_hi and toks[hi].text not in _HARD:
+            hi += 1
+        return lo, hi
 
 
-def _measure(toks: list[Token], doc: _Doc, num: Number, lo: int, hi: int) -> Measure | None:
+def _measure(toks: list[Token], num: Number, lo: int, hi: int) -> Measure | None:
     """The nearest measure cue to a number within [lo, hi); commas cost distance."""
     best: tuple[float, int, Measure] | None = None
-    measures = doc.measures
     for k in range(lo, hi):
-        m = measures[k]
+        m = measure_of(toks[k])
         if m is None or num.first <= k <= num.last:
             continue
         a, b = (k, num.first) if k < num.first else (num.last, k)
-        commas = doc.commas[b] - doc.commas[a]
+        commas = [t.text for t in toks[a:b]].count(",")
         dist = (b - a) + 3 * commas + (0.5 if k > num.last else 0)
         if m == "suppressed" and _joined_intercept(toks, k):
             m = "intercepted"  # "збито/подавлено 60": a combined figure
-        if m == "launched" and "intercepted" in measures[max(lo, k - 3) : k]:
+        if m == "launched" and any(measure_of(t) == "intercepted" for t in toks[max(lo, k - 3) : k]):
             m = "intercepted"  # "repelled an attack by three drones"
         if best is None or dist < best[0]:
             best = (dist, k, m)
@@ -117,7 +108,7 @@ def extract_counts(
     last_in_sent: dict[int, Count] = {}
     if not numbers:
         return out
-    doc = _Doc.of(toks)
+    doc = _Doc.of(toks, sent_bounds)
     for idx, num in enumerate(numbers):
         tok = toks[num.first]
         sent = tok.sent
@@ -144,9 +135,11 @@ def extract_counts(
         if weapon is None:
             continue
         lo, hi = doc.clause(num.first)
+        measure = None
         if _of_phrase_with_number(toks, num, np_last):
-            hi = num.first  # "25 of 30 drones launched": "launched" belongs to the 30
-        measure = _measure(toks, doc, num, lo, hi) or _measure(toks, doc, num, *doc.clause(num.first))
+            # "25 of 30 drones launched": "launched" belongs to the 30
+            measure = _measure(toks, num, lo, num.first)
+        measure = measure or _measure(toks, num, lo, hi)
         if measure is None and kind == "ellipsis" and ante is not None:
             measure = ante.measure
         if measure is None and _starts_list(toks, lo, num.first):

@@ -16,9 +16,10 @@ from stream.models import Lang
 
 # Order matters: times and grouped numbers before plain words.
 _TOKEN_RE = re.compile(
-    r"(?P<time>\b\d{1,2}:\d{2}\b)"
+    r"(?P<word>[^\W\d_]\w*(?:[-'’ʼ]\w+)*)"  # most tokens: a word starting with a letter
+    r"|(?P<time>\b\d{1,2}:\d{2}\b)"
     r"|(?P<num>(?<![\w.,])\d{1,3}(?:(?:,|[ \u00a0\u202f])\d{3})+(?![\d\w])|\d+(?:[.,]\d+)?(?![\w-]))"
-    r"|(?P<word>\w+(?:[-'’ʼ]\w+)*)"
+    r"|(?P<dword>\w+(?:[-'’ʼ]\w+)*)"  # "60-year-old", "20-ти"
     r"|(?P<punct>\S)",
 )
 _CYRILLIC_RE = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
@@ -78,6 +79,8 @@ def tokenize(text: str, lang: Lang) -> list[Token]:
     prev_end = 0
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup or "punct"
+        if kind == "dword":
+            kind = "word"
         raw = m.group()
         start, end = m.span()
         if out and (boundary or "\n" in text[prev_end:start]) and _ends_sentence(
