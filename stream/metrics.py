@@ -44,7 +44,9 @@ PREFIX: Final = "strikestream"
 WINDOWS: Final = ("1h", "6h", "24h", "7d")
 #: Pipeline stages timed by `processing_seconds`.
 STAGES: Final = ("decode", "normalize", "aggregate", "detect")
-DUPLICATE_OUTCOMES: Final = ("relay", "duplicate", "stale")
+#: Outcomes of claims that were seen before or fell behind the eviction horizon
+#: (stream.aggregate.apply): counted, not applied.
+DUPLICATE_OUTCOMES: Final = ("relay", "duplicate", "stale", "expired")
 # Per-event work is sub-millisecond; the default buckets (5 ms .. 10 s) would
 # put nearly everything in the first bucket.
 PROCESSING_BUCKETS: Final = (
@@ -172,7 +174,7 @@ class Metrics:
         )
         self.duplicate_claims_total = Counter(
             f"{PREFIX}_duplicate_claims_total",
-            "Claims seen before: relayed by another outlet, exact duplicates, stale values.",
+            "Claims not applied: relays, exact duplicates, stale values, expired (past the horizon).",
             ["outcome"],
             registry=r,
         )

@@ -52,6 +52,7 @@ def test_known_label_values_start_at_zero() -> None:
         'strikestream_duplicate_claims_total{outcome="relay"} 0.0',
         'strikestream_duplicate_claims_total{outcome="duplicate"} 0.0',
         'strikestream_duplicate_claims_total{outcome="stale"} 0.0',
+        'strikestream_duplicate_claims_total{outcome="expired"} 0.0',
     ]
     assert len(lines(m, "strikestream_claims_total{")) == 3 * 5
     assert len(lines(m, "strikestream_alerts_total{")) == 6 * 3
