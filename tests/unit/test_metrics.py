@@ -193,3 +193,12 @@ def test_content_type_and_names() -> None:
             assert set(sample.labels) <= allowed_labels, sample
             if family.type == "counter" and not sample.name.endswith("_created"):
                 assert sample.name.endswith("_total"), sample.name
+
+
+def test_duplicate_outcomes_are_aggregate_outcomes() -> None:
+    from typing import get_args
+
+    from stream.aggregate.apply import Outcome
+    from stream.metrics import DUPLICATE_OUTCOMES
+
+    assert set(DUPLICATE_OUTCOMES) == set(get_args(Outcome)) - {"new", "correction", "late"}
