@@ -66,6 +66,8 @@ class SimulatedSeries:
     start: datetime
     events: list[InjectedEvent]
     profiles: dict[str, RegionProfile] = field(default_factory=dict)
+    # the true hourly mean without events (rhythm x drift): what an oracle would know
+    means: dict[str, list[float]] = field(default_factory=dict)
 
     @property
     def hours(self) -> int:
@@ -188,7 +190,7 @@ def simulate_regions(
         at = rng.randrange(dormant_days * 24, hours - 48)
         events.append(("first_seen", [region], at, at + 1))
 
-    values = _draw(rng, profiles, hours, dormant, events, surge_sigmas, mass_sigmas)
+    values, means = _draw(rng, profiles, hours, dormant, events, surge_sigmas, mass_sigmas)
     labelled = [
         InjectedEvent(
             kind=kind,
@@ -199,7 +201,7 @@ def simulate_regions(
         )
         for kind, regions, s, e in sorted(events, key=lambda ev: (ev[2], ev[0], ev[1]))
     ]
-    return SimulatedSeries(values=values, start=start, events=labelled, profiles=profiles)
+    return SimulatedSeries(values=values, start=start, events=labelled, profiles=profiles, means=means)
 
 
 def _draw(
@@ -210,7 +212,7 @@ def _draw(
     events: list[tuple[str, list[str], int, int]],
     surge_sigmas: float,
     mass_sigmas: float,
-) -> dict[str, list[int]]:
+) -> tuple[dict[str, list[int]], dict[str, list[float]]]:
     # hour -> effect, per region: ("x", factor) multiplies the mean, ("+", k) adds k sd,
     # ("0", 0) forces silence
     effects: dict[str, dict[int, tuple[str, float]]] = {r: {} for r in profiles}
@@ -229,13 +231,16 @@ def _draw(
             if kind == "first_seen":
                 appear[r] = s
     values: dict[str, list[int]] = {}
+    means: dict[str, list[float]] = {}
     for name, prof in profiles.items():
         drift = 0.0
         series = []
+        base = means[name] = []
         for h in range(hours):
             if h % 24 == 0:
                 drift = 0.9 * drift + rng.gauss(0.0, 0.1)
             mu = prof.mean(h % 24) * math.exp(drift)
+            base.append(0.0 if name in dormant and h < appear.get(name, hours) else mu)
             effect = effects[name].get(h)
             if effect and effect[0] == "x":
                 mu *= effect[1]
@@ -248,4 +253,4 @@ def _draw(
                 y = max(y, 1)
             series.append(y)
         values[name] = series
-    return values
+    return values, means

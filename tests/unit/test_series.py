@@ -84,3 +84,20 @@ def test_events_of_one_region_do_not_overlap() -> None:
     for region_spans in spans.values():
         region_spans.sort()
         assert all(a[1] <= b[0] for a, b in itertools.pairwise(region_spans))
+
+
+def test_means_are_the_null_rhythm_the_events_act_on() -> None:
+    ratios = []
+    for e in SIM.events:
+        if e.kind == "step_rise" and e.region is not None:
+            hours = hours_of(e.start, e.end)
+            seen = sum(SIM.values[e.region][h] for h in hours)
+            ratios.append(seen / sum(SIM.means[e.region][h] for h in hours))
+    assert 1.7 < statistics.median(ratios) < 2.3
+    for e in SIM.events:
+        if e.kind == "first_seen" and e.region is not None:
+            assert not any(SIM.means[e.region][: hours_of(SIM.start, e.start).stop])
+    busy = SIM.profiles["R000"]
+    assert len(SIM.means["R000"]) == SIM.hours
+    # the drift stays within a factor ~2 of the region's rhythm
+    assert all(0.4 < m / busy.mean(h % 24) < 2.5 for h, m in enumerate(SIM.means["R000"]))
