@@ -181,7 +181,19 @@ def extract_counts(
             continue
         seen.add(key)
         out.append(count)
-    return _share_coordinated_region(toks, out)
+    return _drop_placeless_repeats(_share_coordinated_region(toks, out))
+
+
+def _drop_placeless_repeats(counts: list[Count]) -> list[Count]:
+    """ "57 over the Kursk region ... the 57 drones": a later repeat of a regional figure
+    without its place is the same figure, labelled once."""
+    regional = {(c.weapon, c.measure, c.value): c.sent for c in counts if c.region is not None}
+    return [
+        c
+        for c in counts
+        if c.region is not None
+        or regional.get((c.weapon, c.measure, c.value), c.sent + 1) >= c.sent
+    ]
 
 
 def _share_coordinated_region(toks: list[Token], counts: list[Count]) -> list[Count]:

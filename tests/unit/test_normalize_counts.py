@@ -66,6 +66,9 @@ EN = [
      "that 14 drones were shot down over the Kursk region.",
      _s(("RU-KRS", "drone", "intercepted", 14))),
     ("Zero drones were shot down over the Kursk region.", []),
+    ("Over the Kursk region 57 drones were destroyed, the ministry said. Russia says the 57 "
+     "drones were downed by air defence units.",
+     _s(("RU-KRS", "drone", "intercepted", 57))),
     ("0 missiles were intercepted.", []),
     ("Russia launched 50 drones at Ukraine overnight, 40 of which were shot down.",
      _s((None, "drone", "launched", 50), (None, "drone", "intercepted", 40))),
