@@ -83,7 +83,7 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
         return "ellipsis", None, i
     first_weapon = weapon_of(toks[j])
     if first_weapon is not None:
-        return "weapon", first_weapon, _weapon_end(toks, j)
+        return _checked(toks, first_weapon, _weapon_end(toks, j))
     if has(toks[j], STOP) or toks[j].pos in _ELLIPSIS_POS or _en_verb(toks[j]):
         return "ellipsis", None, i
     k = j
@@ -91,7 +91,7 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
         tok = toks[k]
         w = weapon_of(tok)
         if w is not None:
-            return "weapon", w, _weapon_end(toks, k)
+            return _checked(toks, w, _weapon_end(toks, k))
         if tok.kind == "punct" and tok.text in "«»\"“”-–":
             k += 1
             continue
@@ -104,6 +104,21 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
             break  # an English noun that is not a weapon ("40 bombers", "3 am")
         k += 1
     return "other", None, i
+
+
+def _checked(
+    toks: list[Token], weapon: Weapon, last: int
+) -> tuple[PhraseKind, Weapon | None, int]:
+    """ "550 drones and missiles": a figure for mixed weapons has no single weapon."""
+    k = last + 1
+    if k + 1 < len(toks) and toks[k].low in _AND:
+        other = weapon_of(toks[k + 1]) if toks[k + 1].kind == "word" else None
+        if other is not None and other != weapon:
+            return "other", None, last
+    return "weapon", weapon, last
+
+
+_AND = frozenset({"and", "or", "та", "і", "й", "и", "или", "або", "/"})
 
 
 def _weapon_end(toks: list[Token], k: int) -> int:

@@ -66,6 +66,9 @@ EN = [
      "that 14 drones were shot down over the Kursk region.",
      _s(("RU-KRS", "drone", "intercepted", 14))),
     ("Zero drones were shot down over the Kursk region.", []),
+    ("Russia pounded Ukraine with 550 drones and missiles overnight.", []),
+    ("Russia attacked with 472 drones and decoys overnight.",
+     _s((None, "drone", "launched", 472))),
     ("Over the Kursk region 57 drones were destroyed, the ministry said. Russia says the 57 "
      "drones were downed by air defence units.",
      _s(("RU-KRS", "drone", "intercepted", 57))),
