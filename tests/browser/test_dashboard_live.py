@@ -106,6 +106,10 @@ def test_region_figure_and_alert_appear_live_without_reload(deployment: Deployme
     assert driver.execute_script("return performance.getEntriesByType('navigation').length") == 1
     assert driver.find_element(By.ID, "kpi-alerts").text == str(len(
         [a for a in worker.json("/api/alerts?state=open")["alerts"]]))
+    # For the review screenshot: let the throttled refetches (figures, sparklines) land.
+    WebDriverWait(driver, 10).until(lambda d: text_of(d, "#asof") == "06-01 13:00Z" and text_of(
+        d, '#regions-table tr[data-region="RU-KRS"] td.activity') == "4" and d.find_elements(
+        By.CSS_SELECTOR, '#regions-table tr[data-region="RU-BEL"] .spark-line'))
     driver.save_screenshot(str(ARTIFACTS / "dashboard-live.png"))
 
     click(driver, '#regions-table tr[data-region="RU-BEL"]')
