@@ -5,7 +5,8 @@ Modules: `lang` (language), `tokens` (tokens, lemmas, sentences), `lexicon`
 (word classes, phrase matcher), `numbers` (digits, number words, qualifiers),
 `places` (gazetteer hits, launch origins, anaphora), `weapons` (weapon words,
 measure cues), `phrases` (what a number quantifies), `count_region`, `counts`,
-`casualties`, `damage`, `claimant`, and `extract` (the pipeline). `windows`
+`casualties`, `damage` + `damage_kinds`, `claimant`, `item_regions` (places of
+items that name none), and `extract` (the pipeline). `windows`
 (reporting window) is owned separately.
 """
 

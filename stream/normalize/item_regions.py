@@ -1,0 +1,146 @@
+"""PURE: where an item happened when its own phrase names no place.
+
+Damage and casualties take the places of their own clause, else of their
+sentence, else of the last sentence that named places (a report's later
+sentences speak of the same place); a count with no place takes the region of a
+regional report (a governor's sentence, a report about one region only).
+"""
+
+from __future__ import annotations
+
+from stream.normalize.claimant import Attribution
+from stream.normalize.counts import Count
+from stream.normalize.places import PlaceRef, codes_in
+from stream.normalize.tokens import Token
+
+
+def context_codes(
+    toks: list[Token], places: list[PlaceRef], lo: int, hi: int, forward: bool = True
+) -> list[str]:
+    """Regions of a token range; else those of the last sentence before it that named
+    places; else the first place of the text. A range that speaks of unnamed "regions"
+    or the whole country has none."""
+    inside = codes_in(places, lo, hi)
+    if inside:
+        return inside
+    if any(t.low in _UNNAMED for t in toks[lo:hi]):
+        return []
+    last = _last_before(places, lo)
+    if last is not None:
+        s_lo, s_hi = _sent_range(toks, last.first)
+        return codes_in(places, s_lo, min(s_hi, lo))
+    if not forward:
+        return []
+    after = [p for p in places if not p.origin]
+    return [after[0].code] if after else []
+
+
+def _last_before(places: list[PlaceRef], lo: int) -> PlaceRef | None:
+    """The last non-origin place ending before token lo."""
+    k = _bisect(places, lo)
+    for ref in reversed(places[max(0, k - 64) : k]):
+        if ref.last < lo and not ref.origin:
+            return ref
+    return None
+
+
+def _bisect(places: list[PlaceRef], lo: int) -> int:
+    a, b = 0, len(places)
+    while a < b:
+        mid = (a + b) // 2
+        if places[mid].first < lo:
+            a = mid + 1
+        else:
+            b = mid
+    return a
+
+
+def _sent_range(toks: list[Token], i: int) -> tuple[int, int]:
+    sent = toks[i].sent
+    a = i
+    while a > 0 and toks[a - 1].sent == sent:
+        a -= 1
+    b = i
+    while b < len(toks) and toks[b].sent == sent:
+        b += 1
+    return a, b
+
+
+# "several regions", "across the country": damage somewhere unnamed.
+_UNNAMED = frozenset(
+    {"regions", "country", "областях", "областей", "регионах", "регионов", "регіонах",
+     "регіонів", "країни", "країні", "страны", "стране", "oblasts"}
+)
+
+
+def semicolon_clause(toks: list[Token], i: int, lo: int, hi: int) -> tuple[int, int]:
+    a = i
+    while a > lo and toks[a - 1].text != ";":
+        a -= 1
+    b = i
+    while b < hi and toks[b].text != ";":
+        b += 1
+    return a, b
+
+
+def comma_clause(
+    toks: list[Token], i: int, lo: int, hi: int, starts: frozenset[int]
+) -> tuple[int, int]:
+    """The comma-delimited clause around token i; a comma inside a list of places
+    ("in the Murmansk, Irkutsk and Ryazan regions") does not end it."""
+
+    def goes_on(k: int) -> bool:  # the token after a comma continues a list of places
+        return k in starts or (k + 1 < hi and toks[k].low == "the" and k + 1 in starts)
+
+    a = i
+    while a > lo and toks[a - 1].text != ";" and (toks[a - 1].text != "," or goes_on(a)):
+        a -= 1
+    b = i
+    while b < hi and toks[b].text != ";" and (toks[b].text != "," or goes_on(b + 1)):
+        b += 1
+    return a, b
+
+
+def nearest_code(
+    toks: list[Token], places: list[PlaceRef], lo: int, hi: int, at: int
+) -> str | None:
+    inside = [p for p in places[_bisect(places, lo) : _bisect(places, hi)] if not p.origin]
+    if inside:
+        land = [p for p in inside if not p.code.startswith("SEA-")] or inside
+        return min(land, key=lambda p: abs(p.first - at)).code
+    codes = context_codes(toks, places, lo, hi, forward=False)
+    return codes[0] if codes else None
+
+
+_NATIONAL = frozenset(
+    {"ukraine", "україну", "україни", "україні", "украину", "украины", "country", "країну",
+     "країни", "страну", "страны", "regions", "областей", "регіонів", "регионов", "nationwide",
+     "russia", "росія", "россия"}
+)
+
+
+def regional_fallback(
+    toks: list[Token],
+    land: list[PlaceRef],
+    bounds: list[tuple[int, int]],
+    attributions: list[Attribution],
+    c: Count,
+) -> Count:
+    """A count with no place of its own in a regional report takes the report's region:
+    a governor's sentence naming one region ("Governor Gusev said drones attacked the
+    Voronezh region; eight drones were destroyed"), or a report about one region only
+    ("На Сумщині ... Ворог скинув 6 КАБів")."""
+    if c.region is not None or c.total:
+        return c
+    lo, hi = bounds[c.sent]
+    if any(t.low in _NATIONAL for t in toks[lo:hi]):
+        return c
+    in_sent = {p.code for p in land[_bisect(land, lo) : _bisect(land, hi)]}
+    official = any(
+        a.sent == c.sent and a.claimant in ("ru-official", "ua-official") for a in attributions
+    )
+    if len(in_sent) == 1 and official:
+        return c._replace(region=next(iter(in_sent)))
+    if not in_sent and land and land[0].first < lo and all(p.code == land[0].code for p in land):
+        return c._replace(region=land[0].code)
+    return c
