@@ -50,6 +50,7 @@ _UK_WORDS = {
     "восьмеро": 8, "дев'ятеро": 9, "десятеро": 10, "обидва": 2, "обоє": 2,
 }  # fmt: skip
 _CYR_WORDS = {**_RU_WORDS, **_UK_WORDS}
+_ABBREV_MULT = frozenset({"тыс", "тис"})
 # Genitive singular multipliers, a number only after a qualifier ("более тысячи").
 _GEN_MULT = frozenset({"тысячи", "тисячі", "сотни", "сотні"})
 _CYR_MULT = {"тысяча": 1000, "тисяча": 1000, "десяток": 10, "дюжина": 12, "сотня": 100}
@@ -109,6 +110,8 @@ def _word_value(tok: Token) -> tuple[int, bool] | None:
         return _EN_UNITS[low], False
     if low in _EN_MULT:
         return _EN_MULT[low], True
+    if low in _ABBREV_MULT:
+        return 1000, True
     if "-" in low:
         parts = low.split("-")
         if len(parts) == 2 and parts[0] in _EN_UNITS and parts[1] in _EN_UNITS:
@@ -148,8 +151,10 @@ def find_numbers(toks: list[Token]) -> list[Number]:
             value = digits_value(tok.text)
             last = i
             nxt = _word_value(toks[i + 1]) if i + 1 < n else None
-            if value is not None and nxt is not None and nxt[1] and nxt[0] < 1000:
-                value, last = value * nxt[0], i + 1  # "2 десятка", "3 dozen"
+            if value is not None and nxt is not None and nxt[1]:
+                value, last = value * nxt[0], i + 1  # "2 десятка", "3 dozen", "3 тысячи"
+                if toks[last].low in _ABBREV_MULT and last + 1 < n and toks[last + 1].text == ".":
+                    last += 1  # "3 тыс. дронов"
             if value is not None:
                 out.append(_number(toks, value, i, last))
             i = last + 1
