@@ -21,13 +21,14 @@ _MISSILE = words(
     "onyx", "atacms", "himars", "scalp", "neptune", "neptunes", "taurus", "kn-23", "tochka-u",
     "flamingo", "ракета", "ракеты", "искандер", "калибр", "кинжал", "циркон", "оникс",
     "іскандер", "калібр", "кинджал", "нептун", "реактивный", "реактивний", "хаймарс",
-    "точка-у", "storm", "шторм",
+    "точка-у", "storm", "шторм", "онікс", "tomahawk", "tomahawks", "томагавк", "фламинго",
+    "фламінго", "кинжалы",
 )
 _MISSILE_PREFIXES = ("kh-", "х-", "х–", "s-300", "s-400", "с-300", "с-400", "p-800", "п-800")
 _GLIDE = words(
     "kab", "kabs", "jdam", "jdams", "jdam-er", "hammer", "hammers", "glide", "bomb", "bombs",
     "umpk", "gbu-39", "gbu-62", "каб", "кабы", "авиабомба", "авіабомба", "бомба", "умпк",
-    "фаб", "авиабомб",
+    "фаб", "авиабомб", "хаммер", "aasm", "гбу",
 )
 
 # Measure cues. "shot" covers "shot down"; "fire" as a verb only ("fired").

@@ -7,6 +7,7 @@ import pytest
 from stream.normalize.lang import detect_lang
 from stream.normalize.numbers import digits_value, find_numbers
 from stream.normalize.tokens import tokenize
+from stream.normalize.weapons import weapon_of
 
 
 def _numbers(text: str, lang: str) -> list[tuple[int, str]]:
@@ -96,3 +97,18 @@ def test_digits_value(text: str, expected: int | None) -> None:
 )
 def test_detect_lang(text: str, expected: str) -> None:
     assert detect_lang(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("шахедів Шахедами Герань-2 FPV-дронів", "uk", ["drone"] * 4),
+        ("Кинджалами Калібрами Онікс Х-59", "uk", ["missile"] * 4),
+        ("Хаммера КАБами авиабомб УМПК", "ru", ["glide_bomb"] * 4),
+        ("Гераней Искандерами", "ru", ["drone", "missile"]),
+        ("UAVs Shaheds decoys Kinzhals Tomahawks JDAMs", "en",
+         ["drone", "drone", "drone", "missile", "missile", "glide_bomb"]),
+    ],
+)
+def test_weapon_words(text: str, lang: str, expected: list[str]) -> None:
+    assert [weapon_of(t) for t in tokenize(text, lang)] == expected  # type: ignore[arg-type]
