@@ -28,7 +28,8 @@ _MISSILE_PREFIXES = ("kh-", "х-", "х–", "s-300", "s-400", "с-300", "с-400"
 _GLIDE = words(
     "kab", "kabs", "jdam", "jdams", "jdam-er", "hammer", "hammers", "glide", "bomb", "bombs",
     "umpk", "gbu-39", "gbu-62", "каб", "кабы", "авиабомба", "авіабомба", "бомба", "умпк",
-    "фаб", "авиабомб", "хаммер", "aasm", "гбу",
+    "фаб", "авиабомб", "хаммер", "aasm", "гбу", "кабами", "кабов", "кабів", "каби", "кабы", "кабом",
+    "кабам",
 )
 
 # Measure cues. "shot" covers "shot down"; "fire" as a verb only ("fired").
