@@ -73,9 +73,25 @@ def find_places(text: str, toks: list[Token]) -> list[PlaceRef]:
         if first < 0 or last >= len(toks) or first > last:
             continue
         refs.append(PlaceRef(place.code, max(first, 0), last, place.level))
-    refs = _orphan_adjectives(toks, refs)
+    refs = [r for r in _orphan_adjectives(toks, refs) if not _is_person_name(toks, r)]
     refs = [_metonymy(toks, r) for r in _flag_origins(toks, refs)]
     return PlaceList(sorted(_add_anaphora(toks, _drop_possessors(toks, refs)), key=lambda r: r.first))
+
+
+_TITLES = words(
+    "president", "governor", "mayor", "minister", "spokesman", "spokeswoman", "head", "chief",
+    "commander", "general", "colonel", "mr", "ms", "президент", "губернатор", "мэр", "мер",
+    "министр", "міністр", "глава", "голова", "начальник", "речник", "спикер", "командующий",
+    "командувач", "генерал", "полковник",
+)
+
+
+def _is_person_name(toks: list[Token], ref: PlaceRef) -> bool:
+    """ "President Volodymyr Zelensky": a first name that is also a town."""
+    if ref.level == "region" or ref.first == 0 or ref.last + 1 >= len(toks):
+        return False
+    nxt = toks[ref.last + 1]
+    return has(toks[ref.first - 1], _TITLES) and nxt.kind == "word" and nxt.text[:1].isupper()
 
 
 _ORPHAN_PREP = frozenset({"над", "в", "у", "по", "на"})

@@ -43,6 +43,8 @@ EN = [
      _s(("RU-MOW", "drone", "intercepted", 3))),
     ("Air defence forces destroyed 7 drones flying towards Moscow.",
      _s(("RU-MOW", "drone", "intercepted", 7))),
+    ("Russian forces dropped more than 1,200 glide bombs this week, President Volodymyr "
+     "Zelensky said.", _s((None, "glide_bomb", "launched", 1200))),
     ("Russian forces dropped more than 1,200 glide bombs on Ukrainian positions this week.",
      _s((None, "glide_bomb", "launched", 1200))),
     ("The Russian army fired two Kinzhal missiles at the Lviv region; both were intercepted.",
