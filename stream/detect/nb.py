@@ -237,8 +237,14 @@ def zinb_sum_sf_lower(obs: float, mus: Sequence[float], size: float, pi: float) 
     return sum(w * nb_sf_lower(obs, m, s) for w, m, s in mix if m > 0.0)
 
 
-def zinb_sum_cdf_lower(obs: float, mus: Sequence[float], size: float, pi: float) -> float:
+def zinb_sum_cdf_lower(obs: float, mus: Sequence[float], size: float, pi: float, level: float = 1.0) -> float:
+    """Stops adding mixture components (largest weight first) once the bound reaches `level`."""
     mix = _active_mixture(mus, size, pi)
     if mix is None:
         return nb_cdf_lower(obs, sum(mus), sum_size(mus, [size] * len(mus)))
-    return min(1.0, sum(w * (nb_cdf_lower(obs, m, s) if m > 0.0 else 1.0) for w, m, s in mix))
+    total = 0.0
+    for w, m, s in sorted(mix, reverse=True):
+        total += w * (nb_cdf_lower(obs, m, s) if m > 0.0 else 1.0)
+        if total >= level:
+            break
+    return min(1.0, total)

@@ -318,7 +318,7 @@ def score(track: Track, step: int, factor: float, y: float, params: TrackParams)
         if (
             exact
             or win_obs != int(win_obs)
-            or zinb_sum_cdf_lower(win_obs, mus, size, pi) < params.silence_alpha
+            or zinb_sum_cdf_lower(win_obs, mus, size, pi, params.silence_alpha) < params.silence_alpha
         ):
             p_low = zinb_sum_cdf(win_obs, mus, size, pi)
     return StepScore(
