@@ -34,13 +34,9 @@ PARSER_VERSION = "1.0.0"
 
 
 def _sentence_bounds(toks: list[Token]) -> list[tuple[int, int]]:
-    bounds: list[tuple[int, int]] = []
-    start = 0
-    for i in range(1, len(toks) + 1):
-        if i == len(toks) or toks[i].sent != toks[i - 1].sent:
-            bounds.append((start, i))
-            start = i
-    return bounds
+    """[start, end) token range of each sentence (sentence ids are consecutive)."""
+    starts = [0, *(i for i in range(1, len(toks)) if toks[i].sent != toks[i - 1].sent)]
+    return list(zip(starts, [*starts[1:], len(toks)], strict=True))
 
 
 def _span(toks: list[Token], first: int, last: int) -> tuple[int, int]:

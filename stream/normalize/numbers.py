@@ -143,68 +143,76 @@ def digits_value(text: str) -> int | None:
 def find_numbers(toks: list[Token]) -> list[Number]:
     """All numbers, each with its qualifier; word sequences ("two dozen") are combined."""
     out: list[Number] = []
-    i = 0
     n = len(toks)
-    while i < n:
-        tok = toks[i]
-        if tok.kind == "num":
-            value = digits_value(tok.text)
-            last = i
-            nxt = _word_value(toks[i + 1]) if i + 1 < n else None
-            if value is not None and nxt is not None and nxt[1]:
-                value, last = value * nxt[0], i + 1  # "2 десятка", "3 dozen", "3 тысячи"
-                if toks[last].low in _ABBREV_MULT and last + 1 < n and toks[last + 1].text == ".":
-                    last += 1  # "3 тыс. дронов"
-            if value is not None:
-                out.append(_number(toks, value, i, last))
-            i = last + 1
+    keys = _ANY_KEY
+    # Most tokens are neither digits nor number words: pick the candidates in one sweep.
+    candidates = [
+        k
+        for k, t in enumerate(toks)
+        if t.kind == "num"
+        or (t.kind == "word" and (t.low in keys or t.lemma in keys or "-" in t.low
+                                  or t.low[:1].isdigit()))
+    ]
+    done = -1
+    for i in candidates:
+        if i <= done:
             continue
-        if tok.kind == "word" and tok.low[:1].isdigit():
-            m = _SUFFIXED.match(tok.low)
-            if m is not None:  # "20-ти дронов", "3-х ракет"
-                out.append(_number(toks, int(m.group(1)), i, i))
-            i += 1
-            continue
-        if tok.kind != "word" or (
-            tok.low not in _ANY_KEY and tok.lemma not in _ANY_KEY and "-" not in tok.low
-        ):
-            i += 1
-            continue
-        wv = _word_value(tok)
-        if wv is None or (wv[1] and tok.low not in _ALONE_MULT
-                          and not (tok.low in _GEN_MULT and _match_qualifier(toks, i))
-                          and not _is_article_mult(toks, i)):
-            i += 1
-            continue
-        total, current, j = 0, 0, i
-        if wv[1]:
-            current = 1  # "a dozen", "a hundred", "десяток"
-        last = i
-        while j < n:
-            t = toks[j]
-            v = _word_value(t)
-            if v is None:
-                if t.low == "and" and j + 1 < n and _word_value(toks[j + 1]) is not None and current:
-                    j += 1
-                    continue
-                break
-            val, mult = v
-            if mult:
-                current = max(current, 1) * val
-                if val >= 1000:
-                    total, current = total + current, 0
-            else:
-                if current and val >= current % 1000 and current % 100 != 0 and val < 100:
-                    break  # "two three" is two numbers
-                current += val
-            last = j
-            j += 1
-        value = total + current
-        first = i - 1 if _is_article_mult(toks, i) else i
-        if value > 0:
-            out.append(_number(toks, value, first, last))
-        i = last + 1
+        done = _one_number(toks, i, n, out)
     return out
+
+
+def _one_number(toks: list[Token], i: int, n: int, out: list[Number]) -> int:
+    """Read the number starting at token i into `out`; the last token it consumed."""
+    tok = toks[i]
+    if tok.kind == "num":
+        value = digits_value(tok.text)
+        last = i
+        nxt = _word_value(toks[i + 1]) if i + 1 < n else None
+        if value is not None and nxt is not None and nxt[1]:
+            value, last = value * nxt[0], i + 1  # "2 десятка", "3 dozen", "3 тысячи"
+            if toks[last].low in _ABBREV_MULT and last + 1 < n and toks[last + 1].text == ".":
+                last += 1  # "3 тыс. дронов"
+        if value is not None:
+            out.append(_number(toks, value, i, last))
+        return last
+    if tok.low[:1].isdigit():
+        m = _SUFFIXED.match(tok.low)
+        if m is not None:  # "20-ти дронов", "3-х ракет"
+            out.append(_number(toks, int(m.group(1)), i, i))
+        return i
+    wv = _word_value(tok)
+    if wv is None or (wv[1] and tok.low not in _ALONE_MULT
+                      and not (tok.low in _GEN_MULT and _match_qualifier(toks, i))
+                      and not _is_article_mult(toks, i)):
+        return i
+    total, current, j = 0, 0, i
+    if wv[1]:
+        current = 1  # "a dozen", "a hundred", "десяток"
+    last = i
+    while j < n:
+        t = toks[j]
+        v = _word_value(t)
+        if v is None:
+            if t.low == "and" and j + 1 < n and _word_value(toks[j + 1]) is not None and current:
+                j += 1
+                continue
+            break
+        val, mult = v
+        if mult:
+            current = max(current, 1) * val
+            if val >= 1000:
+                total, current = total + current, 0
+        else:
+            if current and val >= current % 1000 and current % 100 != 0 and val < 100:
+                break  # "two three" is two numbers
+            current += val
+        last = j
+        j += 1
+    value = total + current
+    first = i - 1 if _is_article_mult(toks, i) else i
+    if value > 0:
+        out.append(_number(toks, value, first, last))
+    return last
 
 
 def _is_article_mult(toks: list[Token], i: int) -> bool:

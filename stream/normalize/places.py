@@ -102,9 +102,14 @@ def _orphan_adjectives(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef
     noun is elided (the gazetteer needs the noun, so it is tried with one)."""
     covered = {i for r in refs for i in range(r.first, r.last + 1)}
     extra: list[PlaceRef] = []
-    for i in range(1, len(toks) - 1):
+    candidates = [
+        i
+        for i, t in enumerate(toks)
+        if t.pos in ("ADJF", "ADJ") and t.text[:1].isupper() and 0 < i < len(toks) - 1
+    ]
+    for i in candidates:
         tok = toks[i]
-        if tok.pos not in ("ADJF", "ADJ") or i in covered or not tok.text[:1].isupper():
+        if i in covered:
             continue
         if toks[i - 1].low not in _ORPHAN_PREP or toks[i + 1].kind != "punct":
             continue
@@ -170,11 +175,14 @@ def _flag_origins(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
     return out
 
 
+_ALL_ANAPHORA = _ANAPHORA | _CITY_ANAPHORA | _PENINSULA | _CAPITAL
+
+
 def _add_anaphora(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
     covered = {i for r in refs for i in range(r.first, r.last + 1)}
     extra: list[PlaceRef] = []
-    for i, tok in enumerate(toks):
-        low = tok.low
+    for i in [k for k, t in enumerate(toks) if t.low in _ALL_ANAPHORA]:
+        low = toks[i].low
         if i == 0 or i in covered or toks[i - 1].low not in _ANAPHORA_BEFORE:
             continue
         if low in _PENINSULA:
