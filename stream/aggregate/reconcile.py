@@ -68,19 +68,24 @@ def _within(outer: Item | Window, inner: Item | Window) -> bool:
 
 
 def affected(items: Sequence[Window], changed: Window) -> tuple[set[str], set[str]]:
-    """(claims whose counted part may change, claims needed to recompute them exactly)
-    when `changed` is added or changes value.
+    """(claims whose counted part may change, claims to allocate them over) when
+    `changed` is added or changes value.
 
     Changed: `changed`, and every window containing `changed` or anything inside
     it (inserting a window can take a child away from its old parent, and totals
     move up the chain). To recompute those exactly, allocate() needs everything
-    inside them, and every container of those (a child goes to its SMALLEST
-    container, which may lie outside them). Everything else keeps its counted part.
+    inside them and every container of those (a child goes to its SMALLEST
+    container): all of it overlaps the hull of the changed windows, so that hull
+    is what is allocated over. Everything else keeps its counted part.
     """
-    inner = [it for it in items if _within(changed, it)]
+    cs, ce = changed[1], changed[2]
+    near = [it for it in items if it[1] <= ce and cs <= it[2]]  # touches `changed`
+    inner = [it for it in near if _within(changed, it)]
     if not any(it[0] == changed[0] for it in inner):
         inner.append(changed)
-    moved = [it for it in items if any(_within(it, x) for x in inner)]
-    below = [it for it in items if any(_within(y, it) for y in moved)]
-    needed = {it[0] for it in items if any(_within(it, x) for x in below)}
-    return {it[0] for it in moved}, needed | {it[0] for it in below}
+    moved = [it for it in near if any(_within(it, x) for x in inner)]
+    if not any(it[0] == changed[0] for it in moved):
+        moved.append(changed)
+    lo, hi = min(it[1] for it in moved), max(it[2] for it in moved)
+    needed = {it[0] for it in items if it[1] <= hi and lo <= it[2]}
+    return {it[0] for it in moved}, needed | {changed[0]}
