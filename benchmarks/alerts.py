@@ -4,7 +4,10 @@ Prints, per event kind, event-level recall, median detection delay, and per
 alert kind precision and false alerts per region-week. Our thresholds come from
 the false-alert budget in DetectorConfig; EARS thresholds are calibrated on a
 *separate* simulation (another seed) to the same budget, so the comparison is at
-equal false-alert rates. Run: .venv/bin/python benchmarks/alerts.py [--regions N --days D]
+equal false-alert rates. Each scenario starts with an oracle bound on step-rise
+recall and delay (true mean, NB size and onset known: no detector can do better at
+that per-test level). Run: .venv/bin/python benchmarks/alerts.py [--regions N
+--days D] [--quick: ours at its nominal budget and the oracle only]
 """
 
 from __future__ import annotations
