@@ -48,7 +48,12 @@ _BACK_SKIP = words(
 _FWD_SKIP = words(
     "at", "least", "another", "more", "than", "ще", "еще", "ещё", "не", "менее", "менше",
     "щонайменше", "rose", "risen", "to", "до", "has", "climbed", "reached",
+    # "ранения получили 5 человек", "поранення отримала жінка": the verb of a noun cue
+    "получили", "получил", "получила", "отримали", "отримав", "отримала", "дістали", "дістав",
+    "дістала", "зазнали", "зазнав", "зазнала",
 )  # fmt: skip
+# Adjectives between a cue and its person ("погиб мирный житель", "загинула літня жінка").
+_ADJ_POS = frozenset({"ADJF", "PRTF"})
 _SINGLE_RAW = (
     "man", "woman", "child", "boy", "girl", "teenager", "resident", "pensioner", "driver",
     "civilian", "person", "worker", "soldier", "мужчина", "женщина", "ребенок", "ребёнок",
@@ -215,6 +220,7 @@ def _after(
             return 1, j, j
         if tok.kind != "word" or not (
             has(tok, _FWD_SKIP) or tok.low in _ADJ_SKIP or _AGE_RE.match(tok.low)
+            or tok.pos in _ADJ_POS
         ):
             return None
         j += 1

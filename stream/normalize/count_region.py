@@ -55,6 +55,13 @@ def count_region(
     while j > lo and toks[j - 1].text not in _HARD:
         j -= 1
     back = codes_in(places, j, num.first)
+    if not back and j > lo and toks[j - 1].text == ":":
+        # "Отражена атака ... в Ростовской области: уничтожены 4 БПЛА": a header clause
+        # naming one region (and no number) is the place of what follows its colon.
+        h = j - 1
+        while h > lo and toks[h - 1].text not in _HARD:
+            h -= 1
+        back = codes_in(places, h, j - 1)
     if len(back) == 1:
         return back[0]
     return None

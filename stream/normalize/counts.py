@@ -100,10 +100,18 @@ def _joined_intercept(toks: list[Token], k: int) -> bool:
 
 
 def extract_counts(
-    toks: list[Token], numbers: list[Number], places: list[PlaceRef], sent_bounds: list[tuple[int, int]]
+    toks: list[Token],
+    numbers: list[Number],
+    places: list[PlaceRef],
+    sent_bounds: list[tuple[int, int]],
+    implied: list[Number] | tuple[Number, ...] = (),
 ) -> list[Count]:
-    """Counts of a report in text order, deduplicated."""
+    """Counts of a report in text order, deduplicated; `implied` are the ones stated by a
+    singular weapon noun (see `singular`), each a weapon phrase of its own."""
     out: list[Count] = []
+    ones = {n.first for n in implied}
+    if ones:
+        numbers = sorted([*numbers, *implied], key=lambda n: n.first)
     seen: set[tuple[str | None, str, str, int]] = set()
     last_in_sent: dict[int, Count] = {}
     if not numbers:
@@ -113,9 +121,12 @@ def extract_counts(
         tok = toks[num.first]
         sent = tok.sent
         s_lo, s_hi = sent_bounds[sent]
-        if num.value <= 0 or is_noise(toks, num):
+        if num.value <= 0 or (num.first not in ones and is_noise(toks, num)):
             continue
-        kind, weapon, np_last = weapon_phrase(toks, num.last)
+        if num.first in ones:
+            kind, weapon, np_last = "weapon", weapon_of(tok), num.last
+        else:
+            kind, weapon, np_last = weapon_phrase(toks, num.last)
         weapon_at = -1
         ante = last_in_sent.get(sent)
         if kind == "other":

@@ -26,11 +26,12 @@ from stream.normalize.item_regions import (
 from stream.normalize.lang import detect_lang
 from stream.normalize.numbers import find_numbers
 from stream.normalize.places import attack_starts, codes_in, find_places
+from stream.normalize.singular import implied_ones
 from stream.normalize.tokens import Token, tokenize
 from stream.normalize.weapons import measure_of
 from stream.normalize.windows import parse_window
 
-PARSER_VERSION = "1.0.0"
+PARSER_VERSION = "1.1.0"
 
 
 def _sentence_bounds(toks: list[Token]) -> list[tuple[int, int]]:
@@ -78,7 +79,7 @@ def extract(
     attributions = find_attributions(toks, places, bounds, raw.source, lang)  # type: ignore[arg-type]
     default = report_default(attributions, raw.source)
 
-    counts = extract_counts(toks, numbers, places, bounds)
+    counts = extract_counts(toks, numbers, places, bounds, implied_ones(toks, numbers, bounds))
     land = [p for p in places if not p.origin and not p.code.startswith("SEA-")]
     counts = [regional_fallback(toks, land, bounds, attributions, c) for c in counts]
     # Items are built from already-typed values (counts >= 1, spans inside the text, see the

@@ -134,6 +134,7 @@ def _en_verb(tok: Token) -> bool:
         not tok.pos
         and tok.low.endswith(("ing", "ed"))
         and tok.low not in EN_MODIFIERS
+        and tok.low not in _EN_NP_WORDS  # "fixed-wing drones", "loitering munitions"
         and weapon_of(tok) is None
     )
 

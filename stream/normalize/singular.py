@@ -1,0 +1,91 @@
+"""PURE: a count of one stated by the grammar instead of a numeral.
+
+"Над Брянской областью сбит вражеский беспилотник", "збито ворожий безпілотник",
+"a drone was shot down over the Kursk region": a singular weapon noun, the subject or
+object of an interception, states one weapon (as "a 60-year-old man was wounded"
+states one casualty). Genitive and attributive uses ("обломки беспилотника",
+"a drone attack") state no number; indeclinable abbreviations ("БПЛА") state none
+either (their number is unknown), so only nouns whose form is singular count.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from stream.normalize.numbers import Number
+from stream.normalize.tokens import Token, analyzer
+from stream.normalize.weapons import measure_of, weapon_of
+
+_HARD = frozenset({";", ":", ",", "(", ")"})
+# English words after a weapon noun that make it a modifier ("a drone attack").
+_EN_HEADS = frozenset(
+    {"attack", "attacks", "strike", "strikes", "debris", "wreckage", "fragments", "alert",
+     "threat", "danger", "raid", "raids", "operator", "operators", "unit", "units", "launch",
+     "crash", "hit", "fragment", "parts", "pieces", "remains", "warning"}
+)  # fmt: skip
+_EN_ARTICLES = frozenset({"a", "an", "another"})
+_MAX_GAP = 4  # tokens between the interception cue and the weapon noun
+
+
+@lru_cache(maxsize=4096)
+def _singular_case(low: str, lang: str) -> bool:
+    """Whether a Cyrillic noun form is singular nominative/accusative (first parse)."""
+    parses = analyzer(lang).parse(low)
+    if not parses:
+        return False
+    tag = parses[0].tag
+    return tag.POS == "NOUN" and tag.number != "plur" and tag.case in ("nomn", "accs")
+
+
+def _cyr_one(toks: list[Token], k: int) -> bool:
+    tok = toks[k]
+    if not tok.pos:
+        return False
+    lang = "uk" if any(ch in "іїєґ" for ch in tok.low) else "ru"
+    return _singular_case(tok.low, lang)
+
+
+def _en_one(toks: list[Token], k: int) -> bool:
+    tok = toks[k]
+    if tok.pos or tok.low.endswith("s"):
+        return False
+    nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+    if nxt in _EN_HEADS or (nxt and weapon_of(toks[k + 1]) is not None):
+        return False
+    for j in range(k - 1, max(-1, k - 4), -1):
+        low = toks[j].low
+        if low in _EN_ARTICLES:
+            return True
+        if toks[j].kind != "word" or measure_of(toks[j]) is not None:
+            return False
+    return False
+
+
+def implied_ones(
+    toks: list[Token], numbers: list[Number], sent_bounds: list[tuple[int, int]]
+) -> list[Number]:
+    """Numbers of value 1 at singular weapon nouns next to an interception cue, in a
+    clause that states no number of its own; `first` = `last` = the noun."""
+    nums = {k for n in numbers for k in range(n.first, n.last + 1)}
+    out: list[Number] = []
+    for k, tok in enumerate(toks):
+        if k == 0 or tok.kind != "word" or weapon_of(tok) is None:
+            continue
+        if not (_cyr_one(toks, k) if tok.pos else _en_one(toks, k)):
+            continue
+        lo, hi = sent_bounds[tok.sent]
+        a = k
+        while a > lo and toks[a - 1].text not in _HARD:
+            a -= 1
+        b = k
+        while b < hi and toks[b].text not in _HARD:
+            b += 1
+        if any(j in nums for j in range(a, b)):
+            continue
+        near = range(max(a, k - _MAX_GAP), min(b, k + _MAX_GAP + 1))
+        if not any(measure_of(toks[j]) == "intercepted" for j in near):
+            continue
+        if weapon_of(toks[k - 1]) is not None:
+            continue  # the second word of one weapon phrase
+        out.append(Number(1, k, k, "exact", 0))
+    return out
