@@ -231,8 +231,12 @@ def _toll(
     toks: list[Token], i: int, by_first: dict[int, Number], taken: set[int]
 ) -> tuple[int, int, int] | None:
     """ "the death toll has risen to 9", "кількість загиблих зросла до 9"."""
+    counted = ("кількість", "число", "количество", "number")
     if toks[i].low != "toll" and not (
-        i > 0 and toks[i - 1].low in ("кількість", "число", "количество", "number")
+        (i > 0 and toks[i - 1].low in counted)
+        # "the number of people injured", "число пострадавших людей"
+        or (i > 2 and toks[i - 1].low in ("people", "persons") and toks[i - 2].low == "of"
+            and toks[i - 3].low in counted)
     ):
         return None
     for j in range(i + 1, min(len(toks), i + 12)):

@@ -56,7 +56,9 @@ _RAW_CUES: tuple[tuple[str, str], ...] = (
     ("syniehubov", "ua-official"), ("синєгубов", "ua-official"), ("синегубов", "ua-official"),
     ("lysak", "ua-official"), ("лисак", "ua-official"), ("fedorov", "ua-official"),
     ("федоров", "ua-official"), ("tkachenko", "ua-official"), ("ткаченко", "ua-official"),
-    ("оперштаб", "OFF"),
+    ("оперштаб", "OFF"), ("оперативный штаб", "OFF"), ("оперативного штаба", "OFF"),
+    ("emergency headquarters", "OFF"), ("operational headquarters", "OFF"),
+    ("crisis headquarters", "OFF"), ("emergency response headquarters", "OFF"),
     ("governor", "OFF"), ("governors", "OFF"), ("mayor", "OFF"), ("administration", "OFF"),
     ("officials", "OFF"), ("official", "OFF"), ("authorities", "OFF"), ("head", "OFF"),
     ("leader", "OFF"), ("president", "OFF"), ("ministry", "MOD"), ("minister", "OFF"),
@@ -85,7 +87,21 @@ _RU_SOURCE_HINTS = ("tass", "ria", "interfax", "rbc", "kommersant", "izvestia", 
                     "sobyanin", "bogomaz", "mod_russia", "rt", "lenta", "khinshtein")
 _UA_SOURCE_HINTS = ("ukrinform", "kyivindependent", "kyiv", "unian", "suspilne", "pravda",
                     "ova", "kpszsu", "zsu", "ukr", "hromadske", "rbc-ua", "nv")
-_RU_OFFICIAL_SOURCES = ("gladkov", "sobyanin", "bogomaz", "khinshtein", "vorobyov", "mos_")
+# Channels of Russian governors, mayors and regional headquarters (handles as published).
+_RU_OFFICIAL_SOURCES = (
+    "gladkov", "sobyanin", "mos_sobyanin", "bogomaz", "khinshtein", "vorobyov", "mos_",
+    "slyusar", "artamonov", "shapsha", "milyaev", "nikitin", "klychkov", "rudenya", "aksenov",
+    "aksyonov", "pervyshov", "gusev", "starovoit", "razvozhayev", "kondratyev", "malkov",
+    "avdeev", "beglov", "drozdenko", "evstifeev", "travnikov", "kuban_opershtab", "opershtab",
+    "minenergo_rf", "mchs", "rosaviatsia", "balitsky", "saldo", "pushilin", "pasechnik",
+)  # fmt: skip
+# Channels of Ukrainian regional administrations, mayors and ministries.
+_UA_OFFICIAL_SUFFIXES = ("_ova", "ova", "_mva", "mva", "_gov_ua", "_oda", "_rada")
+_UA_OFFICIAL_SOURCES = (
+    "synegubov", "syniehubov", "fedorov", "lysak", "prokudin", "kim", "vitaliy_kim",
+    "filashkin", "klitschko", "tkachenko", "kiper", "zhyvytskyy", "ukrenergo", "dsns",
+    "zoda", "kyiv_city", "odesa_ova", "mvs_ua", "zelenskiy", "zelensky", "koval",
+)  # fmt: skip
 
 
 _TARGET_NOUNS = frozenset(
@@ -114,10 +130,12 @@ def source_claimant(source: str) -> Claimant | None:
         return _SOURCES[src]
     if src.startswith("telegram:"):
         name = src.split(":", 1)[1]
-        if name.endswith(("_ova", "ova")) or "_oda" in name:
+        if name.endswith(_UA_OFFICIAL_SUFFIXES) or "_oda" in name or "_gov_ua" in name:
             return "ua-official"
         if name.startswith(_RU_OFFICIAL_SOURCES):
             return "ru-official"
+        if name.startswith(_UA_OFFICIAL_SOURCES):
+            return "ua-official"
     return None
 
 
@@ -165,6 +183,8 @@ def _match(toks: list[Token], i: int) -> tuple[int, str] | None:
         return None
     if i + k < len(toks) and toks[i + k].low in _TARGET_NOUNS:
         return None  # "an air force base", "military airfield": a target, not a claimant
+    if kind == "MOD" and i > 0 and toks[i - 1].low in ("пво", "ппо"):
+        return None  # "силами ПВО Минобороны сбит ...": the forces, not who reports it
     if kind == "MIL" and not _speaks(toks, i + k):
         return None  # "the Russian military fired..." is the attacker, not a claimant
     return k, kind

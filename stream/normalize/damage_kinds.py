@@ -18,7 +18,7 @@ _KINDS: dict[DamageKind, str] = {
         гидроэлектростанция; гідроелектростанція; теплоэлектростанция; тэц; обесточить; без
         свет; без электричество; линия электропередачи; підстанція; електропостачання;
         енергетичний; енергооб'єкт; електростанція; тец; знеструмити; знеструмлення; без світло;
-        лінія електропередачі; енергетика; энергетика
+        лінія електропередачі; енергетика; энергетика; cut power; power cut; power cuts
     """,
     "fuel": """
         refinery; refineries; oil refinery; oil depot; oil depots; fuel depot; fuel depots; oil
@@ -45,7 +45,8 @@ _KINDS: dict[DamageKind, str] = {
         industrial; industrial site; industrial facility; industrial zone; workshop; hangar;
         завод; предприятие; склад; промышленный; цех; промзона; підприємство; промисловий;
         ангар; производственный; виробничий; зерносховище; элеватор; елеватор; grain storage;
-        silo; silos; granary; agricultural
+        silo; silos; granary; agricultural; складской; складський; складское помещение;
+        складське приміщення; storage facility
     """,
     "military": """
         base; bases; airbase; airbases; air base; airfield; airfields; aircraft; bomber;

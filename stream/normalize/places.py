@@ -74,6 +74,7 @@ def find_places(text: str, toks: list[Token]) -> list[PlaceRef]:
             continue
         refs.append(PlaceRef(place.code, max(first, 0), last, place.level))
     refs = [r for r in _orphan_adjectives(toks, refs) if not _is_person_name(toks, r)]
+    refs = _drop_foreign_districts(toks, refs)
     refs = [_metonymy(toks, r) for r in _flag_origins(toks, refs)]
     return PlaceList(sorted(_add_anaphora(toks, _drop_possessors(toks, refs)), key=lambda r: r.first))
 
@@ -92,6 +93,28 @@ def _is_person_name(toks: list[Token], ref: PlaceRef) -> bool:
         return False
     nxt = toks[ref.last + 1]
     return has(toks[ref.first - 1], _TITLES) and nxt.kind == "word" and nxt.text[:1].isupper()
+
+
+_DISTRICT = ("район", "district", "raion", "rayon", "округ", "громад", "municipal")
+
+
+def _drop_foreign_districts(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
+    """ "В Ростовской области ... Каменского района": district names repeat across regions
+    (and "Каменского" is also a Ukrainian city), so a district in a sentence that names a
+    different region belongs to that region: the district is dropped."""
+    regions = {(toks[r.first].sent, r.code) for r in refs if r.level == "region"}
+    if not regions:
+        return refs
+    sents = {s for s, _ in regions}
+    out: list[PlaceRef] = []
+    for r in refs:
+        sent = toks[r.first].sent
+        if r.level != "region" and sent in sents and (sent, r.code) not in regions:
+            nxt = toks[r.last + 1].low if r.last + 1 < len(toks) else ""
+            if toks[r.last].low.startswith(_DISTRICT) or nxt.startswith(_DISTRICT):
+                continue
+        out.append(r)
+    return out
 
 
 _ORPHAN_PREP = frozenset({"над", "в", "у", "по", "на"})
