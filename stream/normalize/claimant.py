@@ -68,6 +68,12 @@ _RAW_CUES: tuple[tuple[str, str], ...] = (
     ("министр", "OFF"), ("полиция", "OFF"), ("голова", "OFF"), ("начальник", "OFF"),
     ("мер", "OFF"), ("адміністрація", "OFF"), ("влада", "OFF"), ("очільник", "OFF"),
     ("міністерство", "OFF"), ("міністр", "OFF"), ("поліція", "OFF"), ("рада", "OFF"),
+    # "Russia says it downed 41 drones" (wire headlines for the defence ministry's figures),
+    # "Ukraine said it shot down 38": a country's claim of weapon figures is its military's.
+    ("russia said", "ru-mod"), ("russia says", "ru-mod"), ("russia claimed", "ru-mod"),
+    ("russia claims", "ru-mod"), ("russia reported", "ru-mod"), ("ukraine said", "ua-military"),
+    ("ukraine says", "ua-military"), ("ukraine claimed", "ua-military"),
+    ("ukraine claims", "ua-military"), ("ukraine reported", "ua-military"),
     ("media", "other"), ("reportedly", "other"), ("analysts", "other"), ("sources", "other"),
     ("сми", "other"), ("змі", "other"), ("источники", "other"), ("джерела", "other"),
 )  # fmt: skip

@@ -157,6 +157,10 @@ def extract_counts(
             # "Зокрема: 4 ракети Іскандер-М, 7 ракет Х-101", "атакував 11 ракетами: 4 ..."
             head = ante or last_in_sent.get(sent - 1)
             measure = head.measure if head is not None else None
+        if measure is None and kind == "weapon" and _copula(toks, num):
+            # "Russia launched 479 aerial weapons; 477 were drones": a breakdown of the
+            # figure before, measured by the cue of its sentence
+            measure = _measure(toks, num, s_lo, num.first)
         if _with_number(toks, num):
             measure = "launched"  # "hit Ukraine with 6 missiles", "с помощью 27 беспилотников"
         of_number = _of_number(toks, num, ante)
@@ -244,6 +248,10 @@ def _starts_list(toks: list[Token], lo: int, i: int) -> bool:
     if lo > 0 and toks[lo - 1].text == ":":
         return True
     return any(t.low in _LIST_MARKERS for t in toks[max(lo, i - 4) : i])
+
+
+def _copula(toks: list[Token], num: Number) -> bool:
+    return num.last + 1 < len(toks) and toks[num.last + 1].low in ("were", "was", "are", "is")
 
 
 def _of_phrase_with_number(toks: list[Token], num: Number, np_last: int) -> bool:

@@ -81,6 +81,9 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
         return "ellipsis", None, j
     if j >= n or toks[j].kind == "punct" or toks[j].kind in ("num", "time"):
         return "ellipsis", None, i
+    if toks[j].low in _COPULA and j + 1 < n and weapon_of(toks[j + 1]) is not None:
+        # "of the 479 aerial weapons, 477 were drones": the weapon after the copula
+        return _checked(toks, weapon_of(toks[j + 1]), _weapon_end(toks, j + 1))  # type: ignore[arg-type]
     first_weapon = weapon_of(toks[j])
     if first_weapon is not None:
         return _checked(toks, first_weapon, _weapon_end(toks, j))
@@ -118,6 +121,7 @@ def _checked(
     return "weapon", weapon, last
 
 
+_COPULA = frozenset({"were", "was", "are", "is"})
 _AND = frozenset({"and", "or", "та", "і", "й", "и", "или", "або", "/"})
 
 

@@ -1,0 +1,208 @@
+"""Fresh sentences in the styles of wire services, MoD and Air Force channels and
+governors (en/ru/uk), each with the exact tuples the labelling rules give
+(/work/shared/eval/README.md), written before the normalizer was run on them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime
+
+import pytest
+
+from stream.models import RawReport
+from stream.normalize import normalize
+
+C = tuple[str | None, str, str, int, str]
+D = tuple[str, str]
+K = tuple[str | None, str, int]
+
+# (source, text, counts [region, weapon, measure, n, claimant], damage, casualties)
+CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
+    ("reuters", "Russia launched 112 drones and two Iskander-M ballistic missiles at Ukraine "
+     "overnight, the Ukrainian Air Force said. Air defences shot down 87 drones.",
+     [(None, "drone", "launched", 112, "ua-military"), (None, "missile", "launched", 2, "ua-military"),
+      (None, "drone", "intercepted", 87, "ua-military")], [], []),
+    ("telegram:mod_russia_en", "Russian air defence systems intercepted and destroyed 41 Ukrainian "
+     "UAVs overnight: 18 over the Bryansk region, 12 over the Kursk region, 7 over the Oryol "
+     "region and 4 over the Belgorod region.",
+     [(None, "drone", "intercepted", 41, "ru-mod"), ("RU-BRY", "drone", "intercepted", 18, "ru-mod"),
+      ("RU-KRS", "drone", "intercepted", 12, "ru-mod"), ("RU-ORL", "drone", "intercepted", 7, "ru-mod"),
+      ("RU-BEL", "drone", "intercepted", 4, "ru-mod")], [], []),
+    ("reuters", "A Ukrainian drone strike on an oil depot in the Tambov region sparked a fire, "
+     "Governor Yevgeny Pervyshov said. No one was hurt.",
+     [], [("RU-TAM", "fuel"), ("RU-TAM", "fire")], []),
+    ("ap", "Two people were killed and 14 injured when Russian missiles hit Dnipro, regional "
+     "governor Serhiy Lysak said.",
+     [], [], [("UA-12", "killed", 2), ("UA-12", "injured", 14)]),
+    ("ukrinform", "Russian forces dropped 25 guided aerial bombs on the Zaporizhzhia region over "
+     "the past day, the regional administration said.",
+     [("UA-23", "glide_bomb", "launched", 25, "ua-official")], [], []),
+    ("reuters", "Moscow Mayor Sergei Sobyanin said air defences shot down three drones flying "
+     "towards the capital.",
+     [("RU-MOW", "drone", "intercepted", 3, "ru-official")], [], []),
+    ("kyiv-independent", "An 8-year-old boy was wounded in a Russian drone attack on Kherson, "
+     "the regional military administration said.",
+     [], [], [("UA-65", "injured", 1)]),
+    ("ukrinform", "Ukraine's navy said it destroyed a Russian patrol boat in the Black Sea.",
+     [], [("SEA-BLACK", "military")], []),
+    ("reuters", "At least 30 drones were shot down over the Rostov region, Governor Yuri Slyusar "
+     "said, adding that a fire broke out at a warehouse in Novoshakhtinsk.",
+     [("RU-ROS", "drone", "intercepted", 30, "ru-official")],
+     [("RU-ROS", "fire"), ("RU-ROS", "industrial")], []),
+    ("kyiv-independent", "Russia attacked Ukraine with 4 Kinzhal missiles and more than 200 Shahed "
+     "drones, President Volodymyr Zelensky said.",
+     [(None, "missile", "launched", 4, "ua-official"), (None, "drone", "launched", 200, "ua-official")],
+     [], []),
+    ("reuters", "The Russian Defence Ministry said two dozen Ukrainian drones were destroyed over "
+     "the Kaluga region.",
+     [("RU-KLU", "drone", "intercepted", 24, "ru-mod")], [], []),
+    ("tass", "Debris from a downed drone damaged power lines in the Kursk region, leaving several "
+     "villages without electricity.",
+     [], [("RU-KRS", "energy")], []),
+    ("reuters", "Ukrainian air defence forces shot down 9 of 14 missiles launched by Russia "
+     "overnight, the air force said.",
+     [(None, "missile", "intercepted", 9, "ua-military"), (None, "missile", "launched", 14, "ua-military")],
+     [], []),
+    ("reuters", "Falling debris damaged a residential building and several cars in Belgorod, "
+     "Governor Vyacheslav Gladkov said. A woman was injured.",
+     [], [("RU-BEL", "residential"), ("RU-BEL", "other")], [("RU-BEL", "injured", 1)]),
+    ("telegram:mod_russia", "В течение прошедшей ночи дежурными средствами ПВО перехвачены и "
+     "уничтожены 32 украинских беспилотных летательных аппарата самолетного типа: 14 – над "
+     "территорией Брянской области, 10 – над территорией Курской области, 8 – над территорией "
+     "Белгородской области.",
+     [(None, "drone", "intercepted", 32, "ru-mod"), ("RU-BRY", "drone", "intercepted", 14, "ru-mod"),
+      ("RU-KRS", "drone", "intercepted", 10, "ru-mod"), ("RU-BEL", "drone", "intercepted", 8, "ru-mod")],
+     [], []),
+    ("telegram:mos_sobyanin", "Силы ПВО Минобороны отразили атаку двух БПЛА, летевших на Москву. "
+     "На месте падения обломков работают специалисты экстренных служб.",
+     [("RU-MOW", "drone", "intercepted", 2, "ru-official")], [], []),
+    ("telegram:gusev_vrn", "Над Воронежской областью уничтожены 6 беспилотников. В Лисках "
+     "повреждены окна в частном доме, пострадавших нет.",
+     [("RU-VOR", "drone", "intercepted", 6, "ru-official")], [("RU-VOR", "residential")], []),
+    ("ria", "В результате атаки ВСУ на Шебекино погибли два человека, еще пятеро получили "
+     "ранения, сообщил губернатор Вячеслав Гладков.",
+     [], [], [("RU-BEL", "killed", 2), ("RU-BEL", "injured", 5)]),
+    ("ria", "В Крыму сбиты 11 беспилотников и 2 ракеты ATACMS, сообщил Сергей Аксенов.",
+     [("UA-43", "drone", "intercepted", 11, "ru-official"),
+      ("UA-43", "missile", "intercepted", 2, "ru-official")], [], []),
+    ("telegram:mod_russia", "Над акваторией Азовского моря уничтожены 5 БПЛА.",
+     [("SEA-AZOV", "drone", "intercepted", 5, "ru-mod")], [], []),
+    ("telegram:kuban_opershtab", "В Новороссийске в результате падения обломков беспилотника "
+     "повреждены нефтебаза и два жилых дома.",
+     [], [("RU-KDA", "fuel"), ("RU-KDA", "residential")], []),
+    ("telegram:milyaev", "Ночью над Тульской областью сбит беспилотник.",
+     [("RU-TUL", "drone", "intercepted", 1, "ru-official")], [], []),
+    ("tass", "В Севастополе отражена атака БПЛА, сбиты три беспилотника, сообщил губернатор "
+     "Михаил Развожаев.",
+     [("UA-40", "drone", "intercepted", 3, "ru-official")], [], []),
+    ("lenta", "Погибли трое мирных жителей, ранены 12 человек в результате обстрела Горловки.",
+     [], [], [("UA-14", "killed", 3), ("UA-14", "injured", 12)]),
+    ("telegram:artamonov", "В Липецке из-за атаки беспилотников временно ограничено движение по "
+     "трассе, на промышленном предприятии возник пожар.",
+     [], [("RU-LIP", "transport"), ("RU-LIP", "industrial"), ("RU-LIP", "fire")], []),
+    ("telegram:mod_russia", "Дежурными средствами ПВО уничтожены 3 крылатые ракеты «Нептун» и 48 "
+     "беспилотников.",
+     [(None, "missile", "intercepted", 3, "ru-mod"), (None, "drone", "intercepted", 48, "ru-mod")],
+     [], []),
+    ("telegram:mod_russia", "Всего за сутки над регионами России сбиты 124 беспилотника.",
+     [(None, "drone", "intercepted", 124, "ru-mod")], [], []),
+    ("telegram:khinshtein", "В Курской области в результате удара дрона по автомобилю погиб "
+     "водитель.",
+     [], [("RU-KRS", "other")], [("RU-KRS", "killed", 1)]),
+    ("telegram:kpszsu", "У ніч на 12 березня ворог атакував 94 ударними БпЛА типу Shahed та "
+     "дронами-імітаторами. Станом на 09:00 збито/подавлено 71 ворожий БпЛА.",
+     [(None, "drone", "launched", 94, "ua-military"), (None, "drone", "intercepted", 71, "ua-military")],
+     [], []),
+    ("telegram:kpszsu", "Протиповітряною обороною знешкоджено 2 крилаті ракети Х-101 та 43 "
+     "ударних БпЛА.",
+     [(None, "missile", "intercepted", 2, "ua-military"), (None, "drone", "intercepted", 43, "ua-military")],
+     [], []),
+    ("telegram:synegubov", "На Харківщині внаслідок ворожого удару пошкоджено приватні будинки та "
+     "автомобілі. Поранено трьох людей.",
+     [], [("UA-63", "residential"), ("UA-63", "other")], [("UA-63", "injured", 3)]),
+    ("telegram:kyiv_city_mva", "У Києві сили ППО збили 15 дронів. Уламки впали на територію "
+     "школи в Дарницькому районі.",
+     [("UA-30", "drone", "intercepted", 15, "ua-official")], [("UA-30", "other")], []),
+    ("telegram:sumy_ova", "Ворог скинув на Сумщину 18 керованих авіабомб.",
+     [("UA-59", "glide_bomb", "launched", 18, "ua-official")], [], []),
+    ("suspilne", "Внаслідок атаки на Одесу загинула жінка, ще четверо людей поранені.",
+     [], [], [("UA-51", "killed", 1), ("UA-51", "injured", 4)]),
+    ("suspilne", "В Запоріжжі через удар по об'єкту енергетики частина міста залишилась без "
+     "світла.",
+     [], [("UA-23", "energy")], []),
+    ("telegram:kpszsu", "Над Миколаївщиною збито 6 ударних дронів, ще 3 локаційно втрачені.",
+     [("UA-48", "drone", "intercepted", 6, "ua-military"),
+      ("UA-48", "drone", "suppressed", 3, "ua-military")],
+     [], []),
+    ("telegram:dnipropetrovsk_ova", "Росіяни вдарили по Нікопольському району з артилерії та "
+     "дронів: пошкоджено газопровід і лінію електропередачі.",
+     [], [("UA-12", "fuel"), ("UA-12", "energy")], []),
+    ("kyiv-independent", "The Ukrainian General Staff said its forces struck the Novoshakhtinsk "
+     "oil refinery in Russia's Rostov region overnight, causing a fire.",
+     [], [("RU-ROS", "fuel"), ("RU-ROS", "fire")], []),
+    ("reuters", "Russia fired 6 ballistic missiles at Kharkiv; 4 were intercepted, the Air Force "
+     "said.",
+     [("UA-63", "missile", "launched", 6, "ua-military"),
+      ("UA-63", "missile", "intercepted", 4, "ua-military")],
+     [], []),
+    ("ukrinform", "Russian forces used 3 Kh-59 guided missiles and 5 KAB glide bombs against the "
+     "Sumy region, the regional administration said.",
+     [("UA-59", "missile", "launched", 3, "ua-official"),
+      ("UA-59", "glide_bomb", "launched", 5, "ua-official")],
+     [], []),
+    ("reuters", "Russia said its air defences had downed 19 Ukrainian drones over the Voronezh "
+     "region.",
+     [("RU-VOR", "drone", "intercepted", 19, "ru-mod")], [], []),
+    ("reuters", "Ukraine said it shot down 38 of 52 drones launched overnight.",
+     [(None, "drone", "intercepted", 38, "ua-military"), (None, "drone", "launched", 52, "ua-military")],
+     [], []),
+    ("reuters", "Russia launched 479 aerial weapons overnight; 477 were drones and two were "
+     "missiles, the air force said.",
+     [(None, "drone", "launched", 477, "ua-military"), (None, "missile", "launched", 2, "ua-military")],
+     [], []),
+    ("telegram:mod_russia_en", "Air defence means intercepted and destroyed 67 Ukrainian UAVs over "
+     "the territories of the Belgorod, Kursk and Bryansk regions.",
+     [(None, "drone", "intercepted", 67, "ru-mod")], [], []),
+    ("telegram:mod_russia_en", "Over the past 24 hours, air defence means shot down 4 JDAM guided "
+     "bombs, 3 HIMARS rockets and 215 fixed-wing UAVs.",
+     [(None, "glide_bomb", "intercepted", 4, "ru-mod"), (None, "missile", "intercepted", 3, "ru-mod"),
+      (None, "drone", "intercepted", 215, "ru-mod")], [], []),
+    ("telegram:mod_russia", "Над Калужской областью уничтожены 9 БПЛА, над Брянской — 5, над "
+     "Тульской — 2.",
+     [("RU-KLU", "drone", "intercepted", 9, "ru-mod"), ("RU-BRY", "drone", "intercepted", 5, "ru-mod"),
+      ("RU-TUL", "drone", "intercepted", 2, "ru-mod")], [], []),
+    ("telegram:slyusar", "В Ростовской области: уничтожены 4 БПЛА над Таганрогом и "
+     "Новошахтинском.",
+     [("RU-ROS", "drone", "intercepted", 4, "ru-official")], [], []),
+    ("suspilne", "Загинули двоє людей, ще семеро отримали поранення внаслідок удару по Кривому "
+     "Рогу.",
+     [], [], [("UA-12", "killed", 2), ("UA-12", "injured", 7)]),
+    ("bbc", "A 45-year-old man died in hospital after a drone struck his car in the village of "
+     "Tyotkino in the Kursk region.",
+     [], [("RU-KRS", "other")], [("RU-KRS", "killed", 1)]),
+    ("reuters", "Ukrainian drones attacked the Saratov region overnight, damaging a refinery in "
+     "Saratov and an industrial enterprise in Engels, Governor Roman Busargin said.",
+     [], [("RU-SAR", "fuel"), ("RU-SAR", "industrial")], []),
+]
+
+
+@pytest.mark.parametrize(("source", "text", "counts", "damage", "casualties"), CASES)
+def test_fresh_sentence(
+    source: str, text: str, counts: list[C], damage: list[D], casualties: list[K]
+) -> None:
+    raw = RawReport(
+        id="fresh", source=source, published_at=datetime(2025, 6, 1, 6, 0, tzinfo=UTC), text=text
+    )
+    got = normalize(raw)
+    got_counts = Counter(
+        (o.region, o.weapon, o.measure, o.count, o.claimant) for o in got.observations
+    )
+    got_cas = Counter(
+        (c.region, what, n)
+        for c in got.casualties
+        for what, n in (("killed", c.killed), ("injured", c.injured))
+        if n
+    )
+    assert got_counts == Counter(counts)
+    assert Counter((d.region, d.kind) for d in got.damage) == Counter(damage)
+    assert got_cas == Counter(casualties)
