@@ -10,7 +10,7 @@ from stream.models import Weapon
 from stream.normalize.lexicon import EN_MODIFIERS, STOP, has, words
 from stream.normalize.numbers import Number
 from stream.normalize.tokens import Token
-from stream.normalize.weapons import weapon_of
+from stream.normalize.weapons import measure_of, weapon_of
 
 PhraseKind = Literal["weapon", "ellipsis", "other"]
 
@@ -89,6 +89,8 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
         return _checked(toks, first_weapon, _weapon_end(toks, j))
     if has(toks[j], STOP) or toks[j].pos in _ELLIPSIS_POS or _en_verb(toks[j]):
         return "ellipsis", None, i
+    if measure_of(toks[j]) is not None and (j + 1 >= n or weapon_of(toks[j + 1]) is None):
+        return "ellipsis", None, i  # "обидві збиті": a predicate participle, not a modifier
     k = j
     while k < n and k <= j + 5:
         tok = toks[k]

@@ -9,6 +9,7 @@ a bare "the region" / "над регионом" refers back to the last region n
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import NamedTuple
 
 from stream.normalize.lexicon import has, words
@@ -74,7 +75,7 @@ def find_places(text: str, toks: list[Token]) -> list[PlaceRef]:
             continue
         refs.append(PlaceRef(place.code, max(first, 0), last, place.level))
     refs = [r for r in _orphan_adjectives(toks, refs) if not _is_person_name(toks, r)]
-    refs = _drop_foreign_districts(toks, refs)
+    refs = _drop_foreign_districts(toks, _town_adjectives(toks, refs))
     refs = [_metonymy(toks, r) for r in _flag_origins(toks, refs)]
     return PlaceList(sorted(_add_anaphora(toks, _drop_possessors(toks, refs)), key=lambda r: r.first))
 
@@ -118,6 +119,40 @@ def _drop_foreign_districts(toks: list[Token], refs: list[PlaceRef]) -> list[Pla
 
 
 _ORPHAN_PREP = frozenset({"над", "в", "у", "по", "на"})
+_TOWN_ADJ_ENDINGS = ("ский", "цкий", "ський", "цький")
+
+
+def _town_adjectives(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
+    """ "Новошахтинский завод", "Харьковская ТЭЦ": an adjective made from a town name
+    is that town (the gazetteer lists towns as nouns, so the noun is rebuilt)."""
+    covered = {i for r in refs for i in range(r.first, r.last + 1)}
+    extra: list[PlaceRef] = []
+    for i, tok in enumerate(toks):
+        if tok.pos != "ADJF" or not tok.text[:1].isupper() or i in covered:
+            continue
+        if not tok.lemma.endswith(_TOWN_ADJ_ENDINGS):
+            continue
+        code = _town_of_adjective(tok.lemma)
+        if code is not None:
+            extra.append(PlaceRef(code, i, i, "city"))
+    return sorted(refs + extra, key=lambda r: r.first) if extra else refs
+
+
+@lru_cache(maxsize=4096)
+def _town_of_adjective(lemma: str) -> str | None:
+    """ "новошахтинский" -> Новошахтинск, "харьковский" -> Харьков, "нікопольський" ->
+    Нікополь, "сумський" -> Суми: the region of the first town the stems name."""
+    cut = 5 if lemma.endswith(("ський", "цький")) else 4
+    stems = (lemma[:-2], lemma[:-cut], lemma[:-cut] + "ь", lemma[:-cut] + "и", lemma[:-cut] + "ы",
+             lemma[:-cut] + "а")
+    for stem in stems:
+        if len(stem) < 4:
+            continue
+        name = stem.capitalize()
+        found = gazetteer().find(name)
+        if found and found[0].start == 0 and found[0].end == len(name) and found[0].level != "region":
+            return found[0].code
+    return None
 
 
 def _orphan_adjectives(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:

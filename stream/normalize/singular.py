@@ -24,7 +24,7 @@ _EN_HEADS = frozenset(
      "crash", "hit", "fragment", "parts", "pieces", "remains", "warning"}
 )  # fmt: skip
 _EN_ARTICLES = frozenset({"a", "an", "another"})
-_MAX_GAP = 4  # tokens between the interception cue and the weapon noun
+_ATTRIBUTIVE = frozenset({"ADJF", "PRTF"})
 
 
 @lru_cache(maxsize=4096)
@@ -57,8 +57,15 @@ def _en_one(toks: list[Token], k: int) -> bool:
         if low in _EN_ARTICLES:
             return True
         if toks[j].kind != "word" or measure_of(toks[j]) is not None:
-            return False
+            return False  # "a downed drone": debris, not a figure
     return False
+
+
+def _after_weapon(toks: list[Token], k: int) -> bool:
+    j = k - 1
+    while j > 0 and toks[j].text in "«»\"“”'":
+        j -= 1
+    return weapon_of(toks[j]) is not None
 
 
 def implied_ones(
@@ -80,12 +87,12 @@ def implied_ones(
         b = k
         while b < hi and toks[b].text not in _HARD:
             b += 1
-        if any(j in nums for j in range(a, b)):
-            continue
-        near = range(max(a, k - _MAX_GAP), min(b, k + _MAX_GAP + 1))
-        if not any(measure_of(toks[j]) == "intercepted" for j in near):
-            continue
-        if weapon_of(toks[k - 1]) is not None:
-            continue  # the second word of one weapon phrase
+        if any(j in nums for j in range(max(a, k - 3), min(b, k + 2))):
+            continue  # "сбит 1 беспилотник", "ещё один дрон": a numeral states it
+        cues = [j for j in range(a, b) if measure_of(toks[j]) == "intercepted"]
+        if not cues or any(toks[j].pos in _ATTRIBUTIVE and j < k for j in cues if k - j <= 2):
+            continue  # "сбитый беспилотник упал": a downed drone's debris, not a figure
+        if tok.pos and _after_weapon(toks, k):
+            continue  # the second word of one weapon phrase ("ракеты «Нептун»")
         out.append(Number(1, k, k, "exact", 0))
     return out

@@ -138,7 +138,9 @@ EN = [
      _s((None, "drone", "launched", 12), (None, "drone", "intercepted", 9))),
     ("Russia dropped over 100 KAB guided bombs on Kharkiv Oblast.",
      _s(("UA-63", "glide_bomb", "launched", 100))),
-    ("Air defence shot down a Kh-59 missile over the Odesa region.", []),
+    # "Kh-59" is a model, not 59; "a ... missile" states one (as "a man was wounded" = 1)
+    ("Air defence shot down a Kh-59 missile over the Odesa region.",
+     _s(("UA-51", "missile", "intercepted", 1))),
     ("On June 1, Russia launched 472 drones and seven missiles at Ukraine.",
      _s((None, "drone", "launched", 472), (None, "missile", "launched", 7))),
     ("At 3 am drones attacked the Kursk region, the governor said.", []),

@@ -183,6 +183,66 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("reuters", "Ukrainian drones attacked the Saratov region overnight, damaging a refinery in "
      "Saratov and an industrial enterprise in Engels, Governor Roman Busargin said.",
      [], [("RU-SAR", "fuel"), ("RU-SAR", "industrial")], []),
+    # Second batch, also written before running.
+    ("telegram:mos_sobyanin", "Сбит ещё один беспилотник, летевший на Москву.",
+     [("RU-MOW", "drone", "intercepted", 1, "ru-official")], [], []),
+    ("telegram:mos_sobyanin", "Отражена атака 3 БПЛА, летевших на Москву.",
+     [("RU-MOW", "drone", "intercepted", 3, "ru-official")], [], []),
+    ("tass", "Новошахтинский завод нефтепродуктов остановил работу после атаки беспилотников, "
+     "пожар потушен.",
+     [], [("RU-ROS", "fuel"), ("RU-ROS", "fire")], []),
+    ("telegram:gladkov", "В Белгородском районе в результате удара FPV-дрона по автомобилю ранены "
+     "двое мирных жителей.",
+     [], [("RU-BEL", "other")], [("RU-BEL", "injured", 2)]),
+    ("reuters", "Ukraine's air force said Russia launched 75 drones and decoys overnight, of which "
+     "54 were shot down and 18 were lost to electronic jamming.",
+     [(None, "drone", "launched", 75, "ua-military"), (None, "drone", "intercepted", 54, "ua-military"),
+      (None, "drone", "suppressed", 18, "ua-military")], [], []),
+    ("telegram:kpszsu", "Збито 35 ударних БпЛА на півночі, півдні та сході країни; 12 імітаторів "
+     "локаційно втрачено.",
+     [(None, "drone", "intercepted", 35, "ua-military"), (None, "drone", "suppressed", 12, "ua-military")],
+     [], []),
+    ("ria", "Минобороны России: за ночь над Курской областью сбиты 20 беспилотников, над "
+     "Белгородской областью — 6.",
+     [("RU-KRS", "drone", "intercepted", 20, "ru-mod"), ("RU-BEL", "drone", "intercepted", 6, "ru-mod")],
+     [], []),
+    ("reuters", "Russian shelling killed a 72-year-old woman in the Kherson region, the regional "
+     "governor said.",
+     [], [], [("UA-65", "killed", 1)]),
+    ("ap", "Three civilians were injured and a kindergarten was damaged in a drone attack on Sumy.",
+     [], [("UA-59", "other")], [("UA-59", "injured", 3)]),
+    ("telegram:dnipropetrovsk_ova", "У Дніпрі внаслідок ракетного удару загинули 4 людини, 25 "
+     "поранено, пошкоджено понад 20 багатоповерхівок.",
+     [], [("UA-12", "residential")], [("UA-12", "killed", 4), ("UA-12", "injured", 25)]),
+    ("reuters", "The Russian Defence Ministry said its forces had destroyed 5 HIMARS rockets and a "
+     "Neptune missile over the past day.",
+     [(None, "missile", "intercepted", 5, "ru-mod"), (None, "missile", "intercepted", 1, "ru-mod")],
+     [], []),
+    ("interfax", "В Брянской области уничтожены два беспилотника самолетного типа, сообщил "
+     "губернатор Александр Богомаз.",
+     [("RU-BRY", "drone", "intercepted", 2, "ru-official")], [], []),
+    ("tass", "Nine drones were shot down over Crimea and two over the Black Sea, the ministry said.",
+     [("UA-43", "drone", "intercepted", 9, "ru-mod"), ("SEA-BLACK", "drone", "intercepted", 2, "ru-mod")],
+     [], []),
+    ("telegram:odesa_ova", "Ворог випустив по Одещині 2 балістичні ракети, обидві збиті.",
+     [("UA-51", "missile", "launched", 2, "ua-official"),
+      ("UA-51", "missile", "intercepted", 2, "ua-official")], [], []),
+    ("reuters", "Two people died and 11 were hurt in Russian strikes on the Donetsk region over the "
+     "past day, Governor Vadym Filashkin said.",
+     [], [], [("UA-14", "killed", 2), ("UA-14", "injured", 11)]),
+    ("telegram:slyusar", "Над территорией Ростовской области уничтожено свыше 20 БПЛА.",
+     [("RU-ROS", "drone", "intercepted", 20, "ru-official")], [], []),
+    ("reuters", "Russia struck Ukraine with 2 Kinzhal hypersonic missiles and 6 Kalibr cruise "
+     "missiles overnight; air defences intercepted 5 of the 6 Kalibrs, the air force said.",
+     [(None, "missile", "launched", 2, "ua-military"), (None, "missile", "launched", 6, "ua-military"),
+      (None, "missile", "intercepted", 5, "ua-military")], [], []),
+    ("ria", "Губернатор Курской области сообщил о гибели двух мирных жителей в Судже.",
+     [], [], [("RU-KRS", "killed", 2)]),
+    ("reuters", "A fire broke out at a substation in the Belgorod region after a drone attack, "
+     "leaving 3,000 residents without power.",
+     [], [("RU-BEL", "fire"), ("RU-BEL", "energy")], []),
+    ("suspilne", "Протягом доби ворог 14 разів атакував Нікополь дронами та артилерією.",
+     [], [], []),
 ]
 
 
