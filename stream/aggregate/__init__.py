@@ -7,7 +7,7 @@ results. Merging two workers' results is `residuals` across keys; within a key
 one state exists (Kafka partitions by key).
 """
 
-from stream.aggregate.apply import Applied, Delta, Outcome, apply
+from stream.aggregate.apply import Applied, Delta, Outcome, apply, claim_event_time
 from stream.aggregate.query import hourly_series, latest_claims, residuals, window_stats
 from stream.aggregate.state import RegionState, decode, encode, new_state
 
@@ -17,6 +17,7 @@ __all__ = [
     "Outcome",
     "RegionState",
     "apply",
+    "claim_event_time",
     "decode",
     "encode",
     "hourly_series",

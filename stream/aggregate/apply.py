@@ -15,10 +15,15 @@ Semantics (order-independent and idempotent by construction):
   the DLQ), "expired" (behind the eviction horizon; NOT applied, only counted).
 - Counts of one (claimant, weapon, measure) are reconciled across nested
   windows (reconcile.py); `deltas` report how hourly totals moved.
-- Event time = window_end; a claim lands in the hour bucket holding its last
-  instant, i.e. bucket h holds window ends in (h, h+1h].
-- Eviction: claims whose window_end is older than watermark - 7 days - lateness
-  (floored to 6 hours) are dropped.
+- Event time of a claim = min(window_end, its published_at rounded up to the
+  hour); of an identity, the same with its earliest publication (state.event_of),
+  so a report with no time phrase (window = the local calendar day) lands in
+  its publication hour, not at the day's end. A claim lands in the hour bucket
+  holding its event time's last instant, i.e. bucket h holds event times in
+  (h, h+1h]; an earlier relay moves the identity to an earlier bucket.
+- Watermark = max event time of applied claims. Eviction: claims whose event
+  time is older than watermark - 7 days - lateness (floored to 6 hours) are
+  dropped.
 The state is mutated in place and returned (copying it per record would cost
 O(state)); callers keep only the returned object.
 """
@@ -47,6 +52,8 @@ from stream.aggregate.state import (
     add_bucket,
     counted,
     current,
+    event_of,
+    event_time,
     group_of,
     hour_of_end,
     make_rec,
@@ -69,6 +76,14 @@ class Applied:
     outcome: Outcome
     claim_id: str
     deltas: list[Delta] = field(default_factory=list)
+    #: the claim's own event time (claim_event_time); what the caller's as_of
+    #: watermark should advance to (Claim.event_time is the raw window end)
+    event_time: datetime | None = None
+
+
+def claim_event_time(claim: Claim) -> datetime:
+    """min(window_end, published_at rounded up to the hour), see the module docstring."""
+    return datetime.fromtimestamp(event_time(ts(claim.window_end), ts(claim.published_at)), UTC)
 
 
 def ts(dt: datetime) -> int:
@@ -153,11 +168,36 @@ def _reallocate(state: RegionState, cid: str, rec: Rec, old_count: int) -> list[
             state.parts.pop(m, None)
             state.contrib.pop(m, None)
         if d:
-            h = hour_of_end(claims[m][WE])
+            h = hour_of_end(event_of(claims[m]))
             moved[h] = moved.get(h, 0) + d
             add_bucket(state, h, g, d)
     return [(datetime.fromtimestamp(h, UTC), g[0], g[1], g[2], d)
             for h, d in sorted(moved.items()) if d]
+
+
+def _move(state: RegionState, cid: str, old: Rec, rec: Rec) -> list[Delta]:
+    """Move a count identity's counted part to its new event hour (an earlier
+    publication arrived); its counted part itself does not change here."""
+    g = group_of(rec)
+    h_old, h_new = hour_of_end(event_of(old)), hour_of_end(event_of(rec))
+    if g is None or h_old == h_new:
+        return []
+    n = counted(state, cid, old)
+    if not n:
+        return []
+    add_bucket(state, h_old, g, -n)
+    add_bucket(state, h_new, g, n)
+    return sorted([(datetime.fromtimestamp(h_new, UTC), *g, n),
+                   (datetime.fromtimestamp(h_old, UTC), *g, -n)])
+
+
+def _sum_deltas(a: list[Delta], b: list[Delta]) -> list[Delta]:
+    if not a:
+        return b
+    acc: dict[tuple[datetime, str, str, str], int] = {}
+    for h, c, w, m, d in (*a, *b):
+        acc[(h, c, w, m)] = acc.get((h, c, w, m), 0) + d
+    return [(*k, d) for k, d in sorted(acc.items()) if d]
 
 
 def _keep_excerpt(state: RegionState, cid: str, claim: Claim, rec: Rec) -> None:
@@ -183,11 +223,11 @@ def _evict(state: RegionState, lateness: timedelta) -> None:
     if horizon <= state.evicted_before:
         return
     state.evicted_before = horizon
-    for cid in [c for c, r in state.claims.items() if r[WE] < horizon]:
+    for cid in [c for c, r in state.claims.items() if event_of(r) < horizon]:
         rec = state.claims[cid]
         g = group_of(rec)
         if g is not None:
-            add_bucket(state, hour_of_end(rec[WE]), g, -counted(state, cid, rec))
+            add_bucket(state, hour_of_end(event_of(rec)), g, -counted(state, cid, rec))
         del state.claims[cid]
         state.contrib.pop(cid, None)
         state.parts.pop(cid, None)
@@ -212,36 +252,41 @@ def apply(
 ) -> tuple[RegionState, Applied]:
     """Apply `claim` read at `partition`@`offset`; see the module docstring."""
     cid = claim.claim_id
+    we = ts(claim.window_end)
+    et = event_time(we, ts(claim.published_at))
+    et_dt = datetime.fromtimestamp(et, UTC)
     last = state.offsets.get(partition)
     if last is not None and offset <= last:
-        return state, Applied("duplicate", cid)
+        return state, Applied("duplicate", cid, event_time=et_dt)
     state.offsets[partition] = offset
-    we = ts(claim.window_end)
     # Lateness is judged against the claim's own publication time, not the arrival
     # order: partitions are consumed at different speeds (backlogs, rebalances), and
     # a watermark-relative rule would make the result depend on that order.
     if we < ts(claim.published_at) - int(lateness.total_seconds()):
-        return state, Applied("late", cid)
+        return state, Applied("late", cid, event_time=et_dt)
     # Older than what this state still holds: the claims it would reconcile with are
     # evicted, so applying it would give a result that depends on timing. It is not bad
     # input (a backlog read partition by partition gets here): it stays in the claims
     # log for replays, and its buckets lie outside every window the state serves.
-    if we < state.evicted_before:
-        return state, Applied("expired", cid)
+    if et < state.evicted_before:
+        return state, Applied("expired", cid, event_time=et_dt)
     old = state.claims.get(cid)
     rec = _merge(old, claim)
     outcome = _outcome(old, rec, claim)
     if old == rec:
-        return state, Applied(outcome, cid)
+        return state, Applied(outcome, cid, event_time=et_dt)
     state.claims[cid] = rec
     deltas: list[Delta] = []
+    if old is not None:
+        deltas = _move(state, cid, old, rec)
     if old is None or current(old)[2:4] != current(rec)[2:4]:
-        deltas = _reallocate(state, cid, rec, 0 if old is None else current(old)[V_A])
+        deltas = _sum_deltas(deltas, _reallocate(state, cid, rec,
+                                                 0 if old is None else current(old)[V_A]))
     _keep_excerpt(state, cid, claim, rec)
-    if state.watermark is None or we > state.watermark:
-        state.watermark = we
+    if state.watermark is None or et > state.watermark:
+        state.watermark = et
         _evict(state, lateness)
-    return state, Applied(outcome, cid, deltas)
+    return state, Applied(outcome, cid, deltas, event_time=et_dt)
 
 
-__all__ = ["Applied", "Delta", "Outcome", "apply", "hour_of_end", "ts"]
+__all__ = ["Applied", "Delta", "Outcome", "apply", "claim_event_time", "hour_of_end", "ts"]

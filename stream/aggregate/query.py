@@ -42,6 +42,7 @@ from stream.aggregate.state import (
     bucket_of,
     counted,
     current,
+    event_of,
     hour_of_end,
     versions_of,
 )
@@ -58,7 +59,7 @@ def _in_window(state: RegionState, as_of: datetime, window: timedelta) -> Iterat
     hi = ts(as_of)
     lo = hi - int(window.total_seconds())
     for cid, rec in state.claims.items():
-        h = hour_of_end(rec[WE])
+        h = hour_of_end(event_of(rec))
         if lo <= h < hi:
             yield cid, rec
 
@@ -142,7 +143,7 @@ def hourly_series(
 
 def latest_claims(state: RegionState, n: int = 50) -> list[dict[str, Any]]:
     """The `n` claims with the latest event time, newest first, JSON-ready."""
-    ranked = sorted(state.claims.items(), key=lambda kv: (kv[1][WE], kv[0]), reverse=True)
+    ranked = sorted(state.claims.items(), key=lambda kv: (event_of(kv[1]), kv[0]), reverse=True)
     out = []
     for cid, rec in ranked[:n]:
         cur = current(rec)
@@ -158,6 +159,7 @@ def latest_claims(state: RegionState, n: int = 50) -> list[dict[str, Any]]:
             "damage_kind": rec[META][DKIND],
             "window_start": _iso(rec[WS]),
             "window_end": _iso(rec[WE]),
+            "event_time": _iso(event_of(rec)),
             "count": cur[V_A] if rec[META][KIND] == "count" else 0,
             "counted": counted(state, cid, rec),
             "killed": cur[V_A] if rec[META][KIND] == "casualties" else 0,

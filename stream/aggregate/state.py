@@ -77,8 +77,8 @@ class RegionState:
     """Aggregate state of ONE key. Mutated in place by `apply` (and returned)."""
 
     key: str
-    watermark: int | None = None  # max window_end (epoch s) of applied claims
-    evicted_before: int = 0  # claims with window_end < this were evicted
+    watermark: int | None = None  # max event time (epoch s) of applied claims
+    evicted_before: int = 0  # claims with event time < this were evicted
     offsets: dict[int, int] = field(default_factory=dict)  # partition -> last offset
     claims: dict[str, Rec] = field(default_factory=dict)
     # counted part of a count claim, only where it differs from its count (see counted)
@@ -117,6 +117,20 @@ def current(rec: Rec) -> Version:
 def hour_of_end(we: int) -> int:
     """Bucket start of an event ending at `we`: the hour holding its last instant."""
     return ((we - 1) // HOUR) * HOUR
+
+
+def event_time(window_end: int, published_at: int) -> int:
+    """Event time of a claim: its window end, but never after the hour its report was
+    published in (a report without a time phrase gets the whole local calendar day as
+    its window, which may end nearly a day after publication)."""
+    return min(window_end, -(-published_at // HOUR) * HOUR)
+
+
+def event_of(rec: Rec) -> int:
+    """Event time of a claim identity: `event_time` with its EARLIEST publication
+    (the first version is the earliest, see make_rec). A min over the set of claims
+    seen, so it does not depend on arrival order; an earlier relay moves it earlier."""
+    return event_time(rec[WE], rec[FIRST])
 
 
 # Buckets are keyed by one int, hour_index * 64 + group code: a tuple key per
@@ -166,7 +180,7 @@ def reindex(state: RegionState) -> None:
         g = group_of(rec)
         if g is not None:
             state.groups.setdefault(g, []).append(cid)
-            add_bucket(state, hour_of_end(rec[WE]), g, counted(state, cid, rec))
+            add_bucket(state, hour_of_end(event_of(rec)), g, counted(state, cid, rec))
     state.excerpt_heap = [(state.claims[c][WE], c) for c in state.excerpts]
     heapq.heapify(state.excerpt_heap)
 

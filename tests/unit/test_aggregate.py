@@ -384,3 +384,72 @@ def test_incremental_allocation_equals_allocation_from_scratch(
         for c in claims}))
     assert {cid: counted(state, cid, rec) for cid, rec in state.claims.items()} == expected
     assert sum(state.buckets.values()) == sum(expected.values())
+
+
+# --- event time: never after the publication hour -------------------------------
+
+# A report with no time phrase: the claimant's local calendar day (MSK) as window.
+CAL_DAY = (t(1, 21), t(2, 21))
+
+
+def test_event_time_is_the_publication_hour_when_the_window_ends_later() -> None:
+    state = new_state("RU-BEL")
+    state, a = apply(state, count_claim(7, *CAL_DAY, published=t(2, 5, 5)), partition=0,
+                     offset=0)
+    assert a.event_time == t(2, 6)  # 05:05 rounded up, not 21:00
+    assert a.deltas == [(t(2, 5), "ru-mod", "drone", "intercepted", 7)]
+    assert state.watermark == int(t(2, 6).timestamp())
+    assert totals(state, as_of=t(2, 6), window=timedelta(hours=1)) == {
+        "ru-mod": {"drone": {"intercepted": 7}}}
+    assert latest_claims(state)[0]["event_time"] == t(2, 6).isoformat()
+    # a window ending before publication keeps its end
+    state, b = apply(state, count_claim(3, *NIGHT, published=t(2, 5, 5)), partition=0, offset=1)
+    assert b.event_time == t(2, 4)
+
+
+RELAYS = [
+    count_claim(7, *CAL_DAY, published=t(2, 9, 30), report_id="late-relay", source="tass"),
+    count_claim(7, *CAL_DAY, published=t(2, 5, 5), report_id="first", source="mod"),
+    count_claim(7, *CAL_DAY, published=t(2, 7, 0), report_id="second", source="ria"),
+    count_claim(9, *CAL_DAY, published=t(2, 12, 0), report_id="fix", source="mod"),
+    count_claim(20, t(1, 21), t(3, 21), published=t(2, 13, 0), report_id="two-days"),
+]
+
+
+@pytest.mark.parametrize("perm", list(itertools.permutations(range(len(RELAYS)))))
+def test_event_time_is_the_earliest_publication_in_every_order(perm: tuple[int, ...]) -> None:
+    state = new_state("RU-BEL")
+    moved: dict[datetime, int] = {}
+    for off, i in enumerate(perm):
+        state, applied = apply(state, RELAYS[i], partition=0, offset=off)
+        for h, _c, _w, _m, d in applied.deltas:
+            moved[h] = moved.get(h, 0) + d
+    # The identity sits in the hour of its earliest publication (05:05 -> bucket 05:00)
+    # with the corrected value 9; the two-day window (containing it) adds 20 - 9 = 11 at
+    # 13:00 (its publication hour).
+    series = dict(hourly_series(state, as_of=t(3, 0), hours=24))
+    assert {h: n for h, n in series.items() if n} == {t(2, 5): 9, t(2, 12): 11}
+    assert {h: d for h, d in moved.items() if d} == {t(2, 5): 9, t(2, 12): 11}
+    assert state.watermark == int(t(2, 13).timestamp())
+    assert _results(state) == _results(run(RELAYS)[0])
+    assert decode(encode(state)).buckets == state.buckets
+
+
+def test_earlier_relay_moves_the_claim_to_an_earlier_hour() -> None:
+    state = new_state("RU-BEL")
+    state, a = apply(state, RELAYS[0], partition=0, offset=0)
+    state, b = apply(state, RELAYS[1], partition=0, offset=1)
+    assert a.deltas == [(t(2, 9), "ru-mod", "drone", "intercepted", 7)]
+    assert (b.outcome, b.deltas) == ("relay", [(t(2, 5), "ru-mod", "drone", "intercepted", 7),
+                                               (t(2, 9), "ru-mod", "drone", "intercepted", -7)])
+
+
+def test_eviction_uses_event_time() -> None:
+    state = new_state("RU-BEL")
+    # window ends 9 June 21:00 but published 1 June 03:30: event time 1 June 04:00
+    early = count_claim(2, t(1, 0), t(9, 21), published=t(1, 3, 30), report_id="wide")
+    state, _ = apply(state, early, partition=0, offset=0, lateness=timedelta(hours=12))
+    state, _ = apply(state, count_claim(4, t(9, 0), t(9, 4)), partition=0, offset=1,
+                     lateness=timedelta(hours=12))
+    # horizon 9 June 04:00 - 7.5 days = 1 June 16:00, floored to 12:00: the wide claim goes
+    assert [r[WE] for r in state.claims.values()] == [int(t(9, 4).timestamp())]
