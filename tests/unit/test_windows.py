@@ -96,3 +96,23 @@ def test_all_windows_are_utc_and_ordered() -> None:
         w = parse_window(text, published, claimant, lang)
         assert w.start < w.end
         assert w.start.utcoffset() == w.end.utcoffset() == UTC.utcoffset(None)
+
+
+@pytest.mark.parametrize(("text", "published", "claimant", "lang", "start", "end", "label"),
+                         CASES)
+def test_case_does_not_matter(text: str, published: datetime, claimant: Any, lang: Any,
+                              start: datetime, end: datetime, label: str) -> None:
+    # The patterns run on lowercased text (speed); upper-case spellings must still match.
+    w = parse_window(text.upper(), published, claimant, lang)
+    assert (w.start, w.end, w.label) == (start, end, label)
+
+
+def test_english_relay_naming_the_ministry_gets_moscow_window() -> None:
+    w = parse_window("RUSSIA'S DEFENCE MINISTRY said 57 drones were downed OVERNIGHT.",
+                     u(2, 5), "other", "en")
+    assert (w.start, w.end, w.label) == (u(1, 15), u(2, 4), "night")
+
+
+def test_no_time_words_give_the_local_calendar_day() -> None:
+    w = parse_window("Сбиты 5 БПЛА над Курской областью.", u(2, 5), "ru-mod", "ru")
+    assert (w.start, w.end, w.label) == (u(1, 21), u(2, 21), "default")
