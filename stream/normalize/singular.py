@@ -73,10 +73,15 @@ def implied_ones(
 ) -> list[Number]:
     """Numbers of value 1 at singular weapon nouns next to an interception cue, in a
     clause that states no number of its own; `first` = `last` = the noun."""
-    nums = {k for n in numbers for k in range(n.first, n.last + 1)}
     out: list[Number] = []
-    for k, tok in enumerate(toks):
-        if k == 0 or tok.kind != "word" or weapon_of(tok) is None:
+    # Most reports state their figures: look only at weapon words no numeral precedes.
+    cands = [k for k, tok in enumerate(toks) if k and tok.kind == "word" and weapon_of(tok)]
+    if not cands:
+        return out
+    nums = {k for n in numbers for k in range(n.first, n.last + 1)}
+    for k in cands:
+        tok = toks[k]
+        if k - 1 in nums or k - 2 in nums:
             continue
         if not (_cyr_one(toks, k) if tok.pos else _en_one(toks, k)):
             continue

@@ -73,32 +73,32 @@ def lemma_variants(word: str) -> frozenset[str]:
 def tokenize(text: str, lang: Lang) -> list[Token]:
     """Split text into tokens and assign each a sentence index."""
     out: list[Token] = []
+    append = out.append
     sent = 0
-    cache = _WORD_CACHE
+    cache = _WORD_CACHE.setdefault(lang, {})
+    new = _new
+    has_newline = "\n" in text
     boundary = False  # the previous token may end a sentence
     prev_end = 0
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup or "punct"
-        if kind == "dword":
-            kind = "word"
         raw = m.group()
         start, end = m.span()
-        if out and (boundary or "\n" in text[prev_end:start]) and _ends_sentence(
+        if (boundary or (has_newline and "\n" in text[prev_end:start])) and out and _ends_sentence(
             out[-1], out, text, start
         ):
             sent += 1
-        if kind == "word":
-            key = (raw, lang)
-            info = cache.get(key)
+        if kind == "word" or kind == "dword":
+            info = cache.get(raw)
             if info is None:
                 low = raw.lower().replace("’", "'").replace("ʼ", "'")
                 info = (low, *analyse(low, lang))
                 if len(cache) < 500_000:
-                    cache[key] = info
-            out.append(_new(Token, (raw, start, end, kind, info[0], info[1], info[2], sent)))
+                    cache[raw] = info
+            append(new(Token, (raw, start, end, "word", info[0], info[1], info[2], sent)))
             boundary = False
         else:
-            out.append(_new(Token, (raw, start, end, kind, raw, raw, "", sent)))
+            append(new(Token, (raw, start, end, kind, raw, raw, "", sent)))
             boundary = kind == "punct" and raw in ".!?…"
         prev_end = end
     return out
@@ -106,7 +106,7 @@ def tokenize(text: str, lang: Lang) -> list[Token]:
 
 # tuple.__new__ skips the generated NamedTuple constructor: tokenizing is the hot loop.
 _new = tuple.__new__
-_WORD_CACHE: dict[tuple[str, str], tuple[str, str, str]] = {}
+_WORD_CACHE: dict[str, dict[str, tuple[str, str, str]]] = {}  # per language: word -> info
 
 
 def _ends_sentence(prev: Token, toks: list[Token], text: str, next_start: int) -> bool:
