@@ -120,6 +120,8 @@ def _drop_foreign_districts(toks: list[Token], refs: list[PlaceRef]) -> list[Pla
 
 _ORPHAN_PREP = frozenset({"над", "в", "у", "по", "на"})
 _TOWN_ADJ_ENDINGS = ("ский", "цкий", "ський", "цький")
+# Nouns after which a town adjective names no town: districts, or a government.
+_NOT_A_TOWN_NEXT = ("район", "округ", "громад", "режим", "власт", "влад", "правительств", "уряд")
 
 
 def _town_adjectives(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
@@ -132,6 +134,9 @@ def _town_adjectives(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
             continue
         if not tok.lemma.endswith(_TOWN_ADJ_ENDINGS):
             continue
+        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+        if nxt.startswith(_NOT_A_TOWN_NEXT):
+            continue  # "Приморский район" (districts are the gazetteer's), "Киевский режим"
         code = _town_of_adjective(tok.lemma)
         if code is not None:
             extra.append(PlaceRef(code, i, i, "city"))

@@ -25,6 +25,7 @@ _EN_HEADS = frozenset(
 )  # fmt: skip
 _EN_ARTICLES = frozenset({"a", "an", "another"})
 _ATTRIBUTIVE = frozenset({"ADJF", "PRTF"})
+_NEGATION = frozenset({"not", "never", "не", "ні"})
 
 
 @lru_cache(maxsize=4096)
@@ -95,6 +96,8 @@ def implied_ones(
         if any(j in nums for j in range(max(a, k - 3), min(b, k + 2))):
             continue  # "сбит 1 беспилотник", "ещё один дрон": a numeral states it
         cues = [j for j in range(a, b) if measure_of(toks[j]) == "intercepted"]
+        if any(toks[j - 1].low in _NEGATION for j in cues if j > a):
+            continue  # "a missile that was not intercepted", "ракета не была сбита"
         if not cues or any(toks[j].pos in _ATTRIBUTIVE and j < k for j in cues if k - j <= 2):
             continue  # "сбитый беспилотник упал": a downed drone's debris, not a figure
         if tok.pos and _after_weapon(toks, k):
