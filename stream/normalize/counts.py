@@ -79,6 +79,10 @@ def _measure(toks: list[Token], num: Number, lo: int, hi: int) -> Measure | None
         a, b = (k, num.first) if k < num.first else (num.last, k)
         commas = [t.text for t in toks[a:b]].count(",")
         dist = (b - a) + 3 * commas + (0.5 if k > num.last else 0)
+        if k < num.first and toks[k].low in _DETECTED and any(
+            t.low.startswith(_HITS) for t in toks[k + 1 : num.first]
+        ):
+            continue  # "зафіксовано влучання 20 БпЛА": hits recorded, not launches
         if m == "suppressed" and _joined_intercept(toks, k):
             m = "intercepted"  # "збито/подавлено 60": a combined figure
         if m == "launched" and any(measure_of(t) == "intercepted" for t in toks[max(lo, k - 3) : k]):
@@ -86,6 +90,10 @@ def _measure(toks: list[Token], num: Number, lo: int, hi: int) -> Measure | None
         if best is None or dist < best[0]:
             best = (dist, k, m)
     return best[2] if best else None
+
+
+_DETECTED = frozenset({"зафіксовано", "зафиксировано", "detected", "зафіксували", "зафиксировали"})
+_HITS = ("влучан", "влучень", "попадан", "падін", "падени", "hit", "impact", "strikes")
 
 
 def _joined_intercept(toks: list[Token], k: int) -> bool:
@@ -157,6 +165,9 @@ def extract_counts(
             # "Зокрема: 4 ракети Іскандер-М, 7 ракет Х-101", "атакував 11 ракетами: 4 ..."
             head = ante or last_in_sent.get(sent - 1)
             measure = head.measure if head is not None else None
+            if measure is None and lo > s_lo:
+                # "зафіксовано 58 засобів повітряного нападу: 52 БпЛА ...": the header's cue
+                measure = _measure(toks, num, s_lo, lo)
         if measure is None and kind == "weapon" and _copula(toks, num):
             # "Russia launched 479 aerial weapons; 477 were drones": a breakdown of the
             # figure before, measured by the cue of its sentence

@@ -243,6 +243,62 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      [], [("RU-BEL", "fire"), ("RU-BEL", "energy")], []),
     ("suspilne", "Протягом доби ворог 14 разів атакував Нікополь дронами та артилерією.",
      [], [], []),
+    # Third batch, also written before running.
+    ("reuters", "Ukraine's air force said Russia had launched 143 drones and decoys overnight and "
+     "that 101 had been shot down, while 35 were lost, likely due to electronic warfare.",
+     [(None, "drone", "launched", 143, "ua-military"), (None, "drone", "intercepted", 101, "ua-military"),
+      (None, "drone", "suppressed", 35, "ua-military")], [], []),
+    ("reuters", "Russia's defence ministry said its air defences destroyed 23 Ukrainian drones, "
+     "including 11 over the Belgorod region.",
+     [(None, "drone", "intercepted", 23, "ru-mod"), ("RU-BEL", "drone", "intercepted", 11, "ru-mod")],
+     [], []),
+    ("reuters", "Governor Alexander Gusev said 15 drones were destroyed over the Voronezh region "
+     "overnight and that falling debris damaged several private houses.",
+     [("RU-VOR", "drone", "intercepted", 15, "ru-official")], [("RU-VOR", "residential")], []),
+    ("suspilne", "Унаслідок нічної атаки на Харків поранено 7 людей, серед них дитина.",
+     [], [], [("UA-63", "injured", 7)]),
+    ("ria", "Минобороны: за прошедшие сутки средствами ПВО сбиты 4 управляемые авиабомбы JDAM, 6 "
+     "реактивных снарядов системы HIMARS и 187 беспилотных летательных аппаратов самолетного "
+     "типа.",
+     [(None, "glide_bomb", "intercepted", 4, "ru-mod"), (None, "missile", "intercepted", 6, "ru-mod"),
+      (None, "drone", "intercepted", 187, "ru-mod")], [], []),
+    ("telegram:kpszsu", "Загалом протягом ночі зафіксовано 58 засобів повітряного нападу: 52 "
+     "ударні БпЛА типу Shahed та 6 крилатих ракет Х-101. Збито 40 БпЛА та 5 ракет.",
+     [(None, "drone", "launched", 52, "ua-military"), (None, "missile", "launched", 6, "ua-military"),
+      (None, "drone", "intercepted", 40, "ua-military"), (None, "missile", "intercepted", 5, "ua-military")],
+     [], []),
+    ("ria", "Вячеслав Гладков: в Белгороде в результате атаки беспилотника повреждены линия "
+     "электропередачи и газопровод, без света остались около 2 тысяч абонентов.",
+     [], [("RU-BEL", "energy"), ("RU-BEL", "fuel")], []),
+    ("reuters", "Three Russian missiles hit an energy facility in the Lviv region, causing a fire, "
+     "the governor said.",
+     [], [("UA-46", "energy"), ("UA-46", "fire")], []),
+    ("reuters", "Air defences were active over Kyiv, where debris from a downed missile fell on a "
+     "parking lot, damaging cars.",
+     [], [("UA-30", "other")], []),
+    ("telegram:khersonskaoda", "На Херсонщині внаслідок російських обстрілів загинули двоє людей, "
+     "ще 11 отримали поранення.",
+     [], [], [("UA-65", "killed", 2), ("UA-65", "injured", 11)]),
+    ("telegram:mos_sobyanin", "Сбиты еще два беспилотника, летевшие на Москву.",
+     [("RU-MOW", "drone", "intercepted", 2, "ru-official")], [], []),
+    ("reuters", "Russia's Defence Ministry said forces shot down 30 Ukrainian drones over the "
+     "Bryansk region, 10 over the Kursk region and one over the Moscow region.",
+     [("RU-BRY", "drone", "intercepted", 30, "ru-mod"), ("RU-KRS", "drone", "intercepted", 10, "ru-mod"),
+      ("RU-MOS", "drone", "intercepted", 1, "ru-mod")], [], []),
+    ("tass", "A total of 54 drones were downed over six Russian regions overnight, the ministry "
+     "said.",
+     [(None, "drone", "intercepted", 54, "ru-mod")], [], []),
+    ("suspilne", "Ворог атакував Суми двома ракетами «Іскандер-М».",
+     [("UA-59", "missile", "launched", 2, "other")], [], []),
+    ("ria", "Аксенов: в Крыму сбиты 6 беспилотников, повреждена ЛЭП в Джанкойском районе.",
+     [("UA-43", "drone", "intercepted", 6, "ru-official")], [("UA-43", "energy")], []),
+    ("reuters", "Russian forces attacked the Dnipropetrovsk region with drones and artillery 20 "
+     "times, wounding four people.",
+     [], [], [("UA-12", "injured", 4)]),
+    ("reuters", "Ukrainian forces launched 11 ATACMS missiles at the Kursk region; Russian air "
+     "defences intercepted nine of them, the ministry said.",
+     [("RU-KRS", "missile", "launched", 11, "ru-mod"), ("RU-KRS", "missile", "intercepted", 9, "ru-mod")],
+     [], []),
 ]
 
 
