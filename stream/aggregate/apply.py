@@ -14,7 +14,8 @@ Semantics (order-independent and idempotent by construction):
   claim's own published_at minus `lateness`; NOT applied, the caller routes it to
   the DLQ), "expired" (behind the eviction horizon; NOT applied, only counted).
 - Counts of one (claimant, weapon, measure) are reconciled across nested
-  windows (reconcile.py); `deltas` report how hourly totals moved.
+  windows (reconcile.py); `deltas` report how hourly totals moved. Casualties
+  (per side) and damage (per kind) likewise (tolls.py).
 - Event time of a claim = min(window_end, its published_at rounded up to the
   hour); of an identity, the same with its earliest publication (state.event_of),
   so a report with no time phrase (window = the local calendar day) lands in
@@ -46,21 +47,26 @@ from stream.aggregate.state import (
     V_SRC,
     WE,
     WS,
+    Cid,
     Rec,
     RegionState,
     Version,
     add_bucket,
+    cid_key,
     counted,
     current,
     event_of,
     event_time,
     group_of,
+    hour_add,
     hour_of_end,
+    hour_remove,
     make_rec,
     shared,
     versions_of,
 )
 from stream.aggregate.state import s as intern
+from stream.aggregate.tolls import drop_toll, reconcile_toll
 from stream.models import Claim
 
 Outcome = Literal["new", "relay", "correction", "stale", "duplicate", "late", "expired"]
@@ -140,7 +146,7 @@ def _outcome(old: Rec | None, new: Rec, claim: Claim) -> Outcome:
     return "duplicate"
 
 
-def _reallocate(state: RegionState, cid: str, rec: Rec, old_count: int) -> list[Delta]:
+def _reallocate(state: RegionState, cid: Cid, rec: Rec, old_count: int) -> list[Delta]:
     """Re-reconcile a count claim with the windows around it; return hourly deltas.
 
     `contrib` holds only claims whose counted part differs from their count
@@ -175,12 +181,16 @@ def _reallocate(state: RegionState, cid: str, rec: Rec, old_count: int) -> list[
             for h, d in sorted(moved.items()) if d]
 
 
-def _move(state: RegionState, cid: str, old: Rec, rec: Rec) -> list[Delta]:
-    """Move a count identity's counted part to its new event hour (an earlier
-    publication arrived); its counted part itself does not change here."""
+def _move(state: RegionState, cid: Cid, old: Rec, rec: Rec) -> list[Delta]:
+    """Move an identity to its new event hour (an earlier publication arrived),
+    with its counted part; the counted part itself does not change here."""
     g = group_of(rec)
     h_old, h_new = hour_of_end(event_of(old)), hour_of_end(event_of(rec))
-    if g is None or h_old == h_new:
+    if h_old == h_new:
+        return []
+    hour_remove(state, h_old, cid)
+    hour_add(state, h_new, cid)
+    if g is None:
         return []
     n = counted(state, cid, old)
     if not n:
@@ -200,7 +210,7 @@ def _sum_deltas(a: list[Delta], b: list[Delta]) -> list[Delta]:
     return [(*k, d) for k, d in sorted(acc.items()) if d]
 
 
-def _keep_excerpt(state: RegionState, cid: str, claim: Claim, rec: Rec) -> None:
+def _keep_excerpt(state: RegionState, cid: Cid, claim: Claim, rec: Rec) -> None:
     # Ranked by (window_end, claim_id): fixed per identity, so the kept set does
     # not depend on arrival order. The heap may hold evicted ids (skipped on pop).
     cur = current(rec)
@@ -215,6 +225,17 @@ def _keep_excerpt(state: RegionState, cid: str, claim: Claim, rec: Rec) -> None:
         state.excerpts.pop(drop, None)
 
 
+def _drop(state: RegionState, hour: int, cid: Cid) -> None:
+    rec = state.claims.pop(cid)
+    drop_toll(state, cid, rec)
+    g = group_of(rec)
+    if g is not None:
+        add_bucket(state, hour, g, -counted(state, cid, rec))
+    state.contrib.pop(cid, None)
+    state.parts.pop(cid, None)
+    state.excerpts.pop(cid, None)
+
+
 def _evict(state: RegionState, lateness: timedelta) -> None:
     if state.watermark is None:
         return
@@ -223,15 +244,16 @@ def _evict(state: RegionState, lateness: timedelta) -> None:
     if horizon <= state.evicted_before:
         return
     state.evicted_before = horizon
-    for cid in [c for c, r in state.claims.items() if event_of(r) < horizon]:
-        rec = state.claims[cid]
-        g = group_of(rec)
-        if g is not None:
-            add_bucket(state, hour_of_end(event_of(rec)), g, -counted(state, cid, rec))
-        del state.claims[cid]
-        state.contrib.pop(cid, None)
-        state.parts.pop(cid, None)
-        state.excerpts.pop(cid, None)
+    # Only hours before the horizon can hold claims with an event time before it.
+    for h in [h for h in state.hours if h < horizon]:
+        members = state.hours.pop(h)
+        kept = [c for c in members if event_of(state.claims[c]) >= horizon]
+        if kept:
+            state.hours[h] = kept
+        for cid in members:
+            if event_of(state.claims[cid]) >= horizon:
+                continue
+            _drop(state, h, cid)
     for g, members in list(state.groups.items()):
         kept = [c for c in members if c in state.claims]
         if kept:
@@ -251,42 +273,46 @@ def apply(
     lateness: timedelta = RETENTION,
 ) -> tuple[RegionState, Applied]:
     """Apply `claim` read at `partition`@`offset`; see the module docstring."""
-    cid = claim.claim_id
+    claim_id = claim.claim_id
     we = ts(claim.window_end)
     et = event_time(we, ts(claim.published_at))
     et_dt = datetime.fromtimestamp(et, UTC)
     last = state.offsets.get(partition)
     if last is not None and offset <= last:
-        return state, Applied("duplicate", cid, event_time=et_dt)
+        return state, Applied("duplicate", claim_id, event_time=et_dt)
     state.offsets[partition] = offset
     # Lateness is judged against the claim's own publication time, not the arrival
     # order: partitions are consumed at different speeds (backlogs, rebalances), and
     # a watermark-relative rule would make the result depend on that order.
     if we < ts(claim.published_at) - int(lateness.total_seconds()):
-        return state, Applied("late", cid, event_time=et_dt)
+        return state, Applied("late", claim_id, event_time=et_dt)
     # Older than what this state still holds: the claims it would reconcile with are
     # evicted, so applying it would give a result that depends on timing. It is not bad
     # input (a backlog read partition by partition gets here): it stays in the claims
     # log for replays, and its buckets lie outside every window the state serves.
     if et < state.evicted_before:
-        return state, Applied("expired", cid, event_time=et_dt)
+        return state, Applied("expired", claim_id, event_time=et_dt)
+    cid = cid_key(claim_id)
     old = state.claims.get(cid)
     rec = _merge(old, claim)
     outcome = _outcome(old, rec, claim)
     if old == rec:
-        return state, Applied(outcome, cid, event_time=et_dt)
+        return state, Applied(outcome, claim_id, event_time=et_dt)
     state.claims[cid] = rec
+    if old is None:
+        hour_add(state, hour_of_end(event_of(rec)), cid)
     deltas: list[Delta] = []
     if old is not None:
         deltas = _move(state, cid, old, rec)
     if old is None or current(old)[2:4] != current(rec)[2:4]:
         deltas = _sum_deltas(deltas, _reallocate(state, cid, rec,
                                                  0 if old is None else current(old)[V_A]))
+        reconcile_toll(state, cid, rec)
     _keep_excerpt(state, cid, claim, rec)
     if state.watermark is None or et > state.watermark:
         state.watermark = et
         _evict(state, lateness)
-    return state, Applied(outcome, cid, deltas, event_time=et_dt)
+    return state, Applied(outcome, claim_id, deltas, event_time=et_dt)
 
 
 __all__ = ["Applied", "Delta", "Outcome", "apply", "claim_event_time", "hour_of_end", "ts"]

@@ -37,15 +37,17 @@ from stream.aggregate.state import (
     WE,
     WEAPON,
     WS,
+    Cid,
     Rec,
     RegionState,
     bucket_of,
+    cid_str,
     counted,
     current,
     event_of,
-    hour_of_end,
     versions_of,
 )
+from stream.aggregate.tolls import toll_counted
 
 _SIDE = {"ru-mod": "ru", "ru-official": "ru", "ua-military": "ua", "ua-official": "ua"}
 
@@ -54,14 +56,22 @@ def _iso(t: int) -> str:
     return datetime.fromtimestamp(t, UTC).isoformat()
 
 
+def _hours_in(state: RegionState, lo: int, hi: int) -> list[int]:
+    """Indexed event hours h with lo <= h < hi (whichever is fewer to scan)."""
+    first = -(-lo // HOUR) * HOUR
+    if (hi - first) // HOUR < len(state.hours):
+        return [h for h in range(first, hi, HOUR) if h in state.hours]
+    return [h for h in state.hours if lo <= h < hi]
+
+
 def _in_window(state: RegionState, as_of: datetime, window: timedelta) -> Iterator[
-        tuple[str, Rec]]:
+        tuple[Cid, Rec]]:
     hi = ts(as_of)
     lo = hi - int(window.total_seconds())
-    for cid, rec in state.claims.items():
-        h = hour_of_end(event_of(rec))
-        if lo <= h < hi:
-            yield cid, rec
+    claims = state.claims
+    for h in _hours_in(state, lo, hi):
+        for cid in state.hours[h]:
+            yield cid, claims[cid]
 
 
 def window_stats(state: RegionState, *, as_of: datetime, window: timedelta) -> dict[str, Any]:
@@ -82,16 +92,19 @@ def window_stats(state: RegionState, *, as_of: datetime, window: timedelta) -> d
                 over = state.parts[cid] > cur[V_A]
                 flags.append({
                     "flag": "parts_exceed_summary" if over else "summary_exceeds_parts",
-                    "claim_id": cid, "claimant": rec[META][CLAIMANT], "weapon": w, "measure": m,
+                    "claim_id": cid_str(cid), "claimant": rec[META][CLAIMANT], "weapon": w, "measure": m,
                     "window_start": _iso(rec[WS]), "window_end": _iso(rec[WE]),
                     "summary": cur[V_A], "parts": state.parts[cid],
                 })
         elif rec[META][KIND] == "casualties":
-            side = casualties.setdefault(_SIDE.get(rec[META][CLAIMANT], "other"),
-                                         {"killed": 0, "injured": 0})
-            side["killed"] += cur[V_A]
-            side["injured"] += cur[V_B]
-        elif rec[META][DKIND] is not None:
+            # reconciled across nested windows (tolls.py)
+            killed, injured = toll_counted(state, cid, rec)
+            if killed or injured:
+                side = casualties.setdefault(_SIDE.get(rec[META][CLAIMANT], "other"),
+                                             {"killed": 0, "injured": 0})
+                side["killed"] += killed
+                side["injured"] += injured
+        elif rec[META][DKIND] is not None and toll_counted(state, cid, rec)[0]:
             damage[rec[META][DKIND]] = damage.get(rec[META][DKIND], 0) + 1
     hi = ts(as_of)
     lo = hi - int(window.total_seconds())
@@ -143,14 +156,21 @@ def hourly_series(
 
 def latest_claims(state: RegionState, n: int = 50) -> list[dict[str, Any]]:
     """The `n` claims with the latest event time, newest first, JSON-ready."""
-    ranked = sorted(state.claims.items(), key=lambda kv: (event_of(kv[1]), kv[0]), reverse=True)
+    # Whole hours, newest first, until n claims: every claim of a later hour has a
+    # later event time than any claim of an earlier one.
+    picked: list[tuple[int, Cid, Rec]] = []
+    for h in sorted(state.hours, reverse=True):
+        if len(picked) >= n:
+            break
+        picked.extend((event_of(r := state.claims[c]), c, r) for c in state.hours[h])
+    picked.sort(key=lambda x: (x[0], cid_str(x[1])), reverse=True)
     out = []
-    for cid, rec in ranked[:n]:
+    for _et, cid, rec in picked[:n]:
         cur = current(rec)
         excerpt, ex_start, span0, span1, lang = state.excerpts.get(cid, ("", 0, 0, 0, ""))
         versions = versions_of(rec)  # sorted by (published_at, report_id)
         out.append({
-            "claim_id": cid,
+            "claim_id": cid_str(cid),
             "kind": rec[META][KIND],
             "key": state.key,
             "claimant": rec[META][CLAIMANT],
@@ -204,7 +224,7 @@ def residuals(
         k = (rec[META][CLAIMANT], rec[META][WEAPON], rec[META][MEASURE], rec[WS], rec[WE])
         tot = current(rec)[V_A]
         got = part_sum.get(k, 0)
-        row = {"claim_id": cid, "claimant": k[0], "weapon": k[1], "measure": k[2],
+        row = {"claim_id": cid_str(cid), "claimant": k[0], "weapon": k[1], "measure": k[2],
                "window_start": _iso(k[3]), "window_end": _iso(k[4]),
                "total": tot, "parts": got, "residual": tot - got}
         rows.append(row)

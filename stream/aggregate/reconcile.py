@@ -21,12 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-# (claim_id, window_start, window_end, count) and (claim_id, window_start, window_end)
-Item = tuple[str, int, int, int]
-Window = tuple[str, int, int]
+# (claim id as int, window_start, window_end, count) and (id, window_start, window_end)
+Item = tuple[int, int, int, int]
+Window = tuple[int, int, int]
 
 
-def _order(it: Item | Window) -> tuple[int, int, str]:
+def _order(it: Item | Window) -> tuple[int, int, int]:
     return (it[2] - it[1], it[1], it[0])
 
 
@@ -38,19 +38,19 @@ def _contains(outer: Item | Window, inner: Item | Window) -> bool:
     )
 
 
-def allocate(items: Sequence[Item]) -> tuple[dict[str, int], dict[str, int]]:
+def allocate(items: Sequence[Item]) -> tuple[dict[int, int], dict[int, int]]:
     """Counted part of each claim, and the parts-sum of each claim that has children."""
     ordered = sorted(items, key=_order)
-    children: dict[str, list[str]] = {it[0]: [] for it in ordered}
+    children: dict[int, list[int]] = {it[0]: [] for it in ordered}
     for i, inner in enumerate(ordered):
         # The parent is the first (smallest) later item that contains `inner`.
         for outer in ordered[i + 1 :]:
             if _contains(outer, inner):
                 children[outer[0]].append(inner[0])
                 break
-    total: dict[str, int] = {}
-    counted: dict[str, int] = {}
-    parts: dict[str, int] = {}
+    total: dict[int, int] = {}
+    counted: dict[int, int] = {}
+    parts: dict[int, int] = {}
     for cid, _ws, _we, count in ordered:
         kids = children[cid]
         if not kids:
@@ -67,7 +67,7 @@ def _within(outer: Item | Window, inner: Item | Window) -> bool:
     return outer[0] == inner[0] or _contains(outer, inner)
 
 
-def affected(items: Sequence[Window], changed: Window) -> tuple[set[str], set[str]]:
+def affected(items: Sequence[Window], changed: Window) -> tuple[set[int], set[int]]:
     """(claims whose counted part may change, claims to allocate them over) when
     `changed` is added or changes value.
 

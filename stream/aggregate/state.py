@@ -16,12 +16,15 @@ casualties, (0, 0) for damage. Versions are kept sorted; see apply.py for why.
 
 Excerpts, spans and languages are kept only for the newest claims (`excerpts`)
 because text dominates memory.
+
+Claim ids are kept as ints (`Cid`, see `cid_key`): a 24-hex-digit id is a 40-byte
+int instead of a 73-byte str, and hashes faster. `hours` indexes claim ids by
+event hour so window queries touch only the hours in the window.
 """
 
 from __future__ import annotations
 
 import heapq
-import sys
 from dataclasses import dataclass, field
 from typing import Any, Final, TypeVar, cast, get_args
 
@@ -29,6 +32,7 @@ import orjson
 
 from stream.models import Claimant, Measure, Weapon
 
+Cid = int  # a claim id as an int, see cid_key
 Version = tuple[int, str, int, int, str, str]
 Meta = tuple[str, str, str | None, str | None, str | None]
 Rec = tuple[Meta, int, int, tuple[str, ...], int, str, int, int, str, str, tuple[Version, ...]]
@@ -63,13 +67,39 @@ _T = TypeVar("_T")
 
 
 def shared(value: _T) -> _T:
-    if len(_SHARED) > 500_000:
+    # Bounded: the memo's own dict costs ~100 bytes an entry.
+    if len(_SHARED) > 65_536:
         _SHARED.clear()
     return cast(_T, _SHARED.setdefault(value, value))
 
 
 def s(value: str) -> str:
-    return sys.intern(value)
+    """Share a repeated string (sources, report ids, qualifiers). A bounded memo,
+    not sys.intern: interned report ids would never be freed after eviction."""
+    return shared(value)
+
+
+def cid_key(claim_id: str) -> Cid:
+    """The int a claim id is stored as: the 24 hex digits of `identity()` as a
+    non-negative int (same order as the strings); any other string as a negative
+    int of its UTF-8 bytes. Reversible (cid_str)."""
+    if len(claim_id) == 24:
+        try:
+            return int(claim_id, 16) if claim_id == claim_id.lower() else _other(claim_id)
+        except ValueError:
+            pass
+    return _other(claim_id)
+
+
+def _other(claim_id: str) -> Cid:
+    return -int.from_bytes(b"\x01" + claim_id.encode(), "big")
+
+
+def cid_str(key: Cid) -> str:
+    if key >= 0:
+        return f"{key:024x}"
+    raw = (-key).to_bytes(((-key).bit_length() + 7) // 8, "big")
+    return raw[1:].decode()
 
 
 @dataclass
@@ -80,15 +110,22 @@ class RegionState:
     watermark: int | None = None  # max event time (epoch s) of applied claims
     evicted_before: int = 0  # claims with event time < this were evicted
     offsets: dict[int, int] = field(default_factory=dict)  # partition -> last offset
-    claims: dict[str, Rec] = field(default_factory=dict)
+    claims: dict[Cid, Rec] = field(default_factory=dict)
     # counted part of a count claim, only where it differs from its count (see counted)
-    contrib: dict[str, int] = field(default_factory=dict)
-    parts: dict[str, int] = field(default_factory=dict)  # sum of contained windows
-    excerpts: dict[str, Excerpt] = field(default_factory=dict)  # newest claims only
+    contrib: dict[Cid, int] = field(default_factory=dict)
+    parts: dict[Cid, int] = field(default_factory=dict)  # sum of contained windows
+    excerpts: dict[Cid, Excerpt] = field(default_factory=dict)  # newest claims only
+    # counted (a, b) of casualty/damage claims where it differs from the value (tolls.py)
+    tolls: dict[Cid, tuple[int, int]] = field(default_factory=dict)
     # Derived indexes, rebuilt by decode; not serialized, not compared.
     # group -> claim ids (a list: 8 bytes a claim, vs ~50 in a set)
-    groups: dict[GroupKey, list[str]] = field(default_factory=dict, compare=False, repr=False)
-    excerpt_heap: list[tuple[int, str]] = field(default_factory=list, compare=False,
+    groups: dict[GroupKey, list[Cid]] = field(default_factory=dict, compare=False, repr=False)
+    # ("casualties", side) / ("damage", kind) -> claim ids (tolls.py)
+    toll_groups: dict[tuple[str, str], list[Cid]] = field(default_factory=dict,
+                                                          compare=False, repr=False)
+    # event hour (hour_of_end(event_of(rec))) -> claim ids
+    hours: dict[int, list[Cid]] = field(default_factory=dict, compare=False, repr=False)
+    excerpt_heap: list[tuple[int, Cid]] = field(default_factory=list, compare=False,
                                                 repr=False)
     # bucket_key(hour, group) -> sum of `counted` of the claims ending in that hour.
     buckets: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
@@ -160,7 +197,7 @@ def add_bucket(state: RegionState, hour: int, group: GroupKey, delta: int) -> No
         state.buckets.pop(bucket, None)
 
 
-def counted(state: RegionState, cid: str, rec: Rec) -> int:
+def counted(state: RegionState, cid: Cid, rec: Rec) -> int:
     """What a count claim adds to totals after window reconciliation (0 for others)."""
     if rec[META][KIND] != "count":
         return 0
@@ -173,10 +210,45 @@ def group_of(rec: Rec) -> GroupKey | None:
     return (rec[META][CLAIMANT], rec[META][WEAPON], rec[META][MEASURE])
 
 
+TollGroup = tuple[str, str]  # ("casualties", side) or ("damage", kind)
+
+_SIDE = {"ru-mod": "ru", "ru-official": "ru", "ua-military": "ua", "ua-official": "ua"}
+
+
+def side(claimant: str) -> str:
+    return _SIDE.get(claimant, "other")
+
+
+def toll_group(rec: Rec) -> TollGroup | None:
+    kind = rec[META][KIND]
+    if kind == "casualties":
+        return ("casualties", side(rec[META][CLAIMANT]))
+    if kind == "damage" and rec[META][DKIND] is not None:
+        return ("damage", rec[META][DKIND])
+    return None
+
+
+def hour_add(state: RegionState, hour: int, cid: Cid) -> None:
+    state.hours.setdefault(hour, []).append(cid)
+
+
+def hour_remove(state: RegionState, hour: int, cid: Cid) -> None:
+    members = state.hours[hour]
+    members.remove(cid)
+    if not members:
+        del state.hours[hour]
+
+
 def reindex(state: RegionState) -> None:
     state.groups = {}
     state.buckets = {}
+    state.hours = {}
+    state.toll_groups = {}
     for cid, rec in state.claims.items():
+        hour_add(state, hour_of_end(event_of(rec)), cid)
+        tg = toll_group(rec)
+        if tg is not None:
+            state.toll_groups.setdefault(tg, []).append(cid)
         g = group_of(rec)
         if g is not None:
             state.groups.setdefault(g, []).append(cid)
@@ -194,12 +266,18 @@ def encode(state: RegionState) -> bytes:
             "watermark": state.watermark,
             "evicted_before": state.evicted_before,
             "offsets": sorted(state.offsets.items()),
-            "claims": sorted(state.claims.items()),
-            "contrib": sorted(state.contrib.items()),
-            "parts": sorted(state.parts.items()),
-            "excerpts": sorted(state.excerpts.items()),
+            "claims": _by_id(state.claims),
+            "contrib": _by_id(state.contrib),
+            "parts": _by_id(state.parts),
+            "excerpts": _by_id(state.excerpts),
+            "tolls": _by_id(state.tolls),
         }
     )
+
+
+def _by_id(d: dict[Cid, _T]) -> list[tuple[str, _T]]:
+    # ids as strings in the stored format (the int form is in-memory only)
+    return sorted((cid_str(k), v) for k, v in d.items())
 
 
 def _opt(v: str | None) -> str | None:
@@ -230,11 +308,12 @@ def decode(data: bytes) -> RegionState:
         watermark=d["watermark"],
         evicted_before=d["evicted_before"],
         offsets={int(p): int(o) for p, o in d["offsets"]},
-        claims={cid: _rec(r) for cid, r in d["claims"]},
-        contrib=dict(d["contrib"]),
-        parts=dict(d["parts"]),
-        excerpts={cid: (e[0], int(e[1]), int(e[2]), int(e[3]), s(e[4]))
+        claims={cid_key(cid): _rec(r) for cid, r in d["claims"]},
+        contrib={cid_key(cid): int(n) for cid, n in d["contrib"]},
+        parts={cid_key(cid): int(n) for cid, n in d["parts"]},
+        excerpts={cid_key(cid): (e[0], int(e[1]), int(e[2]), int(e[3]), s(e[4]))
                   for cid, e in d["excerpts"]},
+        tolls={cid_key(cid): (int(v[0]), int(v[1])) for cid, v in d.get("tolls", [])},
     )
     reindex(state)
     return state

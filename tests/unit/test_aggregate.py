@@ -22,7 +22,7 @@ from stream.aggregate import (
     residuals,
     window_stats,
 )
-from stream.aggregate.state import WE
+from stream.aggregate.state import WE, WS
 from stream.claims import casualties_id, claims_of, count_id
 from stream.models import (
     Claim,
@@ -317,6 +317,7 @@ def test_old_claims_are_evicted_past_retention_plus_lateness() -> None:
                      lateness=timedelta(hours=12))
     assert sorted(r[WE] for r in state.claims.values()) == [
         int(t(d, 4).timestamp()) for d in (2, 3, 9)]
+    assert sorted(state.hours) == [int(t(d, 3).timestamp()) for d in (2, 3, 9)]
     assert (state.contrib, state.parts) == ({}, {})  # no nested windows here
     assert totals(state, as_of=t(10, 0), window=timedelta(days=30)) == {
         "ru-mod": {"drone": {"intercepted": 9}}}
@@ -367,7 +368,7 @@ def test_incremental_allocation_equals_allocation_from_scratch(
     spec: list[tuple[tuple[int, int], int, int | None]], rnd: Any
 ) -> None:
     from stream.aggregate.reconcile import allocate
-    from stream.aggregate.state import counted
+    from stream.aggregate.state import cid_key, counted
 
     def window(a: int, b: int) -> tuple[datetime, datetime]:
         return t(1, 0) + timedelta(hours=a), t(1, 0) + timedelta(hours=b)
@@ -379,7 +380,7 @@ def test_incremental_allocation_equals_allocation_from_scratch(
     state, _ = run(claims)
     final = {(a, b): n if fix is None else fix for (a, b), n, fix in spec}
     expected, _parts = allocate(list({
-        (c.claim_id, int(c.window_start.timestamp()), int(c.window_end.timestamp()),
+        (cid_key(c.claim_id), int(c.window_start.timestamp()), int(c.window_end.timestamp()),
          final[(c.window_start.hour, c.window_end.hour or 24)])
         for c in claims}))
     assert {cid: counted(state, cid, rec) for cid, rec in state.claims.items()} == expected
@@ -433,6 +434,11 @@ def test_event_time_is_the_earliest_publication_in_every_order(perm: tuple[int, 
     assert state.watermark == int(t(2, 13).timestamp())
     assert _results(state) == _results(run(RELAYS)[0])
     assert decode(encode(state)).buckets == state.buckets
+    assert _hours(decode(encode(state))) == _hours(state)  # incremental == rebuilt
+
+
+def _hours(state: RegionState) -> dict[int, list[int]]:
+    return {h: sorted(c) for h, c in state.hours.items()}
 
 
 def test_earlier_relay_moves_the_claim_to_an_earlier_hour() -> None:
@@ -453,3 +459,99 @@ def test_eviction_uses_event_time() -> None:
                      lateness=timedelta(hours=12))
     # horizon 9 June 04:00 - 7.5 days = 1 June 16:00, floored to 12:00: the wide claim goes
     assert [r[WE] for r in state.claims.values()] == [int(t(9, 4).timestamp())]
+
+
+# --- compact ids ----------------------------------------------------------------
+
+@pytest.mark.parametrize("claim_id", [count_id("ru-mod", t(1, 0), t(1, 4), "RU-BEL", "drone",
+                                               "launched"), "x", "", "ABCDEF0123456789abcdef01",
+                                      "g" * 24, "0" * 24, "ß∂-id"])
+def test_claim_ids_are_stored_as_ints_and_come_back(claim_id: str) -> None:
+    from stream.aggregate.state import cid_key, cid_str
+
+    assert cid_str(cid_key(claim_id)) == claim_id
+
+
+def test_latest_claims_are_the_newest_by_event_time_across_hours() -> None:
+    claims = [count_claim(i + 1, t(1, 0), t(1, 1 + i), measure=m, report_id=f"r{i}")
+              for i in range(6) for m in ("launched", "intercepted")]
+    state, _ = run(claims)
+    got = [(c["window_end"], c["measure"]) for c in latest_claims(state, 3)]
+    # ties within an hour are broken by claim id, descending
+    top = sorted(((t(1, 6).isoformat(), c.measure, c.claim_id) for c in claims[-2:]),
+                 key=lambda x: x[2], reverse=True)
+    assert got == [(w, m) for w, m, _ in top] + [(t(1, 5).isoformat(), got[2][1])]
+
+
+# --- casualties and damage across nested windows -----------------------------------
+
+def toll(killed: int, injured: int, start: datetime, end: datetime, rid: str, *,
+         claimant: Any = "ru-official", region: str = "RU-BEL") -> Claim:
+    from stream.claims import side_of
+
+    return Claim(
+        claim_id=casualties_id(side_of(claimant), region, start, end), kind="casualties",
+        report_id=rid, source="tg:gov", lang="ru", published_at=end, claimant=claimant,
+        region=region, window_start=start, window_end=end, killed=killed, injured=injured,
+        span=(0, 3),
+    )
+
+
+def fire(start: datetime, end: datetime, rid: str, kind: Any = "fire") -> Claim:
+    from stream.claims import damage_id
+
+    return Claim(
+        claim_id=damage_id("RU-BEL", kind, start, end), kind="damage", report_id=rid,
+        source="tg:gov", lang="ru", published_at=end, claimant="ru-official", region="RU-BEL",
+        window_start=start, window_end=end, damage_kind=kind, span=(0, 3),
+    )
+
+
+@pytest.mark.parametrize(
+    ("day24", "expected"),
+    # pieces inside the 24 h: night 2 killed 4 injured, evening 1 killed: 3 + 4
+    [((3, 5), {"killed": 3, "injured": 5}),    # covers the pieces: adds 0 killed, 1 injured
+     ((1, 1), {"killed": 3, "injured": 4}),    # smaller than the pieces: adds nothing
+     ((2, 9), {"killed": 3, "injured": 9})],   # reconciled per figure
+)
+def test_night_and_24h_tolls_of_one_side_count_once_in_every_order(
+    day24: tuple[int, int], expected: dict[str, int]
+) -> None:
+    claims = [toll(2, 4, *NIGHT, "night"), toll(*day24, *DAY24, "day24", claimant="ru-mod"),
+              toll(1, 0, *EVENING, "evening")]  # evening is inside DAY24, outside NIGHT
+    results = set()
+    for perm in itertools.permutations(claims):
+        state, _ = run(list(perm))
+        stats = window_stats(state, as_of=t(2, 5), window=DAY)
+        assert stats["casualties"] == {"ru": expected}
+        results.add(repr(stats))
+        assert decode(encode(state)) == state
+    assert len(results) == 1
+
+
+def test_tolls_of_different_sides_or_regions_are_not_reconciled() -> None:
+    state, _ = run([toll(2, 0, *NIGHT, "n"), toll(3, 0, *DAY24, "d", claimant="ua-official")])
+    assert window_stats(state, as_of=t(2, 5), window=DAY)["casualties"] == {
+        "ru": {"killed": 2, "injured": 0}, "ua": {"killed": 3, "injured": 0}}
+
+
+def test_nested_damage_of_one_kind_counts_once() -> None:
+    claims = [fire(*NIGHT, "n"), fire(*DAY24, "d"), fire(*DAY24, "d2", kind="residential"),
+              fire(t(2, 2), t(2, 6), "overlap")]  # partial overlap: its own fire
+    for perm in itertools.permutations(claims):
+        state, _ = run(list(perm))
+        stats = window_stats(state, as_of=t(2, 6), window=DAY)
+        assert stats["damage"] == {"fire": 2, "residential": 1}
+        assert stats["n_claims"] == 4
+
+
+def test_toll_correction_re_reconciles_the_summary() -> None:
+    state, _ = run([toll(2, 0, *NIGHT, "n"), toll(3, 0, *DAY24, "d")])
+    assert window_stats(state, as_of=t(2, 5), window=DAY)["casualties"]["ru"]["killed"] == 3
+    state, a = apply(state, toll(4, 0, *NIGHT, "n-fix").model_copy(
+        update={"published_at": t(2, 9)}), partition=0, offset=50)
+    assert a.outcome == "correction"
+    # night corrected to 4 > the 24 h summary's 3: the summary adds nothing
+    assert window_stats(state, as_of=t(2, 5), window=DAY)["casualties"]["ru"]["killed"] == 4
+    assert state.tolls == {next(c for c, r in state.claims.items()
+                                if r[WS] == int(DAY24[0].timestamp())): (0, 0)}

@@ -1,0 +1,76 @@
+"""PURE: casualty and damage claims reconciled across nested windows.
+
+The same containment rule as counts (reconcile.py), applied per side for
+casualties and per damage kind for damage, within one key (region): a 24-hour
+toll of 3 killed whose night piece said 2 adds 1, not 3; a 24-hour "fire" over
+a night that already reported a fire adds no second fire. Killed and injured
+are reconciled separately. Casualties are grouped by the claimant's side (ru /
+ua / other), as their identity is (claims.casualties_id): a governor's night
+toll and a regional HQ's daily toll speak of the same dead.
+
+`state.tolls` holds the counted (a, b) of a claim only where it differs from its
+value (a contained piece or a plain claim costs no entry), like `contrib`.
+"""
+
+from __future__ import annotations
+
+from stream.aggregate.reconcile import affected, allocate
+from stream.aggregate.state import (
+    KIND,
+    META,
+    V_A,
+    V_B,
+    WE,
+    WS,
+    Cid,
+    Rec,
+    RegionState,
+    current,
+    toll_group,
+)
+
+
+def value(rec: Rec) -> tuple[int, int]:
+    """(killed, injured) of a casualty claim; (1, 0) for a damage claim: one event."""
+    if rec[META][KIND] == "damage":
+        return 1, 0
+    cur = current(rec)
+    return cur[V_A], cur[V_B]
+
+
+def toll_counted(state: RegionState, cid: Cid, rec: Rec) -> tuple[int, int]:
+    """What a casualty or damage claim adds to window totals after reconciliation."""
+    return state.tolls.get(cid) or value(rec)
+
+
+def reconcile_toll(state: RegionState, cid: Cid, rec: Rec) -> None:
+    """Re-reconcile a new or changed casualty/damage claim with the windows around it."""
+    g = toll_group(rec)
+    if g is None:
+        return
+    members = state.toll_groups.setdefault(g, [])
+    if cid not in members:
+        members.append(cid)
+    claims = state.claims
+    comp, needed = affected([(m, (r := claims[m])[WS], r[WE]) for m in members],
+                            (cid, rec[WS], rec[WE]))
+    vals = {m: value(claims[m]) for m in needed}
+    got_a, _ = allocate([(m, claims[m][WS], claims[m][WE], vals[m][0]) for m in needed])
+    got_b, _ = allocate([(m, claims[m][WS], claims[m][WE], vals[m][1]) for m in needed])
+    for m in comp:
+        got = (got_a[m], got_b[m])
+        if got == vals[m]:
+            state.tolls.pop(m, None)
+        else:
+            state.tolls[m] = got
+
+
+def drop_toll(state: RegionState, cid: Cid, rec: Rec) -> None:
+    """Forget an evicted claim (its containers keep their counted part, as counts do)."""
+    state.tolls.pop(cid, None)
+    g = toll_group(rec)
+    if g is not None and g in state.toll_groups:
+        members = state.toll_groups[g]
+        members.remove(cid)
+        if not members:
+            del state.toll_groups[g]
