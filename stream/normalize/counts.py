@@ -49,13 +49,17 @@ class _Doc(NamedTuple):
     toks: list[Token]
     sent_bounds: list[tuple[int, int]]
     mayor_sents: frozenset[int]
+    meas: list[Measure | None]  # the measure cue of each token, looked up once
 
     @classmethod
     def of(cls, toks: list[Token], sent_bounds: list[tuple[int, int]]) -> _Doc:
-        mayor = frozenset(
-            t.sent for t in toks if t.low[:3] in ("sob", "соб") and has(t, _MOSCOW_MAYOR)
-        )
-        return cls(toks, sent_bounds, mayor)
+        meas: list[Measure | None] = []
+        mayor: set[int] = set()
+        for t in toks:  # one sweep for both
+            meas.append(measure_of(t))
+            if t.low[:3] in ("sob", "соб") and has(t, _MOSCOW_MAYOR):
+                mayor.add(t.sent)
+        return cls(toks, sent_bounds, frozenset(mayor), meas)
 
     def clause(self, i: int) -> tuple[int, int]:
         toks = self.toks
@@ -69,11 +73,13 @@ class _Doc(NamedTuple):
         return lo, hi
 
 
-def _measure(toks: list[Token], num: Number, lo: int, hi: int) -> Measure | None:
+def _measure(
+    toks: list[Token], num: Number, lo: int, hi: int, meas: list[Measure | None] | None = None
+) -> Measure | None:
     """The nearest measure cue to a number within [lo, hi); commas cost distance."""
     best: tuple[float, int, Measure] | None = None
-    for k in range(lo, hi):
-        m = measure_of(toks[k])
+    cues = meas[lo:hi] if meas is not None else [measure_of(t) for t in toks[lo:hi]]
+    for k, m in enumerate(cues, lo):
         if m is None or num.first <= k <= num.last:
             continue
         a, b = (k, num.first) if k < num.first else (num.last, k)
@@ -157,8 +163,8 @@ def extract_counts(
         measure = None
         if _of_phrase_with_number(toks, num, np_last):
             # "25 of 30 drones launched": "launched" belongs to the 30
-            measure = _measure(toks, num, lo, num.first)
-        measure = measure or _measure(toks, num, lo, hi)
+            measure = _measure(toks, num, lo, num.first, doc.meas)
+        measure = measure or _measure(toks, num, lo, hi, doc.meas)
         if measure is None and kind == "ellipsis" and ante is not None:
             measure = ante.measure
         if measure is None and _starts_list(toks, lo, num.first):
@@ -167,11 +173,11 @@ def extract_counts(
             measure = head.measure if head is not None else None
             if measure is None and lo > s_lo:
                 # "зафіксовано 58 засобів повітряного нападу: 52 БпЛА ...": the header's cue
-                measure = _measure(toks, num, s_lo, lo)
+                measure = _measure(toks, num, s_lo, lo, doc.meas)
         if measure is None and kind == "weapon" and _copula(toks, num):
             # "Russia launched 479 aerial weapons; 477 were drones": a breakdown of the
             # figure before, measured by the cue of its sentence
-            measure = _measure(toks, num, s_lo, num.first)
+            measure = _measure(toks, num, s_lo, num.first, doc.meas)
         if _with_number(toks, num):
             measure = "launched"  # "hit Ukraine with 6 missiles", "с помощью 27 беспилотников"
         of_number = _of_number(toks, num, ante)
