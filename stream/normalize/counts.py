@@ -198,6 +198,14 @@ def extract_counts(
             continue
         if region is None and (kind == "ellipsis" or of_number) and ante is not None and not total:
             region = ante.region  # "fired two missiles at the Lviv region; both were intercepted"
+        if region is None and kind == "weapon" and not total:
+            # "атакував Запоріжжя 3 ракетами та 12 дронами, одна ракета збита": the fate of
+            # weapons launched at a place, in the same sentence, is at that place
+            same = [c for c in out if c.sent == sent and c.weapon == weapon and c.measure != measure]
+            if same and same[-1].region is not None and not codes_in(
+                places, same[-1].np_last + 1, hi
+            ):
+                region = same[-1].region
         if region is None and weapon_at >= 0:
             # "fired missiles at the capital; all four were intercepted"
             between = codes_in(places, weapon_at, num.first)

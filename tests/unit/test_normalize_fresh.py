@@ -299,6 +299,56 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      "defences intercepted nine of them, the ministry said.",
      [("RU-KRS", "missile", "launched", 11, "ru-mod"), ("RU-KRS", "missile", "intercepted", 9, "ru-mod")],
      [], []),
+    # Fourth batch, also written before running.
+    ("telegram:mod_russia_en", "On the night of June 5, air defence systems on duty intercepted "
+     "and destroyed 76 Ukrainian fixed-wing UAVs: 30 over the Kursk region, 22 over the Belgorod "
+     "region, 14 over the Bryansk region and 10 over the Black Sea.",
+     [(None, "drone", "intercepted", 76, "ru-mod"), ("RU-KRS", "drone", "intercepted", 30, "ru-mod"),
+      ("RU-BEL", "drone", "intercepted", 22, "ru-mod"), ("RU-BRY", "drone", "intercepted", 14, "ru-mod"),
+      ("SEA-BLACK", "drone", "intercepted", 10, "ru-mod")], [], []),
+    ("interfax", "Ночью над Ленинградской областью сбиты 4 беспилотника, в Кириши на НПЗ возник "
+     "пожар, сообщил губернатор Александр Дрозденко.",
+     [("RU-LEN", "drone", "intercepted", 4, "ru-official")], [("RU-LEN", "fuel"), ("RU-LEN", "fire")],
+     []),
+    ("telegram:kpszsu", "Сили ППО знешкодили 3 ракети «Калібр» та 27 шахедів над Одещиною, "
+     "Миколаївщиною та Херсонщиною.",
+     [(None, "missile", "intercepted", 3, "ua-military"), (None, "drone", "intercepted", 27, "ua-military")],
+     [], []),
+    ("reuters", "Five people, including a child, were injured in a Russian drone attack on Odesa "
+     "overnight, Governor Oleh Kiper said.",
+     [], [], [("UA-51", "injured", 5)]),
+    ("telegram:bogomaz", "В Брянской области в результате удара ВСУ по селу Кокино ранены два "
+     "человека, повреждены жилой дом и автомобиль.",
+     [], [("RU-BRY", "residential"), ("RU-BRY", "other")], [("RU-BRY", "injured", 2)]),
+    ("reuters", "The Ukrainian Air Force said Russia launched 4 Iskander-M ballistic missiles and 88 "
+     "Shahed drones overnight. Of these, 60 drones were shot down and 20 were lost in location.",
+     [(None, "missile", "launched", 4, "ua-military"), (None, "drone", "launched", 88, "ua-military"),
+      (None, "drone", "intercepted", 60, "ua-military"), (None, "drone", "suppressed", 20, "ua-military")],
+     [], []),
+    ("reuters", "Russian forces dropped four guided bombs on Kupiansk, damaging a high-rise building.",
+     [("UA-63", "glide_bomb", "launched", 4, "other")], [("UA-63", "residential")], []),
+    ("telegram:mod_russia", "Над Курской областью уничтожены 11 БПЛА, над Орловской — 3.",
+     [("RU-KRS", "drone", "intercepted", 11, "ru-mod"), ("RU-ORL", "drone", "intercepted", 3, "ru-mod")],
+     [], []),
+    ("suspilne", "Через атаку дронів на Чернігівщині знеструмлено понад 10 тисяч абонентів.",
+     [], [("UA-74", "energy")], []),
+    ("reuters", "At least 12 people were killed and more than 60 wounded in a Russian missile strike "
+     "on Ternopil, officials said.",
+     [], [], [("UA-61", "killed", 12), ("UA-61", "injured", 60)]),
+    ("ria", "В Подмосковье над Домодедово сбит беспилотник, сообщил Собянин.",
+     [("RU-MOS", "drone", "intercepted", 1, "ru-official")], [], []),
+    ("reuters", "Two drones were destroyed on approach to Moscow, Mayor Sergei Sobyanin said.",
+     [("RU-MOW", "drone", "intercepted", 2, "ru-official")], [], []),
+    ("telegram:zoda_gov_ua", "Ворог атакував Запоріжжя 3 балістичними ракетами та 12 дронами, одна "
+     "ракета збита.",
+     [("UA-23", "missile", "launched", 3, "ua-official"), ("UA-23", "drone", "launched", 12, "ua-official"),
+      ("UA-23", "missile", "intercepted", 1, "ua-official")], [], []),
+    ("reuters", "Russia's Defence Ministry said air defences downed 9 Ukrainian drones over Crimea and "
+     "the Sea of Azov.",
+     [(None, "drone", "intercepted", 9, "ru-mod")], [], []),
+    ("tass", "Глава Белгородской области Вячеслав Гладков сообщил, что в Шебекино из-за атаки дрона "
+     "загорелся склад.",
+     [], [("RU-BEL", "industrial"), ("RU-BEL", "fire")], []),
 ]
 
 
