@@ -16,6 +16,7 @@ from typing import NamedTuple
 from stream.models import Measure, Qualifier, Weapon
 from stream.normalize.casualties import CASUALTY_CUES
 from stream.normalize.count_region import count_region
+from stream.normalize.damage import IMPACT
 from stream.normalize.lexicon import has, words
 from stream.normalize.numbers import Number, qualifier_len
 from stream.normalize.phrases import OF, is_noise, weapon_phrase
@@ -165,8 +166,10 @@ def extract_counts(
             # "25 of 30 drones launched": "launched" belongs to the 30
             measure = _measure(toks, num, lo, num.first, doc.meas)
         measure = measure or _measure(toks, num, lo, hi, doc.meas)
-        if measure is None and kind == "ellipsis" and ante is not None:
-            measure = ante.measure
+        if measure is None and kind == "ellipsis" and ante is not None and not any(
+            has(t, IMPACT) for t in toks[num.last + 1 : hi]
+        ):
+            measure = ante.measure  # not "one of them damaged a house": its own verb
         if measure is None and _starts_list(toks, lo, num.first):
             # "Зокрема: 4 ракети Іскандер-М, 7 ракет Х-101", "атакував 11 ракетами: 4 ..."
             head = ante or last_in_sent.get(sent - 1)

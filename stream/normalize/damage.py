@@ -49,6 +49,7 @@ _IMPACT = words(
     "выбить", "выбиты", "вибити", "вибито", "вибиті", "знеструмити", "знеструмлено",
     "знеструмлення", "обесточить", "обесточены", "обесточено", "відключення", "отключение",
 )  # fmt: skip
+IMPACT = _IMPACT  # impact verbs, for counts: "one of them damaged a house" counts nothing
 _NEG = words("no", "not", "without", "neither", "nor", "нет", "не", "без", "немає", "ні",
              "никаких", "жодних", "обошлось", "обійшлося", "відсутні", "отсутствуют")
 _TARGET_OF = words("attack", "attacks", "strike", "strikes", "атака", "удар", "targeting",

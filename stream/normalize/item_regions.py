@@ -132,12 +132,13 @@ def regional_fallback(
     ("На Сумщині ... Ворог скинув 6 КАБів")."""
     if c.region is not None or c.total:
         return c
-    lo, hi = bounds[c.sent]
+    lo, hi = semicolon_clause(toks, c.first, *bounds[c.sent])  # "...; Governor X said ..."
     if any(t.low in _NATIONAL for t in toks[lo:hi]):
         return c
     in_sent = {p.code for p in land[_bisect(land, lo) : _bisect(land, hi)]}
     official = any(
-        a.sent == c.sent and a.claimant in ("ru-official", "ua-official") for a in attributions
+        a.sent == c.sent and lo <= a.first < hi and a.claimant in ("ru-official", "ua-official")
+        for a in attributions
     )
     if len(in_sent) == 1 and official:
         return c._replace(region=next(iter(in_sent)))

@@ -349,6 +349,39 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("tass", "Глава Белгородской области Вячеслав Гладков сообщил, что в Шебекино из-за атаки дрона "
      "загорелся склад.",
      [], [("RU-BEL", "industrial"), ("RU-BEL", "fire")], []),
+    # Fifth batch, also written before running.
+    ("reuters", "Russia launched a massive attack on Ukraine overnight, firing 40 missiles and more "
+     "than 1,200 drones, Ukraine's air force said on Sunday. Air defences shot down 35 missiles "
+     "and 1,100 drones. In Kyiv, falling debris damaged an apartment building and sparked fires, "
+     "Mayor Vitali Klitschko said. Three people were killed and 18 injured in the capital.",
+     [(None, "missile", "launched", 40, "ua-military"), (None, "drone", "launched", 1200, "ua-military"),
+      (None, "missile", "intercepted", 35, "ua-military"),
+      (None, "drone", "intercepted", 1100, "ua-military")],
+     [("UA-30", "residential"), ("UA-30", "fire")], [("UA-30", "killed", 3), ("UA-30", "injured", 18)]),
+    ("reuters", "The drones were launched from the directions of Kursk and Oryol, the air force said, "
+     "adding that 25 were shot down over the Sumy region.",
+     [("UA-59", "drone", "intercepted", 25, "ua-military")], [], []),
+    ("reuters", "Ukraine's military said it struck the Engels airbase in the Saratov region, "
+     "destroying two Tu-95 bombers.",
+     [], [("RU-SAR", "military")], []),
+    ("ria", "Беспилотник атаковал нефтебазу в Феодосии, возник пожар, сообщил Аксенов.",
+     [], [("UA-43", "fuel"), ("UA-43", "fire")], []),
+    ("telegram:dnipropetrovsk_ova", "Унаслідок обстрілу Нікопольщини ніхто не постраждав, "
+     "пошкоджено два приватні будинки.",
+     [], [("UA-12", "residential")], []),
+    ("reuters", "No drones were shot down over the Kursk region on Monday, governor Alexander "
+     "Khinshtein said.",
+     [], [], []),
+    ("reuters", "The Russian Defence Ministry said 18 drones were destroyed overnight; Governor "
+     "Gladkov said one of them damaged a house in Belgorod.",
+     [(None, "drone", "intercepted", 18, "ru-mod")], [("RU-BEL", "residential")], []),
+    ("ria", "За сутки над территорией России уничтожено 227 беспилотников, сообщили в Минобороны.",
+     [(None, "drone", "intercepted", 227, "ru-mod")], [], []),
+    ("telegram:zoda_gov_ua", "Протягом доби росіяни завдали 12 авіаударів по Запорізькій області, "
+     "скинувши 20 КАБів.",
+     [("UA-23", "glide_bomb", "launched", 20, "ua-official")], [], []),
+    ("reuters", "A Russian guided bomb hit a residential building in Kharkiv, injuring 12 people.",
+     [], [("UA-63", "residential")], [("UA-63", "injured", 12)]),
 ]
 
 
