@@ -76,14 +76,15 @@ def implied_ones(
     clause that states no number of its own; `first` = `last` = the noun."""
     out: list[Number] = []
     # Most reports state their figures: look only at weapon words no numeral precedes.
-    cands = [k for k, tok in enumerate(toks) if k and tok.kind == "word" and weapon_of(tok)]
-    if not cands:
-        return out
     nums = {k for n in numbers for k in range(n.first, n.last + 1)}
+    after_num = {k + d for k in nums for d in (1, 2)}  # "сбит 1 беспилотник": a numeral's
+    cands = [
+        k
+        for k, tok in enumerate(toks)
+        if k and tok.kind == "word" and k not in after_num and weapon_of(tok)
+    ]
     for k in cands:
         tok = toks[k]
-        if k - 1 in nums or k - 2 in nums:
-            continue
         if not (_cyr_one(toks, k) if tok.pos else _en_one(toks, k)):
             continue
         lo, hi = sent_bounds[tok.sent]

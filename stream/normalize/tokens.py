@@ -83,12 +83,13 @@ def tokenize(text: str, lang: Lang) -> list[Token]:
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup or "punct"
         raw = m.group()
-        start, end = m.span()
+        start = m.start()
+        end = start + len(raw)
         if (boundary or (has_newline and "\n" in text[prev_end:start])) and out and _ends_sentence(
             out[-1], out, text, start
         ):
             sent += 1
-        if kind == "word" or kind == "dword":
+        if kind in _WORD_KINDS:
             info = cache.get(raw)
             if info is None:
                 low = raw.lower().replace("’", "'").replace("ʼ", "'")
@@ -104,6 +105,7 @@ def tokenize(text: str, lang: Lang) -> list[Token]:
     return out
 
 
+_WORD_KINDS = frozenset({"word", "dword"})
 # tuple.__new__ skips the generated NamedTuple constructor: tokenizing is the hot loop.
 _new = tuple.__new__
 _WORD_CACHE: dict[str, dict[str, tuple[str, str, str]]] = {}  # per language: word -> info
