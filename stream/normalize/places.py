@@ -74,8 +74,11 @@ def find_places(text: str, toks: list[Token]) -> list[PlaceRef]:
         if first < 0 or last >= len(toks) or first > last:
             continue
         refs.append(PlaceRef(place.code, max(first, 0), last, place.level))
-    refs = [r for r in _orphan_adjectives(toks, refs) if not _is_person_name(toks, r)]
-    refs = _drop_foreign_districts(toks, _town_adjectives(toks, refs))
+    # Capitalised adjectives, for both elided region nouns and town adjectives: one sweep.
+    adjs = [i for i, t in enumerate(toks) if t.pos in _ADJ_POS and t.text[:1].isupper()]
+    if adjs:
+        refs = _town_adjectives(toks, _orphan_adjectives(toks, refs, adjs), adjs)
+    refs = _drop_foreign_districts(toks, [r for r in refs if not _is_person_name(toks, r)])
     refs = [_metonymy(toks, r) for r in _flag_origins(toks, refs)]
     return PlaceList(sorted(_add_anaphora(toks, _drop_possessors(toks, refs)), key=lambda r: r.first))
 
@@ -119,18 +122,20 @@ def _drop_foreign_districts(toks: list[Token], refs: list[PlaceRef]) -> list[Pla
 
 
 _ORPHAN_PREP = frozenset({"над", "в", "у", "по", "на"})
+_ADJ_POS = frozenset({"ADJF", "ADJ"})
 _TOWN_ADJ_ENDINGS = ("ский", "цкий", "ський", "цький")
 # Nouns after which a town adjective names no town: districts, or a government.
 _NOT_A_TOWN_NEXT = ("район", "округ", "громад", "режим", "власт", "влад", "правительств", "уряд")
 
 
-def _town_adjectives(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
+def _town_adjectives(toks: list[Token], refs: list[PlaceRef], adjs: list[int]) -> list[PlaceRef]:
     """ "Новошахтинский завод", "Харьковская ТЭЦ": an adjective made from a town name
     is that town (the gazetteer lists towns as nouns, so the noun is rebuilt)."""
     covered = {i for r in refs for i in range(r.first, r.last + 1)}
     extra: list[PlaceRef] = []
-    for i, tok in enumerate(toks):
-        if tok.pos != "ADJF" or not tok.text[:1].isupper() or i in covered:
+    for i in adjs:
+        tok = toks[i]
+        if tok.pos != "ADJF" or i in covered:
             continue
         if not tok.lemma.endswith(_TOWN_ADJ_ENDINGS):
             continue
@@ -160,17 +165,12 @@ def _town_of_adjective(lemma: str) -> str | None:
     return None
 
 
-def _orphan_adjectives(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
+def _orphan_adjectives(toks: list[Token], refs: list[PlaceRef], adjs: list[int]) -> list[PlaceRef]:
     """ "над Брянской областью уничтожены 12, над Калужской — 4": a region adjective whose
     noun is elided (the gazetteer needs the noun, so it is tried with one)."""
     covered = {i for r in refs for i in range(r.first, r.last + 1)}
     extra: list[PlaceRef] = []
-    candidates = [
-        i
-        for i, t in enumerate(toks)
-        if t.pos in ("ADJF", "ADJ") and t.text[:1].isupper() and 0 < i < len(toks) - 1
-    ]
-    for i in candidates:
+    for i in [i for i in adjs if 0 < i < len(toks) - 1]:
         tok = toks[i]
         if i in covered:
             continue
