@@ -44,6 +44,7 @@ _RAW_CUES: tuple[tuple[str, str], ...] = (
     ("собянін", "ru-official"), ("gladkov", "ru-official"), ("гладков", "ru-official"),
     ("khinshtein", "ru-official"), ("хинштейн", "ru-official"), ("bogomaz", "ru-official"),
     ("богомаз", "ru-official"), ("zelensky", "ua-official"), ("zelenskyy", "ua-official"),
+    ("zelenskiy", "ua-official"),
     ("зеленский", "ua-official"), ("зеленський", "ua-official"), ("klitschko", "ua-official"),
     ("кличко", "ua-official"), ("ukrenergo", "ua-official"), ("укренерго", "ua-official"),
     ("дснс", "ua-official"), ("ова", "ua-official"), ("ода", "ua-official"), ("ква", "ua-official"),

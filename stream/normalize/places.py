@@ -91,12 +91,28 @@ _TITLES = words(
 )
 
 
+# Towns named like given names: before a capitalised surname they are a person
+# ("Volodymyr Zelensky said", "Владимир Путин заявил").
+_GIVEN_NAMES = words("volodymyr", "vladimir", "володимир", "владимир")
+# Capitalised words after a town that keep it a town ("Vladimir Oblast", "Kharkiv Governor").
+_PLACE_NEXT = words(
+    "region", "oblast", "governor", "mayor", "city", "district", "raion", "airport", "airbase",
+    "area", "province", "область", "области", "район", "губернатор", "мэр", "город", "міський",
+    "голова", "регион", "аэропорт", "аеропорт", "мер", "глава",
+)  # fmt: skip
+
+
 def _is_person_name(toks: list[Token], ref: PlaceRef) -> bool:
-    """ "President Volodymyr Zelensky": a first name that is also a town."""
-    if ref.level == "region" or ref.first == 0 or ref.last + 1 >= len(toks):
+    """ "President Volodymyr Zelensky", "Volodymyr Zelensky said": a first name that is
+    also a town."""
+    if ref.level == "region" or ref.last + 1 >= len(toks):
         return False
     nxt = toks[ref.last + 1]
-    return has(toks[ref.first - 1], _TITLES) and nxt.kind == "word" and nxt.text[:1].isupper()
+    if nxt.kind != "word" or not nxt.text[:1].isupper():
+        return False
+    if ref.first > 0 and has(toks[ref.first - 1], _TITLES):
+        return True
+    return ref.first == ref.last and has(toks[ref.first], _GIVEN_NAMES) and not has(nxt, _PLACE_NEXT)
 
 
 _DISTRICT = ("район", "district", "raion", "rayon", "округ", "громад", "municipal")

@@ -382,6 +382,14 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      [("UA-23", "glide_bomb", "launched", 20, "ua-official")], [], []),
     ("reuters", "A Russian guided bomb hit a residential building in Kharkiv, injuring 12 people.",
      [], [("UA-63", "residential")], [("UA-63", "injured", 12)]),
+    # Given names that are also towns.
+    ("reuters", "Volodymyr Zelensky said Russia launched 40 missiles and 300 drones overnight.",
+     [(None, "missile", "launched", 40, "ua-official"), (None, "drone", "launched", 300, "ua-official")],
+     [], []),
+    ("reuters", "Ukraine's Volodymyr Zelenskiy said air defences shot down 25 drones.",
+     [(None, "drone", "intercepted", 25, "ua-official")], [], []),
+    ("reuters", "In the town of Volodymyr, a drone damaged a house.",
+     [], [("UA-07", "residential")], []),
 ]
 
 
