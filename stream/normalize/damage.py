@@ -35,6 +35,7 @@ _FIRE_NOT_AFTER = frozenset({"department", "service", "services", "brigade", "cr
                              "station", "fighters", "rescue"})
 _IMPACT = words(
     "damaged", "damaging", "damage", "damages", "destroyed", "hit", "hits", "struck", "fell",
+    "hitting", "striking",
     "falling", "debris", "sparked", "sparking", "caused", "causing", "triggered", "triggering",
     "erupted", "started", "broke", "caught", "disrupted", "suspended",
     "restrictions", "restricted", "closed", "halted", "knocked", "cut", "left", "collapsed",

@@ -29,7 +29,7 @@ _GLIDE = words(
     "kab", "kabs", "jdam", "jdams", "jdam-er", "hammer", "hammers", "glide", "bomb", "bombs",
     "umpk", "gbu-39", "gbu-62", "каб", "кабы", "авиабомба", "авіабомба", "бомба", "умпк",
     "фаб", "авиабомб", "хаммер", "aasm", "гбу", "кабами", "кабов", "кабів", "каби", "кабы", "кабом",
-    "кабам",
+    "кабам", "кабу",
 )
 
 # Measure cues. "shot" covers "shot down"; "fire" as a verb only ("fired").

@@ -390,6 +390,37 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      [(None, "drone", "intercepted", 25, "ua-official")], [], []),
     ("reuters", "In the town of Volodymyr, a drone damaged a house.",
      [], [("UA-07", "residential")], []),
+    # Sixth batch, also written before running.
+    ("telegram:kyiv_city_mva", "Унаслідок ворожої атаки на Київ загинула 1 людина, ще 5 "
+     "постраждали. Пошкоджено автомобілі.",
+     [], [("UA-30", "other")], [("UA-30", "killed", 1), ("UA-30", "injured", 5)]),
+    ("telegram:khinshtein", "В результате атаки беспилотников на Курчатов повреждены линии "
+     "электропередачи, часть города обесточена.",
+     [], [("RU-KRS", "energy")], []),
+    ("reuters", "Russia fired 3 S-300 missiles at Kharkiv overnight, hitting an industrial "
+     "facility, Governor Oleh Syniehubov said.",
+     [("UA-63", "missile", "launched", 3, "ua-official")], [("UA-63", "industrial")], []),
+    ("ria", "Силами ПВО уничтожены 2 беспилотника над Курской областью и один над Белгородской "
+     "областью, сообщили в Минобороны.",
+     [("RU-KRS", "drone", "intercepted", 2, "ru-mod"), ("RU-BEL", "drone", "intercepted", 1, "ru-mod")],
+     [], []),
+    ("telegram:kpszsu", "Ворог вночі атакував Україну 45 ударними БпЛА. Станом на 08:30 збито "
+     "38. Ще 5 локаційно втрачено.",
+     [(None, "drone", "launched", 45, "ua-military"), (None, "drone", "intercepted", 38, "ua-military"),
+      (None, "drone", "suppressed", 5, "ua-military")], [], []),
+    ("reuters", "Kyiv Mayor Vitali Klitschko said a drone fell on a nine-storey residential "
+     "building in the Obolonskyi district, starting a fire.",
+     [], [("UA-30", "residential"), ("UA-30", "fire")], []),
+    ("ria", "Пострадали трое сотрудников предприятия, один из них в тяжелом состоянии.",
+     [], [], [(None, "injured", 3)]),
+    ("telegram:mod_russia_en", "Air defences destroyed 11 drones over the Black Sea and the Sea "
+     "of Azov overnight.",
+     [(None, "drone", "intercepted", 11, "ru-mod")], [], []),
+    ("suspilne", "У Сумах через удар КАБу пошкоджено адмінбудівлю та зерносховище.",
+     [], [("UA-59", "other"), ("UA-59", "industrial")], []),
+    ("telegram:slyusar", "ПВО сбила над Таганрогом две ракеты С-200, в городе повреждены "
+     "несколько автомобилей.",
+     [("RU-ROS", "missile", "intercepted", 2, "ru-official")], [("RU-ROS", "other")], []),
 ]
 
 
