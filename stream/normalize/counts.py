@@ -147,7 +147,7 @@ def extract_counts(
         if kind == "other":
             continue
         if kind == "ellipsis" and weapon is None:
-            if _casualty_near(toks, num.first, num.last, s_lo, s_hi):
+            if _casualty_near(toks, num.first, num.last, s_lo, s_hi) or _impact_of(toks, num, s_hi):
                 continue
             if ante is not None:
                 weapon = ante.weapon
@@ -309,6 +309,24 @@ def _weapon_before(toks: list[Token], lo: int, i: int) -> tuple[Weapon | None, i
 
 def _sentence_has_weapon(toks: list[Token], lo: int, hi: int) -> bool:
     return any(weapon_of(t) is not None for t in toks[lo:hi] if t.kind == "word")
+
+
+_DEBRIS = words("debris", "wreckage", "fragments", "уламки", "уламок", "обломки", "обломок")
+
+
+def _impact_of(toks: list[Token], num: Number, hi: int) -> bool:
+    """ "уламки однієї пошкодили склад", "one of them hit a house": a bare number whose own
+    comma clause speaks of an impact (or of debris) and has no measure cue."""
+    if num.first > 0 and has(toks[num.first - 1], _DEBRIS):
+        return True
+    k = num.last + 1
+    while k < hi and toks[k].text not in (",", ";", ":", "."):
+        if measure_of(toks[k]) is not None:
+            return False
+        if has(toks[k], IMPACT):
+            return True
+        k += 1
+    return False
 
 
 def _casualty_near(toks: list[Token], first: int, last: int, lo: int, hi: int) -> bool:

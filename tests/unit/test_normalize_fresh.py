@@ -421,6 +421,30 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("telegram:slyusar", "ПВО сбила над Таганрогом две ракеты С-200, в городе повреждены "
      "несколько автомобилей.",
      [("RU-ROS", "missile", "intercepted", 2, "ru-official")], [("RU-ROS", "other")], []),
+    # Seventh batch, also written before running.
+    ("ukrinform", "За даними Повітряних сил, у ніч на неділю росіяни випустили сто двадцять три "
+     "дрони.",
+     [(None, "drone", "launched", 123, "ua-military")], [], []),
+    ("lenta", "Как сообщили в Минобороны РФ, над Брянской областью уничтожены два десятка БПЛА.",
+     [("RU-BRY", "drone", "intercepted", 20, "ru-mod")], [], []),
+    ("kyiv-independent", "According to Ukraine's General Staff, Russian forces carried out 65 air "
+     "strikes, dropping 110 guided bombs.",
+     [(None, "glide_bomb", "launched", 110, "ua-military")], [], []),
+    ("tass", "Russian-installed governor Yevgeny Balitsky said Ukrainian forces shelled Enerhodar "
+     "with 4 HIMARS rockets, damaging a substation.",
+     [("UA-23", "missile", "launched", 4, "ru-official")], [("UA-23", "energy")], []),
+    ("telegram:mod_russia", "Над Крымом и акваторией Черного моря сбиты 17 беспилотников.",
+     [(None, "drone", "intercepted", 17, "ru-mod")], [], []),
+    ("reuters", "Russia hit Ukraine with a dozen ballistic missiles overnight, the air force said.",
+     [(None, "missile", "launched", 12, "ua-military")], [], []),
+    ("telegram:lviv_ova", "Над Львівщиною збито 2 крилаті ракети, уламки однієї пошкодили склад.",
+     [("UA-46", "missile", "intercepted", 2, "ua-official")], [("UA-46", "industrial")], []),
+    ("ria", "Глава Курской области: в результате атаки дрона на Рыльск ранен мирный житель, "
+     "повреждены два частных дома.",
+     [], [("RU-KRS", "residential")], [("RU-KRS", "injured", 1)]),
+    ("reuters", "Ukraine said it had hit the Tuapse oil refinery in Russia's Krasnodar region, "
+     "sparking a fire.",
+     [], [("RU-KDA", "fuel"), ("RU-KDA", "fire")], []),
 ]
 
 
