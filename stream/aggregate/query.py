@@ -15,8 +15,10 @@ would double count).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
+from itertools import chain
 from typing import Any
 
 from stream.aggregate.apply import ts
@@ -79,40 +81,45 @@ def window_stats(state: RegionState, *, as_of: datetime, window: timedelta) -> d
     totals: dict[str, dict[str, dict[str, int]]] = {}
     casualties: dict[str, dict[str, int]] = {}
     damage: dict[str, int] = {}
-    sources: dict[str, int] = {}
     flags: list[dict[str, Any]] = []
     in_window = sorted(_in_window(state, as_of, window))
+    # One C-level count over all source tuples (first-seen order, as a loop would give).
+    sources = dict(Counter(chain.from_iterable(rec[SOURCES] for _cid, rec in in_window)))
+    parts = state.parts
     for cid, rec in in_window:
-        for s in rec[SOURCES]:
-            sources[s] = sources.get(s, 0) + 1
-        cur = current(rec)
-        if rec[META][KIND] == "count":
-            w, m = rec[META][WEAPON] or "", rec[META][MEASURE] or ""
-            if cid in state.parts and state.parts[cid] != cur[V_A]:
-                over = state.parts[cid] > cur[V_A]
+        meta = rec[META]
+        kind = meta[KIND]
+        if kind == "count":
+            p = parts.get(cid)
+            if p is None:
+                continue
+            n = current(rec)[V_A]
+            if p != n:
                 flags.append({
-                    "flag": "parts_exceed_summary" if over else "summary_exceeds_parts",
-                    "claim_id": cid_str(cid), "claimant": rec[META][CLAIMANT], "weapon": w, "measure": m,
+                    "flag": "parts_exceed_summary" if p > n else "summary_exceeds_parts",
+                    "claim_id": cid_str(cid), "claimant": meta[CLAIMANT],
+                    "weapon": meta[WEAPON] or "", "measure": meta[MEASURE] or "",
                     "window_start": _iso(rec[WS]), "window_end": _iso(rec[WE]),
-                    "summary": cur[V_A], "parts": state.parts[cid],
+                    "summary": n, "parts": p,
                 })
-        elif rec[META][KIND] == "casualties":
+        elif kind == "casualties":
             # reconciled across nested windows (tolls.py)
             killed, injured = toll_counted(state, cid, rec)
             if killed or injured:
-                side = casualties.setdefault(_SIDE.get(rec[META][CLAIMANT], "other"),
+                side = casualties.setdefault(_SIDE.get(meta[CLAIMANT], "other"),
                                              {"killed": 0, "injured": 0})
                 side["killed"] += killed
                 side["injured"] += injured
-        elif rec[META][DKIND] is not None and toll_counted(state, cid, rec)[0]:
-            damage[rec[META][DKIND]] = damage.get(rec[META][DKIND], 0) + 1
+        elif meta[DKIND] is not None and toll_counted(state, cid, rec)[0]:
+            damage[meta[DKIND]] = damage.get(meta[DKIND], 0) + 1
     hi = ts(as_of)
     lo = hi - int(window.total_seconds())
-    for key, amount in sorted(state.buckets.items()):
-        h, (claimant, weapon, measure) = bucket_of(key)
-        if lo <= h < hi:
-            by_w = totals.setdefault(claimant, {}).setdefault(weapon, {})
-            by_w[measure] = by_w.get(measure, 0) + amount
+    # bucket keys are hour_index * 64 + group: the window is one key range
+    k_lo, k_hi = -(-lo // HOUR) * 64, -(-hi // HOUR) * 64
+    for key in sorted(k for k in state.buckets if k_lo <= k < k_hi):
+        _h, (claimant, weapon, measure) = bucket_of(key)
+        by_w = totals.setdefault(claimant, {}).setdefault(weapon, {})
+        by_w[measure] = by_w.get(measure, 0) + state.buckets[key]
     return {
         "key": state.key,
         "as_of": as_of.astimezone(UTC).isoformat(),
