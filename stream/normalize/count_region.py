@@ -9,6 +9,7 @@ from stream.normalize.places import PlaceRef, attack_starts, codes_in
 from stream.normalize.tokens import Token
 
 _HARD = frozenset({";", ":"})
+_LOCATIVE = frozenset({"в", "во", "у", "над", "на", "in", "over", "across", "of"})
 _CLAUSE = frozenset({",", ";", ":", "(", ")", "."})
 
 
@@ -61,7 +62,10 @@ def count_region(
         h = j - 1
         while h > lo and toks[h - 1].text not in _HARD:
             h -= 1
-        back = codes_in(places, h, j - 1)
+        header = [p for p in places if h <= p.first and p.last < j - 1 and not p.origin]
+        # a locative header ("в Ростовской области:"), not a dateline ("KYIV: Russia ...")
+        if len(header) == 1 and header[0].first > h and toks[header[0].first - 1].low in _LOCATIVE:
+            back = [header[0].code]
     if len(back) == 1:
         return back[0]
     return None

@@ -445,6 +445,11 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("reuters", "Ukraine said it had hit the Tuapse oil refinery in Russia's Krasnodar region, "
      "sparking a fire.",
      [], [("RU-KDA", "fuel"), ("RU-KDA", "fire")], []),
+    # A dateline before a colon is no header region.
+    ("afp", "KYIV: Russia launched 472 drones and 7 missiles at Ukraine overnight, the air force "
+     "said.",
+     [(None, "drone", "launched", 472, "ua-military"), (None, "missile", "launched", 7, "ua-military")],
+     [], []),
 ]
 
 
