@@ -311,6 +311,7 @@ def _sentence_has_weapon(toks: list[Token], lo: int, hi: int) -> bool:
     return any(weapon_of(t) is not None for t in toks[lo:hi] if t.kind == "word")
 
 
+_AND_THAT = frozenset({"and", "that", "but", "while", "и", "і", "та", "й", "а", "але", "но"})
 _DEBRIS = words("debris", "wreckage", "fragments", "уламки", "уламок", "обломки", "обломок")
 
 
@@ -320,7 +321,8 @@ def _impact_of(toks: list[Token], num: Number, hi: int) -> bool:
     if num.first > 0 and has(toks[num.first - 1], _DEBRIS):
         return True
     k = num.last + 1
-    while k < hi and toks[k].text not in (",", ";", ":", "."):
+    end = min(hi, k + 4)  # its own verb is near: "one of them damaged", "однієї пошкодили"
+    while k < end and toks[k].text not in (",", ";", ":", ".") and toks[k].low not in _AND_THAT:
         if measure_of(toks[k]) is not None:
             return False
         if has(toks[k], IMPACT):

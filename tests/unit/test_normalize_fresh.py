@@ -450,6 +450,25 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      "said.",
      [(None, "drone", "launched", 472, "ua-military"), (None, "missile", "launched", 7, "ua-military")],
      [], []),
+    # Eighth batch (wire stories about Russian regions), also written before running.
+    ("reuters", "Drones attacked the Voronezh region overnight, Governor Alexander Gusev said, adding "
+     "that air defences destroyed 12 of them and that a fire broke out at an industrial site in "
+     "Liski.",
+     [("RU-VOR", "drone", "intercepted", 12, "ru-official")], [("RU-VOR", "fire"), ("RU-VOR", "industrial")],
+     []),
+    ("reuters", "Ukrainian forces attacked the Belgorod region with 43 drones over the past day, "
+     "Governor Vyacheslav Gladkov said. A man was killed in the village of Dubovoye.",
+     [("RU-BEL", "drone", "launched", 43, "ru-official")], [], [("RU-BEL", "killed", 1)]),
+    ("reuters", "Russia's Defence Ministry said 14 drones were shot down over the Rostov region; "
+     "Governor Yuri Slyusar reported a fire at a substation in Kamensk-Shakhtinsky.",
+     [("RU-ROS", "drone", "intercepted", 14, "ru-mod")], [("RU-ROS", "fire"), ("RU-ROS", "energy")], []),
+    ("reuters", "Two Ukrainian missiles were shot down over the Kursk region and a third hit a power "
+     "plant, the governor said.",
+     [("RU-KRS", "missile", "intercepted", 2, "ru-official")], [("RU-KRS", "energy")], []),
+    ("reuters", "A Ukrainian drone attack on the Ryazan oil refinery caused a fire, Governor Pavel "
+     "Malkov said, adding that four drones were shot down.",
+     [("RU-RYA", "drone", "intercepted", 4, "ru-official")], [("RU-RYA", "fuel"), ("RU-RYA", "fire")],
+     []),
 ]
 
 
