@@ -186,7 +186,8 @@ def _before(
             if single is None and not crossed:
                 single = j
         elif not (has(tok, _BACK_SKIP) or has(tok, PERSON) or _AGE_RE.match(tok.low)
-                   or tok.low in ("a", "an", "one", "elderly", "local", "young")):
+                   or tok.low in ("a", "an", "one", "elderly", "local", "young")
+                   or (tok.pos in _ADJ_POS and j == i - 1)):  # "получил осколочные ранения"
             break
         j -= 1
     if single is not None and single not in taken:

@@ -124,6 +124,7 @@ def _checked(
 
 
 _COPULA = frozenset({"were", "was", "are", "is"})
+_EXCEPT = frozenset({"but", "except", "кроме", "крім", "окрім"})
 _AND = frozenset({"and", "or", "та", "і", "й", "и", "или", "або", "/"})
 
 
@@ -181,4 +182,8 @@ def is_noise(toks: list[Token], num: Number) -> bool:
         glued = toks[num.first - 2]
         if glued.end == prev.start and prev.end == toks[num.first].start:
             return True  # "Х-59/69", "24/7"
+    if prev is not None and prev.low in _EXCEPT and (
+        prev.low != "but" or (num.first >= 2 and toks[num.first - 2].low == "all")
+    ):
+        return True  # "all but one were shot down", "все, кроме одной": not a figure
     return prev is not None and prev.text in "№#"

@@ -469,6 +469,30 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      "Malkov said, adding that four drones were shot down.",
      [("RU-RYA", "drone", "intercepted", 4, "ru-official")], [("RU-RYA", "fuel"), ("RU-RYA", "fire")],
      []),
+    # Ninth batch, also written before running.
+    ("telegram:mod_russia", "В период с 20.00 до 23.00 мск дежурными средствами ПВО перехвачены и "
+     "уничтожены 23 украинских беспилотных летательных аппарата самолетного типа над территорией "
+     "Брянской области.",
+     [("RU-BRY", "drone", "intercepted", 23, "ru-mod")], [], []),
+    ("telegram:kpszsu", "Унаслідок збиття та подавлення засобів РЕБ, уламки падали в Київській, "
+     "Житомирській областях.",
+     [], [], []),
+    ("telegram:gladkov", "В Белгородском районе FPV-дрон ударил по легковому автомобилю, автомобиль "
+     "поврежден, водитель получил осколочные ранения.",
+     [], [("RU-BEL", "other")], [("RU-BEL", "injured", 1)]),
+    ("reuters", "At least one person was killed and three were injured after Russian glide bombs hit "
+     "Zaporizhzhia, regional governor Ivan Fedorov said.",
+     [], [], [("UA-23", "killed", 1), ("UA-23", "injured", 3)]),
+    ("suspilne", "Ворог атакував Харків двома КАБами, постраждали четверо людей, серед них дитина.",
+     [("UA-63", "glide_bomb", "launched", 2, "other")], [], [("UA-63", "injured", 4)]),
+    ("reuters", "The attack involved 6 Kh-101 cruise missiles and 3 Kinzhals, the Air Force said; all "
+     "but one were shot down.",
+     [(None, "missile", "launched", 6, "ua-military"), (None, "missile", "launched", 3, "ua-military")],
+     [], []),
+    ("telegram:khinshtein", "В Курской области за сутки сбиты 11 беспилотников, погибли 2 человека, "
+     "еще 7 ранены.",
+     [("RU-KRS", "drone", "intercepted", 11, "ru-official")], [],
+     [("RU-KRS", "killed", 2), ("RU-KRS", "injured", 7)]),
 ]
 
 
