@@ -493,6 +493,25 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      "еще 7 ранены.",
      [("RU-KRS", "drone", "intercepted", 11, "ru-official")], [],
      [("RU-KRS", "killed", 2), ("RU-KRS", "injured", 7)]),
+    # Tenth batch (towns in their cases), also written before running.
+    ("suspilne", "У Павлограді внаслідок удару пошкоджено підприємство.",
+     [], [("UA-12", "industrial")], []),
+    ("ria", "В Энгельсе после атаки БПЛА возник пожар на нефтебазе.",
+     [], [("RU-SAR", "fire"), ("RU-SAR", "fuel")], []),
+    ("reuters", "Explosions were heard in Novorossiysk, where a drone hit an oil terminal.",
+     [], [("RU-KDA", "fuel")], []),
+    ("suspilne", "У Кременчуці внаслідок ракетного удару пошкоджено НПЗ.",
+     [], [("UA-53", "fuel")], []),
+    ("ria", "В Туапсе на НПЗ после атаки беспилотников произошел пожар.",
+     [], [("RU-KDA", "fuel"), ("RU-KDA", "fire")], []),
+    ("suspilne", "На Одещині уламки збитого дрона пошкодили портову інфраструктуру в Ізмаїлі.",
+     [], [("UA-51", "transport")], []),
+    ("telegram:kuban_opershtab", "Над Ейском сбиты два беспилотника.",
+     [("RU-KDA", "drone", "intercepted", 2, "ru-official")], [], []),
+    ("reuters", "Two drones were downed near Yelets, the Lipetsk governor said.",
+     [("RU-LIP", "drone", "intercepted", 2, "ru-official")], [], []),
+    ("telegram:kpszsu", "Збито 7 дронів над Житомирщиною та Вінниччиною.",
+     [(None, "drone", "intercepted", 7, "ua-military")], [], []),
 ]
 
 
