@@ -35,7 +35,7 @@ _RU_WORDS = {
     "триста": 300, "четыреста": 400, "пятьсот": 500, "шестьсот": 600, "семьсот": 700,
     "восемьсот": 800, "девятьсот": 900,
     "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7,
-    "восьмеро": 8, "девятеро": 9, "десятеро": 10, "оба": 2,
+    "восьмеро": 8, "девятеро": 9, "десятеро": 10, "оба": 2, "полсотни": 50, "полсотня": 50,
 }  # fmt: skip
 _UK_WORDS = {
     "нуль": 0, "одна": 1, "дві": 2, "чотири": 4, "п'ять": 5, "шість": 6, "сім": 7,
@@ -47,7 +47,8 @@ _UK_WORDS = {
     "чотириста": 400, "п'ятсот": 500, "шістсот": 600, "сімсот": 700, "вісімсот": 800,
     "дев'ятсот": 900,
     "двоє": 2, "троє": 3, "четверо": 4, "п'ятеро": 5, "шестеро": 6, "семеро": 7,
-    "восьмеро": 8, "дев'ятеро": 9, "десятеро": 10, "обидва": 2, "обоє": 2,
+    "восьмеро": 8, "дев'ятеро": 9, "десятеро": 10, "обидва": 2, "обоє": 2, "півсотні": 50,
+    "півсотня": 50,
 }  # fmt: skip
 _CYR_WORDS = {**_RU_WORDS, **_UK_WORDS}
 _ABBREV_MULT = frozenset({"тыс", "тис"})
@@ -168,6 +169,10 @@ def _one_number(toks: list[Token], i: int, n: int, out: list[Number]) -> int:
         value = digits_value(tok.text)
         last = i
         nxt = _word_value(toks[i + 1]) if i + 1 < n else None
+        if value is None and nxt is not None and nxt[1] and nxt[0] >= 1000:
+            value = _decimal_thousands(tok.text, nxt[0])  # "1,5 тысячи" = 1500
+            if value is not None:
+                nxt = (1, True)  # already multiplied; the multiplier word is still consumed
         if value is not None and nxt is not None and nxt[1]:
             value, last = value * nxt[0], i + 1  # "2 десятка", "3 dozen", "3 тысячи"
             if toks[last].low in _ABBREV_MULT and last + 1 < n and toks[last + 1].text == ".":
@@ -213,6 +218,16 @@ def _one_number(toks: list[Token], i: int, n: int, out: list[Number]) -> int:
     if value > 0:
         out.append(_number(toks, value, first, last))
     return last
+
+
+def _decimal_thousands(text: str, mult: int) -> int | None:
+    """ "1,5" or "2.3" before "тысячи"/"thousand": a decimal of a multiplier."""
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        return None
+    whole = round(value * mult)
+    return whole if whole > 0 else None
 
 
 def _is_article_mult(toks: list[Token], i: int) -> bool:

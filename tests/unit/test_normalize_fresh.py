@@ -512,6 +512,27 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      [("RU-LIP", "drone", "intercepted", 2, "ru-official")], [], []),
     ("telegram:kpszsu", "Збито 7 дронів над Житомирщиною та Вінниччиною.",
      [(None, "drone", "intercepted", 7, "ua-military")], [], []),
+    # Eleventh batch (numbers in words, totals), also written before running.
+    ("tass", "Russian air defences destroyed thirty-two drones overnight, twenty of them over the "
+     "Bryansk region, the ministry said.",
+     [(None, "drone", "intercepted", 32, "ru-mod"), ("RU-BRY", "drone", "intercepted", 20, "ru-mod")],
+     [], []),
+    ("reuters", "Ukraine's air force said it had downed 56 of the 75 drones Russia launched overnight, "
+     "while 19 were lost to electronic warfare.",
+     [(None, "drone", "intercepted", 56, "ua-military"), (None, "drone", "launched", 75, "ua-military"),
+      (None, "drone", "suppressed", 19, "ua-military")], [], []),
+    ("telegram:mod_russia", "Всего перехвачено и уничтожено сто двенадцать беспилотников.",
+     [(None, "drone", "intercepted", 112, "ru-mod")], [], []),
+    ("suspilne", "Протягом ночі росіяни запустили по Україні понад півсотні дронів.",
+     [(None, "drone", "launched", 50, "other")], [], []),
+    ("reuters", "Some 40 drones and three missiles were launched at Odesa overnight, and most were "
+     "shot down, the regional governor said.",
+     [("UA-51", "drone", "launched", 40, "ua-official"), ("UA-51", "missile", "launched", 3, "ua-official")],
+     [], []),
+    ("lenta", "По данным Минобороны, за неделю уничтожены более 1,5 тысячи беспилотников.",
+     [(None, "drone", "intercepted", 1500, "ru-mod")], [], []),
+    ("reuters", "Russia launched nearly 500 drones and decoys at Ukraine overnight, the air force said.",
+     [(None, "drone", "launched", 500, "ua-military")], [], []),
 ]
 
 
