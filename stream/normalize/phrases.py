@@ -73,7 +73,7 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
             if tok.kind == "num" or tok.low in _NUMBER_WORDS:
                 k += 1  # "two of the three Iskander-K missiles"
                 continue
-            if tok.kind == "word" and tok.low not in ("the", "these", "those", "all") and (
+            if tok.kind == "word" and tok.low not in _OF_DETERMINERS and (
                 tok.pos == "NOUN" or (not tok.pos and not _is_modifier(tok))
             ):
                 return "other", None, i  # "one of the houses", "в одном из домов"
@@ -124,6 +124,8 @@ def _checked(
 
 
 _COPULA = frozenset({"were", "was", "are", "is"})
+# Determiners between "of" and a weapon: "ten of the cruise missiles", "30 of its drones".
+_OF_DETERMINERS = frozenset({"the", "these", "those", "all", "its", "their", "our", "his", "her"})
 _EXCEPT = frozenset({"but", "except", "кроме", "крім", "окрім"})
 _AND = frozenset({"and", "or", "та", "і", "й", "и", "или", "або", "/"})
 

@@ -533,6 +533,24 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      [(None, "drone", "intercepted", 1500, "ru-mod")], [], []),
     ("reuters", "Russia launched nearly 500 drones and decoys at Ukraine overnight, the air force said.",
      [(None, "drone", "launched", 500, "ua-military")], [], []),
+    # Twelfth batch (who says it), also written before running.
+    ("ria", "Об этом сообщили в пресс-службе Минобороны: над Тульской областью сбиты 3 БПЛА.",
+     [("RU-TUL", "drone", "intercepted", 3, "ru-mod")], [], []),
+    ("kyiv-independent", "Ukraine's General Staff said its drones struck an oil depot in the "
+     "Bryansk region.",
+     [], [("RU-BRY", "fuel")], []),
+    ("kyiv-independent", "The SBU said 30 of its drones attacked the Saratov refinery.",
+     [("RU-SAR", "drone", "launched", 30, "ua-military")], [], []),
+    ("suspilne", "Як повідомив начальник Харківської ОВА Олег Синєгубов, у місті пошкоджено три "
+     "багатоповерхівки.",
+     [], [("UA-63", "residential")], []),
+    ("astra", "Citing unnamed sources, Astra reported that 5 drones were shot down over Lipetsk.",
+     [("RU-LIP", "drone", "intercepted", 5, "other")], [], []),
+    ("ria", "Губернатор Воронежской области Александр Гусев сообщил, что над регионом уничтожены 9 "
+     "беспилотников.",
+     [("RU-VOR", "drone", "intercepted", 9, "ru-official")], [], []),
+    ("tass", "Russia's Ministry of Emergency Situations said 3 drones were shot down over Tatarstan.",
+     [("RU-TA", "drone", "intercepted", 3, "ru-official")], [], []),
 ]
 
 
