@@ -11,6 +11,9 @@ producer; that wait is inside the figures). Meanwhile this process
 - subscribes to `strikes.alerts.v1`: an alert's latency is its arrival minus the send
   time of the newest report carrying one of its claim ids (sent before the alert).
 Reports without claims (noise) have no aggregate effect and are not in the figures.
+The embedded broker answers a parked fetch only when its wait expires (new data does
+not wake it), so consumers' fetch_max_wait_ms (Faust's is fixed at 1500) adds up to
+about half of it to every hop.
 If the worker cannot keep up, the run stops `--drain` seconds after the last send
 and prints drained=false with the pending count: the percentiles are then lower bounds.
 

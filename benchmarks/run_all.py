@@ -31,6 +31,8 @@ FULL: dict[str, list[str]] = {
     "pipeline": ["pipeline.py"],
     "replay": ["replay.py"],
     "latency": ["latency.py"],
+    # a rate one worker sustains: the latency floor of the wiring (fetch waits, acks)
+    "latency_low": ["latency.py", "--rate", "50", "--seconds", "60"],
     "memory": ["memory.py"],
     "alerts": ["alerts.py"],
     "crash": ["crash.py", "--runs", "3"],
@@ -42,6 +44,7 @@ QUICK: dict[str, list[str]] = {
     "pipeline": ["pipeline.py", "--reports", "500"],
     "replay": ["replay.py", "--claims", "20000", "--raw", "500", "--pure", "5000"],
     "latency": ["latency.py", "--rate", "50", "--seconds", "10", "--drain", "60"],
+    "latency_low": ["latency.py", "--rate", "20", "--seconds", "5", "--drain", "60"],
     "memory": ["memory.py", "--claims", "20000"],
     "alerts": ["alerts.py", "--regions", "5", "--days", "14"],
     "crash": ["crash.py", "--runs", "1", "--reports", "2000"],
@@ -61,7 +64,7 @@ def run_one(name: str, argv: list[str]) -> dict[str, Any]:
     if proc.returncode != 0:
         result["stderr_tail"] = proc.stderr[-2000:]
     # Our scripts print one line `name: k=v ...`; normalize/alerts/crash print their own format.
-    if lines and lines[-1].startswith(f"{name}: "):
+    if lines and lines[-1].startswith(f"{Path(argv[0]).stem}: "):
         result["line"] = lines[-1]
         result["figures"] = parse_line(lines[-1])[1]
     else:
