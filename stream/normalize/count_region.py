@@ -22,6 +22,24 @@ def _continues(toks: list[Token], k: int, starts: frozenset[int]) -> bool:
     return tok.pos == "PRTF" or tok.low in ("flying", "heading", "headed", "летевших", "що")
 
 
+_INCLUDING = frozenset({"including", "incl", "зокрема", "among", "среди", "серед"})
+
+
+def _inclusion_end(toks: list[Token], k: int, s_hi: int) -> int | None:
+    """Index of the comma closing ", including 4 Iskander-M," that opens at comma k."""
+    if toks[k].text != "," or k + 1 >= s_hi:
+        return None
+    nxt = toks[k + 1].low
+    if nxt not in _INCLUDING and not (
+        nxt in ("в", "у") and k + 2 < s_hi and toks[k + 2].low in ("том", "тому")
+    ):
+        return None
+    for j in range(k + 2, s_hi):
+        if toks[j].text in _CLAUSE:
+            return j if toks[j].text == "," else None
+    return None
+
+
 def count_region(
     toks: list[Token],
     num: Number,
@@ -38,13 +56,21 @@ def count_region(
     hi = min(hi, s_hi)
     starts = attack_starts(places)
     k = np_last + 1
+    seg = k  # start of the current segment (a parenthetical "including ..." is skipped)
     while k < hi:
         if toks[k].text in _CLAUSE:
+            close = _inclusion_end(toks, k, s_hi)
+            if close is not None and not codes_in(places, seg, k):
+                # "7 missiles, including 4 Iskander-M, at Kyiv": the place after the aside
+                seg = k = close + 1
+                later = [n.first for n in numbers if n.first > close]
+                hi = min(later[0] if later else s_hi, s_hi)
+                continue
             nxt = k + 1 if k + 1 < hi else k
             if not (toks[k].text == "," and _continues(toks, nxt, starts)):
                 break
         k += 1
-    fwd = codes_in(places, np_last + 1, k)
+    fwd = codes_in(places, seg, k)
     if fwd:
         return fwd[0] if len(fwd) == 1 else None
     if total:

@@ -194,11 +194,12 @@ def extract_counts(
             region = "RU-MOW"
         if (
             ante is not None
-            and ante.region is not None
             and ante.measure == measure
+            and (ante.region is not None or (region is None and ante.weapon == weapon))
             and _is_subset(toks, num, np_last)
         ):
-            continue
+            continue  # "9 over the Moscow region, including 4 ...", "7 missiles, including 4
+            # Iskander-M": a subset of one figure is not labelled again
         if region is None and (kind == "ellipsis" or of_number) and ante is not None and not total:
             region = ante.region  # "fired two missiles at the Lviv region; both were intercepted"
         if region is None and kind == "weapon" and not total:

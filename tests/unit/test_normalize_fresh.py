@@ -551,6 +551,31 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      [("RU-VOR", "drone", "intercepted", 9, "ru-official")], [], []),
     ("tass", "Russia's Ministry of Emergency Situations said 3 drones were shot down over Tatarstan.",
      [("RU-TA", "drone", "intercepted", 3, "ru-official")], [], []),
+    # Thirteenth batch (subsets, singular follow-ups, negatives), written before running.
+    ("reuters", "Russia launched 7 missiles, including 4 Iskander-M ballistic missiles, at Kyiv "
+     "overnight.",
+     [("UA-30", "missile", "launched", 7, "other")], [], []),
+    ("telegram:mod_russia", "Сбиты 5 беспилотников: 3 над Курской областью и 2 над Белгородской.",
+     [(None, "drone", "intercepted", 5, "ru-mod"), ("RU-KRS", "drone", "intercepted", 3, "ru-mod"),
+      ("RU-BEL", "drone", "intercepted", 2, "ru-mod")], [], []),
+    ("telegram:dnipropetrovsk_ova", "На Дніпропетровщині ворог атакував 2 ракетами та 9 дронами. "
+     "Збито ракету та 7 дронів.",
+     [("UA-12", "missile", "launched", 2, "ua-official"), ("UA-12", "drone", "launched", 9, "ua-official"),
+      ("UA-12", "missile", "intercepted", 1, "ua-official"),
+      ("UA-12", "drone", "intercepted", 7, "ua-official")], [], []),
+    ("tass", "No casualties were reported after 12 drones were downed over the Tula region.",
+     [("RU-TUL", "drone", "intercepted", 12, "other")], [], []),
+    ("ria", "Ни один беспилотник не долетел до Москвы, сообщил Собянин.",
+     [], [], []),
+    ("reuters", "Zero drones were intercepted over Kursk.",
+     [], [], []),
+    ("reuters", "Russia launched 100 drones, including 40 over the Kharkiv region, the air force "
+     "said.",
+     [(None, "drone", "launched", 100, "ua-military"), ("UA-63", "drone", "launched", 40, "ua-military")],
+     [], []),
+    ("reuters", "Russia launched 100 drones, including 60 Shahed attack drones, at the Odesa region "
+     "overnight, the air force said.",
+     [("UA-51", "drone", "launched", 100, "ua-military")], [], []),
 ]
 
 
