@@ -98,6 +98,20 @@ def extract_damage(
             if _is_fire(toks, i, hi):
                 found.append((Damage("fire", i, i, toks[i].sent), False))
             i += 1
+        outage = [d.first for d, _ in found if d.kind == "energy" and toks[d.first].low in _OUTAGE]
+        if outage:
+            # "несколько домов остались без электричества": homes left without power are
+            # the outage (energy), not damaged homes
+            found = [
+                (d, tgt)
+                for d, tgt in found
+                if d.kind == "energy"
+                or not any(
+                    0 < o - d.last <= 4
+                    and all(t.kind == "word" for t in toks[d.last + 1 : o])
+                    for o in outage
+                )
+            ]
         has_direct = any(not tgt and d.kind != "fire" for d, tgt in found)
         for dmg, tgt in found:
             if tgt and has_direct:
@@ -109,6 +123,7 @@ def extract_damage(
 
 
 _IMPACT_KEYS = _IMPACT | _FIRE | CASUALTY_CUES
+_OUTAGE = frozenset({"без", "without"})
 _IMPACT_CACHE: dict[tuple[str, str], int] = {}
 
 

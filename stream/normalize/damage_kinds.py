@@ -46,8 +46,8 @@ _KINDS: dict[DamageKind, str] = {
         industrial; industrial site; industrial facility; industrial zone; workshop; hangar;
         завод; предприятие; склад; промышленный; цех; промзона; підприємство; промисловий;
         ангар; производственный; виробничий; зерносховище; элеватор; елеватор; grain storage;
-        silo; silos; granary; agricultural; складской; складський; складское помещение;
-        складське приміщення; storage facility
+        silo; silos; granary; agricultural; elevator; grain elevator; grain terminal;
+        складской; складський; складское помещение; складське приміщення; storage facility
     """,
     "military": """
         base; bases; airbase; airbases; air base; airfield; airfields; aircraft; bomber;
@@ -77,7 +77,8 @@ _KINDS: dict[DamageKind, str] = {
         лицей; ліцей; гимназия; гімназія; university; garage; garages; bus; truck; автомобиль;
         машина; школа; больница; магазин; детский сад; церковь; автомобіль; лікарня; дитячий
         садок; садочок; гараж; автобус; офис; офіс; торговий; торговый; храм; поликлиника;
-        амбулатория; адмінбудівля; админздание; административное здание; адмінбудинок
+        амбулатория; вантажівка; вантажний автомобіль; грузовик; грузовой автомобиль; фура;
+        trucks; lorry; lorries; адмінбудівля; админздание; административное здание; адмінбудинок
     """,
 }
 

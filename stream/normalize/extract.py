@@ -35,7 +35,7 @@ from stream.normalize.tokens import Token, tokenize
 from stream.normalize.weapons import measure_of
 from stream.normalize.windows import parse_window
 
-PARSER_VERSION = "1.15.0"
+PARSER_VERSION = "1.16.0"
 
 
 def _sentence_bounds(toks: list[Token]) -> list[tuple[int, int]]:

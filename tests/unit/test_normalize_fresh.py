@@ -576,6 +576,24 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("reuters", "Russia launched 100 drones, including 60 Shahed attack drones, at the Odesa region "
      "overnight, the air force said.",
      [("UA-51", "drone", "launched", 100, "ua-military")], [], []),
+    # Fourteenth batch (damage kinds), written before running.
+    ("reuters", "Falling debris sparked a fire at a grain elevator and damaged a gas pipeline in the "
+     "Kursk region.",
+     [], [("RU-KRS", "fire"), ("RU-KRS", "industrial"), ("RU-KRS", "fuel")], []),
+    ("ria", "В Брянске повреждены здание школы, поликлиника и несколько гаражей.",
+     [], [("RU-BRY", "other")], []),
+    ("suspilne", "Внаслідок атаки на Одесу пошкоджено об'єкти портової інфраструктури та цивільне "
+     "судно.",
+     [], [("UA-51", "transport")], []),
+    ("reuters", "Traffic on the Crimean Bridge was suspended for several hours during the attack.",
+     [], [("UA-43", "transport")], []),
+    ("ria", "В Воронеже из-за атаки беспилотников повреждена ЛЭП, несколько домов остались без "
+     "электричества.",
+     [], [("RU-VOR", "energy")], []),
+    ("reuters", "A Ukrainian drone hit a Su-34 jet at the Marinovka airbase in the Volgograd region.",
+     [], [("RU-VGG", "military")], []),
+    ("suspilne", "Зруйновано склад та пошкоджено 3 вантажівки у Харкові.",
+     [], [("UA-63", "industrial"), ("UA-63", "other")], []),
 ]
 
 
