@@ -594,6 +594,19 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      [], [("RU-VGG", "military")], []),
     ("suspilne", "Зруйновано склад та пошкоджено 3 вантажівки у Харкові.",
      [], [("UA-63", "industrial"), ("UA-63", "other")], []),
+    # Fifteenth batch (casualty phrasing), written before running.
+    ("reuters", "The strike killed a 14-year-old girl and wounded her mother in Kherson.",
+     [], [], [("UA-65", "killed", 1), ("UA-65", "injured", 1)]),
+    ("reuters", "Four people, among them two children, were hurt in Zaporizhzhia.",
+     [], [], [("UA-23", "injured", 4)]),
+    ("reuters", "The death toll from the strike on Sumy rose to 34, with 117 injured.",
+     [], [], [("UA-59", "killed", 34), ("UA-59", "injured", 117)]),
+    ("reuters", "One person died and two others were hospitalised after the attack on Belgorod.",
+     [], [], [("RU-BEL", "killed", 1), ("RU-BEL", "injured", 2)]),
+    ("ria", "В Курске ранены пять человек, в том числе ребенок.",
+     [], [], [("RU-KRS", "injured", 5)]),
+    ("suspilne", "На Сумщині загинув чоловік, ще двоє дістали поранення.",
+     [], [], [("UA-59", "killed", 1), ("UA-59", "injured", 2)]),
 ]
 
 
