@@ -106,7 +106,9 @@ def _value(claim: Claim) -> tuple[int, int]:
 
 def _version(claim: Claim) -> Version:
     a, b = _value(claim)
-    return (ts(claim.published_at), intern(claim.report_id), a, b,
+    # The publication time is shared like the report id: every claim of one report
+    # (a bulletin gives one per region and weapon) then holds one int, not its own.
+    return (shared(ts(claim.published_at)), intern(claim.report_id), a, b,
             intern(claim.qualifier), intern(claim.source))
 
 

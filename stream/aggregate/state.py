@@ -287,13 +287,13 @@ def _opt(v: str | None) -> str | None:
 def _rec(r: list[Any]) -> Rec:
     m = r[META]
     more = tuple(
-        (int(v[0]), s(v[1]), int(v[2]), int(v[3]), s(v[4]), s(v[5])) for v in r[MORE]
+        (shared(int(v[0])), s(v[1]), int(v[2]), int(v[3]), s(v[4]), s(v[5])) for v in r[MORE]
     )
     return (
         shared((s(m[KIND]), s(m[CLAIMANT]), _opt(m[WEAPON]), _opt(m[MEASURE]),
                 _opt(m[DKIND]))),
         shared(int(r[WS])), shared(int(r[WE])), shared(tuple(s(x) for x in r[SOURCES])),
-        int(r[4]), s(r[5]), int(r[6]), int(r[7]), s(r[8]), s(r[9]),
+        shared(int(r[4])), s(r[5]), int(r[6]), int(r[7]), s(r[8]), s(r[9]),
         more or _EMPTY,
     )
 
