@@ -6,7 +6,8 @@ Modules: `lang` (language), `tokens` (tokens, lemmas, sentences), `lexicon`
 `places` (gazetteer hits, launch origins, anaphora), `weapons` (weapon words,
 measure cues), `phrases` (what a number quantifies), `count_region`, `counts`,
 `casualties`, `damage` + `damage_kinds`, `claimant`, `item_regions` (places of
-items that name none), and `extract` (the pipeline). `windows`
+items that name none), `singular` (a count of one stated by a singular noun), and
+`extract` (the pipeline). `windows`
 (reporting window) is owned separately.
 """
 
