@@ -164,9 +164,14 @@ def find_attributions(
 ) -> list[Attribution]:
     """Attribution phrases in text order, each resolved to a claimant."""
     out: list[Attribution] = []
-    may_start = _CUES.may_start
+    index = _CUES.first_words
     covered_to = -1
-    for i in [k for k, t in enumerate(toks) if t.kind == "word" and may_start(t)]:
+    starts = [
+        k
+        for k, t in enumerate(toks)
+        if t.kind == "word" and (t.lemma in index or t.low in index or "-" in t.low)
+    ]  # the test of `PhraseMatcher.may_start`, inlined: this sweep runs over every token
+    for i in starts:
         if i <= covered_to:
             continue
         match = _match(toks, i)

@@ -70,6 +70,11 @@ class PhraseMatcher:
             for key in pattern[0]:
                 self._index.setdefault(key, []).append((pattern, label))
 
+    @property
+    def first_words(self) -> dict[str, list[tuple[tuple[frozenset[str], ...], str]]]:
+        """Keys a phrase may start with (for sweeps that inline `may_start`)."""
+        return self._index
+
     def may_start(self, tok: Token) -> bool:
         """Cheap test whether any phrase can start at this token."""
         index = self._index
