@@ -16,8 +16,9 @@ would double count).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from itertools import chain
 from typing import Any
 
@@ -25,6 +26,7 @@ from stream.aggregate.apply import ts
 from stream.aggregate.state import (
     CLAIMANT,
     DKIND,
+    GROUPS,
     HOUR,
     KIND,
     MEASURE,
@@ -42,7 +44,6 @@ from stream.aggregate.state import (
     Cid,
     Rec,
     RegionState,
-    bucket_of,
     cid_str,
     counted,
     current,
@@ -54,16 +55,20 @@ from stream.aggregate.tolls import toll_counted
 _SIDE = {"ru-mod": "ru", "ru-official": "ru", "ua-military": "ua", "ua-official": "ua"}
 
 
+@lru_cache(maxsize=8192)
 def _iso(t: int) -> str:
+    # Window bounds repeat across claims and regions; formatting them dominated
+    # window_stats on busy states.
     return datetime.fromtimestamp(t, UTC).isoformat()
 
 
-def _hours_in(state: RegionState, lo: int, hi: int) -> list[int]:
-    """Indexed event hours h with lo <= h < hi (whichever is fewer to scan)."""
+def _hours_in(index: Mapping[int, object], lo: int, hi: int) -> list[int]:
+    """Hours h of an hour-keyed index with lo <= h < hi, ascending (whichever of the
+    window or the index is shorter is scanned)."""
     first = -(-lo // HOUR) * HOUR
-    if (hi - first) // HOUR < len(state.hours):
-        return [h for h in range(first, hi, HOUR) if h in state.hours]
-    return [h for h in state.hours if lo <= h < hi]
+    if (hi - first) // HOUR < len(index):
+        return [h for h in range(first, hi, HOUR) if h in index]
+    return sorted(h for h in index if lo <= h < hi)
 
 
 def _in_window(state: RegionState, as_of: datetime, window: timedelta) -> Iterator[
@@ -71,7 +76,7 @@ def _in_window(state: RegionState, as_of: datetime, window: timedelta) -> Iterat
     hi = ts(as_of)
     lo = hi - int(window.total_seconds())
     claims = state.claims
-    for h in _hours_in(state, lo, hi):
+    for h in _hours_in(state.hours, lo, hi):
         for cid in state.hours[h]:
             yield cid, claims[cid]
 
@@ -114,12 +119,12 @@ def window_stats(state: RegionState, *, as_of: datetime, window: timedelta) -> d
             damage[meta[DKIND]] = damage.get(meta[DKIND], 0) + 1
     hi = ts(as_of)
     lo = hi - int(window.total_seconds())
-    # bucket keys are hour_index * 64 + group: the window is one key range
-    k_lo, k_hi = -(-lo // HOUR) * 64, -(-hi // HOUR) * 64
-    for key in sorted(k for k in state.buckets if k_lo <= k < k_hi):
-        _h, (claimant, weapon, measure) = bucket_of(key)
-        by_w = totals.setdefault(claimant, {}).setdefault(weapon, {})
-        by_w[measure] = by_w.get(measure, 0) + state.buckets[key]
+    for h in _hours_in(state.buckets, lo, hi):
+        by_group = state.buckets[h]
+        for code in sorted(by_group):
+            claimant, weapon, measure = GROUPS[code]
+            by_w = totals.setdefault(claimant, {}).setdefault(weapon, {})
+            by_w[measure] = by_w.get(measure, 0) + by_group[code]
     return {
         "key": state.key,
         "as_of": as_of.astimezone(UTC).isoformat(),
@@ -143,16 +148,15 @@ def hourly_series(
     start = end - hours * HOUR
     # (hour, claimant) -> [launched, intercepted + suppressed, has_launched]
     acc: dict[tuple[int, str], list[int]] = {}
-    for key, n in state.buckets.items():
-        h, (claimant, _weapon, measure) = bucket_of(key)
-        if not start <= h < end:
-            continue
-        a = acc.setdefault((h, claimant), [0, 0, 0])
-        if measure == "launched":
-            a[0] += n
-            a[2] = 1
-        else:
-            a[1] += n
+    for h in _hours_in(state.buckets, start, end):
+        for code, n in state.buckets[h].items():
+            claimant, _weapon, measure = GROUPS[code]
+            a = acc.setdefault((h, claimant), [0, 0, 0])
+            if measure == "launched":
+                a[0] += n
+                a[2] = 1
+            else:
+                a[1] += n
     per_hour: dict[int, int] = {}
     for (h, _c), (launched, downed, has_launched) in acc.items():
         v = launched if has_launched else downed

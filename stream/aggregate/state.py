@@ -127,8 +127,9 @@ class RegionState:
     hours: dict[int, list[Cid]] = field(default_factory=dict, compare=False, repr=False)
     excerpt_heap: list[tuple[int, Cid]] = field(default_factory=list, compare=False,
                                                 repr=False)
-    # bucket_key(hour, group) -> sum of `counted` of the claims ending in that hour.
-    buckets: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
+    # event hour -> {group code: sum of `counted` of its claims in that hour}
+    buckets: dict[int, dict[int, int]] = field(default_factory=dict, compare=False,
+                                               repr=False)
 
 
 def new_state(key: str) -> RegionState:
@@ -170,8 +171,8 @@ def event_of(rec: Rec) -> int:
     return event_time(rec[WE], rec[FIRST])
 
 
-# Buckets are keyed by one int, hour_index * 64 + group code: a tuple key per
-# (hour, claimant, weapon, measure) costs ~3x the memory.
+# Buckets are {hour: {group code: n}}: codes are small cached ints, an hour's
+# groups share one dict, and a query reads only the hours of its window.
 GROUPS: tuple[GroupKey, ...] = tuple(
     (c, w, m) for c in get_args(Claimant) for w in get_args(Weapon) for m in get_args(Measure)
 )
@@ -179,22 +180,20 @@ _GROUP_CODE = {g: i for i, g in enumerate(GROUPS)}
 assert len(GROUPS) <= 64  # noqa: S101 - a contract of the encoding, checked at import
 
 
-def bucket_key(hour: int, group: GroupKey) -> int:
-    return (hour // HOUR) * 64 + _GROUP_CODE[group]
-
-
-def bucket_of(key: int) -> tuple[int, GroupKey]:
-    """(hour start in epoch seconds, group) of a bucket key."""
-    return (key // 64) * HOUR, GROUPS[key % 64]
-
-
 def add_bucket(state: RegionState, hour: int, group: GroupKey, delta: int) -> None:
-    bucket = bucket_key(hour, group)
-    n = state.buckets.get(bucket, 0) + delta
+    code = _GROUP_CODE[group]
+    by_group = state.buckets.get(hour)
+    if by_group is None:
+        if delta:
+            state.buckets[hour] = {code: delta}
+        return
+    n = by_group.get(code, 0) + delta
     if n:
-        state.buckets[bucket] = n
+        by_group[code] = n
     else:
-        state.buckets.pop(bucket, None)
+        by_group.pop(code, None)
+        if not by_group:
+            del state.buckets[hour]
 
 
 def counted(state: RegionState, cid: Cid, rec: Rec) -> int:
