@@ -22,9 +22,13 @@ Semantics (order-independent and idempotent by construction):
   its publication hour, not at the day's end. A claim lands in the hour bucket
   holding its event time's last instant, i.e. bucket h holds event times in
   (h, h+1h]; an earlier relay moves the identity to an earlier bucket.
-- Watermark = max event time of applied claims. Eviction: claims whose event
-  time is older than watermark - 7 days - lateness (floored to 6 hours) are
-  dropped.
+- Watermark = max event time of applied claims; `Applied.event_time` is the
+  claim's own event time, which a caller's as_of watermark must use (the
+  model's `Claim.event_time` is the raw window end). Eviction: claims whose
+  event time is older than watermark - 7 days - lateness (floored to 6 hours)
+  are dropped. (Edge: a relay of an already evicted identity published up to a
+  day later may come back as a fresh identity; it lands > 7 days back, outside
+  every window served.)
 The state is mutated in place and returned (copying it per record would cost
 O(state)); callers keep only the returned object.
 """

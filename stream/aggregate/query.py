@@ -1,10 +1,11 @@
 """PURE: read models over RegionState: window stats, hourly series, latest claims,
 residuals between a total key ("ALL") and its region keys.
 
-Window membership is by hour bucket (see apply.hour_of_end): a window of
-`window` ending at `as_of` holds buckets h with as_of - window <= h < as_of,
-i.e. claims whose window_end lies in (as_of - window, as_of] for whole-hour
-`as_of`.
+Window membership is by event-hour bucket (state.event_of, hour_of_end): a
+window of `window` ending at `as_of` holds buckets h with as_of - window <= h <
+as_of, i.e. claims whose event time lies in (as_of - window, as_of] for
+whole-hour `as_of`. Only the hours of the window are read (state.hours,
+state.buckets). Casualties and damage are summed after reconciliation (tolls.py).
 
 "Activity" (hourly_series): per hour and claimant, weapons launched (drones +
 missiles + glide bombs); a claimant that gave no launched figure in that hour
