@@ -27,8 +27,8 @@ Semantics (order-independent and idempotent by construction):
   model's `Claim.event_time` is the raw window end). Eviction: claims whose
   event time is older than watermark - 7 days - lateness (floored to 6 hours)
   are dropped. (Edge: a relay of an already evicted identity published up to a
-  day later may come back as a fresh identity; it lands > 7 days back, outside
-  every window served.)
+  day later may come back as a fresh identity; it lands near the horizon, which
+  is 14 days back with the default lateness, outside every window served.)
 The state is mutated in place and returned (copying it per record would cost
 O(state)); callers keep only the returned object.
 """
