@@ -23,6 +23,27 @@ from stream.settings import (
     Settings,
 )
 
+#: Faust hard-codes fetch_max_wait_ms=1500 for its worker consumer, and the embedded broker
+#: answers a waiting fetch only when that wait expires (new data does not wake it): half
+#: a second of latency on average. 50 ms keeps the broker idle-cheap and latency low.
+FETCH_MAX_WAIT_MS = 50
+
+
+def _faust_fetch_wait() -> None:
+    from faust.transport.drivers import aiokafka as driver
+
+    original = driver.AIOKafkaConsumerThread._create_worker_consumer
+    if getattr(original, "_strikestream", False):
+        return
+
+    def create(self: Any, transport: Any) -> Any:
+        consumer = original(self, transport)
+        consumer._fetch_max_wait_ms = FETCH_MAX_WAIT_MS  # read by AIOKafkaConsumer.start()
+        return consumer
+
+    create._strikestream = True  # type: ignore[attr-defined]
+    driver.AIOKafkaConsumerThread._create_worker_consumer = create  # type: ignore[method-assign]
+
 
 def kafka_client_kwargs(settings: Settings) -> dict[str, Any]:
     """aiokafka keyword arguments for a real cluster (SASL/SCRAM, TLS)."""
@@ -70,6 +91,7 @@ class Runtime:
 def create_app(
     settings: Settings, bootstrap: str, *, metrics: Metrics | None = None,
 ) -> tuple[faust.App, Runtime]:
+    _faust_fetch_wait()
     app = faust.App(
         settings.app_id,
         broker=[f"kafka://{h}" for h in bootstrap.split(",")],

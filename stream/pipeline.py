@@ -154,8 +154,12 @@ class Engine:
                                          lateness=self.lateness)
         self.states[key] = state
         self.counts[applied.outcome] = self.counts.get(applied.outcome, 0) + 1
-        if applied.outcome != "late" and (self.watermark is None or claim.event_time > self.watermark):
-            self.watermark = claim.event_time
+        if applied.outcome not in ("late", "expired"):
+            # A pure function of the claim (window end, capped by its publication), so the
+            # max over the claims is the same in any arrival order.
+            event_time = aggregate.claim_event_time(claim)
+            if self.watermark is None or event_time > self.watermark:
+                self.watermark = event_time
         return applied
 
     def apply_all(self, claims: Iterable[Claim]) -> list[aggregate.Applied]:

@@ -35,6 +35,14 @@ def _iso(dt: datetime | None) -> str | None:
     return dt.isoformat().replace("+00:00", "Z") if dt else None
 
 
+def _stats(state: aggregate.RegionState, as_of: datetime, span: timedelta) -> dict[str, Any]:
+    """Window stats without the state's internal watermark (which depends on arrival
+    order); the document's `as_of` is the one event-time reference."""
+    stats = aggregate.window_stats(state, as_of=as_of, window=span)
+    stats.pop("watermark", None)
+    return stats
+
+
 def regions_doc(engine: Engine, window: str = "24h") -> dict[str, Any]:
     span = parse_window(window)
     as_of = engine.as_of()
@@ -43,13 +51,12 @@ def regions_doc(engine: Engine, window: str = "24h") -> dict[str, Any]:
         for key in sorted(engine.states):
             if key == TOTAL_KEY:
                 continue
-            stats = aggregate.window_stats(engine.states[key], as_of=as_of, window=span)
-            regions[key] = {"name": _safe_name(key), **stats}
+            regions[key] = {"name": _safe_name(key), **_stats(engine.states[key], as_of, span)}
     doc: dict[str, Any] = {"as_of": _iso(as_of), "window": window, "regions": regions}
     total = engine.states.get(TOTAL_KEY)
     if total is not None and as_of is not None:
         parts = [s for k, s in engine.states.items() if k != TOTAL_KEY]
-        doc["totals"] = aggregate.window_stats(total, as_of=as_of, window=span)
+        doc["totals"] = _stats(total, as_of, span)
         doc["residuals"] = aggregate.residuals(total, parts, as_of=as_of, window=span)
     return doc
 
@@ -64,7 +71,7 @@ def region_doc(engine: Engine, code: str, hours: int = 168) -> dict[str, Any] | 
         "region": code,
         "name": _safe_name(code),
         "as_of": _iso(as_of),
-        "windows": {w: aggregate.window_stats(state, as_of=as_of, window=d) for w, d in WINDOWS.items()},
+        "windows": {w: _stats(state, as_of, d) for w, d in WINDOWS.items()},
         "hourly": [{"hour": _iso(h), "value": v} for h, v in series],
         "latest_claims": aggregate.latest_claims(state, 50),
     }

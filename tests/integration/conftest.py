@@ -229,4 +229,5 @@ def wait_until(predicate: Any, *, timeout: float, interval: float = 0.5, what: s
         if last:
             return last
         time.sleep(interval)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what} (last={last!r})")
+    detail = f" (last={last!r})" if last not in (None, False, "") else ""
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}{detail}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import time
 from datetime import UTC, datetime
 
 import orjson
@@ -19,9 +20,9 @@ from stream.models import RawReport
 from stream.pipeline import Engine, Normalized, Place, normalize_record
 from stream.settings import CLAIMS_TOPIC, DLQ_TOPIC, RAW_TOPIC
 from stream.simulate.reports import simulate_reports
-from stream.web import readmodel
 
 from .conftest import Deployment, produce, read_topic, wait_until
+from .scenarios import expected_docs, first_difference, live_docs
 
 pytestmark = pytest.mark.integration
 
@@ -99,12 +100,14 @@ def test_thousand_reports_and_fifty_bad_records(deployment: Deployment) -> None:
     # Every good report is reflected: the live aggregates equal an offline fold.
     expected = offline_fold(good)
     assert expected.states, "the simulated reports produced no claims"
+    want = expected_docs(expected)
 
-    def live_matches() -> bool:
-        return all(worker.json(f"/api/regions?window={w}") == orjson.loads(orjson.dumps(
-            readmodel.regions_doc(expected, w))) for w in readmodel.WINDOWS)
-
-    wait_until(live_matches, timeout=60, what="live aggregates equal to the offline fold")
+    diff = "not compared yet"
+    deadline = time.monotonic() + 60
+    while diff and time.monotonic() < deadline:
+        diff = first_difference(live_docs(worker), want)
+        time.sleep(0.5)
+    assert not diff, f"live aggregates differ from the offline fold: {diff}"
     assert reports_counted() == 1000
 
     # The worker is still consuming after the bad records.
