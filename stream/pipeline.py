@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 import orjson
 from pydantic import ValidationError
@@ -129,6 +130,10 @@ class Engine:
     watermark: datetime | None = None
     counts: dict[str, int] = field(default_factory=dict)
     seq: int = 0
+    #: bumped whenever a fold may have changed a result (read models cache on it)
+    version: int = 0
+    #: read-model documents by name, with the version they were built at
+    cache: dict[str, tuple[int, Any]] = field(default_factory=dict)
     detector: detect.DetectorState = field(
         default_factory=lambda: detect.new_state(detect.DetectorConfig(hour_close_grace=DETECT_GRACE)))
     alerts: dict[str, Alert] = field(default_factory=dict)
@@ -154,6 +159,8 @@ class Engine:
                                          lateness=self.lateness)
         self.states[key] = state
         self.counts[applied.outcome] = self.counts.get(applied.outcome, 0) + 1
+        if applied.outcome not in ("duplicate", "late", "expired"):
+            self.version += 1
         if applied.outcome not in ("late", "expired"):
             # A pure function of the claim (window end, capped by its publication), so the
             # max over the claims is the same in any arrival order.

@@ -6,6 +6,7 @@ same input serves byte-identical documents.
 
 from __future__ import annotations
 
+import copy
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -43,7 +44,23 @@ def _stats(state: aggregate.RegionState, as_of: datetime, span: timedelta) -> di
     return stats
 
 
+def _cached(engine: Engine, name: str, build: Any) -> Any:
+    """Documents are pure functions of the Engine's state: reuse them until it changes
+    (a scrape or a dashboard poll must not re-scan every claim)."""
+    hit = engine.cache.get(name)
+    if hit is not None and hit[0] == engine.version:
+        return hit[1]
+    doc = build()
+    engine.cache[name] = (engine.version, doc)
+    return doc
+
+
 def regions_doc(engine: Engine, window: str = "24h") -> dict[str, Any]:
+    parse_window(window)
+    return copy.deepcopy(_cached(engine, f"regions:{window}", lambda: _regions_doc(engine, window)))
+
+
+def _regions_doc(engine: Engine, window: str) -> dict[str, Any]:
     span = parse_window(window)
     as_of = engine.as_of()
     regions: dict[str, Any] = {}
@@ -112,6 +129,12 @@ def alerts_doc(engine: Engine, state: str | None = None, limit: int = 200) -> di
 
 def region_samples(engine: Engine) -> list[tuple[str, str, str, str, str, float]]:
     """(region, claimant, weapon, measure, window, value) rows for the scrape-time collector."""
+    rows: list[tuple[str, str, str, str, str, float]] = _cached(
+        engine, "samples", lambda: _region_samples(engine))
+    return rows
+
+
+def _region_samples(engine: Engine) -> list[tuple[str, str, str, str, str, float]]:
     as_of = engine.as_of()
     rows: list[tuple[str, str, str, str, str, float]] = []
     if as_of is None:
