@@ -66,6 +66,7 @@ from stream.aggregate.state import (
     hour_of_end,
     hour_remove,
     make_rec,
+    recent,
     shared,
     versions_of,
 )
@@ -112,7 +113,7 @@ def _version(claim: Claim) -> Version:
     a, b = _value(claim)
     # The publication time is shared like the report id: every claim of one report
     # (a bulletin gives one per region and weapon) then holds one int, not its own.
-    return (shared(ts(claim.published_at)), intern(claim.report_id), a, b,
+    return (recent(ts(claim.published_at)), recent(claim.report_id), a, b,
             intern(claim.qualifier), intern(claim.source))
 
 

@@ -61,20 +61,30 @@ FORMAT = 2
 HOUR = 3600
 _EMPTY: tuple[Version, ...] = ()
 
-# Shared immutable values (ints, tuples). A memo only: results never depend on it.
+# Shared immutable values (ints, tuples). Memos only: results never depend on them.
+# Two memos, both bounded (an entry costs ~100 bytes): few distinct values that
+# recur all the time (window bounds, meta, source lists, sources) and values that
+# recur only within one report and its relays (report ids, publication times),
+# whose memo is small so it does not hold the dead ones of past reports.
 _SHARED: dict[object, object] = {}
+_RECENT: dict[object, object] = {}
 _T = TypeVar("_T")
 
 
 def shared(value: _T) -> _T:
-    # Bounded: the memo's own dict costs ~100 bytes an entry.
     if len(_SHARED) > 65_536:
         _SHARED.clear()
     return cast(_T, _SHARED.setdefault(value, value))
 
 
+def recent(value: _T) -> _T:
+    if len(_RECENT) > 4_096:
+        _RECENT.clear()
+    return cast(_T, _RECENT.setdefault(value, value))
+
+
 def s(value: str) -> str:
-    """Share a repeated string (sources, report ids, qualifiers). A bounded memo,
+    """Share a repeated string (sources, qualifiers, claimants). A bounded memo,
     not sys.intern: interned report ids would never be freed after eviction."""
     return shared(value)
 
@@ -286,13 +296,14 @@ def _opt(v: str | None) -> str | None:
 def _rec(r: list[Any]) -> Rec:
     m = r[META]
     more = tuple(
-        (shared(int(v[0])), s(v[1]), int(v[2]), int(v[3]), s(v[4]), s(v[5])) for v in r[MORE]
+        (recent(int(v[0])), recent(v[1]), int(v[2]), int(v[3]), s(v[4]), s(v[5]))
+        for v in r[MORE]
     )
     return (
         shared((s(m[KIND]), s(m[CLAIMANT]), _opt(m[WEAPON]), _opt(m[MEASURE]),
                 _opt(m[DKIND]))),
         shared(int(r[WS])), shared(int(r[WE])), shared(tuple(s(x) for x in r[SOURCES])),
-        shared(int(r[4])), s(r[5]), int(r[6]), int(r[7]), s(r[8]), s(r[9]),
+        recent(int(r[4])), recent(r[5]), int(r[6]), int(r[7]), s(r[8]), s(r[9]),
         more or _EMPTY,
     )
 
