@@ -14,7 +14,6 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 RAW_TOPIC = "strikes.raw.v1"
 CLAIMS_TOPIC = "strikes.claims.v1"
-ACTIVITY_TOPIC = "strikes.activity.v1"
 ALERTS_TOPIC = "strikes.alerts.v1"
 DLQ_TOPIC = "strikes.dlq.v1"
 

@@ -60,7 +60,9 @@ def install(app: faust.App, rt: Runtime) -> None:
     @app.page("/metrics")
     async def metrics(self: View, request: Request) -> Response:
         body, ctype = rt.metrics.exposition()
-        return self.bytes(body, content_type=ctype.split(";")[0])
+        response = self.bytes(body)
+        response.headers["Content-Type"] = ctype  # keep version=0.0.4; charset (aiohttp drops it)
+        return response
 
     @app.page("/api/regions")
     async def regions(self: View, request: Request) -> Response:
