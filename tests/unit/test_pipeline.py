@@ -90,3 +90,21 @@ def test_as_of_is_the_event_time_watermark_not_the_wall_clock() -> None:
 def test_unknown_window_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="window must be one of 1h, 6h, 24h, 7d"):
         readmodel.regions_doc(Engine(), "2h")
+
+
+def test_cached_documents_follow_every_change() -> None:
+    engine = Engine()
+    first = _claims(RELAYS[:1])
+    engine.apply_all(first)
+    before = readmodel.regions_doc(engine, "24h")
+    assert readmodel.regions_doc(engine, "24h") == before  # served from the cache
+    engine.apply_all(first)  # a re-delivery changes nothing
+    assert readmodel.regions_doc(engine, "24h") == before
+    bryansk = {"id": "r-9", "source": "telegram:mod_russia", "published_at": "2025-06-02T05:50:00Z",
+               "text": "За ночь над территорией Брянской области уничтожены 12 украинских беспилотников."}
+    engine.apply_all(_claims([bryansk]))  # type: ignore[arg-type]
+    after = readmodel.regions_doc(engine, "24h")
+    assert set(after["regions"]) == {"RU-KRS", "RU-BRY"}
+    assert after["regions"]["RU-BRY"]["totals"] == {"ru-mod": {"drone": {"intercepted": 12}}}
+    samples = readmodel.region_samples(engine)
+    assert ("RU-BRY", "ru-mod", "drone", "intercepted", "24h", 12.0) in samples
