@@ -39,7 +39,7 @@ from faust.web import Request, Response, View
 
 from stream.app import Runtime
 from stream.models import Alert, Claim
-from stream.web.views import STATIC, _authorized
+from stream.web.views import STATIC, authorized
 
 log = logging.getLogger(__name__)
 
@@ -275,7 +275,7 @@ def install(app: faust.App, rt: Runtime, hub: Hub | None = None) -> Hub:
 
     @app.page("/api/stream")
     async def stream(self: View, request: Request) -> Response:
-        if not _authorized(rt, request):
+        if not authorized(rt, request):
             return self.bytes(b'{"error":"missing or wrong bearer token"}',
                               content_type="application/json", status=401)
         result: Response = await serve(live, request, cors_origins=origins)

@@ -29,7 +29,8 @@ def _error(view: View, status: int, message: str) -> Response:
     return _json(view, {"error": message}, status)
 
 
-def _authorized(rt: Runtime, request: Request) -> bool:
+def authorized(rt: Runtime, request: Request) -> bool:
+    """Bearer token check (header or ?token=) shared by every view; open without a token."""
     token = rt.settings.api_token
     if not token:
         return True
@@ -47,7 +48,7 @@ def install(app: faust.App, rt: Runtime) -> None:
     """Register the routes on the app's web server."""
 
     def guarded(view: View, request: Request) -> Response | None:
-        if not _authorized(rt, request):
+        if not authorized(rt, request):
             return _error(view, 401, "missing or wrong bearer token")
         return None
 
