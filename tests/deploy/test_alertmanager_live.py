@@ -48,7 +48,19 @@ class Alertmanager:
         self.call("/api/v2/alerts", [{"labels": labels} for labels in label_sets])
 
     def states(self) -> dict[str, str]:
-        """alertname/region/instance -> active | suppressed."""
+        """alertname/region/instance -> active | suppressed, once Alertmanager has
+        processed the posted alerts (it files them asynchronously)."""
+        deadline = time.monotonic() + 10
+        last = self._states()
+        while time.monotonic() < deadline:
+            time.sleep(0.2)
+            now = self._states()
+            if now == last and "unprocessed" not in now.values():
+                return now
+            last = now
+        return last
+
+    def _states(self) -> dict[str, str]:
         out = {}
         for alert in self.call("/api/v2/alerts"):
             labels = alert["labels"]
@@ -141,13 +153,20 @@ def test_regional_alerts_grouped_by_region(alertmanager: Alertmanager) -> None:
     warning_63 = {**RISE_63, "alertname": "StrikestreamRegionMunitionsAboveBaseline"}
     alertmanager.post(SURGE, {**SURGE, "alertname": "StrikestreamMassAttack"}, warning_63,
                       SILENT_12)
-    groups = {
-        (g["receiver"]["name"], json.dumps(g["labels"], sort_keys=True)):
-            sorted(a["labels"]["alertname"] for a in g["alerts"])
-        for g in alertmanager.call("/api/v2/alerts/groups")
-    }
-    assert groups == {
+    expected = {
         ("pager", '{"region": "UA-63"}'): ["StrikestreamMassAttack", "StrikestreamRegionSurge"],
         ("webhook", '{"region": "UA-63"}'): ["StrikestreamRegionMunitionsAboveBaseline"],
         ("webhook", '{"region": "UA-12"}'): ["StrikestreamRegionSilent"],
     }
+    # Alertmanager files posted alerts into groups asynchronously: poll briefly.
+    deadline = time.monotonic() + 10
+    while True:
+        groups = {
+            (g["receiver"]["name"], json.dumps(g["labels"], sort_keys=True)):
+                sorted(a["labels"]["alertname"] for a in g["alerts"])
+            for g in alertmanager.call("/api/v2/alerts/groups")
+        }
+        if groups == expected or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    assert groups == expected
