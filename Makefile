@@ -5,8 +5,10 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
+# mypyc build of the pure normalizer (optional speed-up; see scripts/build_native.py)
+NATIVE := build/native.stamp
 
-.PHONY: run test lint unit integration schemas system-deps bench clean
+.PHONY: run test lint unit integration schemas system-deps bench clean native
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,31 +16,38 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e ".[test]"
 	@touch $(STAMP)
 
+$(NATIVE): $(STAMP) $(wildcard stream/normalize/*.py) scripts/build_native.py
+	$(PY) scripts/build_native.py
+	@mkdir -p build && touch $(NATIVE)
+
+native: $(NATIVE)
+
 system-deps:
 	@if [ "$$(id -u)" = "0" ]; then bash scripts/install-system-deps.sh; \
 	else echo "system-deps: not root, skipping Debian packages (prometheus, chromium)"; fi
 
-run: $(STAMP)
+run: $(STAMP) $(NATIVE)
 	$(PY) -m stream run
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check stream tests benchmarks
+	$(VENV)/bin/ruff check stream tests benchmarks scripts
 	$(VENV)/bin/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) $(NATIVE)
 	$(VENV)/bin/pytest -q tests/unit
 
-integration: $(STAMP)
+integration: $(STAMP) $(NATIVE)
 	$(VENV)/bin/pytest -q tests/integration
 
-test: $(STAMP) system-deps lint
+test: $(STAMP) $(NATIVE) system-deps lint
 	$(VENV)/bin/pytest -q
 
 schemas: $(STAMP)
 	$(PY) -m stream schemas --write
 
-bench: $(STAMP)
+bench: $(STAMP) $(NATIVE)
 	$(PY) benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache data tests/artifacts
+	-$(PY) scripts/build_native.py --clean
+	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache data tests/artifacts

@@ -4,18 +4,26 @@ Generates N varied reports from templates (regions, numbers in digits and words,
 totals with breakdowns, casualties, damage), warms the caches once, then times
 `normalize` over the whole corpus and prints reports/s.
 
-    .venv/bin/python benchmarks/normalize.py [N] [--profile]
+    .venv/bin/python benchmarks/normalize.py [N] [--profile] [--no-compare]
+
+`build=` tells which normalizer ran: `mypyc` (compiled by `make native`) or the
+Python sources; unless --no-compare, the sources are also timed in a child
+process (STREAM_NATIVE=0) on the same corpus and printed as `pure_reports/s(cpu)`.
 """
 
 from __future__ import annotations
 
 import cProfile
+import os
 import pstats
 import random
+import re
+import subprocess
 import sys
 import time
 from datetime import UTC, datetime
 
+from stream import _native
 from stream.models import RawReport
 from stream.normalize import normalize
 
@@ -105,10 +113,17 @@ def main() -> None:
         profiler.disable()
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
     # CPU time is what one core spends; wall time also counts waiting on a busy machine.
-    print(
-        f"reports={n} items={items} wall_s={elapsed:.2f} cpu_s={cpu:.2f} "
-        f"reports/s(cpu)={n / cpu:,.0f} reports/s(wall)={n / elapsed:,.0f}"
-    )
+    build = "mypyc" if _native.STATUS == "mypyc" else "python"
+    line = (f"reports={n} items={items} wall_s={elapsed:.2f} cpu_s={cpu:.2f} "
+            f"reports/s(cpu)={n / cpu:,.0f} reports/s(wall)={n / elapsed:,.0f} build={build}")
+    if build == "mypyc" and "--no-compare" not in sys.argv and not profiler:
+        child = subprocess.run(
+            [sys.executable, __file__, str(n), "--no-compare"], capture_output=True, text=True,
+            check=True, env={**os.environ, "STREAM_NATIVE": "0"})
+        m = re.search(r"reports/s\(cpu\)=([\d,]+)", child.stdout)
+        pure = int(m.group(1).replace(",", "")) if m else 0
+        line += f" pure_reports/s(cpu)={pure:,} speedup={n / cpu / max(pure, 1):.2f}x"
+    print(line)
 
 
 if __name__ == "__main__":

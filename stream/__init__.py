@@ -4,7 +4,11 @@ The public API is the data contracts and the pure engine; the Faust wiring
 (`stream.app`, `stream.agents`) is imported by the CLI only.
 """
 
-from stream.models import (
+from stream import _native
+
+_native.install()  # before anything imports stream.normalize (see stream/_native.py)
+
+from stream.models import (  # noqa: E402
     Alert,
     CasualtyItem,
     Claim,

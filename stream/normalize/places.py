@@ -12,6 +12,8 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
+from mypy_extensions import mypyc_attr
+
 from stream.normalize.lexicon import has, words
 from stream.normalize.tokens import Token
 from stream.regions import country_of, gazetteer
@@ -312,6 +314,7 @@ def _firsts(refs: list[PlaceRef]) -> list[int]:
     return [r.first for r in refs]
 
 
+@mypyc_attr(native_class=False)  # a list subclass: mypyc compiles it as a Python class
 class PlaceList(list[PlaceRef]):
     """The places of one report, sorted by first token, with lookups built once."""
 

@@ -157,7 +157,9 @@ def test_scripts_pass_shellcheck() -> None:
 def test_dockerfile() -> None:
     text = (DEPLOY / "Dockerfile").read_text()
     froms = re.findall(r"^FROM (\S+)", text, re.M)
-    assert froms == ["python:3.11-slim", "python:3.11-slim"]
+    # the build stage has the compilers (mypyc), the runtime the same Python, slim
+    assert froms == ["python:3.11-bookworm", "python:3.11-slim"]
+    assert "python scripts/build_native.py --strict" in text
     assert re.search(r"^USER 10001:10001$", text, re.M)
     assert "pip wheel --wheel-dir /wheels ." in text
     assert re.search(r'^ENTRYPOINT \["python", "-m", "stream"\]$', text, re.M)

@@ -1,0 +1,126 @@
+"""The mypyc build of the normalizer: used only while it matches the sources, and
+byte-for-byte the same output as the Python sources."""
+
+from __future__ import annotations
+
+import importlib.machinery
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from stream import _native
+
+ROOT = Path(__file__).resolve().parents[2]
+SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]
+TAG = sys.implementation.cache_tag or ""
+
+
+def _package(tmp_path: Path, names: list[str], compiled: list[str]) -> Path:
+    pkg = tmp_path / "normalize"
+    pkg.mkdir()
+    for name in names:
+        (pkg / f"{name}.py").write_text(f"X = {name!r}\n")
+    for name in compiled:
+        (pkg / f"{name}{SUFFIX}").write_bytes(b"\x7fELF")
+    return pkg
+
+
+def _record(pkg: Path, names: list[str], python: str = TAG) -> Path:
+    manifest = pkg / "_native.json"
+    sources = {n: _native.source_digest(pkg / f"{n}.py") for n in names}
+    manifest.write_text(json.dumps({"python": python, "sources": sources}))
+    return manifest
+
+
+def test_compiled_modules_named_by_most_specific_suffix(tmp_path: Path) -> None:
+    pkg = _package(tmp_path, ["a", "b"], ["a", "b"])
+    (pkg / "c.abi3.so").write_bytes(b"")
+    assert _native.compiled_modules(pkg) == ["a", "b", "c"]
+
+
+def test_matching_build_is_used(tmp_path: Path) -> None:
+    pkg = _package(tmp_path, ["a", "b"], ["a", "b"])
+    assert _native.mismatches(pkg, _record(pkg, ["a", "b"]), TAG) == []
+
+
+def test_no_build_no_record(tmp_path: Path) -> None:
+    pkg = _package(tmp_path, ["a"], [])
+    assert _native.mismatches(pkg, pkg / "_native.json", TAG) == ["no compiled modules"]
+    (pkg / f"a{SUFFIX}").write_bytes(b"")
+    assert _native.mismatches(pkg, pkg / "_native.json", TAG) == ["no build record"]
+
+
+def test_edited_source_disables_the_build(tmp_path: Path) -> None:
+    pkg = _package(tmp_path, ["a", "b"], ["a", "b"])
+    manifest = _record(pkg, ["a", "b"])
+    (pkg / "b.py").write_text("X = 'edited'\n")
+    assert _native.mismatches(pkg, manifest, TAG) == ["b: source changed since the build"]
+
+
+def test_other_python_or_partial_build_disables_it(tmp_path: Path) -> None:
+    pkg = _package(tmp_path, ["a", "b"], ["a"])
+    assert _native.mismatches(pkg, _record(pkg, ["a"], python="cpython-399"), TAG) == [
+        f"built for cpython-399, running {TAG}"]
+    assert _native.mismatches(pkg, _record(pkg, ["a", "b"]), TAG) == ["b: compiled module missing"]
+    (pkg / "c.py").write_text("")
+    (pkg / f"c{SUFFIX}").write_bytes(b"")
+    assert _native.mismatches(pkg, _record(pkg, ["a"]), TAG) == ["c: not in build record"]
+
+
+def test_source_only_finder_loads_the_py_file(tmp_path: Path) -> None:
+    pkg = _package(tmp_path, ["a"], ["a"])
+    spec = _native.SourceOnlyFinder("stream.normalize").find_spec("stream.normalize.a", [str(pkg)])
+    assert spec is not None and spec.origin == str(pkg / "a.py")
+    assert _native.SourceOnlyFinder("stream.normalize").find_spec("stream.models", None) is None
+
+
+def _run(args: list[str], *, native: bool, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "STREAM_NATIVE": "1" if native else "0"}
+    return subprocess.run([sys.executable, *args], input=stdin, capture_output=True, env=env,
+                          cwd=ROOT, check=True, timeout=600)
+
+
+def _status(native: bool) -> tuple[str, str]:
+    code = "import stream._native as n, stream.normalize.counts as c; print(n.STATUS); print(c.__file__)"
+    out = _run(["-c", code], native=native).stdout.decode().split("\n")
+    return out[0], out[1]
+
+
+def test_stream_native_0_runs_the_sources() -> None:
+    status, path = _status(native=False)
+    assert status == "pure (STREAM_NATIVE=0)"
+    assert path.endswith("counts.py")
+
+
+def _corpus() -> bytes:
+    lines = [line for p in sorted((ROOT / "stream/data/samples").glob("*.jsonl"))
+             for line in p.read_bytes().splitlines() if line.strip()]
+    simulated = _run(["-m", "stream", "simulate", "-n", "3000", "--seed", "11"], native=False)
+    lines += simulated.stdout.splitlines()
+    odd = ["", " ", "0", "1,200,000 drones", "над над над 5", "ще 3 — над Курською",
+           "Збито 2 з 3 ракет\n\n\n", "‐" * 50, "12:00–14:00 17 БпЛА", "a" * 5000,
+           "Губернатор: пострадавших нет, 0 погибших", "two dozen two dozen two", "🚀 5 🚀"]
+    lines += [json.dumps({"id": f"odd-{i}", "source": "test", "published_at": "2025-06-01T00:00:00Z",
+                          "text": t}, ensure_ascii=False).encode() for i, t in enumerate(odd)]
+    return b"\n".join(lines) + b"\n"
+
+
+def test_compiled_normalizer_gives_the_same_output_as_the_sources() -> None:
+    status, path = _status(native=True)
+    if status != "mypyc":
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must run the compiled normalizer (make native), got: {status}")
+        pytest.skip(f"compiled normalizer not built here: {status}")
+    assert not path.endswith(".py")
+    corpus = _corpus()
+    compiled = _run(["-m", "stream", "normalize"], native=True, stdin=corpus).stdout.splitlines()
+    pure = _run(["-m", "stream", "normalize"], native=False, stdin=corpus).stdout.splitlines()
+    assert len(compiled) == len(pure) == corpus.count(b"\n")
+    differing = [i for i, (a, b) in enumerate(zip(compiled, pure, strict=True)) if a != b]
+    assert differing == [], f"{len(differing)} reports differ, first: {pure[differing[0]][:300]!r}"
+    items = sum(len(json.loads(line)["observations"]) for line in pure)
+    assert items > 3000  # the corpus exercises the extractors, not just empty reports
