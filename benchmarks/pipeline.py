@@ -42,10 +42,15 @@ from stream.settings import RAW_TOPIC
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 
+def cpu_times(pid: int) -> tuple[float, float]:
+    """(user, system) CPU seconds of a process (and its reaped children) from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return ((int(fields[11]) + int(fields[13])) / CLK_TCK, (int(fields[12]) + int(fields[14])) / CLK_TCK)
+
+
 def cpu_seconds(pid: int) -> float:
     """user + system CPU seconds of a process (and its reaped children) from /proc."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return sum(int(x) for x in fields[11:15]) / CLK_TCK
+    return sum(cpu_times(pid))
 
 
 def start_profiler(pid: int, out: str) -> subprocess.Popen[bytes]:
@@ -71,7 +76,7 @@ def run(n: int, profile: str | None, timeout: float) -> dict[str, Any]:
         samples0 = metric_samples(worker)
         applied0 = healthz(worker).get("claims_applied", 0)
         profiler = start_profiler(worker.proc.pid, profile) if profile else None
-        cpu0 = cpu_seconds(worker.proc.pid)
+        user0, sys0 = cpu_times(worker.proc.pid)
         started = time.perf_counter()
         produce_s = produce(dep.broker.bootstrap, dep.topic(RAW_TOPIC), lines)
         log(f"produced {n} reports in {produce_s:.1f}s")
@@ -86,7 +91,9 @@ def run(n: int, profile: str | None, timeout: float) -> dict[str, Any]:
             msg = f"timed out: claims applied {applied} of {expected}"
             raise SystemExit(msg)
         elapsed = time.perf_counter() - started
-        worker_cpu = cpu_seconds(worker.proc.pid) - cpu0
+        user1, sys1 = cpu_times(worker.proc.pid)
+        worker_user, worker_sys = user1 - user0, sys1 - sys0
+        worker_cpu = worker_user + worker_sys
         samples = metric_samples(worker)
         reports, dlq, claims = (metric_sum(samples, name) - metric_sum(samples0, name) for name in (
             "strikestream_reports_total", "strikestream_dlq_total", "strikestream_claims_total"))
@@ -101,7 +108,8 @@ def run(n: int, profile: str | None, timeout: float) -> dict[str, Any]:
         "ratio": e2e / pure["normalize_per_s_cpu"],
         "normalize_per_s_wall": pure["normalize_per_s_wall"],
         "ratio_wall": e2e / pure["normalize_per_s_wall"],
-        "worker_cpu_s": worker_cpu, "reports_per_worker_cpu_s": per_cpu,
+        "worker_cpu_s": worker_cpu, "worker_user_s": worker_user, "worker_sys_s": worker_sys,
+        "reports_per_worker_cpu_s": per_cpu,
         "ratio_cpu": per_cpu / pure["normalize_per_s_cpu"],
         "stages_ms": stage_ms(samples, since=samples0), "warmup_s": warm_s, "produce": "batched_linger",
     }

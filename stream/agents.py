@@ -20,7 +20,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 import faust
-import orjson
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from stream.app import Runtime, kafka_client_kwargs
@@ -31,6 +30,15 @@ log = logging.getLogger(__name__)
 
 NORMALIZE_BATCH = 500
 NORMALIZE_WITHIN_S = 0.01
+#: the claims follower starts a fold cycle at most this often when claims keep coming
+FOLLOW_CYCLE_S = 0.05
+#: how long an idle follower fetch parks on the broker (the embedded broker answers a
+#: parked fetch only when the wait expires: new claims wait for it)
+FOLLOW_FETCH_WAIT_MS = 20
+FOLLOW_MAX_RECORDS = 20_000
+#: consumer lag gauges are refreshed at most this often
+LAG_EXPORT_S = 1.0
+DUPLICATE_OUTCOMES = frozenset({"relay", "duplicate", "stale", "expired"})
 
 ClaimHook = Callable[[Runtime, list[tuple[Claim, Any]]], Awaitable[None]]
 
@@ -40,18 +48,20 @@ def _now() -> datetime:
 
 
 async def _send_rejection(rt: Runtime, rej: Rejection) -> Any:
-    return await rt.topics["dlq"].send(
-        key=(rej.key or "").encode() or None, value=rej.model_dump_json().encode())
+    return await rt.out.send(rt.names["dlq"], (rej.key or "").encode() or None,
+                             rej.model_dump_json().encode())
 
 
 async def send_rejection(rt: Runtime, rej: Rejection) -> None:
     """Dead-letter a record and wait until the broker has it."""
     await (await _send_rejection(rt, rej))
-    rt.metrics.dlq_total.labels(reason=rej.reason).inc()
+    rt.metrics.dlq_by(rej.reason).inc()
 
 
 def claim_bytes(claim: Claim) -> bytes:
-    return orjson.dumps(claim.model_dump(mode="json"))
+    """The claim's JSON: pydantic's serializer, the same bytes as orjson over
+    `model_dump(mode="json")` in a third of the time."""
+    return claim.__pydantic_serializer__.to_json(claim)
 
 
 def install(app: faust.App, rt: Runtime, *, on_claims: list[ClaimHook] | None = None) -> None:
@@ -60,9 +70,10 @@ def install(app: faust.App, rt: Runtime, *, on_claims: list[ClaimHook] | None = 
 
     @app.agent(rt.topics["raw"], name="normalize")
     async def normalize_agent(stream: Any) -> None:  # faust.Stream; its stubs lack take_events
-        # Batches: every claim of the batch is sent, then all deliveries are awaited
-        # together; Faust acks the batch's raw records only when the next batch is
-        # taken, i.e. after delivery. One round trip per batch, not per report.
+        # Batches: every claim of the batch is enqueued on the producer, then all
+        # deliveries are awaited together; Faust acks the batch's raw records only
+        # when the next batch is taken, i.e. after delivery. One produce request per
+        # batch, not per report.
         async for events in stream.take_events(NORMALIZE_BATCH, within=NORMALIZE_WITHIN_S):
             pending: list[Any] = []
             for event in events:
@@ -86,25 +97,35 @@ async def _normalize_one(rt: Runtime, msg: Any) -> list[Any]:
         result = Rejection.of(reason="internal", error=f"{where}: {exc!r}",
                               original=msg.value or b"", topic=where.topic,
                               partition=where.partition, offset=where.offset, rejected_at=_now())
-    rt.metrics.processing_seconds.labels(stage="normalize").observe(time.perf_counter() - started)
+    metrics = rt.metrics
+    metrics.stage("normalize").observe(time.perf_counter() - started)
     if isinstance(result, Rejection):
-        rt.metrics.dlq_total.labels(reason=result.reason).inc()
+        metrics.dlq_by(result.reason).inc()
         return [await _send_rejection(rt, result)]
-    rt.metrics.reports_total.labels(lang=result.report.lang).inc()
+    metrics.reports_by(result.report.lang).inc()
+    send, topic, claims_by = rt.out.send, rt.names["claims"], metrics.claims_by
     futs = []
     for claim in result.claims:
-        futs.append(await rt.topics["claims"].send(key=claim.key.encode(), value=claim_bytes(claim)))
-        rt.metrics.claims_total.labels(kind=claim.kind, claimant=claim.claimant).inc()
+        futs.append(await send(topic, claim.key.encode(), claim_bytes(claim)))
+        claims_by(claim.kind, claim.claimant).inc()
     return futs
 
 
 class ClaimsFollower:
-    """Reads every partition of the claims topic from the beginning into the Engine."""
+    """Reads every partition of the claims topic from the beginning into the Engine.
+
+    Paced: a fold cycle starts at most every `FOLLOW_CYCLE_S`, so a busy feed is
+    folded in batches of many claims (the detectors advance, listeners run and the
+    web caches turn over once per batch, not once per few claims) and the consumer
+    fetches a few times per cycle instead of in a tight loop; an idle feed costs a
+    parked fetch per `FOLLOW_FETCH_WAIT_MS`. Both bound the fold delay a claim sees.
+    """
 
     def __init__(self, rt: Runtime, hooks: list[ClaimHook]) -> None:
         self.rt = rt
         self.hooks = hooks
-        self.topic = rt.topics["claims"].get_topic_name()
+        self.topic = rt.names["claims"]
+        self._lag_at = 0.0
 
     async def _assign(self, consumer: AIOKafkaConsumer) -> list[TopicPartition]:
         while True:
@@ -122,19 +143,25 @@ class ClaimsFollower:
         consumer = AIOKafkaConsumer(
             bootstrap_servers=rt.bootstrap, group_id=None, enable_auto_commit=False,
             auto_offset_reset="earliest", max_partition_fetch_bytes=4 * 1024 * 1024,
-            fetch_max_wait_ms=20, **kafka_client_kwargs(rt.settings))
+            fetch_max_bytes=64 * 1024 * 1024, fetch_max_wait_ms=FOLLOW_FETCH_WAIT_MS,
+            **kafka_client_kwargs(rt.settings))
         await consumer.start()
         try:
             tps = await self._assign(consumer)
             caught_up = False
             while True:
-                batch = await consumer.getmany(timeout_ms=200, max_records=5000)
+                cycle = time.perf_counter()
+                batch = await consumer.getmany(timeout_ms=200, max_records=FOLLOW_MAX_RECORDS)
                 if batch:
                     await self._apply_batch(batch)
                 if not caught_up:
                     caught_up = await self._caught_up(consumer, tps)
                     rt.ready = caught_up
                 await self._export_lag(consumer, tps)
+                if batch and caught_up:
+                    rest = FOLLOW_CYCLE_S - (time.perf_counter() - cycle)
+                    if rest > 0:
+                        await asyncio.sleep(rest)
         finally:
             with contextlib.suppress(Exception):
                 await consumer.stop()
@@ -147,6 +174,10 @@ class ClaimsFollower:
         return True
 
     async def _export_lag(self, consumer: AIOKafkaConsumer, tps: list[TopicPartition]) -> None:
+        now = time.monotonic()
+        if now - self._lag_at < LAG_EXPORT_S:
+            return
+        self._lag_at = now
         for tp in tps:
             hw = consumer.highwater(tp)
             if hw is not None:
@@ -155,41 +186,45 @@ class ClaimsFollower:
 
     async def _apply_batch(self, batch: dict[TopicPartition, list[Any]]) -> None:
         rt = self.rt
+        metrics = rt.metrics
         started = time.perf_counter()
         applied_batch: list[tuple[Claim, Any]] = []
         decoded: list[tuple[Claim, Place, Any]] = []
+        now = _now()
         for tp, msgs in batch.items():
             for m in msgs:
                 where = Place(tp.topic, tp.partition, m.offset)
-                claim = decode_claim(m.value, where, _now(), m.key)
+                claim = decode_claim(m.value, where, now, m.key)
                 if isinstance(claim, Rejection):
                     await send_rejection(rt, claim)
                     continue
                 decoded.append((claim, where, m))
         # Fold in offset order within each partition (the per-partition offset watermark
         # in the state relies on it); the detectors advance once, after the whole batch.
+        apply, duplicates_by = rt.engine.apply, metrics.duplicates_by
         for claim, where, m in decoded:
-            applied = rt.engine.apply(claim, partition=where.partition, offset=where.offset)
-            if applied.outcome == "late":
-                rt.metrics.late_claims_total.inc()
+            applied = apply(claim, partition=where.partition, offset=where.offset)
+            outcome = applied.outcome
+            if outcome == "late":
+                metrics.late_claims_total.inc()
                 await send_rejection(rt, Rejection.of(
                     reason="late", error=f"{where}: event time {claim.event_time.isoformat()} "
                     f"is older than its publication time minus the allowed lateness",
                     original=m.value, topic=where.topic, partition=where.partition,
                     offset=where.offset, rejected_at=_now(), key=m.key))
                 continue
-            if applied.outcome in ("relay", "duplicate", "stale", "expired"):
-                rt.metrics.duplicate_claims_total.labels(outcome=applied.outcome).inc()
+            if outcome in DUPLICATE_OUTCOMES:
+                duplicates_by(outcome).inc()
             applied_batch.append((claim, applied))
-        rt.metrics.processing_seconds.labels(stage="aggregate").observe(time.perf_counter() - started)
+        metrics.stage("aggregate").observe(time.perf_counter() - started)
         started = time.perf_counter()
         alerts = rt.engine.detect(applied_batch)
-        rt.metrics.processing_seconds.labels(stage="detect").observe(time.perf_counter() - started)
+        metrics.stage("detect").observe(time.perf_counter() - started)
         sent = []
         for alert in alerts:
-            sent.append(await rt.topics["alerts"].send(key=alert.alert_id.encode(),
-                                                       value=alert.model_dump_json().encode()))
-            rt.metrics.alerts_total.labels(kind=alert.kind, state=alert.state).inc()
+            sent.append(await rt.out.send(rt.names["alerts"], alert.alert_id.encode(),
+                                          alert.model_dump_json().encode()))
+            metrics.alerts_by(alert.kind, alert.state).inc()
         for fut in sent:
             await fut
         for listener in rt.listeners:

@@ -6,12 +6,14 @@ topic prefix and consumer group); `stream.agents.install` attaches the agents.
 
 from __future__ import annotations
 
+import asyncio
 import ssl
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import faust
+import mode
 
 from stream.metrics import Metrics
 from stream.pipeline import Engine
@@ -73,6 +75,53 @@ def _faust_credentials(settings: Settings) -> Any:
     return faust.SSLCredentials(ctx)
 
 
+class Output(mode.Service):
+    """One plain aiokafka producer for claims, alerts and dead letters.
+
+    Faust's `Topic.send` costs tens of microseconds per record (channel, futures,
+    sensors, a debug log call); this is the bare accumulator. `linger_ms=0` still
+    batches: the normalize agent enqueues a whole batch without yielding to the
+    loop, so the sender finds every record at once and writes one request; a lone
+    alert goes out at once. Added to the app as its first dependency, so it starts
+    before the agents and stops after them (a stopping agent can still deliver).
+    """
+
+    def __init__(self, settings: Settings, bootstrap: str, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.settings = settings
+        self.bootstrap = bootstrap
+        self.producer: Any = None
+        self._lock = asyncio.Lock()
+
+    async def _producer(self) -> Any:
+        if self.producer is None:
+            async with self._lock:
+                if self.producer is None:
+                    from aiokafka import AIOKafkaProducer
+
+                    producer = AIOKafkaProducer(
+                        bootstrap_servers=self.bootstrap, acks="all", linger_ms=0,
+                        max_batch_size=1024 * 1024, max_request_size=4 * 1024 * 1024,
+                        **kafka_client_kwargs(self.settings))
+                    await producer.start()
+                    self.producer = producer
+        return self.producer
+
+    async def on_start(self) -> None:
+        await self._producer()
+
+    async def on_stop(self) -> None:
+        producer, self.producer = self.producer, None
+        if producer is not None:
+            await producer.stop()  # flushes what is still queued
+
+    async def send(self, topic: str, key: bytes | None, value: bytes) -> asyncio.Future[Any]:
+        """Enqueue one record; the returned future resolves when the broker has it."""
+        producer = self.producer or await self._producer()
+        fut: asyncio.Future[Any] = await producer.send(topic, value, key=key)
+        return fut
+
+
 @dataclass
 class Runtime:
     """What the agents, the claims follower and the web views share in one worker."""
@@ -82,6 +131,10 @@ class Runtime:
     metrics: Metrics
     engine: Engine
     topics: dict[str, Any] = field(default_factory=dict)
+    #: topic key ("claims", "alerts", "dlq") -> full topic name
+    names: dict[str, str] = field(default_factory=dict)
+    #: the producer every agent writes with (see `Output`)
+    out: Any = None
     ready: bool = False
     #: called after every batch the follower folds: (applied claims, alerts emitted).
     listeners: list[Callable[[list[tuple[Any, Any]], list[Any]], None]] = field(default_factory=list)
@@ -135,6 +188,8 @@ def create_app(
         "dlq": app.topic(settings.topic(DLQ_TOPIC), value_type=bytes, key_type=bytes,
                          value_serializer="raw", key_serializer="raw", partitions=1),
     }
+    runtime.names = {k: t.get_topic_name() for k, t in runtime.topics.items()}
+    runtime.out = app.add_dependency(Output(settings, bootstrap))
     return app, runtime
 
 

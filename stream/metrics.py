@@ -18,7 +18,7 @@ import logging
 from collections import Counter as _Tally
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Final, get_args
+from typing import Any, Final, get_args
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -35,7 +35,7 @@ from prometheus_client.registry import Collector
 
 from stream.models import AlertKind, AlertState, Claimant, ClaimKind, Lang, Rejection
 
-__all__ = ["PREFIX", "STAGES", "WINDOWS", "Metrics", "RegionSample"]
+__all__ = ["PREFIX", "STAGES", "WINDOWS", "Children", "Metrics", "RegionSample"]
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +73,24 @@ class RegionSample:
 
 RegionSource = Callable[[], Iterable[RegionSample]]
 OpenAlertsSource = Callable[[], Iterable[tuple[str, str]]]
+
+
+class Children:
+    """The labelled children of one metric, each looked up once.
+
+    `metric.labels(...)` takes a lock and validates the label values on every call;
+    the agents update a few metrics per record, so they keep the children here.
+    """
+
+    def __init__(self, metric: Counter | Histogram) -> None:
+        self._metric = metric
+        self._children: dict[tuple[str, ...], Any] = {}
+
+    def __call__(self, *values: str) -> Any:
+        child = self._children.get(values)
+        if child is None:
+            child = self._children[values] = self._metric.labels(*values)
+        return child
 
 
 class _SnapshotCollector(Collector):
@@ -201,6 +219,13 @@ class Metrics:
             ["collector"],
             registry=r,
         )
+        # Per-record updates go through these (see `Children`).
+        self.reports_by = Children(self.reports_total)  # (lang,)
+        self.claims_by = Children(self.claims_total)  # (kind, claimant)
+        self.dlq_by = Children(self.dlq_total)  # (reason,)
+        self.duplicates_by = Children(self.duplicate_claims_total)  # (outcome,)
+        self.stage = Children(self.processing_seconds)  # (stage,)
+        self.alerts_by = Children(self.alerts_total)  # (kind, state)
         self._snapshots = _SnapshotCollector(self.scrape_errors_total)
         r.register(self._snapshots)
         self._initialise_series()

@@ -27,26 +27,36 @@ GOOD = {
 
 
 class Sent:
-    """Records what an agent sends to a topic and resolves the delivery future."""
+    """Records what the agents send per topic and resolves the delivery futures."""
 
     def __init__(self) -> None:
-        self.records: list[tuple[bytes | None, bytes]] = []
+        self.by_topic: dict[str, list[tuple[bytes | None, bytes]]] = {}
 
-    async def send(self, *, key: bytes | None = None, value: bytes, **_: Any) -> asyncio.Future[None]:
-        self.records.append((key, value))
+    async def send(self, topic: str, key: bytes | None, value: bytes) -> asyncio.Future[None]:
+        self.by_topic.setdefault(topic, []).append((key, value))
         fut: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         fut.set_result(None)
         return fut
 
 
+class Records:
+    """The records one topic received (a view on `Sent`)."""
+
+    def __init__(self, sent: Sent, topic: str) -> None:
+        self.sent, self.topic = sent, topic
+
+    @property
+    def records(self) -> list[tuple[bytes | None, bytes]]:
+        return self.sent.by_topic.get(self.topic, [])
+
+
 @pytest.fixture
-def wired(tmp_path: Any) -> Iterator[tuple[Any, Any, Sent, Sent]]:
+def wired(tmp_path: Any) -> Iterator[tuple[Any, Any, Records, Records]]:
     settings = load_settings(data_dir=tmp_path, app_id="agents-test")
     app, rt = build(settings, "127.0.0.1:1")
-    claims, dlq = Sent(), Sent()
-    with mock.patch.object(rt.topics["claims"], "send", claims.send), \
-            mock.patch.object(rt.topics["dlq"], "send", dlq.send):
-        yield app, rt, claims, dlq
+    sent = Sent()
+    with mock.patch.object(rt.out, "send", sent.send):
+        yield app, rt, Records(sent, rt.names["claims"]), Records(sent, rt.names["dlq"])
 
 
 async def test_good_report_becomes_claims_keyed_by_region(wired: Any) -> None:
