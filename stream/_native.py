@@ -1,8 +1,9 @@
 """Use the mypyc-compiled normalizer only while it matches its Python sources.
 
 `scripts/build_native.py` (run by `make`) compiles the pure `stream.normalize`
-modules with mypyc into extension modules beside the sources and records the
-SHA-256 of every source it compiled in `stream/normalize/_native.json`. Python
+and `stream.regions` modules (`PACKAGES`) with mypyc into extension modules beside
+the sources and records the SHA-256 of every source it compiled in
+`stream/_native.json`. Python
 prefers an extension module to a source file of the same name, so an edited
 source with an old build would silently run the old code: `install()` compares
 the record with the sources and, on any difference (or with STREAM_NATIVE=0),
@@ -25,9 +26,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
-PACKAGE = "stream.normalize"
-PACKAGE_DIR = Path(__file__).resolve().parent / "normalize"
-MANIFEST = PACKAGE_DIR / "_native.json"
+ROOT = Path(__file__).resolve().parent  # the `stream` package
+#: compiled packages (directories under `stream`) and the modules each keeps in Python:
+#: `__init__` (importing a package never needs the build) and modules that find data
+#: files through `__file__` (a compiled module's `__file__` is not its own path)
+PACKAGES: dict[str, tuple[str, ...]] = {
+    "normalize": ("__init__",),
+    "regions": ("__init__", "table"),
+}
+MANIFEST = ROOT / "_native.json"
 _OFF = frozenset({"0", "false", "no", "off", "pure"})
 
 #: "mypyc" when the compiled modules are in use, else "pure (<why>)"
@@ -38,21 +45,29 @@ def source_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def compiled_modules(package_dir: Path) -> list[str]:
-    """Module names (without package) that have an extension module beside them."""
+def sources(root: Path, packages: dict[str, tuple[str, ...]]) -> list[str]:
+    """The modules a build compiles, as "package/module" names."""
+    return sorted(f"{pkg}/{p.stem}" for pkg, keep in packages.items()
+                  for p in (root / pkg).glob("*.py") if p.stem not in keep)
+
+
+def compiled_modules(root: Path, packages: dict[str, tuple[str, ...]]) -> list[str]:
+    """"package/module" names that have an extension module beside their source."""
     suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
     names = set()
-    for p in package_dir.iterdir():
-        for suffix in suffixes:
-            if p.name.endswith(suffix):  # the most specific suffix comes first
-                names.add(p.name[: -len(suffix)])
-                break
+    for pkg in packages:
+        for p in (root / pkg).iterdir() if (root / pkg).is_dir() else ():
+            for suffix in suffixes:
+                if p.name.endswith(suffix):  # the most specific suffix comes first
+                    names.add(f"{pkg}/{p.name[: -len(suffix)]}")
+                    break
     return sorted(names)
 
 
-def mismatches(package_dir: Path, manifest: Path, python_tag: str) -> list[str]:
+def mismatches(root: Path, packages: dict[str, tuple[str, ...]], manifest: Path,
+               python_tag: str) -> list[str]:
     """Why the compiled modules must not be used (empty list: they match the sources)."""
-    compiled = compiled_modules(package_dir)
+    compiled = compiled_modules(root, packages)
     if not compiled:
         return ["no compiled modules"]
     try:
@@ -64,28 +79,28 @@ def mismatches(package_dir: Path, manifest: Path, python_tag: str) -> list[str]:
     digests: dict[str, str] = record.get("sources", {})
     out = []
     for name in compiled:
-        src = package_dir / f"{name}.py"
+        src = root / f"{name}.py"
         if name not in digests:
             out.append(f"{name}: not in build record")
         elif not src.is_file():
             out.append(f"{name}: source removed")
         elif source_digest(src) != digests[name]:
             out.append(f"{name}: source changed since the build")
-    for name in digests:
-        if name not in compiled and (package_dir / f"{name}.py").is_file():
+    for name in sorted(set(digests) | set(sources(root, packages))):
+        if name not in compiled and (root / f"{name}.py").is_file():
             out.append(f"{name}: compiled module missing")
     return out
 
 
 class SourceOnlyFinder(importlib.abc.MetaPathFinder):
-    """Loads modules of one package from their `.py` files, never from extensions."""
+    """Loads the modules of some packages from their `.py` files, never from extensions."""
 
-    def __init__(self, package: str) -> None:
-        self.prefix = package + "."
+    def __init__(self, packages: Sequence[str]) -> None:
+        self.prefixes = tuple(p + "." for p in packages)
 
     def find_spec(self, fullname: str, path: Sequence[str] | None,
                   target: ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
-        if not fullname.startswith(self.prefix) or path is None:
+        if not fullname.startswith(self.prefixes) or path is None:
             return None
         leaf = fullname.rpartition(".")[2]
         for entry in path:
@@ -104,9 +119,9 @@ def install() -> str:
     if os.environ.get("STREAM_NATIVE", "").strip().lower() in _OFF:
         reasons = ["STREAM_NATIVE=0"]
     else:
-        reasons = mismatches(PACKAGE_DIR, MANIFEST, python_tag)
+        reasons = mismatches(ROOT, PACKAGES, MANIFEST, python_tag)
     if reasons:
-        sys.meta_path.insert(0, SourceOnlyFinder(PACKAGE))
+        sys.meta_path.insert(0, SourceOnlyFinder([f"stream.{pkg}" for pkg in PACKAGES]))
         STATUS = f"pure ({reasons[0]}{', ...' if len(reasons) > 1 else ''})"
         if reasons[0] not in ("no compiled modules", "STREAM_NATIVE=0"):
             print(f"strikestream: compiled normalizer not used: {'; '.join(reasons[:3])}; "

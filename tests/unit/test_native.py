@@ -19,63 +19,78 @@ SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]
 TAG = sys.implementation.cache_tag or ""
 
 
-def _package(tmp_path: Path, names: list[str], compiled: list[str]) -> Path:
-    pkg = tmp_path / "normalize"
-    pkg.mkdir()
+PKGS = {"normalize": ("__init__",), "regions": ("__init__", "table")}
+
+
+def _tree(tmp_path: Path, names: list[str], compiled: list[str]) -> Path:
+    """A fake `stream` dir: "pkg/module" sources and extension modules."""
+    for pkg in PKGS:
+        (tmp_path / pkg).mkdir(exist_ok=True)
+        (tmp_path / pkg / "__init__.py").write_text("")
     for name in names:
-        (pkg / f"{name}.py").write_text(f"X = {name!r}\n")
+        (tmp_path / f"{name}.py").write_text(f"X = {name!r}\n")
     for name in compiled:
-        (pkg / f"{name}{SUFFIX}").write_bytes(b"\x7fELF")
-    return pkg
+        (tmp_path / f"{name}{SUFFIX}").write_bytes(b"\x7fELF")
+    return tmp_path
 
 
-def _record(pkg: Path, names: list[str], python: str = TAG) -> Path:
-    manifest = pkg / "_native.json"
-    sources = {n: _native.source_digest(pkg / f"{n}.py") for n in names}
+def _record(root: Path, names: list[str], python: str = TAG) -> Path:
+    manifest = root / "_native.json"
+    sources = {n: _native.source_digest(root / f"{n}.py") for n in names}
     manifest.write_text(json.dumps({"python": python, "sources": sources}))
     return manifest
 
 
+def test_kept_modules_are_not_compiled(tmp_path: Path) -> None:
+    root = _tree(tmp_path, ["normalize/a", "regions/table", "regions/b"], [])
+    assert _native.sources(root, PKGS) == ["normalize/a", "regions/b"]
+
+
 def test_compiled_modules_named_by_most_specific_suffix(tmp_path: Path) -> None:
-    pkg = _package(tmp_path, ["a", "b"], ["a", "b"])
-    (pkg / "c.abi3.so").write_bytes(b"")
-    assert _native.compiled_modules(pkg) == ["a", "b", "c"]
+    root = _tree(tmp_path, ["normalize/a", "regions/b"], ["normalize/a", "regions/b"])
+    (root / "normalize" / "c.abi3.so").write_bytes(b"")
+    assert _native.compiled_modules(root, PKGS) == ["normalize/a", "normalize/c", "regions/b"]
 
 
 def test_matching_build_is_used(tmp_path: Path) -> None:
-    pkg = _package(tmp_path, ["a", "b"], ["a", "b"])
-    assert _native.mismatches(pkg, _record(pkg, ["a", "b"]), TAG) == []
+    names = ["normalize/a", "regions/b"]
+    root = _tree(tmp_path, names, names)
+    assert _native.mismatches(root, PKGS, _record(root, names), TAG) == []
 
 
 def test_no_build_no_record(tmp_path: Path) -> None:
-    pkg = _package(tmp_path, ["a"], [])
-    assert _native.mismatches(pkg, pkg / "_native.json", TAG) == ["no compiled modules"]
-    (pkg / f"a{SUFFIX}").write_bytes(b"")
-    assert _native.mismatches(pkg, pkg / "_native.json", TAG) == ["no build record"]
+    root = _tree(tmp_path, ["normalize/a"], [])
+    assert _native.mismatches(root, PKGS, root / "_native.json", TAG) == ["no compiled modules"]
+    (root / f"normalize/a{SUFFIX}").write_bytes(b"")
+    assert _native.mismatches(root, PKGS, root / "_native.json", TAG) == ["no build record"]
 
 
 def test_edited_source_disables_the_build(tmp_path: Path) -> None:
-    pkg = _package(tmp_path, ["a", "b"], ["a", "b"])
-    manifest = _record(pkg, ["a", "b"])
-    (pkg / "b.py").write_text("X = 'edited'\n")
-    assert _native.mismatches(pkg, manifest, TAG) == ["b: source changed since the build"]
+    names = ["normalize/a", "regions/b"]
+    root = _tree(tmp_path, names, names)
+    manifest = _record(root, names)
+    (root / "regions/b.py").write_text("X = 'edited'\n")
+    assert _native.mismatches(root, PKGS, manifest, TAG) == ["regions/b: source changed since the build"]
 
 
 def test_other_python_or_partial_build_disables_it(tmp_path: Path) -> None:
-    pkg = _package(tmp_path, ["a", "b"], ["a"])
-    assert _native.mismatches(pkg, _record(pkg, ["a"], python="cpython-399"), TAG) == [
+    root = _tree(tmp_path, ["normalize/a", "normalize/b"], ["normalize/a"])
+    assert _native.mismatches(root, PKGS, _record(root, ["normalize/a"], python="cpython-399"), TAG) == [
         f"built for cpython-399, running {TAG}"]
-    assert _native.mismatches(pkg, _record(pkg, ["a", "b"]), TAG) == ["b: compiled module missing"]
-    (pkg / "c.py").write_text("")
-    (pkg / f"c{SUFFIX}").write_bytes(b"")
-    assert _native.mismatches(pkg, _record(pkg, ["a"]), TAG) == ["c: not in build record"]
+    # a module added after the build, or a compiled module deleted, is a mismatch
+    assert _native.mismatches(root, PKGS, _record(root, ["normalize/a"]), TAG) == [
+        "normalize/b: compiled module missing"]
+    (root / f"normalize/b{SUFFIX}").write_bytes(b"")
+    assert _native.mismatches(root, PKGS, _record(root, ["normalize/a"]), TAG) == [
+        "normalize/b: not in build record"]
 
 
 def test_source_only_finder_loads_the_py_file(tmp_path: Path) -> None:
-    pkg = _package(tmp_path, ["a"], ["a"])
-    spec = _native.SourceOnlyFinder("stream.normalize").find_spec("stream.normalize.a", [str(pkg)])
-    assert spec is not None and spec.origin == str(pkg / "a.py")
-    assert _native.SourceOnlyFinder("stream.normalize").find_spec("stream.models", None) is None
+    root = _tree(tmp_path, ["regions/a"], ["regions/a"])
+    finder = _native.SourceOnlyFinder(["stream.normalize", "stream.regions"])
+    spec = finder.find_spec("stream.regions.a", [str(root / "regions")])
+    assert spec is not None and spec.origin == str(root / "regions/a.py")
+    assert finder.find_spec("stream.models", None) is None
 
 
 def _run(args: list[str], *, native: bool, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
@@ -85,7 +100,8 @@ def _run(args: list[str], *, native: bool, stdin: bytes = b"") -> subprocess.Com
 
 
 def _status(native: bool) -> tuple[str, str]:
-    code = "import stream._native as n, stream.normalize.counts as c; print(n.STATUS); print(c.__file__)"
+    code = ("import stream._native as n, stream.normalize.counts as c, stream.regions.matcher as m; "
+            "print(n.STATUS); print(c.__file__, m.__file__)")
     out = _run(["-c", code], native=native).stdout.decode().split("\n")
     return out[0], out[1]
 
@@ -93,7 +109,7 @@ def _status(native: bool) -> tuple[str, str]:
 def test_stream_native_0_runs_the_sources() -> None:
     status, path = _status(native=False)
     assert status == "pure (STREAM_NATIVE=0)"
-    assert path.endswith("counts.py")
+    assert path.endswith("counts.py " + str(ROOT / "stream/regions/matcher.py"))
 
 
 def _corpus() -> bytes:
@@ -115,7 +131,7 @@ def test_compiled_normalizer_gives_the_same_output_as_the_sources() -> None:
         if os.environ.get("CI"):
             pytest.fail(f"CI must run the compiled normalizer (make native), got: {status}")
         pytest.skip(f"compiled normalizer not built here: {status}")
-    assert not path.endswith(".py")
+    assert ".py " not in path and not path.endswith(".py")
     corpus = _corpus()
     compiled = _run(["-m", "stream", "normalize"], native=True, stdin=corpus).stdout.splitlines()
     pure = _run(["-m", "stream", "normalize"], native=False, stdin=corpus).stdout.splitlines()
