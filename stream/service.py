@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import faust
 
 from stream import agents
@@ -17,7 +19,21 @@ def build(settings: Settings, bootstrap: str, *, metrics: Metrics | None = None)
     views.install(app, rt)
     live.install(app, rt)
     _export_state(rt)
+    _keep_log_level(app, settings)
     return app, rt
+
+
+def _keep_log_level(app: faust.App, settings: Settings) -> None:
+    """Faust's worker sets the root logger to DEBUG (at any requested level of WARN
+    or above) so that every log record turns its terminal spinner. Every
+    `log.debug` in aiokafka and Faust, several per record produced or consumed,
+    then builds a LogRecord that the handlers drop. Put the requested level back
+    once the worker has configured logging (tasks start after that)."""
+    level = getattr(logging, settings.log_level.upper())
+
+    @app.task
+    async def keep_log_level() -> None:
+        logging.getLogger().setLevel(level)
 
 
 def _export_state(rt: Runtime) -> None:
