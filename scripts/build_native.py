@@ -75,9 +75,18 @@ def build() -> tuple[bool, str]:
     setup = SETUP.format(group=GROUP, target=str(BUILD_DIR / "c"), temp=str(BUILD_DIR / "temp"))
     rel = [f"stream/{name}.py" for name in srcs]
     started = time.monotonic()
+    # Built from a directory holding only a link to the package: setup() must not read
+    # the project's pyproject.toml (whose metadata may need a newer setuptools than the
+    # venv's), and --inplace then writes through the link, beside the sources.
+    src = BUILD_DIR / "src"
+    src.mkdir(parents=True, exist_ok=True)
+    link = src / "stream"
+    if not link.is_symlink() or link.resolve() != STREAM:
+        link.unlink(missing_ok=True)
+        link.symlink_to(STREAM, target_is_directory=True)
     cmd = [sys.executable, "-c", setup, *rel]  # our own interpreter and sources
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True,  # noqa: S603
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    proc = subprocess.run(cmd, cwd=src, capture_output=True, text=True,  # noqa: S603
+                          env={**os.environ, "PYTHONPATH": str(src)})
     if proc.returncode != 0:
         clean()
         tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-15:])
