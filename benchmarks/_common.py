@@ -37,6 +37,44 @@ SIM_START = datetime(2025, 1, 1, tzinfo=UTC)
 LINGER_MS = 5
 
 
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_times(pid: int) -> tuple[float, float]:
+    """(user, system) CPU seconds of a process (and its reaped children) from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return ((int(fields[11]) + int(fields[13])) / CLK_TCK, (int(fields[12]) + int(fields[14])) / CLK_TCK)
+
+
+def cpu_seconds(pid: int) -> float:
+    """user + system CPU seconds of a process (and its reaped children) from /proc."""
+    return sum(cpu_times(pid))
+
+
+def descendants(pid: int) -> list[int]:
+    """Live child processes of `pid`, recursively (e.g. process pools)."""
+    out: list[int] = []
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        for task in Path(f"/proc/{p}/task").glob("*/children"):
+            with contextlib.suppress(OSError):
+                kids = [int(x) for x in task.read_text().split()]
+                out += kids
+                todo += kids
+    return out
+
+
+def tree_cpu_times(pid: int) -> tuple[float, float]:
+    """(user, system) CPU seconds of a process and its live descendants."""
+    user = system = 0.0
+    for p in (pid, *descendants(pid)):
+        with contextlib.suppress(OSError):
+            u, s = cpu_times(p)
+            user, system = user + u, system + s
+    return user, system
+
+
 def load() -> str:
     """1/5/15-minute load averages: the machine is shared, figures depend on it."""
     a, b, c = os.getloadavg()

@@ -8,8 +8,15 @@ producer; that wait is inside the figures). Meanwhile this process
 - polls `/healthz` `claims_applied` every 50 ms: the k-th claim to arrive is folded
   once claims_applied >= k (the follower reads the same partitions); report-to-
   aggregate is the latest fold time of its claims;
-- subscribes to `strikes.alerts.v1`: an alert's latency is its arrival minus the send
-  time of the newest report carrying one of its claim ids (sent before the alert).
+- subscribes to `strikes.alerts.v1`: an alert is decidable only once the event-time
+  watermark (the largest claim event time folded) passes the end of the hour it
+  scores (`updated_at`) plus the detectors' grace, and once its claims are in. Its
+  latency is its arrival minus the later of: the send time of the FIRST report with
+  a claim whose event time reaches that point (a later one may be the one that
+  actually tipped it, so this errs long), and the send time of the newest report
+  carrying one of its claim ids (sent before the alert). Waiting for event time to
+  pass is the detectors' grace, not pipeline latency; alerts whose decision no
+  report of this run made (warm-up, silences with no report) are counted apart.
 Reports without claims (noise) have no aggregate effect and are not in the figures.
 The embedded broker answers a parked fetch only when its wait expires (new data does
 not wake it), so consumers' fetch_max_wait_ms (Faust's is fixed at 1500) adds up to
@@ -26,12 +33,14 @@ import argparse
 import asyncio
 import bisect
 import time
+from datetime import datetime
 from typing import Any
 
 import orjson
 from _common import (
     LINGER_MS,
     bench_deployment,
+    cpu_seconds,
     emit,
     healthz,
     log,
@@ -39,10 +48,11 @@ from _common import (
     metric_sum,
     percentiles,
     simulated_lines,
+    stage_ms,
     warm_up,
 )
 
-from stream.settings import ALERTS_TOPIC, CLAIMS_TOPIC, RAW_TOPIC
+from stream.settings import ALERTS_TOPIC, CLAIMS_TOPIC, RAW_TOPIC, load_settings
 
 
 class Collector:
@@ -51,6 +61,7 @@ class Collector:
     def __init__(self) -> None:
         self.sent: dict[str, float] = {}
         self.claim_arrivals: list[tuple[float, str, str]] = []  # (t, report_id, claim_id)
+        self.event_times: dict[str, int] = {}  # report_id -> largest claim event time (epoch s)
         self.alerts: list[tuple[float, dict[str, Any]]] = []
         self.applied: list[tuple[float, int]] = []  # (t, claims_applied)
         self.stop = False
@@ -125,20 +136,54 @@ def fold_times(col: Collector) -> dict[str, float]:
     return {r: t for r, t in out.items() if t != float("inf")}
 
 
-def alert_latencies(col: Collector) -> tuple[list[float], int]:
+def claim_event_time(claim: dict[str, Any]) -> int:
+    """The worker's watermark contribution of one claim (stream.aggregate), epoch seconds."""
+    from stream.aggregate.state import event_time
+
+    def epoch(text: str) -> int:
+        return int(datetime.fromisoformat(text).timestamp())
+
+    return event_time(epoch(claim["window_end"]), epoch(claim["published_at"]))
+
+
+def decided_after(col: Collector) -> tuple[list[int], list[float]]:
+    """(running max of claim event time, send time) over the reports in send order: the
+    first report that brought the watermark to T is at bisect_left(running, T)."""
+    running: list[int] = []
+    sends: list[float] = []
+    top = -(2**62)
+    for rid, sent in col.sent.items():  # insertion order = send order
+        top = max(top, col.event_times.get(rid, top))
+        running.append(top)
+        sends.append(sent)
+    return running, sends
+
+
+def alert_latencies(col: Collector, grace_s: float) -> tuple[list[float], int, list[float]]:
+    """(latencies from the deciding report, alerts no report of this run decided,
+    latencies from the newest claim-carrying report alone: the old definition, which
+    counts the wait for event time to pass the grace as latency)."""
     by_claim: dict[str, list[float]] = {}
     for _t, rid, cid in col.claim_arrivals:
         if rid in col.sent:
             by_claim.setdefault(cid, []).append(col.sent[rid])
+    running, send_order = decided_after(col)
     out: list[float] = []
+    from_claims: list[float] = []
     without = 0
     for arrived, alert in col.alerts:
         sends = [s for cid in alert.get("claim_ids", []) for s in by_claim.get(cid, []) if s <= arrived]
+        if sends:
+            from_claims.append(arrived - max(sends))
+        decidable = datetime.fromisoformat(alert["updated_at"]).timestamp() + grace_s
+        i = bisect.bisect_left(running, decidable)
+        if i < len(running) and send_order[i] <= arrived:
+            sends.append(send_order[i])
         if not sends:
-            without += 1  # silences and alerts on claims of no report of this run
+            without += 1  # decided by no report of this run (warm-up, silences)
             continue
         out.append(arrived - max(sends))
-    return out, without
+    return out, without, from_claims
 
 
 def ms(p: dict[str, float]) -> dict[str, float]:
@@ -148,8 +193,10 @@ def ms(p: dict[str, float]) -> dict[str, float]:
 async def run(rate: float, seconds: float, drain: float) -> dict[str, Any]:
     n = int(rate * seconds)
     lines = simulated_lines(n, seed=3)
+    grace_s = load_settings().detect_grace.total_seconds()  # the worker reads the same env
     col = Collector()
     warm_s = 0.0
+    worker_cpu, send_s, stages = 0.0, 0.0, {}
     # Deployment set-up and clean-up call asyncio.run: keep them off this loop.
     cm = bench_deployment("lat")
     dep = await asyncio.to_thread(cm.__enter__)
@@ -161,8 +208,12 @@ async def run(rate: float, seconds: float, drain: float) -> dict[str, Any]:
         claims_seen: dict[str, float] = {}
 
         def on_claim(t: float, c: dict[str, Any]) -> None:
-            col.claim_arrivals.append((t, c["report_id"], c["claim_id"]))
-            claims_seen[c["report_id"]] = t
+            rid = c["report_id"]
+            col.claim_arrivals.append((t, rid, c["claim_id"]))
+            claims_seen[rid] = t
+            et = claim_event_time(c)
+            if et > col.event_times.get(rid, -(2**62)):
+                col.event_times[rid] = et
 
         tasks = [asyncio.create_task(consume(bs, dep.topic(CLAIMS_TOPIC), on_claim, col)),
                  asyncio.create_task(consume(bs, dep.topic(ALERTS_TOPIC),
@@ -170,7 +221,10 @@ async def run(rate: float, seconds: float, drain: float) -> dict[str, Any]:
                  asyncio.create_task(poll_applied(worker, col))]
         await asyncio.sleep(1.0)  # consumers assigned before the first send
         log(f"producing {n} reports at {rate}/s")
+        samples0 = await asyncio.to_thread(metric_samples, worker)
+        cpu0 = cpu_seconds(worker.proc.pid)
         send_s = await produce_steady(bs, dep.topic(RAW_TOPIC), lines, rate, col)
+        worker_cpu = cpu_seconds(worker.proc.pid) - cpu0
         log(f"sent in {send_s:.1f}s; draining")
         deadline = time.perf_counter() + drain
         pending = n
@@ -182,6 +236,7 @@ async def run(rate: float, seconds: float, drain: float) -> dict[str, Any]:
             if pending <= 0 and col.applied and col.applied[-1][1] >= claims:
                 break
             await asyncio.sleep(2.0)  # a /metrics scrape costs the worker tens of ms
+        stages = stage_ms(await asyncio.to_thread(metric_samples, worker), since=samples0)
         await asyncio.sleep(0.5)
         col.stop = True
         await asyncio.gather(*tasks)
@@ -191,7 +246,7 @@ async def run(rate: float, seconds: float, drain: float) -> dict[str, Any]:
     to_claim = [claims_seen[r] - col.sent[r] for r in claims_seen if r in col.sent]
     folded = fold_times(col)
     to_agg = [t - col.sent[r] for r, t in folded.items() if r in col.sent]
-    to_alert, alerts_without = alert_latencies(col)
+    to_alert, alerts_without, from_claims = alert_latencies(col, grace_s)
     return {
         "warmup_s": warm_s, "rate": rate, "seconds": seconds, "sent": n, "send_s": send_s,
         "produce": f"batched_linger_{LINGER_MS}ms",
@@ -200,6 +255,9 @@ async def run(rate: float, seconds: float, drain: float) -> dict[str, Any]:
         "report_to_aggregate_ms": ms(percentiles(to_agg)), "aggregate_matched": len(to_agg),
         "report_to_alert_ms": ms(percentiles(to_alert)), "alerts": len(col.alerts),
         "alerts_timed": len(to_alert), "alerts_without_report": alerts_without,
+        "alert_latency": "from_deciding_report", "grace_min": grace_s / 60,
+        "report_to_alert_from_claims_ms": ms(percentiles(from_claims)),
+        "worker_cpu_share": worker_cpu / send_s, "stages_ms": stages,
     }
 
 

@@ -17,8 +17,6 @@ rate), the broker's CPU seconds, and the per-stage breakdown of
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import signal
 import subprocess
 import sys
@@ -28,6 +26,7 @@ from typing import Any
 
 from _common import bench_deployment as deployment
 from _common import (
+    cpu_seconds,
     emit,
     healthz,
     log,
@@ -36,48 +35,12 @@ from _common import (
     produce,
     simulated_lines,
     stage_ms,
+    tree_cpu_times,
     warm_up,
 )
 from limits import normalize_rate
 
 from stream.settings import RAW_TOPIC
-
-CLK_TCK = os.sysconf("SC_CLK_TCK")
-
-
-def cpu_times(pid: int) -> tuple[float, float]:
-    """(user, system) CPU seconds of a process (and its reaped children) from /proc."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return ((int(fields[11]) + int(fields[13])) / CLK_TCK, (int(fields[12]) + int(fields[14])) / CLK_TCK)
-
-
-def cpu_seconds(pid: int) -> float:
-    """user + system CPU seconds of a process (and its reaped children) from /proc."""
-    return sum(cpu_times(pid))
-
-
-def descendants(pid: int) -> list[int]:
-    """Live child processes of `pid`, recursively (e.g. a normalize process pool)."""
-    out: list[int] = []
-    todo = [pid]
-    while todo:
-        p = todo.pop()
-        for task in Path(f"/proc/{p}/task").glob("*/children"):
-            with contextlib.suppress(OSError):
-                kids = [int(x) for x in task.read_text().split()]
-                out += kids
-                todo += kids
-    return out
-
-
-def tree_cpu_times(pid: int) -> tuple[float, float]:
-    """(user, system) CPU seconds of a process and its live descendants."""
-    user = system = 0.0
-    for p in (pid, *descendants(pid)):
-        with contextlib.suppress(OSError):
-            u, s = cpu_times(p)
-            user, system = user + u, system + s
-    return user, system
 
 
 def start_profiler(pid: int, out: str) -> subprocess.Popen[bytes]:

@@ -31,13 +31,15 @@ log = logging.getLogger(__name__)
 NORMALIZE_BATCH = 500
 NORMALIZE_WITHIN_S = 0.01
 #: the claims follower starts a fold cycle at most this often when claims keep coming
-FOLLOW_CYCLE_S = 0.05
+FOLLOW_CYCLE_S = 0.025
 #: how long an idle follower fetch parks on the broker (the embedded broker answers a
 #: parked fetch only when the wait expires: new claims wait for it)
-FOLLOW_FETCH_WAIT_MS = 20
+FOLLOW_FETCH_WAIT_MS = 10
 FOLLOW_MAX_RECORDS = 20_000
 #: consumer lag gauges are refreshed at most this often
 LAG_EXPORT_S = 1.0
+#: claims kept for the follower (see `Produced`); it reads them back within a cycle or two
+PRODUCED_CAP = 20_000
 DUPLICATE_OUTCOMES = frozenset({"relay", "duplicate", "stale", "expired"})
 
 ClaimHook = Callable[[Runtime, list[tuple[Claim, Any]]], Awaitable[None]]
@@ -64,9 +66,53 @@ def claim_bytes(claim: Claim) -> bytes:
     return claim.__pydantic_serializer__.to_json(claim)
 
 
+class Produced:
+    """Claims this worker delivered, by claims partition and offset, until its follower
+    reads those records back: the follower then takes the Claim object instead of
+    decoding the same bytes again. Only a record whose bytes at that place equal the
+    bytes produced from the object is replaced (decoding `claim_bytes(c)` gives a
+    Claim equal to `c`), so the fold still follows the log, record by record;
+    anything else (another worker's claims, a restart, a full memo) is decoded."""
+
+    def __init__(self, cap: int = PRODUCED_CAP) -> None:
+        self.cap = cap
+        self.size = 0
+        self.by_partition: dict[int, dict[int, tuple[bytes, Claim]]] = {}
+
+    def add(self, partition: int, offset: int, value: bytes, claim: Claim) -> None:
+        if self.size >= self.cap:
+            return
+        part = self.by_partition.get(partition)
+        if part is None:
+            part = self.by_partition[partition] = {}
+        part[offset] = (value, claim)
+        self.size += 1
+
+    def take(self, partition: int, offset: int, value: bytes | None) -> Claim | None:
+        part = self.by_partition.get(partition)
+        if not part:
+            return None
+        hit = part.pop(offset, None)
+        if hit is None:
+            return None
+        self.size -= 1
+        return hit[1] if hit[0] == value else None
+
+    def forget_through(self, partition: int, offset: int) -> None:
+        """Drop what the follower has read past (delivered after it read them)."""
+        part = self.by_partition.get(partition)
+        while part:
+            first = next(iter(part))  # offsets of a partition arrive in increasing order
+            if first > offset:
+                break
+            del part[first]
+            self.size -= 1
+
+
 def install(app: faust.App, rt: Runtime, *, on_claims: list[ClaimHook] | None = None) -> None:
     """Attach the agents and the claims follower to `app`."""
     hooks = on_claims or []
+    produced = Produced()
 
     @app.agent(rt.topics["raw"], name="normalize")
     async def normalize_agent(stream: Any) -> None:  # faust.Stream; its stubs lack take_events
@@ -75,18 +121,24 @@ def install(app: faust.App, rt: Runtime, *, on_claims: list[ClaimHook] | None = 
         # when the next batch is taken, i.e. after delivery. One produce request per
         # batch, not per report.
         async for events in stream.take_events(NORMALIZE_BATCH, within=NORMALIZE_WITHIN_S):
-            pending: list[Any] = []
+            pending: list[Sent] = []
             for event in events:
                 pending += await _normalize_one(rt, event.message)
-            for fut in pending:
-                await fut
+            for fut, value, claim in pending:
+                meta = await fut
+                if claim is not None:
+                    produced.add(meta.partition, meta.offset, value, claim)
 
     @app.task
     async def follow_claims() -> None:
-        await ClaimsFollower(rt, hooks).run()
+        await ClaimsFollower(rt, hooks, produced).run()
 
 
-async def _normalize_one(rt: Runtime, msg: Any) -> list[Any]:
+#: (delivery future, record value, the claim it holds or None for a dead letter)
+Sent = tuple[Any, bytes, Claim | None]
+
+
+async def _normalize_one(rt: Runtime, msg: Any) -> list[Sent]:
     """Normalize one raw record; return the delivery futures of what it sent."""
     where = Place(msg.topic, msg.partition, msg.offset)
     started = time.perf_counter()
@@ -101,12 +153,13 @@ async def _normalize_one(rt: Runtime, msg: Any) -> list[Any]:
     metrics.stage("normalize").observe(time.perf_counter() - started)
     if isinstance(result, Rejection):
         metrics.dlq_by(result.reason).inc()
-        return [await _send_rejection(rt, result)]
+        return [(await _send_rejection(rt, result), b"", None)]
     metrics.reports_by(result.report.lang).inc()
     send, topic, claims_by = rt.out.send, rt.names["claims"], metrics.claims_by
-    futs = []
+    futs: list[Sent] = []
     for claim in result.claims:
-        futs.append(await send(topic, claim.key.encode(), claim_bytes(claim)))
+        value = claim_bytes(claim)
+        futs.append((await send(topic, claim.key.encode(), value), value, claim))
         claims_by(claim.kind, claim.claimant).inc()
     return futs
 
@@ -121,9 +174,10 @@ class ClaimsFollower:
     parked fetch per `FOLLOW_FETCH_WAIT_MS`. Both bound the fold delay a claim sees.
     """
 
-    def __init__(self, rt: Runtime, hooks: list[ClaimHook]) -> None:
+    def __init__(self, rt: Runtime, hooks: list[ClaimHook], produced: Produced | None = None) -> None:
         self.rt = rt
         self.hooks = hooks
+        self.produced = produced or Produced(cap=0)
         self.topic = rt.names["claims"]
         self._lag_at = 0.0
 
@@ -191,14 +245,17 @@ class ClaimsFollower:
         applied_batch: list[tuple[Claim, Any]] = []
         decoded: list[tuple[Claim, Place, Any]] = []
         now = _now()
+        take = self.produced.take
         for tp, msgs in batch.items():
             for m in msgs:
                 where = Place(tp.topic, tp.partition, m.offset)
-                claim = decode_claim(m.value, where, now, m.key)
+                claim = take(tp.partition, m.offset, m.value) or decode_claim(m.value, where, now, m.key)
                 if isinstance(claim, Rejection):
                     await send_rejection(rt, claim)
                     continue
                 decoded.append((claim, where, m))
+            if msgs:
+                self.produced.forget_through(tp.partition, msgs[-1].offset)
         # Fold in offset order within each partition (the per-partition offset watermark
         # in the state relies on it); the detectors advance once, after the whole batch.
         apply, duplicates_by = rt.engine.apply, metrics.duplicates_by

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import base64
 from collections.abc import Iterator
+from types import SimpleNamespace
 from typing import Any
 from unittest import mock
 
@@ -27,15 +28,17 @@ GOOD = {
 
 
 class Sent:
-    """Records what the agents send per topic and resolves the delivery futures."""
+    """Records what the agents send per topic and resolves the delivery futures
+    with the record's place, as the producer does."""
 
     def __init__(self) -> None:
         self.by_topic: dict[str, list[tuple[bytes | None, bytes]]] = {}
 
-    async def send(self, topic: str, key: bytes | None, value: bytes) -> asyncio.Future[None]:
-        self.by_topic.setdefault(topic, []).append((key, value))
-        fut: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        fut.set_result(None)
+    async def send(self, topic: str, key: bytes | None, value: bytes) -> asyncio.Future[Any]:
+        records = self.by_topic.setdefault(topic, [])
+        records.append((key, value))
+        fut: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        fut.set_result(SimpleNamespace(topic=topic, partition=0, offset=len(records) - 1))
         return fut
 
 
