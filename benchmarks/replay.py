@@ -4,8 +4,9 @@
    produced to a claims topic and read back with
    `stream.replay.replay(bootstrap, topic, kind="claims")` into a fresh Engine
    (decode, apply, detect: what a worker does on start). Target: 1,000,000 < 60 s.
-   The pure in-process rates of the same claims are printed beside it: decode +
-   `Engine.apply` per claim, and `Engine.apply` alone over decoded Claims.
+   The pure in-process rates of the same claims are printed beside it: decode
+   (`decode_fact`) + `Engine.apply` per claim, and `Engine.apply` alone over the
+   decoded facts.
 2. M simulated raw reports go through `replay(..., kind="raw")` (normalization).
 
     .venv/bin/python benchmarks/replay.py [--claims 1000000] [--raw 100000]
@@ -25,18 +26,19 @@ from stream.settings import CLAIMS_TOPIC, RAW_TOPIC
 
 
 def pure_fold(values: list[bytes], limit: int) -> dict[str, float]:
-    """In-process rates over the first `limit` claims: decode+apply, and apply alone."""
-    from stream.models import Claim
-    from stream.pipeline import Engine, Place, decode_claim
+    """In-process rates over the first `limit` claims: decode+apply, and apply alone
+    (decode as replay does: `decode_fact`)."""
+    from stream.aggregate import Fact
+    from stream.pipeline import Engine, Place, decode_fact
 
     now = datetime.now(UTC)
     sample = values[:limit]
     cpu = time.process_time()
     engine = Engine()
-    decoded: list[Claim] = []
+    decoded: list[Fact] = []
     for i, v in enumerate(sample):
-        claim = decode_claim(v, Place("pure", 0, i), now)
-        assert isinstance(claim, Claim)
+        claim = decode_fact(v, Place("pure", 0, i), now)
+        assert isinstance(claim, Fact)
         decoded.append(claim)
         engine.apply(claim, partition=0, offset=i)
     both = time.process_time() - cpu

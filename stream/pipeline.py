@@ -117,6 +117,26 @@ def decode_claim(value: bytes | None, where: Place, now: datetime,
         return _reject("invalid", _validation_summary(exc), value, where, now, key)
 
 
+def decode_fact(value: bytes | None, where: Place, now: datetime,
+                key: bytes | None = None) -> aggregate.Fact | Rejection:
+    """Bytes -> the Fact the fold reads, or the same Rejection as `decode_claim`.
+
+    Claims of the plain shape the normalize agent writes skip the pydantic model
+    (`aggregate.fact_from_json`); anything else, malformed claims included, goes
+    through `decode_claim`, so acceptance and rejection reasons are the model's.
+    `Fact.claim()` gives the Claim back where one is needed.
+    """
+    if value is not None:
+        try:
+            fact = aggregate.fact_from_json(orjson.loads(value), value)
+        except orjson.JSONDecodeError:
+            fact = None
+        if fact is not None:
+            return fact
+    claim = decode_claim(value, where, now, key)
+    return claim if isinstance(claim, Rejection) else aggregate.Fact.of(claim)
+
+
 @dataclass(slots=True)
 class Engine:
     """Per-key aggregate state for every key seen: the read model the API serves.
@@ -145,27 +165,30 @@ class Engine:
         config = detect.DetectorConfig(hour_close_grace=detect_grace)
         return cls(lateness=lateness, detector=detect.new_state(config))
 
-    def apply(self, claim: Claim, *, partition: int = -1, offset: int = -1) -> aggregate.Applied:
-        """Fold one claim; without a Kafka position (replay of raw reports, tests) the
-        claims get a private sequence so only claim identity deduplicates them."""
+    def apply(self, claim: Claim | aggregate.Fact, *, partition: int = -1,
+              offset: int = -1) -> aggregate.Applied:
+        """Fold one claim (a Claim, or the Fact `decode_fact` gives); without a Kafka
+        position (replay of raw reports, tests) the claims get a private sequence so only
+        claim identity deduplicates them."""
         if partition < 0:
             self.seq += 1
             offset = self.seq
-        key = claim.key
+        key = claim.region or "ALL"
         state = self.states.get(key)
         if state is None:
-            state = aggregate.new_state(key)
-        state, applied = aggregate.apply(state, claim, partition=partition, offset=offset,
-                                         lateness=self.lateness)
-        self.states[key] = state
-        self.counts[applied.outcome] = self.counts.get(applied.outcome, 0) + 1
-        if applied.outcome not in ("duplicate", "late", "expired"):
+            state = self.states[key] = aggregate.new_state(key)
+        _state, applied = aggregate.apply(state, claim, partition=partition, offset=offset,
+                                          lateness=self.lateness)
+        outcome = applied.outcome
+        counts = self.counts
+        counts[outcome] = counts.get(outcome, 0) + 1
+        if outcome not in ("duplicate", "late", "expired"):
             self.version += 1
-        if applied.outcome not in ("late", "expired"):
+        if outcome != "late" and outcome != "expired":
             # A pure function of the claim (window end, capped by its publication), so the
             # max over the claims is the same in any arrival order.
-            event_time = aggregate.claim_event_time(claim)
-            if self.watermark is None or event_time > self.watermark:
+            event_time = applied.event_time
+            if self.watermark is None or (event_time is not None and event_time > self.watermark):
                 self.watermark = event_time
         return applied
 
@@ -176,7 +199,8 @@ class Engine:
         """Event-time 'now' of the aggregates: the watermark (replay-stable)."""
         return self.watermark or now
 
-    def detect(self, applied: Iterable[tuple[Claim, aggregate.Applied]]) -> list[Alert]:
+    def detect(self, applied: Iterable[tuple[Claim | aggregate.Fact, aggregate.Applied]]
+               ) -> list[Alert]:
         """Feed the hours that changed to the detectors and advance them to the watermark."""
         touched: dict[tuple[str, datetime], set[str]] = {}
         for claim, result in applied:

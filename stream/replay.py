@@ -1,7 +1,7 @@
 """Replay: bounded reads of `strikes.raw.v1` or `strikes.claims.v1` into a fresh Engine.
 
 Only I/O lives here; records go through the same pure steps as the live agents
-(`normalize_record`, `decode_claim`, `Engine.apply`), so the same input gives the
+(`normalize_record`, `decode_fact`, `Engine.apply`), so the same input gives the
 same aggregates. The end of each partition is captured at start from the fetch
 high-watermark (the embedded broker's ListOffsets(latest) lags), and a start
 timestamp is found by scanning record timestamps (its offsets_for_times is broken).
@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from stream.aggregate import Applied
+from stream.aggregate import Applied, Fact
 from stream.errors import ReplayError
 from stream.models import Claim, Rejection
-from stream.pipeline import Engine, Place, decode_claim, normalize_record
+from stream.pipeline import Engine, Place, decode_fact, normalize_record
 
 Kind = Literal["raw", "claims"]
 
@@ -48,9 +48,9 @@ class ReplaySummary:
 
 
 def fold_record(engine: Engine, kind: Kind, value: bytes | None, where: Place, now: datetime,
-                summary: ReplaySummary) -> list[tuple[Claim, Applied]]:
+                summary: ReplaySummary) -> list[tuple[Claim | Fact, Applied]]:
     """One record through the live logic (pure apart from counting)."""
-    out: list[tuple[Claim, Applied]] = []
+    out: list[tuple[Claim | Fact, Applied]] = []
     if kind == "raw":
         result = normalize_record(value, where, now)
         if isinstance(result, Rejection):
@@ -59,7 +59,7 @@ def fold_record(engine: Engine, kind: Kind, value: bytes | None, where: Place, n
         for claim in result.claims:
             out.append((claim, engine.apply(claim)))
     else:
-        decoded = decode_claim(value, where, now)
+        decoded = decode_fact(value, where, now)
         if isinstance(decoded, Rejection):
             summary.rejected[decoded.reason] = summary.rejected.get(decoded.reason, 0) + 1
             return out
@@ -119,7 +119,7 @@ async def replay(
         now = datetime.now(UTC)
         while len(done) < len(tps):
             batch = await consumer.getmany(timeout_ms=500, max_records=20000)
-            applied: list[tuple[Claim, Applied]] = []
+            applied: list[tuple[Claim | Fact, Applied]] = []
             for tp, msgs in batch.items():
                 for m in msgs:
                     if m.offset >= ends[tp]:

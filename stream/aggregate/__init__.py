@@ -8,18 +8,21 @@ one state exists (Kafka partitions by key).
 """
 
 from stream.aggregate.apply import Applied, Delta, Outcome, apply, claim_event_time
+from stream.aggregate.fact import Fact, fact_from_json
 from stream.aggregate.query import hourly_series, latest_claims, residuals, window_stats
 from stream.aggregate.state import RegionState, decode, encode, new_state
 
 __all__ = [
     "Applied",
     "Delta",
+    "Fact",
     "Outcome",
     "RegionState",
     "apply",
     "claim_event_time",
     "decode",
     "encode",
+    "fact_from_json",
     "hourly_series",
     "latest_claims",
     "new_state",

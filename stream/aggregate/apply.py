@@ -40,9 +40,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
+from stream.aggregate.fact import Fact
 from stream.aggregate.reconcile import affected, allocate
 from stream.aggregate.state import (
     HOUR,
+    NO_MORE,
     SOURCES,
     V_A,
     V_B,
@@ -65,10 +67,12 @@ from stream.aggregate.state import (
     hour_add,
     hour_of_end,
     hour_remove,
+    index_add,
     make_rec,
     recent,
     shared,
     versions_of,
+    window_lookup,
 )
 from stream.aggregate.state import s as intern
 from stream.aggregate.tolls import drop_toll, reconcile_toll
@@ -92,40 +96,53 @@ class Applied:
     event_time: datetime | None = None
 
 
-def claim_event_time(claim: Claim) -> datetime:
+def claim_event_time(claim: Claim | Fact) -> datetime:
     """min(window_end, published_at rounded up to the hour), see the module docstring."""
-    return datetime.fromtimestamp(event_time(ts(claim.window_end), ts(claim.published_at)), UTC)
+    f = claim if isinstance(claim, Fact) else Fact.of(claim)
+    return _utc(event_time(f.window_end, f.published_at))
 
 
 def ts(dt: datetime) -> int:
     return int(dt.timestamp())
 
 
-def _value(claim: Claim) -> tuple[int, int]:
-    if claim.kind == "count":
-        return claim.count, 0
-    if claim.kind == "casualties":
-        return claim.killed, claim.injured
+# Event times repeat (window ends, whole hours): a bounded memo of their datetimes.
+_DT: dict[int, datetime] = {}
+
+
+def _utc(t: int) -> datetime:
+    dt = _DT.get(t)
+    if dt is None:
+        if len(_DT) >= 65_536:
+            _DT.clear()
+        dt = _DT[t] = datetime.fromtimestamp(t, UTC)
+    return dt
+
+
+def _value(f: Fact) -> tuple[int, int]:
+    kind = f.kind
+    if kind == "count":
+        return f.count, 0
+    if kind == "casualties":
+        return f.killed, f.injured
     return 0, 0
 
 
-def _version(claim: Claim) -> Version:
-    a, b = _value(claim)
+def _version(f: Fact) -> Version:
+    a, b = _value(f)
     # The publication time is shared like the report id: every claim of one report
     # (a bulletin gives one per region and weapon) then holds one int, not its own.
-    return (recent(ts(claim.published_at)), recent(claim.report_id), a, b,
-            intern(claim.qualifier), intern(claim.source))
+    return (recent(f.published_at), recent(f.report_id), a, b, intern(f.qualifier),
+            intern(f.source))
 
 
-def _merge(rec: Rec | None, claim: Claim) -> Rec:
-    """Record after adding `claim`: keep each value's first appearance, union sources."""
-    v = _version(claim)
-    if rec is None:
-        meta = shared((intern(claim.kind), intern(claim.claimant), claim.weapon, claim.measure,
-                       claim.damage_kind))
-        head = (meta, shared(ts(claim.window_start)), shared(ts(claim.window_end)),
-                shared((v[V_SRC],)))
-        return make_rec(head, [v])
+def _merge(rec: Rec | None, f: Fact) -> Rec:
+    """Record after adding `f`: keep each value's first appearance, union sources."""
+    v = _version(f)
+    if rec is None:  # make_rec of one version
+        meta = shared((intern(f.kind), intern(f.claimant), f.weapon, f.measure, f.damage_kind))
+        return (meta, shared(f.window_start), shared(f.window_end), shared((v[V_SRC],)), *v,
+                NO_MORE)
     versions = list(versions_of(rec))
     for i, old in enumerate(versions):
         if (old[V_A], old[V_B]) == (v[V_A], v[V_B]):
@@ -140,20 +157,21 @@ def _merge(rec: Rec | None, claim: Claim) -> Rec:
     return make_rec((*rec[:SOURCES], sources), versions)
 
 
-def _outcome(old: Rec | None, new: Rec, claim: Claim) -> Outcome:
+def _outcome(old: Rec | None, new: Rec, f: Fact) -> Outcome:
     if old is None:
         return "new"
     cur_old, cur_new = current(old), current(new)
     if (cur_old[V_A], cur_old[V_B]) != (cur_new[V_A], cur_new[V_B]):
         return "correction"
-    if _value(claim) != (cur_new[V_A], cur_new[V_B]):
+    if _value(f) != (cur_new[V_A], cur_new[V_B]):
         return "stale"
-    if claim.source not in old[SOURCES] or old != new:
+    if f.source not in old[SOURCES] or old != new:
         return "relay"
     return "duplicate"
 
 
-def _reallocate(state: RegionState, cid: Cid, rec: Rec, old_count: int) -> list[Delta]:
+def _reallocate(state: RegionState, cid: Cid, rec: Rec, old_count: int,
+                new: bool) -> list[Delta]:
     """Re-reconcile a count claim with the windows around it; return hourly deltas.
 
     `contrib` holds only claims whose counted part differs from their count
@@ -162,12 +180,10 @@ def _reallocate(state: RegionState, cid: Cid, rec: Rec, old_count: int) -> list[
     g = group_of(rec)
     if g is None:
         return []
-    members = state.groups.setdefault(g, [])
-    if old_count == 0 and cid not in members:  # new identity (a count is >= 1)
-        members.append(cid)
+    if new:
+        index_add(state, state.groups, g, cid, rec)
     claims = state.claims
-    comp, needed = affected([(m, (r := claims[m])[WS], r[WE]) for m in members],
-                            (cid, rec[WS], rec[WE]))
+    comp, needed = affected(window_lookup(state, state.groups[g], g), (cid, rec[WS], rec[WE]))
     items = [(m, claims[m][WS], claims[m][WE], current(claims[m])[V_A]) for m in needed]
     counted, parts = allocate(items)
     moved: dict[int, int] = {}
@@ -217,16 +233,16 @@ def _sum_deltas(a: list[Delta], b: list[Delta]) -> list[Delta]:
     return [(*k, d) for k, d in sorted(acc.items()) if d]
 
 
-def _keep_excerpt(state: RegionState, cid: Cid, claim: Claim, rec: Rec) -> None:
+def _keep_excerpt(state: RegionState, cid: Cid, f: Fact, rec: Rec) -> None:
     # Ranked by (window_end, claim_id): fixed per identity, so the kept set does
     # not depend on arrival order. The heap may hold evicted ids (skipped on pop).
     cur = current(rec)
-    if (cur[V_PUB], cur[V_RID]) != (ts(claim.published_at), claim.report_id):
+    if cur[V_PUB] != f.published_at or cur[V_RID] != f.report_id:
         return  # this claim is not the version in force
     if cid not in state.excerpts:
         heapq.heappush(state.excerpt_heap, (rec[WE], cid))
-    state.excerpts[cid] = (claim.excerpt, claim.excerpt_start, claim.span[0], claim.span[1],
-                           intern(claim.lang))
+    span = f.span
+    state.excerpts[cid] = (f.excerpt, f.excerpt_start, span[0], span[1], intern(f.lang))
     while len(state.excerpts) > EXCERPTS_KEPT:
         _we, drop = heapq.heappop(state.excerpt_heap)
         state.excerpts.pop(drop, None)
@@ -252,6 +268,7 @@ def _evict(state: RegionState, lateness: timedelta) -> None:
         return
     state.evicted_before = horizon
     # Only hours before the horizon can hold claims with an event time before it.
+    dropped = 0
     for h in [h for h in state.hours if h < horizon]:
         members = state.hours.pop(h)
         kept = [c for c in members if event_of(state.claims[c]) >= horizon]
@@ -261,6 +278,9 @@ def _evict(state: RegionState, lateness: timedelta) -> None:
             if event_of(state.claims[cid]) >= horizon:
                 continue
             _drop(state, h, cid)
+            dropped += 1
+    if not dropped:
+        return
     for g, members in list(state.groups.items()):
         kept = [c for c in members if c in state.claims]
         if kept:
@@ -273,17 +293,18 @@ def _evict(state: RegionState, lateness: timedelta) -> None:
 
 def apply(
     state: RegionState,
-    claim: Claim,
+    claim: Claim | Fact,
     *,
     partition: int,
     offset: int,
     lateness: timedelta = RETENTION,
 ) -> tuple[RegionState, Applied]:
     """Apply `claim` read at `partition`@`offset`; see the module docstring."""
-    claim_id = claim.claim_id
-    we = ts(claim.window_end)
-    et = event_time(we, ts(claim.published_at))
-    et_dt = datetime.fromtimestamp(et, UTC)
+    f = claim if isinstance(claim, Fact) else Fact.of(claim)
+    claim_id = f.claim_id
+    we, pub = f.window_end, f.published_at
+    et = event_time(we, pub)
+    et_dt = _utc(et)
     last = state.offsets.get(partition)
     if last is not None and offset <= last:
         return state, Applied("duplicate", claim_id, event_time=et_dt)
@@ -291,7 +312,7 @@ def apply(
     # Lateness is judged against the claim's own publication time, not the arrival
     # order: partitions are consumed at different speeds (backlogs, rebalances), and
     # a watermark-relative rule would make the result depend on that order.
-    if we < ts(claim.published_at) - int(lateness.total_seconds()):
+    if we < pub - int(lateness.total_seconds()):
         return state, Applied("late", claim_id, event_time=et_dt)
     # Older than what this state still holds: the claims it would reconcile with are
     # evicted, so applying it would give a result that depends on timing. It is not bad
@@ -301,25 +322,27 @@ def apply(
         return state, Applied("expired", claim_id, event_time=et_dt)
     cid = cid_key(claim_id)
     old = state.claims.get(cid)
-    rec = _merge(old, claim)
-    outcome = _outcome(old, rec, claim)
+    rec = _merge(old, f)
+    outcome = _outcome(old, rec, f)
     if old == rec:
         return state, Applied(outcome, claim_id, event_time=et_dt)
     state.claims[cid] = rec
+    deltas: list[Delta] = []
     if old is None:
         hour_add(state, hour_of_end(event_of(rec)), cid)
-    deltas: list[Delta] = []
-    if old is not None:
+        deltas = _reallocate(state, cid, rec, 0, True)
+        reconcile_toll(state, cid, rec, True)
+    else:
         deltas = _move(state, cid, old, rec)
-    if old is None or current(old)[2:4] != current(rec)[2:4]:
-        deltas = _sum_deltas(deltas, _reallocate(state, cid, rec,
-                                                 0 if old is None else current(old)[V_A]))
-        reconcile_toll(state, cid, rec)
-    _keep_excerpt(state, cid, claim, rec)
+        if current(old)[2:4] != current(rec)[2:4]:
+            deltas = _sum_deltas(deltas, _reallocate(state, cid, rec, current(old)[V_A], False))
+            reconcile_toll(state, cid, rec, False)
+    _keep_excerpt(state, cid, f, rec)
     if state.watermark is None or et > state.watermark:
         state.watermark = et
         _evict(state, lateness)
     return state, Applied(outcome, claim_id, deltas, event_time=et_dt)
 
 
-__all__ = ["Applied", "Delta", "Outcome", "apply", "claim_event_time", "hour_of_end", "ts"]
+__all__ = ["Applied", "Delta", "Fact", "Outcome", "apply", "claim_event_time", "hour_of_end",
+           "ts"]

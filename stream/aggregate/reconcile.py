@@ -19,7 +19,7 @@ The result depends only on the set of windows, never on arrival order.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 # (claim id as int, window_start, window_end, count) and (id, window_start, window_end)
 Item = tuple[int, int, int, int]
@@ -41,25 +41,27 @@ def _contains(outer: Item | Window, inner: Item | Window) -> bool:
 def allocate(items: Sequence[Item]) -> tuple[dict[int, int], dict[int, int]]:
     """Counted part of each claim, and the parts-sum of each claim that has children."""
     ordered = sorted(items, key=_order)
-    children: dict[int, list[int]] = {it[0]: [] for it in ordered}
-    for i, inner in enumerate(ordered):
-        # The parent is the first (smallest) later item that contains `inner`.
-        for outer in ordered[i + 1 :]:
-            if _contains(outer, inner):
-                children[outer[0]].append(inner[0])
-                break
-    total: dict[int, int] = {}
+    n = len(ordered)
+    # Children come before their parent in `ordered` (a child's order is smaller),
+    # so one pass sees every child's total before its parent needs the sum.
+    kids: dict[int, int] = {}  # parent -> sum of its children's totals
     counted: dict[int, int] = {}
     parts: dict[int, int] = {}
-    for cid, _ws, _we, count in ordered:
-        kids = children[cid]
-        if not kids:
-            total[cid] = counted[cid] = count
-            continue
-        s = sum(total[k] for k in kids)
-        parts[cid] = s
-        total[cid] = max(count, s)
-        counted[cid] = max(0, count - s)
+    for i, (cid, ws, we, count) in enumerate(ordered):
+        s = kids.get(cid)
+        if s is None:
+            total = counted[cid] = count
+        else:
+            parts[cid] = s
+            total = count if count > s else s
+            counted[cid] = count - s if count > s else 0
+        # The parent is the first (smallest) later item that contains this one (every
+        # later item has a larger order, and ids are distinct: see _contains).
+        for j in range(i + 1, n):
+            outer = ordered[j]
+            if outer[1] <= ws and we <= outer[2]:
+                kids[outer[0]] = kids.get(outer[0], 0) + total
+                break
     return counted, parts
 
 
@@ -67,7 +69,8 @@ def _within(outer: Item | Window, inner: Item | Window) -> bool:
     return outer[0] == inner[0] or _contains(outer, inner)
 
 
-def affected(items: Sequence[Window], changed: Window) -> tuple[set[int], set[int]]:
+def affected(lookup: Callable[[int, int], Sequence[Window]],
+             changed: Window) -> tuple[set[int], set[int]]:
     """(claims whose counted part may change, claims to allocate them over) when
     `changed` is added or changes value.
 
@@ -77,15 +80,33 @@ def affected(items: Sequence[Window], changed: Window) -> tuple[set[int], set[in
     inside them and every container of those (a child goes to its SMALLEST
     container): all of it overlaps the hull of the changed windows, so that hull
     is what is allocated over. Everything else keeps its counted part.
+
+    `lookup(lo, hi)` gives the group's windows that touch [lo, hi] (ws <= hi and
+    lo <= we); `changed` may be among them.
     """
-    cs, ce = changed[1], changed[2]
-    near = [it for it in items if it[1] <= ce and cs <= it[2]]  # touches `changed`
-    inner = [it for it in near if _within(changed, it)]
-    if not any(it[0] == changed[0] for it in inner):
+    cid, cs, ce = changed
+    corder = (ce - cs, cs, cid)
+    near = lookup(cs, ce)  # touches `changed`
+    # inner: `changed` and what it contains (_within(changed, it), inlined)
+    inner = [it for it in near
+             if it[0] == cid or (cs <= it[1] and it[2] <= ce and (it[2] - it[1], it[1], it[0]) < corder)]
+    if not any(it[0] == cid for it in inner):
         inner.append(changed)
-    moved = [it for it in near if any(_within(it, x) for x in inner)]
-    if not any(it[0] == changed[0] for it in moved):
+    # moved: what is `changed` or contains any of `inner` (_within(it, x), inlined)
+    inner_ids = {x[0] for x in inner}
+    moved = []
+    for it in near:
+        m, ws, we = it
+        if m in inner_ids:
+            moved.append(it)
+            continue
+        order = (we - ws, ws, m)
+        for x in inner:
+            if ws <= x[1] and x[2] <= we and (x[2] - x[1], x[1], x[0]) < order:
+                moved.append(it)
+                break
+    if not any(it[0] == cid for it in moved):
         moved.append(changed)
     lo, hi = min(it[1] for it in moved), max(it[2] for it in moved)
-    needed = {it[0] for it in items if it[1] <= hi and lo <= it[2]}
-    return {it[0] for it in moved}, needed | {changed[0]}
+    needed = {it[0] for it in lookup(lo, hi)}
+    return {it[0] for it in moved}, needed | {cid}

@@ -24,7 +24,9 @@ event hour so window queries touch only the hours in the window.
 
 from __future__ import annotations
 
+import bisect
 import heapq
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Final, TypeVar, cast, get_args
 
@@ -37,6 +39,7 @@ Version = tuple[int, str, int, int, str, str]
 Meta = tuple[str, str, str | None, str | None, str | None]
 Rec = tuple[Meta, int, int, tuple[str, ...], int, str, int, int, str, str, tuple[Version, ...]]
 GroupKey = tuple[str, str, str]  # (claimant, weapon, measure)
+TollGroup = tuple[str, str]  # ("casualties", side) or ("damage", kind)
 Excerpt = tuple[str, int, int, int, str]  # (excerpt, excerpt_start, span0, span1, lang)
 
 META: Final = 0  # shared (kind, claimant, weapon, measure, damage_kind)
@@ -60,6 +63,7 @@ V_SRC: Final = 5
 FORMAT = 2
 HOUR = 3600
 _EMPTY: tuple[Version, ...] = ()
+NO_MORE = _EMPTY  # the `more` of a record with one version
 
 # Shared immutable values (ints, tuples). Memos only: results never depend on them.
 # Two memos, both bounded (an entry costs ~100 bytes): few distinct values that
@@ -137,6 +141,10 @@ class RegionState:
     hours: dict[int, list[Cid]] = field(default_factory=dict, compare=False, repr=False)
     excerpt_heap: list[tuple[int, Cid]] = field(default_factory=list, compare=False,
                                                 repr=False)
+    # group or toll group -> the longest window (we - ws) among its members, ever: the
+    # members are sorted by window start, so the windows overlapping [lo, hi] lie
+    # between starts lo - span and hi (window_lookup)
+    spans: dict[tuple[str, ...], int] = field(default_factory=dict, compare=False, repr=False)
     # event hour -> {group code: sum of `counted` of its claims in that hour}
     buckets: dict[int, dict[int, int]] = field(default_factory=dict, compare=False,
                                                repr=False)
@@ -219,8 +227,6 @@ def group_of(rec: Rec) -> GroupKey | None:
     return (rec[META][CLAIMANT], rec[META][WEAPON], rec[META][MEASURE])
 
 
-TollGroup = tuple[str, str]  # ("casualties", side) or ("damage", kind)
-
 _SIDE = {"ru-mod": "ru", "ru-official": "ru", "ua-military": "ua", "ua-official": "ua"}
 
 
@@ -235,6 +241,40 @@ def toll_group(rec: Rec) -> TollGroup | None:
     if kind == "damage" and rec[META][DKIND] is not None:
         return ("damage", rec[META][DKIND])
     return None
+
+
+_K = TypeVar("_K", GroupKey, TollGroup)
+
+
+def index_add(state: RegionState, index: dict[_K, list[Cid]], g: _K, cid: Cid, rec: Rec) -> None:
+    """Add a new identity to its group's members (kept sorted by window start)."""
+    members = index.get(g)
+    if members is None:
+        index[g] = [cid]
+    else:
+        claims = state.claims
+        bisect.insort(members, cid, key=lambda c: claims[c][WS])
+    span = rec[WE] - rec[WS]
+    if span > state.spans.get(g, -1):
+        state.spans[g] = span
+
+
+def window_lookup(state: RegionState, members: list[Cid],
+                  g: tuple[str, ...]) -> Callable[[int, int], list[tuple[Cid, int, int]]]:
+    """(id, ws, we) of the members whose window touches [lo, hi] (ws <= hi, lo <= we):
+    a slice of the members sorted by start, not a scan of the group."""
+    claims = state.claims
+    span = state.spans.get(g, 0)
+
+    def start(c: Cid) -> int:
+        return claims[c][WS]
+
+    def lookup(lo: int, hi: int) -> list[tuple[Cid, int, int]]:
+        i = bisect.bisect_left(members, lo - span, key=start)
+        j = bisect.bisect_right(members, hi, lo=i, key=start)
+        return [(m, r[WS], r[WE]) for m in members[i:j] if (r := claims[m])[WE] >= lo]
+
+    return lookup
 
 
 def hour_add(state: RegionState, hour: int, cid: Cid) -> None:
@@ -253,15 +293,22 @@ def reindex(state: RegionState) -> None:
     state.buckets = {}
     state.hours = {}
     state.toll_groups = {}
+    state.spans = {}
     for cid, rec in state.claims.items():
         hour_add(state, hour_of_end(event_of(rec)), cid)
         tg = toll_group(rec)
         if tg is not None:
             state.toll_groups.setdefault(tg, []).append(cid)
+            state.spans[tg] = max(state.spans.get(tg, 0), rec[WE] - rec[WS])
         g = group_of(rec)
         if g is not None:
             state.groups.setdefault(g, []).append(cid)
+            state.spans[g] = max(state.spans.get(g, 0), rec[WE] - rec[WS])
             add_bucket(state, hour_of_end(event_of(rec)), g, counted(state, cid, rec))
+    claims = state.claims
+    for index in (state.groups, state.toll_groups):
+        for members in index.values():
+            members.sort(key=lambda c: claims[c][WS])
     state.excerpt_heap = [(state.claims[c][WE], c) for c in state.excerpts]
     heapq.heapify(state.excerpt_heap)
 

@@ -26,7 +26,9 @@ from stream.aggregate.state import (
     Rec,
     RegionState,
     current,
+    index_add,
     toll_group,
+    window_lookup,
 )
 
 
@@ -43,16 +45,16 @@ def toll_counted(state: RegionState, cid: Cid, rec: Rec) -> tuple[int, int]:
     return state.tolls.get(cid) or value(rec)
 
 
-def reconcile_toll(state: RegionState, cid: Cid, rec: Rec) -> None:
-    """Re-reconcile a new or changed casualty/damage claim with the windows around it."""
+def reconcile_toll(state: RegionState, cid: Cid, rec: Rec, new: bool) -> None:
+    """Re-reconcile a new (`new`) or changed casualty/damage claim with the windows
+    around it."""
     g = toll_group(rec)
     if g is None:
         return
-    members = state.toll_groups.setdefault(g, [])
-    if cid not in members:
-        members.append(cid)
+    if new:
+        index_add(state, state.toll_groups, g, cid, rec)
     claims = state.claims
-    comp, needed = affected([(m, (r := claims[m])[WS], r[WE]) for m in members],
+    comp, needed = affected(window_lookup(state, state.toll_groups[g], g),
                             (cid, rec[WS], rec[WE]))
     vals = {m: value(claims[m]) for m in needed}
     got_a, _ = allocate([(m, claims[m][WS], claims[m][WE], vals[m][0]) for m in needed])
