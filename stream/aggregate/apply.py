@@ -44,7 +44,6 @@ from stream.aggregate.fact import Fact
 from stream.aggregate.reconcile import affected, allocate
 from stream.aggregate.state import (
     HOUR,
-    NO_MORE,
     SOURCES,
     V_A,
     V_B,
@@ -60,7 +59,6 @@ from stream.aggregate.state import (
     add_bucket,
     cid_key,
     counted,
-    current,
     event_of,
     event_time,
     group_of,
@@ -71,6 +69,7 @@ from stream.aggregate.state import (
     make_rec,
     recent,
     shared,
+    value,
     versions_of,
     window_lookup,
 )
@@ -113,7 +112,7 @@ _DT: dict[int, datetime] = {}
 def _utc(t: int) -> datetime:
     dt = _DT.get(t)
     if dt is None:
-        if len(_DT) >= 65_536:
+        if len(_DT) >= 4_096:
             _DT.clear()
         dt = _DT[t] = datetime.fromtimestamp(t, UTC)
     return dt
@@ -138,11 +137,13 @@ def _version(f: Fact) -> Version:
 
 def _merge(rec: Rec | None, f: Fact) -> Rec:
     """Record after adding `f`: keep each value's first appearance, union sources."""
-    v = _version(f)
     if rec is None:  # make_rec of one version
+        a, b = _value(f)
+        src = intern(f.source)
         meta = shared((intern(f.kind), intern(f.claimant), f.weapon, f.measure, f.damage_kind))
-        return (meta, shared(f.window_start), shared(f.window_end), shared((v[V_SRC],)), *v,
-                NO_MORE)
+        return (meta, shared(f.window_start), shared(f.window_end), shared((src,)),
+                recent(f.published_at), recent(f.report_id), value(a, b, intern(f.qualifier), src))
+    v = _version(f)
     versions = list(versions_of(rec))
     for i, old in enumerate(versions):
         if (old[V_A], old[V_B]) == (v[V_A], v[V_B]):
@@ -160,10 +161,10 @@ def _merge(rec: Rec | None, f: Fact) -> Rec:
 def _outcome(old: Rec | None, new: Rec, f: Fact) -> Outcome:
     if old is None:
         return "new"
-    cur_old, cur_new = current(old), current(new)
-    if (cur_old[V_A], cur_old[V_B]) != (cur_new[V_A], cur_new[V_B]):
+    cur_old, cur_new = old[-1], new[-1]  # values in force: (a, b, qualifier, source)
+    if cur_old[:2] != cur_new[:2]:
         return "correction"
-    if _value(f) != (cur_new[V_A], cur_new[V_B]):
+    if _value(f) != cur_new[:2]:
         return "stale"
     if f.source not in old[SOURCES] or old != new:
         return "relay"
@@ -184,11 +185,11 @@ def _reallocate(state: RegionState, cid: Cid, rec: Rec, old_count: int,
         index_add(state, state.groups, g, cid, rec)
     claims = state.claims
     comp, needed = affected(window_lookup(state, state.groups[g], g), (cid, rec[WS], rec[WE]))
-    items = [(m, claims[m][WS], claims[m][WE], current(claims[m])[V_A]) for m in needed]
+    items = [(m, (r := claims[m])[WS], r[WE], r[-1][0]) for m in needed]
     counted, parts = allocate(items)
     moved: dict[int, int] = {}
     for m in sorted(comp):
-        before = old_count if m == cid else current(claims[m])[V_A]
+        before = old_count if m == cid else claims[m][-1][0]
         d = counted[m] - state.contrib.get(m, before)
         if m in parts:
             state.parts[m] = parts[m]
@@ -236,8 +237,7 @@ def _sum_deltas(a: list[Delta], b: list[Delta]) -> list[Delta]:
 def _keep_excerpt(state: RegionState, cid: Cid, f: Fact, rec: Rec) -> None:
     # Ranked by (window_end, claim_id): fixed per identity, so the kept set does
     # not depend on arrival order. The heap may hold evicted ids (skipped on pop).
-    cur = current(rec)
-    if cur[V_PUB] != f.published_at or cur[V_RID] != f.report_id:
+    if rec[-3] != f.published_at or rec[-2] != f.report_id:
         return  # this claim is not the version in force
     if cid not in state.excerpts:
         heapq.heappush(state.excerpt_heap, (rec[WE], cid))
@@ -334,8 +334,8 @@ def apply(
         reconcile_toll(state, cid, rec, True)
     else:
         deltas = _move(state, cid, old, rec)
-        if current(old)[2:4] != current(rec)[2:4]:
-            deltas = _sum_deltas(deltas, _reallocate(state, cid, rec, current(old)[V_A], False))
+        if old[-1][:2] != rec[-1][:2]:  # the value in force changed
+            deltas = _sum_deltas(deltas, _reallocate(state, cid, rec, old[-1][0], False))
             reconcile_toll(state, cid, rec, False)
     _keep_excerpt(state, cid, f, rec)
     if state.watermark is None or et > state.watermark:

@@ -97,7 +97,8 @@ _REQUIRED = frozenset(name for name, f in Claim.model_fields.items() if f.is_req
 # the model's parser and fromisoformat agree on those without doubt.
 _TIME = re.compile(r"(?:19|20|21)[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}"
                    r"(?:\.[0-9]{1,6})?(?:Z|[+-][0-9]{2}:[0-9]{2})")
-# Time strings repeat (window bounds above all): a bounded memo of their epoch seconds.
+# Window bounds repeat all the time (publication times seldom): a small bounded memo
+# of epoch seconds by time string (a large one would mostly hold dead publication times).
 _EPOCH: dict[str, int] = {}
 
 
@@ -113,7 +114,7 @@ def epoch(text: object) -> int | None:
             t = int(datetime.fromisoformat(text).timestamp())
         except ValueError:
             return None
-        if len(_EPOCH) >= 65_536:
+        if len(_EPOCH) >= 4_096:
             _EPOCH.clear()
         _EPOCH[text] = t
     return t

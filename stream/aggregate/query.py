@@ -121,11 +121,12 @@ def window_stats(state: RegionState, *, as_of: datetime, window: timedelta) -> d
     hi = ts(as_of)
     lo = hi - int(window.total_seconds())
     for h in _hours_in(state.buckets, lo, hi):
-        by_group = state.buckets[h]
-        for code in sorted(by_group):
+        for code, n in enumerate(state.buckets[h]):
+            if not n:
+                continue
             claimant, weapon, measure = GROUPS[code]
             by_w = totals.setdefault(claimant, {}).setdefault(weapon, {})
-            by_w[measure] = by_w.get(measure, 0) + by_group[code]
+            by_w[measure] = by_w.get(measure, 0) + n
     return {
         "key": state.key,
         "as_of": as_of.astimezone(UTC).isoformat(),
@@ -150,7 +151,9 @@ def hourly_series(
     # (hour, claimant) -> [launched, intercepted + suppressed, has_launched]
     acc: dict[tuple[int, str], list[int]] = {}
     for h in _hours_in(state.buckets, start, end):
-        for code, n in state.buckets[h].items():
+        for code, n in enumerate(state.buckets[h]):
+            if not n:
+                continue
             claimant, _weapon, measure = GROUPS[code]
             a = acc.setdefault((h, claimant), [0, 0, 0])
             if measure == "launched":

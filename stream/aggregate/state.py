@@ -8,11 +8,15 @@ objects, so a key with 10,000 claims stays a few MB. Times are epoch seconds.
 Record of one claim identity (`Rec`), flat:
     meta = (kind, claimant, weapon, measure, damage_kind) (a shared tuple),
     window_start, window_end, sources (sorted tuple),
-    first version (published_at, report_id, a, b, qualifier, source),
-    more versions (tuple of versions, usually the shared empty tuple)
-A version is the FIRST appearance (smallest (published_at, report_id)) of one
-distinct value; (a, b) = (count, 0) for counts, (killed, injured) for
-casualties, (0, 0) for damage. Versions are kept sorted; see apply.py for why.
+    then per version, oldest first: published_at, report_id, value
+    where value = (a, b, qualifier, source) is a shared tuple (few distinct), so a
+    claim seen with one value is a 7-slot tuple. A version (`Version`, as
+    `versions_of` and `current` give it) is (published_at, report_id, a, b,
+    qualifier, source): the FIRST appearance (smallest (published_at, report_id))
+    of one distinct value; (a, b) = (count, 0) for counts, (killed, injured) for
+    casualties, (0, 0) for damage. Versions are kept sorted; see apply.py for why.
+    The stored format (`encode`) lists the first version flat and the others in a
+    list, as before.
 
 Excerpts, spans and languages are kept only for the newest claims (`excerpts`)
 because text dominates memory.
@@ -37,7 +41,8 @@ from stream.models import Claimant, Measure, Weapon
 Cid = int  # a claim id as an int, see cid_key
 Version = tuple[int, str, int, int, str, str]
 Meta = tuple[str, str, str | None, str | None, str | None]
-Rec = tuple[Meta, int, int, tuple[str, ...], int, str, int, int, str, str, tuple[Version, ...]]
+Value = tuple[int, int, str, str]  # (a, b, qualifier, source)
+Rec = tuple[Any, ...]  # meta, ws, we, sources, (published_at, report_id, Value) per version
 GroupKey = tuple[str, str, str]  # (claimant, weapon, measure)
 TollGroup = tuple[str, str]  # ("casualties", side) or ("damage", kind)
 Excerpt = tuple[str, int, int, int, str]  # (excerpt, excerpt_start, span0, span1, lang)
@@ -46,8 +51,8 @@ META: Final = 0  # shared (kind, claimant, weapon, measure, damage_kind)
 WS: Final = 1
 WE: Final = 2
 SOURCES: Final = 3
-FIRST: Final = 4  # the first version occupies FIRST .. FIRST+5
-MORE: Final = 10
+FIRST: Final = 4  # published_at of the first version; each version takes 3 slots
+VAL: Final = 6  # value of the first version; rec[-1] is the value in force
 KIND: Final = 0  # positions inside META
 CLAIMANT: Final = 1
 WEAPON: Final = 2
@@ -63,7 +68,6 @@ V_SRC: Final = 5
 FORMAT = 2
 HOUR = 3600
 _EMPTY: tuple[Version, ...] = ()
-NO_MORE = _EMPTY  # the `more` of a record with one version
 
 # Shared immutable values (ints, tuples). Memos only: results never depend on them.
 # Two memos, both bounded (an entry costs ~100 bytes): few distinct values that
@@ -145,8 +149,8 @@ class RegionState:
     # members are sorted by window start, so the windows overlapping [lo, hi] lie
     # between starts lo - span and hi (window_lookup)
     spans: dict[tuple[str, ...], int] = field(default_factory=dict, compare=False, repr=False)
-    # event hour -> {group code: sum of `counted` of its claims in that hour}
-    buckets: dict[int, dict[int, int]] = field(default_factory=dict, compare=False,
+    # event hour -> [sum of `counted` of its claims in that hour, per group code]
+    buckets: dict[int, list[int]] = field(default_factory=dict, compare=False,
                                                repr=False)
 
 
@@ -155,19 +159,25 @@ def new_state(key: str) -> RegionState:
 
 
 def versions_of(rec: Rec) -> tuple[Version, ...]:
-    return (rec[4:10], *rec[MORE])
+    return tuple((rec[i], rec[i + 1], *rec[i + 2]) for i in range(FIRST, len(rec), 3))
+
+
+def value(a: int, b: int, qualifier: str, source: str) -> Value:
+    return shared((a, b, qualifier, source))
 
 
 def make_rec(head: tuple[Any, ...], versions: list[Version] | tuple[Version, ...]) -> Rec:
     """Build a record from its 4 head fields and its versions (sorted here)."""
     vs = sorted(versions, key=lambda v: (v[V_PUB], v[V_RID], v[V_A], v[V_B]))
-    more = tuple(vs[1:]) if len(vs) > 1 else _EMPTY
-    return cast(Rec, (*head[:FIRST], *vs[0], more))
+    flat: list[Any] = list(head[:FIRST])
+    for v in vs:
+        flat += (v[V_PUB], v[V_RID], value(v[V_A], v[V_B], v[V_QUAL], v[V_SRC]))
+    return tuple(flat)
 
 
 def current(rec: Rec) -> Version:
     """The version in force: the value whose first appearance is the latest."""
-    return rec[MORE][-1] if rec[MORE] else rec[4:10]
+    return (rec[-3], rec[-2], *rec[-1])
 
 
 def hour_of_end(we: int) -> int:
@@ -189,36 +199,35 @@ def event_of(rec: Rec) -> int:
     return event_time(rec[WE], rec[FIRST])
 
 
-# Buckets are {hour: {group code: n}}: codes are small cached ints, an hour's
-# groups share one dict, and a query reads only the hours of its window.
+# Buckets are {hour: [n per group code]}: one list of len(GROUPS) slots per hour
+# (small ints are shared objects, so a slot costs 8 bytes; a dict cost ~24 per
+# group and more per hour), and a query reads only the hours of its window.
 GROUPS: tuple[GroupKey, ...] = tuple(
     (c, w, m) for c in get_args(Claimant) for w in get_args(Weapon) for m in get_args(Measure)
 )
 _GROUP_CODE = {g: i for i, g in enumerate(GROUPS)}
 assert len(GROUPS) <= 64  # noqa: S101 - a contract of the encoding, checked at import
+_NO_COUNTS = (0,) * len(GROUPS)
 
 
 def add_bucket(state: RegionState, hour: int, group: GroupKey, delta: int) -> None:
+    if not delta:
+        return
     code = _GROUP_CODE[group]
     by_group = state.buckets.get(hour)
     if by_group is None:
-        if delta:
-            state.buckets[hour] = {code: delta}
-        return
-    n = by_group.get(code, 0) + delta
-    if n:
-        by_group[code] = n
-    else:
-        by_group.pop(code, None)
-        if not by_group:
-            del state.buckets[hour]
+        by_group = state.buckets[hour] = list(_NO_COUNTS)
+    n = by_group[code] + delta
+    by_group[code] = n
+    if not n and not any(by_group):
+        del state.buckets[hour]
 
 
 def counted(state: RegionState, cid: Cid, rec: Rec) -> int:
     """What a count claim adds to totals after window reconciliation (0 for others)."""
     if rec[META][KIND] != "count":
         return 0
-    return state.contrib.get(cid, current(rec)[V_A])
+    return state.contrib.get(cid, cast(int, rec[-1][0]))
 
 
 def group_of(rec: Rec) -> GroupKey | None:
@@ -267,7 +276,7 @@ def window_lookup(state: RegionState, members: list[Cid],
     span = state.spans.get(g, 0)
 
     def start(c: Cid) -> int:
-        return claims[c][WS]
+        return cast(int, claims[c][WS])
 
     def lookup(lo: int, hi: int) -> list[tuple[Cid, int, int]]:
         i = bisect.bisect_left(members, lo - span, key=start)
@@ -322,7 +331,7 @@ def encode(state: RegionState) -> bytes:
             "watermark": state.watermark,
             "evicted_before": state.evicted_before,
             "offsets": sorted(state.offsets.items()),
-            "claims": _by_id(state.claims),
+            "claims": sorted((cid_str(k), _stored(v)) for k, v in state.claims.items()),
             "contrib": _by_id(state.contrib),
             "parts": _by_id(state.parts),
             "excerpts": _by_id(state.excerpts),
@@ -340,19 +349,22 @@ def _opt(v: str | None) -> str | None:
     return None if v is None else s(v)
 
 
+def _stored(rec: Rec) -> tuple[Any, ...]:
+    """A record in the stored format: head, first version flat, the others in a list."""
+    vs = versions_of(rec)
+    return (*rec[:FIRST], *vs[0], vs[1:])
+
+
 def _rec(r: list[Any]) -> Rec:
     m = r[META]
-    more = tuple(
-        (recent(int(v[0])), recent(v[1]), int(v[2]), int(v[3]), s(v[4]), s(v[5]))
-        for v in r[MORE]
-    )
-    return (
+    versions = [(recent(int(v[0])), recent(v[1]), int(v[2]), int(v[3]), s(v[4]), s(v[5]))
+                for v in (r[FIRST:FIRST + 6], *r[FIRST + 6])]
+    head = (
         shared((s(m[KIND]), s(m[CLAIMANT]), _opt(m[WEAPON]), _opt(m[MEASURE]),
                 _opt(m[DKIND]))),
         shared(int(r[WS])), shared(int(r[WE])), shared(tuple(s(x) for x in r[SOURCES])),
-        recent(int(r[4])), recent(r[5]), int(r[6]), int(r[7]), s(r[8]), s(r[9]),
-        more or _EMPTY,
     )
+    return make_rec(head, versions)
 
 
 def decode(data: bytes) -> RegionState:

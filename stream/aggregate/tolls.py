@@ -18,14 +18,11 @@ from stream.aggregate.reconcile import affected, allocate
 from stream.aggregate.state import (
     KIND,
     META,
-    V_A,
-    V_B,
     WE,
     WS,
     Cid,
     Rec,
     RegionState,
-    current,
     index_add,
     toll_group,
     window_lookup,
@@ -36,8 +33,8 @@ def value(rec: Rec) -> tuple[int, int]:
     """(killed, injured) of a casualty claim; (1, 0) for a damage claim: one event."""
     if rec[META][KIND] == "damage":
         return 1, 0
-    cur = current(rec)
-    return cur[V_A], cur[V_B]
+    cur = rec[-1]  # the value in force: (a, b, qualifier, source)
+    return cur[0], cur[1]
 
 
 def toll_counted(state: RegionState, cid: Cid, rec: Rec) -> tuple[int, int]:

@@ -384,7 +384,7 @@ def test_incremental_allocation_equals_allocation_from_scratch(
          final[(c.window_start.hour, c.window_end.hour or 24)])
         for c in claims}))
     assert {cid: counted(state, cid, rec) for cid, rec in state.claims.items()} == expected
-    assert sum(n for hour in state.buckets.values() for n in hour.values()) == sum(
+    assert sum(n for hour in state.buckets.values() for n in hour) == sum(
         expected.values())
 
 
