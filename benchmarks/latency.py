@@ -1,13 +1,17 @@
 """Report-to-claim, report-to-aggregate and report-to-alert latency at a steady rate.
 
 Produces simulated reports at a steady `--rate` for `--seconds` to the raw topic of
-one worker (produces are batched: linger, so a report waits up to LINGER_MS in the
-producer; that wait is inside the figures). Meanwhile this process
-- subscribes to `strikes.claims.v1`: a report's claims are matched by report id; its
-  report-to-claim latency is the arrival of its last claim minus its send time;
+one worker (produces are batched: `--linger-ms`, so a report waits up to that long in
+the producer; that wait is inside the figures. The embedded broker's fetch cost grows
+with every record batch a partition holds, so one-record batches, which a 5 ms linger
+gives at 500 reports/s over 4 partitions, slow every consumer more each minute: see
+../shared/notes/broker.md). Meanwhile this process
+- reads `strikes.claims.v1` after the run: a report's claims are matched by report id;
+  its report-to-claim latency is the CreateTime of its last claim (when the worker's
+  producer took it) minus its send time;
 - polls `/healthz` `claims_applied` every 50 ms: the k-th claim to arrive is folded
   once claims_applied >= k (the follower reads the same partitions); report-to-
-  aggregate is the latest fold time of its claims;
+  aggregate is the latest fold time of its claims (at least its claim time);
 - subscribes to `strikes.alerts.v1`: an alert is decidable only once the event-time
   watermark (the largest claim event time folded) passes the end of the hour it
   scores (`updated_at`) plus the detectors' grace, and once its claims are in. Its
@@ -38,7 +42,6 @@ from typing import Any
 
 import orjson
 from _common import (
-    LINGER_MS,
     bench_deployment,
     cpu_seconds,
     emit,
@@ -65,6 +68,39 @@ class Collector:
         self.alerts: list[tuple[float, dict[str, Any]]] = []
         self.applied: list[tuple[float, int]] = []  # (t, claims_applied)
         self.stop = False
+
+
+#: the feed's producer linger: ~2.5 reports per raw partition batch at 500/s
+FEED_LINGER_MS = 20
+#: time.time() - time.perf_counter(): record timestamps (epoch ms) onto this process's clock
+WALL_OFFSET = time.time() - time.perf_counter()
+
+
+async def read_created(bootstrap: str, topic: str, on_record: Any) -> None:
+    """Read a topic to its end after the run, passing each record's CreateTime (the
+    moment the worker's producer took it) on this process's clock: a consumer
+    tailing the claims topic during the run would add its own fetches to the
+    broker's load, which grows with every record batch it holds."""
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
+                                auto_offset_reset="earliest", fetch_max_wait_ms=100,
+                                max_partition_fetch_bytes=8 * 1024 * 1024)
+    await consumer.start()
+    try:
+        parts = consumer.partitions_for_topic(topic) or set()
+        tps = [TopicPartition(topic, p) for p in sorted(parts)]
+        consumer.assign(tps)
+        await consumer.seek_to_beginning(*tps)
+        idle = 0
+        while idle < 5:
+            batch = await consumer.getmany(timeout_ms=300, max_records=50_000)
+            idle = 0 if batch else idle + 1
+            for msgs in batch.values():
+                for m in msgs:
+                    on_record(m.timestamp / 1000 - WALL_OFFSET, orjson.loads(m.value))
+    finally:
+        await consumer.stop()
 
 
 async def consume(bootstrap: str, topic: str, on_record: Any, col: Collector) -> None:
@@ -97,11 +133,11 @@ async def poll_applied(worker: Any, col: Collector) -> None:
 
 
 async def produce_steady(bootstrap: str, topic: str, lines: list[bytes], rate: float,
-                         col: Collector) -> float:
+                         col: Collector, linger_ms: int) -> float:
     from aiokafka import AIOKafkaProducer
 
     ids = [str(orjson.loads(x)["id"]) for x in lines]
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, linger_ms=LINGER_MS, max_batch_size=1024 * 1024)
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, linger_ms=linger_ms, max_batch_size=1024 * 1024)
     await producer.start()
     try:
         started = time.perf_counter()
@@ -186,17 +222,30 @@ def alert_latencies(col: Collector, grace_s: float) -> tuple[list[float], int, l
     return out, without, from_claims
 
 
+def by_period(col: Collector, done: dict[str, float], period: float) -> list[float]:
+    """p99 report-to-aggregate ms of the reports sent in each `period` seconds of the run
+    (a tail that grows with time is the worker falling behind, not a burst)."""
+    if not col.sent:
+        return []
+    first = min(col.sent.values())
+    buckets: dict[int, list[float]] = {}
+    for rid, t in done.items():
+        if rid in col.sent:
+            buckets.setdefault(int((col.sent[rid] - first) // period), []).append(t - col.sent[rid])
+    return [round(percentiles(v, (99,))["p99"] * 1000) for _, v in sorted(buckets.items())]
+
+
 def ms(p: dict[str, float]) -> dict[str, float]:
     return {k: round(v * 1000, 1) for k, v in p.items()}
 
 
-async def run(rate: float, seconds: float, drain: float) -> dict[str, Any]:
+async def run(rate: float, seconds: float, drain: float, linger_ms: int = FEED_LINGER_MS) -> dict[str, Any]:
     n = int(rate * seconds)
     lines = simulated_lines(n, seed=3)
     grace_s = load_settings().detect_grace.total_seconds()  # the worker reads the same env
     col = Collector()
     warm_s = 0.0
-    worker_cpu, send_s, stages = 0.0, 0.0, {}
+    worker_cpu, broker_cpu, send_s, stages = 0.0, 0.0, 0.0, {}
     # Deployment set-up and clean-up call asyncio.run: keep them off this loop.
     cm = bench_deployment("lat")
     dep = await asyncio.to_thread(cm.__enter__)
@@ -210,21 +259,21 @@ async def run(rate: float, seconds: float, drain: float) -> dict[str, Any]:
         def on_claim(t: float, c: dict[str, Any]) -> None:
             rid = c["report_id"]
             col.claim_arrivals.append((t, rid, c["claim_id"]))
-            claims_seen[rid] = t
+            claims_seen[rid] = max(t, claims_seen.get(rid, t))
             et = claim_event_time(c)
             if et > col.event_times.get(rid, -(2**62)):
                 col.event_times[rid] = et
 
-        tasks = [asyncio.create_task(consume(bs, dep.topic(CLAIMS_TOPIC), on_claim, col)),
-                 asyncio.create_task(consume(bs, dep.topic(ALERTS_TOPIC),
+        tasks = [asyncio.create_task(consume(bs, dep.topic(ALERTS_TOPIC),
                                              lambda t, a: col.alerts.append((t, a)), col)),
                  asyncio.create_task(poll_applied(worker, col))]
         await asyncio.sleep(1.0)  # consumers assigned before the first send
         log(f"producing {n} reports at {rate}/s")
         samples0 = await asyncio.to_thread(metric_samples, worker)
-        cpu0 = cpu_seconds(worker.proc.pid)
-        send_s = await produce_steady(bs, dep.topic(RAW_TOPIC), lines, rate, col)
+        cpu0, broker0 = cpu_seconds(worker.proc.pid), cpu_seconds(dep.broker.process.pid)
+        send_s = await produce_steady(bs, dep.topic(RAW_TOPIC), lines, rate, col, linger_ms)
         worker_cpu = cpu_seconds(worker.proc.pid) - cpu0
+        broker_cpu = cpu_seconds(dep.broker.process.pid) - broker0
         log(f"sent in {send_s:.1f}s; draining")
         deadline = time.perf_counter() + drain
         pending = n
@@ -240,16 +289,18 @@ async def run(rate: float, seconds: float, drain: float) -> dict[str, Any]:
         await asyncio.sleep(0.5)
         col.stop = True
         await asyncio.gather(*tasks)
+        await read_created(bs, dep.topic(CLAIMS_TOPIC), on_claim)
+        col.claim_arrivals.sort()  # claims in the order the worker produced them
     finally:
         col.stop = True
         await asyncio.to_thread(cm.__exit__, None, None, None)
     to_claim = [claims_seen[r] - col.sent[r] for r in claims_seen if r in col.sent]
-    folded = fold_times(col)
-    to_agg = [t - col.sent[r] for r, t in folded.items() if r in col.sent]
+    folded_at = fold_times(col)
+    to_agg = [t - col.sent[r] for r, t in folded_at.items() if r in col.sent]
     to_alert, alerts_without, from_claims = alert_latencies(col, grace_s)
     return {
         "warmup_s": warm_s, "rate": rate, "seconds": seconds, "sent": n, "send_s": send_s,
-        "produce": f"batched_linger_{LINGER_MS}ms",
+        "produce": f"batched_linger_{linger_ms}ms",
         "drained": pending <= 0, "pending_reports": max(0, pending),
         "reports_with_claims": len(to_claim), "report_to_claim_ms": ms(percentiles(to_claim)),
         "report_to_aggregate_ms": ms(percentiles(to_agg)), "aggregate_matched": len(to_agg),
@@ -257,7 +308,8 @@ async def run(rate: float, seconds: float, drain: float) -> dict[str, Any]:
         "alerts_timed": len(to_alert), "alerts_without_report": alerts_without,
         "alert_latency": "from_deciding_report", "grace_min": grace_s / 60,
         "report_to_alert_from_claims_ms": ms(percentiles(from_claims)),
-        "worker_cpu_share": worker_cpu / send_s, "stages_ms": stages,
+        "worker_cpu_share": worker_cpu / send_s, "broker_cpu_share": broker_cpu / send_s, "stages_ms": stages,
+        "aggregate_p99_ms_by_30s": by_period(col, folded_at, 30.0),
     }
 
 
@@ -266,8 +318,9 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=500.0)
     parser.add_argument("--seconds", type=float, default=120.0)
     parser.add_argument("--drain", type=float, default=120.0)
+    parser.add_argument("--linger-ms", type=int, default=FEED_LINGER_MS, help="the feed producer's linger")
     args = parser.parse_args()
-    emit("latency", asyncio.run(run(args.rate, args.seconds, args.drain)))
+    emit("latency", asyncio.run(run(args.rate, args.seconds, args.drain, args.linger_ms)))
 
 
 if __name__ == "__main__":

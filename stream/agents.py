@@ -29,12 +29,16 @@ from stream.pipeline import Place, decode_claim, normalize_record
 log = logging.getLogger(__name__)
 
 NORMALIZE_BATCH = 500
-NORMALIZE_WITHIN_S = 0.01
+#: how long a normalize batch waits to fill: every batch writes a record batch to each
+#: claims partition it touches, and the embedded broker's fetch cost grows with every
+#: record batch a partition holds (../shared/notes/broker.md), so a steady feed must
+#: not be cut into one-claim batches
+NORMALIZE_WITHIN_S = 0.02
 #: the claims follower starts a fold cycle at most this often when claims keep coming
-FOLLOW_CYCLE_S = 0.025
+FOLLOW_CYCLE_S = 0.05
 #: how long an idle follower fetch parks on the broker (the embedded broker answers a
 #: parked fetch only when the wait expires: new claims wait for it)
-FOLLOW_FETCH_WAIT_MS = 10
+FOLLOW_FETCH_WAIT_MS = 25
 FOLLOW_MAX_RECORDS = 20_000
 #: consumer lag gauges are refreshed at most this often
 LAG_EXPORT_S = 1.0
