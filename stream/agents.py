@@ -44,6 +44,8 @@ FOLLOW_MAX_RECORDS = 20_000
 LAG_EXPORT_S = 1.0
 #: claims kept for the follower (see `Produced`); it reads them back within a cycle or two
 PRODUCED_CAP = 20_000
+#: longest wait between re-sends of a record the broker did not take
+DELIVERY_BACKOFF_MAX_S = 5.0
 DUPLICATE_OUTCOMES = frozenset({"relay", "duplicate", "stale", "expired"})
 
 ClaimHook = Callable[[Runtime, list[tuple[Claim, Any]]], Awaitable[None]]
@@ -53,15 +55,52 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-async def _send_rejection(rt: Runtime, rej: Rejection) -> Any:
-    return await rt.out.send(rt.names["dlq"], (rej.key or "").encode() or None,
-                             rej.model_dump_json().encode())
+#: (delivery future, topic, key, value, the claim it holds or None for a dead letter)
+Sent = tuple[Any, str, bytes | None, bytes, Claim | None]
+
+
+async def _send(rt: Runtime, topic: str, key: bytes | None, value: bytes,
+                claim: Claim | None = None) -> Sent:
+    """Enqueue one record; a failure to enqueue comes back in the future, for `deliver`."""
+    try:
+        fut = await rt.out.send(topic, key, value)
+    except Exception as exc:
+        fut = asyncio.get_running_loop().create_future()
+        fut.set_exception(exc)
+    return fut, topic, key, value, claim
+
+
+async def deliver(rt: Runtime, sent: list[Sent]) -> list[Any]:
+    """Wait until the broker has every record; re-send any that failed, for as long as
+    it takes. The normalize agent's raw records are acked when this returns (and Faust
+    acks a batch even when its agent raises), so giving up would lose claims; a
+    re-sent claim counts once. Returns the record metadata, in order."""
+    out: list[Any] = []
+    for item in sent:
+        fut, topic, key, value, claim = item
+        backoff = min(0.1, DELIVERY_BACKOFF_MAX_S)
+        while True:
+            try:
+                out.append(await fut)
+                break
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning("delivery to %s failed (%r); re-sending in %.1fs", topic, exc, backoff)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, DELIVERY_BACKOFF_MAX_S)
+                fut = (await _send(rt, topic, key, value, claim))[0]
+    return out
 
 
 async def send_rejection(rt: Runtime, rej: Rejection) -> None:
     """Dead-letter a record and wait until the broker has it."""
-    await (await _send_rejection(rt, rej))
+    await deliver(rt, [await _send_rejection(rt, rej)])
     rt.metrics.dlq_by(rej.reason).inc()
+
+
+async def _send_rejection(rt: Runtime, rej: Rejection) -> Sent:
+    return await _send(rt, rt.names["dlq"], (rej.key or "").encode() or None, rej.model_dump_json().encode())
 
 
 def claim_bytes(claim: Claim) -> bytes:
@@ -128,18 +167,14 @@ def install(app: faust.App, rt: Runtime, *, on_claims: list[ClaimHook] | None = 
             pending: list[Sent] = []
             for event in events:
                 pending += await _normalize_one(rt, event.message)
-            for fut, value, claim in pending:
-                meta = await fut
+            metas = await deliver(rt, pending)
+            for (_, _, _, value, claim), meta in zip(pending, metas, strict=True):
                 if claim is not None:
                     produced.add(meta.partition, meta.offset, value, claim)
 
     @app.task
     async def follow_claims() -> None:
         await ClaimsFollower(rt, hooks, produced).run()
-
-
-#: (delivery future, record value, the claim it holds or None for a dead letter)
-Sent = tuple[Any, bytes, Claim | None]
 
 
 async def _normalize_one(rt: Runtime, msg: Any) -> list[Sent]:
@@ -157,13 +192,12 @@ async def _normalize_one(rt: Runtime, msg: Any) -> list[Sent]:
     metrics.stage("normalize").observe(time.perf_counter() - started)
     if isinstance(result, Rejection):
         metrics.dlq_by(result.reason).inc()
-        return [(await _send_rejection(rt, result), b"", None)]
+        return [await _send_rejection(rt, result)]
     metrics.reports_by(result.report.lang).inc()
-    send, topic, claims_by = rt.out.send, rt.names["claims"], metrics.claims_by
+    topic, claims_by = rt.names["claims"], metrics.claims_by
     futs: list[Sent] = []
     for claim in result.claims:
-        value = claim_bytes(claim)
-        futs.append((await send(topic, claim.key.encode(), value), value, claim))
+        futs.append(await _send(rt, topic, claim.key.encode(), claim_bytes(claim), claim))
         claims_by(claim.kind, claim.claimant).inc()
     return futs
 
@@ -283,11 +317,10 @@ class ClaimsFollower:
         metrics.stage("detect").observe(time.perf_counter() - started)
         sent = []
         for alert in alerts:
-            sent.append(await rt.out.send(rt.names["alerts"], alert.alert_id.encode(),
-                                          alert.model_dump_json().encode()))
+            sent.append(await _send(rt, rt.names["alerts"], alert.alert_id.encode(),
+                                    alert.model_dump_json().encode()))
             metrics.alerts_by(alert.kind, alert.state).inc()
-        for fut in sent:
-            await fut
+        await deliver(rt, sent)
         for listener in rt.listeners:
             try:
                 listener(applied_batch, alerts)

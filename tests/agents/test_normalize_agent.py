@@ -94,3 +94,32 @@ async def test_bad_record_goes_to_dlq_and_agent_keeps_running(wired: Any, value:
     assert rejection.reason == reason
     assert base64.b64decode(rejection.original) == value
     assert len(claims.records) == 1
+
+
+async def test_a_failed_delivery_is_sent_again_not_dropped(tmp_path: Any) -> None:
+    settings = load_settings(data_dir=tmp_path, app_id="agents-test")
+    app, rt = build(settings, "127.0.0.1:1")
+    sent = Sent()
+    failures = {"left": 2}
+
+    async def flaky(topic: str, key: bytes | None, value: bytes) -> asyncio.Future[Any]:
+        if failures["left"]:
+            failures["left"] -= 1
+            if failures["left"] % 2:
+                msg = "broker went away"
+                raise ConnectionError(msg)  # failing to enqueue
+            fut: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+            fut.set_exception(TimeoutError("no ack"))  # failing to deliver
+            return fut
+        return await sent.send(topic, key, value)
+
+    with mock.patch.object(rt.out, "send", flaky), mock.patch("stream.agents.DELIVERY_BACKOFF_MAX_S", 0.01):
+        async with app.agents["normalize"].test_context() as ctx:
+            await ctx.put(orjson.dumps(GOOD), key=b"agent-1")
+            for _ in range(200):  # the agent re-sends after a (patched) backoff
+                if rt.names["claims"] in sent.by_topic:
+                    break
+                await asyncio.sleep(0.01)
+    assert failures["left"] == 0
+    claims = sent.by_topic[rt.names["claims"]]
+    assert [Claim.model_validate_json(v).region for _, v in claims] == ["RU-KRS"]
