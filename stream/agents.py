@@ -245,7 +245,7 @@ class ClaimsFollower:
                 cycle = time.perf_counter()
                 batch = await consumer.getmany(timeout_ms=200, max_records=FOLLOW_MAX_RECORDS)
                 if batch:
-                    await self._apply_batch(batch)
+                    await self._apply_batch(batch, await self._lagging(consumer, tps))
                 if not caught_up:
                     caught_up = await self._caught_up(consumer, tps)
                     rt.ready = caught_up
@@ -257,6 +257,16 @@ class ClaimsFollower:
         finally:
             with contextlib.suppress(Exception):
                 await consumer.stop()
+
+    async def _lagging(self, consumer: AIOKafkaConsumer, tps: list[TopicPartition]) -> set[int]:
+        """Partitions behind their high-water mark: they hold the detectors back (see
+        `Engine.frontier`), so a catch-up scores each hour with every partition read."""
+        out = set()
+        for tp in tps:
+            hw = consumer.highwater(tp)
+            if hw is None or await consumer.position(tp) < hw:
+                out.add(tp.partition)
+        return out
 
     async def _caught_up(self, consumer: AIOKafkaConsumer, tps: list[TopicPartition]) -> bool:
         for tp in tps:
@@ -276,7 +286,8 @@ class ClaimsFollower:
                 lag = max(0, hw - await consumer.position(tp))
                 self.rt.metrics.consumer_lag.labels(topic=tp.topic, partition=str(tp.partition)).set(lag)
 
-    async def _apply_batch(self, batch: dict[TopicPartition, list[Any]]) -> None:
+    async def _apply_batch(self, batch: dict[TopicPartition, list[Any]],
+                           lagging: set[int] | None = None) -> None:
         rt = self.rt
         metrics = rt.metrics
         started = time.perf_counter()
@@ -313,7 +324,7 @@ class ClaimsFollower:
             applied_batch.append((claim, applied))
         metrics.stage("aggregate").observe(time.perf_counter() - started)
         started = time.perf_counter()
-        alerts = rt.engine.detect(applied_batch)
+        alerts = rt.engine.detect(lagging=lagging)
         metrics.stage("detect").observe(time.perf_counter() - started)
         sent = []
         for alert in alerts:

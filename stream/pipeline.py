@@ -7,7 +7,7 @@ here does I/O or reads the clock: `now` is an argument.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -26,6 +26,7 @@ MAX_RECORD_BYTES = 512 * 1024
 MAX_CLOCK_SKEW = timedelta(hours=1)
 #: default wait after an hour ends before the detectors score it (STREAM_DETECT_GRACE_MINUTES)
 DETECT_GRACE = timedelta(hours=2)
+HOUR = timedelta(hours=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +159,13 @@ class Engine:
         default_factory=lambda: detect.new_state(detect.DetectorConfig(hour_close_grace=DETECT_GRACE)))
     alerts: dict[str, Alert] = field(default_factory=dict)
     max_alerts_kept: int = 500
+    #: detector inputs, captured claim by claim (see `_capture`): per partition the max
+    #: event time folded from it, and (key, hour) -> (total, claim ids) not yet scored
+    part_time: dict[int, datetime] = field(default_factory=dict)
+    det_obs: dict[tuple[str, datetime], tuple[int, tuple[str, ...]]] = field(default_factory=dict)
+    det_dirty: set[tuple[str, datetime]] = field(default_factory=set)
+    #: claims that reached an hour after their own partition had closed it
+    detector_late: int = 0
 
     @classmethod
     def create(cls, *, lateness: timedelta = timedelta(days=7),
@@ -190,7 +198,54 @@ class Engine:
             event_time = applied.event_time
             if self.watermark is None or (event_time is not None and event_time > self.watermark):
                 self.watermark = event_time
+            if applied.deltas:
+                self._capture(key, state, applied, partition)
+            if event_time is not None:
+                seen = self.part_time.get(partition)
+                if seen is None or event_time > seen:
+                    self.part_time[partition] = event_time
         return applied
+
+    def _capture(self, key: str, state: aggregate.RegionState, applied: aggregate.Applied,
+                 partition: int) -> None:
+        """Record what the detectors will see of the hours this claim changed.
+
+        Every claim of a key lives in one partition (claims are keyed by region), so
+        the detectors' view of a (key, hour) is decided within that partition's order
+        alone: the hour's total after each claim, until the partition's own event time
+        passes the hour's end plus the grace; a claim for the hour after that is late
+        for the detectors (the aggregates still count it). Hence the alerts depend on
+        the claims log, not on how its partitions interleave or are batched.
+        """
+        frontier = self.part_time.get(partition)
+        closed = None if frontier is None else frontier - self.detector.config.hour_close_grace
+        obs = self.det_obs
+        cap = self.detector.config.max_claim_ids
+        for delta in applied.deltas:
+            hour = delta[0]
+            if closed is not None and hour + HOUR <= closed:
+                self.detector_late += 1
+                continue
+            series = aggregate.hourly_series(state, as_of=hour + HOUR, hours=1)
+            prev = obs.get((key, hour))
+            ids = prev[1] if prev is not None else ()
+            if applied.claim_id not in ids and len(ids) < cap:
+                ids = (*ids, applied.claim_id)
+            obs[(key, hour)] = (series[0][1] if series else 0, ids)
+            self.det_dirty.add((key, hour))
+
+    def frontier(self, lagging: Collection[int] | None = None) -> datetime | None:
+        """Event time up to which the detectors may score: the least event time among
+        the partitions still being read (`lagging`, e.g. behind their high-water mark in
+        a replay or a catch-up), else the greatest of all. A partition that is caught
+        up does not hold the others back (an idle partition)."""
+        times = self.part_time
+        if lagging:
+            held = [times.get(p) for p in lagging]
+            if any(t is None for t in held):
+                return None  # a partition not read yet may still hold any hour
+            return min(t for t in held if t is not None)
+        return max(times.values()) if times else None
 
     def apply_all(self, claims: Iterable[Claim]) -> list[aggregate.Applied]:
         return [self.apply(c) for c in claims]
@@ -199,21 +254,26 @@ class Engine:
         """Event-time 'now' of the aggregates: the watermark (replay-stable)."""
         return self.watermark or now
 
-    def detect(self, applied: Iterable[tuple[Claim | aggregate.Fact, aggregate.Applied]]
-               ) -> list[Alert]:
-        """Feed the hours that changed to the detectors and advance them to the watermark."""
-        touched: dict[tuple[str, datetime], set[str]] = {}
-        for claim, result in applied:
-            for delta in result.deltas:
-                touched.setdefault((claim.key, delta[0]), set()).add(claim.claim_id)
+    def detect(self, applied: Iterable[tuple[Claim | aggregate.Fact, aggregate.Applied]] = (),
+               *, lagging: Collection[int] | None = None) -> list[Alert]:
+        """Give the detectors the hours `apply` captured and advance them to the frontier.
+
+        `applied` is accepted for callers that pass their batch; the inputs are the
+        ones `apply` captured claim by claim. `lagging`: partitions not yet read to
+        their end (see `frontier`)."""
+        del applied
         det = self.detector
-        for (key, hour), ids in sorted(touched.items()):
-            series = aggregate.hourly_series(self.states[key], as_of=hour + timedelta(hours=1), hours=1)
-            value = series[0][1] if series else 0
+        obs = self.det_obs
+        for key, hour in sorted(self.det_dirty):
+            value, ids = obs[(key, hour)]
             det = detect.observe(det, region=key, hour_start=hour, value=value, claim_ids=sorted(ids))
+        self.det_dirty = set()
         alerts: list[Alert] = []
-        if self.watermark is not None:
-            det, alerts = detect.advance(det, now=self.watermark)
+        now = self.frontier(lagging)
+        if now is not None:
+            det, alerts = detect.advance(det, now=now)
+            # what was scored is final: keep only the hours still open
+            self.det_obs = {k: v for k, v in obs.items() if not detect.is_late(det, k[1])}
         self.detector = det
         for alert in alerts:
             self.alerts[alert.alert_id] = alert
