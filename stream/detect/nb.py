@@ -167,7 +167,7 @@ def _active_mixture(mus: Sequence[float], size: float, pi: float) -> list[tuple[
         return None
     k = len(mus)
     total = sum(mus) / (1.0 - pi)
-    spread = sum(mus) ** 2 / (k * sum(m * m for m in mus)) if total > 0 else 1.0
+    spread = sum(mus, 0.0) ** 2 / (k * sum((m * m for m in mus), 0.0)) if total > 0 else 1.0
     return [
         (math.comb(k, j) * (1.0 - pi) ** j * pi ** (k - j), total * j / k, r * j * spread)
         for j in range(k + 1)

@@ -225,14 +225,14 @@ def _raw_profile(track: Track, prior: Sequence[float] | None, params: TrackParam
 def profile(track: Track, prior: Sequence[float] | None, params: TrackParams) -> list[float]:
     """Seasonal factors (mean 1): the series' own, shrunk toward `prior` when sparse."""
     raw = _raw_profile(track, prior, params)
-    scale = len(raw) / sum(raw)
+    scale = len(raw) / sum(raw, 0.0)
     return [max(_PROFILE_FLOOR, v * scale) for v in raw]
 
 
 def profile_factor(track: Track, prior: Sequence[float] | None, params: TrackParams, bin_index: int) -> float:
     """`profile(...)[bin_index]` without building the floored list (the live hot path)."""
     raw = _raw_profile(track, prior, params)
-    return max(_PROFILE_FLOOR, raw[bin_index] * len(raw) / sum(raw))
+    return max(_PROFILE_FLOOR, raw[bin_index] * len(raw) / sum(raw, 0.0))
 
 
 def dispersion(track: Track, params: TrackParams) -> float:

@@ -140,3 +140,45 @@ def test_compiled_normalizer_gives_the_same_output_as_the_sources() -> None:
     assert differing == [], f"{len(differing)} reports differ, first: {pure[differing[0]][:300]!r}"
     items = sum(len(json.loads(line)["observations"]) for line in pure)
     assert items > 3000  # the corpus exercises the extractors, not just empty reports
+
+
+_ALERTS = """
+import orjson, sys
+from datetime import UTC, datetime
+from stream.pipeline import Engine, Normalized, Place, normalize_record
+from stream.simulate.reports import reports_from_series
+from stream.simulate.series import simulate_regions
+series = simulate_regions(n_regions=6, days=21, seed=4)
+engine = Engine.create()
+out = []
+for i, r in enumerate(reports_from_series(series, seed=4, relay_rate=0.2)):
+    res = normalize_record(orjson.dumps(r.raw), Place("raw", 0, i), datetime(2030, 1, 1, tzinfo=UTC))
+    for claim in res.claims:
+        engine.apply(claim)
+    if i % 50 == 0:
+        out += engine.detect()
+out += engine.detect()
+sys.stdout.write("\\n".join(a.model_dump_json() for a in out))
+"""
+
+
+def test_compiled_detectors_give_the_same_alerts_and_scores(tmp_path: Path) -> None:
+    if _status(native=True)[0] != "mypyc":
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the compiled detectors (make native)")
+        pytest.skip("compiled detectors not built here")
+    compiled = _run(["-c", _ALERTS], native=True).stdout
+    pure = _run(["-c", _ALERTS], native=False).stdout
+    assert compiled == pure
+    assert compiled.count(b"\n") >= 10  # alerts were raised, opened and resolved
+    rows = ["timestamp,value"] + [f"{h * 3600},{(h * 7919) % 13 + (60 if 300 <= h < 303 else 0)}"
+                                  for h in range(600)]
+    (tmp_path / "series.csv").write_text("\n".join(rows) + "\n")
+    outs = []
+    for native in (True, False):
+        out = tmp_path / f"scored-{native}.csv"
+        _run(["-m", "stream", "detect", "--input", str(tmp_path / "series.csv"), "--output", str(out)],
+             native=native)
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+    assert outs[0].count(b",1\n") >= 1  # the spike is alerted
