@@ -76,22 +76,29 @@ FEED_LINGER_MS = 20
 WALL_OFFSET = time.time() - time.perf_counter()
 
 
+
+async def from_beginning(consumer: Any, topic: str) -> None:
+    """Assign every partition of `topic` and rewind them to the start."""
+    from aiokafka import TopicPartition
+
+    parts = consumer.partitions_for_topic(topic) or set()
+    tps = [TopicPartition(topic, p) for p in sorted(parts)]
+    consumer.assign(tps)
+    await consumer.seek_to_beginning(*tps)
+
 async def read_created(bootstrap: str, topic: str, on_record: Any) -> None:
     """Read a topic to its end after the run, passing each record's CreateTime (the
     moment the worker's producer took it) on this process's clock: a consumer
     tailing the claims topic during the run would add its own fetches to the
     broker's load, which grows with every record batch it holds."""
-    from aiokafka import AIOKafkaConsumer, TopicPartition
+    from aiokafka import AIOKafkaConsumer
 
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
                                 auto_offset_reset="earliest", fetch_max_wait_ms=100,
                                 max_partition_fetch_bytes=8 * 1024 * 1024)
     await consumer.start()
     try:
-        parts = consumer.partitions_for_topic(topic) or set()
-        tps = [TopicPartition(topic, p) for p in sorted(parts)]
-        consumer.assign(tps)
-        await consumer.seek_to_beginning(*tps)
+        await from_beginning(consumer, topic)
         idle = 0
         while idle < 5:
             batch = await consumer.getmany(timeout_ms=300, max_records=50_000)
@@ -104,16 +111,13 @@ async def read_created(bootstrap: str, topic: str, on_record: Any) -> None:
 
 
 async def consume(bootstrap: str, topic: str, on_record: Any, col: Collector) -> None:
-    from aiokafka import AIOKafkaConsumer, TopicPartition
+    from aiokafka import AIOKafkaConsumer
 
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
                                 auto_offset_reset="earliest", fetch_max_wait_ms=10)
     await consumer.start()
     try:
-        parts = consumer.partitions_for_topic(topic) or set()
-        tps = [TopicPartition(topic, p) for p in sorted(parts)]
-        consumer.assign(tps)
-        await consumer.seek_to_beginning(*tps)
+        await from_beginning(consumer, topic)
         while not col.stop:
             batch = await consumer.getmany(timeout_ms=50, max_records=10_000)
             now = time.perf_counter()
