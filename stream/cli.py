@@ -261,10 +261,38 @@ def replay(
                 live = orjson.loads(resp.read())
             if live != orjson.loads(orjson.dumps(doc)):
                 diffs.append(w)
+        with urllib.request.urlopen(f"{compare.rstrip('/')}/api/alerts") as resp:  # noqa: S310
+            live_alerts = orjson.loads(resp.read())["alerts"]
+        mine = orjson.loads(orjson.dumps(readmodel.alerts_doc(engine)))["alerts"]
+        alert_diffs = _alert_differences(mine, live_alerts)
+        for line in alert_diffs:
+            err.print(f"[yellow]alert {line}[/]", soft_wrap=True)
         if diffs:
             err.print(f"[red]replay differs from the live worker for windows: {', '.join(diffs)}[/]")
+        if alert_diffs:
+            err.print(f"[red]{len(alert_diffs)} alert(s) differ from the live worker's[/]")
+        if diffs or alert_diffs:
             raise typer.Exit(1)
-        err.print("[green]replay equals the live aggregates for every window[/]")
+        err.print(f"[green]replay equals the live aggregates for every window and its "
+                  f"{len(mine)} alerts[/]")
+
+
+def _alert_differences(replayed: list[dict[str, Any]], live: list[dict[str, Any]]) -> list[str]:
+    """What an analyst needs to see: alerts on one side only, and shared alerts whose
+    state, figures or claims differ (both sides as /api/alerts lists them)."""
+    fields = ("kind", "region", "state", "observed", "expected", "claim_ids")
+    mine = {a["alert_id"]: a for a in replayed}
+    theirs = {a["alert_id"]: a for a in live}
+    out = [f"{aid}: only in the replay ({mine[aid]['kind']} {mine[aid]['region']})"
+           for aid in sorted(mine.keys() - theirs.keys())]
+    out += [f"{aid}: only in the live worker ({theirs[aid]['kind']} {theirs[aid]['region']})"
+            for aid in sorted(theirs.keys() - mine.keys())]
+    for aid in sorted(mine.keys() & theirs.keys()):
+        changed = [f"{f} {mine[aid].get(f)!r} (live {theirs[aid].get(f)!r})"
+                   for f in fields if mine[aid].get(f) != theirs[aid].get(f)]
+        if changed:
+            out.append(f"{aid}: " + ", ".join(changed))
+    return out
 
 
 @app.command()
