@@ -261,6 +261,8 @@ async def run(rate: float, seconds: float, drain: float, linger_ms: int = FEED_L
         claims_seen: dict[str, float] = {}
 
         def on_claim(t: float, c: dict[str, Any]) -> None:
+            if "watermark" in c:  # a watermark record (stream.pipeline.TICK_KEY), not a claim
+                return
             rid = c["report_id"]
             col.claim_arrivals.append((t, rid, c["claim_id"]))
             claims_seen[rid] = max(t, claims_seen.get(rid, t))

@@ -22,9 +22,10 @@ from typing import Any
 import faust
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
+from stream.aggregate import claim_event_time
 from stream.app import Runtime, kafka_client_kwargs
 from stream.models import Claim, Rejection
-from stream.pipeline import Place, decode_claim, normalize_record
+from stream.pipeline import TICK_KEY, Place, decode_claim, decode_tick, normalize_record, tick_bytes
 
 log = logging.getLogger(__name__)
 
@@ -60,10 +61,11 @@ Sent = tuple[Any, str, bytes | None, bytes, Claim | None]
 
 
 async def _send(rt: Runtime, topic: str, key: bytes | None, value: bytes,
-                claim: Claim | None = None) -> Sent:
+                claim: Claim | None = None, partition: int | None = None) -> Sent:
     """Enqueue one record; a failure to enqueue comes back in the future, for `deliver`."""
     try:
-        fut = await rt.out.send(topic, key, value)
+        fut = await (rt.out.send(topic, key, value) if partition is None
+                     else rt.out.send(topic, key, value, partition))
     except Exception as exc:
         fut = asyncio.get_running_loop().create_future()
         fut.set_exception(exc)
@@ -156,6 +158,7 @@ def install(app: faust.App, rt: Runtime, *, on_claims: list[ClaimHook] | None = 
     """Attach the agents and the claims follower to `app`."""
     hooks = on_claims or []
     produced = Produced()
+    ticker = Ticker(rt)
 
     @app.agent(rt.topics["raw"], name="normalize")
     async def normalize_agent(stream: Any) -> None:  # faust.Stream; its stubs lack take_events
@@ -168,9 +171,14 @@ def install(app: faust.App, rt: Runtime, *, on_claims: list[ClaimHook] | None = 
             for event in events:
                 pending += await _normalize_one(rt, event.message)
             metas = await deliver(rt, pending)
+            latest = None
             for (_, _, _, value, claim), meta in zip(pending, metas, strict=True):
                 if claim is not None:
                     produced.add(meta.partition, meta.offset, value, claim)
+                    t = claim_event_time(claim)
+                    latest = t if latest is None or t > latest else latest
+            if latest is not None:
+                await ticker.advance(latest)
 
     @app.task
     async def follow_claims() -> None:
@@ -200,6 +208,30 @@ async def _normalize_one(rt: Runtime, msg: Any) -> list[Sent]:
         futs.append(await _send(rt, topic, claim.key.encode(), claim_bytes(claim), claim))
         claims_by(claim.kind, claim.claimant).inc()
     return futs
+
+
+class Ticker:
+    """Writes a watermark record to every claims partition when the event time of the
+    claims this worker has delivered enters a new hour (after those claims, so in each
+    partition it follows them). The detectors close a partition's hours at its
+    watermarks (`Engine.tick`): a quiet partition then closes its hours at the same
+    place in the log in a live run and in a replay. A re-sent watermark may land in
+    the partition its key hashes to: it still holds (the claims came first)."""
+
+    def __init__(self, rt: Runtime) -> None:
+        self.rt = rt
+        self.last: datetime | None = None
+
+    async def advance(self, event_time: datetime) -> None:
+        hour = event_time.replace(minute=0, second=0, microsecond=0)
+        if self.last is not None and hour <= self.last:
+            return
+        topic = self.rt.names["claims"]
+        value = tick_bytes(hour)
+        sent = [await _send(self.rt, topic, TICK_KEY, value, None, p)
+                for p in await self.rt.out.partitions(topic)]
+        await deliver(self.rt, sent)
+        self.last = hour
 
 
 class ClaimsFollower:
@@ -292,12 +324,17 @@ class ClaimsFollower:
         metrics = rt.metrics
         started = time.perf_counter()
         applied_batch: list[tuple[Claim, Any]] = []
-        decoded: list[tuple[Claim, Place, Any]] = []
+        decoded: list[tuple[Claim | datetime, Place, Any]] = []
         now = _now()
         take = self.produced.take
         for tp, msgs in batch.items():
             for m in msgs:
                 where = Place(tp.topic, tp.partition, m.offset)
+                if m.key == TICK_KEY:  # a watermark: kept in its place among the claims
+                    at = decode_tick(m.value)
+                    if at is not None:
+                        decoded.append((at, where, m))
+                    continue
                 claim = take(tp.partition, m.offset, m.value) or decode_claim(m.value, where, now, m.key)
                 if isinstance(claim, Rejection):
                     await send_rejection(rt, claim)
@@ -308,7 +345,12 @@ class ClaimsFollower:
         # Fold in offset order within each partition (the per-partition offset watermark
         # in the state relies on it); the detectors advance once, after the whole batch.
         apply, duplicates_by = rt.engine.apply, metrics.duplicates_by
-        for claim, where, m in decoded:
+        engine_tick = rt.engine.tick
+        for item, where, m in decoded:
+            if isinstance(item, datetime):
+                engine_tick(where.partition, item)
+                continue
+            claim = item
             applied = apply(claim, partition=where.partition, offset=where.offset)
             outcome = applied.outcome
             if outcome == "late":

@@ -116,11 +116,16 @@ class Output(mode.Service):
         if producer is not None:
             await producer.stop()  # flushes what is still queued
 
-    async def send(self, topic: str, key: bytes | None, value: bytes) -> asyncio.Future[Any]:
+    async def send(self, topic: str, key: bytes | None, value: bytes,
+                   partition: int | None = None) -> asyncio.Future[Any]:
         """Enqueue one record; the returned future resolves when the broker has it."""
         producer = self.producer or await self._producer()
-        fut: asyncio.Future[Any] = await producer.send(topic, value, key=key)
+        fut: asyncio.Future[Any] = await producer.send(topic, value, key=key, partition=partition)
         return fut
+
+    async def partitions(self, topic: str) -> list[int]:
+        producer = self.producer or await self._producer()
+        return sorted(await producer.partitions_for(topic))
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import orjson
@@ -138,6 +138,24 @@ def decode_fact(value: bytes | None, where: Place, now: datetime,
     return claim if isinstance(claim, Rejection) else aggregate.Fact.of(claim)
 
 
+#: key of a watermark record on the claims topic (no region key starts with a NUL)
+TICK_KEY = b"\x00watermark"
+
+
+def tick_bytes(event_time: datetime) -> bytes:
+    """A watermark record: the producer has written its claims up to this event time."""
+    return orjson.dumps({"watermark": int(event_time.timestamp())})
+
+
+def decode_tick(value: bytes | None) -> datetime | None:
+    """The event time of a watermark record, None when it is not a valid one."""
+    try:
+        data = orjson.loads(value or b"")
+        return datetime.fromtimestamp(int(data["watermark"]), UTC)
+    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, OverflowError):
+        return None
+
+
 @dataclass(slots=True)
 class Engine:
     """Per-key aggregate state for every key seen: the read model the API serves.
@@ -166,6 +184,8 @@ class Engine:
     det_dirty: set[tuple[str, datetime]] = field(default_factory=set)
     #: claims that reached an hour after their own partition had closed it
     detector_late: int = 0
+    #: partitions that carry watermark records (see `tick`)
+    ticked: set[int] = field(default_factory=set)
 
     @classmethod
     def create(cls, *, lateness: timedelta = timedelta(days=7),
@@ -234,14 +254,27 @@ class Engine:
             obs[(key, hour)] = (series[0][1] if series else 0, ids)
             self.det_dirty.add((key, hour))
 
+    def tick(self, partition: int, event_time: datetime) -> None:
+        """A watermark record read from `partition`: its writer has produced every claim
+        up to `event_time`. It closes that partition's hours for the detectors at its
+        place in the log, as a claim of that event time would, so a quiet partition
+        neither holds the others back nor lets an hour be scored before it is closed
+        there, and a live run scores each hour with the claims a replay does."""
+        seen = self.part_time.get(partition)
+        if seen is None or event_time > seen:
+            self.part_time[partition] = event_time
+        self.ticked.add(partition)
+
     def frontier(self, lagging: Collection[int] | None = None) -> datetime | None:
         """Event time up to which the detectors may score: the least event time among
         the partitions still being read (`lagging`, e.g. behind their high-water mark in
-        a replay or a catch-up), else the greatest of all. A partition that is caught
-        up does not hold the others back (an idle partition)."""
+        a replay or a catch-up) and those that carry watermark records, else the
+        greatest of all (a caught-up partition without watermarks does not hold the
+        others back)."""
         times = self.part_time
-        if lagging:
-            held = [times.get(p) for p in lagging]
+        hold = set(lagging or ()) | self.ticked
+        if hold:
+            held = [times.get(p) for p in hold]
             if any(t is None for t in held):
                 return None  # a partition not read yet may still hold any hour
             return min(t for t in held if t is not None)

@@ -18,7 +18,7 @@ from typing import Any, Literal
 from stream.aggregate import Applied, Fact
 from stream.errors import ReplayError
 from stream.models import Claim, Rejection
-from stream.pipeline import Engine, Place, decode_fact, normalize_record
+from stream.pipeline import TICK_KEY, Engine, Place, decode_fact, decode_tick, normalize_record
 
 Kind = Literal["raw", "claims"]
 
@@ -126,6 +126,11 @@ async def replay(
                     summary.records += 1
                     if from_time is not None and m.timestamp < from_time.timestamp() * 1000:
                         summary.skipped_before_start += 1
+                        continue
+                    if kind == "claims" and m.key == TICK_KEY:
+                        tick = decode_tick(m.value)
+                        if tick is not None:
+                            engine.tick(tp.partition, tick)
                         continue
                     fold_record(engine, kind, m.value, Place(topic, tp.partition, m.offset), now,
                                 summary)

@@ -16,7 +16,9 @@ from unittest import mock
 import orjson
 import pytest
 
+from stream.aggregate import claim_event_time
 from stream.models import Claim, Rejection
+from stream.pipeline import TICK_KEY, decode_tick
 from stream.service import build
 from stream.settings import load_settings
 
@@ -33,13 +35,24 @@ class Sent:
 
     def __init__(self) -> None:
         self.by_topic: dict[str, list[tuple[bytes | None, bytes]]] = {}
+        self.watermarks: list[tuple[int, bytes]] = []  # (partition, value)
 
-    async def send(self, topic: str, key: bytes | None, value: bytes) -> asyncio.Future[Any]:
+    async def send(self, topic: str, key: bytes | None, value: bytes,
+                   partition: int | None = None) -> asyncio.Future[Any]:
+        if key == TICK_KEY:
+            assert partition is not None, "a watermark goes to one named partition"
+            self.watermarks.append((partition, value))
+            fut0: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+            fut0.set_result(SimpleNamespace(topic=topic, partition=partition, offset=0))
+            return fut0
         records = self.by_topic.setdefault(topic, [])
         records.append((key, value))
         fut: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         fut.set_result(SimpleNamespace(topic=topic, partition=0, offset=len(records) - 1))
         return fut
+
+    async def partitions(self, topic: str) -> list[int]:
+        return [0, 1, 2]
 
 
 class Records:
@@ -58,7 +71,8 @@ def wired(tmp_path: Any) -> Iterator[tuple[Any, Any, Records, Records]]:
     settings = load_settings(data_dir=tmp_path, app_id="agents-test")
     app, rt = build(settings, "127.0.0.1:1")
     sent = Sent()
-    with mock.patch.object(rt.out, "send", sent.send):
+    with mock.patch.object(rt.out, "send", sent.send), \
+            mock.patch.object(rt.out, "partitions", sent.partitions):
         yield app, rt, Records(sent, rt.names["claims"]), Records(sent, rt.names["dlq"])
 
 
@@ -73,6 +87,20 @@ async def test_good_report_becomes_claims_keyed_by_region(wired: Any) -> None:
         (b"RU-KRS", "RU-KRS", "drone", "intercepted", 57, "ru-mod")]
     claim = decoded[0][1]
     assert GOOD["text"][claim.span[0]:claim.span[1]].count("57") == 1
+    # then a watermark to every claims partition: its claims are written up to their hour
+    hour = claim_event_time(claim).replace(minute=0, second=0, microsecond=0)
+    sent = _rt.out.send.__self__  # the Sent fake
+    assert [(p, decode_tick(v)) for p, v in sent.watermarks] == [(p, hour) for p in (0, 1, 2)]
+
+
+async def test_a_watermark_is_written_once_per_hour_of_event_time(wired: Any) -> None:
+    app, rt, claims, _dlq = wired
+    agent = app.agents["normalize"]
+    async with agent.test_context() as ctx:
+        await ctx.put(orjson.dumps(GOOD), key=b"agent-1")
+        await ctx.put(orjson.dumps({**GOOD, "id": "again"}), key=b"agent-2")  # same hour
+    sent = rt.out.send.__self__
+    assert len(claims.records) == 2 and len(sent.watermarks) == 3
 
 
 @pytest.mark.parametrize(("value", "reason"), [

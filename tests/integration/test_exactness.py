@@ -60,9 +60,10 @@ def test_one_worker_two_workers_and_replay_agree(deployment: Deployment) -> None
         diff = first_difference(expected_docs(engine), live_docs(solo))
         assert not diff, (kind, diff)
 
-    # The alerts are a function of the claims log: a replay of the claims topic and a
-    # worker that caught up from it (in other batches, partitions interleaved by its own
-    # fetches) find the same alerts, with the same states, figures and claims.
+    # The alerts are a function of the claims log (with the watermarks the normalize
+    # agent writes into it): the live worker, a replay of the claims topic and a worker
+    # that caught up from it (other batches, partitions interleaved by other fetches)
+    # find the same alerts, with the same states, figures and claims.
     def alert_rows(alerts: list[dict[str, object]]) -> list[tuple[object, ...]]:
         return sorted((a["alert_id"], a["kind"], a["region"], a["state"], a["observed"],
                        a["expected"], tuple(a["claim_ids"])) for a in alerts)  # type: ignore[arg-type]
@@ -70,3 +71,4 @@ def test_one_worker_two_workers_and_replay_agree(deployment: Deployment) -> None
     replayed = alert_rows([a.model_dump(mode="json") for a in engine.alerts.values()])
     assert replayed, "the scenario raises alerts"
     assert alert_rows(second.json("/api/alerts")["alerts"]) == replayed
+    assert alert_rows(solo.json("/api/alerts")["alerts"]) == replayed

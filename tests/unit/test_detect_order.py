@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 import orjson
 import pytest
 
+from stream.aggregate import claim_event_time
 from stream.models import Alert, Claim
 from stream.pipeline import Engine, Normalized, Place, normalize_record
 from stream.simulate.reports import reports_from_series
@@ -109,3 +110,81 @@ def test_a_claim_behind_its_partition_is_late_for_the_detectors_only(parts: list
     applied = engine.apply(late_copy, partition=0, offset=len(p0))
     assert applied.outcome not in ("late", "expired")  # the aggregates take it ...
     assert engine.detector_late > before  # ... the detectors, whose hour was closed, do not
+
+
+def _produced_log(with_watermarks: bool, batch: int = 15) -> list[list[Claim | datetime]]:
+    """The claims log as the normalize agent writes it: claims of `batch` reports at a
+    time, each batch followed by a watermark in every partition when the event time of
+    what was written enters a new hour."""
+    rng = random.Random(9)
+    hours = 24 * 10
+    values = {name: [rng.choice([0, 0, 0, 1, 2, 6]) for _ in range(hours)] for name in "abcdef"}
+    for h in range(24 * 8, 24 * 8 + 2):
+        values["b"][h] = 60
+    series = SimulatedSeries(values=values, start=datetime(2025, 4, 1, tzinfo=UTC), events=[])
+    regions = dict(zip("abcdef", ["RU-BEL", "RU-KRS", "RU-BRY", "RU-VOR", "RU-ORL", "RU-LIP"], strict=True))
+    reports = list(reports_from_series(series, seed=3, region_map=regions, relay_rate=0.4))
+    part_of: dict[str, int] = {}
+    log: list[list[Claim | datetime]] = [[] for _ in range(PARTITIONS)]
+    last: datetime | None = None
+    latest: datetime | None = None
+    for start in range(0, len(reports), batch):
+        for i, report in enumerate(reports[start:start + batch], start):
+            result = normalize_record(orjson.dumps(report.raw), Place("raw", 0, i), NOW)
+            assert isinstance(result, Normalized)
+            for claim in result.claims:
+                p = part_of.setdefault(claim.key, len(part_of) % PARTITIONS)
+                log[p].append(claim)
+                t = claim_event_time(claim)
+                latest = t if latest is None or t > latest else latest
+        if with_watermarks and latest is not None:
+            hour = latest.replace(minute=0, second=0, microsecond=0)
+            if last is None or hour > last:
+                for p in range(PARTITIONS):
+                    log[p].append(hour)
+                last = hour
+    return log
+
+
+def _fold_live(log: list[list[Claim | datetime]], rng: random.Random) -> dict[str, Alert]:
+    """A live follower: the log grows while it reads; it sees a partition with nothing
+    unread as caught up (so it does not hold the others back)."""
+    engine = Engine.create()
+    written = [0] * len(log)
+    pos = [0] * len(log)
+    while any(pos[p] < len(log[p]) for p in range(len(log))):
+        for p in range(len(log)):  # the producer writes on, unevenly across partitions
+            written[p] = min(len(log[p]), written[p] + rng.randint(0, 40))
+        for p in range(len(log)):
+            for offset in range(pos[p], pos[p] + rng.randint(0, written[p] - pos[p])):
+                item = log[p][offset]
+                if isinstance(item, datetime):
+                    engine.tick(p, item)
+                else:
+                    engine.apply(item, partition=p, offset=offset)
+                pos[p] = offset + 1
+        engine.detect(lagging={p for p in range(len(log)) if pos[p] < written[p]})
+    return engine.alerts
+
+
+def _fold_replay(log: list[list[Claim | datetime]]) -> dict[str, Alert]:
+    """A replay of the finished log, one partition after another."""
+    engine = Engine.create()
+    for p, records in enumerate(log):
+        for offset, item in enumerate(records):
+            if isinstance(item, datetime):
+                engine.tick(p, item)
+            else:
+                engine.apply(item, partition=p, offset=offset)
+        engine.detect(lagging=set(range(p + 1, len(log))))
+    return engine.alerts
+
+
+def test_with_watermarks_a_live_run_and_a_replay_find_the_same_alerts() -> None:
+    log = _produced_log(with_watermarks=True)
+    replayed = _fold_replay(log)
+    assert any(a.kind == "surge" and a.region == "RU-KRS" for a in replayed.values())
+    for seed in range(4):
+        live = _fold_live(log, random.Random(seed))
+        assert _key(sorted(live.values(), key=lambda a: a.alert_id)) == _key(
+            sorted(replayed.values(), key=lambda a: a.alert_id))
