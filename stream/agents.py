@@ -21,11 +21,15 @@ from typing import Any
 
 import faust
 from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.partitioner import DefaultPartitioner
 
 from stream.aggregate import claim_event_time
 from stream.app import Runtime, kafka_client_kwargs
 from stream.models import Claim, Rejection
-from stream.pipeline import TICK_KEY, Place, decode_claim, decode_tick, normalize_record, tick_bytes
+from stream.offload import Outcome
+from stream.pipeline import TICK_KEY, Place, claim_bytes, decode_claim, decode_tick, tick_bytes
+
+__all__ = ["ClaimsFollower", "Produced", "claim_bytes", "deliver", "install"]
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +47,9 @@ FOLLOW_FETCH_WAIT_MS = 25
 FOLLOW_MAX_RECORDS = 20_000
 #: consumer lag gauges are refreshed at most this often
 LAG_EXPORT_S = 1.0
-#: claims kept for the follower (see `Produced`); it reads them back within a cycle or two
-PRODUCED_CAP = 20_000
+#: claims kept for the follower (see `Produced`); it reads them back within a cycle or
+#: two (a normalize batch writes ~1,250)
+PRODUCED_CAP = 8_000
 #: longest wait between re-sends of a record the broker did not take
 DELIVERY_BACKOFF_MAX_S = 5.0
 DUPLICATE_OUTCOMES = frozenset({"relay", "duplicate", "stale", "expired"})
@@ -105,53 +110,34 @@ async def _send_rejection(rt: Runtime, rej: Rejection) -> Sent:
     return await _send(rt, rt.names["dlq"], (rej.key or "").encode() or None, rej.model_dump_json().encode())
 
 
-def claim_bytes(claim: Claim) -> bytes:
-    """The claim's JSON: pydantic's serializer, the same bytes as orjson over
-    `model_dump(mode="json")` in a third of the time."""
-    return claim.__pydantic_serializer__.to_json(claim)
-
-
 class Produced:
-    """Claims this worker delivered, by claims partition and offset, until its follower
-    reads those records back: the follower then takes the Claim object instead of
-    decoding the same bytes again. Only a record whose bytes at that place equal the
-    bytes produced from the object is replaced (decoding `claim_bytes(c)` gives a
-    Claim equal to `c`), so the fold still follows the log, record by record;
-    anything else (another worker's claims, a restart, a full memo) is decoded."""
+    """Claims this worker is writing, by the bytes they are written as, until its
+    follower reads those bytes back from the log: the follower then takes the Claim
+    object instead of decoding the same bytes again. Decoding `claim_bytes(c)` gives a
+    Claim equal to `c`, so the fold still follows the log, record by record, whatever
+    the source of the object; bytes not found here (another worker's claims, a
+    restart, an evicted entry) are decoded. Claims are added when they are enqueued,
+    so the follower finds them even when it reads a record before the producer has
+    reported its delivery. Bounded: the oldest entry goes first."""
 
     def __init__(self, cap: int = PRODUCED_CAP) -> None:
         self.cap = cap
-        self.size = 0
-        self.by_partition: dict[int, dict[int, tuple[bytes, Claim]]] = {}
+        self.by_value: dict[bytes, Claim] = {}
 
-    def add(self, partition: int, offset: int, value: bytes, claim: Claim) -> None:
-        if self.size >= self.cap:
+    @property
+    def size(self) -> int:
+        return len(self.by_value)
+
+    def add(self, value: bytes, claim: Claim) -> None:
+        memo = self.by_value
+        if self.cap <= 0 or value in memo:
             return
-        part = self.by_partition.get(partition)
-        if part is None:
-            part = self.by_partition[partition] = {}
-        part[offset] = (value, claim)
-        self.size += 1
+        if len(memo) >= self.cap:
+            del memo[next(iter(memo))]  # insertion order: the oldest
+        memo[value] = claim
 
-    def take(self, partition: int, offset: int, value: bytes | None) -> Claim | None:
-        part = self.by_partition.get(partition)
-        if not part:
-            return None
-        hit = part.pop(offset, None)
-        if hit is None:
-            return None
-        self.size -= 1
-        return hit[1] if hit[0] == value else None
-
-    def forget_through(self, partition: int, offset: int) -> None:
-        """Drop what the follower has read past (delivered after it read them)."""
-        part = self.by_partition.get(partition)
-        while part:
-            first = next(iter(part))  # offsets of a partition arrive in increasing order
-            if first > offset:
-                break
-            del part[first]
-            self.size -= 1
+    def take(self, value: bytes | None) -> Claim | None:
+        return None if value is None else self.by_value.pop(value, None)
 
 
 def install(app: faust.App, rt: Runtime, *, on_claims: list[ClaimHook] | None = None) -> None:
@@ -167,47 +153,88 @@ def install(app: faust.App, rt: Runtime, *, on_claims: list[ClaimHook] | None = 
         # when the next batch is taken, i.e. after delivery. One produce request per
         # batch, not per report.
         async for events in stream.take_events(NORMALIZE_BATCH, within=NORMALIZE_WITHIN_S):
-            pending: list[Sent] = []
-            for event in events:
-                pending += await _normalize_one(rt, event.message)
-            metas = await deliver(rt, pending)
-            latest = None
-            for (_, _, _, value, claim), meta in zip(pending, metas, strict=True):
-                if claim is not None:
-                    produced.add(meta.partition, meta.offset, value, claim)
-                    t = claim_event_time(claim)
-                    latest = t if latest is None or t > latest else latest
-            if latest is not None:
-                await ticker.advance(latest)
+            items = [(e.message.value, Place(e.message.topic, e.message.partition, e.message.offset),
+                      e.message.key) for e in events]
+            batch = Batch(rt, produced, await rt.out.partitions(rt.names["claims"]))
+            # chunks come back in order; a chunk's claims are enqueued while the
+            # normalizer's children parse the next ones
+            for chunk in rt.normalizer.submit(items, _now()):
+                for outcome in await chunk:
+                    await batch.emit(outcome)
+            await deliver(rt, batch.pending)
+            batch.count()
+            if batch.latest is not None:
+                await ticker.advance(batch.latest)
 
     @app.task
     async def follow_claims() -> None:
         await ClaimsFollower(rt, hooks, produced).run()
 
 
-async def _normalize_one(rt: Runtime, msg: Any) -> list[Sent]:
-    """Normalize one raw record; return the delivery futures of what it sent."""
-    where = Place(msg.topic, msg.partition, msg.offset)
-    started = time.perf_counter()
-    try:
-        result = normalize_record(msg.value, where, _now(), msg.key)
-    except Exception as exc:  # never crash the worker on input
-        log.exception("unexpected failure at %s", where)
-        result = Rejection.of(reason="internal", error=f"{where}: {exc!r}",
-                              original=msg.value or b"", topic=where.topic,
-                              partition=where.partition, offset=where.offset, rejected_at=_now())
-    metrics = rt.metrics
-    metrics.stage("normalize").observe(time.perf_counter() - started)
-    if isinstance(result, Rejection):
-        metrics.dlq_by(result.reason).inc()
-        return [await _send_rejection(rt, result)]
-    metrics.reports_by(result.report.lang).inc()
-    topic, claims_by = rt.names["claims"], metrics.claims_by
-    futs: list[Sent] = []
-    for claim in result.claims:
-        futs.append(await _send(rt, topic, claim.key.encode(), claim_bytes(claim), claim))
-        claims_by(claim.kind, claim.claimant).inc()
-    return futs
+class Batch:
+    """What one normalize batch enqueues: claims and dead letters, in order, with
+    the latest event time of its claims and its metric counts (incremented once per
+    batch and label, not once per record)."""
+
+    def __init__(self, rt: Runtime, produced: Produced, partitions: list[int]) -> None:
+        self.rt = rt
+        self.produced = produced
+        self.topic = rt.names["claims"]
+        self.partition_of = _partitioner(self.topic, partitions)
+        self.pending: list[Sent] = []
+        self.latest: datetime | None = None
+        self.reports: dict[str, int] = {}
+        self.claims: dict[tuple[str, str], int] = {}
+
+    async def emit(self, outcome: Outcome) -> None:
+        """Enqueue what one raw record gave: its claims, or its dead letter."""
+        rt = self.rt
+        rt.metrics.stage("normalize").observe(outcome.seconds)
+        if outcome.rejection is not None:
+            rt.metrics.dlq_by(outcome.rejection.reason).inc()
+            self.pending.append(await _send_rejection(rt, outcome.rejection))
+            return
+        self.reports[outcome.lang] = self.reports.get(outcome.lang, 0) + 1
+        topic, produced, pending, counts = self.topic, self.produced, self.pending, self.claims
+        for claim, value in outcome.claims:
+            produced.add(value, claim)
+            key = claim.key.encode()
+            pending.append(await _send(rt, topic, key, value, claim, self.partition_of(key)))
+            label = (claim.kind, claim.claimant)
+            counts[label] = counts.get(label, 0) + 1
+            t = claim_event_time(claim)
+            if self.latest is None or t > self.latest:
+                self.latest = t
+
+    def count(self) -> None:
+        metrics = self.rt.metrics
+        for lang, n in self.reports.items():
+            metrics.reports_by(lang).inc(n)
+        for (kind, claimant), n in self.claims.items():
+            metrics.claims_by(kind, claimant).inc(n)
+
+
+_PARTITIONS: dict[tuple[str, tuple[int, ...]], Callable[[bytes], int]] = {}
+
+
+def _partitioner(topic: str, partitions: list[int]) -> Callable[[bytes], int]:
+    """key -> partition as the producer's default partitioner (murmur2, as the Java
+    client) picks it, memoized per key: claims have ~100 distinct keys (regions)."""
+    parts = tuple(partitions)
+    found = _PARTITIONS.get((topic, parts))
+    if found is not None:
+        return found
+    pick = DefaultPartitioner()
+    memo: dict[bytes, int] = {}
+
+    def partition_of(key: bytes) -> int:
+        p = memo.get(key)
+        if p is None:
+            p = memo[key] = pick(key, list(parts), list(parts))
+        return p
+
+    _PARTITIONS[(topic, parts)] = partition_of
+    return partition_of
 
 
 class Ticker:
@@ -335,13 +362,11 @@ class ClaimsFollower:
                     if at is not None:
                         decoded.append((at, where, m))
                     continue
-                claim = take(tp.partition, m.offset, m.value) or decode_claim(m.value, where, now, m.key)
+                claim = take(m.value) or decode_claim(m.value, where, now, m.key)
                 if isinstance(claim, Rejection):
                     await send_rejection(rt, claim)
                     continue
                 decoded.append((claim, where, m))
-            if msgs:
-                self.produced.forget_through(tp.partition, msgs[-1].offset)
         # Fold in offset order within each partition (the per-partition offset watermark
         # in the state relies on it); the detectors advance once, after the whole batch.
         apply, duplicates_by = rt.engine.apply, metrics.duplicates_by

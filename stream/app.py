@@ -15,7 +15,9 @@ from typing import Any
 import faust
 import mode
 
+from stream.inline import Finished, run_inline
 from stream.metrics import Metrics
+from stream.offload import Normalizer
 from stream.pipeline import Engine
 from stream.settings import (
     ALERTS_TOPIC,
@@ -46,6 +48,34 @@ def _faust_fetch_wait() -> None:
 
     create._strikestream = True  # type: ignore[attr-defined]
     driver.AIOKafkaConsumerThread._create_worker_consumer = create  # type: ignore[method-assign]
+
+
+def _faust_inline_delivery() -> None:
+    """Faust's consumer delivers each record with `wait_first(callback(message),
+    suspend_flow.wait())`: four tasks and an `asyncio.wait` per record (~40 us). Run
+    the callback inline first (`stream.inline`); only if it suspends (a full stream
+    buffer) does the original `wait_first` take over, with the started callback and
+    the same suspend event, so flow control and rebalances behave as before."""
+    from faust.transport.consumer import Consumer
+    from mode.services import WaitResults
+
+    original = Consumer.wait_first
+    if getattr(original, "_strikestream", False):
+        return
+
+    async def wait_first(self: Any, *coros: Any, timeout: Any = None) -> Any:
+        if (timeout is None and len(coros) == 2 and asyncio.iscoroutine(coros[0])
+                and asyncio.iscoroutine(coros[1]) and not self.suspend_flow.is_set()
+                and not self.should_stop):
+            first = run_inline(coros[0])
+            if isinstance(first, Finished):
+                coros[1].close()  # the suspend event's wait, never started
+                return WaitResults([coros[0]], [first.value], False)
+            coros = (first, coros[1])
+        return await original(self, *coros, timeout=timeout)
+
+    wait_first._strikestream = True  # type: ignore[attr-defined]
+    Consumer.wait_first = wait_first  # type: ignore[method-assign]
 
 
 def kafka_client_kwargs(settings: Settings) -> dict[str, Any]:
@@ -128,6 +158,21 @@ class Output(mode.Service):
         return sorted(await producer.partitions_for(topic))
 
 
+class NormalizerService(mode.Service):
+    """Starts the normalizer's child processes with the app (without holding up its
+    start: a first batch waits for them) and ends them when the app stops."""
+
+    def __init__(self, normalizer: Normalizer, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.normalizer = normalizer
+
+    async def on_start(self) -> None:
+        self.add_future(self.normalizer.start())
+
+    async def on_stop(self) -> None:
+        self.normalizer.close()
+
+
 @dataclass
 class Runtime:
     """What the agents, the claims follower and the web views share in one worker."""
@@ -141,6 +186,8 @@ class Runtime:
     names: dict[str, str] = field(default_factory=dict)
     #: the producer every agent writes with (see `Output`)
     out: Any = None
+    #: normalizes raw records, in child processes (see `stream.offload`)
+    normalizer: Normalizer = field(default_factory=lambda: Normalizer(0))
     ready: bool = False
     #: called after every batch the follower folds: (applied claims, alerts emitted).
     listeners: list[Callable[[list[tuple[Any, Any]], list[Any]], None]] = field(default_factory=list)
@@ -151,6 +198,7 @@ def create_app(
     settings: Settings, bootstrap: str, *, metrics: Metrics | None = None,
 ) -> tuple[faust.App, Runtime]:
     _faust_fetch_wait()
+    _faust_inline_delivery()
     app = faust.App(
         settings.app_id,
         broker=[f"kafka://{h}" for h in bootstrap.split(",")],
@@ -196,6 +244,8 @@ def create_app(
     }
     runtime.names = {k: t.get_topic_name() for k, t in runtime.topics.items()}
     runtime.out = app.add_dependency(Output(settings, bootstrap))
+    runtime.normalizer = Normalizer(settings.normalize_processes)
+    app.add_dependency(NormalizerService(runtime.normalizer))
     return app, runtime
 
 

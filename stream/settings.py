@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     lateness_hours: float = Field(default=24 * 7, gt=0, description="allowed claim lateness")
     detect_grace_minutes: float = Field(
         default=120, ge=0, description="an hour is scored once the watermark passes its end + grace")
+    normalize_processes: int = Field(
+        default=1, ge=0, le=64,
+        description="child processes that normalize raw reports (0: in the worker process)")
     session_timeout_s: float = Field(default=6.0, gt=0)
     heartbeat_interval_s: float = Field(default=1.0, gt=0)
     api_token: str | None = Field(default=None, description="bearer token for API/dashboard")

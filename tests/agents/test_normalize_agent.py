@@ -68,7 +68,10 @@ class Records:
 
 @pytest.fixture
 def wired(tmp_path: Any) -> Iterator[tuple[Any, Any, Records, Records]]:
-    settings = load_settings(data_dir=tmp_path, app_id="agents-test")
+    # in-process normalization: the test context runs the agent to its first await on
+    # each put; the child processes are tested in tests/unit/test_offload.py and by
+    # every integration test (the worker's default)
+    settings = load_settings(data_dir=tmp_path, app_id="agents-test", normalize_processes=0)
     app, rt = build(settings, "127.0.0.1:1")
     sent = Sent()
     with mock.patch.object(rt.out, "send", sent.send), \
@@ -125,12 +128,14 @@ async def test_bad_record_goes_to_dlq_and_agent_keeps_running(wired: Any, value:
 
 
 async def test_a_failed_delivery_is_sent_again_not_dropped(tmp_path: Any) -> None:
-    settings = load_settings(data_dir=tmp_path, app_id="agents-test")
+    # in-process normalization (see `wired`)
+    settings = load_settings(data_dir=tmp_path, app_id="agents-test", normalize_processes=0)
     app, rt = build(settings, "127.0.0.1:1")
     sent = Sent()
     failures = {"left": 2}
 
-    async def flaky(topic: str, key: bytes | None, value: bytes) -> asyncio.Future[Any]:
+    async def flaky(topic: str, key: bytes | None, value: bytes,
+                    partition: int | None = None) -> asyncio.Future[Any]:
         if failures["left"]:
             failures["left"] -= 1
             if failures["left"] % 2:
@@ -139,9 +144,10 @@ async def test_a_failed_delivery_is_sent_again_not_dropped(tmp_path: Any) -> Non
             fut: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
             fut.set_exception(TimeoutError("no ack"))  # failing to deliver
             return fut
-        return await sent.send(topic, key, value)
+        return await sent.send(topic, key, value, partition)
 
-    with mock.patch.object(rt.out, "send", flaky), mock.patch("stream.agents.DELIVERY_BACKOFF_MAX_S", 0.01):
+    with mock.patch.object(rt.out, "send", flaky), mock.patch.object(rt.out, "partitions", sent.partitions), \
+            mock.patch("stream.agents.DELIVERY_BACKOFF_MAX_S", 0.01):
         async with app.agents["normalize"].test_context() as ctx:
             await ctx.put(orjson.dumps(GOOD), key=b"agent-1")
             for _ in range(200):  # the agent re-sends after a (patched) backoff

@@ -33,27 +33,30 @@ def test_decoding_the_produced_bytes_gives_the_same_claim() -> None:
         assert claim_bytes(decoded) == value
 
 
-def test_take_only_the_same_bytes_at_the_same_place() -> None:
-    claim = _claims(20)[0]
+def test_take_only_the_same_bytes_and_once() -> None:
+    claim, other = _claims(20)[:2]
     value = claim_bytes(claim)
     memo = Produced()
-    memo.add(3, 10, value, claim)
-    memo.add(3, 11, value, claim)
-    assert memo.take(2, 10, value) is None  # another partition
-    assert memo.take(3, 11, value + b" ") is None  # other bytes: decode those
-    assert memo.take(3, 11, value) is None  # already taken (and dropped)
-    assert memo.take(3, 10, value) is claim
+    memo.add(value, claim)
+    memo.add(claim_bytes(other), other)
+    assert memo.take(value + b" ") is None  # other bytes: decode those
+    assert memo.take(None) is None
+    assert memo.take(value) is claim
+    assert memo.take(value) is None  # taken (a re-sent copy further on is decoded)
+    assert memo.take(claim_bytes(other)) is other
     assert memo.size == 0
 
 
-def test_forget_what_the_follower_passed_and_respect_the_cap() -> None:
-    claim = _claims(20)[0]
-    value = claim_bytes(claim)
+def test_the_oldest_goes_first_when_full() -> None:
+    claims = _claims(40)[:4]
+    values = [claim_bytes(c) for c in claims]
+    assert len(set(values)) == 4
     memo = Produced(cap=3)
-    for offset in (5, 6, 7, 8):
-        memo.add(0, offset, value, claim)
-    assert memo.size == 3  # the fourth is not kept: it will be decoded
-    memo.forget_through(0, 6)
-    assert memo.size == 1
-    assert memo.take(0, 7, value) is claim
-    assert memo.take(0, 8, value) is None
+    for value, claim in zip(values, claims, strict=True):
+        memo.add(value, claim)
+    assert memo.size == 3
+    assert memo.take(values[0]) is None  # evicted: it will be decoded
+    assert [memo.take(v) for v in values[1:]] == claims[1:]
+    off = Produced(cap=0)
+    off.add(values[0], claims[0])
+    assert off.take(values[0]) is None

@@ -108,6 +108,7 @@ BELGOROD = "Air defence systems destroyed 45 Ukrainian drones over the Belgorod 
 
 def test_on_batch_publishes_claims_and_alerts_events() -> None:
     hub = Hub(base=0, ready=True)
+    assert hub.subscribe() is not None  # someone is watching
     engine = Engine()
     claims = _claims(KURSK, BELGOROD)
     applied = [(c, engine.apply(c)) for c in claims]
@@ -136,6 +137,7 @@ def test_on_batch_publishes_claims_and_alerts_events() -> None:
 
 def test_nothing_is_streamed_before_ready_then_one_reset() -> None:
     hub = Hub(base=0)
+    assert hub.subscribe() is not None
     engine = Engine()
     claims = _claims(KURSK)
     hub.on_batch([(c, engine.apply(c)) for c in claims], [])  # catching up: not streamed
@@ -149,6 +151,21 @@ def test_nothing_is_streamed_before_ready_then_one_reset() -> None:
     assert [(e.id, e.type) for e in events] == [(1, "reset"), (2, "claims")]
     assert orjson.loads(events[0].data) == {"reason": "ready"}
     assert orjson.loads(events[1].data)["regions"] == ["RU-BEL"]
+
+
+def test_claims_nobody_watches_are_not_rendered_and_a_resume_from_before_resets() -> None:
+    hub = Hub(base=0, ready=True)
+    engine = Engine()
+    hub.on_batch([(c, engine.apply(c)) for c in _claims(KURSK)], [])  # no subscriber
+    assert hub.last_id == 1  # the event took its id ...
+    assert hub.replay_after(0) is None  # ... and cannot be replayed: reset
+    sub = hub.subscribe()
+    assert sub is not None
+    hub.on_batch([(c, engine.apply(c)) for c in _claims(BELGOROD)], [])
+    assert sub.queue.get_nowait().type == "claims"
+    events = hub.replay_after(1)  # resuming after the skipped one works
+    assert events is not None
+    assert [(e.id, e.type) for e in events] == [(2, "claims")]
 
 
 def test_claims_event_caps_the_claims_it_carries() -> None:

@@ -1,0 +1,210 @@
+"""Normalization in child processes, so parsing runs beside the worker's Kafka I/O and fold.
+
+The normalizer is pure CPU-bound Python (compiled with mypyc where built) and holds
+the GIL, so in one process it takes turns with everything else the worker does:
+consuming raw records, producing claims, folding them, serving the web. A
+`Normalizer` with `processes >= 1` runs `normalize_record` in that many child
+processes (a `ProcessPoolExecutor`, spawned, so no lock or thread of the Faust worker
+is inherited) and returns to the worker only what it sends: each claim with its
+bytes, or the Rejection. `processes == 0` normalizes in the calling process.
+
+Results are the same either way (the same pure function on the same bytes, `now`
+passed in). A child that dies (a crash in compiled code, the kernel's OOM killer)
+breaks the pool: the pool is rebuilt and the chunk is normalized again record by
+record, each in a fresh pool if need be, so exactly the record that kills a child
+becomes a dead letter (reason `internal`) and every other record is normalized. The
+worker itself never goes down with a child. Children ask the kernel to end them
+when the worker process dies (Linux `PR_SET_PDEATHSIG`), so a killed worker leaves
+no orphan.
+
+No Faust, aiokafka or prometheus_client here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ctypes
+import ctypes.util
+import logging
+import multiprocessing
+import signal
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from datetime import datetime
+
+from stream.models import Claim, Rejection
+from stream.pipeline import Normalized, Place, claim_bytes, normalize_record
+
+log = logging.getLogger(__name__)
+
+#: records per task sent to a child: small enough that the worker produces the first
+#: chunk's claims while the child parses the next, large enough to amortize a round trip
+CHUNK = 100
+_PR_SET_PDEATHSIG = 1
+
+#: one raw record as the worker read it: (value, where, key)
+Item = tuple[bytes | None, Place, bytes | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What the worker needs of one normalized record: the report's language and each
+    claim with the bytes it is written as, or the Rejection; and the seconds the
+    normalizer took (for the stage histogram)."""
+
+    lang: str  # "" for a rejection
+    claims: list[tuple[Claim, bytes]]
+    rejection: Rejection | None
+    seconds: float
+
+
+def normalize_items(items: Sequence[Item], now: datetime) -> list[Outcome]:
+    """Normalize raw records in this process (the body of a child's task)."""
+    out: list[Outcome] = []
+    for value, where, key in items:
+        started = time.perf_counter()
+        try:
+            result = normalize_record(value, where, now, key)
+        except Exception as exc:  # normalize_record never raises on input; belt and braces
+            log.exception("unexpected failure at %s", where)
+            result = _internal(value, where, now, key, f"{exc!r}")
+        if isinstance(result, Normalized):
+            claims = [(c, claim_bytes(c)) for c in result.claims]
+            out.append(Outcome(result.report.lang, claims, None, time.perf_counter() - started))
+        else:
+            out.append(Outcome("", [], result, time.perf_counter() - started))
+    return out
+
+
+def _internal(value: bytes | None, where: Place, now: datetime, key: bytes | None, error: str) -> Rejection:
+    return Rejection.of(reason="internal", error=f"{where}: {error}", original=value or b"",
+                        topic=where.topic, partition=where.partition, offset=where.offset,
+                        rejected_at=now, key=key)
+
+
+def _child_init() -> None:
+    """In each child: die with the worker, leave SIGINT to the worker, load the
+    dictionaries and the gazetteer before the first real record."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(Exception):  # Linux only; elsewhere the pool's own EOF check remains
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    warm()
+
+
+def warm() -> None:
+    """Normalize one report in each language: loads what the first record would."""
+    from datetime import UTC
+
+    from stream.models import RawReport
+
+    now = datetime.now(UTC)
+    for i, text in enumerate(("Air defence destroyed 3 drones over Kursk region overnight.",
+                              "Над Курской областью сбиты 3 беспилотника.",
+                              "Над Київською областю збито 3 дрони.")):
+        raw = RawReport(id=f"warm-{i}", source="warm", published_at=now, text=text)
+        normalize_record(raw.model_dump_json().encode(), Place("warm", 0, i), now)
+
+
+def _ping() -> int:
+    return 0
+
+
+class Normalizer:
+    """Normalizes chunks of raw records in `processes` children (0: in this process)."""
+
+    def __init__(self, processes: int = 1, *, chunk: int = CHUNK,
+                 task: Callable[[Sequence[Item], datetime], list[Outcome]] = normalize_items) -> None:
+        self.processes = processes
+        self.chunk = max(1, chunk)
+        #: what a child runs on a chunk (a module-level function: it is pickled by name)
+        self.task = task
+        self._pool: ProcessPoolExecutor | None = None
+        #: children lost so far (each one rebuilt the pool)
+        self.broken = 0
+        self._isolating = asyncio.Lock()
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_child_init)
+        return self._pool
+
+    async def start(self) -> None:
+        """Start the children and wait until they have loaded the normalizer."""
+        if self.processes:
+            await asyncio.gather(*(asyncio.wrap_future(self._executor().submit(_ping))
+                                   for _ in range(self.processes)))
+
+    def close(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def pids(self) -> list[int]:
+        """Process ids of the live children (for the memory benchmark and tests)."""
+        procs = getattr(self._pool, "_processes", None) or {}
+        return sorted(procs)
+
+    def submit(self, items: Sequence[Item], now: datetime) -> list[asyncio.Future[list[Outcome]]]:
+        """Queue `items` in chunks; each future gives its chunk's outcomes, in order.
+        Chunks are queued at once, so the children parse the later chunks while the
+        caller sends the claims of the first ones."""
+        chunks = [list(items[i:i + self.chunk]) for i in range(0, len(items), self.chunk)]
+        if not self.processes:
+            loop = asyncio.get_running_loop()
+            futs = []
+            for chunk in chunks:
+                fut: asyncio.Future[list[Outcome]] = loop.create_future()
+                fut.set_result(self.task(chunk, now))
+                futs.append(fut)
+            return futs
+        return [asyncio.ensure_future(self._run(chunk, now)) for chunk in chunks]
+
+    async def _run(self, chunk: list[Item], now: datetime) -> list[Outcome]:
+        try:
+            return await self._call(chunk, now)
+        except BrokenProcessPool:
+            pass
+        except Exception:  # not raised by normalize_items; a result that did not travel, say
+            log.exception("normalizing a chunk in a child failed; retrying record by record")
+        # A child died on this chunk or on a chunk queued with it: find the record. One
+        # record at a time across the whole worker, so a death names its record.
+        async with self._isolating:
+            return [await self._one(item, now) for item in chunk]
+
+    async def _one(self, item: Item, now: datetime) -> Outcome:
+        value, where, key = item
+        try:
+            return (await self._call([item], now))[0]
+        except BrokenProcessPool:
+            log.error("the normalizer process died on %s: sent to the dead-letter topic", where)
+            error = "the normalizer process died on this record"
+        except Exception as exc:
+            log.exception("normalizing %s in a child failed", where)
+            error = f"the normalizer process failed: {exc!r}"
+        return Outcome("", [], _internal(value, where, now, key, error), 0.0)
+
+    async def _call(self, chunk: list[Item], now: datetime) -> list[Outcome]:
+        pool = self._executor()
+        try:
+            fut: Future[list[Outcome]] = pool.submit(self.task, chunk, now)
+        except BrokenProcessPool:
+            self._rebuild(pool)
+            raise
+        try:
+            return await asyncio.wrap_future(fut)
+        except BrokenProcessPool:
+            self._rebuild(pool)
+            raise
+
+    def _rebuild(self, pool: ProcessPoolExecutor) -> None:
+        if self._pool is pool:  # the first of the chunks that saw it break
+            self.broken += 1
+            log.warning("a normalizer process died; starting a new one")
+            self._pool = None
+            pool.shutdown(wait=False, cancel_futures=True)
