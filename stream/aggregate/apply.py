@@ -44,6 +44,7 @@ from stream.aggregate.fact import Fact
 from stream.aggregate.reconcile import affected, allocate
 from stream.aggregate.state import (
     HOUR,
+    META,
     SOURCES,
     V_A,
     V_B,
@@ -140,9 +141,10 @@ def _merge(rec: Rec | None, f: Fact) -> Rec:
     if rec is None:  # make_rec of one version
         a, b = _value(f)
         src = intern(f.source)
-        meta = shared((intern(f.kind), intern(f.claimant), f.weapon, f.measure, f.damage_kind))
-        return (meta, shared(f.window_start), shared(f.window_end), shared((src,)),
-                recent(f.published_at), recent(f.report_id), value(a, b, intern(f.qualifier), src))
+        meta = shared((intern(f.kind), intern(f.claimant), f.weapon, f.measure, f.damage_kind,
+                       shared(f.window_start), shared(f.window_end)))
+        return (meta, shared((src,)), recent(f.published_at), recent(f.report_id),
+                value(a, b, intern(f.qualifier), src))
     v = _version(f)
     versions = list(versions_of(rec))
     for i, old in enumerate(versions):
@@ -155,7 +157,7 @@ def _merge(rec: Rec | None, f: Fact) -> Rec:
     sources = rec[SOURCES]
     if v[V_SRC] not in sources:
         sources = shared(tuple(sorted((*sources, v[V_SRC]))))
-    return make_rec((*rec[:SOURCES], sources), versions)
+    return make_rec(rec[META], sources, versions)
 
 
 def _outcome(old: Rec | None, new: Rec, f: Fact) -> Outcome:
@@ -184,8 +186,9 @@ def _reallocate(state: RegionState, cid: Cid, rec: Rec, old_count: int,
     if new:
         index_add(state, state.groups, g, cid, rec)
     claims = state.claims
-    comp, needed = affected(window_lookup(state, state.groups[g], g), (cid, rec[WS], rec[WE]))
-    items = [(m, (r := claims[m])[WS], r[WE], r[-1][0]) for m in needed]
+    meta = rec[META]
+    comp, needed = affected(window_lookup(state, state.groups[g], g), (cid, meta[WS], meta[WE]))
+    items = [(m, (w := (r := claims[m])[META])[WS], w[WE], r[-1][0]) for m in needed]
     counted, parts = allocate(items)
     moved: dict[int, int] = {}
     for m in sorted(comp):
@@ -240,9 +243,10 @@ def _keep_excerpt(state: RegionState, cid: Cid, f: Fact, rec: Rec) -> None:
     if rec[-3] != f.published_at or rec[-2] != f.report_id:
         return  # this claim is not the version in force
     if cid not in state.excerpts:
-        heapq.heappush(state.excerpt_heap, (rec[WE], cid))
+        heapq.heappush(state.excerpt_heap, (rec[META][WE], cid))
     span = f.span
-    state.excerpts[cid] = (f.excerpt, f.excerpt_start, span[0], span[1], intern(f.lang))
+    # The claims of one report often quote the same sentence: share the text.
+    state.excerpts[cid] = (recent(f.excerpt), f.excerpt_start, span[0], span[1], intern(f.lang))
     while len(state.excerpts) > EXCERPTS_KEPT:
         _we, drop = heapq.heappop(state.excerpt_heap)
         state.excerpts.pop(drop, None)

@@ -105,7 +105,7 @@ def window_stats(state: RegionState, *, as_of: datetime, window: timedelta) -> d
                     "flag": "parts_exceed_summary" if p > n else "summary_exceeds_parts",
                     "claim_id": cid_str(cid), "claimant": meta[CLAIMANT],
                     "weapon": meta[WEAPON] or "", "measure": meta[MEASURE] or "",
-                    "window_start": _iso(rec[WS]), "window_end": _iso(rec[WE]),
+                    "window_start": _iso(meta[WS]), "window_end": _iso(meta[WE]),
                     "summary": n, "parts": p,
                 })
         elif kind == "casualties":
@@ -192,8 +192,8 @@ def latest_claims(state: RegionState, n: int = 50) -> list[dict[str, Any]]:
             "weapon": rec[META][WEAPON],
             "measure": rec[META][MEASURE],
             "damage_kind": rec[META][DKIND],
-            "window_start": _iso(rec[WS]),
-            "window_end": _iso(rec[WE]),
+            "window_start": _iso(rec[META][WS]),
+            "window_end": _iso(rec[META][WE]),
             "event_time": _iso(event_of(rec)),
             "count": cur[V_A] if rec[META][KIND] == "count" else 0,
             "counted": counted(state, cid, rec),
@@ -228,7 +228,8 @@ def residuals(
     for p in parts:
         for _cid, rec in _in_window(p, as_of, window):
             if rec[META][KIND] == "count":
-                k = (rec[META][CLAIMANT], rec[META][WEAPON], rec[META][MEASURE], rec[WS], rec[WE])
+                m = rec[META]
+                k = (m[CLAIMANT], m[WEAPON], m[MEASURE], m[WS], m[WE])
                 part_sum[k] = part_sum.get(k, 0) + current(rec)[V_A]
     rows: list[dict[str, Any]] = []
     flags: list[dict[str, Any]] = []
@@ -236,7 +237,8 @@ def residuals(
     for cid, rec in sorted(_in_window(total, as_of, window)):
         if rec[META][KIND] != "count":
             continue
-        k = (rec[META][CLAIMANT], rec[META][WEAPON], rec[META][MEASURE], rec[WS], rec[WE])
+        m = rec[META]
+        k = (m[CLAIMANT], m[WEAPON], m[MEASURE], m[WS], m[WE])
         tot = current(rec)[V_A]
         got = part_sum.get(k, 0)
         row = {"claim_id": cid_str(cid), "claimant": k[0], "weapon": k[1], "measure": k[2],

@@ -6,17 +6,20 @@ values (window bounds, publication times, source lists, report ids) are shared
 objects, so a key with 10,000 claims stays a few MB. Times are epoch seconds.
 
 Record of one claim identity (`Rec`), flat:
-    meta = (kind, claimant, weapon, measure, damage_kind) (a shared tuple),
-    window_start, window_end, sources (sorted tuple),
+    meta = (kind, claimant, weapon, measure, damage_kind, window_start, window_end)
+    (a shared tuple: the identity's fields other than the region, which the key is;
+    within a key each is one identity's, but the same one recurs across keys),
+    sources (a shared sorted tuple),
     then per version, oldest first: published_at, report_id, value
     where value = (a, b, qualifier, source) is a shared tuple (few distinct), so a
-    claim seen with one value is a 7-slot tuple. A version (`Version`, as
-    `versions_of` and `current` give it) is (published_at, report_id, a, b,
-    qualifier, source): the FIRST appearance (smallest (published_at, report_id))
-    of one distinct value; (a, b) = (count, 0) for counts, (killed, injured) for
-    casualties, (0, 0) for damage. Versions are kept sorted; see apply.py for why.
-    The stored format (`encode`) lists the first version flat and the others in a
-    list, as before.
+    claim seen with one value is a 5-slot tuple (80 bytes; 7 slots took 96). A
+    version (`Version`, as `versions_of` and `current` give it) is (published_at,
+    report_id, a, b, qualifier, source): the FIRST appearance (smallest
+    (published_at, report_id)) of one distinct value; (a, b) = (count, 0) for
+    counts, (killed, injured) for casualties, (0, 0) for damage. Versions are kept
+    sorted; see apply.py for why. The stored format (`encode`) is unchanged: meta
+    (the 5 fields), window_start, window_end, sources, the first version flat and
+    the others in a list.
 
 Excerpts, spans and languages are kept only for the newest claims (`excerpts`)
 because text dominates memory.
@@ -42,22 +45,24 @@ Cid = int  # a claim id as an int, see cid_key
 Version = tuple[int, str, int, int, str, str]
 Meta = tuple[str, str, str | None, str | None, str | None]
 Value = tuple[int, int, str, str]  # (a, b, qualifier, source)
-Rec = tuple[Any, ...]  # meta, ws, we, sources, (published_at, report_id, Value) per version
+Rec = tuple[Any, ...]  # meta (with ws, we), sources, (published_at, report_id, Value) per version
 GroupKey = tuple[str, str, str]  # (claimant, weapon, measure)
 TollGroup = tuple[str, str]  # ("casualties", side) or ("damage", kind)
 Excerpt = tuple[str, int, int, int, str]  # (excerpt, excerpt_start, span0, span1, lang)
 
-META: Final = 0  # shared (kind, claimant, weapon, measure, damage_kind)
-WS: Final = 1
-WE: Final = 2
-SOURCES: Final = 3
-FIRST: Final = 4  # published_at of the first version; each version takes 3 slots
-VAL: Final = 6  # value of the first version; rec[-1] is the value in force
+META: Final = 0  # shared (kind, claimant, weapon, measure, damage_kind, ws, we)
+SOURCES: Final = 1
+FIRST: Final = 2  # published_at of the first version; each version takes 3 slots
+VAL: Final = 4  # value of the first version; rec[-1] is the value in force
 KIND: Final = 0  # positions inside META
 CLAIMANT: Final = 1
 WEAPON: Final = 2
 MEASURE: Final = 3
 DKIND: Final = 4
+WS: Final = 5  # window_start, epoch s
+WE: Final = 6  # window_end, epoch s
+# positions in the stored format (encode / decode)
+S_META, S_WS, S_WE, S_SOURCES, S_FIRST = 0, 1, 2, 3, 4
 V_PUB: Final = 0
 V_RID: Final = 1
 V_A: Final = 2
@@ -169,10 +174,11 @@ def value(a: int, b: int, qualifier: str, source: str) -> Value:
     return shared((a, b, qualifier, source))
 
 
-def make_rec(head: tuple[Any, ...], versions: list[Version] | tuple[Version, ...]) -> Rec:
-    """Build a record from its 4 head fields and its versions (sorted here)."""
+def make_rec(meta: tuple[Any, ...], sources: tuple[str, ...],
+             versions: list[Version] | tuple[Version, ...]) -> Rec:
+    """Build a record from its shared meta, its sources and its versions (sorted here)."""
     vs = sorted(versions, key=lambda v: (v[V_PUB], v[V_RID], v[V_A], v[V_B]))
-    flat: list[Any] = list(head[:FIRST])
+    flat: list[Any] = [meta, sources]
     for v in vs:
         flat += (v[V_PUB], v[V_RID], value(v[V_A], v[V_B], v[V_QUAL], v[V_SRC]))
     return tuple(flat)
@@ -199,7 +205,7 @@ def event_of(rec: Rec) -> int:
     """Event time of a claim identity: `event_time` with its EARLIEST publication
     (the first version is the earliest, see make_rec). A min over the set of claims
     seen, so it does not depend on arrival order; an earlier relay moves it earlier."""
-    return event_time(rec[WE], rec[FIRST])
+    return event_time(rec[META][WE], rec[FIRST])
 
 
 # Buckets are {hour: [n per group code]}: one list of len(GROUPS) slots per hour
@@ -265,8 +271,9 @@ def index_add(state: RegionState, index: dict[_K, list[Cid]], g: _K, cid: Cid, r
         index[g] = [cid]
     else:
         claims = state.claims
-        bisect.insort(members, cid, key=lambda c: claims[c][WS])
-    span = rec[WE] - rec[WS]
+        bisect.insort(members, cid, key=lambda c: claims[c][META][WS])
+    meta = rec[META]
+    span = meta[WE] - meta[WS]
     if span > state.spans.get(g, -1):
         state.spans[g] = span
 
@@ -279,12 +286,12 @@ def window_lookup(state: RegionState, members: list[Cid],
     span = state.spans.get(g, 0)
 
     def start(c: Cid) -> int:
-        return claims[c][WS]  # type: ignore[no-any-return]
+        return claims[c][META][WS]  # type: ignore[no-any-return]
 
     def lookup(lo: int, hi: int) -> list[tuple[Cid, int, int]]:
         i = bisect.bisect_left(members, lo - span, key=start)
         j = bisect.bisect_right(members, hi, lo=i, key=start)
-        return [(m, r[WS], r[WE]) for m in members[i:j] if (r := claims[m])[WE] >= lo]
+        return [(m, r[WS], r[WE]) for m in members[i:j] if (r := claims[m][META])[WE] >= lo]
 
     return lookup
 
@@ -308,20 +315,21 @@ def reindex(state: RegionState) -> None:
     state.spans = {}
     for cid, rec in state.claims.items():
         hour_add(state, hour_of_end(event_of(rec)), cid)
+        span = rec[META][WE] - rec[META][WS]
         tg = toll_group(rec)
         if tg is not None:
             state.toll_groups.setdefault(tg, []).append(cid)
-            state.spans[tg] = max(state.spans.get(tg, 0), rec[WE] - rec[WS])
+            state.spans[tg] = max(state.spans.get(tg, 0), span)
         g = group_of(rec)
         if g is not None:
             state.groups.setdefault(g, []).append(cid)
-            state.spans[g] = max(state.spans.get(g, 0), rec[WE] - rec[WS])
+            state.spans[g] = max(state.spans.get(g, 0), span)
             add_bucket(state, hour_of_end(event_of(rec)), g, counted(state, cid, rec))
     claims = state.claims
     for index in (state.groups, state.toll_groups):
         for members in index.values():
-            members.sort(key=lambda c: claims[c][WS])
-    state.excerpt_heap = [(state.claims[c][WE], c) for c in state.excerpts]
+            members.sort(key=lambda c: claims[c][META][WS])
+    state.excerpt_heap = [(state.claims[c][META][WE], c) for c in state.excerpts]
     heapq.heapify(state.excerpt_heap)
 
 
@@ -353,21 +361,20 @@ def _opt(v: str | None) -> str | None:
 
 
 def _stored(rec: Rec) -> tuple[Any, ...]:
-    """A record in the stored format: head, first version flat, the others in a list."""
+    """A record in the stored format: meta (5 fields), window_start, window_end,
+    sources, the first version flat, the others in a list."""
     vs = versions_of(rec)
-    return (*rec[:FIRST], *vs[0], vs[1:])
+    meta = rec[META]
+    return (meta[:WS], meta[WS], meta[WE], rec[SOURCES], *vs[0], vs[1:])
 
 
 def _rec(r: list[Any]) -> Rec:
-    m = r[META]
+    m = r[S_META]
     versions = [(recent(int(v[0])), recent(v[1]), int(v[2]), int(v[3]), s(v[4]), s(v[5]))
-                for v in (r[FIRST:FIRST + 6], *r[FIRST + 6])]
-    head = (
-        shared((s(m[KIND]), s(m[CLAIMANT]), _opt(m[WEAPON]), _opt(m[MEASURE]),
-                _opt(m[DKIND]))),
-        shared(int(r[WS])), shared(int(r[WE])), shared(tuple(s(x) for x in r[SOURCES])),
-    )
-    return make_rec(head, versions)
+                for v in (r[S_FIRST:S_FIRST + 6], *r[S_FIRST + 6])]
+    meta = shared((s(m[KIND]), s(m[CLAIMANT]), _opt(m[WEAPON]), _opt(m[MEASURE]),
+                   _opt(m[DKIND]), shared(int(r[S_WS])), shared(int(r[S_WE]))))
+    return make_rec(meta, shared(tuple(s(x) for x in r[S_SOURCES])), versions)
 
 
 def decode(data: bytes) -> RegionState:

@@ -52,10 +52,11 @@ def reconcile_toll(state: RegionState, cid: Cid, rec: Rec, new: bool) -> None:
         index_add(state, state.toll_groups, g, cid, rec)
     claims = state.claims
     comp, needed = affected(window_lookup(state, state.toll_groups[g], g),
-                            (cid, rec[WS], rec[WE]))
+                            (cid, rec[META][WS], rec[META][WE]))
     vals = {m: value(claims[m]) for m in needed}
-    got_a, _ = allocate([(m, claims[m][WS], claims[m][WE], vals[m][0]) for m in needed])
-    got_b, _ = allocate([(m, claims[m][WS], claims[m][WE], vals[m][1]) for m in needed])
+    wins = {m: claims[m][META][WS:WE + 1] for m in needed}
+    got_a, _ = allocate([(m, *wins[m], vals[m][0]) for m in needed])
+    got_b, _ = allocate([(m, *wins[m], vals[m][1]) for m in needed])
     for m in comp:
         got = (got_a[m], got_b[m])
         if got == vals[m]:

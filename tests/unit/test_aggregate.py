@@ -22,7 +22,7 @@ from stream.aggregate import (
     residuals,
     window_stats,
 )
-from stream.aggregate.state import WE, WS
+from stream.aggregate.state import META, WE, WS
 from stream.claims import casualties_id, claims_of, count_id
 from stream.models import (
     Claim,
@@ -315,7 +315,7 @@ def test_old_claims_are_evicted_past_retention_plus_lateness() -> None:
     # watermark 9 June 04:00 -> horizon 1 June 16:00, floored to 6 h = 12:00: 1 June goes.
     state, _ = apply(state, count_claim(4, t(9, 0), t(9, 4)), partition=0, offset=9,
                      lateness=timedelta(hours=12))
-    assert sorted(r[WE] for r in state.claims.values()) == [
+    assert sorted(r[META][WE] for r in state.claims.values()) == [
         int(t(d, 4).timestamp()) for d in (2, 3, 9)]
     assert sorted(state.hours) == [int(t(d, 3).timestamp()) for d in (2, 3, 9)]
     assert (state.contrib, state.parts) == ({}, {})  # no nested windows here
@@ -459,7 +459,7 @@ def test_eviction_uses_event_time() -> None:
     state, _ = apply(state, count_claim(4, t(9, 0), t(9, 4)), partition=0, offset=1,
                      lateness=timedelta(hours=12))
     # horizon 9 June 04:00 - 7.5 days = 1 June 16:00, floored to 12:00: the wide claim goes
-    assert [r[WE] for r in state.claims.values()] == [int(t(9, 4).timestamp())]
+    assert [r[META][WE] for r in state.claims.values()] == [int(t(9, 4).timestamp())]
 
 
 # --- compact ids ----------------------------------------------------------------
@@ -555,7 +555,7 @@ def test_toll_correction_re_reconciles_the_summary() -> None:
     # night corrected to 4 > the 24 h summary's 3: the summary adds nothing
     assert window_stats(state, as_of=t(2, 5), window=DAY)["casualties"]["ru"]["killed"] == 4
     assert state.tolls == {next(c for c, r in state.claims.items()
-                                if r[WS] == int(DAY24[0].timestamp())): (0, 0)}
+                                if r[META][WS] == int(DAY24[0].timestamp())): (0, 0)}
 
 
 POOL2 = [

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from stream.aggregate import apply, decode, encode, new_state
 from stream.aggregate.reconcile import allocate
-from stream.aggregate.state import WE, WS, cid_key, counted, group_of, window_lookup
+from stream.aggregate.state import META, WE, WS, cid_key, counted, group_of, window_lookup
 from stream.claims import count_id
 from stream.models import Claim
 
@@ -54,16 +54,17 @@ def test_incremental_fold_over_the_index_equals_allocation_from_scratch(
     assert back.buckets == state.buckets
     (g, members), = state.groups.items()
     assert sorted(members) == sorted(back.groups[g])
-    assert [state.claims[m][WS] for m in members] == sorted(state.claims[m][WS] for m in members)
+    assert [state.claims[m][META][WS] for m in members] == sorted(state.claims[m][META][WS] for m in members)
 
     # every range query equals a scan of the group
     lookup = window_lookup(state, members, g)
-    bounds = sorted({state.claims[m][WS] for m in members} | {state.claims[m][WE] for m in members})
+    metas = [state.claims[m][META] for m in members]
+    bounds = sorted({w[WS] for w in metas} | {w[WE] for w in metas})
     for lo in bounds[::2]:
         for hi in bounds[::3]:
             if lo > hi:
                 continue
             scan = {(m, r[WS], r[WE]) for m in members
-                    if (r := state.claims[m])[WS] <= hi and lo <= r[WE]}
+                    if (r := state.claims[m][META])[WS] <= hi and lo <= r[WE]}
             assert set(lookup(lo, hi)) == scan
     assert all(group_of(state.claims[m]) == g for m in members)
