@@ -34,6 +34,11 @@ __all__ = ["ClaimsFollower", "Produced", "claim_bytes", "deliver", "install"]
 log = logging.getLogger(__name__)
 
 NORMALIZE_BATCH = 500
+#: normalize batches in flight at once: while one batch's claims are delivered and
+#: acked and the next batch is gathered, the normalizer's child parses the other's.
+#: Each batch acks its own raw records after delivering its claims; the consumer
+#: commits a partition only up to its lowest record not yet acked.
+NORMALIZE_ACTORS = 2
 #: how long a normalize batch waits to fill: every batch writes a record batch to each
 #: claims partition it touches, and the embedded broker's fetch cost grows with every
 #: record batch a partition holds (../shared/notes/broker.md), so a steady feed must
@@ -146,25 +151,29 @@ def install(app: faust.App, rt: Runtime, *, on_claims: list[ClaimHook] | None = 
     produced = Produced()
     ticker = Ticker(rt)
 
-    @app.agent(rt.topics["raw"], name="normalize")
+    @app.agent(rt.topics["raw"], name="normalize", concurrency=NORMALIZE_ACTORS)
     async def normalize_agent(stream: Any) -> None:  # faust.Stream; its stubs lack take_events
         # Batches: every claim of the batch is enqueued on the producer, then all
         # deliveries are awaited together; Faust acks the batch's raw records only
         # when the next batch is taken, i.e. after delivery. One produce request per
         # batch, not per report.
         async for events in stream.take_events(NORMALIZE_BATCH, within=NORMALIZE_WITHIN_S):
-            items = [(e.message.value, Place(e.message.topic, e.message.partition, e.message.offset),
-                      e.message.key) for e in events]
-            batch = Batch(rt, produced, await rt.out.partitions(rt.names["claims"]))
-            # chunks come back in order; a chunk's claims are enqueued while the
-            # normalizer's children parse the next ones
-            for chunk in rt.normalizer.submit(items, _now()):
-                for outcome in await chunk:
-                    await batch.emit(outcome)
-            await deliver(rt, batch.pending)
-            batch.count()
-            if batch.latest is not None:
-                await ticker.advance(batch.latest)
+            number = ticker.begin()
+            latest = None
+            try:
+                items = [(e.message.value, Place(e.message.topic, e.message.partition, e.message.offset),
+                          e.message.key) for e in events]
+                batch = Batch(rt, produced, await rt.out.partitions(rt.names["claims"]))
+                # chunks come back in order; a chunk's claims are enqueued while the
+                # normalizer's children parse the next ones
+                for chunk in rt.normalizer.submit(items, _now()):
+                    for outcome in await chunk:
+                        await batch.emit(outcome)
+                await deliver(rt, batch.pending)
+                batch.count()
+                latest = batch.latest
+            finally:
+                await ticker.finish(number, latest)
 
     @app.task
     async def follow_claims() -> None:
@@ -243,11 +252,37 @@ class Ticker:
     partition it follows them). The detectors close a partition's hours at its
     watermarks (`Engine.tick`): a quiet partition then closes its hours at the same
     place in the log in a live run and in a replay. A re-sent watermark may land in
-    the partition its key hashes to: it still holds (the claims came first)."""
+    the partition its key hashes to: it still holds (the claims came first).
+
+    Normalize batches run concurrently (`NORMALIZE_ACTORS`) and may finish out of
+    order; a watermark covers only the batches taken before every batch still in
+    flight (numbered by `begin`, reported by `finish`), as one batch at a time would."""
 
     def __init__(self, rt: Runtime) -> None:
         self.rt = rt
         self.last: datetime | None = None
+        self.started = 0
+        self.finished = 0  # batches 0 .. finished-1 are all done
+        self.done: dict[int, datetime | None] = {}  # done out of order: batch -> latest
+        self.high: datetime | None = None  # latest event time over batches 0 .. finished-1
+        self._lock = asyncio.Lock()
+
+    def begin(self) -> int:
+        self.started += 1
+        return self.started - 1
+
+    async def finish(self, batch: int, latest: datetime | None) -> None:
+        """Batch `batch` has delivered its claims, the latest of event time `latest`
+        (None: no claims, or not delivered)."""
+        self.done[batch] = latest
+        while self.finished in self.done:
+            t = self.done.pop(self.finished)
+            self.finished += 1
+            if t is not None and (self.high is None or t > self.high):
+                self.high = t
+        if self.high is not None:
+            async with self._lock:
+                await self.advance(self.high)
 
     async def advance(self, event_time: datetime) -> None:
         hour = event_time.replace(minute=0, second=0, microsecond=0)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import base64
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
 from unittest import mock
@@ -72,7 +73,10 @@ def wired(tmp_path: Any) -> Iterator[tuple[Any, Any, Records, Records]]:
     # each put; the child processes are tested in tests/unit/test_offload.py and by
     # every integration test (the worker's default)
     settings = load_settings(data_dir=tmp_path, app_id="agents-test", normalize_processes=0)
-    app, rt = build(settings, "127.0.0.1:1")
+    # one actor: Faust's test context hands every record to each actor (a shared Kafka
+    # topic gives each record to one; the integration tests run two)
+    with mock.patch("stream.agents.NORMALIZE_ACTORS", 1):
+        app, rt = build(settings, "127.0.0.1:1")
     sent = Sent()
     with mock.patch.object(rt.out, "send", sent.send), \
             mock.patch.object(rt.out, "partitions", sent.partitions):
@@ -130,7 +134,8 @@ async def test_bad_record_goes_to_dlq_and_agent_keeps_running(wired: Any, value:
 async def test_a_failed_delivery_is_sent_again_not_dropped(tmp_path: Any) -> None:
     # in-process normalization (see `wired`)
     settings = load_settings(data_dir=tmp_path, app_id="agents-test", normalize_processes=0)
-    app, rt = build(settings, "127.0.0.1:1")
+    with mock.patch("stream.agents.NORMALIZE_ACTORS", 1):
+        app, rt = build(settings, "127.0.0.1:1")
     sent = Sent()
     failures = {"left": 2}
 
@@ -157,3 +162,19 @@ async def test_a_failed_delivery_is_sent_again_not_dropped(tmp_path: Any) -> Non
     assert failures["left"] == 0
     claims = sent.by_topic[rt.names["claims"]]
     assert [Claim.model_validate_json(v).region for _, v in claims] == ["RU-KRS"]
+
+
+async def test_a_watermark_covers_only_batches_taken_before_any_still_in_flight(wired: Any) -> None:
+    from stream.agents import Ticker
+
+    _app, rt, _claims, _dlq = wired
+    sent = rt.out.send.__self__
+    ticker = Ticker(rt)
+    t0 = datetime(2025, 6, 2, 5, 10, tzinfo=UTC)
+    first, second, third = ticker.begin(), ticker.begin(), ticker.begin()
+    await ticker.finish(second, t0 + timedelta(hours=3))  # the first is still in flight
+    assert sent.watermarks == []
+    await ticker.finish(first, t0)  # now batches 0 and 1 are done: up to the later one
+    assert {decode_tick(v) for _, v in sent.watermarks} == {t0.replace(minute=0) + timedelta(hours=3)}
+    await ticker.finish(third, None)  # nothing delivered: no new watermark
+    assert len(sent.watermarks) == 3  # one per partition, once
