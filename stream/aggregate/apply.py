@@ -60,6 +60,7 @@ from stream.aggregate.state import (
     add_bucket,
     cid_key,
     counted,
+    counted_part,
     event_of,
     event_time,
     group_of,
@@ -177,8 +178,8 @@ def _reallocate(state: RegionState, cid: Cid, rec: Rec, old_count: int,
                 new: bool) -> list[Delta]:
     """Re-reconcile a count claim with the windows around it; return hourly deltas.
 
-    `contrib` holds only claims whose counted part differs from their count
-    (summaries with pieces); a plain claim counts in full and costs no entry.
+    `parts` holds only summaries with pieces (whose counted part is what their count
+    adds beyond the pieces, see state.counted); a plain claim costs no entry.
     """
     g = group_of(rec)
     if g is None:
@@ -188,18 +189,17 @@ def _reallocate(state: RegionState, cid: Cid, rec: Rec, old_count: int,
     claims = state.claims
     meta = rec[META]
     comp, needed = affected(window_lookup(state, state.groups[g], g), (cid, meta[WS], meta[WE]))
-    items = [(m, (w := (r := claims[m])[META])[WS], w[WE], r[-1][0]) for m in needed]
+    # literal indexes, as in state.window_lookup: [0][5], [0][6] = [META][WS], [META][WE]
+    items = [(m, (w := (r := claims[m])[0])[5], w[6], r[-1][0]) for m in needed]
     counted, parts = allocate(items)
     moved: dict[int, int] = {}
     for m in sorted(comp):
-        before = old_count if m == cid else claims[m][-1][0]
-        d = counted[m] - state.contrib.get(m, before)
+        before = counted_part(old_count if m == cid else claims[m][-1][0], state.parts.get(m))
+        d = counted[m] - before
         if m in parts:
             state.parts[m] = parts[m]
-            state.contrib[m] = counted[m]
         else:
             state.parts.pop(m, None)
-            state.contrib.pop(m, None)
         if d:
             h = hour_of_end(event_of(claims[m]))
             moved[h] = moved.get(h, 0) + d
@@ -258,7 +258,6 @@ def _drop(state: RegionState, hour: int, cid: Cid) -> None:
     g = group_of(rec)
     if g is not None:
         add_bucket(state, hour, g, -counted(state, cid, rec))
-    state.contrib.pop(cid, None)
     state.parts.pop(cid, None)
     state.excerpts.pop(cid, None)
 

@@ -137,9 +137,9 @@ class RegionState:
     evicted_before: int = 0  # claims with event time < this were evicted
     offsets: dict[int, int] = field(default_factory=dict)  # partition -> last offset
     claims: dict[Cid, Rec] = field(default_factory=dict)
-    # counted part of a count claim, only where it differs from its count (see counted)
-    contrib: dict[Cid, int] = field(default_factory=dict)
-    parts: dict[Cid, int] = field(default_factory=dict)  # sum of contained windows
+    # sum of the contained windows' totals, for count claims with pieces only: what
+    # such a claim counts is derived from it (see counted), so it needs no entry of its own
+    parts: dict[Cid, int] = field(default_factory=dict)
     excerpts: dict[Cid, Excerpt] = field(default_factory=dict)  # newest claims only
     # counted (a, b) of casualty/damage claims where it differs from the value (tolls.py)
     tolls: dict[Cid, tuple[int, int]] = field(default_factory=dict)
@@ -216,6 +216,7 @@ GROUPS: tuple[GroupKey, ...] = tuple(
 )
 _GROUP_CODE = {g: i for i, g in enumerate(GROUPS)}
 assert len(GROUPS) <= 64  # noqa: S101 - a contract of the encoding, checked at import
+assert (META, WS, WE) == (0, 5, 6)  # noqa: S101 - literal in window_lookup and apply
 _NO_COUNTS = (0,) * len(GROUPS)
 
 
@@ -232,11 +233,19 @@ def add_bucket(state: RegionState, hour: int, group: GroupKey, delta: int) -> No
         del state.buckets[hour]
 
 
+def counted_part(count: int, parts: int | None) -> int:
+    """What a count claim adds to totals (reconcile.allocate): its count, or with pieces
+    summing to `parts`, what its count adds beyond them."""
+    if parts is None:
+        return count
+    return count - parts if count > parts else 0
+
+
 def counted(state: RegionState, cid: Cid, rec: Rec) -> int:
     """What a count claim adds to totals after window reconciliation (0 for others)."""
     if rec[META][KIND] != "count":
         return 0
-    return state.contrib.get(cid, rec[-1][0])  # type: ignore[no-any-return]
+    return counted_part(rec[-1][0], state.parts.get(cid))
 
 
 def group_of(rec: Rec) -> GroupKey | None:
@@ -271,7 +280,7 @@ def index_add(state: RegionState, index: dict[_K, list[Cid]], g: _K, cid: Cid, r
         index[g] = [cid]
     else:
         claims = state.claims
-        bisect.insort(members, cid, key=lambda c: claims[c][META][WS])
+        bisect.insort(members, cid, key=lambda c: claims[c][0][5])  # [META][WS]
     meta = rec[META]
     span = meta[WE] - meta[WS]
     if span > state.spans.get(g, -1):
@@ -285,13 +294,15 @@ def window_lookup(state: RegionState, members: list[Cid],
     claims = state.claims
     span = state.spans.get(g, 0)
 
+    # Literal indexes in these hot loops: [0][5] is [META][WS], [6] is WE (a constant
+    # index is cheaper than a global name lookup per use).
     def start(c: Cid) -> int:
-        return claims[c][META][WS]  # type: ignore[no-any-return]
+        return claims[c][0][5]  # type: ignore[no-any-return]
 
     def lookup(lo: int, hi: int) -> list[tuple[Cid, int, int]]:
         i = bisect.bisect_left(members, lo - span, key=start)
         j = bisect.bisect_right(members, hi, lo=i, key=start)
-        return [(m, r[WS], r[WE]) for m in members[i:j] if (r := claims[m][META])[WE] >= lo]
+        return [(m, r[5], r[6]) for m in members[i:j] if (r := claims[m][0])[6] >= lo]
 
     return lookup
 
@@ -343,7 +354,8 @@ def encode(state: RegionState) -> bytes:
             "evicted_before": state.evicted_before,
             "offsets": sorted(state.offsets.items()),
             "claims": sorted((cid_str(k), _stored(v)) for k, v in state.claims.items()),
-            "contrib": _by_id(state.contrib),
+            # derived from parts (counted), stored as the format has always had it
+            "contrib": _by_id({c: counted(state, c, state.claims[c]) for c in state.parts}),
             "parts": _by_id(state.parts),
             "excerpts": _by_id(state.excerpts),
             "tolls": _by_id(state.tolls),
@@ -388,7 +400,6 @@ def decode(data: bytes) -> RegionState:
         evicted_before=d["evicted_before"],
         offsets={int(p): int(o) for p, o in d["offsets"]},
         claims={cid_key(cid): _rec(r) for cid, r in d["claims"]},
-        contrib={cid_key(cid): int(n) for cid, n in d["contrib"]},
         parts={cid_key(cid): int(n) for cid, n in d["parts"]},
         excerpts={cid_key(cid): (e[0], int(e[1]), int(e[2]), int(e[3]), s(e[4]))
                   for cid, e in d["excerpts"]},

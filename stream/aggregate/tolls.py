@@ -9,7 +9,8 @@ ua / other), as their identity is (claims.casualties_id): a governor's night
 toll and a regional HQ's daily toll speak of the same dead.
 
 `state.tolls` holds the counted (a, b) of a claim only where it differs from its
-value (a contained piece or a plain claim costs no entry), like `contrib`.
+value (a contained piece or a plain claim costs no entry), as counts need `parts` only
+for summaries with pieces.
 """
 
 from __future__ import annotations
