@@ -84,7 +84,6 @@ def _in_window(state: RegionState, as_of: datetime, window: timedelta) -> Iterat
 
 def window_stats(state: RegionState, *, as_of: datetime, window: timedelta) -> dict[str, Any]:
     """JSON-ready stats of claims with event time in the window (keys sorted)."""
-    totals: dict[str, dict[str, dict[str, int]]] = {}
     casualties: dict[str, dict[str, int]] = {}
     damage: dict[str, int] = {}
     flags: list[dict[str, Any]] = []
@@ -118,6 +117,26 @@ def window_stats(state: RegionState, *, as_of: datetime, window: timedelta) -> d
                 side["injured"] += injured
         elif meta[DKIND] is not None and toll_counted(state, cid, rec)[0]:
             damage[meta[DKIND]] = damage.get(meta[DKIND], 0) + 1
+    return {
+        "key": state.key,
+        "as_of": as_of.astimezone(UTC).isoformat(),
+        "window_seconds": int(window.total_seconds()),
+        "watermark": None if state.watermark is None else _iso(state.watermark),
+        "totals": window_totals(state, as_of=as_of, window=window),
+        "casualties": casualties,
+        "damage": damage,
+        "n_claims": len(in_window),
+        "sources": sources,
+        "flags": flags,
+    }
+
+
+def window_totals(state: RegionState, *, as_of: datetime,
+                  window: timedelta) -> dict[str, dict[str, dict[str, int]]]:
+    """`window_stats(...)["totals"]` alone: claimant -> weapon -> measure -> reconciled
+    count, read from the hour buckets only (no claim is visited, nothing else built:
+    what a metrics scrape needs)."""
+    totals: dict[str, dict[str, dict[str, int]]] = {}
     hi = ts(as_of)
     lo = hi - int(window.total_seconds())
     for h in _hours_in(state.buckets, lo, hi):
@@ -127,18 +146,7 @@ def window_stats(state: RegionState, *, as_of: datetime, window: timedelta) -> d
             claimant, weapon, measure = GROUPS[code]
             by_w = totals.setdefault(claimant, {}).setdefault(weapon, {})
             by_w[measure] = by_w.get(measure, 0) + n
-    return {
-        "key": state.key,
-        "as_of": as_of.astimezone(UTC).isoformat(),
-        "window_seconds": int(window.total_seconds()),
-        "watermark": None if state.watermark is None else _iso(state.watermark),
-        "totals": totals,
-        "casualties": casualties,
-        "damage": damage,
-        "n_claims": len(in_window),
-        "sources": sources,
-        "flags": flags,
-    }
+    return totals
 
 
 def hourly_series(

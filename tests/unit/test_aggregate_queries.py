@@ -6,7 +6,14 @@ import itertools
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from stream.aggregate import apply, hourly_series, latest_claims, new_state, window_stats
+from stream.aggregate import (
+    apply,
+    hourly_series,
+    latest_claims,
+    new_state,
+    window_stats,
+    window_totals,
+)
 from stream.aggregate.apply import EXCERPTS_KEPT
 from stream.claims import claims_of
 from stream.models import DamageItem, NormalizedReport, Observation, ReportingWindow
@@ -54,6 +61,26 @@ def test_hourly_activity_prefers_launched_and_takes_max_over_claimants() -> None
     series = hourly_series(state, as_of=t(2, 9, ), hours=7)
     assert series == [(t(2, 2), 0), (t(2, 3), 50), (t(2, 4), 0), (t(2, 5), 0), (t(2, 6), 0),
                       (t(2, 7), 5), (t(2, 8), 0)]
+
+
+def test_window_totals_are_the_window_stats_totals() -> None:
+    state = feed([
+        report("a", "kpszsu", t(2, 5), t(1, 15), t(2, 4),
+               [("ua-military", "drone", "launched", 40), ("ua-military", "drone", "intercepted", 35)]),
+        report("b", "kpszsu", t(2, 6), t(1, 22), t(2, 2),
+               [("ua-military", "drone", "intercepted", 20)]),
+        report("c", "gov", t(2, 9), t(2, 7), t(2, 8),
+               [("ua-official", "glide_bomb", "intercepted", 2)], claimant="ua-official"),
+    ])
+    assert window_totals(state, as_of=t(2, 9), window=timedelta(days=1)) == {
+        "ua-military": {"drone": {"launched": 40, "intercepted": 35}},
+        "ua-official": {"glide_bomb": {"intercepted": 2}}}
+    for as_of in (t(2, 3), t(2, 5), t(2, 9), t(3, 0)):
+        for hours in (1, 3, 6, 24, 168):
+            window = timedelta(hours=hours)
+            assert window_totals(state, as_of=as_of, window=window) == window_stats(
+                state, as_of=as_of, window=window)["totals"]
+    assert window_totals(new_state("UA-63"), as_of=t(2, 9), window=timedelta(days=7)) == {}
 
 
 def test_latest_claims_carry_sources_versions_span_and_excerpt() -> None:
