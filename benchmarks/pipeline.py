@@ -52,7 +52,7 @@ def start_profiler(pid: int, out: str) -> subprocess.Popen[bytes]:
     # --gil: only the thread holding the GIL is sampled, so the profile is where the
     # worker's Python CPU goes (not time spent runnable but preempted on a busy machine)
     return subprocess.Popen([str(py_spy), "record", "--pid", str(pid), "--rate", "100", "--gil",
-                             "--format", fmt, "--output", out, "--nonblocking"],
+                             "--format", fmt, "--output", out, "--nonblocking", "--subprocesses"],
                             stdout=subprocess.DEVNULL, stderr=sys.stderr)
 
 

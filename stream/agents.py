@@ -23,7 +23,7 @@ import faust
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.partitioner import DefaultPartitioner
 
-from stream.aggregate import claim_event_time
+from stream.aggregate import Fact, claim_event_time
 from stream.app import Runtime, kafka_client_kwargs
 from stream.models import Claim, Rejection
 from stream.offload import Outcome
@@ -50,6 +50,9 @@ FOLLOW_CYCLE_S = 0.05
 #: parked fetch only when the wait expires: new claims wait for it)
 FOLLOW_FETCH_WAIT_MS = 25
 FOLLOW_MAX_RECORDS = 20_000
+#: the follower yields to the event loop after folding this many records: a long fold
+#: (a busy feed, a catch-up) must not leave the normalizer's child without work
+FOLD_SLICE = 256
 #: consumer lag gauges are refreshed at most this often
 LAG_EXPORT_S = 1.0
 #: claims kept for the follower (see `Produced`); it reads them back within a cycle or
@@ -59,7 +62,7 @@ PRODUCED_CAP = 8_000
 DELIVERY_BACKOFF_MAX_S = 5.0
 DUPLICATE_OUTCOMES = frozenset({"relay", "duplicate", "stale", "expired"})
 
-ClaimHook = Callable[[Runtime, list[tuple[Claim, Any]]], Awaitable[None]]
+ClaimHook = Callable[[Runtime, list[tuple[Claim | Fact, Any]]], Awaitable[None]]
 
 
 def _now() -> datetime:
@@ -67,11 +70,11 @@ def _now() -> datetime:
 
 
 #: (delivery future, topic, key, value, the claim it holds or None for a dead letter)
-Sent = tuple[Any, str, bytes | None, bytes, Claim | None]
+Sent = tuple[Any, str, bytes | None, bytes, Claim | Fact | None]
 
 
 async def _send(rt: Runtime, topic: str, key: bytes | None, value: bytes,
-                claim: Claim | None = None, partition: int | None = None) -> Sent:
+                claim: Claim | Fact | None = None, partition: int | None = None) -> Sent:
     """Enqueue one record; a failure to enqueue comes back in the future, for `deliver`."""
     try:
         fut = await (rt.out.send(topic, key, value) if partition is None
@@ -116,24 +119,25 @@ async def _send_rejection(rt: Runtime, rej: Rejection) -> Sent:
 
 
 class Produced:
-    """Claims this worker is writing, by the bytes they are written as, until its
-    follower reads those bytes back from the log: the follower then takes the Claim
-    object instead of decoding the same bytes again. Decoding `claim_bytes(c)` gives a
-    Claim equal to `c`, so the fold still follows the log, record by record, whatever
-    the source of the object; bytes not found here (another worker's claims, a
-    restart, an evicted entry) are decoded. Claims are added when they are enqueued,
+    """Claims this worker is writing (as the Facts the fold reads), by the bytes they
+    are written as, until its follower reads those bytes back from the log: the
+    follower then folds that Fact instead of decoding the same bytes again. Decoding
+    `claim_bytes(c)` gives a Claim equal to `c`, whose Fact is `Fact.of(c)`, so the
+    fold still follows the log, record by record, whatever the source of the object;
+    bytes not found here (another worker's claims, a restart, an evicted entry) are
+    decoded. Claims are added when they are enqueued,
     so the follower finds them even when it reads a record before the producer has
     reported its delivery. Bounded: the oldest entry goes first."""
 
     def __init__(self, cap: int = PRODUCED_CAP) -> None:
         self.cap = cap
-        self.by_value: dict[bytes, Claim] = {}
+        self.by_value: dict[bytes, Claim | Fact] = {}
 
     @property
     def size(self) -> int:
         return len(self.by_value)
 
-    def add(self, value: bytes, claim: Claim) -> None:
+    def add(self, value: bytes, claim: Claim | Fact) -> None:
         memo = self.by_value
         if self.cap <= 0 or value in memo:
             return
@@ -141,7 +145,7 @@ class Produced:
             del memo[next(iter(memo))]  # insertion order: the oldest
         memo[value] = claim
 
-    def take(self, value: bytes | None) -> Claim | None:
+    def take(self, value: bytes | None) -> Claim | Fact | None:
         return None if value is None else self.by_value.pop(value, None)
 
 
@@ -205,13 +209,16 @@ class Batch:
             return
         self.reports[outcome.lang] = self.reports.get(outcome.lang, 0) + 1
         topic, produced, pending, counts = self.topic, self.produced, self.pending, self.claims
-        for claim, value in outcome.claims:
-            produced.add(value, claim)
-            key = claim.key.encode()
-            pending.append(await _send(rt, topic, key, value, claim, self.partition_of(key)))
-            label = (claim.kind, claim.claimant)
+        for fact in outcome.facts:
+            value = fact.origin
+            if not isinstance(value, bytes):  # Outcome's facts carry their bytes
+                value = claim_bytes(fact.claim())
+            produced.add(value, fact)
+            key = fact.key.encode()
+            pending.append(await _send(rt, topic, key, value, fact, self.partition_of(key)))
+            label = (fact.kind, fact.claimant)
             counts[label] = counts.get(label, 0) + 1
-            t = claim_event_time(claim)
+            t = claim_event_time(fact)
             if self.latest is None or t > self.latest:
                 self.latest = t
 
@@ -244,6 +251,12 @@ def _partitioner(topic: str, partitions: list[int]) -> Callable[[bytes], int]:
 
     _PARTITIONS[(topic, parts)] = partition_of
     return partition_of
+
+
+def _window_end(claim: Claim | Fact) -> datetime:
+    if isinstance(claim, Fact):
+        return datetime.fromtimestamp(claim.window_end, UTC)
+    return claim.window_end
 
 
 class Ticker:
@@ -385,8 +398,8 @@ class ClaimsFollower:
         rt = self.rt
         metrics = rt.metrics
         started = time.perf_counter()
-        applied_batch: list[tuple[Claim, Any]] = []
-        decoded: list[tuple[Claim | datetime, Place, Any]] = []
+        applied_batch: list[tuple[Claim | Fact, Any]] = []
+        decoded: list[tuple[Claim | Fact | datetime, Place, Any]] = []
         now = _now()
         take = self.produced.take
         for tp, msgs in batch.items():
@@ -406,7 +419,9 @@ class ClaimsFollower:
         # in the state relies on it); the detectors advance once, after the whole batch.
         apply, duplicates_by = rt.engine.apply, metrics.duplicates_by
         engine_tick = rt.engine.tick
-        for item, where, m in decoded:
+        for i, (item, where, m) in enumerate(decoded):
+            if i % FOLD_SLICE == FOLD_SLICE - 1:
+                await asyncio.sleep(0)  # let the normalize agent hand its child more work
             if isinstance(item, datetime):
                 engine_tick(where.partition, item)
                 continue
@@ -416,7 +431,7 @@ class ClaimsFollower:
             if outcome == "late":
                 metrics.late_claims_total.inc()
                 await send_rejection(rt, Rejection.of(
-                    reason="late", error=f"{where}: event time {claim.event_time.isoformat()} "
+                    reason="late", error=f"{where}: event time {_window_end(claim).isoformat()} "
                     f"is older than its publication time minus the allowed lateness",
                     original=m.value, topic=where.topic, partition=where.partition,
                     offset=where.offset, rejected_at=_now(), key=m.key))

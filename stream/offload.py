@@ -35,8 +35,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from stream.models import Claim, Rejection
+from stream.aggregate import Fact
+from stream.models import Rejection
 from stream.pipeline import Normalized, Place, claim_bytes, normalize_record
 
 log = logging.getLogger(__name__)
@@ -53,11 +55,13 @@ Item = tuple[bytes | None, Place, bytes | None]
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """What the worker needs of one normalized record: the report's language and each
-    claim with the bytes it is written as, or the Rejection; and the seconds the
-    normalizer took (for the stage histogram)."""
+    claim as the fold reads it (a `Fact` whose origin is the JSON bytes the claim is
+    written as: a flat tuple, cheaper to pass between processes than the model and
+    ready for the fold), or the Rejection; and the seconds the normalizer took (for
+    the stage histogram)."""
 
     lang: str  # "" for a rejection
-    claims: list[tuple[Claim, bytes]]
+    facts: list[Fact]
     rejection: Rejection | None
     seconds: float
 
@@ -73,11 +77,28 @@ def normalize_items(items: Sequence[Item], now: datetime) -> list[Outcome]:
             log.exception("unexpected failure at %s", where)
             result = _internal(value, where, now, key, f"{exc!r}")
         if isinstance(result, Normalized):
-            claims = [(c, claim_bytes(c)) for c in result.claims]
-            out.append(Outcome(result.report.lang, claims, None, time.perf_counter() - started))
+            facts = [Fact.of(c)._replace(origin=claim_bytes(c)) for c in result.claims]
+            out.append(Outcome(result.report.lang, facts, None, time.perf_counter() - started))
         else:
             out.append(Outcome("", [], result, time.perf_counter() - started))
     return out
+
+
+#: an Outcome as it travels from a child: plain tuples, which unpickle in C (a Fact or
+#: a dataclass would each cost a Python-level constructor call in the worker)
+Packed = tuple[str, list[tuple[Any, ...]], Rejection | None, float]
+
+
+def run_packed(task: Callable[[Sequence[Item], datetime], list[Outcome]], items: Sequence[Item],
+               now: datetime) -> list[Packed]:
+    """What a child runs: `task`, its outcomes packed for the way back."""
+    return [(o.lang, [tuple(f) for f in o.facts], o.rejection, o.seconds) for o in task(items, now)]
+
+
+def unpack(packed: list[Packed]) -> list[Outcome]:
+    new = tuple.__new__
+    return [Outcome(lang, [new(Fact, t) for t in facts], rejection, seconds)
+            for lang, facts, rejection, seconds in packed]
 
 
 def _internal(value: bytes | None, where: Place, now: datetime, key: bytes | None, error: str) -> Rejection:
@@ -192,12 +213,12 @@ class Normalizer:
     async def _call(self, chunk: list[Item], now: datetime) -> list[Outcome]:
         pool = self._executor()
         try:
-            fut: Future[list[Outcome]] = pool.submit(self.task, chunk, now)
+            fut: Future[list[Packed]] = pool.submit(run_packed, self.task, chunk, now)
         except BrokenProcessPool:
             self._rebuild(pool)
             raise
         try:
-            return await asyncio.wrap_future(fut)
+            return unpack(await asyncio.wrap_future(fut))
         except BrokenProcessPool:
             self._rebuild(pool)
             raise

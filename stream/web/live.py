@@ -37,6 +37,7 @@ import orjson
 from aiohttp import web
 from faust.web import Request, Response, View
 
+from stream.aggregate import Fact
 from stream.app import Runtime
 from stream.models import Alert, Claim
 from stream.web.views import STATIC, authorized
@@ -171,7 +172,7 @@ class Hub:
             self.ready = True
             self.publish("reset", {"reason": "ready"})
 
-    def on_batch(self, applied_batch: list[tuple[Claim, Any]], alerts: list[Alert]) -> None:
+    def on_batch(self, applied_batch: list[tuple[Claim | Fact, Any]], alerts: list[Alert]) -> None:
         """`Runtime.listeners` entry: one `claims` and one `alerts` event per batch."""
         if not self.ready:
             return
@@ -203,13 +204,19 @@ def claim_doc(claim: Claim, outcome: str) -> dict[str, Any]:
     }
 
 
-def claims_event(shown: Iterable[tuple[Claim, Any]]) -> dict[str, Any]:
-    """Touched regions and the newest claims of a batch (capped: the page shows ~200)."""
-    items = sorted(shown, key=lambda ca: (ca[0].published_at, ca[0].claim_id), reverse=True)
+def _published(claim: Claim | Fact) -> int:
+    return claim.published_at if isinstance(claim, Fact) else int(claim.published_at.timestamp())
+
+
+def claims_event(shown: Iterable[tuple[Claim | Fact, Any]]) -> dict[str, Any]:
+    """Touched regions and the newest claims of a batch (capped: the page shows ~200).
+    The fold hands over Claims or the Facts it folded; only the claims shown are
+    turned back into Claims."""
+    items = sorted(shown, key=lambda ca: (_published(ca[0]), ca[0].claim_id), reverse=True)
     return {
         "regions": sorted({c.key for c, _ in items}),
         "n": len(items),
-        "claims": [claim_doc(c, str(getattr(a, "outcome", "new")))
+        "claims": [claim_doc(c.claim() if isinstance(c, Fact) else c, str(getattr(a, "outcome", "new")))
                    for c, a in items[:MAX_CLAIMS_PER_EVENT]],
     }
 
@@ -275,7 +282,7 @@ def install(app: faust.App, rt: Runtime, hub: Hub | None = None) -> Hub:
     """Register `/api/stream` and `/static/{name}`; subscribe the hub to the follower."""
     live = hub or Hub()
 
-    def listener(applied_batch: list[tuple[Claim, Any]], alerts: list[Alert]) -> None:
+    def listener(applied_batch: list[tuple[Claim | Fact, Any]], alerts: list[Alert]) -> None:
         if rt.ready:
             live.mark_ready()
         live.on_batch(applied_batch, alerts)

@@ -262,3 +262,13 @@ async def test_a_client_that_disconnects_is_unsubscribed(served: tuple[Hub, str]
         resp.close()  # drop the connection
     await _wait_clients(hub, 0)
     hub.publish("claims", {"n": 1})  # nobody to deliver to: no error
+
+
+def test_claims_event_of_folded_facts_equals_that_of_their_claims() -> None:
+    from stream.aggregate import Fact
+    from stream.pipeline import claim_bytes
+
+    claims = _claims(KURSK, BELGOROD)
+    facts = [Fact.of(c)._replace(origin=claim_bytes(c)) for c in claims]
+    mixed = [(facts[0], None), (claims[1], None)]
+    assert claims_event(mixed) == claims_event([(c, None) for c in claims])

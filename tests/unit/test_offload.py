@@ -17,6 +17,8 @@ from pathlib import Path
 import orjson
 import pytest
 
+from stream.aggregate import Fact
+from stream.models import Claim
 from stream.offload import Item, Normalizer, Outcome, normalize_items
 from stream.pipeline import Place
 from stream.simulate.reports import simulate_reports
@@ -35,7 +37,7 @@ def _items(n: int) -> list[Item]:
 
 
 def _view(outcomes: list[Outcome]) -> list[object]:
-    return [(o.lang, [(c.model_dump(), v) for c, v in o.claims],
+    return [(o.lang, [tuple(f) for f in o.facts],
              None if o.rejection is None else (o.rejection.reason, o.rejection.error, o.rejection.original))
             for o in outcomes]
 
@@ -51,7 +53,12 @@ async def test_children_give_what_this_process_gives() -> None:
     items = _items(300)
     expected = normalize_items(items, NOW)
     assert sum(o.rejection is not None for o in expected) == 4
-    assert sum(len(o.claims) for o in expected) > 300
+    assert sum(len(o.facts) for o in expected) > 300
+    # each fact carries the bytes its claim is written as, which decode to that fact
+    for o in expected:
+        for f in o.facts:
+            assert isinstance(f.origin, bytes)
+            assert Fact.of(Claim.model_validate_json(f.origin)).fields() == f.fields()
     pool = Normalizer(2, chunk=37)
     try:
         await pool.start()
@@ -98,6 +105,8 @@ async def test_a_record_that_kills_the_child_is_dead_lettered_alone() -> None:
 
 SCRIPT = """
 import asyncio, os, sys
+from stream.aggregate import Fact
+from stream.models import Claim
 from stream.offload import Normalizer
 
 async def main():
