@@ -159,15 +159,13 @@ class Output(mode.Service):
 
 
 class NormalizerService(mode.Service):
-    """Starts the normalizer's child processes with the app (without holding up its
-    start: a first batch waits for them) and ends them when the app stops."""
+    """Ends the normalizer's child processes when the app stops. They start with the
+    first raw batch: a worker that is assigned no raw partition (more workers than
+    partitions, a read replica) only folds claims and never pays for them."""
 
     def __init__(self, normalizer: Normalizer, **kw: Any) -> None:
         super().__init__(**kw)
         self.normalizer = normalizer
-
-    async def on_start(self) -> None:
-        self.add_future(self.normalizer.start())
 
     async def on_stop(self) -> None:
         self.normalizer.close()
