@@ -83,6 +83,20 @@ def test_window_totals_are_the_window_stats_totals() -> None:
     assert window_totals(new_state("UA-63"), as_of=t(2, 9), window=timedelta(days=7)) == {}
 
 
+def test_hour_sums_beyond_32_bits_stay_exact() -> None:
+    big = 3_000_000_000  # an hour's bucket holds 32-bit sums until one does not fit
+    state = feed([
+        report("a", "kpszsu", t(2, 5), t(2, 3), t(2, 4),
+               [("ua-military", "drone", "launched", big), ("ua-military", "missile", "launched", 3)]),
+        report("b", "kpszsu", t(2, 6), t(2, 3), t(2, 4),
+               [("ua-military", "drone", "intercepted", 5)]),
+    ])
+    day = timedelta(days=1)
+    assert window_totals(state, as_of=t(2, 9), window=day) == {
+        "ua-military": {"drone": {"launched": big, "intercepted": 5}, "missile": {"launched": 3}}}
+    assert hourly_series(state, as_of=t(2, 5), hours=2) == [(t(2, 3), big + 3), (t(2, 4), 0)]
+
+
 def test_latest_claims_carry_sources_versions_span_and_excerpt() -> None:
     text = "Вночі ворог атакував. Збито 35 дронів над Харківщиною. Пошкоджено будинки."
     pos = text.index("35")
