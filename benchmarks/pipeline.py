@@ -6,10 +6,13 @@ broker with one `python -m stream worker`, and times from the first produce unti
 the worker has counted every report (`strikestream_reports_total` plus dead
 letters) and folded every claim it published (`/healthz` `claims_applied` equals
 `strikestream_claims_total`). Also prints the worker's CPU seconds, user and
-system, with any child processes (so a shared, busy machine does not hide the
+system, with its child processes (so a shared, busy machine does not hide the
 framework's cost: `ratio_cpu` is reports per worker CPU second over the pure
-rate), the broker's CPU seconds, and the per-stage breakdown of
-`strikestream_processing_seconds`.
+rate), the worker's own process and its normalizer children apart (`main_cpu_s`,
+`children_cpu_s`: the busier one bounds the rate), the broker's CPU seconds, the
+CPU every other process on the machine took meanwhile (`other_cpu_s`: another
+job makes the wall rate lower), and the per-stage breakdown of
+`strikestream_processing_seconds` (`normalize` is timed in the child).
 
     .venv/bin/python benchmarks/pipeline.py [--reports 20000] [--profile out.svg|out.txt]
 """
