@@ -16,6 +16,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -69,30 +70,57 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-#: (delivery future, topic, key, value, the claim it holds or None for a dead letter)
-Sent = tuple[Any, str, bytes | None, bytes, Claim | Fact | None]
+@dataclass(slots=True)
+class Pending:
+    """One enqueued send: its delivery future, and how to enqueue it again."""
+
+    fut: Any
+    topic: str
+    resend: Callable[[], Awaitable[Any]]
+
+
+def _failed(exc: Exception) -> asyncio.Future[Any]:
+    fut: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+    fut.set_exception(exc)
+    return fut
 
 
 async def _send(rt: Runtime, topic: str, key: bytes | None, value: bytes,
-                claim: Claim | Fact | None = None, partition: int | None = None) -> Sent:
+                partition: int | None = None) -> Pending:
     """Enqueue one record; a failure to enqueue comes back in the future, for `deliver`."""
-    try:
-        fut = await (rt.out.send(topic, key, value) if partition is None
-                     else rt.out.send(topic, key, value, partition))
-    except Exception as exc:
-        fut = asyncio.get_running_loop().create_future()
-        fut.set_exception(exc)
-    return fut, topic, key, value, claim
+
+    async def enqueue() -> Any:
+        try:
+            return await (rt.out.send(topic, key, value) if partition is None
+                          else rt.out.send(topic, key, value, partition))
+        except Exception as exc:
+            return _failed(exc)
+
+    return Pending(await enqueue(), topic, enqueue)
 
 
-async def deliver(rt: Runtime, sent: list[Sent]) -> list[Any]:
+async def _send_batch(rt: Runtime, topic: str, partition: int,
+                      records: list[tuple[bytes, bytes]]) -> Pending:
+    """Enqueue records for one partition as record batches (no per-record send call);
+    on a failure they are all enqueued again (a re-sent claim counts once)."""
+
+    async def enqueue() -> Any:
+        try:
+            return await rt.out.send_records(topic, partition, records)
+        except Exception as exc:
+            return _failed(exc)
+
+    return Pending(await enqueue(), topic, enqueue)
+
+
+async def deliver(rt: Runtime, sent: list[Pending]) -> list[Any]:
     """Wait until the broker has every record; re-send any that failed, for as long as
     it takes. The normalize agent's raw records are acked when this returns (and Faust
     acks a batch even when its agent raises), so giving up would lose claims; a
-    re-sent claim counts once. Returns the record metadata, in order."""
+    re-sent claim counts once. Returns the delivery results, in order."""
     out: list[Any] = []
     for item in sent:
-        fut, topic, key, value, claim = item
+        fut = item.fut
         backoff = min(0.1, DELIVERY_BACKOFF_MAX_S)
         while True:
             try:
@@ -101,10 +129,10 @@ async def deliver(rt: Runtime, sent: list[Sent]) -> list[Any]:
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
-                log.warning("delivery to %s failed (%r); re-sending in %.1fs", topic, exc, backoff)
+                log.warning("delivery to %s failed (%r); re-sending in %.1fs", item.topic, exc, backoff)
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, DELIVERY_BACKOFF_MAX_S)
-                fut = (await _send(rt, topic, key, value, claim))[0]
+                fut = await item.resend()
     return out
 
 
@@ -114,7 +142,7 @@ async def send_rejection(rt: Runtime, rej: Rejection) -> None:
     rt.metrics.dlq_by(rej.reason).inc()
 
 
-async def _send_rejection(rt: Runtime, rej: Rejection) -> Sent:
+async def _send_rejection(rt: Runtime, rej: Rejection) -> Pending:
     return await _send(rt, rt.names["dlq"], (rej.key or "").encode() or None, rej.model_dump_json().encode())
 
 
@@ -173,6 +201,7 @@ def install(app: faust.App, rt: Runtime, *, on_claims: list[ClaimHook] | None = 
                 for chunk in rt.normalizer.submit(items, _now()):
                     for outcome in await chunk:
                         await batch.emit(outcome)
+                    await batch.flush()
                 await deliver(rt, batch.pending)
                 batch.count()
                 latest = batch.latest
@@ -185,22 +214,23 @@ def install(app: faust.App, rt: Runtime, *, on_claims: list[ClaimHook] | None = 
 
 
 class Batch:
-    """What one normalize batch enqueues: claims and dead letters, in order, with
-    the latest event time of its claims and its metric counts (incremented once per
-    batch and label, not once per record)."""
+    """What one normalize batch enqueues: claims (as record batches per claims
+    partition, written after each chunk) and dead letters, with the latest event time
+    of its claims and its metric counts (incremented once per batch and label)."""
 
     def __init__(self, rt: Runtime, produced: Produced, partitions: list[int]) -> None:
         self.rt = rt
         self.produced = produced
         self.topic = rt.names["claims"]
         self.partition_of = _partitioner(self.topic, partitions)
-        self.pending: list[Sent] = []
+        self.pending: list[Pending] = []
+        self.parts: dict[int, list[tuple[bytes, bytes]]] = {}
         self.latest: datetime | None = None
         self.reports: dict[str, int] = {}
         self.claims: dict[tuple[str, str], int] = {}
 
     async def emit(self, outcome: Outcome) -> None:
-        """Enqueue what one raw record gave: its claims, or its dead letter."""
+        """Take what one raw record gave: its claims, or its dead letter (enqueued)."""
         rt = self.rt
         rt.metrics.stage("normalize").observe(outcome.seconds)
         if outcome.rejection is not None:
@@ -208,19 +238,29 @@ class Batch:
             self.pending.append(await _send_rejection(rt, outcome.rejection))
             return
         self.reports[outcome.lang] = self.reports.get(outcome.lang, 0) + 1
-        topic, produced, pending, counts = self.topic, self.produced, self.pending, self.claims
+        produced, parts, counts, partition_of = self.produced, self.parts, self.claims, self.partition_of
         for fact in outcome.facts:
             value = fact.origin
             if not isinstance(value, bytes):  # Outcome's facts carry their bytes
                 value = claim_bytes(fact.claim())
             produced.add(value, fact)
             key = fact.key.encode()
-            pending.append(await _send(rt, topic, key, value, fact, self.partition_of(key)))
+            p = partition_of(key)
+            records = parts.get(p)
+            if records is None:
+                records = parts[p] = []
+            records.append((key, value))
             label = (fact.kind, fact.claimant)
             counts[label] = counts.get(label, 0) + 1
             t = claim_event_time(fact)
             if self.latest is None or t > self.latest:
                 self.latest = t
+
+    async def flush(self) -> None:
+        """Enqueue the claims taken so far, a record batch per partition."""
+        for p, records in self.parts.items():
+            self.pending.append(await _send_batch(self.rt, self.topic, p, records))
+        self.parts = {}
 
     def count(self) -> None:
         metrics = self.rt.metrics
@@ -264,8 +304,7 @@ class Ticker:
     claims this worker has delivered enters a new hour (after those claims, so in each
     partition it follows them). The detectors close a partition's hours at its
     watermarks (`Engine.tick`): a quiet partition then closes its hours at the same
-    place in the log in a live run and in a replay. A re-sent watermark may land in
-    the partition its key hashes to: it still holds (the claims came first).
+    place in the log in a live run and in a replay.
 
     Normalize batches run concurrently (`NORMALIZE_ACTORS`) and may finish out of
     order; a watermark covers only the batches taken before every batch still in
@@ -303,7 +342,7 @@ class Ticker:
             return
         topic = self.rt.names["claims"]
         value = tick_bytes(hour)
-        sent = [await _send(self.rt, topic, TICK_KEY, value, None, p)
+        sent = [await _send(self.rt, topic, TICK_KEY, value, p)
                 for p in await self.rt.out.partitions(topic)]
         await deliver(self.rt, sent)
         self.last = hour

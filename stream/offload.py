@@ -78,7 +78,8 @@ def normalize_items(items: Sequence[Item], now: datetime) -> list[Outcome]:
             log.exception("unexpected failure at %s", where)
             result = _internal(value, where, now, key, f"{exc!r}")
         if isinstance(result, Normalized):
-            facts = [Fact.of(c)._replace(origin=claim_bytes(c)) for c in result.claims]
+            new = tuple.__new__  # a Fact whose origin is the claim's bytes (cheaper than _replace)
+            facts = [new(Fact, (*Fact.of(c)[:-1], claim_bytes(c))) for c in result.claims]
             out.append(Outcome(result.report.lang, facts, None, time.perf_counter() - started))
         else:
             out.append(Outcome("", [], result, time.perf_counter() - started))
