@@ -15,7 +15,6 @@ from typing import Any
 import faust
 import mode
 
-from stream.inline import Finished, run_inline
 from stream.metrics import Metrics
 from stream.offload import Normalizer
 from stream.pipeline import Engine
@@ -48,34 +47,6 @@ def _faust_fetch_wait() -> None:
 
     create._strikestream = True  # type: ignore[attr-defined]
     driver.AIOKafkaConsumerThread._create_worker_consumer = create  # type: ignore[method-assign]
-
-
-def _faust_inline_delivery() -> None:
-    """Faust's consumer delivers each record with `wait_first(callback(message),
-    suspend_flow.wait())`: four tasks and an `asyncio.wait` per record (~40 us). Run
-    the callback inline first (`stream.inline`); only if it suspends (a full stream
-    buffer) does the original `wait_first` take over, with the started callback and
-    the same suspend event, so flow control and rebalances behave as before."""
-    from faust.transport.consumer import Consumer
-    from mode.services import WaitResults
-
-    original = Consumer.wait_first
-    if getattr(original, "_strikestream", False):
-        return
-
-    async def wait_first(self: Any, *coros: Any, timeout: Any = None) -> Any:
-        if (timeout is None and len(coros) == 2 and asyncio.iscoroutine(coros[0])
-                and asyncio.iscoroutine(coros[1]) and not self.suspend_flow.is_set()
-                and not self.should_stop):
-            first = run_inline(coros[0])
-            if isinstance(first, Finished):
-                coros[1].close()  # the suspend event's wait, never started
-                return WaitResults([coros[0]], [first.value], False)
-            coros = (first, coros[1])
-        return await original(self, *coros, timeout=timeout)
-
-    wait_first._strikestream = True  # type: ignore[attr-defined]
-    Consumer.wait_first = wait_first  # type: ignore[method-assign]
 
 
 def kafka_client_kwargs(settings: Settings) -> dict[str, Any]:
@@ -215,7 +186,6 @@ def create_app(
     settings: Settings, bootstrap: str, *, metrics: Metrics | None = None,
 ) -> tuple[faust.App, Runtime]:
     _faust_fetch_wait()
-    _faust_inline_delivery()
     app = faust.App(
         settings.app_id,
         broker=[f"kafka://{h}" for h in bootstrap.split(",")],
