@@ -124,25 +124,6 @@ class Output(mode.Service):
         fut: asyncio.Future[Any] = await producer.send(topic, value, key=key, partition=partition)
         return fut
 
-    async def send_records(self, topic: str, partition: int,
-                           records: list[tuple[bytes, bytes]]) -> asyncio.Future[Any]:
-        """Enqueue (key, value) records for one partition as record batches built here
-        (no per-record `send`); the future resolves when the broker has all of them."""
-        producer = self.producer or await self._producer()
-        futs = []
-        batch = producer.create_batch()
-        for key, value in records:
-            if batch.append(key=key, value=value, timestamp=None) is None:  # full
-                futs.append(await producer.send_batch(batch, topic, partition=partition))
-                batch = producer.create_batch()
-                if batch.append(key=key, value=value, timestamp=None) is None:
-                    msg = f"a record of {len(value)} bytes does not fit in a record batch"
-                    raise ValueError(msg)
-        if batch.record_count():
-            futs.append(await producer.send_batch(batch, topic, partition=partition))
-        done: asyncio.Future[Any] = asyncio.gather(*futs)
-        return done
-
     async def partitions(self, topic: str) -> list[int]:
         producer = self.producer or await self._producer()
         return sorted(await producer.partitions_for(topic))

@@ -13,6 +13,12 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
+#: version of the normalizer's extraction rules, stamped on every normalized report and
+#: claim (`parser_version`); bump it when extraction changes. Here, not in
+#: stream.normalize, so a process that only folds claims need not import the normalizer
+#: (whose import loads ~45 MB of morphology dictionaries) to report it.
+PARSER_VERSION = "1.16.0"
+
 Weapon = Literal["drone", "missile", "glide_bomb"]
 Measure = Literal["launched", "intercepted", "suppressed"]
 Claimant = Literal["ru-mod", "ua-military", "ru-official", "ua-official", "other"]

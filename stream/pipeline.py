@@ -18,7 +18,6 @@ from pydantic import ValidationError
 from stream import aggregate, detect
 from stream.claims import claims_of
 from stream.models import Alert, Claim, NormalizedReport, RawReport, Rejection
-from stream.normalize import normalize
 
 MAX_RECORD_BYTES = 512 * 1024
 #: a report published further ahead of the processing clock is invalid: one bad
@@ -100,6 +99,10 @@ def normalize_record(value: bytes | None, where: Place, now: datetime,
     raw = decode_raw(value, where, now, key)
     if isinstance(raw, Rejection):
         return raw
+    # imported here: the import loads the morphology dictionaries, which a worker whose
+    # normalizer runs in a child process (stream.offload) never needs
+    from stream.normalize import normalize
+
     try:
         report = normalize(raw)
         return Normalized(report=report, claims=claims_of(report, text=raw.text))

@@ -39,7 +39,7 @@ def _keep_log_level(app: faust.App, settings: Settings) -> None:
 def _export_state(rt: Runtime) -> None:
     """Scrape-time collectors read the Engine; nothing is set per event."""
     from stream import __version__
-    from stream.normalize import PARSER_VERSION
+    from stream.models import PARSER_VERSION
 
     rt.metrics.set_build(__version__, PARSER_VERSION)
     rt.metrics.set_region_source(

@@ -13,8 +13,8 @@ items that name none), `singular` (a count of one stated by a singular noun), an
 
 from __future__ import annotations
 
-from stream.models import NormalizedReport, RawReport
-from stream.normalize.extract import PARSER_VERSION, normalize_report
+from stream.models import PARSER_VERSION, NormalizedReport, RawReport
+from stream.normalize.extract import normalize_report
 
 __all__ = ["PARSER_VERSION", "normalize"]
 

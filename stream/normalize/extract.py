@@ -11,7 +11,15 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from stream.models import CasualtyItem, Claimant, DamageItem, NormalizedReport, Observation, RawReport
+from stream.models import (
+    PARSER_VERSION,
+    CasualtyItem,
+    Claimant,
+    DamageItem,
+    NormalizedReport,
+    Observation,
+    RawReport,
+)
 from stream.normalize.casualties import extract_casualties
 from stream.normalize.claimant import (
     claimant_for,
@@ -34,8 +42,6 @@ from stream.normalize.singular import implied_ones
 from stream.normalize.tokens import Token, tokenize
 from stream.normalize.weapons import measure_of
 from stream.normalize.windows import parse_window
-
-PARSER_VERSION = "1.16.0"
 
 
 def _sentence_bounds(toks: list[Token]) -> list[tuple[int, int]]:

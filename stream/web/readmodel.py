@@ -141,8 +141,8 @@ def _region_samples(engine: Engine) -> list[tuple[str, str, str, str, str, float
         return rows
     for key in sorted(engine.states):
         for wname, span in WINDOWS.items():
-            stats = aggregate.window_stats(engine.states[key], as_of=as_of, window=span)
-            for claimant, weapons in stats["totals"].items():
+            totals = aggregate.window_totals(engine.states[key], as_of=as_of, window=span)
+            for claimant, weapons in totals.items():
                 for weapon, measures in weapons.items():
                     for measure, value in measures.items():
                         rows.append((key, claimant, weapon, measure, wname, float(value)))

@@ -52,13 +52,6 @@ class Sent:
         fut.set_result(SimpleNamespace(topic=topic, partition=0, offset=len(records) - 1))
         return fut
 
-    async def send_records(self, topic: str, partition: int,
-                           records: list[tuple[bytes, bytes]]) -> asyncio.Future[Any]:
-        """Record batches for one partition (claims), as `Output.send_records`."""
-        metas = [await self.send(topic, key, value) for key, value in records]
-        done: asyncio.Future[Any] = asyncio.gather(*metas)
-        return done
-
     async def partitions(self, topic: str) -> list[int]:
         return [0, 1, 2]
 
@@ -86,7 +79,6 @@ def wired(tmp_path: Any) -> Iterator[tuple[Any, Any, Records, Records]]:
         app, rt = build(settings, "127.0.0.1:1")
     sent = Sent()
     with mock.patch.object(rt.out, "send", sent.send), \
-            mock.patch.object(rt.out, "send_records", sent.send_records), \
             mock.patch.object(rt.out, "partitions", sent.partitions):
         yield app, rt, Records(sent, rt.names["claims"]), Records(sent, rt.names["dlq"])
 
@@ -159,13 +151,7 @@ async def test_a_failed_delivery_is_sent_again_not_dropped(tmp_path: Any) -> Non
             return fut
         return await sent.send(topic, key, value, partition)
 
-    async def flaky_records(topic: str, partition: int,
-                            records: list[tuple[bytes, bytes]]) -> asyncio.Future[Any]:
-        metas = [await flaky(topic, key, value, partition) for key, value in records]
-        done: asyncio.Future[Any] = asyncio.gather(*metas)
-        return done
-
-    with mock.patch.object(rt.out, "send", flaky), mock.patch.object(rt.out, "send_records", flaky_records), \
+    with mock.patch.object(rt.out, "send", flaky), \
             mock.patch.object(rt.out, "partitions", sent.partitions), \
             mock.patch("stream.agents.DELIVERY_BACKOFF_MAX_S", 0.01):
         async with app.agents["normalize"].test_context() as ctx:
