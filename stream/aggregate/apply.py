@@ -22,7 +22,11 @@ Semantics (order-independent and idempotent by construction):
   its publication hour, not at the day's end. A claim lands in the hour bucket
   holding its event time's last instant, i.e. bucket h holds event times in
   (h, h+1h]; an earlier relay moves the identity to an earlier bucket.
-- Watermark = max event time of applied claims; `Applied.event_time` is the
+- Claimant: a damage or casualties identity does not include it; the record
+  keeps its earliest claim's (see _merge), so it is order-independent too.
+- Watermark = max event time of the claims taken (every outcome but "duplicate"
+  by offset, "late" and "expired", a relay that changes nothing included, so it
+  does not depend on which of two claims came first); `Applied.event_time` is the
   claim's own event time, which a caller's as_of watermark must use (the
   model's `Claim.event_time` is the raw window end). Eviction: claims whose
   event time is older than watermark - 7 days - lateness (floored to 6 hours)
@@ -43,17 +47,21 @@ from typing import Literal
 from stream.aggregate.fact import Fact
 from stream.aggregate.reconcile import affected, allocate
 from stream.aggregate.state import (
+    CLAIMANT,
+    FIRST,
     HOUR,
+    KIND,
     META,
+    NO_EXCERPT,
     SOURCES,
     V_A,
     V_B,
-    V_PUB,
-    V_RID,
     V_SRC,
     WE,
+    WEAPON,
     WS,
     Cid,
+    Excerpt,
     Rec,
     RegionState,
     Version,
@@ -138,7 +146,14 @@ def _version(f: Fact) -> Version:
 
 
 def _merge(rec: Rec | None, f: Fact) -> Rec:
-    """Record after adding `f`: keep each value's first appearance, union sources."""
+    """Record after adding `f`: keep each value's first appearance, union sources.
+
+    The claimant is not part of a damage or casualties identity (a fire told by the
+    governor and by a wire is one fire), so claims of one identity may differ in it:
+    the record keeps the claimant of its earliest claim by (published_at, report_id,
+    claimant), i.e. of its first version, whatever the arrival order. Two claims with
+    the same (published_at, report_id) and value keep the smaller (qualifier, source).
+    """
     if rec is None:  # make_rec of one version
         a, b = _value(f)
         src = intern(f.source)
@@ -150,7 +165,8 @@ def _merge(rec: Rec | None, f: Fact) -> Rec:
     versions = list(versions_of(rec))
     for i, old in enumerate(versions):
         if (old[V_A], old[V_B]) == (v[V_A], v[V_B]):
-            if (v[V_PUB], v[V_RID]) < (old[V_PUB], old[V_RID]):
+            # (a, b) are equal: (published_at, report_id), then qualifier and source decide
+            if v < old:
                 versions[i] = v
             break
     else:
@@ -158,7 +174,11 @@ def _merge(rec: Rec | None, f: Fact) -> Rec:
     sources = rec[SOURCES]
     if v[V_SRC] not in sources:
         sources = shared(tuple(sorted((*sources, v[V_SRC]))))
-    return make_rec(rec[META], sources, versions)
+    meta = rec[META]
+    if f.claimant != meta[CLAIMANT] and (f.published_at, f.report_id, f.claimant) < (
+            rec[FIRST], rec[FIRST + 1], meta[CLAIMANT]):
+        meta = shared((meta[KIND], intern(f.claimant), *meta[WEAPON:]))
+    return make_rec(meta, sources, versions)
 
 
 def _outcome(old: Rec | None, new: Rec, f: Fact) -> Outcome:
@@ -237,19 +257,76 @@ def _sum_deltas(a: list[Delta], b: list[Delta]) -> list[Delta]:
     return [(*k, d) for k, d in sorted(acc.items()) if d]
 
 
-def _keep_excerpt(state: RegionState, cid: Cid, f: Fact, rec: Rec) -> None:
-    # Ranked by (window_end, claim_id): fixed per identity, so the kept set does
-    # not depend on arrival order. The heap may hold evicted ids (skipped on pop).
-    if rec[-3] != f.published_at or rec[-2] != f.report_id:
-        return  # this claim is not the version in force
-    if cid not in state.excerpts:
+def _keep_excerpt(state: RegionState, cid: Cid, f: Fact, old: Rec | None, rec: Rec,
+                  changed: bool) -> None:
+    """Keep the excerpt of `f` if it is the first appearance of a value (a version).
+
+    Kept identities are ranked by (window_end, claim_id): fixed per identity, so the
+    kept set does not depend on arrival order. A kept identity keeps the excerpt of
+    each of its versions: the one in force in `excerpts`, the others in
+    `version_excerpts`, because an earlier claim of the value in force demotes it
+    (its value's first appearance moves earlier) and the version then in force may
+    have arrived long before. The excerpt shown is thus its first appearance's in
+    every order. Of two claims with one (published_at, report_id), the smaller excerpt.
+    `changed`: whether `rec` differs from `old`.
+    """
+    excerpts = state.excerpts
+    have = excerpts.get(cid)
+    pub, rid = f.published_at, f.report_id
+    is_cur = rec[-3] == pub and rec[-2] == rid
+    if have is None and not is_cur:
+        return  # not kept (ranked out), and not entering with the version in force
+    if not changed:  # same versions: at most a tie with an excerpt already kept
+        if have is None:
+            return
+        spare = state.version_excerpts.get(cid)
+        prev = have if is_cur else (spare.get((pub, rid)) if spare else None)
+        if prev is not None and (ex := _excerpt(f)) < prev:
+            if is_cur:
+                excerpts[cid] = ex
+            elif spare:
+                spare[(pub, rid)] = ex
+        return
+    spare = state.version_excerpts.get(cid)
+    if len(rec) == FIRST + 3 and spare is None:  # one version: the common case
+        if not is_cur:
+            return
+        ex = _excerpt(f)
+        if have is not None and old is not None and (old[-3], old[-2]) == (pub, rid) and (
+                have <= ex):
+            return
+        new = ex
+    else:
+        live = set(zip(rec[FIRST::3], rec[FIRST + 1::3], strict=True))
+        if (pub, rid) not in live:
+            return  # not a version: the versions, and the one in force, are unchanged
+        by = state.version_excerpts.setdefault(cid, {}) if spare is None else spare
+        if have is not None and old is not None:
+            by[(old[-3], old[-2])] = have  # `have` is the excerpt of old's version in force
+        ex = _excerpt(f)
+        prev = by.get((pub, rid))
+        if prev is None or ex < prev:
+            by[(pub, rid)] = ex
+        # unknown only for a state stored before version excerpts were kept
+        new = by.pop((rec[-3], rec[-2]), NO_EXCERPT)
+        if len(by) >= len(live):  # `f` took the place of a later version of its value
+            for k in [k for k in by if k not in live]:
+                del by[k]
+        if not by:
+            del state.version_excerpts[cid]
+    if have is None:
         heapq.heappush(state.excerpt_heap, (rec[META][WE], cid))
+    excerpts[cid] = new
+    while len(excerpts) > EXCERPTS_KEPT:
+        _we, drop = heapq.heappop(state.excerpt_heap)
+        excerpts.pop(drop, None)
+        state.version_excerpts.pop(drop, None)
+
+
+def _excerpt(f: Fact) -> Excerpt:
     span = f.span
     # The claims of one report often quote the same sentence: share the text.
-    state.excerpts[cid] = (recent(f.excerpt), f.excerpt_start, span[0], span[1], intern(f.lang))
-    while len(state.excerpts) > EXCERPTS_KEPT:
-        _we, drop = heapq.heappop(state.excerpt_heap)
-        state.excerpts.pop(drop, None)
+    return (recent(f.excerpt), f.excerpt_start, span[0], span[1], intern(f.lang))
 
 
 def _drop(state: RegionState, hour: int, cid: Cid) -> None:
@@ -260,6 +337,7 @@ def _drop(state: RegionState, hour: int, cid: Cid) -> None:
         add_bucket(state, hour, g, -counted(state, cid, rec))
     state.parts.pop(cid, None)
     state.excerpts.pop(cid, None)
+    state.version_excerpts.pop(cid, None)
 
 
 def _evict(state: RegionState, lateness: timedelta) -> None:
@@ -328,6 +406,12 @@ def apply(
     rec = _merge(old, f)
     outcome = _outcome(old, rec, f)
     if old == rec:
+        # Nothing new in the record, but the claim counts for the watermark (the max
+        # event time over the claims applied, a later relay's included, in any order)
+        # and may tie an excerpt (same report re-published).
+        _keep_excerpt(state, cid, f, old, rec, False)
+        if state.watermark is None or et > state.watermark:
+            _advance(state, et, lateness)
         return state, Applied(outcome, claim_id, event_time=et_dt)
     state.claims[cid] = rec
     deltas: list[Delta] = []
@@ -340,11 +424,15 @@ def apply(
         if old[-1][:2] != rec[-1][:2]:  # the value in force changed
             deltas = _sum_deltas(deltas, _reallocate(state, cid, rec, old[-1][0], False))
             reconcile_toll(state, cid, rec, False)
-    _keep_excerpt(state, cid, f, rec)
+    _keep_excerpt(state, cid, f, old, rec, True)
     if state.watermark is None or et > state.watermark:
-        state.watermark = et
-        _evict(state, lateness)
+        _advance(state, et, lateness)
     return state, Applied(outcome, claim_id, deltas, event_time=et_dt)
+
+
+def _advance(state: RegionState, et: int, lateness: timedelta) -> None:
+    state.watermark = et
+    _evict(state, lateness)
 
 
 __all__ = ["Applied", "Delta", "Fact", "Outcome", "apply", "claim_event_time", "hour_of_end",

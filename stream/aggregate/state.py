@@ -22,7 +22,9 @@ Record of one claim identity (`Rec`), flat:
     the others in a list.
 
 Excerpts, spans and languages are kept only for the newest claims (`excerpts`)
-because text dominates memory.
+because text dominates memory; for those, the excerpts of versions not in force
+too (`version_excerpts`, see apply._keep_excerpt), stored under their own key
+only when there are any (a state stored without them still decodes).
 
 Claim ids are kept as ints (`Cid`, see `cid_key`): a 24-hex-digit id is a 40-byte
 int instead of a 73-byte str, and hashes faster. `hours` indexes claim ids by
@@ -50,6 +52,7 @@ Rec = tuple[Any, ...]  # meta (with ws, we), sources, (published_at, report_id, 
 GroupKey = tuple[str, str, str]  # (claimant, weapon, measure)
 TollGroup = tuple[str, str]  # ("casualties", side) or ("damage", kind)
 Excerpt = tuple[str, int, int, int, str]  # (excerpt, excerpt_start, span0, span1, lang)
+NO_EXCERPT: Excerpt = ("", 0, 0, 0, "")
 
 META: Final = 0  # shared (kind, claimant, weapon, measure, damage_kind, ws, we)
 SOURCES: Final = 1
@@ -142,6 +145,8 @@ class RegionState:
     # such a claim counts is derived from it (see counted), so it needs no entry of its own
     parts: dict[Cid, int] = field(default_factory=dict)
     excerpts: dict[Cid, Excerpt] = field(default_factory=dict)  # newest claims only
+    # of those, (published_at, report_id) -> excerpt of each version not in force
+    version_excerpts: dict[Cid, dict[tuple[int, str], Excerpt]] = field(default_factory=dict)
     # counted (a, b) of casualty/damage claims where it differs from the value (tolls.py)
     tolls: dict[Cid, tuple[int, int]] = field(default_factory=dict)
     # Derived indexes, rebuilt by decode; not serialized, not compared.
@@ -352,21 +357,24 @@ def reindex(state: RegionState) -> None:
 
 def encode(state: RegionState) -> bytes:
     """orjson bytes for the Faust table (sorted: equal states give equal bytes)."""
-    return orjson.dumps(
-        {
-            "v": FORMAT,
-            "key": state.key,
-            "watermark": state.watermark,
-            "evicted_before": state.evicted_before,
-            "offsets": sorted(state.offsets.items()),
-            "claims": sorted((cid_str(k), _stored(v)) for k, v in state.claims.items()),
-            # derived from parts (counted), stored as the format has always had it
-            "contrib": _by_id({c: counted(state, c, state.claims[c]) for c in state.parts}),
-            "parts": _by_id(state.parts),
-            "excerpts": _by_id(state.excerpts),
-            "tolls": _by_id(state.tolls),
-        }
-    )
+    doc: dict[str, Any] = {
+        "v": FORMAT,
+        "key": state.key,
+        "watermark": state.watermark,
+        "evicted_before": state.evicted_before,
+        "offsets": sorted(state.offsets.items()),
+        "claims": sorted((cid_str(k), _stored(v)) for k, v in state.claims.items()),
+        # derived from parts (counted), stored as the format has always had it
+        "contrib": _by_id({c: counted(state, c, state.claims[c]) for c in state.parts}),
+        "parts": _by_id(state.parts),
+        "excerpts": _by_id(state.excerpts),
+        "tolls": _by_id(state.tolls),
+    }
+    if state.version_excerpts:  # a later key, absent when empty: older states still decode
+        doc["version_excerpts"] = _by_id({
+            c: sorted((*k, *e) for k, e in vs.items())
+            for c, vs in state.version_excerpts.items()})
+    return orjson.dumps(doc)
 
 
 def _by_id(d: dict[Cid, _T]) -> list[tuple[str, _T]]:
@@ -410,6 +418,10 @@ def decode(data: bytes) -> RegionState:
         excerpts={cid_key(cid): (e[0], int(e[1]), int(e[2]), int(e[3]), s(e[4]))
                   for cid, e in d["excerpts"]},
         tolls={cid_key(cid): (int(v[0]), int(v[1])) for cid, v in d.get("tolls", [])},
+        version_excerpts={
+            cid_key(cid): {(recent(int(e[0])), recent(e[1])): (e[2], int(e[3]), int(e[4]),
+                                                              int(e[5]), s(e[6])) for e in vs}
+            for cid, vs in d.get("version_excerpts", [])},
     )
     reindex(state)
     return state
