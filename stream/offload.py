@@ -6,7 +6,9 @@ consuming raw records, producing claims, folding them, serving the web. A
 `Normalizer` with `processes >= 1` runs `normalize_record` in that many child
 processes (a `ProcessPoolExecutor`, spawned, so no lock or thread of the Faust worker
 is inherited) and returns to the worker only what it sends: each claim with its
-bytes, or the Rejection. `processes == 0` normalizes in the calling process.
+bytes, or the Rejection. `processes == 0` normalizes in the calling process. The
+children start with the first chunk (`start` starts them ahead), so a worker that never
+normalizes never loads the normalizer.
 
 Results are the same either way (the same pure function on the same bytes, `now`
 passed in). A child that dies (a crash in compiled code, the kernel's OOM killer)

@@ -144,3 +144,12 @@ def test_children_end_when_the_worker_is_killed() -> None:
         assert not _alive(pids[0])
     finally:
         proc.kill()
+
+
+def test_a_worker_that_does_not_normalize_never_loads_the_normalizer() -> None:
+    # importing stream.normalize loads ~45 MB of morphology dictionaries: only the
+    # normalizer's children (or a worker with STREAM_NORMALIZE_PROCESSES=0) need it
+    code = ("import sys; import stream.cli, stream.service, stream.agents, stream.offload, stream.replay; "
+            "print('stream.normalize' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
