@@ -28,7 +28,7 @@ import logging
 import re
 import time
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,6 +49,9 @@ RING_BYTES = 8 * 1024 * 1024
 QUEUE_EVENTS = 256
 MAX_CLIENTS = 64
 MAX_CLAIMS_PER_EVENT = 100
+#: a dashboard that drops off (network blip, sleeping tab) and comes back within this
+#: resumes from its Last-Event-ID; after it, claim events are no longer rendered
+RESUME_GRACE_S = 600.0
 KEEPALIVE_S = 15.0
 RETRY_MS = 2000
 #: outcomes worth showing: a duplicate or a stale value changes nothing on screen.
@@ -94,6 +97,11 @@ class Hub:
     _ring: deque[Event] = field(default_factory=deque)
     _ring_size: int = 0
     _subs: set[Subscriber] = field(default_factory=set)
+    #: how long after the last client left events are still rendered for its resume
+    resume_grace_s: float = RESUME_GRACE_S
+    clock: Callable[[], float] = time.monotonic
+    #: when the last client left (None: no client ever connected)
+    _left_at: float | None = None
 
     @property
     def last_id(self) -> int:
@@ -115,10 +123,11 @@ class Hub:
         return event
 
     def skip(self) -> None:
-        """An event nobody is connected to receive, left unrendered (rendering the
-        newest claims of every fold batch costs the worker several per cent of its CPU
-        on a busy feed). It takes its id, so a client that resumes from before it
-        cannot be given every event since and gets a `reset` (refetch) instead."""
+        """An event no client is connected to receive, nor left within the resume
+        grace, left unrendered (rendering the newest claims of every fold batch costs
+        the worker several per cent of its CPU on a busy feed). It takes its id, so a
+        client that resumes from before it cannot be given every event since and gets
+        a `reset` (refetch) instead."""
         self._seq += 1
         self._ring.clear()
         self._ring_size = 0
@@ -157,6 +166,14 @@ class Hub:
 
     def unsubscribe(self, sub: Subscriber) -> None:
         self._subs.discard(sub)
+        if not self._subs:
+            self._left_at = self.clock()
+
+    def _watched(self) -> bool:
+        """A client is connected, or left recently enough to resume from its last id."""
+        if self._subs:
+            return True
+        return self._left_at is not None and self.clock() - self._left_at <= self.resume_grace_s
 
     def close(self) -> None:
         """Tell every client to finish (worker shutdown)."""
@@ -177,7 +194,7 @@ class Hub:
         if not self.ready:
             return
         shown = [(c, a) for c, a in applied_batch if getattr(a, "outcome", "new") in SHOWN_OUTCOMES]
-        if shown and not self._subs:
+        if shown and not self._watched():
             self.skip()  # nobody to show them to: not rendered (a resume gets a reset)
         elif shown:
             self.publish("claims", claims_event(shown))

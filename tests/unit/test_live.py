@@ -154,9 +154,10 @@ def test_nothing_is_streamed_before_ready_then_one_reset() -> None:
 
 
 def test_claims_nobody_watches_are_not_rendered_and_a_resume_from_before_resets() -> None:
-    hub = Hub(base=0, ready=True)
+    now = [1000.0]
+    hub = Hub(base=0, ready=True, clock=lambda: now[0], resume_grace_s=60)
     engine = Engine()
-    hub.on_batch([(c, engine.apply(c)) for c in _claims(KURSK)], [])  # no subscriber
+    hub.on_batch([(c, engine.apply(c)) for c in _claims(KURSK)], [])  # no client ever
     assert hub.last_id == 1  # the event took its id ...
     assert hub.replay_after(0) is None  # ... and cannot be replayed: reset
     sub = hub.subscribe()
@@ -166,6 +167,17 @@ def test_claims_nobody_watches_are_not_rendered_and_a_resume_from_before_resets(
     events = hub.replay_after(1)  # resuming after the skipped one works
     assert events is not None
     assert [(e.id, e.type) for e in events] == [(2, "claims")]
+    # the client drops off: events go on being rendered for its resume, within the grace
+    hub.unsubscribe(sub)
+    now[0] += 30
+    hub.on_batch([(c, engine.apply(c)) for c in _claims(KURSK.replace("12", "13"))], [])
+    resumed = hub.replay_after(2)
+    assert resumed is not None
+    assert [(e.id, e.type) for e in resumed] == [(3, "claims")]
+    now[0] += 60  # 90 s after it left: no longer
+    hub.on_batch([(c, engine.apply(c)) for c in _claims(KURSK.replace("12", "14"))], [])
+    assert hub.last_id == 4
+    assert hub.replay_after(3) is None
 
 
 def test_claims_event_caps_the_claims_it_carries() -> None:
