@@ -35,17 +35,19 @@ __all__ = ["ClaimsFollower", "Produced", "claim_bytes", "deliver", "install"]
 log = logging.getLogger(__name__)
 
 NORMALIZE_BATCH = 500
-#: normalize batches in flight at once: while one batch's claims are delivered and
-#: acked and the next batch is gathered, the normalizer's child parses the other's.
-#: Each batch acks its own raw records after delivering its claims; the consumer
-#: commits a partition only up to its lowest record not yet acked.
-NORMALIZE_ACTORS = 2
+#: Normalize batches in flight at once: `STREAM_NORMALIZE_IN_FLIGHT` (default 1). With
+#: 2, the normalizer's child parses one batch while the other's claims are delivered
+#: and acked and the next is gathered (0.60-0.65 x instead of 0.53-0.55 x the
+#: in-process rate on a backlog, benchmarks/pipeline.py), but a steady feed is cut into
+#: twice as many produce requests: on the embedded broker, whose fetch cost grows with
+#: every record batch a partition holds, alert p99 at 500 reports/s for 2 minutes then
+#: rose from ~440 ms to 0.5-1 s. Each batch acks its own raw records after delivering
+#: its claims; the consumer commits a partition only up to its lowest record not yet
+#: acked, and a watermark covers only batches taken before any still in flight.
 #: how long a normalize batch waits to fill: every batch writes a record batch to each
 #: claims partition it touches, and the embedded broker's fetch cost grows with every
 #: record batch a partition holds (../shared/notes/broker.md), so a steady feed must
-#: not be cut into one-claim batches. 40 ms with two batches in flight gives as many
-#: batches a second as one batch at a time with 20 ms (measured: with 20 ms the
-#: broker's CPU climbed through a 2-minute run at 500 reports/s and alert p99 passed 1 s)
+#: not be cut into one-claim batches
 NORMALIZE_WITHIN_S = 0.04
 #: the claims follower starts a fold cycle at most this often when claims keep coming
 FOLLOW_CYCLE_S = 0.05
@@ -175,7 +177,7 @@ def install(app: faust.App, rt: Runtime, *, on_claims: list[ClaimHook] | None = 
     produced = Produced()
     ticker = Ticker(rt)
 
-    @app.agent(rt.topics["raw"], name="normalize", concurrency=NORMALIZE_ACTORS)
+    @app.agent(rt.topics["raw"], name="normalize", concurrency=rt.settings.normalize_in_flight)
     async def normalize_agent(stream: Any) -> None:  # faust.Stream; its stubs lack take_events
         # Batches: every claim of the batch is enqueued on the producer, then all
         # deliveries are awaited together; Faust acks the batch's raw records only
@@ -304,7 +306,7 @@ class Ticker:
     watermarks (`Engine.tick`): a quiet partition then closes its hours at the same
     place in the log in a live run and in a replay.
 
-    Normalize batches run concurrently (`NORMALIZE_ACTORS`) and may finish out of
+    Normalize batches may run concurrently (`STREAM_NORMALIZE_IN_FLIGHT`) and finish out of
     order; a watermark covers only the batches taken before every batch still in
     flight (numbered by `begin`, reported by `finish`), as one batch at a time would."""
 

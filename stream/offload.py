@@ -48,7 +48,7 @@ log = logging.getLogger(__name__)
 
 #: records per task sent to a child: small enough that the worker produces the first
 #: chunk's claims while the child parses the next, large enough to amortize a round trip
-CHUNK = 200
+CHUNK = 100
 _PR_SET_PDEATHSIG = 1
 
 #: one raw record as the worker read it: (value, where, key)

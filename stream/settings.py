@@ -49,6 +49,10 @@ class Settings(BaseSettings):
     normalize_processes: int = Field(
         default=1, ge=0, le=64,
         description="child processes that normalize raw reports (0: in the worker process)")
+    normalize_in_flight: int = Field(
+        default=1, ge=1, le=8,
+        description="normalize batches in flight at once (2: more throughput on a backlog, "
+                    "more, smaller produce requests on a steady feed)")
     session_timeout_s: float = Field(default=6.0, gt=0)
     heartbeat_interval_s: float = Field(default=1.0, gt=0)
     api_token: str | None = Field(default=None, description="bearer token for API/dashboard")

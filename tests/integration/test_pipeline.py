@@ -64,7 +64,8 @@ def metric_sum(text: str, name: str) -> float:
     return total
 
 
-def test_thousand_reports_and_fifty_bad_records(deployment: Deployment) -> None:
+@pytest.mark.parametrize("in_flight", ["1", "2"])
+def test_thousand_reports_and_fifty_bad_records(deployment: Deployment, in_flight: str) -> None:
     sims = list(simulate_reports(1000, seed=11, start=START))
     good = [orjson.dumps(s.raw) for s in sims]
     for line in good:
@@ -72,7 +73,7 @@ def test_thousand_reports_and_fifty_bad_records(deployment: Deployment) -> None:
     bad = malformed_records()
     records = good[:500] + [b for b, _ in bad] + good[500:]
 
-    worker = deployment.start_worker()
+    worker = deployment.start_worker(STREAM_NORMALIZE_IN_FLIGHT=in_flight)
     worker.wait_ready()
     bootstrap = deployment.broker.bootstrap
     asyncio.run(produce(bootstrap, deployment.topic(RAW_TOPIC), records))
