@@ -50,7 +50,7 @@ class Settings(BaseSettings):
         default=1, ge=0, le=64,
         description="child processes that normalize raw reports (0: in the worker process)")
     normalize_in_flight: int = Field(
-        default=1, ge=1, le=8,
+        default=2, ge=1, le=8,
         description="normalize batches in flight at once (2: more throughput on a backlog, "
                     "more, smaller produce requests on a steady feed)")
     session_timeout_s: float = Field(default=6.0, gt=0)

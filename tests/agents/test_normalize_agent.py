@@ -72,9 +72,10 @@ def wired(tmp_path: Any) -> Iterator[tuple[Any, Any, Records, Records]]:
     # in-process normalization: the test context runs the agent to its first await on
     # each put; the child processes are tested in tests/unit/test_offload.py and by
     # every integration test (the worker's default)
-    settings = load_settings(data_dir=tmp_path, app_id="agents-test", normalize_processes=0)
-    # one batch in flight (the default): Faust's test context hands every record to each
-    # actor, where a shared Kafka topic gives each record to one
+    # one batch in flight: Faust's test context hands every record to each actor, where
+    # a shared Kafka topic gives each record to one
+    settings = load_settings(data_dir=tmp_path, app_id="agents-test", normalize_processes=0,
+                             normalize_in_flight=1)
     app, rt = build(settings, "127.0.0.1:1")
     sent = Sent()
     with mock.patch.object(rt.out, "send", sent.send), \
@@ -132,7 +133,8 @@ async def test_bad_record_goes_to_dlq_and_agent_keeps_running(wired: Any, value:
 
 async def test_a_failed_delivery_is_sent_again_not_dropped(tmp_path: Any) -> None:
     # in-process normalization (see `wired`)
-    settings = load_settings(data_dir=tmp_path, app_id="agents-test", normalize_processes=0)
+    settings = load_settings(data_dir=tmp_path, app_id="agents-test", normalize_processes=0,
+                             normalize_in_flight=1)
     app, rt = build(settings, "127.0.0.1:1")
     sent = Sent()
     failures = {"left": 2}
