@@ -155,9 +155,11 @@ def bench_deployment(tag: str) -> Iterator[Deployment]:
 
 
 async def produce_batched(bootstrap: str, topic: str, values: Sequence[bytes], *,
-                          keys: Sequence[bytes | None] | None = None, linger_ms: int = LINGER_MS,
+                          keys: Sequence[bytes | None] | None = None,
+                          partitions: Sequence[int | None] | None = None, linger_ms: int = LINGER_MS,
                           max_batch_size: int = 1024 * 1024) -> float:
-    """Send everything with a lingering producer; return seconds until all are acked."""
+    """Send everything with a lingering producer; return seconds until all are acked.
+    `partitions`: an explicit partition per record (None: by key)."""
     from aiokafka import AIOKafkaProducer
 
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, linger_ms=linger_ms,
@@ -165,7 +167,9 @@ async def produce_batched(bootstrap: str, topic: str, values: Sequence[bytes], *
     await producer.start()
     try:
         started = time.perf_counter()
-        futs = [await producer.send(topic, v, key=keys[i] if keys else None) for i, v in enumerate(values)]
+        futs = [await producer.send(topic, v, key=keys[i] if keys else None,
+                                    partition=partitions[i] if partitions else None)
+                for i, v in enumerate(values)]
         await producer.flush()
         for f in futs:
             await f
@@ -346,13 +350,31 @@ def synthetic_claims(n: int, *, regions: int = 100, days: int = 7, seed: int = 1
         yield claim
 
 
-def claim_records(n: int, **kw: Any) -> tuple[list[bytes], list[bytes]]:
-    """(keys, values) of n synthetic claims as the normalize agent writes them."""
+def claim_records(n: int, *, partitions: int = 8, batch: int = 500,
+                  **kw: Any) -> tuple[list[bytes], list[bytes], list[int | None]]:
+    """(keys, values, partitions) of n synthetic claims as the normalize agent writes
+    them: the claims of `batch` at a time, then a watermark record in each of the
+    claims topic's `partitions` when their event time enters a new hour."""
+    from stream.aggregate import claim_event_time
     from stream.agents import claim_bytes
+    from stream.pipeline import TICK_KEY, tick_bytes
 
     keys: list[bytes] = []
     values: list[bytes] = []
-    for claim in synthetic_claims(n, **kw):
+    parts: list[int | None] = []
+    latest = last = None
+    for i, claim in enumerate(synthetic_claims(n, **kw), 1):
         keys.append(claim.key.encode())
         values.append(trimmed(claim_bytes(claim)))
-    return keys, values
+        parts.append(None)
+        t = claim_event_time(claim)
+        latest = t if latest is None or t > latest else latest
+        if latest is not None and (i % batch == 0 or i == n):
+            hour = latest.replace(minute=0, second=0, microsecond=0)
+            if last is None or hour > last:
+                for p in range(partitions):
+                    keys.append(TICK_KEY)
+                    values.append(tick_bytes(hour))
+                    parts.append(p)
+                last = hour
+    return keys, values, parts

@@ -58,11 +58,11 @@ def tree_mb(pid: int) -> tuple[float, float, dict[int, float], float]:
 
 def run(n: int, timeout: float) -> dict[str, Any]:
     log(f"generating {n} claims")
-    keys, values = claim_records(n)
+    keys, values, parts = claim_records(n)
     with bench_deployment("mem") as dep:
         log("producing claims")
-        produce_s = produce(dep.broker.bootstrap, dep.topic(CLAIMS_TOPIC), values, keys=keys)
-        del keys, values
+        produce_s = produce(dep.broker.bootstrap, dep.topic(CLAIMS_TOPIC), values, keys=keys, partitions=parts)
+        del keys, values, parts
         worker = dep.start_worker()
         started = time.perf_counter()
         applied = 0

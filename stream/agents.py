@@ -388,6 +388,10 @@ class ClaimsFollower:
         await consumer.start()
         try:
             tps = await self._assign(consumer)
+            # the normalize agents write watermarks into every claims partition: hold
+            # each until its first one is read (Engine.frontier)
+            rt.engine.partitions = frozenset(tp.partition for tp in tps)
+            rt.engine.expect_ticks = True
             caught_up = False
             while True:
                 cycle = time.perf_counter()

@@ -195,6 +195,11 @@ class Engine:
     detector_late: int = 0
     #: partitions that carry watermark records (see `tick`)
     ticked: set[int] = field(default_factory=set)
+    #: every partition of the claims topic (set by the reader; see `frontier`)
+    partitions: frozenset[int] = frozenset()
+    #: the log is known to carry watermark records (a live follower of the claims the
+    #: normalize agents write): every partition is held until its first one is read
+    expect_ticks: bool = False
 
     @classmethod
     def create(cls, *, lateness: timedelta = timedelta(days=7),
@@ -279,9 +284,17 @@ class Engine:
         the partitions still being read (`lagging`, e.g. behind their high-water mark in
         a replay or a catch-up) and those that carry watermark records, else the
         greatest of all (a caught-up partition without watermarks does not hold the
-        others back)."""
+        others back).
+
+        Once the log is known to carry watermarks (`expect_ticks`, or one has been
+        read) every partition of the topic is held: the normalize agent writes each
+        watermark to all of them, and a live reader may see one partition's records
+        before another's (its high-water marks lag), so a partition whose watermark it
+        has not read yet may still hold claims of any hour since the last one."""
         times = self.part_time
         hold = set(lagging or ()) | self.ticked
+        if self.expect_ticks or self.ticked:
+            hold |= self.partitions
         if hold:
             held = [times.get(p) for p in hold]
             if any(t is None for t in held):

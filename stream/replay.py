@@ -113,6 +113,8 @@ async def replay(
                 consumer.seek(tp, from_offset)
             elif ends[tp] == 0:
                 continue
+        if kind == "claims":  # once a watermark is read, these hold the detectors
+            engine.partitions = frozenset(tp.partition for tp in tps if ends[tp] > 0)
         done = {tp for tp in tps if await consumer.position(tp) >= ends[tp]}
         if done:
             consumer.pause(*done)
