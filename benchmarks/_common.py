@@ -355,8 +355,8 @@ def claim_records(n: int, *, partitions: int = 8, batch: int = 500,
     """(keys, values, partitions) of n synthetic claims as the normalize agent writes
     them: the claims of `batch` at a time, then a watermark record in each of the
     claims topic's `partitions` when their event time enters a new hour."""
-    from stream.aggregate import claim_event_time
     from stream.agents import claim_bytes
+    from stream.aggregate import claim_event_time
     from stream.pipeline import TICK_KEY, tick_bytes
 
     keys: list[bytes] = []

@@ -61,7 +61,8 @@ def run(n: int, timeout: float) -> dict[str, Any]:
     keys, values, parts = claim_records(n)
     with bench_deployment("mem") as dep:
         log("producing claims")
-        produce_s = produce(dep.broker.bootstrap, dep.topic(CLAIMS_TOPIC), values, keys=keys, partitions=parts)
+        produce_s = produce(dep.broker.bootstrap, dep.topic(CLAIMS_TOPIC), values,
+                            keys=keys, partitions=parts)
         del keys, values, parts
         worker = dep.start_worker()
         started = time.perf_counter()

@@ -29,9 +29,7 @@ def pure_fold(values: list[bytes], limit: int) -> dict[str, float]:
     """In-process rates over the first `limit` claims: decode+apply, and apply alone
     (decode as replay does: `decode_fact`)."""
     from stream.aggregate import Fact
-    from stream.pipeline import Engine, Place, decode_fact
-
-    from stream.pipeline import decode_tick
+    from stream.pipeline import Engine, Place, decode_fact, decode_tick
 
     now = datetime.now(UTC)
     sample = [v for v in values[:limit] if decode_tick(v) is None]  # claims, not watermarks
@@ -62,12 +60,14 @@ def run(n_claims: int, n_raw: int, pure_limit: int) -> dict[str, Any]:
             log(f"generating {n_claims} claims")
             keys, values, parts = claim_records(n_claims)
             log("producing claims")
-            out["produce_claims_s"] = produce(bs, dep.topic(CLAIMS_TOPIC), values, keys=keys, partitions=parts)
+            out["produce_claims_s"] = produce(bs, dep.topic(CLAIMS_TOPIC), values,
+                                              keys=keys, partitions=parts)
             log("replaying claims")
             cpu = time.process_time()
             engine, summary = asyncio.run(replay(bs, dep.topic(CLAIMS_TOPIC), kind="claims"))
             ticks = sum(p is not None for p in parts)
-            out |= {"claims": summary.records - ticks, "watermarks": ticks, "claims_replay_s": summary.seconds,
+            out |= {"claims": summary.records - ticks, "watermarks": ticks,
+                    "claims_replay_s": summary.seconds,
                     "claims_replay_cpu_s": time.process_time() - cpu,
                     "claims_per_s": (summary.records - ticks) / summary.seconds,
                     "claims_target_met": summary.records - ticks >= n_claims

@@ -15,7 +15,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -28,7 +28,15 @@ from stream.aggregate import Fact, claim_event_time
 from stream.app import Runtime, kafka_client_kwargs
 from stream.models import Claim, Rejection
 from stream.offload import Outcome
-from stream.pipeline import TICK_KEY, Place, claim_bytes, decode_claim, decode_tick, tick_bytes
+from stream.pipeline import (
+    TICK_KEY,
+    InputWatermark,
+    Place,
+    claim_bytes,
+    decode_claim,
+    decode_tick,
+    tick_bytes,
+)
 
 __all__ = ["ClaimsFollower", "Produced", "claim_bytes", "deliver", "install"]
 
@@ -177,32 +185,76 @@ def install(app: faust.App, rt: Runtime, *, on_claims: list[ClaimHook] | None = 
     """Attach the agents and the claims follower to `app`."""
     hooks = on_claims or []
     produced = Produced()
-    ticker = Ticker(rt)
+    ticker = Ticker(rt, positions=_raw_positions(app, rt.topics["raw"].get_topic_name()))
 
-    @app.agent(rt.topics["raw"], name="normalize", concurrency=rt.settings.normalize_in_flight)
+    async def process(events: list[Any], number: int) -> None:
+        """Normalize one batch, enqueue its claims and dead letters, wait until the
+        broker has them all."""
+        latest = None
+        try:
+            items = [(e.message.value, Place(e.message.topic, e.message.partition, e.message.offset),
+                      e.message.key) for e in events]
+            batch = Batch(rt, produced, await rt.out.partitions(rt.names["claims"]))
+            # chunks come back in order, their outcomes in the items' order; a chunk's
+            # claims are enqueued while the normalizer's children parse the next ones
+            i = 0
+            for chunk in rt.normalizer.submit(items, _now()):
+                for outcome in await chunk:
+                    await batch.emit(outcome, items[i][1].partition)
+                    i += 1
+                await batch.flush()
+            await deliver(rt, batch.pending)
+            batch.count()
+            latest = batch.latest
+        finally:
+            await ticker.finish(number, latest)
+
+    def begin(events: list[Any]) -> int:
+        offsets: dict[int, int] = {}
+        for e in events:
+            m = e.message
+            if m.offset > offsets.get(m.partition, -1):
+                offsets[m.partition] = m.offset
+        return ticker.begin(offsets)
+
+    async def process_then_ack(events: list[Any], number: int) -> None:
+        await process(events, number)
+        for e in events:  # the final ack: Faust may now commit past these records
+            e.ack()
+
+    in_flight = rt.settings.normalize_in_flight
+
+    @app.agent(rt.topics["raw"], name="normalize")
     async def normalize_agent(stream: Any) -> None:  # faust.Stream; its stubs lack take_events
-        # Batches: every claim of the batch is enqueued on the producer, then all
-        # deliveries are awaited together; Faust acks the batch's raw records only
-        # when the next batch is taken, i.e. after delivery. One produce request per
-        # batch, not per report.
-        async for events in stream.take_events(NORMALIZE_BATCH, within=NORMALIZE_WITHIN_S):
-            number = ticker.begin()
-            latest = None
-            try:
-                items = [(e.message.value, Place(e.message.topic, e.message.partition, e.message.offset),
-                          e.message.key) for e in events]
-                batch = Batch(rt, produced, await rt.out.partitions(rt.names["claims"]))
-                # chunks come back in order; a chunk's claims are enqueued while the
-                # normalizer's children parse the next ones
-                for chunk in rt.normalizer.submit(items, _now()):
-                    for outcome in await chunk:
-                        await batch.emit(outcome)
-                    await batch.flush()
-                await deliver(rt, batch.pending)
-                batch.count()
-                latest = batch.latest
-            finally:
-                await ticker.finish(number, latest)
+        # Batches: every claim of a batch is enqueued on the producer, then all its
+        # deliveries are awaited together: one produce request per batch, not per
+        # report. Faust acks a batch's raw records (and may commit past them) only
+        # after its claims are delivered.
+        #
+        # One batch is taken at a time (a steady feed is cut into batches of one
+        # `NORMALIZE_WITHIN_S` window whatever `in_flight` is); with `in_flight` > 1 a
+        # batch is processed in a task while the next ones are taken (a backlog keeps
+        # the normalizer's children busy while the worker delivers). Faust acks what
+        # `take_events` yielded when the loop moves on, so each record holds one more
+        # reference until its batch is delivered (`process_then_ack`).
+        if in_flight <= 1:
+            async for events in stream.take_events(NORMALIZE_BATCH, within=NORMALIZE_WITHIN_S):
+                await process(events, begin(events))
+            return
+        tasks: set[asyncio.Task[None]] = set()
+        try:
+            async for events in stream.take_events(NORMALIZE_BATCH, within=NORMALIZE_WITHIN_S):
+                for e in events:
+                    e.message.incref()
+                tasks.add(asyncio.ensure_future(process_then_ack(list(events), begin(events))))
+                while tasks and (len(tasks) >= in_flight or any(t.done() for t in tasks)):
+                    done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+                    tasks -= done
+                    for t in done:
+                        t.result()  # a batch that raised stops the agent, as inline
+        finally:
+            for t in tasks:
+                t.cancel()
 
     @app.task
     async def follow_claims() -> None:
@@ -221,11 +273,12 @@ class Batch:
         self.partition_of = _partitioner(self.topic, partitions)
         self.pending: list[Pending] = []
         self.parts: dict[int, list[tuple[bytes, bytes]]] = {}
-        self.latest: datetime | None = None
+        #: per raw partition: the latest event time of the claims from it
+        self.latest: dict[int, datetime] = {}
         self.reports: dict[str, int] = {}
         self.claims: dict[tuple[str, str], int] = {}
 
-    async def emit(self, outcome: Outcome) -> None:
+    async def emit(self, outcome: Outcome, raw_partition: int = -1) -> None:
         """Take what one raw record gave: its claims, or its dead letter (enqueued)."""
         rt = self.rt
         rt.metrics.stage("normalize").observe(outcome.seconds)
@@ -249,8 +302,9 @@ class Batch:
             label = (fact.kind, fact.claimant)
             counts[label] = counts.get(label, 0) + 1
             t = claim_event_time(fact)
-            if self.latest is None or t > self.latest:
-                self.latest = t
+            seen = self.latest.get(raw_partition)
+            if seen is None or t > seen:
+                self.latest[raw_partition] = t
 
     async def flush(self) -> None:
         """Enqueue the claims taken so far. Record by record: the producer joins what is
@@ -270,6 +324,19 @@ class Batch:
             metrics.reports_by(lang).inc(n)
         for (kind, claimant), n in self.claims.items():
             metrics.claims_by(kind, claimant).inc(n)
+
+
+def _raw_positions(app: faust.App, topic: str) -> Callable[[], dict[int, int | None]]:
+    """The raw partitions assigned to this worker, with the high-water marks its
+    consumer last saw (None: not fetched yet)."""
+    def positions() -> dict[int, int | None]:
+        try:
+            consumer = app.consumer
+            return {tp.partition: consumer.highwater(tp)
+                    for tp in consumer.assignment() if tp.topic == topic}
+        except Exception:  # no consumer yet (starting, tests): no partition holds
+            return {}
+    return positions
 
 
 _PARTITIONS: dict[tuple[str, tuple[int, ...]], Callable[[bytes], int]] = {}
@@ -308,46 +375,74 @@ class Ticker:
     watermarks (`Engine.tick`): a quiet partition then closes its hours at the same
     place in the log in a live run and in a replay.
 
-    Normalize batches may run concurrently (`STREAM_NORMALIZE_IN_FLIGHT`) and finish out of
-    order; a watermark covers only the batches taken before every batch still in
-    flight (numbered by `begin`, reported by `finish`), as one batch at a time would."""
+    What it covers is `InputWatermark`: the least over this worker's raw partitions of
+    what each has given, counting only batches taken before every one still in flight
+    (`STREAM_NORMALIZE_IN_FLIGHT` batches run at once and may finish out of order).
 
-    def __init__(self, rt: Runtime) -> None:
+    Watermarks are periodic (`STREAM_WATERMARK_INTERVAL_MS`): at most one round per
+    interval, the latest hour written by a timer at the interval's end. A live feed
+    enters a new hour once an hour, so this changes nothing there; a backlog or a
+    replay of raw history crosses many hours a second, and a round per hour would be a
+    one-record batch per partition each time (the embedded broker's fetch cost grows
+    with every record batch a partition holds)."""
+
+    def __init__(self, rt: Runtime, *, clock: Callable[[], float] = time.monotonic,
+                 positions: Callable[[], Mapping[int, int | None]] | None = None) -> None:
         self.rt = rt
-        self.last: datetime | None = None
-        self.started = 0
-        self.finished = 0  # batches 0 .. finished-1 are all done
-        self.done: dict[int, datetime | None] = {}  # done out of order: batch -> latest
-        self.high: datetime | None = None  # latest event time over batches 0 .. finished-1
+        self.clock = clock
+        #: this worker's raw partitions and their high-water marks (see InputWatermark)
+        self.positions = positions or (lambda: {})
+        self.interval = rt.settings.watermark_interval_ms / 1000
+        self.last: datetime | None = None  # hour of the last round written
+        self.last_at: float | None = None  # when (clock)
+        self.want: datetime | None = None  # latest hour to write
+        self.input = InputWatermark()
+        self.timer: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
 
-    def begin(self) -> int:
-        self.started += 1
-        return self.started - 1
+    def begin(self, offsets: Mapping[int, int] | None = None) -> int:
+        """A batch is taken: per raw partition the greatest offset in it."""
+        return self.input.begin(offsets or {})
 
-    async def finish(self, batch: int, latest: datetime | None) -> None:
-        """Batch `batch` has delivered its claims, the latest of event time `latest`
-        (None: no claims, or not delivered)."""
-        self.done[batch] = latest
-        while self.finished in self.done:
-            t = self.done.pop(self.finished)
-            self.finished += 1
-            if t is not None and (self.high is None or t > self.high):
-                self.high = t
-        if self.high is not None:
-            async with self._lock:
-                await self.advance(self.high)
+    async def finish(self, batch: int, latest: Mapping[int, datetime] | None) -> None:
+        """Batch `batch` has delivered its claims: per raw partition the latest event
+        time of the claims from it (None: not delivered)."""
+        self.input.finish(batch, latest)
+        mark = self.input.value(self.positions())
+        if mark is not None:
+            await self.advance(mark)
 
     async def advance(self, event_time: datetime) -> None:
         hour = event_time.replace(minute=0, second=0, microsecond=0)
-        if self.last is not None and hour <= self.last:
+        if self.want is not None and hour <= self.want:
             return
-        topic = self.rt.names["claims"]
-        value = tick_bytes(hour)
-        sent = [await _send(self.rt, topic, TICK_KEY, value, p)
-                for p in await self.rt.out.partitions(topic)]
-        await deliver(self.rt, sent)
-        self.last = hour
+        self.want = hour
+        wait = 0.0 if self.last_at is None else self.last_at + self.interval - self.clock()
+        if wait <= 0:
+            await self.write()
+        elif self.timer is None or self.timer.done():
+            self.timer = asyncio.ensure_future(self._later(wait))
+
+    async def _later(self, wait: float) -> None:
+        await asyncio.sleep(wait)
+        try:
+            await self.write()
+        except Exception:  # the next batch's round retries; nothing is lost meanwhile
+            log.exception("writing a watermark failed")
+
+    async def write(self) -> None:
+        """One round: the latest wanted hour to every claims partition (delivered)."""
+        async with self._lock:
+            hour = self.want
+            if hour is None or (self.last is not None and hour <= self.last):
+                return
+            topic = self.rt.names["claims"]
+            value = tick_bytes(hour)
+            sent = [await _send(self.rt, topic, TICK_KEY, value, p)
+                    for p in await self.rt.out.partitions(topic)]
+            await deliver(self.rt, sent)
+            self.last = hour
+            self.last_at = self.clock()
 
 
 class ClaimsFollower:

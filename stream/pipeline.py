@@ -7,7 +7,7 @@ here does I/O or reads the clock: `now` is an argument.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -163,6 +163,73 @@ def decode_tick(value: bytes | None) -> datetime | None:
         return datetime.fromtimestamp(int(data["watermark"]), UTC)
     except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, OverflowError):
         return None
+
+
+@dataclass(slots=True)
+class InputWatermark:
+    """How far in event time a writer of claims has written everything it will write
+    from the raw records it reads: the least, over its raw partitions (each read in
+    order, roughly in time), of the latest event time of the claims delivered from it.
+
+    Batches of raw records are numbered by `begin` and may finish out of order; only
+    the batches finished before every one still in flight count (as one batch at a
+    time would). `value` takes the writer's raw partitions with their high-water marks:
+    a partition read to its end (every record taken has finished) does not hold the
+    others back (it is idle: what comes next is new); one not read at all yet holds
+    everything (it may hold any hour: a bulk load of history over several partitions
+    must not let the first one read push event time to its end); one whose finished
+    records gave no claim has no event time to hold by. With no partition holding, the
+    latest event time written."""
+
+    started: int = 0
+    finished: int = 0  # batches 0 .. finished-1 are all done
+    #: batches started: raw partition -> the greatest offset taken
+    taken: dict[int, dict[int, int]] = field(default_factory=dict)
+    #: batches done out of order: batch -> (offsets, raw partition -> latest event time)
+    done: dict[int, tuple[dict[int, int], dict[int, datetime]]] = field(default_factory=dict)
+    #: over batches 0 .. finished-1: per raw partition the greatest offset and the latest
+    #: event time of its claims
+    through: dict[int, int] = field(default_factory=dict)
+    high: dict[int, datetime] = field(default_factory=dict)
+
+    def begin(self, offsets: Mapping[int, int]) -> int:
+        """A batch of raw records is taken: per raw partition its greatest offset."""
+        self.started += 1
+        self.taken[self.started - 1] = dict(offsets)
+        return self.started - 1
+
+    def finish(self, batch: int, latest: Mapping[int, datetime] | None) -> None:
+        """Batch `batch` has delivered its claims (per raw partition the latest event time
+        of the claims from it), or failed to (`latest` None: none of it counts)."""
+        offsets = self.taken.pop(batch, {})
+        self.done[batch] = ({}, {}) if latest is None else (offsets, dict(latest))
+        while self.finished in self.done:
+            offs, times = self.done.pop(self.finished)
+            self.finished += 1
+            for p, o in offs.items():
+                if o > self.through.get(p, -1):
+                    self.through[p] = o
+            for p, t in times.items():
+                seen = self.high.get(p)
+                if seen is None or t > seen:
+                    self.high[p] = t
+
+    def value(self, partitions: Mapping[int, int | None]) -> datetime | None:
+        """The watermark, given the writer's raw partitions and their high-water marks
+        (None: not known yet)."""
+        holding: list[datetime] = []
+        for p, hw in partitions.items():
+            done_to = self.through.get(p)
+            if hw is not None and (hw == 0 or (done_to is not None and done_to + 1 >= hw)):
+                continue  # read to its end
+            if done_to is None:
+                return None  # not read yet
+            t = self.high.get(p)
+            if t is not None:
+                holding.append(t)
+        if holding:
+            return min(holding)
+        return max(self.high.values()) if self.high else None
 
 
 @dataclass(slots=True)

@@ -53,6 +53,10 @@ class Settings(BaseSettings):
         default=2, ge=1, le=8,
         description="normalize batches in flight at once (2: more throughput on a backlog, "
                     "more, smaller produce requests on a steady feed)")
+    watermark_interval_ms: float = Field(
+        default=200, ge=0,
+        description="at most one round of watermark records per interval (a backlog crosses "
+                    "many event-time hours a second)")
     session_timeout_s: float = Field(default=6.0, gt=0)
     heartbeat_interval_s: float = Field(default=1.0, gt=0)
     api_token: str | None = Field(default=None, description="bearer token for API/dashboard")

@@ -173,9 +173,44 @@ async def test_a_watermark_covers_only_batches_taken_before_any_still_in_flight(
     ticker = Ticker(rt)
     t0 = datetime(2025, 6, 2, 5, 10, tzinfo=UTC)
     first, second, third = ticker.begin(), ticker.begin(), ticker.begin()
-    await ticker.finish(second, t0 + timedelta(hours=3))  # the first is still in flight
+    await ticker.finish(second, {0: t0 + timedelta(hours=3)})  # the first is still in flight
     assert sent.watermarks == []
-    await ticker.finish(first, t0)  # now batches 0 and 1 are done: up to the later one
+    await ticker.finish(first, {0: t0})  # now batches 0 and 1 are done: up to the later one
     assert {decode_tick(v) for _, v in sent.watermarks} == {t0.replace(minute=0) + timedelta(hours=3)}
     await ticker.finish(third, None)  # nothing delivered: no new watermark
     assert len(sent.watermarks) == 3  # one per partition, once
+
+
+async def test_watermarks_are_periodic_and_the_latest_hour_is_written_at_the_interval_end(
+        wired: Any) -> None:
+    """A backlog crosses many hours a second: at most one round per interval, and the
+    hour reached meanwhile is written when the interval ends (by a timer, even if no
+    batch follows)."""
+    from stream.agents import Ticker
+
+    _app, rt, _claims, _dlq = wired
+    sent = rt.out.send.__self__
+    now = [100.0]
+    ticker = Ticker(rt, clock=lambda: now[0])
+    ticker.interval = 0.05
+    t0 = datetime(2025, 6, 2, 5, 10, tzinfo=UTC)
+
+    def rounds() -> list[datetime | None]:
+        hours = [decode_tick(v) for _, v in sent.watermarks]
+        return hours[::3]  # three claims partitions: one entry per round
+
+    await ticker.finish(ticker.begin(), {0: t0})
+    assert rounds() == [t0.replace(minute=0)]  # the first round goes at once
+    for h in range(1, 6):  # five more hours within the interval: nothing yet
+        await ticker.finish(ticker.begin(), {0: t0 + timedelta(hours=h)})
+    assert rounds() == [t0.replace(minute=0)]
+    assert ticker.timer is not None
+    now[0] += 0.05
+    await asyncio.wait_for(ticker.timer, 5)
+    assert rounds() == [t0.replace(minute=0), t0.replace(minute=0) + timedelta(hours=5)]
+    # the hour already written does not go again, and an interval later a new one goes at once
+    await ticker.finish(ticker.begin(), {0: t0 + timedelta(hours=5, minutes=30)})
+    now[0] += 0.05
+    await ticker.finish(ticker.begin(), {0: t0 + timedelta(hours=6)})
+    assert rounds()[-1] == t0.replace(minute=0) + timedelta(hours=6)
+    assert len(rounds()) == 3

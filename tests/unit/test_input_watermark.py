@@ -1,0 +1,61 @@
+"""The event time a writer of claims has written everything up to (`InputWatermark`)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from stream.pipeline import InputWatermark
+
+T0 = datetime(2025, 6, 1, tzinfo=UTC)
+
+
+def h(n: int) -> datetime:
+    return T0 + timedelta(hours=n)
+
+
+def test_a_bulk_load_does_not_jump_to_the_end_of_the_first_partition_read() -> None:
+    w = InputWatermark()
+    ends = {0: 100, 1: 100}
+    w.finish(w.begin({0: 99}), {0: h(500)})  # all of partition 0: history up to hour 500
+    assert w.value(ends) is None  # partition 1 not read: it may hold any hour
+    w.finish(w.begin({1: 49}), {1: h(240)})
+    assert w.value(ends) == h(240)  # partition 0 is read to its end: 1 holds
+    w.finish(w.begin({1: 99}), {1: h(498)})
+    assert w.value(ends) == h(500)  # every partition read: all that was written
+
+
+def test_the_least_over_partitions_still_being_read() -> None:
+    w = InputWatermark()
+    w.finish(w.begin({0: 9, 1: 9, 2: 9}), {0: h(3), 1: h(7), 2: h(5)})
+    assert w.value({0: 50, 1: 50, 2: 50}) == h(3)
+    assert w.value({1: 50, 2: 50}) == h(5)  # partition 0 was revoked
+    assert w.value({0: 10, 1: 50, 2: 50}) == h(5)  # partition 0 is read to its end
+
+
+def test_only_batches_finished_before_any_in_flight_count() -> None:
+    w = InputWatermark()
+    first, second = w.begin({0: 9}), w.begin({0: 19})
+    w.finish(second, {0: h(9)})
+    assert w.value({0: 100}) is None  # the first is still in flight
+    w.finish(first, {0: h(4)})
+    assert w.value({0: 100}) == h(9)
+
+
+def test_a_failed_batch_does_not_count_as_read() -> None:
+    w = InputWatermark()
+    w.finish(w.begin({0: 9}), {0: h(2)})
+    w.finish(w.begin({1: 9}), None)  # not delivered: its records will be read again
+    assert w.value({0: 100, 1: 100}) is None
+    w.finish(w.begin({1: 9}), {1: h(1)})
+    assert w.value({0: 100, 1: 100}) == h(1)
+
+
+def test_partitions_with_no_event_time_do_not_hold() -> None:
+    w = InputWatermark()
+    w.finish(w.begin({0: 9, 1: 4}), {0: h(6)})  # partition 1 gave no claims so far
+    assert w.value({0: 100, 1: 100, 2: 0}) == h(6)  # and partition 2 is empty
+    assert w.value({0: 100, 3: None}) is None  # partition 3 not fetched yet
+    assert InputWatermark().value({}) is None
+    w2 = InputWatermark()
+    w2.finish(w2.begin({}), {-1: h(1)})  # records without a raw partition (tests, replays)
+    assert w2.value({}) == h(1)
