@@ -231,10 +231,12 @@ def install(app: faust.App, rt: Runtime, *, on_claims: list[ClaimHook] | None = 
         # report. Faust acks a batch's raw records (and may commit past them) only
         # after its claims are delivered.
         #
-        # One batch is taken at a time (a steady feed is cut into batches of one
-        # `NORMALIZE_WITHIN_S` window whatever `in_flight` is); with `in_flight` > 1 a
-        # batch is processed in a task while the next ones are taken (a backlog keeps
-        # the normalizer's children busy while the worker delivers). Faust acks what
+        # One batch is taken at a time; with `in_flight` > 1 a full batch (a backlog)
+        # is processed in a task while the next ones are taken, which keeps the
+        # normalizer's children busy while the worker delivers. A batch that is not
+        # full is finished before the next is taken, as with one in flight: a steady
+        # feed is cut into as few batches (produce requests, record batches on the
+        # broker) as the `NORMALIZE_WITHIN_S` window gives. Faust acks what
         # `take_events` yielded when the loop moves on, so each record holds one more
         # reference until its batch is delivered (`process_then_ack`).
         if in_flight <= 1:
@@ -247,7 +249,10 @@ def install(app: faust.App, rt: Runtime, *, on_claims: list[ClaimHook] | None = 
                 for e in events:
                     e.message.incref()
                 tasks.add(asyncio.ensure_future(process_then_ack(list(events), begin(events))))
-                while tasks and (len(tasks) >= in_flight or any(t.done() for t in tasks)):
+                # a batch not full is no backlog: finish it before taking the next (a
+                # steady feed then makes the fewest, largest produce requests)
+                limit = in_flight if len(events) >= NORMALIZE_BATCH else 1
+                while tasks and (len(tasks) >= limit or any(t.done() for t in tasks)):
                     done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
                     tasks -= done
                     for t in done:
