@@ -32,9 +32,10 @@ from stream.pipeline import (
     TICK_KEY,
     InputWatermark,
     Place,
+    Tick,
     claim_bytes,
     decode_claim,
-    decode_tick,
+    decode_watermark,
     tick_bytes,
 )
 
@@ -331,16 +332,20 @@ class Batch:
             metrics.claims_by(kind, claimant).inc(n)
 
 
-def _raw_positions(app: faust.App, topic: str) -> Callable[[], dict[int, int | None]]:
-    """The raw partitions assigned to this worker, with the high-water marks its
-    consumer last saw (None: not fetched yet)."""
-    def positions() -> dict[int, int | None]:
+RawPositions = tuple[Mapping[int, int | None], int | None]
+
+
+def _raw_positions(app: faust.App, topic: str) -> Callable[[], RawPositions]:
+    """The raw partitions assigned to this worker with the high-water marks its
+    consumer last saw (None: not fetched yet), and how many the raw topic has."""
+    def positions() -> RawPositions:
         try:
             consumer = app.consumer
-            return {tp.partition: consumer.highwater(tp)
-                    for tp in consumer.assignment() if tp.topic == topic}
+            return ({tp.partition: consumer.highwater(tp)
+                     for tp in consumer.assignment() if tp.topic == topic},
+                    consumer.topic_partitions(topic))
         except Exception:  # no consumer yet (starting, tests): no partition holds
-            return {}
+            return {}, None
     return positions
 
 
@@ -392,15 +397,19 @@ class Ticker:
     with every record batch a partition holds)."""
 
     def __init__(self, rt: Runtime, *, clock: Callable[[], float] = time.monotonic,
-                 positions: Callable[[], Mapping[int, int | None]] | None = None) -> None:
+                 positions: Callable[[], RawPositions] | None = None) -> None:
         self.rt = rt
         self.clock = clock
-        #: this worker's raw partitions and their high-water marks (see InputWatermark)
-        self.positions = positions or (lambda: {})
+        #: this worker's raw partitions, their high-water marks (see InputWatermark)
+        #: and how many the raw topic has
+        self.positions = positions or (lambda: ({}, None))
         self.interval = rt.settings.watermark_interval_ms / 1000
         self.last: datetime | None = None  # hour of the last round written
+        self.last_raw: frozenset[int] | None = None  # the raw partitions it covered (None: all)
         self.last_at: float | None = None  # when (clock)
         self.want: datetime | None = None  # latest hour to write
+        #: the raw partitions it covers (None: all, e.g. without a Kafka assignment)
+        self.want_raw: tuple[frozenset[int], int] | None = None
         self.input = InputWatermark()
         self.timer: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
@@ -413,15 +422,20 @@ class Ticker:
         """Batch `batch` has delivered its claims: per raw partition the latest event
         time of the claims from it (None: not delivered)."""
         self.input.finish(batch, latest)
-        mark = self.input.value(self.positions())
+        positions, of = self.positions()
+        mark = self.input.value(positions)
         if mark is not None:
-            await self.advance(mark)
+            await self.advance(mark, (frozenset(positions), of) if positions and of else None)
 
-    async def advance(self, event_time: datetime) -> None:
+    async def advance(self, event_time: datetime,
+                      raw: tuple[frozenset[int], int] | None = None) -> None:
+        """Ask for a round at `event_time`'s hour covering the raw partitions `raw`
+        (this worker's, of how many; None: all). A round goes when the hour advances,
+        or when it covers raw partitions the last did not (taken over in a rebalance)."""
         hour = event_time.replace(minute=0, second=0, microsecond=0)
-        if self.want is not None and hour <= self.want:
+        if _says_as_much(self.want, None if self.want_raw is None else self.want_raw[0], hour, raw):
             return
-        self.want = hour
+        self.want, self.want_raw = hour, raw
         wait = 0.0 if self.last_at is None else self.last_at + self.interval - self.clock()
         if wait <= 0:
             await self.write()
@@ -438,16 +452,27 @@ class Ticker:
     async def write(self) -> None:
         """One round: the latest wanted hour to every claims partition (delivered)."""
         async with self._lock:
-            hour = self.want
-            if hour is None or (self.last is not None and hour <= self.last):
+            hour, raw = self.want, self.want_raw
+            if hour is None or _says_as_much(self.last, self.last_raw, hour, raw):
                 return
             topic = self.rt.names["claims"]
-            value = tick_bytes(hour)
+            value = tick_bytes(hour) if raw is None else tick_bytes(hour, raw[0], raw[1])
             sent = [await _send(self.rt, topic, TICK_KEY, value, p)
                     for p in await self.rt.out.partitions(topic)]
             await deliver(self.rt, sent)
-            self.last = hour
+            self.last, self.last_raw = hour, None if raw is None else raw[0]
             self.last_at = self.clock()
+
+
+def _says_as_much(hour0: datetime | None, raw0: frozenset[int] | None, hour: datetime,
+                  raw: tuple[frozenset[int], int] | None) -> bool:
+    """Whether a round at `hour0` covering `raw0` (None: every raw partition) says all a
+    round at `hour` covering `raw` would."""
+    if hour0 is None or hour > hour0:
+        return False
+    if hour < hour0:
+        return True
+    return raw0 is None or (raw is not None and raw[0] <= raw0)
 
 
 class ClaimsFollower:
@@ -544,16 +569,16 @@ class ClaimsFollower:
         metrics = rt.metrics
         started = time.perf_counter()
         applied_batch: list[tuple[Claim | Fact, Any]] = []
-        decoded: list[tuple[Claim | Fact | datetime, Place, Any]] = []
+        decoded: list[tuple[Claim | Fact | Tick, Place, Any]] = []
         now = _now()
         take = self.produced.take
         for tp, msgs in batch.items():
             for m in msgs:
                 where = Place(tp.topic, tp.partition, m.offset)
                 if m.key == TICK_KEY:  # a watermark: kept in its place among the claims
-                    at = decode_tick(m.value)
-                    if at is not None:
-                        decoded.append((at, where, m))
+                    tick = decode_watermark(m.value)
+                    if tick is not None:
+                        decoded.append((tick, where, m))
                     continue
                 claim = take(m.value) or decode_claim(m.value, where, now, m.key)
                 if isinstance(claim, Rejection):
@@ -567,8 +592,8 @@ class ClaimsFollower:
         for i, (item, where, m) in enumerate(decoded):
             if i % FOLD_SLICE == FOLD_SLICE - 1:
                 await asyncio.sleep(0)  # let the normalize agent hand its child more work
-            if isinstance(item, datetime):
-                engine_tick(where.partition, item)
+            if isinstance(item, Tick):
+                engine_tick(where.partition, item.event_time, item.raw, item.of)
                 continue
             claim = item
             applied = apply(claim, partition=where.partition, offset=where.offset)

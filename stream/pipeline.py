@@ -151,18 +151,46 @@ def decode_fact(value: bytes | None, where: Place, now: datetime,
 TICK_KEY = b"\x00watermark"
 
 
-def tick_bytes(event_time: datetime) -> bytes:
-    """A watermark record: the producer has written its claims up to this event time."""
-    return orjson.dumps({"watermark": int(event_time.timestamp())})
+@dataclass(frozen=True, slots=True)
+class Tick:
+    """A watermark record: its writer has written every claim up to `event_time` of
+    the raw records of the raw partitions `raw` (of `of` in all; None: every one)."""
+
+    event_time: datetime
+    raw: tuple[int, ...] | None = None
+    of: int | None = None
+
+
+def tick_bytes(event_time: datetime, raw: Iterable[int] | None = None, of: int | None = None) -> bytes:
+    """A watermark record: the producer has written its claims up to this event time
+    (of the raw partitions `raw`, of `of`; without them: of every raw partition)."""
+    doc: dict[str, Any] = {"watermark": int(event_time.timestamp())}
+    if raw is not None and of is not None:
+        doc["raw"] = sorted(raw)
+        doc["of"] = of
+    return orjson.dumps(doc)
+
+
+def decode_watermark(value: bytes | None) -> Tick | None:
+    """A watermark record, None when it is not a valid one."""
+    try:
+        data = orjson.loads(value or b"")
+        at = datetime.fromtimestamp(int(data["watermark"]), UTC)
+        raw, of = data.get("raw"), data.get("of")
+        if raw is None or of is None:
+            return Tick(at)
+        parts = tuple(int(r) for r in raw)
+        if int(of) < 1 or any(not 0 <= r < int(of) for r in parts):
+            return None
+        return Tick(at, parts, int(of))
+    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, OverflowError, AttributeError):
+        return None
 
 
 def decode_tick(value: bytes | None) -> datetime | None:
     """The event time of a watermark record, None when it is not a valid one."""
-    try:
-        data = orjson.loads(value or b"")
-        return datetime.fromtimestamp(int(data["watermark"]), UTC)
-    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, OverflowError):
-        return None
+    tick = decode_watermark(value)
+    return None if tick is None else tick.event_time
 
 
 @dataclass(slots=True)
@@ -262,6 +290,9 @@ class Engine:
     detector_late: int = 0
     #: partitions that carry watermark records (see `tick`)
     ticked: set[int] = field(default_factory=set)
+    #: per claims partition, per raw partition: the latest watermark read there that
+    #: covers that raw partition (watermarks of several writers; see `tick`)
+    covered: dict[int, dict[int, datetime]] = field(default_factory=dict)
     #: every partition of the claims topic (set by the reader; see `frontier`)
     partitions: frozenset[int] = frozenset()
     #: the log is known to carry watermark records (a live follower of the claims the
@@ -301,7 +332,9 @@ class Engine:
                 self.watermark = event_time
             if applied.deltas:
                 self._capture(key, state, applied, partition)
-            if event_time is not None:
+            # a partition that carries watermarks closes its hours at them alone (a
+            # claim of a writer that is ahead must not close them for one that lags)
+            if event_time is not None and partition not in self.ticked:
                 seen = self.part_time.get(partition)
                 if seen is None or event_time > seen:
                     self.part_time[partition] = event_time
@@ -335,16 +368,36 @@ class Engine:
             obs[(key, hour)] = (series[0][1] if series else 0, ids)
             self.det_dirty.add((key, hour))
 
-    def tick(self, partition: int, event_time: datetime) -> None:
+    def tick(self, partition: int, event_time: datetime, raw: Collection[int] | None = None,
+             of: int | None = None) -> None:
         """A watermark record read from `partition`: its writer has produced every claim
-        up to `event_time`. It closes that partition's hours for the detectors at its
-        place in the log, as a claim of that event time would, so a quiet partition
-        neither holds the others back nor lets an hour be scored before it is closed
-        there, and a live run scores each hour with the claims a replay does."""
-        seen = self.part_time.get(partition)
-        if seen is None or event_time > seen:
-            self.part_time[partition] = event_time
+        up to `event_time` (of the raw partitions `raw`, of `of`; None: of all). It
+        closes that partition's hours for the detectors at its place in the log, as a
+        claim of that event time would, so a quiet partition neither holds the others
+        back nor lets an hour be scored before it is closed there, and a live run
+        scores each hour with the claims a replay does.
+
+        Several workers write claims, each from its own raw partitions, and each
+        writes its own watermarks: a partition's hours close at the least, over every
+        raw partition, of the latest watermark covering it, so a writer that lags (a
+        catch-up, a backfill) is waited for, and one that died stops holding once the
+        writer that took its raw partitions over covers them."""
+        if raw is None or of is None:
+            at: datetime | None = event_time
+        else:
+            cover = self.covered.setdefault(partition, {})
+            for r in raw:
+                seen_r = cover.get(r)
+                if seen_r is None or event_time > seen_r:
+                    cover[r] = event_time
+            held = [cover.get(r) for r in range(of)]
+            at = None if any(t is None for t in held) else min(t for t in held if t is not None)
         self.ticked.add(partition)
+        if at is None:
+            return
+        seen = self.part_time.get(partition)
+        if seen is None or at > seen:
+            self.part_time[partition] = at
 
     def frontier(self, lagging: Collection[int] | None = None) -> datetime | None:
         """Event time up to which the detectors may score: the least event time among

@@ -18,7 +18,7 @@ from typing import Any, Literal
 from stream.aggregate import Applied, Fact
 from stream.errors import ReplayError
 from stream.models import Claim, Rejection
-from stream.pipeline import TICK_KEY, Engine, Place, decode_fact, decode_tick, normalize_record
+from stream.pipeline import TICK_KEY, Engine, Place, decode_fact, decode_watermark, normalize_record
 
 Kind = Literal["raw", "claims"]
 
@@ -130,9 +130,9 @@ async def replay(
                         summary.skipped_before_start += 1
                         continue
                     if kind == "claims" and m.key == TICK_KEY:
-                        tick = decode_tick(m.value)
+                        tick = decode_watermark(m.value)
                         if tick is not None:
-                            engine.tick(tp.partition, tick)
+                            engine.tick(tp.partition, tick.event_time, tick.raw, tick.of)
                         continue
                     fold_record(engine, kind, m.value, Place(topic, tp.partition, m.offset), now,
                                 summary)

@@ -214,3 +214,25 @@ async def test_watermarks_are_periodic_and_the_latest_hour_is_written_at_the_int
     await ticker.finish(ticker.begin(), {0: t0 + timedelta(hours=6)})
     assert rounds()[-1] == t0.replace(minute=0) + timedelta(hours=6)
     assert len(rounds()) == 3
+
+
+async def test_watermarks_name_the_raw_partitions_they_cover(wired: Any) -> None:
+    """Each writer's watermarks cover its own raw partitions; taking partitions over in
+    a rebalance gives a round at once, even within the same hour."""
+    from stream.agents import Ticker
+    from stream.pipeline import decode_watermark
+
+    _app, rt, _claims, _dlq = wired
+    sent = rt.out.send.__self__
+    assigned: dict[int, int | None] = {0: 100, 1: 100}
+    ticker = Ticker(rt, positions=lambda: (assigned, 4))
+    ticker.interval = 0
+    t0 = datetime(2025, 6, 2, 5, 10, tzinfo=UTC)
+    await ticker.finish(ticker.begin({0: 5, 1: 7}), {0: t0, 1: t0 + timedelta(minutes=20)})
+    ticks = [decode_watermark(v) for _, v in sent.watermarks]
+    assert {(t.event_time, t.raw, t.of) for t in ticks if t} == {(t0.replace(minute=0), (0, 1), 4)}
+    assigned.update({2: 50, 3: 50})  # the partitions of a worker that died
+    await ticker.finish(ticker.begin({2: 9, 3: 9}), {2: t0, 3: t0})
+    last = decode_watermark(sent.watermarks[-1][1])
+    assert last is not None and (last.event_time, last.raw) == (t0.replace(minute=0), (0, 1, 2, 3))
+    assert len(sent.watermarks) == 6  # two rounds over three claims partitions

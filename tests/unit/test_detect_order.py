@@ -8,7 +8,7 @@ speeds and in different batches; the detectors must give the same alerts for all
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import orjson
 import pytest
@@ -198,3 +198,41 @@ def test_with_watermarks_a_live_run_and_a_replay_find_the_same_alerts() -> None:
             live = _fold_live(log, random.Random(seed), stale_lag=stale_lag)
             assert _key(sorted(live.values(), key=lambda a: a.alert_id)) == _key(
                 sorted(replayed.values(), key=lambda a: a.alert_id)), (seed, stale_lag)
+
+
+def test_a_partition_closes_at_the_least_watermark_over_the_raw_partitions() -> None:
+    t = datetime(2025, 3, 5, tzinfo=UTC)
+    engine = Engine.create()
+    engine.tick(0, t + timedelta(hours=10), raw=[0], of=2)  # writer A: raw partition 0
+    assert engine.part_time.get(0) is None  # raw partition 1 not covered yet
+    assert engine.frontier(set()) is None  # and the partition is held
+    engine.tick(0, t + timedelta(hours=3), raw=[1], of=2)  # writer B lags
+    assert engine.part_time[0] == t + timedelta(hours=3)
+    engine.tick(0, t + timedelta(hours=12), raw=[1], of=2)
+    assert engine.part_time[0] == t + timedelta(hours=10)
+    # B died; A took raw partition 1 over and covers both
+    engine.tick(0, t + timedelta(hours=15), raw=[0, 1], of=2)
+    assert engine.part_time[0] == t + timedelta(hours=15)
+    assert engine.frontier(set()) == t + timedelta(hours=15)
+
+
+@pytest.mark.parametrize("per_raw_partition", [True, False])
+def test_a_lagging_writer_is_waited_for(parts: list[list[Claim]], per_raw_partition: bool) -> None:
+    """Writer A (raw partition 0) is hours ahead of writer B (raw partition 1): B's
+    claims, read after A's watermarks, still reach the detectors when the watermarks
+    say which raw partitions they cover; with watermarks that cover everything (one
+    writer's view) A's would close B's hours first."""
+    claims = sorted(parts[0], key=claim_event_time)
+    first, last = claim_event_time(claims[0]), claim_event_time(claims[-1])
+    b_claims = [c for c in claims if claim_event_time(c) < first + timedelta(days=2)]
+    engine = Engine.create()
+    engine.expect_ticks, engine.partitions = True, frozenset({0})
+    cover = {"raw": [0], "of": 2} if per_raw_partition else {}
+    engine.tick(0, last, **cover)  # A has written everything of raw partition 0
+    for offset, claim in enumerate(b_claims):  # then B's claims of the first two days
+        engine.apply(claim, partition=0, offset=offset)
+    engine.detect(lagging=set())
+    if per_raw_partition:
+        assert engine.detector_late == 0
+    else:
+        assert engine.detector_late > 0
