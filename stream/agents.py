@@ -60,6 +60,8 @@ NORMALIZE_BATCH = 500
 #: record batch a partition holds (../shared/notes/broker.md), so a steady feed must
 #: not be cut into one-claim batches
 NORMALIZE_WITHIN_S = 0.04
+#: a watermark round that no normalize batch took within this long goes alone
+WATERMARK_ALONE_S = 0.1
 #: the claims follower starts a fold cycle at most this often when claims keep coming
 FOLLOW_CYCLE_S = 0.05
 #: how long an idle follower fetch parks on the broker (the embedded broker answers a
@@ -195,7 +197,7 @@ def install(app: faust.App, rt: Runtime, *, on_claims: list[ClaimHook] | None = 
         try:
             items = [(e.message.value, Place(e.message.topic, e.message.partition, e.message.offset),
                       e.message.key) for e in events]
-            batch = Batch(rt, produced, await rt.out.partitions(rt.names["claims"]))
+            batch = Batch(rt, produced, await rt.out.partitions(rt.names["claims"]), ticker)
             # chunks come back in order, their outcomes in the items' order; a chunk's
             # claims are enqueued while the normalizer's children parse the next ones
             i = 0
@@ -272,9 +274,12 @@ class Batch:
     partition, written after each chunk) and dead letters, with the latest event time
     of its claims and its metric counts (incremented once per batch and label)."""
 
-    def __init__(self, rt: Runtime, produced: Produced, partitions: list[int]) -> None:
+    def __init__(self, rt: Runtime, produced: Produced, partitions: list[int],
+                 ticker: Ticker | None = None) -> None:
         self.rt = rt
         self.produced = produced
+        self.partitions = partitions
+        self.ticker = ticker
         self.topic = rt.names["claims"]
         self.partition_of = _partitioner(self.topic, partitions)
         self.pending: list[Pending] = []
@@ -319,6 +324,10 @@ class Batch:
         with the number of record batches a partition holds (../shared/notes/broker.md),
         so explicit per-call batches cost it more at a low rate."""
         rt, topic, pending = self.rt, self.topic, self.pending
+        tick = self.ticker.take_round() if self.ticker is not None and self.parts else None
+        if tick is not None:  # a watermark round that is due goes first, with these claims
+            for p in self.partitions:
+                pending.append(await _send(rt, topic, TICK_KEY, tick, p))
         for p, records in self.parts.items():
             for key, value in records:
                 pending.append(await _send(rt, topic, key, value, p))
@@ -390,11 +399,13 @@ class Ticker:
     (`STREAM_NORMALIZE_IN_FLIGHT` batches run at once and may finish out of order).
 
     Watermarks are periodic (`STREAM_WATERMARK_INTERVAL_MS`): at most one round per
-    interval, the latest hour written by a timer at the interval's end. A live feed
-    enters a new hour once an hour, so this changes nothing there; a backlog or a
-    replay of raw history crosses many hours a second, and a round per hour would be a
-    one-record batch per partition each time (the embedded broker's fetch cost grows
-    with every record batch a partition holds)."""
+    interval, for the latest hour asked for. A live feed enters a new hour once an
+    hour, so this changes nothing there; a backlog or a replay of raw history crosses
+    many hours a second, and a round per hour would be a one-record batch per
+    partition each time (the embedded broker's fetch cost grows with every record batch
+    a partition holds). For the same reason a round that is due goes with the next
+    batch's claims (`take_round`), and alone only when no batch comes within
+    `WATERMARK_ALONE_S`."""
 
     def __init__(self, rt: Runtime, *, clock: Callable[[], float] = time.monotonic,
                  positions: Callable[[], RawPositions] | None = None) -> None:
@@ -412,6 +423,7 @@ class Ticker:
         self.want_raw: tuple[frozenset[int], int] | None = None
         self.input = InputWatermark()
         self.timer: asyncio.Task[None] | None = None
+        self.due = False  # the interval has passed: the next batch takes the round
         self._lock = asyncio.Lock()
 
     def begin(self, offsets: Mapping[int, int] | None = None) -> int:
@@ -436,32 +448,55 @@ class Ticker:
         if _says_as_much(self.want, None if self.want_raw is None else self.want_raw[0], hour, raw):
             return
         self.want, self.want_raw = hour, raw
-        wait = 0.0 if self.last_at is None else self.last_at + self.interval - self.clock()
-        if wait <= 0:
-            await self.write()
-        elif self.timer is None or self.timer.done():
-            self.timer = asyncio.ensure_future(self._later(wait))
+        if self.timer is None or self.timer.done():
+            wait = 0.0 if self.last_at is None else self.last_at + self.interval - self.clock()
+            self.timer = asyncio.ensure_future(self._later(max(0.0, wait)))
 
     async def _later(self, wait: float) -> None:
-        await asyncio.sleep(wait)
-        try:
-            await self.write()
-        except Exception:  # the next batch's round retries; nothing is lost meanwhile
-            log.exception("writing a watermark failed")
+        """When the interval ends the round is due: the next normalize batch enqueues it
+        with its claims (`take_round`); if none does within `WATERMARK_ALONE_S` (a quiet
+        feed), it goes alone."""
+        while True:
+            await asyncio.sleep(wait)
+            self.due = True
+            await asyncio.sleep(WATERMARK_ALONE_S)
+            if self.due:
+                try:
+                    await self.write()
+                except Exception:  # the next round retries; nothing is lost meanwhile
+                    log.exception("writing a watermark failed")
+            # asked for since the last round went (while this timer ran): another
+            if self.want is None or _says_as_much(self.last, self.last_raw, self.want, self.want_raw):
+                return
+            last_at = self.clock() if self.last_at is None else self.last_at
+            wait = max(0.0, last_at + self.interval - self.clock())
+
+    def take_round(self) -> bytes | None:
+        """The round that is due, for a batch about to enqueue claims: its records go
+        first in every claims partition, and the producer joins them with the claims
+        into one record batch per partition (a round alone is one one-record batch per
+        partition, each of which the embedded broker pays for at every fetch). It
+        covers only batches finished before it (`finish`), which precede it."""
+        if not self.due:
+            return None
+        self.due = False
+        hour, raw = self.want, self.want_raw
+        if hour is None or _says_as_much(self.last, self.last_raw, hour, raw):
+            return None
+        self.last, self.last_raw = hour, None if raw is None else raw[0]
+        self.last_at = self.clock()
+        return tick_bytes(hour) if raw is None else tick_bytes(hour, raw[0], raw[1])
 
     async def write(self) -> None:
-        """One round: the latest wanted hour to every claims partition (delivered)."""
+        """One round alone: the latest wanted hour to every claims partition (delivered)."""
         async with self._lock:
-            hour, raw = self.want, self.want_raw
-            if hour is None or _says_as_much(self.last, self.last_raw, hour, raw):
+            value = self.take_round() if self.due else None
+            if value is None:
                 return
             topic = self.rt.names["claims"]
-            value = tick_bytes(hour) if raw is None else tick_bytes(hour, raw[0], raw[1])
             sent = [await _send(self.rt, topic, TICK_KEY, value, p)
                     for p in await self.rt.out.partitions(topic)]
             await deliver(self.rt, sent)
-            self.last, self.last_raw = hour, None if raw is None else raw[0]
-            self.last_at = self.clock()
 
 
 def _says_as_much(hour0: datetime | None, raw0: frozenset[int] | None, hour: datetime,

@@ -54,7 +54,7 @@ class Settings(BaseSettings):
         description="normalize batches in flight at once (2: more throughput on a backlog, "
                     "more, smaller produce requests on a steady feed)")
     watermark_interval_ms: float = Field(
-        default=200, ge=0,
+        default=100, ge=0,
         description="at most one round of watermark records per interval (a backlog crosses "
                     "many event-time hours a second)")
     session_timeout_s: float = Field(default=6.0, gt=0)

@@ -37,9 +37,11 @@ class Sent:
     def __init__(self) -> None:
         self.by_topic: dict[str, list[tuple[bytes | None, bytes]]] = {}
         self.watermarks: list[tuple[int, bytes]] = []  # (partition, value)
+        self.order: list[bytes | None] = []  # every key, in the order sent
 
     async def send(self, topic: str, key: bytes | None, value: bytes,
                    partition: int | None = None) -> asyncio.Future[Any]:
+        self.order.append(key)
         if key == TICK_KEY:
             assert partition is not None, "a watermark goes to one named partition"
             self.watermarks.append((partition, value))
@@ -78,9 +80,19 @@ def wired(tmp_path: Any) -> Iterator[tuple[Any, Any, Records, Records]]:
                              normalize_in_flight=1)
     app, rt = build(settings, "127.0.0.1:1")
     sent = Sent()
+    # a watermark round no batch takes goes alone at once (see `Ticker.take_round`)
     with mock.patch.object(rt.out, "send", sent.send), \
-            mock.patch.object(rt.out, "partitions", sent.partitions):
+            mock.patch.object(rt.out, "partitions", sent.partitions), \
+            mock.patch("stream.agents.WATERMARK_ALONE_S", 0.0):
         yield app, rt, Records(sent, rt.names["claims"]), Records(sent, rt.names["dlq"])
+
+
+async def settle(ticker: Any = None) -> None:
+    """Let a pending watermark round go (its timer)."""
+    if ticker is not None and ticker.timer is not None:
+        await asyncio.wait_for(ticker.timer, 5)
+    else:
+        await asyncio.sleep(0.05)
 
 
 async def test_good_report_becomes_claims_keyed_by_region(wired: Any) -> None:
@@ -88,6 +100,7 @@ async def test_good_report_becomes_claims_keyed_by_region(wired: Any) -> None:
     agent = app.agents["normalize"]
     async with agent.test_context() as ctx:
         await ctx.put(orjson.dumps(GOOD), key=b"agent-1")
+        await settle()
     assert dlq.records == []
     decoded = [(k, Claim.model_validate_json(v)) for k, v in claims.records]
     assert [(k, c.region, c.weapon, c.measure, c.count, c.claimant) for k, c in decoded] == [
@@ -105,7 +118,9 @@ async def test_a_watermark_is_written_once_per_hour_of_event_time(wired: Any) ->
     agent = app.agents["normalize"]
     async with agent.test_context() as ctx:
         await ctx.put(orjson.dumps(GOOD), key=b"agent-1")
+        await settle()
         await ctx.put(orjson.dumps({**GOOD, "id": "again"}), key=b"agent-2")  # same hour
+        await settle()
     sent = rt.out.send.__self__
     assert len(claims.records) == 2 and len(sent.watermarks) == 3
 
@@ -174,10 +189,13 @@ async def test_a_watermark_covers_only_batches_taken_before_any_still_in_flight(
     t0 = datetime(2025, 6, 2, 5, 10, tzinfo=UTC)
     first, second, third = ticker.begin(), ticker.begin(), ticker.begin()
     await ticker.finish(second, {0: t0 + timedelta(hours=3)})  # the first is still in flight
+    await settle(ticker)
     assert sent.watermarks == []
     await ticker.finish(first, {0: t0})  # now batches 0 and 1 are done: up to the later one
+    await settle(ticker)
     assert {decode_tick(v) for _, v in sent.watermarks} == {t0.replace(minute=0) + timedelta(hours=3)}
     await ticker.finish(third, None)  # nothing delivered: no new watermark
+    await settle(ticker)
     assert len(sent.watermarks) == 3  # one per partition, once
 
 
@@ -200,18 +218,19 @@ async def test_watermarks_are_periodic_and_the_latest_hour_is_written_at_the_int
         return hours[::3]  # three claims partitions: one entry per round
 
     await ticker.finish(ticker.begin(), {0: t0})
+    await settle(ticker)
     assert rounds() == [t0.replace(minute=0)]  # the first round goes at once
     for h in range(1, 6):  # five more hours within the interval: nothing yet
         await ticker.finish(ticker.begin(), {0: t0 + timedelta(hours=h)})
     assert rounds() == [t0.replace(minute=0)]
-    assert ticker.timer is not None
     now[0] += 0.05
-    await asyncio.wait_for(ticker.timer, 5)
+    await settle(ticker)
     assert rounds() == [t0.replace(minute=0), t0.replace(minute=0) + timedelta(hours=5)]
     # the hour already written does not go again, and an interval later a new one goes at once
     await ticker.finish(ticker.begin(), {0: t0 + timedelta(hours=5, minutes=30)})
     now[0] += 0.05
     await ticker.finish(ticker.begin(), {0: t0 + timedelta(hours=6)})
+    await settle(ticker)
     assert rounds()[-1] == t0.replace(minute=0) + timedelta(hours=6)
     assert len(rounds()) == 3
 
@@ -229,10 +248,49 @@ async def test_watermarks_name_the_raw_partitions_they_cover(wired: Any) -> None
     ticker.interval = 0
     t0 = datetime(2025, 6, 2, 5, 10, tzinfo=UTC)
     await ticker.finish(ticker.begin({0: 5, 1: 7}), {0: t0, 1: t0 + timedelta(minutes=20)})
+    await settle(ticker)
     ticks = [decode_watermark(v) for _, v in sent.watermarks]
     assert {(t.event_time, t.raw, t.of) for t in ticks if t} == {(t0.replace(minute=0), (0, 1), 4)}
     assigned.update({2: 50, 3: 50})  # the partitions of a worker that died
     await ticker.finish(ticker.begin({2: 9, 3: 9}), {2: t0, 3: t0})
+    await settle(ticker)
     last = decode_watermark(sent.watermarks[-1][1])
     assert last is not None and (last.event_time, last.raw) == (t0.replace(minute=0), (0, 1, 2, 3))
     assert len(sent.watermarks) == 6  # two rounds over three claims partitions
+
+
+async def test_a_due_round_goes_first_with_the_next_batch_of_claims(wired: Any) -> None:
+    """A round that is due goes with the next batch's claims (the producer joins them
+    into one record batch per partition), not alone."""
+    app, rt, claims, _dlq = wired
+    sent = rt.out.send.__self__
+    later = {**GOOD, "id": "later", "published_at": "2025-06-02T09:40:00Z",
+             "text": GOOD["text"].replace("overnight", "this morning")}
+    with mock.patch("stream.agents.WATERMARK_ALONE_S", 0.3):
+        async with app.agents["normalize"].test_context() as ctx:
+            await ctx.put(orjson.dumps(GOOD), key=b"agent-1")
+            await asyncio.sleep(0.05)
+            assert sent.watermarks == []  # due, but waiting for a batch to take it
+            await ctx.put(orjson.dumps(later), key=b"agent-2")
+            await asyncio.sleep(0.35)  # (the timer finds the round taken)
+    assert len(claims.records) == 2
+    assert sent.order == [b"RU-KRS", TICK_KEY, TICK_KEY, TICK_KEY, b"RU-KRS"]
+
+
+async def test_a_round_asked_for_while_the_timer_waits_still_goes(wired: Any) -> None:
+    """A batch takes the round that is due; an hour asked for after that, with no batch
+    to follow (the end of a feed), still goes (alone) from the same timer."""
+    from stream.agents import Ticker
+
+    _app, rt, _claims, _dlq = wired
+    sent = rt.out.send.__self__
+    ticker = Ticker(rt)
+    ticker.interval = 0
+    t0 = datetime(2025, 6, 2, 5, 10, tzinfo=UTC)
+    with mock.patch("stream.agents.WATERMARK_ALONE_S", 0.05):
+        await ticker.finish(ticker.begin(), {0: t0})
+        await asyncio.sleep(0.02)  # the round is due; its timer waits for a batch
+        assert ticker.take_round() is not None  # a batch took it
+        await ticker.finish(ticker.begin(), {0: t0 + timedelta(hours=2)})
+        await settle(ticker)
+    assert [decode_tick(v) for _, v in sent.watermarks] == [t0.replace(minute=0) + timedelta(hours=2)] * 3
