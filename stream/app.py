@@ -124,6 +124,27 @@ class Output(mode.Service):
         fut: asyncio.Future[Any] = await producer.send(topic, value, key=key, partition=partition)
         return fut
 
+    async def send_batch(self, topic: str, partition: int,
+                         records: list[tuple[bytes | None, bytes]]) -> asyncio.Future[Any]:
+        """Enqueue records for one partition as explicit record batches (one unless
+        they outgrow `max_batch_size`); the returned future resolves when the broker
+        has them all."""
+        producer = self.producer or await self._producer()
+        futs = []
+        batch = producer.create_batch()
+        for key, value in records:
+            if batch.append(key=key, value=value, timestamp=None) is None:
+                batch.close()
+                futs.append(await producer.send_batch(batch, topic, partition=partition))
+                batch = producer.create_batch()
+                if batch.append(key=key, value=value, timestamp=None) is None:
+                    msg = f"a record of {len(value)} bytes does not fit a record batch"
+                    raise ValueError(msg)
+        batch.close()
+        futs.append(await producer.send_batch(batch, topic, partition=partition))
+        done: asyncio.Future[Any] = asyncio.ensure_future(asyncio.gather(*futs)) if len(futs) > 1 else futs[0]
+        return done
+
     async def partitions(self, topic: str) -> list[int]:
         producer = self.producer or await self._producer()
         return sorted(await producer.partitions_for(topic))

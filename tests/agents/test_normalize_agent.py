@@ -37,11 +37,11 @@ class Sent:
     def __init__(self) -> None:
         self.by_topic: dict[str, list[tuple[bytes | None, bytes]]] = {}
         self.watermarks: list[tuple[int, bytes]] = []  # (partition, value)
-        self.order: list[bytes | None] = []  # every key, in the order sent
+        self.order: list[tuple[bytes | None, int | None]] = []  # (key, partition) in send order
 
     async def send(self, topic: str, key: bytes | None, value: bytes,
                    partition: int | None = None) -> asyncio.Future[Any]:
-        self.order.append(key)
+        self.order.append((key, partition))
         if key == TICK_KEY:
             assert partition is not None, "a watermark goes to one named partition"
             self.watermarks.append((partition, value))
@@ -56,6 +56,16 @@ class Sent:
 
     async def partitions(self, topic: str) -> list[int]:
         return [0, 1, 2]
+
+
+def per_record(send: Any) -> Any:
+    """`Output.send_batch` over a fake `send`: each record of the batch, in order; the
+    future fails if any record's does (an enqueue failure is raised)."""
+    async def send_batch(topic: str, partition: int,
+                         records: list[tuple[bytes | None, bytes]]) -> asyncio.Future[Any]:
+        futs = [await send(topic, key, value, partition) for key, value in records]
+        return asyncio.ensure_future(asyncio.gather(*futs))
+    return send_batch
 
 
 class Records:
@@ -82,6 +92,7 @@ def wired(tmp_path: Any) -> Iterator[tuple[Any, Any, Records, Records]]:
     sent = Sent()
     # a watermark round no batch takes goes alone at once (see `Ticker.take_round`)
     with mock.patch.object(rt.out, "send", sent.send), \
+            mock.patch.object(rt.out, "send_batch", per_record(sent.send)), \
             mock.patch.object(rt.out, "partitions", sent.partitions), \
             mock.patch("stream.agents.WATERMARK_ALONE_S", 0.0):
         yield app, rt, Records(sent, rt.names["claims"]), Records(sent, rt.names["dlq"])
@@ -167,6 +178,7 @@ async def test_a_failed_delivery_is_sent_again_not_dropped(tmp_path: Any) -> Non
         return await sent.send(topic, key, value, partition)
 
     with mock.patch.object(rt.out, "send", flaky), \
+            mock.patch.object(rt.out, "send_batch", per_record(flaky)), \
             mock.patch.object(rt.out, "partitions", sent.partitions), \
             mock.patch("stream.agents.DELIVERY_BACKOFF_MAX_S", 0.01):
         async with app.agents["normalize"].test_context() as ctx:
@@ -274,7 +286,11 @@ async def test_a_due_round_goes_first_with_the_next_batch_of_claims(wired: Any) 
             await ctx.put(orjson.dumps(later), key=b"agent-2")
             await asyncio.sleep(0.35)  # (the timer finds the round taken)
     assert len(claims.records) == 2
-    assert sent.order == [b"RU-KRS", TICK_KEY, TICK_KEY, TICK_KEY, b"RU-KRS"]
+    (first_key, _), *rest = sent.order
+    assert first_key == b"RU-KRS"
+    assert sorted(p for k, p in rest if k == TICK_KEY) == [0, 1, 2]  # one round, then
+    second = next(p for k, p in rest if k == b"RU-KRS")  # in the second claim's partition
+    assert [k for k, p in rest if p == second] == [TICK_KEY, b"RU-KRS"]  # the round goes first
 
 
 async def test_a_round_asked_for_while_the_timer_waits_still_goes(wired: Any) -> None:
