@@ -191,14 +191,16 @@ class Intake:
         """The agent has its batch (or stopped)."""
         self._open.set()
 
-    async def wait(self) -> None:
+    async def wait(self) -> float:
         """Yield to the event loop; while a batch is being gathered, until it is taken
-        (at most `hold` seconds)."""
+        (at most `hold` seconds). Returns the seconds held."""
         if self._open.is_set():
             await asyncio.sleep(0)
-            return
+            return 0.0
+        started = time.perf_counter()
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._open.wait(), self.hold)
+        return time.perf_counter() - started
 
 
 class Produced:
@@ -700,7 +702,8 @@ class ClaimsFollower:
         engine_tick = rt.engine.tick
         for i, (item, where, m) in enumerate(decoded):
             if i % FOLD_SLICE == FOLD_SLICE - 1:
-                await self.intake.wait()  # let the normalize agent hand its child more work
+                # let the normalize agent hand its child more work (not fold time)
+                started += await self.intake.wait()
             if isinstance(item, Tick):
                 engine_tick(where.partition, item.event_time, item.raw, item.of)
                 continue

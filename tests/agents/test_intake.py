@@ -12,7 +12,7 @@ from stream.agents import Intake, _backlog
 
 async def test_an_open_gate_only_yields() -> None:
     gate = Intake(hold=10.0)
-    await asyncio.wait_for(gate.wait(), 0.5)
+    assert await asyncio.wait_for(gate.wait(), 0.5) == 0.0
 
 
 async def test_while_a_batch_is_gathered_the_follower_waits_until_it_is_taken() -> None:
@@ -22,7 +22,7 @@ async def test_while_a_batch_is_gathered_the_follower_waits_until_it_is_taken() 
     await asyncio.sleep(0.02)
     assert not waiter.done()
     gate.taken()
-    await asyncio.wait_for(waiter, 0.5)
+    assert await asyncio.wait_for(waiter, 0.5) >= 0.015  # seconds held, left out of fold time
 
 
 async def test_a_gathering_that_never_ends_holds_the_follower_only_for_hold() -> None:
@@ -30,8 +30,9 @@ async def test_a_gathering_that_never_ends_holds_the_follower_only_for_hold() ->
     gate.gathering()
     loop = asyncio.get_running_loop()
     started = loop.time()
-    await asyncio.wait_for(gate.wait(), 1.0)
+    held = await asyncio.wait_for(gate.wait(), 1.0)
     assert loop.time() - started >= 0.04
+    assert 0.04 <= held < 1.0
 
 
 @pytest.mark.parametrize(("stream", "expected"), [
