@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given, note, settings
 from hypothesis import strategies as st
 
 from stream.aggregate import (
@@ -377,6 +377,9 @@ def test_incremental_allocation_equals_allocation_from_scratch(
     claims += [count_claim(fix, *window(a, b), report_id=f"fix{a}-{b}", published=t(3, 0))
                for (a, b), _, fix in spec if fix is not None]
     rnd.shuffle(claims)
+    # st.randoms prints as "HypothesisRandom(generated data)": without this note a
+    # falsifying example would not say in which order the claims arrived
+    note(f"arrival order: {[c.report_id for c in claims]}")
     state, _ = run(claims)
     final = {(a, b): n if fix is None else fix for (a, b), n, fix in spec}
     expected, _parts = allocate(list({
