@@ -630,6 +630,7 @@ class ClaimsFollower:
             rt.engine.expect_ticks = True
             caught_up = False
             while True:
+                await self.intake.wait()  # a batch being gathered goes first
                 cycle = time.perf_counter()
                 batch = await consumer.getmany(timeout_ms=200, max_records=FOLLOW_MAX_RECORDS)
                 if batch:
@@ -701,7 +702,7 @@ class ClaimsFollower:
         apply, duplicates_by = rt.engine.apply, metrics.duplicates_by
         engine_tick = rt.engine.tick
         for i, (item, where, m) in enumerate(decoded):
-            if i % FOLD_SLICE == FOLD_SLICE - 1:
+            if i % FOLD_SLICE == 0:
                 # let the normalize agent hand its child more work (not fold time)
                 started += await self.intake.wait()
             if isinstance(item, Tick):
@@ -722,6 +723,7 @@ class ClaimsFollower:
                 duplicates_by(outcome).inc()
             applied_batch.append((claim, applied))
         metrics.stage("aggregate").observe(time.perf_counter() - started)
+        await self.intake.wait()
         started = time.perf_counter()
         alerts = rt.engine.detect(lagging=lagging)
         metrics.stage("detect").observe(time.perf_counter() - started)
