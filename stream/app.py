@@ -233,7 +233,7 @@ def create_app(
     }
     runtime.names = {k: t.get_topic_name() for k, t in runtime.topics.items()}
     runtime.out = app.add_dependency(Output(settings, bootstrap))
-    runtime.normalizer = Normalizer(settings.normalize_processes)
+    runtime.normalizer = Normalizer(settings.normalize_processes, chunk=settings.normalize_chunk)
     app.add_dependency(NormalizerService(runtime.normalizer))
     return app, runtime
 

@@ -46,9 +46,12 @@ from stream.pipeline import Normalized, Place, claim_bytes, normalize_record
 
 log = logging.getLogger(__name__)
 
-#: records per task sent to a child: small enough that the worker produces the first
-#: chunk's claims while the child parses the next, large enough to amortize a round trip
-CHUNK = 100
+#: records per task sent to a child (`STREAM_NORMALIZE_CHUNK`): small enough that the
+#: worker enqueues a chunk's claims while the child parses the next, large enough to
+#: amortize a round trip, which crosses two helper threads of the worker that each wait
+#: for the GIL (on a backlog, 250 gave 3-12% more reports/s than 100 in four paired
+#: runs of benchmarks/pipeline.py)
+CHUNK = 250
 _PR_SET_PDEATHSIG = 1
 
 #: one raw record as the worker read it: (value, where, key)

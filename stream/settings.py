@@ -49,6 +49,10 @@ class Settings(BaseSettings):
     normalize_processes: int = Field(
         default=1, ge=0, le=64,
         description="child processes that normalize raw reports (0: in the worker process)")
+    normalize_chunk: int = Field(
+        default=250, ge=1, le=10_000,
+        description="raw records per task sent to a normalizer child (each a round trip "
+                    "through the worker's helper threads)")
     normalize_in_flight: int = Field(
         default=2, ge=1, le=8,
         description="normalize batches in flight at once (2: more throughput on a backlog, "
