@@ -41,7 +41,7 @@ FULL: dict[str, list[str]] = {
 QUICK: dict[str, list[str]] = {
     "limits": ["limits.py", "--records", "20000", "--reports", "300"],
     "normalize": ["normalize.py", "600"],
-    "pipeline": ["pipeline.py", "--reports", "500"],
+    "pipeline": ["pipeline.py", "--reports", "500", "--repeat", "1"],
     "replay": ["replay.py", "--claims", "20000", "--raw", "500", "--pure", "5000"],
     "latency": ["latency.py", "--rate", "50", "--seconds", "10", "--drain", "60"],
     "latency_low": ["latency.py", "--rate", "20", "--seconds", "5", "--drain", "60"],
