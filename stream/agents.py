@@ -294,14 +294,15 @@ def install(app: faust.App, rt: Runtime, *, on_claims: list[ClaimHook] | None = 
         # `take_events` yielded when the loop moves on, so each record holds one more
         # reference until its batch is delivered (`process_then_ack`).
         #
-        # While the next batch is gathered out of records Faust has already read (a
-        # backlog), the follower holds off between fold slices (`Intake`).
+        # While the next batch is gathered out of at least a full batch of records
+        # Faust has already read (a backlog), the follower holds off between fold slices
+        # (`Intake`); a steady feed, whose batches close on `within`, is not held.
         if in_flight <= 1:
             try:
                 async for events in stream.take_events(NORMALIZE_BATCH, within=NORMALIZE_WITHIN_S):
                     intake.taken()
                     await process(events, begin(events))
-                    if _backlog(stream):
+                    if _backlog(stream) >= NORMALIZE_BATCH:
                         intake.gathering()
             finally:
                 intake.taken()
@@ -313,17 +314,17 @@ def install(app: faust.App, rt: Runtime, *, on_claims: list[ClaimHook] | None = 
                 for e in events:
                     e.message.incref()
                 tasks.add(asyncio.ensure_future(process_then_ack(list(events), begin(events))))
-                # a batch not full, with nothing read behind it, is no backlog: finish
-                # it before taking the next (a steady feed then makes the fewest,
-                # largest produce requests)
-                backlog = len(events) >= NORMALIZE_BATCH or _backlog(stream) > 0
+                # a batch not full, without a full batch read behind it, is no backlog:
+                # finish it before taking the next (a steady feed then makes the
+                # fewest, largest produce requests)
+                backlog = len(events) >= NORMALIZE_BATCH or _backlog(stream) >= NORMALIZE_BATCH
                 limit = in_flight if backlog else 1
                 while tasks and (len(tasks) >= limit or any(t.done() for t in tasks)):
                     done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
                     tasks -= done
                     for t in done:
                         t.result()  # a batch that raised stops the agent, as inline
-                if _backlog(stream):
+                if _backlog(stream) >= NORMALIZE_BATCH:
                     intake.gathering()
         finally:
             intake.taken()
