@@ -191,6 +191,11 @@ class Intake:
         """The agent has its batch (or stopped)."""
         self._open.set()
 
+    @property
+    def holding(self) -> bool:
+        """Whether a batch is being gathered (the follower should wait)."""
+        return not self._open.is_set()
+
     async def wait(self) -> float:
         """Yield to the event loop; while a batch is being gathered, until it is taken
         (at most `hold` seconds). Returns the seconds held."""
@@ -631,7 +636,8 @@ class ClaimsFollower:
             rt.engine.expect_ticks = True
             caught_up = False
             while True:
-                await self.intake.wait()  # a batch being gathered goes first
+                if self.intake.holding:  # a batch being gathered goes first
+                    await self.intake.wait()
                 cycle = time.perf_counter()
                 batch = await consumer.getmany(timeout_ms=200, max_records=FOLLOW_MAX_RECORDS)
                 if batch:
@@ -702,8 +708,10 @@ class ClaimsFollower:
         # in the state relies on it); the detectors advance once, after the whole batch.
         apply, duplicates_by = rt.engine.apply, metrics.duplicates_by
         engine_tick = rt.engine.tick
+        if self.intake.holding:
+            started += await self.intake.wait()
         for i, (item, where, m) in enumerate(decoded):
-            if i % FOLD_SLICE == 0:
+            if i % FOLD_SLICE == FOLD_SLICE - 1:
                 # let the normalize agent hand its child more work (not fold time)
                 started += await self.intake.wait()
             if isinstance(item, Tick):
@@ -724,7 +732,8 @@ class ClaimsFollower:
                 duplicates_by(outcome).inc()
             applied_batch.append((claim, applied))
         metrics.stage("aggregate").observe(time.perf_counter() - started)
-        await self.intake.wait()
+        if self.intake.holding:
+            await self.intake.wait()
         started = time.perf_counter()
         alerts = rt.engine.detect(lagging=lagging)
         metrics.stage("detect").observe(time.perf_counter() - started)
