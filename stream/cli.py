@@ -160,11 +160,30 @@ def _run_worker(s: Settings, bootstrap: str, *, samples: list[Path] | None = Non
                                     progress=False)
             err.print(f"loaded {n} sample records")
 
+    _settle_heap(faust_app, rt)
     url = f"http://{s.web_host}:{s.web_port}/"
     err.print(f"[bold green]strikestream[/] broker={bootstrap} web={url} "
               f"(API: {url}api/regions, metrics: {url}metrics)")
     worker = Worker(faust_app, loglevel=s.log_level.upper(), quiet=True, redirect_stdouts=False)
     worker.execute_from_commandline()
+
+
+def _settle_heap(faust_app: Any, rt: Any) -> None:
+    """Time the collector's pauses for /metrics, freeze what the worker loaded to
+    start and, once the follower has caught up, the state it read (`stream.heap`)."""
+    from stream import heap
+
+    timer = heap.PauseTimer()
+    timer.install()
+    rt.metrics.set_gc_pause_source(timer.snapshot)
+
+    @faust_app.task
+    async def settle_heap() -> None:
+        while not rt.ready:
+            await asyncio.sleep(0.5)
+        heap.settle(0)
+
+    heap.settle()
 
 
 def _topic_specs(s: Settings) -> list[tuple[str, int]]:

@@ -22,14 +22,17 @@ from typing import Any, Final, get_args
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
+    GC_COLLECTOR,
     CollectorRegistry,
     Counter,
     Gauge,
     Histogram,
     Info,
+    PlatformCollector,
+    ProcessCollector,
     generate_latest,
 )
-from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.core import GaugeMetricFamily, HistogramMetricFamily
 from prometheus_client.metrics_core import Metric
 from prometheus_client.registry import Collector
 
@@ -91,6 +94,44 @@ class Children:
         if child is None:
             child = self._children[values] = self._metric.labels(*values)
         return child
+
+
+#: per generation: (generation, [(upper bound, cumulative count)...] ending with +inf,
+#: sum of seconds): `stream.heap.PauseTimer.snapshot`
+PauseSource = Callable[[], list[tuple[int, list[tuple[float, int]], float]]]
+
+
+class _PauseCollector(Collector):
+    """`strikestream_gc_pause_seconds`: the worker's garbage-collector pauses, counted
+    by `stream.heap.PauseTimer` (lock-free, inside the collector's callback) and read
+    here at scrape time."""
+
+    def __init__(self) -> None:
+        self.source: PauseSource | None = None
+
+    def describe(self) -> Iterable[Metric]:
+        return [_pause_family()]
+
+    def collect(self) -> Iterator[Metric]:
+        if self.source is None:
+            return
+        family = _pause_family()
+        for gen, buckets, total in self.source():
+            family.add_metric([str(gen)], [(_bound(b), float(n)) for b, n in buckets], total)
+        yield family
+
+
+def _pause_family() -> HistogramMetricFamily:
+    return HistogramMetricFamily(
+        f"{PREFIX}_gc_pause_seconds",
+        "Pauses of the worker process for garbage collection, per generation "
+        "(generation 2: full collections, which stall the event loop).",
+        labels=("generation",),
+    )
+
+
+def _bound(b: float) -> str:
+    return "+Inf" if b == float("inf") else repr(b)
 
 
 class _SnapshotCollector(Collector):
@@ -228,6 +269,13 @@ class Metrics:
         self.alerts_by = Children(self.alerts_total)  # (kind, state)
         self._snapshots = _SnapshotCollector(self.scrape_errors_total)
         r.register(self._snapshots)
+        self._pauses = _PauseCollector()
+        r.register(self._pauses)
+        # process_resident_memory_bytes, process_cpu_seconds_total, python_gc_*,
+        # python_info: what a memory or CPU alert on a worker reads
+        ProcessCollector(registry=r)
+        PlatformCollector(registry=r)
+        r.register(GC_COLLECTOR)
         self._initialise_series()
 
     def _initialise_series(self) -> None:
@@ -260,6 +308,10 @@ class Metrics:
     def set_open_alerts_source(self, snapshot: OpenAlertsSource) -> None:
         """Export `strikestream_open_alerts`: count of open alerts per (region, kind)."""
         self._snapshots.open_alerts_source = snapshot
+
+    def set_gc_pause_source(self, snapshot: PauseSource) -> None:
+        """Export `strikestream_gc_pause_seconds` from `snapshot()` at each scrape."""
+        self._pauses.source = snapshot
 
     def exposition(self) -> tuple[bytes, str]:
         """The text exposition and its content type, for the `/metrics` view."""

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from stream import heap
 from stream.aggregate import Fact
 from stream.models import Rejection
 from stream.pipeline import Normalized, Place, claim_bytes, normalize_record
@@ -116,12 +117,14 @@ def _internal(value: bytes | None, where: Place, now: datetime, key: bytes | Non
 
 def _child_init() -> None:
     """In each child: die with the worker, leave SIGINT to the worker, load the
-    dictionaries and the gazetteer before the first real record."""
+    dictionaries and the gazetteer before the first real record, and freeze them
+    (`stream.heap`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with contextlib.suppress(Exception):  # Linux only; elsewhere the pool's own EOF check remains
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
     warm()
+    heap.settle()  # the dictionaries and the gazetteer: never scanned again
 
 
 def warm() -> None:

@@ -86,6 +86,8 @@ def test_every_alert_tested_firing_and_not_firing() -> None:
         "StrikestreamConsumerLag",
         "StrikestreamWorkerDown",
         "StrikestreamScrapeSnapshotFailing",
+        "StrikestreamWorkerMemoryHigh",
+        "StrikestreamGarbageCollectionPauses",
     }
     assert names - firing == set(), "alerts without a firing test"
     assert names - silent == set(), "alerts without a not-firing test"

@@ -12,6 +12,7 @@ import pytest
 import yaml
 from prometheus_client.parser import text_string_to_metric_families
 
+from stream.heap import PauseTimer
 from stream.metrics import Metrics, RegionSample
 
 from .deploy_helpers import DEPLOY, PROMETHEUS_DIR, ROOT, run
@@ -113,6 +114,7 @@ def exported_names() -> set[str]:
     m.consumer_lag.labels(topic="strikes.raw.v1", partition="0").set(0)
     m.set_region_source(lambda: [RegionSample("UA-63", "other", "drone", "launched", "1h", 1)])
     m.set_open_alerts_source(lambda: [("UA-63", "surge")])
+    m.set_gc_pause_source(PauseTimer().snapshot)
     body, _ = m.exposition()
     return {s.name for f in text_string_to_metric_families(body.decode()) for s in f.samples}
 

@@ -115,6 +115,11 @@ def start_prometheus(tmp_path: Path) -> Iterator[Any]:
         log.close()
 
 
+def exposition_values(text: str, name: str) -> list[tuple[dict[str, str], float]]:
+    return [(s.labels, s.value) for f in text_string_to_metric_families(text) for s in f.samples
+            if s.name == name]
+
+
 def exposition_samples(text: str, name: str) -> list[dict[str, str]]:
     return [s.labels for f in text_string_to_metric_families(text) for s in f.samples
             if s.name == name]
@@ -153,6 +158,15 @@ def test_prometheus_scrapes_worker_and_evaluates_rules(
     assert [b["metric"]["version"] for b in build] == [__version__]
     wait_until(lambda: prom.query("strikestream:region_munitions_7d_hourly:max"), timeout=30,
                what="recording rule over region series")
+    # The worker process's memory and its collector pauses (the worker settles its
+    # heap with a full collection at start: at least one generation-2 pause)
+    pauses = exposition_values(text, "strikestream_gc_pause_seconds_count")
+    assert {labels["generation"] for labels, _ in pauses} == {"0", "1", "2"}
+    assert sum(v for labels, v in pauses if labels["generation"] == "2") >= 1, pauses
+    rss = exposition_values(text, "process_resident_memory_bytes")
+    assert len(rss) == 1 and 20e6 < rss[0][1] < 1e9, rss
+    wait_until(lambda: (prom.value('process_resident_memory_bytes{job="strikestream"}') or 0) > 0,
+               timeout=30, what="worker memory in Prometheus")
 
     # Every rule evaluated at least once, none with an error.
     def rules_healthy() -> list[tuple[str, str, str]]:

@@ -177,9 +177,15 @@ def test_content_type_and_names() -> None:
     allowed_labels = {
         "lang", "kind", "claimant", "reason", "outcome", "stage", "le", "topic", "partition",
         "state", "version", "parser_version", "collector", "region", "weapon", "measure",
-        "window",
+        "window", "generation",
     }
     families = list(text_string_to_metric_families(body.decode()))
+    # the client library's standard families, under their usual names (what memory
+    # and CPU alerts are written against)
+    standard = {"process_resident_memory_bytes", "process_cpu_seconds", "process_open_fds",
+                "python_gc_collections", "python_info"}
+    assert standard <= {f.name for f in families}
+    families = [f for f in families if not f.name.startswith(("process_", "python_"))]
     assert {f.name for f in families} >= {
         "strikestream_reports", "strikestream_claims", "strikestream_dlq",
         "strikestream_late_claims", "strikestream_duplicate_claims",
@@ -202,3 +208,28 @@ def test_duplicate_outcomes_are_aggregate_outcomes() -> None:
     from stream.metrics import DUPLICATE_OUTCOMES
 
     assert set(DUPLICATE_OUTCOMES) == set(get_args(Outcome)) - {"new", "correction", "late"}
+
+
+def test_gc_pauses_are_exported_per_generation() -> None:
+    """A full collection timed by the heap's PauseTimer shows as one more generation-2
+    pause, in the bucket its duration falls in."""
+    from stream.heap import PauseTimer
+
+    clock = iter([10.0, 10.03, 20.0, 20.0005]).__next__
+    timer = PauseTimer(clock=clock)
+    m = Metrics()
+    m.set_gc_pause_source(timer.snapshot)
+    timer("start", {"generation": 2})
+    timer("stop", {"generation": 2, "collected": 0, "uncollectable": 0})
+    timer("start", {"generation": 0})
+    timer("stop", {"generation": 0, "collected": 0, "uncollectable": 0})
+    body, _ = m.exposition()
+    samples = {(s.name, tuple(sorted(s.labels.items()))): s.value
+               for f in text_string_to_metric_families(body.decode())
+               if f.name == "strikestream_gc_pause_seconds" for s in f.samples}
+    assert samples[("strikestream_gc_pause_seconds_count", (("generation", "2"),))] == 1
+    assert samples[("strikestream_gc_pause_seconds_sum", (("generation", "2"),))] == pytest.approx(0.03)
+    assert samples[("strikestream_gc_pause_seconds_bucket", (("generation", "2"), ("le", "0.025")))] == 0
+    assert samples[("strikestream_gc_pause_seconds_bucket", (("generation", "2"), ("le", "0.05")))] == 1
+    assert samples[("strikestream_gc_pause_seconds_bucket", (("generation", "0"), ("le", "0.001")))] == 1
+    assert samples[("strikestream_gc_pause_seconds_count", (("generation", "1"),))] == 0

@@ -1,0 +1,92 @@
+"""stream.heap: freezing what is long-lived, and timing the collector's pauses."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+
+from stream.heap import PAUSE_BUCKETS, PauseTimer, settle
+
+
+@pytest.fixture
+def restore_gc() -> Iterator[None]:
+    threshold = gc.get_threshold()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*threshold)
+
+
+class Node:
+    def __init__(self) -> None:
+        self.other: Node | None = None
+
+
+def test_settle_freezes_what_is_alive_and_sets_the_threshold(restore_gc: None) -> None:
+    kept = [Node() for _ in range(1000)]
+    frozen = settle(12_345)
+    assert frozen == gc.get_freeze_count() >= len(kept)
+    assert gc.get_threshold()[0] == 12_345
+    # frozen objects are no longer in any generation a collection scans
+    assert not any(gc.is_tracked(k) and any(o is k for o in gc.get_objects(2)) for k in kept[:5])
+    settle(0)  # 0 keeps the threshold
+    assert gc.get_threshold()[0] == 12_345
+
+
+def test_frozen_objects_are_still_freed_by_reference_count(restore_gc: None) -> None:
+    import weakref
+
+    node = Node()
+    ref = weakref.ref(node)
+    settle(0)
+    del node
+    assert ref() is None
+
+
+def test_cycles_made_after_settling_are_still_collected(restore_gc: None) -> None:
+    import weakref
+
+    settle(0)
+    a, b = Node(), Node()
+    a.other, b.other = b, a
+    ref = weakref.ref(a)
+    del a, b
+    gc.collect()
+    assert ref() is None
+
+
+def test_pause_timer_counts_real_collections_per_generation() -> None:
+    timer = PauseTimer()
+    timer.install()
+    try:
+        timer.install()  # once only
+        assert gc.callbacks.count(timer) == 1
+        gc.collect(2)
+        gc.collect(0)
+    finally:
+        timer.remove()
+    assert timer not in gc.callbacks
+    snap = {gen: (buckets, total) for gen, buckets, total in timer.snapshot()}
+    assert snap[2][0][-1] == (float("inf"), 1)
+    assert snap[0][0][-1][1] >= 1
+    assert snap[2][1] > 0
+    # cumulative and ending with +inf
+    for buckets, _ in snap.values():
+        counts = [n for _, n in buckets]
+        assert counts == sorted(counts)
+        assert [b for b, _ in buckets] == [*PAUSE_BUCKETS, float("inf")]
+
+
+def test_pause_timer_bucket_edges() -> None:
+    times = iter([0.0, 0.001, 1.0, 1.0011, 5.0, 8.0]).__next__
+    timer = PauseTimer(clock=times)
+    for _ in range(3):
+        timer("start", {"generation": 1})
+        timer("stop", {"generation": 1})
+    buckets, total = next((b, t) for g, b, t in timer.snapshot() if g == 1)
+    assert dict(buckets)[0.001] == 1  # 1 ms falls in le="0.001"
+    assert dict(buckets)[0.0025] == 2
+    assert dict(buckets)[2.5] == 2
+    assert dict(buckets)[float("inf")] == 3  # 3 s: above every bound
+    assert total == pytest.approx(3.0021)
