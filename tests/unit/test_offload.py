@@ -153,3 +153,25 @@ def test_a_worker_that_does_not_normalize_never_loads_the_normalizer() -> None:
             "print('stream.normalize' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_items_travel_as_plain_values_and_arrive_with_their_place() -> None:
+    """What is pickled to a child holds no Place (slow to pickle); the child's task
+    gets the same items back, Place and all."""
+    import pickle
+
+    from stream.offload import run_packed, to_wire
+
+    items = _items(3)
+    wire = to_wire(items)
+    assert b"Place" not in pickle.dumps(wire, pickle.HIGHEST_PROTOCOL)
+    seen: list[Item] = []
+
+    def record(got: Sequence[Item], now: datetime) -> list[Outcome]:
+        seen.extend(got)
+        return normalize_items(got, now)
+
+    now = datetime(2025, 6, 1, tzinfo=UTC)
+    packed = run_packed(record, pickle.loads(pickle.dumps(wire, pickle.HIGHEST_PROTOCOL)), now)  # noqa: S301 (our own bytes)
+    assert seen == items
+    assert [p[0] for p in packed] == [o.lang for o in normalize_items(items, now)]
