@@ -1,4 +1,4 @@
-"""Command line: `python -m stream run|worker|broker|ingest|normalize|replay|detect|simulate`."""
+"""Command line: `python -m stream run|worker|broker|ingest|normalize|replay|dlq|detect|simulate`."""
 
 from __future__ import annotations
 
@@ -312,6 +312,126 @@ def _alert_differences(replayed: list[dict[str, Any]], live: list[dict[str, Any]
         if changed:
             out.append(f"{aid}: " + ", ".join(changed))
     return out
+
+
+@app.command()
+def dlq(
+    broker: BrokerOpt = None,
+    topic_prefix: PrefixOpt = "",
+    reason: Annotated[list[str] | None, typer.Option(
+        help="only this reason (repeatable): decode, invalid, too_large, late, internal, unreadable")] = None,
+    since: Annotated[str | None, typer.Option(help="only records rejected at or after this ISO time")] = None,
+    limit: Annotated[int, typer.Option(help="rows shown (the latest); the counts cover all")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="one JSON line per record on stdout")] = False,
+    redrive: Annotated[bool, typer.Option(
+        help="send the selected records' original bytes back to strikes.raw.v1")] = False,
+) -> None:
+    """List the dead letters (reason, error, where from, the original's start); --redrive re-sends them."""
+    from stream.app import kafka_client_kwargs
+    from stream.errors import ReplayError
+    from stream.settings import DLQ_TOPIC, RAW_TOPIC
+
+    s = _settings(broker=broker, topic_prefix=topic_prefix)
+    if not s.broker:
+        err.print("[red]set --broker or STREAM_BROKER[/]")
+        raise typer.Exit(2)
+    reasons = reason or []
+    known = {"decode", "invalid", "too_large", "late", "internal", "unreadable"}
+    if set(reasons) - known:
+        err.print(f"[red]unknown reason {sorted(set(reasons) - known)}; one of {sorted(known)}[/]")
+        raise typer.Exit(2)
+    try:
+        start = datetime.fromisoformat(since.replace("Z", "+00:00")) if since else None
+    except ValueError as exc:
+        err.print(f"[red]--since: {exc}[/]")
+        raise typer.Exit(2) from exc
+    if start is not None and start.tzinfo is None:
+        start = start.replace(tzinfo=UTC)
+    try:
+        report = asyncio.run(_dead_letters(s.broker, s.topic(DLQ_TOPIC), s.topic(RAW_TOPIC), reasons, start,
+                                           limit, as_json, redrive, kafka_client_kwargs(s)))
+    except ReplayError as exc:
+        err.print(f"[red]{exc}[/]")
+        raise typer.Exit(1) from exc
+    err.print(report)
+
+
+async def _dead_letters(bootstrap: str, dlq_topic: str, raw_topic: str, reasons: list[str],
+                        since: datetime | None, limit: int, as_json: bool, redrive: bool,
+                        client_kwargs: dict[str, Any]) -> str:
+    """Read the dead-letter topic once: count, show and (with `redrive`) re-send what
+    is selected, a record at a time."""
+    from collections import deque
+
+    from rich.table import Table
+
+    from stream import deadletters as dl
+    from stream.replay import iter_records
+
+    counts: dict[str, int] = {}
+    shown: deque[dl.DeadLetter] = deque(maxlen=max(0, limit))
+    total = resent = 0
+    skipped: dict[str, int] = {}
+    producer = None
+    if redrive:
+        from aiokafka import AIOKafkaProducer
+
+        producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=5,
+                                    max_request_size=16 * 1024 * 1024, **client_kwargs)
+        await producer.start()
+    try:
+        futs = []
+        reader = iter_records(bootstrap, dlq_topic, client_kwargs=client_kwargs)
+        async with contextlib.aclosing(reader) as records:
+            async for partition, offset, _key, value in records:
+                total += 1
+                picked = dl.select([dl.read_letter(value, partition, offset)], reasons=reasons, since=since)
+                if not picked:
+                    continue
+                letter = picked[0]
+                counts[letter.reason] = counts.get(letter.reason, 0) + 1
+                if as_json:
+                    doc = ({"dlq_partition": partition, "dlq_offset": offset}
+                           | (letter.rejection.model_dump(mode="json") if letter.rejection is not None
+                              else {"reason": "unreadable", "error": letter.unreadable}))
+                    sys.stdout.write(orjson.dumps(doc).decode() + "\n")
+                else:
+                    shown.append(letter)
+                if producer is not None:
+                    send, left = dl.redrive_plan([letter], raw_topic, dlq_topic)
+                    for r in send:
+                        futs.append(await producer.send(r.topic, r.value, key=r.key, headers=list(r.headers)))
+                    for d in left:
+                        skipped[d.reason] = skipped.get(d.reason, 0) + 1
+        for fut in futs:
+            await fut
+        resent = len(futs)
+    finally:
+        if producer is not None:
+            await producer.stop()
+    if shown:
+        table = Table(title=f"{dlq_topic}: the latest {len(shown)} selected")
+        table.add_column("dlq", no_wrap=True)
+        table.add_column("rejected (UTC)", no_wrap=True)
+        table.add_column("reason", no_wrap=True)
+        table.add_column("error (where it was read: what was wrong)", overflow="fold", ratio=3)
+        table.add_column("original", overflow="fold", ratio=1)
+        for d in shown:
+            rej = d.rejection
+            if rej is None:
+                table.add_row(d.where, "", d.reason, d.unreadable, "")
+            else:
+                table.add_row(d.where, rej.rejected_at.strftime("%Y-%m-%d %H:%M:%S"), rej.reason,
+                              rej.error[:240], dl.preview(rej.original_bytes(), 40))
+        err.print(table)
+    selected = sum(counts.values())
+    by = ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    lines = [f"{selected} of {total} dead letters selected" + (f": {by}" if by else "")]
+    if redrive:
+        lines.append(f"re-sent {resent} to {raw_topic}" + (
+            "; left alone (not read from the raw topic): "
+            + ", ".join(f"{k} {v}" for k, v in sorted(skipped.items())) if skipped else ""))
+    return "\n".join(lines)
 
 
 @app.command()

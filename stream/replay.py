@@ -10,7 +10,7 @@ timestamp is found by scanning record timestamps (its offsets_for_times is broke
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -20,6 +20,8 @@ from stream.errors import ReplayError
 from stream.models import Claim, Rejection
 from stream.pipeline import TICK_KEY, Engine, Place, decode_fact, decode_watermark, normalize_record
 
+#: (partition, offset, key, value) of a record read back
+Record = tuple[int, int, bytes | None, bytes | None]
 Kind = Literal["raw", "claims"]
 
 
@@ -168,3 +170,40 @@ async def _capture_ends(consumer: Any, tps: list[Any], timeout: float = 15.0) ->
     for tp, pos in positions.items():  # rewind what the probe fetch consumed
         consumer.seek(tp, pos)
     return ends
+
+
+
+async def iter_records(bootstrap: str, topic: str, *,
+                       client_kwargs: dict[str, Any] | None = None) -> AsyncGenerator[Record, None]:
+    """Every record of `topic` from the beginning up to the end seen at start, as
+    (partition, offset, key, value), each partition in offset order (a fetch at a
+    time: a dead-letter topic of large originals is never held whole)."""
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
+                                auto_offset_reset="earliest", fetch_max_wait_ms=50,
+                                **(client_kwargs or {}))
+    await consumer.start()
+    try:
+        parts = consumer.partitions_for_topic(topic)
+        if not parts:
+            msg = f"topic {topic!r} does not exist on {bootstrap}"
+            raise ReplayError(msg)
+        tps = [TopicPartition(topic, p) for p in sorted(parts)]
+        consumer.assign(tps)
+        await consumer.seek_to_beginning(*tps)
+        ends = await _capture_ends(consumer, tps)
+        done = {tp for tp in tps if await consumer.position(tp) >= ends[tp]}
+        if done:
+            consumer.pause(*done)
+        while len(done) < len(tps):
+            batch = await consumer.getmany(timeout_ms=500, max_records=1000)
+            for tp, msgs in batch.items():
+                for m in msgs:
+                    if m.offset < ends[tp]:
+                        yield tp.partition, m.offset, m.key, m.value
+                if tp not in done and await consumer.position(tp) >= ends[tp]:
+                    done.add(tp)
+                    consumer.pause(tp)
+    finally:
+        await consumer.stop()

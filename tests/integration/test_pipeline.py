@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import os
+import subprocess
+import sys
 import time
 from datetime import UTC, datetime
 
@@ -131,3 +134,51 @@ def test_thousand_reports_and_fifty_bad_records(deployment: Deployment, in_fligh
     claim = orjson.loads(base64.b64decode(str(late[0]["original"])))
     assert (claim["report_id"], claim["region"], claim["count"]) == ("late-1", "RU-BRY", 14)
     assert metric_sum(worker.get("/metrics")[1].decode(), "strikestream_late_claims_total") == 1
+
+    if in_flight == "2":  # the dead-letter CLI on this DLQ, once
+        check_dlq_cli(deployment, bad)
+
+
+def dlq_cli(deployment: Deployment, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "stream", "dlq", "--broker", deployment.broker.bootstrap,
+         "--topic-prefix", deployment.prefix, *args],
+        capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "COLUMNS": "160"})
+
+
+def check_dlq_cli(deployment: Deployment, bad: list[tuple[bytes, str]]) -> None:
+    """`python -m stream dlq` lists every dead letter with its reason and original
+    bytes; `--redrive` sends the raw ones back through the worker (rejected again,
+    so the DLQ grows by exactly those originals) and leaves the late claim alone."""
+    listed = dlq_cli(deployment, "--json")
+    assert listed.returncode == 0, listed.stderr
+    docs = [orjson.loads(line) for line in listed.stdout.splitlines()]
+    assert len(docs) == 51
+    assert sorted(base64.b64decode(d["original"]) for d in docs if d["reason"] != "late") == sorted(
+        b for b, _ in bad)
+    assert "51 of 51 dead letters selected: decode 20, invalid 20, too_large 10, late 1" in listed.stderr
+
+    table = dlq_cli(deployment, "--reason", "too_large", "--limit", "3")
+    assert table.returncode == 0, table.stderr
+    assert "10 of 51 dead letters selected: too_large 10" in table.stderr
+    assert "the latest 3 selected" in table.stderr
+
+    redriven = dlq_cli(deployment, "--reason", "decode", "--reason", "late", "--redrive", "--limit", "0")
+    assert redriven.returncode == 0, redriven.stderr
+    assert f"re-sent 20 to {deployment.topic(RAW_TOPIC)}; left alone (not read from the raw topic): late 1" \
+        in redriven.stderr
+    bootstrap = deployment.broker.bootstrap
+
+    def dlq_docs() -> list[dict[str, object]]:
+        msgs = asyncio.run(read_topic(bootstrap, deployment.topic(DLQ_TOPIC), timeout=5))
+        return [orjson.loads(m.value) for m in msgs]
+
+    after = wait_until(lambda: (d := dlq_docs()) and len(d) >= 71 and d, timeout=60, what="20 re-rejected")
+    assert len(after) == 71
+    # each decode record twice now: rejected when first read, and again when re-sent
+    again = sorted(base64.b64decode(str(d["original"])) for d in after if d["reason"] == "decode")
+    assert again == sorted([b for b, r in bad if r == "decode"] * 2)
+
+    wrong = dlq_cli(deployment, "--reason", "nonsense")
+    assert wrong.returncode == 2 and "unknown reason" in wrong.stderr
