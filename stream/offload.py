@@ -42,6 +42,7 @@ from typing import Any
 
 from stream import heap
 from stream.aggregate import Fact
+from stream.aggregate.fact import fact_values
 from stream.models import Rejection
 from stream.pipeline import Normalized, Place, claim_bytes, normalize_record
 
@@ -73,9 +74,16 @@ class Outcome:
     seconds: float
 
 
-def normalize_items(items: Sequence[Item], now: datetime) -> list[Outcome]:
-    """Normalize raw records in this process (the body of a child's task)."""
-    out: list[Outcome] = []
+#: an Outcome as it travels from a child: plain tuples, which unpickle in C (a Fact or
+#: a dataclass would each cost a Python-level constructor call in the worker):
+#: (lang, [the values of each claim's Fact], rejection, seconds)
+Packed = tuple[str, list[tuple[Any, ...]], Rejection | None, float]
+
+
+def normalize_packed(items: Sequence[Item], now: datetime) -> list[Packed]:
+    """Normalize raw records in this process, each claim straight to the values of its
+    Fact with the claim's bytes as origin (the body of a child's task)."""
+    out: list[Packed] = []
     for value, where, key in items:
         started = time.perf_counter()
         try:
@@ -84,17 +92,17 @@ def normalize_items(items: Sequence[Item], now: datetime) -> list[Outcome]:
             log.exception("unexpected failure at %s", where)
             result = _internal(value, where, now, key, f"{exc!r}")
         if isinstance(result, Normalized):
-            new = tuple.__new__  # a Fact whose origin is the claim's bytes (cheaper than _replace)
-            facts = [new(Fact, (*Fact.of(c)[:-1], claim_bytes(c))) for c in result.claims]
-            out.append(Outcome(result.report.lang, facts, None, time.perf_counter() - started))
+            epochs: dict[datetime, int] = {}
+            facts = [fact_values(c, claim_bytes(c), epochs) for c in result.claims]
+            out.append((result.report.lang, facts, None, time.perf_counter() - started))
         else:
-            out.append(Outcome("", [], result, time.perf_counter() - started))
+            out.append(("", [], result, time.perf_counter() - started))
     return out
 
 
-#: an Outcome as it travels from a child: plain tuples, which unpickle in C (a Fact or
-#: a dataclass would each cost a Python-level constructor call in the worker)
-Packed = tuple[str, list[tuple[Any, ...]], Rejection | None, float]
+def normalize_items(items: Sequence[Item], now: datetime) -> list[Outcome]:
+    """Normalize raw records in this process, as Outcomes."""
+    return unpack(normalize_packed(items, now))
 
 
 #: an Item as it travels to a child: (value, topic, partition, offset, key), plain
@@ -109,8 +117,11 @@ def to_wire(items: Sequence[Item]) -> list[Wire]:
 
 def run_packed(task: Callable[[Sequence[Item], datetime], list[Outcome]], wire: Sequence[Wire],
                now: datetime) -> list[Packed]:
-    """What a child runs: `task` on the items sent, its outcomes packed for the way back."""
+    """What a child runs: `task` on the items sent, its outcomes packed for the way back
+    (the default task packs as it goes)."""
     items = [(value, Place(topic, partition, offset), key) for value, topic, partition, offset, key in wire]
+    if task is normalize_items:
+        return normalize_packed(items, now)
     return [(o.lang, [tuple(f) for f in o.facts], o.rejection, o.seconds) for o in task(items, now)]
 
 

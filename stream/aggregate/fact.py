@@ -76,12 +76,32 @@ class Fact(NamedTuple):
 
     @classmethod
     def of(cls, claim: Claim) -> Fact:
-        return cls(claim.claim_id, claim.kind, claim.report_id, claim.source, claim.lang,
-                   int(claim.published_at.timestamp()), claim.claimant, claim.region,
-                   int(claim.window_start.timestamp()), int(claim.window_end.timestamp()),
-                   claim.weapon, claim.measure, claim.count, claim.qualifier, claim.killed,
-                   claim.injured, claim.damage_kind, claim.span, claim.excerpt,
-                   claim.excerpt_start, claim)
+        return tuple.__new__(cls, fact_values(claim, claim))
+
+
+def _epoch_of(epochs: dict[datetime, int], dt: datetime) -> int:
+    t = epochs[dt] = int(dt.timestamp())
+    return t
+
+
+def fact_values(claim: Claim, origin: Claim | bytes | None,
+                epochs: dict[datetime, int] | None = None) -> tuple[Any, ...]:
+    """The values of `Fact.of(claim)` with `origin`, as a plain tuple (what a normalizer
+    child sends: it unpickles in C, and `tuple.__new__(Fact, values)` makes the Fact).
+    `epochs` memoizes epoch seconds across the claims of one report, which share their
+    publication time and mostly their window."""
+    pub, ws, we = claim.published_at, claim.window_start, claim.window_end
+    if epochs is None:
+        p, s, e = int(pub.timestamp()), int(ws.timestamp()), int(we.timestamp())
+    else:
+        got = epochs.get
+        p = got(pub) or _epoch_of(epochs, pub)
+        s = got(ws) or _epoch_of(epochs, ws)
+        e = got(we) or _epoch_of(epochs, we)
+    return (claim.claim_id, claim.kind, claim.report_id, claim.source, claim.lang, p,
+            claim.claimant, claim.region, s, e, claim.weapon, claim.measure, claim.count,
+            claim.qualifier, claim.killed, claim.injured, claim.damage_kind, claim.span,
+            claim.excerpt, claim.excerpt_start, origin)
 
 
 _KINDS = frozenset(get_args(ClaimKind))

@@ -175,3 +175,32 @@ def test_items_travel_as_plain_values_and_arrive_with_their_place() -> None:
     packed = run_packed(record, pickle.loads(pickle.dumps(wire, pickle.HIGHEST_PROTOCOL)), now)  # noqa: S301 (our own bytes)
     assert seen == items
     assert [p[0] for p in packed] == [o.lang for o in normalize_items(items, now)]
+
+
+def test_packed_facts_are_the_facts_of_the_claims_with_their_bytes() -> None:
+    """What a child sends for each claim is exactly `Fact.of(claim)` with the claim's
+    bytes as origin (epochs memoized across a report's claims change nothing)."""
+    from stream.aggregate.fact import fact_values
+    from stream.offload import normalize_packed
+    from stream.pipeline import Normalized, claim_bytes, decode_fact, normalize_record
+
+    now = datetime(2025, 6, 1, tzinfo=UTC)
+    items = _items(300)
+    packed = normalize_packed(items, now)
+    n = 0
+    for (value, where, key), (lang, facts, rejection, _) in zip(items, packed, strict=True):
+        result = normalize_record(value, where, now, key)
+        if not isinstance(result, Normalized):  # the bad records among the items
+            assert (lang, facts, rejection) == ("", [], result)
+            continue
+        assert rejection is None and lang == result.report.lang
+        want = [(*Fact.of(c)[:-1], claim_bytes(c)) for c in result.claims]
+        assert facts == want
+        assert all(type(f) is tuple for f in facts)  # plain tuples travel
+        n += len(facts)
+        for c, f in zip(result.claims, facts, strict=True):
+            # the same fact as the follower gets decoding the bytes from the log
+            decoded = decode_fact(f[-1], where, now)
+            assert isinstance(decoded, Fact) and decoded.fields() == tuple(f[:-1])
+            assert fact_values(c, None)[-1] is None
+    assert n > 300
