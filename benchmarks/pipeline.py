@@ -17,11 +17,11 @@ job makes the wall rate lower), and the per-stage breakdown of
 The machine this runs on is shared: the CPU time the same work takes varies by
 10-20% from minute to minute. So each run is bracketed by pure normalize
 measurements (the rate it is compared with is the mean of the one before and the one
-after), the measurement is repeated (`--repeat`, 3) on a fresh broker and worker
+after), the measurement is repeated (`--repeat`, 5) on a fresh broker and worker
 each time, and the line reports the run with the median ratio, with every run's
 ratio and rate (`ratios`, `rates`).
 
-    .venv/bin/python benchmarks/pipeline.py [--reports 20000] [--repeat 3] [--profile out.svg|out.txt]
+    .venv/bin/python benchmarks/pipeline.py [--reports 20000] [--repeat 5] [--profile out.svg|out.txt]
 """
 
 from __future__ import annotations
@@ -163,7 +163,7 @@ def measure(n: int, repeat: int, profile: str | None, timeout: float) -> dict[st
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=20_000)
-    parser.add_argument("--repeat", type=int, default=3,
+    parser.add_argument("--repeat", type=int, default=5,
                         help="runs; the one with the median ratio is reported")
     parser.add_argument("--timeout", type=float, default=900.0)
     parser.add_argument("--profile", help="py-spy output of the worker in the first run "
