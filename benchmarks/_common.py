@@ -350,14 +350,19 @@ def synthetic_claims(n: int, *, regions: int = 100, days: int = 7, seed: int = 1
         yield claim
 
 
-def claim_records(n: int, *, partitions: int = 8, batch: int = 500,
+def claim_records(n: int, *, partitions: int | None = None, batch: int = 500,
                   **kw: Any) -> tuple[list[bytes], list[bytes], list[int | None]]:
     """(keys, values, partitions) of n synthetic claims as the normalize agent writes
     them: the claims of `batch` at a time, then a watermark record in each of the
-    claims topic's `partitions` when their event time enters a new hour."""
+    claims topic's `partitions` (default: as the service creates it) when their event
+    time enters a new hour."""
     from stream.agents import claim_bytes
     from stream.aggregate import claim_event_time
     from stream.pipeline import TICK_KEY, tick_bytes
+    from stream.settings import load_settings
+
+    if partitions is None:
+        partitions = load_settings().claims_partitions
 
     keys: list[bytes] = []
     values: list[bytes] = []

@@ -39,7 +39,10 @@ class Settings(BaseSettings):
     app_id: str = Field(default="strikestream", description="Faust app id = consumer group")
     topic_prefix: str = Field(default="", description="prefix for every topic (test isolation)")
     raw_partitions: int = Field(default=4, ge=1)
-    claims_partitions: int = Field(default=8, ge=1)
+    claims_partitions: int = Field(
+        default=4, ge=1,
+        description="partitions of the claims topic when created (every worker reads them all; "
+                    "each normalize batch and watermark round writes a record batch to each)")
     web_host: str = "127.0.0.1"
     web_port: int = Field(default=6066, ge=0, le=65535)
     data_dir: Path = Field(default=Path("data"), description="Faust table data directory")

@@ -16,7 +16,7 @@ DAY_MS=86400000
 # name partitions retention-days
 TOPICS=(
   "strikes.raw.v1 4 30"
-  "strikes.claims.v1 8 30"
+  "strikes.claims.v1 4 30"
   "strikes.alerts.v1 1 90"
   "strikes.dlq.v1 1 90"
 )

@@ -131,7 +131,7 @@ def test_topic_partitions_match_the_app() -> None:
     )
     assert topic_specs() == {
         "strikes.raw.v1": (4, 30),
-        "strikes.claims.v1": (8, 30),
+        "strikes.claims.v1": (4, 30),
         "strikes.alerts.v1": (1, 90),
         "strikes.dlq.v1": (1, 90),
     }
@@ -217,7 +217,7 @@ def test_create_topics_fails_on_a_different_partition_count(tmp_path: Path) -> N
     counts["t1.strikes.claims.v1"] = 6  # created earlier by someone else
     result = run_create_topics(fake_kafka_bin(tmp_path, counts))
     assert result.returncode == 1
-    assert "t1.strikes.claims.v1 has 6 partitions, expected 8" in result.stderr
+    assert "t1.strikes.claims.v1 has 6 partitions, expected 4" in result.stderr
 
 
 def hadolint() -> str:

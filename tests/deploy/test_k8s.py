@@ -62,8 +62,9 @@ def test_statefulset_wiring() -> None:
     spec = sts["spec"]
     labels = spec["template"]["metadata"]["labels"]
     assert spec["selector"]["matchLabels"].items() <= labels.items()
-    # Workers beyond the claims partitions would own nothing.
-    assert 1 <= spec["replicas"] <= int(config["data"]["STREAM_CLAIMS_PARTITIONS"])
+    # Workers beyond the raw partitions would normalize nothing (every worker reads
+    # every claims partition).
+    assert 1 <= spec["replicas"] <= int(config["data"]["STREAM_RAW_PARTITIONS"])
     headless = services[spec["serviceName"]]
     assert headless["spec"]["clusterIP"] == "None"
     for service in services.values():
