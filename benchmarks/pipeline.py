@@ -3,16 +3,21 @@ against the pure normalize rate measured in the same run (framework overhead).
 
 Produces N simulated reports (batched, linger) to the raw topic of a fresh embedded
 broker with one `python -m stream worker`, and times from the first produce until
-the worker has counted every report (`strikestream_reports_total` plus dead
-letters) and folded every claim it published (`/healthz` `claims_applied` equals
-`strikestream_claims_total`). Also prints the worker's CPU seconds, user and
-system, with its child processes (so a shared, busy machine does not hide the
-framework's cost: `ratio_cpu` is reports per worker CPU second over the pure
-rate), the worker's own process and its normalizer children apart (`main_cpu_s`,
-`children_cpu_s`: the busier one bounds the rate), the broker's CPU seconds, the
-CPU every other process on the machine took meanwhile (`other_cpu_s`: another
-job makes the wall rate lower), and the per-stage breakdown of
-`strikestream_processing_seconds` (`normalize` is timed in the child).
+the worker has folded every claim the reports give (`/healthz` `claims_applied`;
+the end is the worker's own time of that fold, `/healthz` `folded_at`, not when
+this script's poll saw it, `seconds_polled`; every report is counted,
+`strikestream_reports_total` plus dead letters). The producer sends record
+batches as they fill, so the worker starts on the first reports within
+milliseconds (until 2026-11-30 the clock also ran while this script added all
+20,000 records to batches it had not sent yet, ~0.25 s in which the worker had
+nothing to read). Also prints the worker's CPU seconds, user and system, with its
+child processes (so a shared, busy machine does not hide the framework's cost:
+`ratio_cpu` is reports per worker CPU second over the pure rate), the worker's own
+process and its normalizer children apart (`main_cpu_s`, `children_cpu_s`: the
+busier one bounds the rate), the broker's CPU seconds, the CPU every other process
+on the machine took meanwhile (`other_cpu_s`: another job makes the wall rate
+lower), and the per-stage breakdown of `strikestream_processing_seconds`
+(`normalize` is timed in the child).
 
 The machine this runs on is shared: the CPU time the same work takes varies by
 10-20% from minute to minute. So each run is bracketed by pure normalize
@@ -32,6 +37,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -93,20 +99,24 @@ def run(lines: list[bytes], expected: int, profile: str | None, timeout: float) 
         main0 = sum(cpu_times(worker.proc.pid))
         broker0 = cpu_seconds(dep.broker.process.pid)
         busy0, self0 = machine_busy_s(), time.process_time()
-        started = time.perf_counter()
+        started, started_at = time.perf_counter(), time.time()
         produce_s = produce(dep.broker.bootstrap, dep.topic(RAW_TOPIC), lines)
         log(f"produced {n} reports in {produce_s:.1f}s")
         deadline = started + timeout
         applied = 0
         while time.perf_counter() < deadline:
-            applied = healthz(worker).get("claims_applied", 0) - applied0
+            health = healthz(worker)
+            applied = health.get("claims_applied", 0) - applied0
             if applied >= expected:
                 break
             time.sleep(0.1)
         else:
             msg = f"timed out: claims applied {applied} of {expected}"
             raise SystemExit(msg)
-        elapsed = time.perf_counter() - started
+        polled = time.perf_counter() - started
+        # the end: when the worker folded the last claims (its /healthz says), not when
+        # this loop next asked (up to 0.1 s later)
+        elapsed = datetime.fromisoformat(health["folded_at"]).timestamp() - started_at
         user1, sys1 = tree_cpu_times(worker.proc.pid)
         main_cpu = sum(cpu_times(worker.proc.pid)) - main0
         children = len(descendants(worker.proc.pid))
@@ -123,6 +133,7 @@ def run(lines: list[bytes], expected: int, profile: str | None, timeout: float) 
             profiler.wait(60)
     return {
         "reports": n, "counted": int(reports), "claims": int(claims), "dlq": int(dlq), "seconds": elapsed,
+        "seconds_polled": polled,
         "reports_per_s": n / elapsed,
         "worker_cpu_s": worker_cpu, "worker_user_s": worker_user, "worker_sys_s": worker_sys,
         "reports_per_worker_cpu_s": n / worker_cpu, "broker_cpu_s": broker_cpu,

@@ -731,6 +731,8 @@ class ClaimsFollower:
             if outcome in DUPLICATE_OUTCOMES:
                 duplicates_by(outcome).inc()
             applied_batch.append((claim, applied))
+        if decoded:
+            rt.folded_at = time.time()
         metrics.stage("aggregate").observe(time.perf_counter() - started)
         if self.intake.holding:
             await self.intake.wait()

@@ -7,6 +7,7 @@ topic prefix and consumer group); `stream.agents.install` attaches the agents.
 from __future__ import annotations
 
 import asyncio
+import logging
 import ssl
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,11 +27,23 @@ from stream.settings import (
     Settings,
 )
 
+log = logging.getLogger(__name__)
+
 #: Faust hard-codes fetch_max_wait_ms=1500 for its worker consumer, and the embedded broker
 #: answers a waiting fetch only when that wait expires (new data does not wake it): half
 #: a second of latency on average. 20 ms: ~10 ms per hop on average; an idle worker
 #: spends ~9% of a core (7% at 50 ms), the embedded broker ~8%.
 FETCH_MAX_WAIT_MS = 20
+#: aiokafka's fetcher sends no fetch to a broker while any partition it leads still
+#: holds records fetched less than `prefetch_backoff` ago (0.1 s, not an option of
+#: AIOKafkaConsumer) that the consumer has not taken: with the raw partitions on one
+#: broker, a partition read to its end waited up to 100 ms for its next records
+#: whenever another one's were still buffered (measured: the normalizer idle for
+#: 60-160 ms at a time, and the last few hundred records of a backlog trickling in
+#: takes of a few records, 100 ms apart). A partition with records still buffered is
+#: never fetched again until they are taken, so a short backoff only lets the others
+#: be read; it does not let the buffers grow.
+PREFETCH_BACKOFF_S = 0.005
 
 
 def _faust_fetch_wait() -> None:
@@ -43,6 +56,17 @@ def _faust_fetch_wait() -> None:
     def create(self: Any, transport: Any) -> Any:
         consumer = original(self, transport)
         consumer._fetch_max_wait_ms = FETCH_MAX_WAIT_MS  # read by AIOKafkaConsumer.start()
+        start = consumer.start
+
+        async def start_then_tune() -> None:
+            await start()
+            fetcher = getattr(consumer, "_fetcher", None)
+            if fetcher is not None and hasattr(fetcher, "_prefetch_backoff"):
+                fetcher._prefetch_backoff = PREFETCH_BACKOFF_S  # read at every fetch result
+            else:  # another aiokafka: keep its default, say so once
+                log.warning("aiokafka's fetcher has no _prefetch_backoff: left at its default")
+
+        consumer.start = start_then_tune
         return consumer
 
     create._strikestream = True  # type: ignore[attr-defined]
@@ -179,6 +203,10 @@ class Runtime:
     #: normalizes raw records, in child processes (see `stream.offload`)
     normalizer: Normalizer = field(default_factory=lambda: Normalizer(0))
     ready: bool = False
+    #: when the claims follower last folded records (Unix time; None: not yet): /healthz
+    #: reports it, so a client sees how fresh the aggregates are and when a count it
+    #: waits for was reached
+    folded_at: float | None = None
     #: called after every batch the follower folds: (applied claims, alerts emitted).
     listeners: list[Callable[[list[tuple[Any, Any]], list[Any]], None]] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)

@@ -6,7 +6,7 @@ Views only parse the request and serialize; documents come from `readmodel` (pur
 from __future__ import annotations
 
 import hmac
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +55,9 @@ def install(app: faust.App, rt: Runtime) -> None:
     @app.page("/healthz")
     async def healthz(self: View, request: Request) -> Response:
         doc = {"status": "ok" if rt.ready else "starting", "ready": rt.ready,
-               "claims_applied": sum(rt.engine.counts.values())}
+               "claims_applied": sum(rt.engine.counts.values()),
+               "folded_at": None if rt.folded_at is None else
+               datetime.fromtimestamp(rt.folded_at, UTC).isoformat(timespec="microseconds")}
         return _json(self, doc, 200 if rt.ready else 503)
 
     @app.page("/metrics")

@@ -72,9 +72,14 @@ def test_surge_gives_one_alert_that_resolves_and_survives_redelivery(ordered: De
 
     # Re-delivery of the whole raw stream (e.g. after a crash) adds no alert.
     before = alerts_on_topic(deployment)
+    folded_before = datetime.fromisoformat(worker.json("/healthz")["folded_at"])
+    resent_at = datetime.now(UTC)
     asyncio.run(produce(deployment.broker.bootstrap, deployment.topic(RAW_TOPIC), lines))
-    wait_until(lambda: worker.json("/healthz")["claims_applied"] >= 2 * len(lines), timeout=180,
-               what="the re-delivered reports to be folded")
+    health = wait_until(lambda: (h := worker.json("/healthz"))["claims_applied"] >= 2 * len(lines) and h,
+                        timeout=180, what="the re-delivered reports to be folded")
+    # /healthz tells when the follower last folded: the re-delivered claims, just now
+    folded_at = datetime.fromisoformat(health["folded_at"])
+    assert folded_before < resent_at < folded_at <= datetime.now(UTC)
     after = alerts_on_topic(deployment)
     assert {a.alert_id for a in after} == {a.alert_id for a in before}
     assert len(after) == len(before)
