@@ -60,6 +60,9 @@ NORMALIZE_BATCH = 500
 #: record batch a partition holds (../shared/notes/broker.md), so a steady feed must
 #: not be cut into one-claim batches
 NORMALIZE_WITHIN_S = 0.04
+#: while a batch that was not full is processed, how often the agent looks whether a
+#: full batch has arrived behind it (a burst starting: then it takes that one at once)
+BACKLOG_POLL_S = 0.01
 #: a watermark round that no normalize batch took within this long goes alone
 WATERMARK_ALONE_S = 0.1
 #: the claims follower starts a fold cycle at most this often when claims keep coming
@@ -293,9 +296,10 @@ def install(app: faust.App, rt: Runtime, *, on_claims: list[ClaimHook] | None = 
         # One batch is taken at a time; with `in_flight` > 1 a full batch (a backlog)
         # is processed in a task while the next ones are taken, which keeps the
         # normalizer's children busy while the worker delivers. A batch that is not
-        # full is finished before the next is taken, as with one in flight: a steady
-        # feed is cut into as few batches (produce requests, record batches on the
-        # broker) as the `NORMALIZE_WITHIN_S` window gives. Faust acks what
+        # full is finished before the next is taken, as with one in flight, unless a
+        # full batch arrives behind it meanwhile: a steady feed is cut into as few
+        # batches (produce requests, record batches on the broker) as the
+        # `NORMALIZE_WITHIN_S` window gives. Faust acks what
         # `take_events` yielded when the loop moves on, so each record holds one more
         # reference until its batch is delivered (`process_then_ack`).
         #
@@ -325,10 +329,15 @@ def install(app: faust.App, rt: Runtime, *, on_claims: list[ClaimHook] | None = 
                 backlog = len(events) >= NORMALIZE_BATCH or _backlog(stream) >= NORMALIZE_BATCH
                 limit = in_flight if backlog else 1
                 while tasks and (len(tasks) >= limit or any(t.done() for t in tasks)):
-                    done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+                    done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED,
+                                                 timeout=None if limit >= in_flight else BACKLOG_POLL_S)
                     tasks -= done
                     for t in done:
                         t.result()  # a batch that raised stops the agent, as inline
+                    if limit < in_flight and _backlog(stream) >= NORMALIZE_BATCH:
+                        # a full batch arrived behind a partial one (a burst begins):
+                        # take it now, as on a backlog
+                        limit = in_flight
                 if _backlog(stream) >= NORMALIZE_BATCH:
                     intake.gathering()
         finally:
