@@ -1,4 +1,4 @@
-"""Command line: `python -m stream run|worker|broker|ingest|normalize|replay|dlq|detect|simulate`."""
+"""Command line: `python -m stream run|worker|broker|ingest|normalize|replay|dlq|status|detect|simulate`."""
 
 from __future__ import annotations
 
@@ -432,6 +432,87 @@ async def _dead_letters(bootstrap: str, dlq_topic: str, raw_topic: str, reasons:
             "; left alone (not read from the raw topic): "
             + ", ".join(f"{k} {v}" for k, v in sorted(skipped.items())) if skipped else ""))
     return "\n".join(lines)
+
+
+def _http_get(url: str, token: str | None, timeout: float = 10.0) -> tuple[int, bytes]:
+    """GET `url` (with the bearer token, if any): (status, body), errors included."""
+    import urllib.error
+    import urllib.request
+
+    if not url.startswith(("http://", "https://")):
+        msg = f"not an http(s) URL: {url}"
+        raise ValueError(msg)
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 (http(s) only, checked above)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as resp:  # noqa: S310
+            return resp.status, resp.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+@app.command()
+def status(
+    url: Annotated[str, typer.Option(help="the worker's web address")] = "http://127.0.0.1:6066",
+    token: Annotated[str | None, typer.Option(envvar="STREAM_API_TOKEN", show_envvar=True,
+                                              help="bearer token of the API, if it has one")] = None,
+    stale_after: Annotated[float, typer.Option(
+        help="seconds without a fold, with claims waiting, after which the worker counts as stale")] = 300.0,
+    limit: Annotated[int, typer.Option(help="open alerts listed (the newest)")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="as one JSON document on stdout")] = False,
+) -> None:
+    """One worker's state: caught up or not, what it counted, how fresh its aggregates
+    are, its lag and its open alerts. Exits 1 when something needs a look (not ready, or
+    stale), 2 when the worker cannot be reached."""
+    import urllib.error
+
+    from prometheus_client.parser import text_string_to_metric_families
+    from rich.table import Table
+
+    from stream.status import summarize
+
+    base = url.rstrip("/")
+    try:
+        _, health_body = _http_get(f"{base}/healthz", None)
+        health = orjson.loads(health_body)
+        code, metrics_body = _http_get(f"{base}/metrics", None)
+        if code != 200:
+            msg = f"/metrics answered {code}"
+            raise ValueError(msg)
+        samples = [(smp.name, smp.labels, smp.value)
+                   for fam in text_string_to_metric_families(metrics_body.decode())
+                   for smp in fam.samples]
+        code, alerts_body = _http_get(f"{base}/api/alerts?state=open", token)
+        if code != 200:
+            msg = f"/api/alerts answered {code}: {alerts_body[:200].decode(errors='replace')}"
+            raise ValueError(msg)
+        alerts = orjson.loads(alerts_body)["alerts"]
+    except (OSError, urllib.error.URLError, ValueError, KeyError, orjson.JSONDecodeError) as exc:
+        err.print(f"[red]cannot read the worker at {base}: {exc}[/]")
+        raise typer.Exit(2) from exc
+    st = summarize(health, samples, alerts, datetime.now(UTC), stale_after_s=stale_after)
+    if as_json:
+        sys.stdout.write(orjson.dumps(st.to_json()).decode() + "\n")
+    else:
+        fresh = "nothing folded yet" if st.folded_ago_s is None else f"last fold {st.folded_ago_s:.1f} s ago"
+        ready = "[green]ready[/]" if st.ready else "[yellow]catching up[/]"
+        langs = ", ".join(f"{k} {v}" for k, v in st.reports_by_lang.items())
+        reasons = ", ".join(f"{k} {v}" for k, v in st.dead_letters_by_reason.items())
+        err.print(f"worker {base}: {ready}, {st.claims_applied} claims folded, {fresh}")
+        err.print(f"reports {st.reports}{f' ({langs})' if langs else ''}, claims {st.claims}, "
+                  f"dead letters {st.dead_letters}{f' ({reasons})' if reasons else ''}")
+        err.print("claims follower lag: " + (", ".join(f"{t} {n}" for t, n in st.lag.items()) or "0"))
+        err.print(f"open alerts: {len(st.open_alerts)}")
+        if st.open_alerts and limit > 0:
+            table = Table("kind", "region", "hour (UTC)", "observed", "expected", "alert id")
+            for a in st.open_alerts[:limit]:
+                table.add_row(str(a.get("kind")), str(a.get("region")), str(a.get("window_start", ""))[:16],
+                              str(a.get("observed")), str(a.get("expected")), str(a.get("alert_id"))[:16])
+            err.print(table)
+    for problem in st.problems:
+        err.print(f"[red]{problem}[/]")
+    if st.problems:
+        raise typer.Exit(1)
 
 
 @app.command()

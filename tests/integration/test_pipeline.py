@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from datetime import UTC, datetime
+from typing import Any
 
 import orjson
 import pytest
@@ -24,7 +25,7 @@ from stream.pipeline import Engine, Normalized, Place, normalize_record
 from stream.settings import CLAIMS_TOPIC, DLQ_TOPIC, RAW_TOPIC
 from stream.simulate.reports import simulate_reports
 
-from .conftest import Deployment, produce, read_topic, wait_until
+from .conftest import Deployment, Worker, produce, read_topic, wait_until
 from .scenarios import expected_docs, first_difference, live_docs
 
 pytestmark = pytest.mark.integration
@@ -135,8 +136,42 @@ def test_thousand_reports_and_fifty_bad_records(deployment: Deployment, in_fligh
     assert (claim["report_id"], claim["region"], claim["count"]) == ("late-1", "RU-BRY", 14)
     assert metric_sum(worker.get("/metrics")[1].decode(), "strikestream_late_claims_total") == 1
 
-    if in_flight == "2":  # the dead-letter CLI on this DLQ, once
+    if in_flight == "2":  # the dead-letter and status CLIs on this worker, once
         check_dlq_cli(deployment, bad)
+        check_status_cli(worker)
+
+
+def check_status_cli(worker: Worker) -> None:
+    """`python -m stream status` reads the worker's /healthz, /metrics and open alerts:
+    ready, every report and dead letter counted (the 20 re-driven ones rejected again),
+    the claims follower caught up; a worker that cannot be reached exits 2."""
+    base = f"http://127.0.0.1:{worker.port}"
+
+    def status() -> dict[str, Any]:
+        out = subprocess.run([sys.executable, "-m", "stream", "status", "--url", base, "--json"],
+                             capture_output=True, text=True, timeout=60, check=False)
+        assert out.returncode == 0, out.stderr
+        doc: dict[str, Any] = orjson.loads(out.stdout)
+        return doc
+
+    def agrees() -> dict[str, Any] | None:
+        doc, text = status(), worker.get("/metrics")[1].decode()
+        same = (doc["reports"], doc["dead_letters"]) == (
+            metric_sum(text, "strikestream_reports_total"), metric_sum(text, "strikestream_dlq_total"))
+        return doc if same and doc["dead_letters_by_reason"].get("decode") == 40 and not sum(
+            doc["lag"].values()) else None
+
+    doc = wait_until(agrees, timeout=60, what="the status to agree with /metrics, with no lag")
+    assert doc["ready"] and doc["problems"] == []
+    assert doc["reports"] >= 1001
+    reasons = doc["dead_letters_by_reason"]
+    assert (reasons["decode"], reasons["invalid"], reasons["too_large"]) == (40, 20, 10)
+    assert doc["claims_applied"] == worker.json("/healthz")["claims_applied"] > 0
+    assert doc["folded_at"] is not None and doc["folded_ago_s"] >= 0
+    assert doc["open_alerts"] == [a for a in worker.json("/api/alerts")["alerts"] if a["state"] != "resolved"]
+    gone = subprocess.run([sys.executable, "-m", "stream", "status", "--url", "http://127.0.0.1:1"],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert gone.returncode == 2 and "cannot read the worker" in gone.stderr
 
 
 def dlq_cli(deployment: Deployment, *args: str) -> subprocess.CompletedProcess[str]:
