@@ -80,6 +80,9 @@ FOLLOW_FETCH_BYTES = 16 * 1024 * 1024
 FOLD_SLICE = 256
 #: consumer lag gauges are refreshed at most this often
 LAG_EXPORT_S = 1.0
+#: the raw topic's lag (the group's committed offsets against the end offsets, a few
+#: requests to the cluster) is refreshed at most this often
+RAW_LAG_EXPORT_S = 5.0
 #: claims kept for the follower (see `Produced`); it reads them back within a cycle or
 #: two (a normalize batch writes ~1,250)
 PRODUCED_CAP = 8_000
@@ -617,6 +620,10 @@ class ClaimsFollower:
         self.produced = produced or Produced(cap=0)
         self.topic = rt.names["claims"]
         self._lag_at = 0.0
+        self._raw_lag_at = 0.0
+        self._raw_lag_failed = False
+        #: a consumer of the normalize agents' group, to read its committed offsets
+        self._group: AIOKafkaConsumer | None = None
 
     async def _assign(self, consumer: AIOKafkaConsumer) -> list[TopicPartition]:
         while True:
@@ -662,6 +669,9 @@ class ClaimsFollower:
         finally:
             with contextlib.suppress(Exception):
                 await consumer.stop()
+            if self._group is not None:
+                with contextlib.suppress(Exception):
+                    await self._group.stop()
 
     async def _lagging(self, consumer: AIOKafkaConsumer, tps: list[TopicPartition]) -> set[int]:
         """Partitions behind their high-water mark: they hold the detectors back (see
@@ -690,6 +700,39 @@ class ClaimsFollower:
             if hw is not None:
                 lag = max(0, hw - await consumer.position(tp))
                 self.rt.metrics.consumer_lag.labels(topic=tp.topic, partition=str(tp.partition)).set(lag)
+        if now - self._raw_lag_at >= RAW_LAG_EXPORT_S:
+            self._raw_lag_at = now
+            await self._export_raw_lag(consumer)
+
+    async def _export_raw_lag(self, consumer: AIOKafkaConsumer) -> None:
+        """The raw topic's lag: per partition, its end offset less the offset the
+        normalize agents' consumer group has committed there (what a worker starting
+        now would read again; from the start where nothing is committed). Every worker
+        exports every raw partition, as the cluster tells it (the recording rule takes
+        the max per partition), so a partition keeps one series across rebalances. The
+        committed offsets are read by a consumer of the group that never subscribes (it
+        takes no part in the group's assignment). Failures are logged once, skipped."""
+        rt = self.rt
+        raw = rt.names.get("raw")
+        if raw is None:
+            return
+        try:
+            if self._group is None:
+                self._group = AIOKafkaConsumer(bootstrap_servers=rt.bootstrap, group_id=rt.settings.app_id,
+                                               enable_auto_commit=False, **kafka_client_kwargs(rt.settings))
+                await self._group.start()
+            parts = consumer.partitions_for_topic(raw) or set(range(rt.settings.raw_partitions))
+            tps = [TopicPartition(raw, p) for p in sorted(parts)]
+            ends = await consumer.end_offsets(tps)
+            done = {tp: await self._group.committed(tp) for tp in tps}
+        except Exception as exc:  # an observability extra: never stops the follower
+            if not self._raw_lag_failed:
+                log.warning("cannot read the raw topic's lag (will keep trying quietly): %r", exc)
+                self._raw_lag_failed = True
+            return
+        for tp, end in ends.items():
+            lag = max(0, end - (done.get(tp) or 0))
+            rt.metrics.consumer_lag.labels(topic=raw, partition=str(tp.partition)).set(lag)
 
     async def _apply_batch(self, batch: dict[TopicPartition, list[Any]],
                            lagging: set[int] | None = None) -> None:

@@ -501,7 +501,7 @@ def status(
         err.print(f"worker {base}: {ready}, {st.claims_applied} claims folded, {fresh}")
         err.print(f"reports {st.reports}{f' ({langs})' if langs else ''}, claims {st.claims}, "
                   f"dead letters {st.dead_letters}{f' ({reasons})' if reasons else ''}")
-        err.print("claims follower lag: " + (", ".join(f"{t} {n}" for t, n in st.lag.items()) or "0"))
+        err.print("lag: " + (", ".join(f"{t} {n}" for t, n in st.lag.items()) or "not exported yet"))
         err.print(f"open alerts: {len(st.open_alerts)}")
         if st.open_alerts and limit > 0:
             table = Table("kind", "region", "hour (UTC)", "observed", "expected", "alert id")

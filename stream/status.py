@@ -2,7 +2,8 @@
 
 The worker publishes its state in three places: `/healthz` (caught up with the
 claims log, claims folded, when it last folded), `/metrics` (reports, claims and
-dead letters counted, the claims follower's lag) and `/api/alerts` (the alerts in
+dead letters counted, the lag of the raw topic's consumer group and of its claims
+follower) and `/api/alerts` (the alerts in
 force). `summarize` turns what the CLI fetched from them into one `Status` and
 lists what needs a look (`problems`): a worker still catching up, or one with
 claims waiting that has not folded anything for `stale_after_s`.
@@ -16,6 +17,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
+
+from stream.settings import RAW_TOPIC
 
 PREFIX = "strikestream"
 #: a worker with claims waiting and no fold for this long is stale
@@ -35,7 +38,8 @@ class Status:
     reports_by_lang: dict[str, int]
     claims: int
     dead_letters_by_reason: dict[str, int]
-    #: records not yet read by the claims follower, per topic (summed over partitions)
+    #: records waiting, per topic (summed over partitions): the raw topic's against the
+    #: normalize agents' committed offsets, the claims topic's against the follower
     lag: dict[str, int]
     #: alerts in force, newest first, as /api/alerts gives them
     open_alerts: list[dict[str, Any]] = field(default_factory=list)
@@ -82,7 +86,8 @@ def summarize(health: Mapping[str, Any], samples: Iterable[Sample], alerts: Iter
     problems = []
     if not ready:
         problems.append("not ready: still reading the claims log (the aggregates are incomplete)")
-    waiting = sum(lag.values())
+    # the raw topic's lag is the feed's backlog, not claims waiting for the fold
+    waiting = sum(n for topic, n in lag.items() if not topic.endswith(RAW_TOPIC))
     if waiting and (ago is None or ago > stale_after_s):
         since = "nothing folded yet" if ago is None else f"no fold for {ago:.0f} s"
         problems.append(f"stale: {waiting} claims log records waiting and {since}")

@@ -138,13 +138,15 @@ def test_thousand_reports_and_fifty_bad_records(deployment: Deployment, in_fligh
 
     if in_flight == "2":  # the dead-letter and status CLIs on this worker, once
         check_dlq_cli(deployment, bad)
-        check_status_cli(worker)
+        check_status_cli(deployment, worker)
 
 
-def check_status_cli(worker: Worker) -> None:
+def check_status_cli(deployment: Deployment, worker: Worker) -> None:
     """`python -m stream status` reads the worker's /healthz, /metrics and open alerts:
     ready, every report and dead letter counted (the 20 re-driven ones rejected again),
-    the claims follower caught up; a worker that cannot be reached exits 2."""
+    the claims follower caught up and the raw topic's lag (end offsets against the
+    group's committed offsets, every raw partition) down to 0; a worker that cannot
+    be reached exits 2."""
     base = f"http://127.0.0.1:{worker.port}"
 
     def status() -> dict[str, Any]:
@@ -158,12 +160,17 @@ def check_status_cli(worker: Worker) -> None:
         doc, text = status(), worker.get("/metrics")[1].decode()
         same = (doc["reports"], doc["dead_letters"]) == (
             metric_sum(text, "strikestream_reports_total"), metric_sum(text, "strikestream_dlq_total"))
-        return doc if same and doc["dead_letters_by_reason"].get("decode") == 40 and not sum(
-            doc["lag"].values()) else None
+        lag, topics = doc["lag"], {deployment.topic(RAW_TOPIC), deployment.topic(CLAIMS_TOPIC)}
+        caught_up = not sum(lag.values()) and set(lag) == topics
+        return doc if same and caught_up and doc["dead_letters_by_reason"].get("decode") == 40 else None
 
     doc = wait_until(agrees, timeout=60, what="the status to agree with /metrics, with no lag")
     assert doc["ready"] and doc["problems"] == []
     assert doc["reports"] >= 1001
+    raw_lag = [s for s in text_string_to_metric_families(worker.get("/metrics")[1].decode())
+               for s in s.samples if s.name == "strikestream_consumer_lag_messages"
+               and s.labels["topic"] == deployment.topic(RAW_TOPIC)]
+    assert sorted(int(s.labels["partition"]) for s in raw_lag) == list(range(deployment.raw_partitions))
     reasons = doc["dead_letters_by_reason"]
     assert (reasons["decode"], reasons["invalid"], reasons["too_large"]) == (40, 20, 10)
     assert doc["claims_applied"] == worker.json("/healthz")["claims_applied"] > 0

@@ -65,6 +65,11 @@ def test_stale_only_with_claims_waiting() -> None:
     assert summarize(health(folded=old), SAMPLES, [], NOW).problems == []
     assert summarize(health(), lagging, [], NOW).problems == []
     assert summarize(health(folded=old), lagging, [], NOW, stale_after_s=600).problems == []
+    # a backlog on the raw topic is the feed's, not claims waiting for the fold
+    raw = {"topic": "p.strikes.raw.v1", "partition": "0"}
+    backlog = [*SAMPLES, ("strikestream_consumer_lag_messages", raw, 9.0)]
+    quiet = summarize(health(folded=old), backlog, [], NOW)
+    assert quiet.lag == {"p.strikes.raw.v1": 9, "strikes.claims.v1": 0} and quiet.problems == []
     never = summarize(health(folded=None), lagging, [], NOW)
     assert never.problems == ["stale: 1234 claims log records waiting and nothing folded yet"]
 
