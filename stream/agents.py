@@ -250,7 +250,8 @@ def install(app: faust.App, rt: Runtime, *, on_claims: list[ClaimHook] | None = 
     hooks = on_claims or []
     produced = Produced()
     intake = Intake(hold=2 * NORMALIZE_WITHIN_S)
-    ticker = Ticker(rt, positions=_raw_positions(app, rt.topics["raw"].get_topic_name()))
+    raw_positions = _raw_positions(app, rt.topics["raw"].get_topic_name())
+    ticker = Ticker(rt, positions=raw_positions)
 
     async def process(events: list[Any], number: int) -> None:
         """Normalize one batch, enqueue its claims and dead letters, wait until the
@@ -350,7 +351,7 @@ def install(app: faust.App, rt: Runtime, *, on_claims: list[ClaimHook] | None = 
 
     @app.task
     async def follow_claims() -> None:
-        await ClaimsFollower(rt, hooks, produced, intake).run()
+        await ClaimsFollower(rt, hooks, produced, intake, raw_partitions=lambda: raw_positions()[1]).run()
 
 
 def _backlog(stream: Any) -> int:
@@ -613,8 +614,12 @@ class ClaimsFollower:
     """
 
     def __init__(self, rt: Runtime, hooks: list[ClaimHook], produced: Produced | None = None,
-                 intake: Intake | None = None) -> None:
+                 intake: Intake | None = None, *,
+                 raw_partitions: Callable[[], int | None] | None = None) -> None:
         self.rt = rt
+        #: how many partitions the raw topic has, as the worker's Faust consumer knows
+        #: it (None: not known yet; then the follower's metadata, then the setting)
+        self.raw_partitions = raw_partitions or (lambda: None)
         self.intake = intake or Intake(hold=0)
         self.hooks = hooks
         self.produced = produced or Produced(cap=0)
@@ -721,7 +726,9 @@ class ClaimsFollower:
                 self._group = AIOKafkaConsumer(bootstrap_servers=rt.bootstrap, group_id=rt.settings.app_id,
                                                enable_auto_commit=False, **kafka_client_kwargs(rt.settings))
                 await self._group.start()
-            parts = consumer.partitions_for_topic(raw) or set(range(rt.settings.raw_partitions))
+            count = self.raw_partitions()
+            parts = (set(range(count)) if count else None) or consumer.partitions_for_topic(raw) or set(
+                range(rt.settings.raw_partitions))
             tps = [TopicPartition(raw, p) for p in sorted(parts)]
             ends = await consumer.end_offsets(tps)
             done = {tp: await self._group.committed(tp) for tp in tps}
