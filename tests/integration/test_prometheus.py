@@ -167,6 +167,13 @@ def test_prometheus_scrapes_worker_and_evaluates_rules(
     assert len(rss) == 1 and 20e6 < rss[0][1] < 1e9, rss
     wait_until(lambda: (prom.value('process_resident_memory_bytes{job="strikestream"}') or 0) > 0,
                timeout=30, what="worker memory in Prometheus")
+    # The raw topic's lag (the feed's backlog), a series per partition, and through the
+    # recording rule the lag alert reads: 0 once the reports are done
+    raw = deployment.topic(RAW_TOPIC)
+    wait_until(lambda: prom.value(f'count(strikestream_consumer_lag_messages{{topic="{raw}"}})')
+               == float(deployment.raw_partitions)
+               and prom.value(f'strikestream:consumer_lag_messages:max_by_topic{{topic="{raw}"}}') == 0.0,
+               timeout=60, what="the raw topic's lag on every partition, 0")
 
     # Every rule evaluated at least once, none with an error.
     def rules_healthy() -> list[tuple[str, str, str]]:
