@@ -1,9 +1,11 @@
 """PURE scoring of any regular count series (CSV `timestamp,value`) with the live detectors.
 
 The series' own step is inferred (minutes, hours, days...), its seasonal profile
-is hour-of-day below a day and day-of-week for daily data, and the same baseline
-and tests as the live detector (`stream.detect.track`) score each point from the
-past only. The false-alert budget is read per 168 steps (a week of hourly data).
+is time-of-day below a day (at most 48 bins; from 15-minute steps up, times a
+factor per bin and weekday, as weekends have their own shape) and day-of-week
+for daily data, and the same baseline and tests as the live detector
+(`stream.detect.track`) score each point from the past only. The false-alert
+budget is read per week, or per 168 steps for series coarser than hourly.
 Non-integer or under-dispersed values are put on a count-like scale estimated
 from the warm-up, so the negative-binomial model neither drowns tiny
 fluctuations of large values nor ignores them. Negative values are clamped to 0.
@@ -20,13 +22,14 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from stream.detect.config import DetectorConfig
-from stream.detect.learn import learn, learn_profile, mark_surge, relevel, window_ratio
+from stream.detect.config import HOURS_PER_WEEK, DetectorConfig
+from stream.detect.learn import learn, mark_surge, relevel, window_ratio
 from stream.detect.track import StepScore, Track, TrackParams, profile, score
 
 _DAY = timedelta(days=1)
 # Below this step the level (half-life ~1 day) already follows day-to-day changes.
 _WEEKLY_MIN_STEP = timedelta(minutes=15)
+_MAX_DAY_BINS = 48
 
 
 @dataclass(frozen=True)
@@ -42,23 +45,30 @@ class ScoredRow:
 @dataclass(frozen=True)
 class SeriesShape:
     step: timedelta
-    bins: int  # 24 (hour of day), 7 (day of week) or 1
+    bins: int  # slots of the day below a day (at most 48), 7 (day of week) or 1
     cycle: int  # steps per seasonal cycle
 
     def bin_of(self, moment: datetime) -> int:
-        if self.bins == 24:
-            return moment.astimezone(UTC).hour
         if self.bins == 7:
             return moment.astimezone(UTC).weekday()
-        return 0
+        if self.bins == 1:
+            return 0
+        utc = moment.astimezone(UTC)
+        seconds = utc.hour * 3600 + utc.minute * 60 + utc.second
+        return min(self.bins - 1, seconds * self.bins // 86400)
 
 
 def infer_shape(timestamps: Sequence[datetime]) -> SeriesShape:
-    """Step = median of the first positive gaps (the past only: later rows cannot change it)."""
+    """Step = median of the first positive gaps (the past only: later rows cannot change it).
+
+    Below a day the profile has a bin per step of the day, at most 48 (half-hours):
+    a half-hourly series changes by a quarter within an hour at night, and finer bins
+    would each see too few points to learn from."""
     gaps = [b - a for a, b in itertools.pairwise(timestamps[:51]) if b > a]
     step = statistics.median_low(gaps) if gaps else timedelta(hours=1)
     if step < _DAY:
-        return SeriesShape(step, 24, max(1, round(_DAY / step)))
+        cycle = max(1, round(_DAY / step))
+        return SeriesShape(step, min(cycle, _MAX_DAY_BINS), cycle)
     if step == _DAY:
         return SeriesShape(step, 7, 7)
     return SeriesShape(step, 1, 1)
@@ -67,15 +77,20 @@ def infer_shape(timestamps: Sequence[datetime]) -> SeriesShape:
 def _params(config: DetectorConfig, shape: SeriesShape) -> TrackParams:
     # Half-lives in steps: about a week of data, but never fewer than 28 steps (daily
     # or coarser series) nor more than 336 (minute-level series must follow shifts).
-    level = min(336.0, max(28.0, timedelta(days=7) / shape.step))
+    steps_per_week = timedelta(days=7) / shape.step
+    level = min(336.0, max(28.0, steps_per_week))
     scaled = replace(
         config,
+        # the budget is per week, or per 168 steps for series coarser than hourly: a
+        # five-minute series must not spend a week's false alerts every 14 hours
+        false_alerts_per_region_week=config.false_alerts_per_region_week
+        * min(1.0, HOURS_PER_WEEK / steps_per_week),
         level_half_life_hours=level,
         profile_half_life_hours=4 * level,
         dispersion_half_life_hours=2 * level,  # early model error must fade from the spread
     )
     # long enough to see every weekday of a sub-daily series (weekends), at most 600 steps
-    week = round(timedelta(days=7) / shape.step) + shape.cycle if shape.bins == 24 else 0
+    week = round(timedelta(days=7) / shape.step) + shape.cycle if shape.step < _DAY else 0
     warmup = min(600, max(28, 4 * shape.cycle, week))
     return TrackParams.from_config(scaled, bins=shape.bins, warmup=warmup)
 
@@ -147,25 +162,41 @@ def score_series(
 
 
 class _Weekly:
-    """Day-of-week factor on top of the hour-of-day profile of a sub-daily series
-    (web traffic has weekends); shrunk to 1 by pseudo-events like the profile."""
+    """Slot-of-week factor on top of the profile of a sub-daily series: weekends differ
+    in shape, not only in level (city traffic is busy on weekend nights and quiet on
+    their mornings). A slot is one of the profile's bins on one weekday; its factor is
+    observed over expected, shrunk to 1 by pseudo-events like the profile, forgotten
+    with a four-week half-life (lazily: a slot is decayed when it is next read), and
+    normalised so that the seven days of one bin average 1 (the profile keeps the
+    bin's own level)."""
 
-    def __init__(self, decay: float, prior_events: float) -> None:
-        self.decay, self.prior = decay, prior_events
-        self.seen = [0.0] * 7
-        self.expected = [0.0] * 7
+    def __init__(self, shape: SeriesShape, step_decay: float, prior_events: float) -> None:
+        self.shape, self.decay, self.prior = shape, step_decay, prior_events
+        slots = 7 * shape.bins
+        self.seen = [0.0] * slots
+        self.expected = [0.0] * slots
+        self.stamp = [0] * slots
+        self.now = 0
 
-    def factors(self) -> list[float]:
-        raw = [(o + self.prior) / (e + self.prior) for o, e in zip(self.seen, self.expected, strict=True)]
+    def _raw(self, slot: int) -> float:
+        fade = self.decay ** (self.now - self.stamp[slot])
+        return (self.seen[slot] * fade + self.prior) / (self.expected[slot] * fade + self.prior)
+
+    def factor(self, moment: datetime) -> float:
+        bins, b = self.shape.bins, self.shape.bin_of(moment)
+        raw = [self._raw(day * bins + b) for day in range(7)]
         mean = sum(raw) / 7.0
-        return [max(0.05, v / mean) for v in raw]
+        return max(0.05, raw[moment.astimezone(UTC).weekday()] / mean)
 
-    def learn(self, day: int, y: float, expected: float) -> None:
-        for d in range(7):
-            self.seen[d] *= self.decay
-            self.expected[d] *= self.decay
-        self.seen[day] += y
-        self.expected[day] += expected
+    def learn(self, moment: datetime, y: float, expected: float) -> None:
+        slot = moment.astimezone(UTC).weekday() * self.shape.bins + self.shape.bin_of(moment)
+        fade = self.decay ** (self.now - self.stamp[slot])
+        self.seen[slot] = self.seen[slot] * fade + y
+        self.expected[slot] = self.expected[slot] * fade + expected
+        self.stamp[slot] = self.now
+
+    def tick(self) -> None:
+        self.now += 1
 
 
 class _Run:
@@ -186,8 +217,8 @@ class _Run:
         self.clean = 0
         week_steps = timedelta(days=28) / self.shape.step  # four weeks of memory
         self.weekly = (
-            _Weekly(0.5 ** (1.0 / week_steps), self.params.profile_prior_events)
-            if self.shape.bins == 24 and self.shape.step >= _WEEKLY_MIN_STEP
+            _Weekly(self.shape, 0.5 ** (1.0 / week_steps), self.params.profile_prior_events)
+            if self.shape.step < _DAY and self.shape.step >= _WEEKLY_MIN_STEP
             else None
         )
 
@@ -195,31 +226,39 @@ class _Run:
         params, track = self.params, self.track
         y = max(0.0, raw) / self.unit
         b = self.shape.bin_of(ts)
-        day = ts.astimezone(UTC).weekday()
-        week = self.weekly.factors()[day] if self.weekly else 1.0
+        week = self.weekly.factor(ts) if self.weekly else 1.0
+        if self.weekly:
+            self.weekly.tick()
         prof = profile(track, None, params)
         sc = score(track, i, prof[b] * week, y, params)
         kinds, p_norm = _step(self.cfg, params, track, self.episode, sc, i)
         ep = self.episode
         # the track learns week-adjusted values; the weekly factor learns the rest
         base = sc.mu / week
-        if not (ep.surge or ep.silence or ep.rise_since is not None):
+        in_episode = ep.surge or ep.silence or ep.rise_since is not None
+        if in_episode:
+            self.blocked += 1
+            self.clean = 0
+            # Inside an episode the baseline keeps learning from the value clipped to
+            # 3 sd on either side: a spike moves it no more than an ordinary point would,
+            # a holiday lull cannot teach the profile its own hours, and a lasting change
+            # of level or shape (or a warm-up that got it wrong) is followed instead of
+            # keeping the series in alarm until the episode is cut at `max_open`.
+            spread = 3.0 * math.sqrt(sc.mu + sc.mu**2 / sc.size)
+            kept = min(max(y, sc.mu - spread), sc.mu + spread)
+        else:
             self.clean += 1
             if self.blocked:
                 self.blocked = 0 if self.clean >= self.shape.cycle else self.blocked + 1
-            learn(track, b, y / week, prof[b], base, params)
-            if self.weekly:
-                self.weekly.learn(day, y, base)
-            return sc, kinds, p_norm
-        self.blocked += 1
-        self.clean = 0
-        # The seasonal shape keeps learning (clipped), so a profile the warm-up got wrong
-        # cannot keep the series in alarm; the level stays frozen inside the episode.
-        clipped = min(y, sc.mu + 3.0 * math.sqrt(sc.mu + sc.mu**2 / sc.size))
-        learn_profile(track, b, clipped / week, params)
-        if self.weekly:
-            self.weekly.learn(day, clipped, base)
-        if self.blocked >= self.max_open:  # a lasting change is the new normal
+            kept = y
+        # the weekly factor learns once the track has seen a whole day: before that the
+        # expectation is the prior's, and one slot's observed/expected would be thousands
+        # (and every other slot's factor next to nothing)
+        learns_week = self.weekly is not None and track.learned >= self.shape.cycle
+        learn(track, b, kept / week, prof[b], base, params)
+        if self.weekly and learns_week:
+            self.weekly.learn(ts, kept, base)
+        if in_episode and self.blocked >= self.max_open:  # a lasting change is the new normal
             relevel(track, max(window_ratio(track, self.cfg.cusum_resolve_hours), 1e-3))
             self.episode = _Episode()
             self.blocked = 0
