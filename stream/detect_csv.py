@@ -239,13 +239,14 @@ class _Run:
         if in_episode:
             self.blocked += 1
             self.clean = 0
-            # Inside an episode the baseline keeps learning from the value clipped to
-            # 3 sd on either side: a spike moves it no more than an ordinary point would,
-            # a holiday lull cannot teach the profile its own hours, and a lasting change
-            # of level or shape (or a warm-up that got it wrong) is followed instead of
-            # keeping the series in alarm until the episode is cut at `max_open`.
+            # Inside an episode the baseline keeps learning, from the value clipped to
+            # 3 sd above the expectation: a spike moves it no more than an ordinary point
+            # would, and a lasting change of level or shape (or a warm-up that got it
+            # wrong) is followed instead of keeping the series in alarm until the episode
+            # is cut at `max_open`. Not clipped below: a trough the profile has not
+            # learnt yet (a quiet night) must not be held up at mu - 3 sd for days.
             spread = 3.0 * math.sqrt(sc.mu + sc.mu**2 / sc.size)
-            kept = min(max(y, sc.mu - spread), sc.mu + spread)
+            kept = min(y, sc.mu + spread)
         else:
             self.clean += 1
             if self.blocked:
