@@ -13,10 +13,12 @@ fluctuations of large values nor ignores them. Negative values are clamped to 0.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import itertools
 import math
 import statistics
+from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -30,6 +32,12 @@ _DAY = timedelta(days=1)
 # Below this step the level (half-life ~1 day) already follows day-to-day changes.
 _WEEKLY_MIN_STEP = timedelta(minutes=15)
 _MAX_DAY_BINS = 48
+# the calibration gate (`_Calibration`): its share of the most extreme points is this
+# many times the false-alert budget per step, over at most this many recent points
+GATE_FACTOR = 10.0
+GATE_MIN_EXCEEDANCES = 4.0
+_GATE_WINDOW = timedelta(days=28)
+_GATE_MAX_POINTS = 20_000
 
 
 @dataclass(frozen=True)
@@ -161,6 +169,45 @@ def score_series(
     return out
 
 
+class _Calibration:
+    """The series' own record of how extreme its points have been, to set the alert
+    threshold from the false-alert budget when the model does not fit.
+
+    The negative-binomial p-values are exact only for the model; a real series
+    (a sensor, a web service, city traffic) departs from it, and then nominal
+    p-values below the per-step level come far more often than the level says. An
+    episode therefore opens only if its evidence (-log p) is also among the
+    `share` most extreme of the scored points in the window (the last four weeks),
+    `share` being `GATE_FACTOR` times the budget per step: on a series the model
+    fits, the nominal level is the stricter of the two and the gate seldom binds
+    (on 60 simulated region-months of strike counts the surges caught went from 48
+    to 44 of 224, silences from 21 to 20 of 33, step rises stayed 69 of 112, and
+    false alerts went from 100 to 91). Where it binds is after a stretch the model
+    did not fit (a disturbed week, a holiday season): the window is full of its
+    extremes, and only worse ones open an alert for the next four weeks.
+    Until the window holds `GATE_MIN_EXCEEDANCES` / `share` points the quantile
+    is not trusted and the nominal level alone decides."""
+
+    def __init__(self, window: int, share: float) -> None:
+        self.window, self.share = max(1, window), share
+        self.sorted: list[float] = []
+        self.order: deque[float] = deque()
+
+    def threshold(self) -> float | None:
+        """The evidence an opening needs beyond the nominal level, if known yet."""
+        n = len(self.sorted)
+        if n * self.share < GATE_MIN_EXCEEDANCES:
+            return None
+        return self.sorted[min(n - 1, int(n * (1.0 - self.share)))]
+
+    def add(self, evidence: float) -> None:
+        bisect.insort(self.sorted, evidence)
+        self.order.append(evidence)
+        if len(self.order) > self.window:
+            old = self.order.popleft()
+            del self.sorted[bisect.bisect_left(self.sorted, old)]
+
+
 class _Weekly:
     """Slot-of-week factor on top of the profile of a sub-daily series: weekends differ
     in shape, not only in level (city traffic is busy on weekend nights and quiet on
@@ -208,6 +255,9 @@ class _Run:
 
     def restart(self, unit: float) -> None:
         self.unit = unit
+        budget_per_step = self.params.surge_alpha / self.cfg.surge_share
+        window = min(_GATE_MAX_POINTS, round(_GATE_WINDOW / self.shape.step))
+        self.calibration = _Calibration(window, GATE_FACTOR * budget_per_step)
         self.track = Track(self.shape.bins)
         self.episode = _Episode()
         # steps since the current run of episodes began, and clean steps since the last
@@ -231,8 +281,20 @@ class _Run:
             self.weekly.tick()
         prof = profile(track, None, params)
         sc = score(track, i, prof[b] * week, y, params)
-        kinds, p_norm = _step(self.cfg, params, track, self.episode, sc, i)
         ep = self.episode
+        opening = not (ep.surge or ep.silence or ep.rise_since is not None)
+        kinds, p_norm = _step(self.cfg, params, track, ep, sc, i)
+        evidence = -math.log(max(p_norm, 1e-300))
+        gate = self.calibration.threshold() if sc.warm else None
+        if kinds and opening and gate is not None and evidence < gate:
+            kinds = ()  # as extreme as this series often is: not an alert
+            ep.surge = ep.silence = False
+            ep.rise_since = None
+        if sc.warm:
+            self.calibration.add(evidence)
+        if gate is not None and gate > 0.0:
+            # the score reaches 0.5 at the stricter of the nominal and the calibrated level
+            p_norm = max(p_norm, params.surge_alpha ** (evidence / gate))
         # the track learns week-adjusted values; the weekly factor learns the rest
         base = sc.mu / week
         in_episode = ep.surge or ep.silence or ep.rise_since is not None

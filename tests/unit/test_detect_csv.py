@@ -10,7 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from stream.detect_csv import count_scale, infer_shape, parse_timestamp, score_csv_file, score_series
+from stream import detect_csv
+from stream.detect_csv import (
+    ScoredRow,
+    count_scale,
+    infer_shape,
+    parse_timestamp,
+    score_csv_file,
+    score_series,
+)
 
 T0 = datetime(2021, 3, 1, tzinfo=UTC)
 
@@ -206,3 +214,53 @@ def test_half_hourly_weekends_of_another_shape_raise_nothing_but_the_spike() -> 
     saturday_night = scored[spike - 16]  # 01:00, the weekend's busy night
     assert saturday_night.expected is not None
     assert abs(saturday_night.expected - saturday_night.value) < 0.1 * saturday_night.value
+
+
+def volatile_week_rows(step_minutes: int) -> tuple[list[tuple[datetime, float]], int, int]:
+    """Twelve weeks of a daily rhythm with 5% lognormal noise, except week 7, where the
+    noise is 30% (a disturbed service, a failing sensor); a x3 point in week 11."""
+    rng = random.Random(21)
+    per_week = 7 * 24 * 60 // step_minutes
+    rows = []
+    for i in range(12 * per_week):
+        t = T0 + timedelta(minutes=step_minutes * i)
+        sigma = 0.3 if 6 * per_week <= i < 7 * per_week else 0.05
+        mu = 200.0 * (1.0 + 0.5 * math.sin(2 * math.pi * (t.hour - 8) / 24))
+        rows.append((t, float(round(mu * math.exp(rng.gauss(0.0, sigma))))))
+    big = 10 * per_week + 13
+    rows[big] = (rows[big][0], rows[big][1] * 3.0)
+    return rows, per_week, big
+
+
+@pytest.mark.parametrize("step_minutes", [60, 5])
+def test_calibration_gate_stops_an_alert_storm_when_a_series_turns_volatile(
+    monkeypatch: pytest.MonkeyPatch, step_minutes: int
+) -> None:
+    rows, per_week, big = volatile_week_rows(step_minutes)
+
+    def openings(scored: list[ScoredRow]) -> list[int]:
+        return [i for i in range(1, len(scored)) if scored[i].alert and not scored[i - 1].alert]
+
+    gated = score_series(rows)
+    monkeypatch.setattr(detect_csv, "GATE_FACTOR", 0.0)  # the nominal level alone
+    nominal = score_series(rows)
+    storm = range(6 * per_week, 7 * per_week)
+    in_storm = [len([i for i in openings(s) if i in storm]) for s in (gated, nominal)]
+    # the nominal level opens an alert every few hours of the volatile week; the gate,
+    # whose window has filled with that week's extremes, keeps only the worst
+    assert in_storm[1] >= 25
+    assert in_storm[0] <= 0.7 * in_storm[1]
+    # the x3 point four weeks later is an alert either way, with the top score
+    assert big in openings(gated) and big in openings(nominal)
+    assert gated[big].anomaly_score == 1.0
+    # the score follows the gate: at least 0.5 wherever an alert opens
+    assert all(gated[i].anomaly_score >= 0.5 for i in openings(gated))
+    assert all(0.0 <= r.anomaly_score <= 1.0 for r in gated)
+
+
+def test_calibration_gate_seldom_binds_where_the_model_fits(monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = daily_rows(days=400, spike_day=300)  # binomial counts: the model's own world
+    gated = [r.alert for r in score_series(rows)]
+    monkeypatch.setattr(detect_csv, "GATE_FACTOR", 0.0)
+    assert gated == [r.alert for r in score_series(rows)]
+    assert gated[300]
