@@ -262,7 +262,7 @@ class _Run:
         self.episode = _Episode()
         # steps since the current run of episodes began, and clean steps since the last
         # one: a level shift flickers in and out of alarm, so only a full clean cycle
-        # ends the run (otherwise the level, frozen in alarm, never catches up)
+        # ends the run (in alarm the level learns only clipped values and may lag)
         self.blocked = 0
         self.clean = 0
         week_steps = timedelta(days=28) / self.shape.step  # four weeks of memory
