@@ -361,14 +361,28 @@ def _step(
     return tuple(kinds), min(1.0, sc.p_scan, p_low, p_rise)
 
 
+# Numeric times below this (about 1973 as epoch seconds) are step numbers (1, 2, 3...),
+# as some labelled benchmarks write them; they are read as hours from `_INDEX_EPOCH`.
+_INDEX_LIMIT = 1e8
+_INDEX_EPOCH = datetime(2000, 1, 3, tzinfo=UTC)  # a Monday at midnight
+
+
 def parse_timestamp(text: str) -> datetime:
-    """ISO 8601 (naive = UTC) or epoch seconds (milliseconds if > 1e11)."""
+    """ISO 8601 (naive = UTC), epoch seconds (milliseconds if > 1e11), or a step
+    number below 1e8, read as that many hours after 2000-01-03 (a series indexed 1, 2,
+    3... gives no unit: hours are the commonest, and the daily profile then has 24 bins
+    whatever the real step)."""
     text = text.strip()
     try:
         number = float(text)
     except ValueError:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
         return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    if not math.isfinite(number):
+        msg = f"not a time: {text!r}"
+        raise ValueError(msg)
+    if abs(number) < _INDEX_LIMIT:
+        return _INDEX_EPOCH + timedelta(hours=number)
     if number > 1e11:
         number /= 1000.0
     return datetime.fromtimestamp(number, tz=UTC)

@@ -137,6 +137,11 @@ def test_timestamps_and_count_scale() -> None:
     assert parse_timestamp("2021-03-01 04:00:00") == datetime(2021, 3, 1, 4, tzinfo=UTC)
     assert parse_timestamp("1614571200") == datetime(2021, 3, 1, 4, tzinfo=UTC)
     assert parse_timestamp("1614571200000") == datetime(2021, 3, 1, 4, tzinfo=UTC)
+    # step numbers (1, 2, 3...) are hours from a Monday midnight, not 1970's first seconds
+    assert parse_timestamp("1") == datetime(2000, 1, 3, 1, tzinfo=UTC)
+    assert parse_timestamp("1420") - parse_timestamp("1419") == timedelta(hours=1)
+    with pytest.raises(ValueError, match="not a time"):
+        parse_timestamp("nan")
     assert count_scale([5.0, 5.0, 5.0]) == 1.0
     assert count_scale([40.0, 40.5, 40.0, 40.5]) == pytest.approx(0.25 / 2 / 0.4549 / 40.25)
 
@@ -264,3 +269,20 @@ def test_calibration_gate_seldom_binds_where_the_model_fits(monkeypatch: pytest.
     monkeypatch.setattr(detect_csv, "GATE_FACTOR", 0.0)
     assert gated == [r.alert for r in score_series(rows)]
     assert gated[300]
+
+
+def test_series_indexed_by_step_numbers_is_scored_as_hourly(tmp_path: Path) -> None:
+    """A benchmark layout with step numbers and a label column: the label is ignored,
+    the steps are hours (a daily rhythm of 24 steps is learnt) and the spike is found."""
+    rng = random.Random(3)
+    src, dst = tmp_path / "indexed.csv", tmp_path / "out.csv"
+    with src.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["timestamp", "value", "is_anomaly"])
+        for k in range(1, 1401):
+            mu = 300 * (1.0 + 0.6 * math.sin(2 * math.pi * k / 24))
+            v = rng.gauss(mu, 0.04 * mu) * (2.0 if k == 1200 else 1.0)
+            w.writerow([k, f"{v:.1f}", int(k == 1200)])
+    assert score_csv_file(src, dst) == 1400
+    out = read_csv(dst)
+    assert [row[0] for row in out[1:] if row[3] == "1"] == ["1200"]
