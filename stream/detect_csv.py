@@ -24,6 +24,8 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import dateutil.parser
+
 from stream.detect.config import HOURS_PER_WEEK, DetectorConfig
 from stream.detect.learn import learn, mark_surge, relevel, window_ratio
 from stream.detect.track import StepScore, Track, TrackParams, profile, score
@@ -376,7 +378,15 @@ def parse_timestamp(text: str) -> datetime:
     try:
         number = float(text)
     except ValueError:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        try:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            # other layouts public series come in ("02/26/2015 21:42", "26-Feb-2015")
+            try:
+                moment = dateutil.parser.parse(text)
+            except (ValueError, OverflowError) as exc:
+                msg = f"not a time: {text!r}"
+                raise ValueError(msg) from exc
         return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     if not math.isfinite(number):
         msg = f"not a time: {text!r}"

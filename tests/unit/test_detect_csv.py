@@ -142,6 +142,10 @@ def test_timestamps_and_count_scale() -> None:
     assert parse_timestamp("1420") - parse_timestamp("1419") == timedelta(hours=1)
     with pytest.raises(ValueError, match="not a time"):
         parse_timestamp("nan")
+    assert parse_timestamp("02/26/2015 21:42") == datetime(2015, 2, 26, 21, 42, tzinfo=UTC)
+    assert parse_timestamp("26-Feb-2015") == datetime(2015, 2, 26, tzinfo=UTC)
+    with pytest.raises(ValueError, match="not a time"):
+        parse_timestamp("yesterday")
     assert count_scale([5.0, 5.0, 5.0]) == 1.0
     assert count_scale([40.0, 40.5, 40.0, 40.5]) == pytest.approx(0.25 / 2 / 0.4549 / 40.25)
 
