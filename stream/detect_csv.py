@@ -404,7 +404,7 @@ def score_csv_file(input_path: str | Path, output_path: str | Path) -> int:
     Returns the number of data rows written (every input row, in input order).
     """
     src = Path(input_path)
-    with src.open(newline="", encoding="utf-8") as fh:
+    with src.open(newline="", encoding="utf-8-sig") as fh:  # a spreadsheet's BOM is not a name
         reader = csv.reader(fh)
         header = next(reader, None)
         if header is None:
