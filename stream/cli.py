@@ -519,12 +519,22 @@ def status(
 def detect(
     input: Annotated[Path, typer.Option("--input", help="CSV with a header: timestamp,value")],
     output: Annotated[Path, typer.Option("--output", help="CSV: timestamp,value,anomaly_score,alert")],
+    false_alerts_per_week: Annotated[
+        float,
+        typer.Option(
+            "--false-alerts-per-week",
+            min=1e-6,
+            help="false-alert budget the thresholds are set from (per 168 steps if coarser than hourly)",
+        ),
+    ] = 0.5,
 ) -> None:
     """Score a regular count series with the live detectors (each point only from its past)."""
+    from stream.detect import DetectorConfig
     from stream.detect_csv import score_csv_file
 
     try:
-        n = score_csv_file(input, output)
+        config = DetectorConfig(false_alerts_per_region_week=false_alerts_per_week)
+        n = score_csv_file(input, output, config)
     except (OSError, ValueError) as exc:
         err.print(f"[red]detect failed:[/] {exc}")
         raise typer.Exit(2) from exc

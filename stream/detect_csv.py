@@ -398,7 +398,9 @@ def parse_timestamp(text: str) -> datetime:
     return datetime.fromtimestamp(number, tz=UTC)
 
 
-def score_csv_file(input_path: str | Path, output_path: str | Path) -> int:
+def score_csv_file(
+    input_path: str | Path, output_path: str | Path, config: DetectorConfig | None = None
+) -> int:
     """Read `timestamp,value` (header required), write `timestamp,value,anomaly_score,alert`.
 
     Returns the number of data rows written (every input row, in input order).
@@ -427,7 +429,7 @@ def score_csv_file(input_path: str | Path, output_path: str | Path) -> int:
                 raise ValueError(msg) from exc
             raw.append((ts_text, value_text))
     order = sorted(range(len(parsed)), key=lambda k: parsed[k][0])
-    scored = score_series([parsed[k] for k in order])
+    scored = score_series([parsed[k] for k in order], config)
     by_index = dict(zip(order, scored, strict=True))
     with Path(output_path).open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh, lineterminator="\n")

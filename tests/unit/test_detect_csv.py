@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import math
 import random
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -290,3 +292,32 @@ def test_series_indexed_by_step_numbers_is_scored_as_hourly(tmp_path: Path) -> N
     assert score_csv_file(src, dst) == 1400
     out = read_csv(dst)
     assert [row[0] for row in out[1:] if row[3] == "1"] == ["1200"]
+
+
+def test_cli_budget_sets_the_thresholds(tmp_path: Path) -> None:
+    """`python -m stream detect --false-alerts-per-week`: a larger budget lowers the
+    thresholds (more rows flagged, the spike among them); a bad file exits 2."""
+    src = tmp_path / "in.csv"
+    rows, _, big = volatile_week_rows(60)
+    write_csv(src, [(t.isoformat(), f"{v:g}") for t, v in rows])
+
+    def flagged(budget: str) -> list[int]:
+        dst = tmp_path / f"out-{budget}.csv"
+        done = subprocess.run(
+            [sys.executable, "-m", "stream", "detect", "--input", str(src), "--output", str(dst),
+             "--false-alerts-per-week", budget],
+            capture_output=True, text=True, check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        return [k for k, row in enumerate(read_csv(dst)[1:]) if row[3] == "1"]
+
+    strict, loose = flagged("0.5"), flagged("20")
+    assert big in strict and big in loose
+    assert len(loose) > len(strict)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("timestamp,value\nyesterday,4\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "stream", "detect", "--input", str(bad), "--output", str(tmp_path / "x.csv")],
+        capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 2 and "bad.csv:2: bad row" in done.stderr
