@@ -37,6 +37,8 @@ _MAX_DAY_BINS = 48
 # the calibration gate (`_Calibration`): its share of the most extreme points is this
 # many times the false-alert budget per step, over at most this many recent points
 GATE_FACTOR = 10.0
+# a silence on a count scale needs the window at most this share of its expectation
+SILENCE_MAX_RATIO = 0.7
 GATE_MIN_EXCEEDANCES = 4.0
 _GATE_WINDOW = timedelta(days=28)
 _GATE_MAX_POINTS = 20_000
@@ -285,7 +287,11 @@ class _Run:
         sc = score(track, i, prof[b] * week, y, params)
         ep = self.episode
         opening = not (ep.surge or ep.silence or ep.rise_since is not None)
-        kinds, p_norm = _step(self.cfg, params, track, ep, sc, i)
+        # on a count scale a lull is a ratio: a tenth fewer than expected over the window
+        # is a lagging level (a declining series), not silence; on a rescaled measurement
+        # (a temperature) ratios mean nothing and the p-value alone decides
+        lull = SILENCE_MAX_RATIO if self.unit == 1.0 else math.inf
+        kinds, p_norm = _step(self.cfg, params, track, ep, sc, i, lull)
         evidence = -math.log(max(p_norm, 1e-300))
         gate = self.calibration.threshold() if sc.warm else None
         if kinds and opening and gate is not None and evidence < gate:
@@ -337,6 +343,7 @@ def _step(
     ep: _Episode,
     sc: StepScore,
     i: int,
+    lull: float = math.inf,
 ) -> tuple[tuple[str, ...], float]:
     """Update the episodes for this point; return the detectors that fire and the
     smallest p-value, each normalised to the surge level."""
@@ -355,7 +362,8 @@ def _step(
             track.cusum = min(track.cusum, 2.0 * sc.threshold)
     if ep.rise_since is not None:
         kinds.append("sustained_rise")
-    if sc.silence or (ep.silence and sc.y < max(1.0, 0.5 * sc.mu)):
+    opens = sc.silence and window_ratio(track, cfg.silence_hours) <= lull
+    if opens or (ep.silence and sc.y < max(1.0, 0.5 * sc.mu)):
         kinds.append("silence")
     ep.silence = "silence" in kinds
     p_rise = params.surge_alpha ** (sc.cusum / sc.threshold) if sc.threshold > 0 else 1.0
