@@ -9,6 +9,9 @@ budget is read per week, or per 168 steps for series coarser than hourly.
 Non-integer or under-dispersed values are put on a count-like scale estimated
 from the warm-up, so the negative-binomial model neither drowns tiny
 fluctuations of large values nor ignores them. Negative values are clamped to 0.
+Where the model does not fit, a calibration gate (`_Calibration`) keeps alerts to
+the series' own most extreme points; on a count scale a silence also needs the
+window well below its expectation (`SILENCE_MAX_RATIO`).
 """
 
 from __future__ import annotations
@@ -37,11 +40,11 @@ _MAX_DAY_BINS = 48
 # the calibration gate (`_Calibration`): its share of the most extreme points is this
 # many times the false-alert budget per step, over at most this many recent points
 GATE_FACTOR = 10.0
-# a silence on a count scale needs the window at most this share of its expectation
-SILENCE_MAX_RATIO = 0.7
 GATE_MIN_EXCEEDANCES = 4.0
 _GATE_WINDOW = timedelta(days=28)
 _GATE_MAX_POINTS = 20_000
+# a silence on a count scale needs the window at most this share of its expectation
+SILENCE_MAX_RATIO = 0.7
 
 
 @dataclass(frozen=True)
@@ -61,10 +64,8 @@ class SeriesShape:
     cycle: int  # steps per seasonal cycle
 
     def bin_of(self, moment: datetime) -> int:
-        if self.bins == 7:
-            return moment.astimezone(UTC).weekday()
-        if self.bins == 1:
-            return 0
+        if self.step >= _DAY:
+            return moment.astimezone(UTC).weekday() if self.bins == 7 else 0
         utc = moment.astimezone(UTC)
         seconds = utc.hour * 3600 + utc.minute * 60 + utc.second
         return min(self.bins - 1, seconds * self.bins // 86400)

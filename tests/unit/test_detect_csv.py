@@ -69,6 +69,8 @@ def test_infer_shape_from_the_step() -> None:
     assert shape(timedelta(hours=2)) == (timedelta(hours=2), 12, 12)
     half_hours = infer_shape([T0 + k * timedelta(minutes=30) for k in range(10)])
     assert [half_hours.bin_of(T0 + timedelta(minutes=m)) for m in (0, 29, 30, 89, 1439)] == [0, 0, 1, 2, 47]
+    odd = infer_shape([T0 + k * timedelta(minutes=206) for k in range(10)])  # 7 steps a day
+    assert (odd.bins, odd.bin_of(T0 + timedelta(hours=23))) == (7, 6)  # a slot of the day, not a weekday
     assert shape(timedelta(days=1)) == (timedelta(days=1), 7, 7)
     assert shape(timedelta(days=7)) == (timedelta(days=7), 1, 1)
 
