@@ -8,10 +8,12 @@ for daily data, and the same baseline and tests as the live detector
 budget is read per week, or per 168 steps for series coarser than hourly.
 Non-integer or under-dispersed values are put on a count-like scale estimated
 from the warm-up, so the negative-binomial model neither drowns tiny
-fluctuations of large values nor ignores them. Negative values are clamped to 0.
-Where the model does not fit, a calibration gate (`_Calibration`) keeps alerts to
-the series' own most extreme points; on a count scale a silence also needs the
-window well below its expectation (`SILENCE_MAX_RATIO`).
+fluctuations of large values nor ignores them; a series that goes below zero is
+shifted up (`warmup_origin`), not clamped. Where the model does not fit, a
+calibration gate (`_Calibration`) keeps alerts to the series' own most extreme
+points. On a count scale a silence is tested against the expectation times the
+recent observed/expected ratio (`_Recent`: a declining series is not silent for
+keeping its decline) and needs the window well below it (`SILENCE_MAX_RATIO`).
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ import dateutil.parser
 
 from stream.detect.config import HOURS_PER_WEEK, DetectorConfig
 from stream.detect.learn import learn, mark_surge, relevel, window_ratio
-from stream.detect.track import StepScore, Track, TrackParams, profile, score
+from stream.detect.nb import zinb_sum_cdf
+from stream.detect.track import StepScore, Track, TrackParams, profile, score, zero_share
 
 _DAY = timedelta(days=1)
 # Below this step the level (half-life ~1 day) already follows day-to-day changes.
@@ -45,6 +48,12 @@ _GATE_WINDOW = timedelta(days=28)
 _GATE_MAX_POINTS = 20_000
 # a silence on a count scale needs the window at most this share of its expectation
 SILENCE_MAX_RATIO = 0.7
+# pseudo-events that hold the recent observed/expected ratio (`_Recent`) near 1 on a
+# sparse series, where a quiet day is noise, not a trend
+_RECENT_PRIOR_EVENTS = 10.0
+# a series below zero is shifted so its warm-up minimum sits this many warm-up ranges
+# above zero (`warmup_origin`)
+_ORIGIN_MARGIN = 1.0
 
 
 @dataclass(frozen=True)
@@ -120,6 +129,15 @@ def count_scale(values: Sequence[float]) -> float:
     return 1.0 if var <= 0.0 else min(1.0, var / mean)
 
 
+def warmup_origin(values: Sequence[float]) -> float:
+    """Shift for a series that goes below zero (a measurement, not a count): its
+    warm-up minimum moves up to the warm-up's range above zero, so the model sees
+    positive values and later falls below that minimum still register."""
+    if not values or min(values) >= 0.0:
+        return 0.0
+    return -min(values) + _ORIGIN_MARGIN * (max(values) - min(values))
+
+
 def _to_score(p: float, alpha: float) -> float:
     if p >= 1.0:
         return 0.0
@@ -152,7 +170,9 @@ def score_series(
     for i, (ts, raw) in enumerate(data):
         if i == params.warmup:
             # Fix the count scale from the warm-up, then relearn the warm-up in that unit.
-            run.restart(count_scale([v for _, v in data[:i] if not math.isnan(v)]))
+            warm_values = [v for _, v in data[:i] if not math.isnan(v)]
+            origin = warmup_origin(warm_values)
+            run.restart(count_scale([v + origin for v in warm_values]), origin)
             for j, (past_ts, past) in enumerate(data[:i]):
                 if not math.isnan(past):
                     run.step(j, past_ts, past)
@@ -168,7 +188,7 @@ def score_series(
                 anomaly_score=_to_score(p_norm, params.surge_alpha) if warm else 0.0,
                 alert=bool(kinds) and warm,
                 kinds=kinds if warm else (),
-                expected=sc.mu * run.unit,
+                expected=sc.mu * run.unit - run.origin,
             )
         )
     return out
@@ -251,20 +271,47 @@ class _Weekly:
         self.now += 1
 
 
+class _Recent:
+    """Observed over expected in the seasonal cycle before the silence window (an
+    exponential average with a half-life of one cycle): the reference a lull is
+    measured against. The level follows a trend with a lag of about its half-life
+    (a week), so a series declining by 3% a day sits at three quarters of its
+    expectation for weeks; a silence is a drop against that recent ratio, not
+    against the lagging level."""
+
+    def __init__(self, delay: int, half_life: float) -> None:
+        self.pending: deque[tuple[float, float]] = deque()
+        self.delay, self.keep = max(1, delay), 0.5 ** (1.0 / max(1.0, half_life))
+        self.obs = self.exp = 0.0
+
+    def ratio(self) -> float:
+        return (self.obs + _RECENT_PRIOR_EVENTS) / (self.exp + _RECENT_PRIOR_EVENTS)
+
+    def add(self, y: float, mu: float) -> None:
+        self.pending.append((y, mu))
+        if len(self.pending) > self.delay:
+            y_old, mu_old = self.pending.popleft()
+            self.obs = self.obs * self.keep + y_old
+            self.exp = self.exp * self.keep + mu_old
+
+
 class _Run:
     """One series being scored: its track, episodes and count unit."""
 
     def __init__(self, cfg: DetectorConfig, params: TrackParams, shape: SeriesShape, max_open: int) -> None:
         self.cfg, self.params, self.shape, self.max_open = cfg, params, shape, max_open
-        self.restart(1.0)
+        self.restart(1.0, 0.0)
 
-    def restart(self, unit: float) -> None:
-        self.unit = unit
+    def restart(self, unit: float, origin: float) -> None:
+        self.unit, self.origin = unit, origin
+        # a count scale: no shift and at least Poisson-dispersed in its own unit
+        self.counts = unit == 1.0 and origin == 0.0
         budget_per_step = self.params.surge_alpha / self.cfg.surge_share
         window = min(_GATE_MAX_POINTS, round(_GATE_WINDOW / self.shape.step))
         self.calibration = _Calibration(window, GATE_FACTOR * budget_per_step)
         self.track = Track(self.shape.bins)
         self.episode = _Episode()
+        self.recent = _Recent(self.cfg.silence_hours, float(self.shape.cycle))
         # steps since the current run of episodes began, and clean steps since the last
         # one: a level shift flickers in and out of alarm, so only a full clean cycle
         # ends the run (in alarm the level learns only clipped values and may lag)
@@ -279,19 +326,22 @@ class _Run:
 
     def step(self, i: int, ts: datetime, raw: float) -> tuple[StepScore, tuple[str, ...], float]:
         params, track = self.params, self.track
-        y = max(0.0, raw) / self.unit
+        y = max(0.0, raw + self.origin) / self.unit
         b = self.shape.bin_of(ts)
         week = self.weekly.factor(ts) if self.weekly else 1.0
         if self.weekly:
             self.weekly.tick()
         prof = profile(track, None, params)
         sc = score(track, i, prof[b] * week, y, params)
+        if sc.silence and self.counts:
+            sc = self._against_recent(sc)
         ep = self.episode
         opening = not (ep.surge or ep.silence or ep.rise_since is not None)
         # on a count scale a lull is a ratio: a tenth fewer than expected over the window
-        # is a lagging level (a declining series), not silence; on a rescaled measurement
+        # is a lagging level (a declining series), not silence, and the expectation is
+        # the recent ratio's (`_against_recent`); on a shifted or rescaled measurement
         # (a temperature) ratios mean nothing and the p-value alone decides
-        lull = SILENCE_MAX_RATIO if self.unit == 1.0 else math.inf
+        lull = SILENCE_MAX_RATIO * min(1.0, self.recent.ratio()) if self.counts else math.inf
         kinds, p_norm = _step(self.cfg, params, track, ep, sc, i, lull)
         evidence = -math.log(max(p_norm, 1e-300))
         gate = self.calibration.threshold() if sc.warm else None
@@ -301,6 +351,7 @@ class _Run:
             ep.rise_since = None
         if sc.warm:
             self.calibration.add(evidence)
+        self.recent.add(y, sc.mu)
         if gate is not None and gate > 0.0:
             # the score reaches 0.5 at the stricter of the nominal and the calibrated level
             p_norm = max(p_norm, params.surge_alpha ** (evidence / gate))
@@ -335,6 +386,18 @@ class _Run:
             self.episode = _Episode()
             self.blocked = 0
         return sc, kinds, p_norm
+
+
+    def _against_recent(self, sc: StepScore) -> StepScore:
+        """A count series' lull tested against its expectation times the recent ratio
+        (never above the expectation): a declining series whose level lags behind it
+        is not silent because it keeps its decline."""
+        ratio = self.recent.ratio()
+        if ratio >= 1.0:
+            return sc
+        window = self.track.ring[-self.params.silence_window :]
+        p_low = zinb_sum_cdf(sc.win_obs, [e[0] * ratio for e in window], sc.size, zero_share(self.track))
+        return replace(sc, p_low=max(sc.p_low, p_low), silence=p_low < self.params.silence_alpha)
 
 
 def _step(

@@ -326,14 +326,14 @@ def test_cli_budget_sets_the_thresholds(tmp_path: Path) -> None:
     assert done.returncode == 2 and "bad.csv:2: bad row" in done.stderr
 
 
-def declining_rows(lull_at: int | None = None) -> list[tuple[datetime, float]]:
-    """Hourly Poisson counts on a daily rhythm, the level falling 1% a day for ten
-    weeks; optionally an 8-hour lull at 40% of the level."""
+def declining_rows(lull_at: int | None = None, per_day: float = 0.01) -> list[tuple[datetime, float]]:
+    """Hourly Poisson counts on a daily rhythm, the level falling `per_day` (1%) a day
+    for ten weeks; optionally an 8-hour lull at 40% of the level."""
     rng = random.Random(5)
     rows = []
     for i in range(10 * 7 * 24):
         t = T0 + timedelta(hours=i)
-        mu = 300 * (1 + 0.5 * math.sin(2 * math.pi * t.hour / 24)) * math.exp(-0.01 * i / 24)
+        mu = 300 * (1 + 0.5 * math.sin(2 * math.pi * t.hour / 24)) * math.exp(-per_day * i / 24)
         if lull_at is not None and lull_at <= i < lull_at + 8:
             mu *= 0.4
         rows.append((t, float(poisson(rng, mu))))
@@ -346,3 +346,39 @@ def test_a_declining_count_series_is_not_silent_but_a_lull_is() -> None:
     lull = 8 * 7 * 24 + 10
     flagged = [i for i, r in enumerate(score_series(declining_rows(lull))) if r.alert]
     assert flagged and all(lull <= i < lull + 8 + 6 for i in flagged)
+
+
+@pytest.mark.parametrize("per_day", [0.03, 0.05])
+def test_a_steep_decline_is_not_silent_but_a_lull_in_it_is(per_day: float) -> None:
+    # falling 3-5% a day the week-long level is a third above the series for weeks: the
+    # lull is measured against the recent observed/expected ratio, not the lagging level
+    assert [r.timestamp for r in score_series(declining_rows(per_day=per_day)) if "silence" in r.kinds] == []
+    lull = 8 * 7 * 24 + 10
+    flagged = [i for i, r in enumerate(score_series(declining_rows(lull, per_day))) if "silence" in r.kinds]
+    assert flagged and all(lull <= i < lull + 8 + 6 for i in flagged)
+
+
+def sine_rows(flat_from: int | None = None) -> list[tuple[datetime, float]]:
+    """Five-minute measurements on a daily wave from -20 to 80 (most nights below
+    zero), two weeks; optionally flat at the wave's middle for six hours."""
+    rng = random.Random(3)
+    rows = []
+    for i in range(14 * 288):
+        value = 30.0 + 50.0 * math.sin(2 * math.pi * i / 288) + rng.gauss(0.0, 2.0)
+        if flat_from is not None and flat_from <= i < flat_from + 72:
+            value = 30.0 + rng.gauss(0.0, 2.0)
+        rows.append((T0 + timedelta(minutes=5 * i), value))
+    return rows
+
+
+def test_a_series_below_zero_is_shifted_not_clamped() -> None:
+    clean = score_series(sine_rows())
+    # clamped at 0, every night's trough read as a silence; shifted, nothing is flagged
+    assert [r.timestamp for r in clean if r.alert] == []
+    # the expectation comes back in the series' own units, negative at night
+    late = [r for r in clean[-288:] if r.expected is not None]
+    assert min(r.expected for r in late) < -10.0
+    assert max(abs(r.expected - r.value) for r in late) < 15.0
+    flat_from = 11 * 288 + 100  # the wave's rising flank flattened to its middle
+    flagged = [i for i, r in enumerate(score_series(sine_rows(flat_from))) if r.alert]
+    assert flagged and all(flat_from <= i < flat_from + 72 + 12 for i in flagged)
