@@ -33,7 +33,7 @@ import dateutil.parser
 
 from stream.detect.config import HOURS_PER_WEEK, DetectorConfig
 from stream.detect.learn import learn, mark_surge, relevel, window_ratio
-from stream.detect.nb import zinb_sum_cdf
+from stream.detect.nb import zinb_sum_cdf, zinb_sum_sf
 from stream.detect.track import StepScore, Track, TrackParams, profile, score, zero_share
 
 _DAY = timedelta(days=1)
@@ -277,7 +277,8 @@ class _Recent:
     measured against. The level follows a trend with a lag of about its half-life
     (a week), so a series declining by 3% a day sits at three quarters of its
     expectation for weeks; a silence is a drop against that recent ratio, not
-    against the lagging level."""
+    against the lagging level (and a surge on a rising series a rise above it). The
+    steps of an alert are left out: they are not the series' normal."""
 
     def __init__(self, delay: int, half_life: float) -> None:
         self.pending: deque[tuple[float, float]] = deque()
@@ -286,6 +287,11 @@ class _Recent:
 
     def ratio(self) -> float:
         return (self.obs + _RECENT_PRIOR_EVENTS) / (self.exp + _RECENT_PRIOR_EVENTS)
+
+    def forget(self, steps: int) -> None:
+        """Drop the last `steps` pending points (the scan window of a surge)."""
+        for k in range(1, min(steps, len(self.pending)) + 1):
+            self.pending[-k] = (0.0, 0.0)
 
     def add(self, y: float, mu: float) -> None:
         self.pending.append((y, mu))
@@ -334,12 +340,14 @@ class _Run:
         prof = profile(track, None, params)
         sc = score(track, i, prof[b] * week, y, params)
         if sc.silence and self.counts:
-            sc = self._against_recent(sc)
+            sc = self._silence_against_recent(sc)
+        if sc.surge and self.counts:
+            sc = self._surge_against_recent(sc)
         ep = self.episode
         opening = not (ep.surge or ep.silence or ep.rise_since is not None)
         # on a count scale a lull is a ratio: a tenth fewer than expected over the window
         # is a lagging level (a declining series), not silence, and the expectation is
-        # the recent ratio's (`_against_recent`); on a shifted or rescaled measurement
+        # the recent ratio's (`_silence_against_recent`); on a shifted or rescaled measurement
         # (a temperature) ratios mean nothing and the p-value alone decides
         lull = SILENCE_MAX_RATIO * min(1.0, self.recent.ratio()) if self.counts else math.inf
         kinds, p_norm = _step(self.cfg, params, track, ep, sc, i, lull)
@@ -351,7 +359,13 @@ class _Run:
             ep.rise_since = None
         if sc.warm:
             self.calibration.add(evidence)
-        self.recent.add(y, sc.mu)
+        # the recent ratio is the series' normal: the steps of an alert do not count
+        if kinds and opening and "surge" in kinds:
+            self.recent.forget(sc.scan_len)
+        if kinds:
+            self.recent.add(0.0, 0.0)
+        else:
+            self.recent.add(y, sc.mu)
         if gate is not None and gate > 0.0:
             # the score reaches 0.5 at the stricter of the nominal and the calibrated level
             p_norm = max(p_norm, params.surge_alpha ** (evidence / gate))
@@ -388,7 +402,7 @@ class _Run:
         return sc, kinds, p_norm
 
 
-    def _against_recent(self, sc: StepScore) -> StepScore:
+    def _silence_against_recent(self, sc: StepScore) -> StepScore:
         """A count series' lull tested against its expectation times the recent ratio
         (never above the expectation): a declining series whose level lags behind it
         is not silent because it keeps its decline."""
@@ -398,6 +412,21 @@ class _Run:
         window = self.track.ring[-self.params.silence_window :]
         p_low = zinb_sum_cdf(sc.win_obs, [e[0] * ratio for e in window], sc.size, zero_share(self.track))
         return replace(sc, p_low=max(sc.p_low, p_low), silence=p_low < self.params.silence_alpha)
+
+
+    def _surge_against_recent(self, sc: StepScore) -> StepScore:
+        """The same for a surge on a rising series: its scan window is tested against
+        the expectation times the recent ratio when that is above 1 (a series rising
+        1% a day raised a surge every fortnight, 3% a day every five days)."""
+        ratio = self.recent.ratio()
+        if ratio <= 1.0:
+            return sc
+        window = self.track.ring[-sc.scan_len :]
+        mus = [e[0] * ratio for e in window]
+        obs = sum(e[2] for e in window)
+        p = zinb_sum_sf(obs, mus, sc.size, zero_share(self.track)) * self.params.surge_scan
+        surge = p < self.params.surge_alpha and obs - sum(mus) >= self.params.min_excess
+        return replace(sc, p_scan=max(sc.p_scan, p), surge=surge)
 
 
 def _step(
