@@ -46,6 +46,10 @@ GATE_FACTOR = 10.0
 GATE_MIN_EXCEEDANCES = 4.0
 _GATE_WINDOW = timedelta(days=28)
 _GATE_MAX_POINTS = 20_000
+# below the points that quantile needs, it is extrapolated from the tail of at least
+# this many points, and never asks for more than this power of the nominal level
+_TAIL_MIN_POINTS = 100
+_TAIL_MAX_POWER = 1.5
 # a silence on a count scale needs the window at most this share of its expectation
 SILENCE_MAX_RATIO = 0.7
 # pseudo-events that hold the recent observed/expected ratio (`_Recent`) near 1 on a
@@ -210,20 +214,37 @@ class _Calibration:
     false alerts went from 100 to 91). Where it binds is after a stretch the model
     did not fit (a disturbed week, a holiday season): the window is full of its
     extremes, and only worse ones open an alert for the next four weeks.
-    Until the window holds `GATE_MIN_EXCEEDANCES` / `share` points the quantile
-    is not trusted and the nominal level alone decides."""
+    Until the window holds `GATE_MIN_EXCEEDANCES` / `share` points (five and a
+    half days at the default budget, whatever the step) the quantile is
+    extrapolated from the tail of the points seen, once there are
+    `_TAIL_MIN_POINTS`: the excesses of the top tenth over its lowest value are
+    taken as exponential (peaks over a threshold), and the quantile is read from
+    that tail, but never above `_TAIL_MAX_POWER` times the nominal evidence (an
+    extrapolation from a few days must not silence a point at the square of the
+    level). On three bursty tweet-count series the first days had raised a third
+    of their false alerts before the gate could bind."""
 
     def __init__(self, window: int, share: float) -> None:
         self.window, self.share = max(1, window), share
+        self.cap = math.inf
         self.sorted: list[float] = []
         self.order: deque[float] = deque()
 
     def threshold(self) -> float | None:
         """The evidence an opening needs beyond the nominal level, if known yet."""
         n = len(self.sorted)
-        if n * self.share < GATE_MIN_EXCEEDANCES:
+        if n * self.share >= GATE_MIN_EXCEEDANCES:
+            return self.sorted[min(n - 1, int(n * (1.0 - self.share)))]
+        if n < _TAIL_MIN_POINTS or self.share <= 0.0:
             return None
-        return self.sorted[min(n - 1, int(n * (1.0 - self.share)))]
+        # Too few points for that quantile: extrapolate it from the tail (peaks over a
+        # threshold, exponential excesses) of the top tenth of the points seen.
+        top = max(2, n // 10)
+        base = self.sorted[n - top - 1]
+        scale = sum(v - base for v in self.sorted[n - top :]) / top
+        if scale <= 0.0:
+            return None
+        return min(self.cap, base + scale * math.log(top / n / self.share))
 
     def add(self, evidence: float) -> None:
         bisect.insort(self.sorted, evidence)
@@ -315,6 +336,7 @@ class _Run:
         budget_per_step = self.params.surge_alpha / self.cfg.surge_share
         window = min(_GATE_MAX_POINTS, round(_GATE_WINDOW / self.shape.step))
         self.calibration = _Calibration(window, GATE_FACTOR * budget_per_step)
+        self.calibration.cap = _TAIL_MAX_POWER * -math.log(self.params.surge_alpha)
         self.track = Track(self.shape.bins)
         self.episode = _Episode()
         self.recent = _Recent(self.cfg.silence_hours, float(self.shape.cycle))

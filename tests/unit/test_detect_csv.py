@@ -274,6 +274,44 @@ def test_calibration_gate_stops_an_alert_storm_when_a_series_turns_volatile(
     assert all(0.0 <= r.anomaly_score <= 1.0 for r in gated)
 
 
+def bursty_rows() -> tuple[list[tuple[datetime, float]], int]:
+    """Five days of five-minute counts with bursts from the start (one step in 100
+    begins 30 to 90 minutes at 1.5 to 2.5 times the rhythm: news, not the model's
+    noise), and a x8 point on the fifth day."""
+    rng = random.Random(4)
+    rows = []
+    left, factor = 0, 1.0
+    for i in range(5 * 288):
+        t = T0 + timedelta(minutes=5 * i)
+        mu = 30.0 * (1.0 + 0.5 * math.sin(2 * math.pi * (t.hour - 8) / 24))
+        if left == 0 and rng.random() < 0.01:
+            left, factor = rng.randint(6, 18), rng.uniform(1.5, 2.5)
+        rows.append((t, float(poisson(rng, mu * (factor if left else 1.0)))))
+        left = max(0, left - 1)
+    big = 4 * 288 + 150
+    rows[big] = (rows[big][0], rows[big][1] * 8.0)
+    return rows, big
+
+
+def test_calibration_gate_extrapolates_its_tail_before_its_window_fills(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rows, big = bursty_rows()
+
+    def openings(scored: list[ScoredRow]) -> list[int]:
+        return [i for i in range(1, len(scored)) if scored[i].alert and not scored[i - 1].alert]
+
+    gated = openings(score_series(rows))
+    monkeypatch.setattr(detect_csv, "_TAIL_MIN_POINTS", 10**9)  # the quantile only
+    nominal = openings(score_series(rows))
+    # five days are too few points for the gate's quantile: without the tail the
+    # nominal level alone opens alerts all through them
+    assert len(nominal) >= 8
+    assert len(gated) <= len(nominal) // 2
+    # a point far beyond the nominal level still opens one (the tail is capped)
+    assert big in gated and big in nominal
+
+
 def test_calibration_gate_seldom_binds_where_the_model_fits(monkeypatch: pytest.MonkeyPatch) -> None:
     rows = daily_rows(days=400, spike_day=300)  # binomial counts: the model's own world
     gated = [r.alert for r in score_series(rows)]
