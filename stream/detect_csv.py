@@ -363,6 +363,9 @@ class _Run:
         sc = score(track, i, prof[b] * week, y, params)
         if sc.silence and self.counts:
             sc = self._silence_against_recent(sc)
+        short_lull = False
+        if not sc.silence and sc.warm and y < sc.mu:
+            sc, short_lull = self._short_silence(sc)
         if sc.surge and self.counts:
             sc = self._surge_against_recent(sc)
         ep = self.episode
@@ -372,7 +375,7 @@ class _Run:
         # the recent ratio's (`_silence_against_recent`); on a shifted or rescaled measurement
         # (a temperature) ratios mean nothing and the p-value alone decides
         lull = SILENCE_MAX_RATIO * min(1.0, self.recent.ratio()) if self.counts else math.inf
-        kinds, p_norm = _step(self.cfg, params, track, ep, sc, i, lull)
+        kinds, p_norm = _step(self.cfg, params, track, ep, sc, i, lull, short_lull)
         evidence = -math.log(max(p_norm, 1e-300))
         gate = self.calibration.threshold() if sc.warm else None
         if kinds and opening and gate is not None and evidence < gate:
@@ -436,6 +439,29 @@ class _Run:
         return replace(sc, p_low=max(sc.p_low, p_low), silence=p_low < self.params.silence_alpha)
 
 
+    def _short_silence(self, sc: StepScore) -> tuple[StepScore, bool]:
+        """A drop shorter than the silence window (a busy series at zero for an hour,
+        a feed that skipped a beat): the windows of the last 1 .. window-1 steps are
+        tested like the whole one, with a Bonferroni correction for the scan, the
+        recent ratio and on a count scale the same ratio limit."""
+        params = self.params
+        width = params.silence_window
+        ratio = min(1.0, self.recent.ratio()) if self.counts else 1.0
+        lull = SILENCE_MAX_RATIO if self.counts else math.inf
+        ring = self.track.ring
+        pi = zero_share(self.track)
+        obs = exp = 0.0
+        for k in range(1, min(width, len(ring) + 1)):
+            entry = ring[-k]
+            obs += entry[2]
+            exp += entry[0] * ratio
+            if exp < params.silence_min_expected or obs > lull * exp:
+                continue
+            p_k = width * zinb_sum_cdf(obs, [e[0] * ratio for e in ring[-k:]], sc.size, pi)
+            if p_k < params.silence_alpha:
+                return replace(sc, p_low=min(sc.p_low, p_k), silence=True), True
+        return sc, False
+
     def _surge_against_recent(self, sc: StepScore) -> StepScore:
         """The same for a surge on a rising series: its scan window is tested against
         the expectation times the recent ratio when that is above 1 (a series rising
@@ -459,6 +485,7 @@ def _step(
     sc: StepScore,
     i: int,
     lull: float = math.inf,
+    short_lull: bool = False,
 ) -> tuple[tuple[str, ...], float]:
     """Update the episodes for this point; return the detectors that fire and the
     smallest p-value, each normalised to the surge level."""
@@ -477,7 +504,7 @@ def _step(
             track.cusum = min(track.cusum, 2.0 * sc.threshold)
     if ep.rise_since is not None:
         kinds.append("sustained_rise")
-    opens = sc.silence and window_ratio(track, cfg.silence_hours) <= lull
+    opens = sc.silence and (short_lull or window_ratio(track, cfg.silence_hours) <= lull)
     if opens or (ep.silence and sc.y < max(1.0, 0.5 * sc.mu)):
         kinds.append("silence")
     ep.silence = "silence" in kinds

@@ -451,3 +451,29 @@ def test_a_rising_count_series_is_no_string_of_surges_but_a_burst_in_it_is(per_d
     opened = surges(score_series(rising_rows(per_day, spike)))
     assert any(spike <= i < spike + 3 for i in opened)
     assert len([i for i in opened if not spike <= i < spike + 3]) <= 2
+
+
+def dip_rows(dip_at: int | None, share: float) -> list[tuple[datetime, float]]:
+    """Eight weeks of hourly counts around 100 on a daily rhythm (gamma-Poisson), one
+    hour cut to `share` of its count."""
+    rng = random.Random(2)
+    rows = []
+    for i in range(8 * 7 * 24):
+        t = T0 + timedelta(hours=i)
+        mu = 100.0 * (1.0 + 0.5 * math.sin(2 * math.pi * (t.hour - 8) / 24))
+        value = poisson(rng, rng.gammavariate(30.0, mu / 30.0))
+        rows.append((t, float(round(value * share) if i == dip_at else value)))
+    return rows
+
+
+@pytest.mark.parametrize("share", [0.0, 0.2])
+def test_one_hour_dropped_from_a_busy_series_is_a_silence(share: float) -> None:
+    # the six-hour window alone missed it: five ordinary hours dilute one empty one
+    dip = 6 * 7 * 24 + 15
+    scored = score_series(dip_rows(dip, share))
+    assert "silence" in scored[dip].kinds
+    clean = score_series(dip_rows(None, 1.0))
+    assert not clean[dip].alert
+    assert [i for i, r in enumerate(scored) if r.alert and not dip <= i < dip + 6] == [
+        i for i, r in enumerate(clean) if r.alert and not dip <= i < dip + 6
+    ]
