@@ -190,10 +190,9 @@ def test_daily_level_shift_is_flagged_then_accepted_as_the_new_level() -> None:
     # cycles); nothing before, nothing once the level is accepted: inside the episode
     # the baseline learns from values clipped to 3 sd, so it follows the new level
     assert flagged[0] == 140 and scored[140].kinds == ("surge",)
-    assert len(flagged) >= 7 and flagged[-1] < 154
-    assert [i for i in flagged if "sustained_rise" in scored[i].kinds]
+    assert len(flagged) >= 4 and flagged[-1] < 154
     weekday, weekend = scored[199], scored[195]  # a Thursday and a Sunday of the new level
-    # (120 and 45 before; the daily level forgets with a 28-step half-life)
+    # (120 and 45 before; the daily level forgets with a 14-step half-life)
     assert weekday.expected is not None and 160.0 < weekday.expected < 215.0
     assert weekend.expected is not None and 60.0 < weekend.expected < 85.0
 
