@@ -12,7 +12,7 @@ fluctuations of large values nor ignores them; a series that goes below zero is
 shifted up (`warmup_origin`), not clamped. Where the model does not fit, a
 calibration gate (`_Calibration`) keeps alerts to the series' own most extreme
 points. On a count scale a silence is tested against the expectation times the
-recent observed/expected ratio (`_Recent`: a declining series is not silent for
+recent observed/expected ratio (`recent_ratio`: a declining series is not silent for
 keeping its decline) and needs the window well below it (`SILENCE_MAX_RATIO`).
 """
 
@@ -34,7 +34,7 @@ import dateutil.parser
 from stream.detect.config import HOURS_PER_WEEK, DetectorConfig
 from stream.detect.learn import learn, mark_surge, relevel, window_ratio
 from stream.detect.nb import zinb_sum_cdf, zinb_sum_sf
-from stream.detect.track import StepScore, Track, TrackParams, profile, score, zero_share
+from stream.detect.track import StepScore, Track, TrackParams, profile, recent_ratio, score, zero_share
 
 _DAY = timedelta(days=1)
 # Below this step the level (half-life ~1 day) already follows day-to-day changes.
@@ -52,9 +52,6 @@ _TAIL_MIN_POINTS = 100
 _TAIL_MAX_POWER = 1.5
 # a silence on a count scale needs the window at most this share of its expectation
 SILENCE_MAX_RATIO = 0.7
-# pseudo-events that hold the recent observed/expected ratio (`_Recent`) near 1 on a
-# sparse series, where a quiet day is noise, not a trend
-_RECENT_PRIOR_EVENTS = 10.0
 # a series below zero is shifted so its warm-up minimum sits this many warm-up ranges
 # above zero (`warmup_origin`)
 _ORIGIN_MARGIN = 1.0
@@ -294,36 +291,6 @@ class _Weekly:
         self.now += 1
 
 
-class _Recent:
-    """Observed over expected in the seasonal cycle before the silence window (an
-    exponential average with a half-life of one cycle): the reference a lull is
-    measured against. The level follows a trend with a lag of about its half-life
-    (a week), so a series declining by 3% a day sits at three quarters of its
-    expectation for weeks; a silence is a drop against that recent ratio, not
-    against the lagging level (and a surge on a rising series a rise above it). The
-    steps of an alert are left out: they are not the series' normal."""
-
-    def __init__(self, delay: int, half_life: float) -> None:
-        self.pending: deque[tuple[float, float]] = deque()
-        self.delay, self.keep = max(1, delay), 0.5 ** (1.0 / max(1.0, half_life))
-        self.obs = self.exp = 0.0
-
-    def ratio(self) -> float:
-        return (self.obs + _RECENT_PRIOR_EVENTS) / (self.exp + _RECENT_PRIOR_EVENTS)
-
-    def forget(self, steps: int) -> None:
-        """Drop the last `steps` pending points (the scan window of a surge)."""
-        for k in range(1, min(steps, len(self.pending)) + 1):
-            self.pending[-k] = (0.0, 0.0)
-
-    def add(self, y: float, mu: float) -> None:
-        self.pending.append((y, mu))
-        if len(self.pending) > self.delay:
-            y_old, mu_old = self.pending.popleft()
-            self.obs = self.obs * self.keep + y_old
-            self.exp = self.exp * self.keep + mu_old
-
-
 class _Run:
     """One series being scored: its track, episodes and count unit."""
 
@@ -335,13 +302,13 @@ class _Run:
         self.unit, self.origin = unit, origin
         # a count scale: no shift and at least Poisson-dispersed in its own unit
         self.counts = unit == 1.0 and origin == 0.0
+        self.params = replace(self.params, recent_lull=self.counts)
         budget_per_step = self.params.surge_alpha / self.cfg.surge_share
         window = min(_GATE_MAX_POINTS, round(_GATE_WINDOW / self.shape.step))
         self.calibration = _Calibration(window, GATE_FACTOR * budget_per_step)
         self.calibration.cap = _TAIL_MAX_POWER * -math.log(self.params.surge_alpha)
         self.track = Track(self.shape.bins)
         self.episode = _Episode()
-        self.recent = _Recent(self.cfg.silence_hours, float(self.shape.cycle))
         # steps since the current run of episodes began, and clean steps since the last
         # one: a level shift flickers in and out of alarm, so only a full clean cycle
         # ends the run (in alarm the level learns only clipped values and may lag)
@@ -363,8 +330,6 @@ class _Run:
             self.weekly.tick()
         prof = profile(track, None, params)
         sc = score(track, i, prof[b] * week, y, params)
-        if sc.silence and self.counts:
-            sc = self._silence_against_recent(sc)
         short_lull = False
         if not sc.silence and sc.warm and y < sc.mu:
             sc, short_lull = self._short_silence(sc)
@@ -374,9 +339,9 @@ class _Run:
         opening = not (ep.surge or ep.silence or ep.rise_since is not None)
         # on a count scale a lull is a ratio: a tenth fewer than expected over the window
         # is a lagging level (a declining series), not silence, and the expectation is
-        # the recent ratio's (`_silence_against_recent`); on a shifted or rescaled measurement
+        # the recent ratio's (`track.score`); on a shifted or rescaled measurement
         # (a temperature) ratios mean nothing and the p-value alone decides
-        lull = SILENCE_MAX_RATIO * min(1.0, self.recent.ratio()) if self.counts else math.inf
+        lull = SILENCE_MAX_RATIO * min(1.0, recent_ratio(track)) if self.counts else math.inf
         kinds, p_norm = _step(self.cfg, params, track, ep, sc, i, lull, short_lull)
         evidence = -math.log(max(p_norm, 1e-300))
         gate = self.calibration.threshold() if sc.warm else None
@@ -386,13 +351,6 @@ class _Run:
             ep.rise_since = None
         if sc.warm:
             self.calibration.add(evidence)
-        # the recent ratio is the series' normal: the steps of an alert do not count
-        if kinds and opening and "surge" in kinds:
-            self.recent.forget(sc.scan_len)
-        if kinds:
-            self.recent.add(0.0, 0.0)
-        else:
-            self.recent.add(y, sc.mu)
         if gate is not None and gate > 0.0:
             # the score reaches 0.5 at the stricter of the nominal and the calibrated level
             p_norm = max(p_norm, params.surge_alpha ** (evidence / gate))
@@ -429,18 +387,6 @@ class _Run:
         return sc, kinds, p_norm
 
 
-    def _silence_against_recent(self, sc: StepScore) -> StepScore:
-        """A count series' lull tested against its expectation times the recent ratio
-        (never above the expectation): a declining series whose level lags behind it
-        is not silent because it keeps its decline."""
-        ratio = self.recent.ratio()
-        if ratio >= 1.0:
-            return sc
-        window = self.track.ring[-self.params.silence_window :]
-        p_low = zinb_sum_cdf(sc.win_obs, [e[0] * ratio for e in window], sc.size, zero_share(self.track))
-        return replace(sc, p_low=max(sc.p_low, p_low), silence=p_low < self.params.silence_alpha)
-
-
     def _short_silence(self, sc: StepScore) -> tuple[StepScore, bool]:
         """A drop shorter than the silence window (a busy series at zero for an hour,
         a feed that skipped a beat): the windows of the last 1 .. window-1 steps are
@@ -448,7 +394,7 @@ class _Run:
         recent ratio and on a count scale the same ratio limit."""
         params = self.params
         width = params.silence_window
-        ratio = min(1.0, self.recent.ratio()) if self.counts else 1.0
+        ratio = min(1.0, recent_ratio(self.track)) if self.counts else 1.0
         lull = SILENCE_MAX_RATIO if self.counts else math.inf
         ring = self.track.ring
         pi = zero_share(self.track)
@@ -468,7 +414,7 @@ class _Run:
         """The same for a surge on a rising series: its scan window is tested against
         the expectation times the recent ratio when that is above 1 (a series rising
         1% a day raised a surge every fortnight, 3% a day every five days)."""
-        ratio = self.recent.ratio()
+        ratio = recent_ratio(self.track)
         if ratio <= 1.0:
             return sc
         window = self.track.ring[-sc.scan_len :]

@@ -63,6 +63,11 @@ class TrackParams:
     silence_window: int
     silence_alpha: float
     silence_min_expected: float
+    # per step: how fast the recent observed/expected ratio forgets (one seasonal cycle)
+    recent_decay: float
+    # False: lulls are measured against the level alone (the CSV scorer's rescaled or
+    # shifted measurements, where ratios mean nothing)
+    recent_lull: bool = True
     # False: the live detector skips a tail whose cheap lower bound is above every
     # decision level and reports it as 1.0; True (CSV scores): every tail is exact.
     exact_tails: bool = True
@@ -106,6 +111,7 @@ class TrackParams:
             silence_window=config.silence_hours,
             silence_alpha=config.silence_alpha,
             silence_min_expected=config.silence_min_expected,
+            recent_decay=float(0.5 ** (1.0 / bins)),
             exact_tails=exact_tails,
         )
 
@@ -128,6 +134,10 @@ class Track:
     ring: list[list[float]] = field(default_factory=list)
     # forgotten log-likelihood of each structural-zero share in ZI_GRID
     zero_ll: list[float] = field(default_factory=list)
+    # observed and expected of the steps that left the ring (surge steps left out),
+    # forgotten with a half-life of one seasonal cycle: `recent_ratio`
+    recent_obs: float = 0.0
+    recent_exp: float = 0.0
 
     def __post_init__(self) -> None:
         if not self.prof_sum:
@@ -150,6 +160,8 @@ class Track:
             self.cusum_start,
             [e[:] for e in self.ring],
             self.zero_ll[:],
+            self.recent_obs,
+            self.recent_exp,
         )
 
     def to_list(self) -> list[Any]:
@@ -166,12 +178,15 @@ class Track:
             self.cusum_start,
             self.ring,
             self.zero_ll,
+            self.recent_obs,
+            self.recent_exp,
         ]
 
     @classmethod
     def from_list(cls, data: Sequence[Any]) -> Track:
         bins, learned, a, b, ps, pn, dn, dd, cs, cst, ring = data[:11]
         zero_ll = data[11] if len(data) > 11 else []  # absent in states from before it existed
+        recent = data[12:14] if len(data) > 13 else [0.0, 0.0]  # likewise
         return cls(
             int(bins),
             int(learned),
@@ -185,6 +200,8 @@ class Track:
             None if cst is None else int(cst),
             [[float(v) for v in e] for e in ring],
             [float(v) for v in zero_ll],
+            float(recent[0]),
+            float(recent[1]),
         )
 
 
@@ -265,6 +282,16 @@ def _upper(obs: float, mus: Sequence[float], size: float, pi: float, level: floa
     return zinb_sum_sf(obs, mus, size, pi)
 
 
+# pseudo-events holding the recent ratio near 1 where counts are few (a quiet day is
+# noise there, not a trend)
+RECENT_PRIOR_EVENTS = 10.0
+
+
+def recent_ratio(track: Track) -> float:
+    """Observed over expected in about the last seasonal cycle before the ring."""
+    return (track.recent_obs + RECENT_PRIOR_EVENTS) / (track.recent_exp + RECENT_PRIOR_EVENTS)
+
+
 def score(track: Track, step: int, factor: float, y: float, params: TrackParams) -> StepScore:
     """Run the tests for value y at `step`; mutates only the CUSUM and the ring."""
     exact = params.exact_tails
@@ -288,7 +315,13 @@ def score(track: Track, step: int, factor: float, y: float, params: TrackParams)
     ring = track.ring
     ring.append([mu, size, y, 0.0])
     if len(ring) > params.window:
-        del ring[0]
+        gone = ring.pop(0)
+        keep = params.recent_decay
+        track.recent_obs *= keep
+        track.recent_exp *= keep
+        if not gone[3]:  # a surge is not the series' normal
+            track.recent_obs += gone[2]
+            track.recent_exp += gone[0]
     # Surge scan: sums over the last 1..scan steps (a wave of strikes lasts a few hours).
     scan = params.surge_scan
     p_scan, scan_len, excess = min(1.0, p_up * scan), 1, y - mu
@@ -312,9 +345,14 @@ def score(track: Track, step: int, factor: float, y: float, params: TrackParams)
     for e in ring[-n_win:]:
         win_obs += e[2]
         win_exp += e[0]
+    # a lull is measured against the level times the recent ratio when that is below 1:
+    # the level lags a decline by about its half-life, and a region whose activity
+    # falls 3% a day is not silent for keeping its decline
+    lower = min(1.0, recent_ratio(track)) if params.recent_lull else 1.0
+    win_exp *= lower
     p_low = 1.0
     if len(ring) >= params.silence_window and win_exp >= params.silence_min_expected and win_obs < win_exp:
-        mus = [e[0] for e in ring[-n_win:]]
+        mus = [e[0] * lower for e in ring[-n_win:]]
         if (
             exact
             or win_obs != int(win_obs)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import math
 import random
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -250,6 +252,17 @@ def test_encode_decode_round_trip_and_continue() -> None:
     assert advance(back, now=now) == advance(st, now=now)
 
 
+def test_state_from_before_the_recent_ratio_decodes_with_none_learnt() -> None:
+    st, _ = feed(15)
+    doc = json.loads(st.encode())
+    for series in doc["series"].values():
+        series[1] = series[1][:12]  # a track as stored before recent_obs / recent_exp
+    back = DetectorState.decode(json.dumps(doc).encode())
+    assert all(s.track.recent_obs == s.track.recent_exp == 0.0 for s in back.series.values())
+    assert {k: s.track.a for k, s in back.series.items()} == {k: s.track.a for k, s in st.series.items()}
+    assert any(s.track.recent_exp > 0.0 for s in st.series.values())
+
+
 def test_decode_rejects_unknown_format() -> None:
     with pytest.raises(ValueError, match="format"):
         DetectorState.decode(b'{"v": 99}')
@@ -286,3 +299,36 @@ def test_observe_and_advance_leave_the_input_state_unchanged() -> None:
     later = observe(first, region="BRY", hour_start=T0 + timedelta(days=15, hours=14), value=3)
     assert later.pending["BRY"] != first.pending.get("BRY")
     assert first.encode() == again.encode()
+
+
+def declining_feed(outage: tuple[int, int] | None = None) -> list[Alert]:
+    """Ten weeks of a busy region (about 100 an hour on a daily rhythm, gamma-Poisson)
+    falling 3% a day beside a steady one; optionally an 8-hour outage in the first."""
+    from stream.simulate.series import poisson
+
+    rng = random.Random(1)
+    st = new_state(DetectorConfig())
+    alerts: list[Alert] = []
+    for h in range(10 * 7 * 24):
+        t = T0 + timedelta(hours=h)
+        for region, per_day in (("BEL", -0.03), ("KUR", 0.0)):
+            mu = 100.0 * (1 + per_day) ** (h / 24) * (1 + 0.6 * math.sin(2 * math.pi * (t.hour - 8) / 24))
+            v = poisson(rng, rng.gammavariate(5.0, mu / 5.0))
+            if outage and region == "BEL" and outage[0] <= h < outage[1]:
+                v = 0
+            st = observe(st, region=region, hour_start=t, value=v)
+        if h % 24 == 23:
+            st, out = advance(st, now=t + timedelta(hours=1, minutes=30))
+            alerts += out
+    return alerts
+
+
+def test_a_declining_region_is_not_silent_but_an_outage_in_it_is() -> None:
+    # the level lags a 3%-a-day decline by about a fifth: against it alone this region
+    # raised 6 silences in ten weeks; lulls are measured against the recent ratio
+    def silences(alerts: list[Alert]) -> set[datetime]:
+        return {a.window_start for a in alerts if a.kind == "silence" and a.region == "BEL"}
+
+    assert len(silences(declining_feed())) <= 2
+    outage = 50 * 24
+    assert T0 + timedelta(hours=outage) in silences(declining_feed((outage, outage + 8)))
