@@ -461,6 +461,9 @@ def _step(
     return tuple(kinds), min(1.0, sc.p_scan, p_low, p_rise)
 
 
+# how public series mark a missing value (R's NA, JSON's null, a spreadsheet's dash)
+_MISSING = frozenset({"", "na", "n/a", "nan", "null", "none", "-"})
+
 # Numeric times below this (about 1973 as epoch seconds) are step numbers (1, 2, 3...),
 # as some labelled benchmarks write them; they are read as hours from `_INDEX_EPOCH`.
 _INDEX_LIMIT = 1e8
@@ -520,7 +523,7 @@ def score_csv_file(
                 continue
             try:
                 ts_text, value_text = row[t_col], row[v_col]
-                value = float(value_text) if value_text.strip() else math.nan
+                value = math.nan if value_text.strip().lower() in _MISSING else float(value_text)
                 parsed.append((parse_timestamp(ts_text), value))
             except (IndexError, ValueError) as exc:
                 msg = f"{src}:{line_no}: bad row {row!r}: {exc}"

@@ -132,6 +132,15 @@ def test_missing_values_are_kept_unscored(tmp_path: Path) -> None:
     assert read_csv(dst)[2] == ["2021-03-01T01:00:00Z", "", "0.000000", "0"]
 
 
+@pytest.mark.parametrize("marker", ["NA", "null", "N/A", "NaN", "-", "None"])
+def test_missing_value_markers_are_kept_unscored(tmp_path: Path, marker: str) -> None:
+    src, dst = tmp_path / "gap.csv", tmp_path / "out.csv"
+    rows = [(f"2021-03-01T{h:02d}:00:00Z", marker if h == 1 else "3") for h in range(3)]
+    write_csv(src, rows)
+    assert score_csv_file(src, dst) == 3
+    assert read_csv(dst)[2] == ["2021-03-01T01:00:00Z", marker, "0.000000", "0"]
+
+
 def test_bad_row_names_the_line(tmp_path: Path) -> None:
     src = tmp_path / "bad.csv"
     write_csv(src, [("2021-03-01", "3"), ("yesterday", "4")])
