@@ -5,9 +5,9 @@ The project ships no third-party series. Point this at a directory of
 window format (`{"any/prefix/name.csv": [["start", "end"], ...], ...}`, matched
 by file name) and it scores every file with `stream.detect_csv.score_series`
 (exactly what `python -m stream detect` writes) and prints, per file and in
-total: labelled windows with at least one alert in them, alert episodes (runs
-of consecutive alert rows) outside every window, those per week of data, and
-the median delay from a window's start to its first alert.
+total: labelled windows with at least one alert in them, alerts (the rows with
+alert 1: one per incident, where it opens) and those outside every window, per
+week of data, and the median delay from a window's start to its first alert.
 
 Run: .venv/bin/python benchmarks/detect_labelled.py --data DIR --labels windows.json
 """
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from stream.detect_csv import ScoredRow, parse_timestamp, score_series
+from stream.detect_csv import parse_timestamp, score_series
 
 
 @dataclass(frozen=True)
@@ -33,8 +33,8 @@ class FileResult:
     weeks: float
     windows: int
     hit: int
-    episodes: int
-    false_episodes: int
+    alerts: int
+    false_alerts: int
     delays_h: list[float]
     seconds: float
 
@@ -47,41 +47,22 @@ def read_series(path: Path) -> list[tuple[datetime, float]]:
     return sorted(rows, key=lambda r: r[0])
 
 
-def episodes(scored: list[ScoredRow]) -> list[tuple[datetime, datetime]]:
-    out: list[tuple[datetime, datetime]] = []
-    start: datetime | None = None
-    last: datetime | None = None
-    for row in scored:
-        if row.alert:
-            start = start or row.timestamp
-            last = row.timestamp
-        elif start is not None and last is not None:
-            out.append((start, last))
-            start = None
-    if start is not None and last is not None:
-        out.append((start, last))
-    return out
-
-
 def evaluate(path: Path, windows: list[tuple[datetime, datetime]]) -> FileResult:
     rows = read_series(path)
     began = time.perf_counter()
     scored = score_series(rows)
     seconds = time.perf_counter() - began
-    eps = episodes(scored)
-
-    def overlaps(ep: tuple[datetime, datetime], w: tuple[datetime, datetime]) -> bool:
-        return ep[0] <= w[1] and ep[1] >= w[0]
-
+    alerts = [r.timestamp for r in scored if r.alert]
     hit, delays = 0, []
     for w in windows:
-        first = [r.timestamp for r in scored if r.alert and w[0] <= r.timestamp <= w[1]]
+        first = [t for t in alerts if w[0] <= t <= w[1]]
         if first:
             hit += 1
             delays.append((first[0] - w[0]).total_seconds() / 3600)
-    false = [ep for ep in eps if not any(overlaps(ep, w) for w in windows)]
+    false = [t for t in alerts if not any(w[0] <= t <= w[1] for w in windows)]
     weeks = (rows[-1][0] - rows[0][0]) / timedelta(days=7) if rows else 0.0
-    return FileResult(path.name, len(rows), weeks, len(windows), hit, len(eps), len(false), delays, seconds)
+    n_alerts, n_false = len(alerts), len(false)
+    return FileResult(path.name, len(rows), weeks, len(windows), hit, n_alerts, n_false, delays, seconds)
 
 
 def main() -> None:
@@ -99,24 +80,24 @@ def main() -> None:
         spans = [(parse_timestamp(a), parse_timestamp(b)) for a, b in by_name[path.name]]
         results.append(evaluate(path, spans))
     print(
-        f"{'file':<44}{'rows':>7}{'weeks':>7}{'windows hit':>13}{'episodes':>10}"
+        f"{'file':<44}{'rows':>7}{'weeks':>7}{'windows hit':>13}{'alerts':>10}"
         f"{'false':>7}{'false/week':>12}{'median delay h':>16}{'s':>6}"
     )
     for r in results:
         delay = f"{statistics.median(r.delays_h):.1f}" if r.delays_h else "-"
         print(
-            f"{r.name:<44}{r.rows:>7}{r.weeks:>7.1f}{r.hit:>7}/{r.windows:<5}{r.episodes:>10}"
-            f"{r.false_episodes:>7}{r.false_episodes / max(r.weeks, 1e-9):>12.2f}{delay:>16}{r.seconds:>6.1f}"
+            f"{r.name:<44}{r.rows:>7}{r.weeks:>7.1f}{r.hit:>7}/{r.windows:<5}{r.alerts:>10}"
+            f"{r.false_alerts:>7}{r.false_alerts / max(r.weeks, 1e-9):>12.2f}{delay:>16}{r.seconds:>6.1f}"
         )
     if results:
         hit = sum(r.hit for r in results)
         windows = sum(r.windows for r in results)
-        false = sum(r.false_episodes for r in results)
+        false = sum(r.false_alerts for r in results)
         weeks = sum(r.weeks for r in results)
         delays = [d for r in results for d in r.delays_h]
         delay = f"{statistics.median(delays):.1f}" if delays else "-"
         print(
-            f"total: windows hit {hit}/{windows} ({hit / max(windows, 1):.2f}), false episodes {false} "
+            f"total: windows hit {hit}/{windows} ({hit / max(windows, 1):.2f}), false alerts {false} "
             f"({false / max(weeks, 1e-9):.2f} per week over {weeks:.0f} weeks), median delay {delay} h"
         )
 

@@ -518,7 +518,10 @@ def status(
 @app.command()
 def detect(
     input: Annotated[Path, typer.Option("--input", help="CSV with a header: timestamp,value")],
-    output: Annotated[Path, typer.Option("--output", help="CSV: timestamp,value,anomaly_score,alert")],
+    output: Annotated[
+        Path,
+        typer.Option("--output", help="CSV: timestamp,value,anomaly_score,alert (1 where an incident opens)"),
+    ],
     false_alerts_per_week: Annotated[
         float,
         typer.Option(
@@ -528,7 +531,10 @@ def detect(
         ),
     ] = 0.5,
 ) -> None:
-    """Score a regular count series with the live detectors (each point only from its past)."""
+    """Score a regular count series with the live detectors (each point only from its past).
+
+    anomaly_score (0..1, 0.5 at the detectors' thresholds) is given for every row;
+    alert is 1 at the row where an incident opens, one per incident."""
     from stream.detect import DetectorConfig
     from stream.detect_csv import score_csv_file
 

@@ -62,9 +62,10 @@ class ScoredRow:
     timestamp: datetime
     value: float
     anomaly_score: float  # 0..1; 0.5 at the detectors' own thresholds, 1 at their square
-    alert: bool
-    kinds: tuple[str, ...] = ()  # surge | sustained_rise | silence
+    alert: bool  # an incident opens at this step (what would page an analyst)
+    kinds: tuple[str, ...] = ()  # surge | sustained_rise | silence, while one is open
     expected: float | None = None
+    open: bool = False  # an incident is open at this step (it opened here or before)
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,7 @@ def score_series(
     max_open = max(round(timedelta(hours=cfg.max_open_hours) / shape.step), 2 * shape.cycle)
     run = _Run(cfg, params, shape, max_open)
     out: list[ScoredRow] = []
+    was_open = False
     for i, (ts, raw) in enumerate(data):
         if i == params.warmup:
             # Fix the count scale from the warm-up, then relearn the warm-up in that unit.
@@ -184,16 +186,22 @@ def score_series(
             continue
         sc, kinds, p_norm = run.step(i, ts, raw)
         warm = sc.warm
+        is_open = bool(kinds) and warm
         out.append(
             ScoredRow(
                 timestamp=ts,
                 value=raw,
                 anomaly_score=_to_score(p_norm, params.surge_alpha) if warm else 0.0,
-                alert=bool(kinds) and warm,
+                # one alert per incident: the rows it stays open add no alert of their
+                # own (an evaluation that counts flagged rows would count one incident
+                # of ten hours as ten false alerts); the score shows how it goes on
+                alert=is_open and not was_open,
                 kinds=kinds if warm else (),
                 expected=sc.mu * run.unit - run.origin,
+                open=is_open,
             )
         )
+        was_open = is_open
     return out
 
 

@@ -78,7 +78,7 @@ def test_infer_shape_from_the_step() -> None:
 
 def test_daily_series_flags_the_spike_only() -> None:
     scored = score_series(daily_rows())
-    assert [(r.timestamp.date().isoformat(), r.kinds) for r in scored if r.alert] == [
+    assert [(r.timestamp.date().isoformat(), r.kinds) for r in scored if r.open] == [
         ("2021-05-30", ("surge",))
     ]
     assert all(0.0 <= r.anomaly_score <= 1.0 for r in scored)
@@ -89,7 +89,7 @@ def test_daily_series_flags_the_spike_only() -> None:
 
 def test_five_minute_continuous_values_flag_the_shift_only() -> None:
     scored = score_series(five_minute_rows())
-    assert [i for i, r in enumerate(scored) if r.alert] == [2500, 2501, 2502, 2503, 2504, 2505]
+    assert [i for i, r in enumerate(scored) if r.open] == [2500, 2501, 2502, 2503, 2504, 2505]
 
 
 def test_each_point_is_scored_from_the_past_only() -> None:
@@ -118,9 +118,19 @@ def test_csv_round_trip_five_minute_epoch_seconds(tmp_path: Path) -> None:
     write_csv(src, [(str(int(t.timestamp())), f"{v:.3f}") for t, v in rows])
     assert score_csv_file(src, dst) == 3000
     out = read_csv(dst)
+    # one alert for the six-step shift: the step it opens at; its other steps score high
     flagged = [k for k, row in enumerate(out[1:]) if row[3] == "1"]
-    assert flagged == [2500, 2501, 2502, 2503, 2504, 2505]
+    assert flagged == [2500]
+    shift = [float(row[2]) for row in out[1 + 2500 : 1 + 2506]]
+    assert min(shift) > max(float(row[2]) for row in out[1 + 2400 : 1 + 2500])
     assert out[1][0] == str(int(T0.timestamp()))
+
+
+def test_alert_marks_where_an_incident_opens_and_open_how_long_it_lasts() -> None:
+    scored = score_series(five_minute_rows())
+    assert [i for i, r in enumerate(scored) if r.open] == [2500, 2501, 2502, 2503, 2504, 2505]
+    assert [i for i, r in enumerate(scored) if r.alert] == [2500]
+    assert scored[2503].kinds and not scored[2503].alert
 
 
 def test_missing_values_are_kept_unscored(tmp_path: Path) -> None:
@@ -177,7 +187,7 @@ def test_hourly_series_with_weekends_flags_the_spike_not_the_weekends() -> None:
         v = max(0.0, rng.gauss(mu, 0.05 * mu)) * (1.6 if i == 24 * 7 * 8 + 30 else 1.0)
         rows.append((t, float(round(v))))
     scored = score_series(rows)
-    late = [(r.timestamp, r.kinds) for r in scored if r.alert and r.timestamp >= monday + timedelta(days=14)]
+    late = [(r.timestamp, r.kinds) for r in scored if r.open and r.timestamp >= monday + timedelta(days=14)]
     assert late == [(datetime(2021, 3, 2, 6, tzinfo=UTC), ("surge",))]
 
 
@@ -194,7 +204,7 @@ def shifted_daily_rows(days: int = 200, shift_day: int = 140) -> list[tuple[date
 
 def test_daily_level_shift_is_flagged_then_accepted_as_the_new_level() -> None:
     scored = score_series(shifted_daily_rows())
-    flagged = [i for i, r in enumerate(scored) if r.alert]
+    flagged = [i for i, r in enumerate(scored) if r.open]
     # from the first shifted day (a Monday), within its first two weeks (two weekly
     # cycles); nothing before, nothing once the level is accepted: inside the episode
     # the baseline learns from values clipped to 3 sd, so it follows the new level
@@ -231,7 +241,7 @@ def test_half_hourly_weekends_of_another_shape_raise_nothing_but_the_spike() -> 
     spike = 8 * 7 * 48 + 5 * 48 + 18  # a Saturday at 09:00, when weekdays peak and weekends do not
     rows[spike] = (rows[spike][0], rows[spike][1] * 1.5)
     scored = score_series(rows)
-    flagged = [i for i, r in enumerate(scored) if r.alert and i >= 2 * 7 * 48]
+    flagged = [i for i, r in enumerate(scored) if r.open and i >= 2 * 7 * 48]
     assert flagged == [spike]
     assert scored[spike].kinds == ("surge",)
     saturday_night = scored[spike - 16]  # 01:00, the weekend's busy night
@@ -262,7 +272,7 @@ def test_calibration_gate_stops_an_alert_storm_when_a_series_turns_volatile(
     rows, per_week, big = volatile_week_rows(step_minutes)
 
     def openings(scored: list[ScoredRow]) -> list[int]:
-        return [i for i in range(1, len(scored)) if scored[i].alert and not scored[i - 1].alert]
+        return [i for i in range(1, len(scored)) if scored[i].open and not scored[i - 1].open]
 
     gated = score_series(rows)
     monkeypatch.setattr(detect_csv, "GATE_FACTOR", 0.0)  # the nominal level alone
@@ -307,7 +317,7 @@ def test_calibration_gate_extrapolates_its_tail_before_its_window_fills(
     rows, big = bursty_rows()
 
     def openings(scored: list[ScoredRow]) -> list[int]:
-        return [i for i in range(1, len(scored)) if scored[i].alert and not scored[i - 1].alert]
+        return [i for i in range(1, len(scored)) if scored[i].open and not scored[i - 1].open]
 
     gated = openings(score_series(rows))
     monkeypatch.setattr(detect_csv, "_TAIL_MIN_POINTS", 10**9)  # the quantile only
@@ -322,9 +332,9 @@ def test_calibration_gate_extrapolates_its_tail_before_its_window_fills(
 
 def test_calibration_gate_seldom_binds_where_the_model_fits(monkeypatch: pytest.MonkeyPatch) -> None:
     rows = daily_rows(days=400, spike_day=300)  # binomial counts: the model's own world
-    gated = [r.alert for r in score_series(rows)]
+    gated = [r.open for r in score_series(rows)]
     monkeypatch.setattr(detect_csv, "GATE_FACTOR", 0.0)
-    assert gated == [r.alert for r in score_series(rows)]
+    assert gated == [r.open for r in score_series(rows)]
     assert gated[300]
 
 
@@ -390,9 +400,9 @@ def declining_rows(lull_at: int | None = None, per_day: float = 0.01) -> list[tu
 
 def test_a_declining_count_series_is_not_silent_but_a_lull_is() -> None:
     # the level lags a decline by a few percent: on a count scale that is no silence
-    assert [r.timestamp for r in score_series(declining_rows()) if r.alert] == []
+    assert [r.timestamp for r in score_series(declining_rows()) if r.open] == []
     lull = 8 * 7 * 24 + 10
-    flagged = [i for i, r in enumerate(score_series(declining_rows(lull))) if r.alert]
+    flagged = [i for i, r in enumerate(score_series(declining_rows(lull))) if r.open]
     assert flagged and all(lull <= i < lull + 8 + 6 for i in flagged)
 
 
@@ -422,13 +432,13 @@ def sine_rows(flat_from: int | None = None) -> list[tuple[datetime, float]]:
 def test_a_series_below_zero_is_shifted_not_clamped() -> None:
     clean = score_series(sine_rows())
     # clamped at 0, every night's trough read as a silence; shifted, nothing is flagged
-    assert [r.timestamp for r in clean if r.alert] == []
+    assert [r.timestamp for r in clean if r.open] == []
     # the expectation comes back in the series' own units, negative at night
     late = [r for r in clean[-288:] if r.expected is not None]
     assert min(r.expected for r in late) < -10.0
     assert max(abs(r.expected - r.value) for r in late) < 15.0
     flat_from = 11 * 288 + 100  # the wave's rising flank flattened to its middle
-    flagged = [i for i, r in enumerate(score_series(sine_rows(flat_from))) if r.alert]
+    flagged = [i for i, r in enumerate(score_series(sine_rows(flat_from))) if r.open]
     assert flagged and all(flat_from <= i < flat_from + 72 + 12 for i in flagged)
 
 
@@ -481,7 +491,7 @@ def test_one_hour_dropped_from_a_busy_series_is_a_silence(share: float) -> None:
     scored = score_series(dip_rows(dip, share))
     assert "silence" in scored[dip].kinds
     clean = score_series(dip_rows(None, 1.0))
-    assert not clean[dip].alert
-    assert [i for i, r in enumerate(scored) if r.alert and not dip <= i < dip + 6] == [
-        i for i, r in enumerate(clean) if r.alert and not dip <= i < dip + 6
+    assert not clean[dip].open
+    assert [i for i, r in enumerate(scored) if r.open and not dip <= i < dip + 6] == [
+        i for i, r in enumerate(clean) if r.open and not dip <= i < dip + 6
     ]
