@@ -12,7 +12,8 @@ adds the level's own uncertainty, which matters for sparse or young series.
 Tests per step, each using only the state before the step: surge (upper tail of
 the sums over the last 1..3 steps, Bonferroni), NB CUSUM towards `ratio * mean`
 with a Siegmund threshold for the series' level, and silence (lower tail of a
-window sum). Learning lives in `learn`.
+window sum, against the level times the recent observed/expected ratio when that
+is below 1: `recent_ratio`). Learning lives in `learn`.
 """
 
 from __future__ import annotations
@@ -293,7 +294,8 @@ def recent_ratio(track: Track) -> float:
 
 
 def score(track: Track, step: int, factor: float, y: float, params: TrackParams) -> StepScore:
-    """Run the tests for value y at `step`; mutates only the CUSUM and the ring."""
+    """Run the tests for value y at `step`; mutates only the CUSUM, the ring and the
+    recent sums (a step leaving the ring)."""
     exact = params.exact_tails
     level = (track.a + LEVEL_PRIOR_A) / (track.b + LEVEL_PRIOR_B)
     mu = max(_MU_FLOOR, level * factor)
