@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import csv
 import logging
 import os
 import sys
@@ -544,7 +545,9 @@ def detect(
     except (OSError, ValueError) as exc:
         err.print(f"[red]detect failed:[/] {exc}")
         raise typer.Exit(2) from exc
-    err.print(f"scored {n} rows -> {output}")
+    with output.open(newline="", encoding="utf-8") as fh:
+        alerts = sum(1 for row in csv.reader(fh) if len(row) > 3 and row[3] == "1")
+    err.print(f"scored {n} rows, {alerts} alerts -> {output}")
 
 
 @app.command()

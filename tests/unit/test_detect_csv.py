@@ -370,7 +370,9 @@ def test_cli_budget_sets_the_thresholds(tmp_path: Path) -> None:
             capture_output=True, text=True, check=False,
         )
         assert done.returncode == 0, done.stderr
-        return [k for k, row in enumerate(read_csv(dst)[1:]) if row[3] == "1"]
+        alerts = [k for k, row in enumerate(read_csv(dst)[1:]) if row[3] == "1"]
+        assert f"scored {len(rows)} rows, {len(alerts)} alerts" in done.stderr
+        return alerts
 
     strict, loose = flagged("0.5"), flagged("20")
     assert big in strict and big in loose
