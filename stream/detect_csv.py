@@ -516,7 +516,12 @@ def score_csv_file(
     """
     src = Path(input_path)
     with src.open(newline="", encoding="utf-8-sig") as fh:  # a spreadsheet's BOM is not a name
-        reader = csv.reader(fh)
+        first = fh.readline()
+        fh.seek(0)
+        # comma, else what the header is split by: semicolons (spreadsheets where the
+        # comma is the decimal mark) or tabs
+        delimiter = next((d for d in (",", ";", "\t") if d in first), ",")
+        reader = csv.reader(fh, delimiter=delimiter)
         header = next(reader, None)
         if header is None:
             msg = f"{src}: empty file, expected a header row"

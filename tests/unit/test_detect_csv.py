@@ -151,6 +151,18 @@ def test_missing_value_markers_are_kept_unscored(tmp_path: Path, marker: str) ->
     assert read_csv(dst)[2] == ["2021-03-01T01:00:00Z", marker, "0.000000", "0"]
 
 
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_semicolon_and_tab_separated_files(tmp_path: Path, delimiter: str) -> None:
+    rows = daily_rows()
+    src, dst = tmp_path / "in.csv", tmp_path / "out.csv"
+    lines = [f"timestamp{delimiter}value"] + [f"{t.date().isoformat()}{delimiter}{v:g}" for t, v in rows]
+    src.write_text("\n".join(lines) + "\n")
+    assert score_csv_file(src, dst) == len(rows)
+    flagged = [row[0] for row in read_csv(dst)[1:] if row[3] == "1"]
+    assert flagged  # the spike
+    assert flagged == [r.timestamp.date().isoformat() for r in score_series(rows) if r.alert]
+
+
 def test_bad_row_names_the_line(tmp_path: Path) -> None:
     src = tmp_path / "bad.csv"
     write_csv(src, [("2021-03-01", "3"), ("yesterday", "4")])
