@@ -536,7 +536,8 @@ def score_csv_file(
                 continue
             try:
                 ts_text, value_text = row[t_col], row[v_col]
-                value = math.nan if value_text.strip().lower() in _MISSING else float(value_text)
+                number = value_text if delimiter == "," else value_text.replace(",", ".")  # 3,5
+                value = math.nan if value_text.strip().lower() in _MISSING else float(number)
                 parsed.append((parse_timestamp(ts_text), value))
             except (IndexError, ValueError) as exc:
                 msg = f"{src}:{line_no}: bad row {row!r}: {exc}"

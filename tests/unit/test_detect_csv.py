@@ -155,7 +155,9 @@ def test_missing_value_markers_are_kept_unscored(tmp_path: Path, marker: str) ->
 def test_semicolon_and_tab_separated_files(tmp_path: Path, delimiter: str) -> None:
     rows = daily_rows()
     src, dst = tmp_path / "in.csv", tmp_path / "out.csv"
-    lines = [f"timestamp{delimiter}value"] + [f"{t.date().isoformat()}{delimiter}{v:g}" for t, v in rows]
+    # a decimal comma, as where the semicolon separates: 41 -> "41,0"
+    values = [f"{v:.1f}".replace(".", ",") for _, v in rows]
+    lines = [f"timestamp{delimiter}value"] + [f"{t.date()}{delimiter}{v}" for (t, _), v in zip(rows, values, strict=True)]
     src.write_text("\n".join(lines) + "\n")
     assert score_csv_file(src, dst) == len(rows)
     flagged = [row[0] for row in read_csv(dst)[1:] if row[3] == "1"]
