@@ -157,7 +157,9 @@ def test_semicolon_and_tab_separated_files(tmp_path: Path, delimiter: str) -> No
     src, dst = tmp_path / "in.csv", tmp_path / "out.csv"
     # a decimal comma, as where the semicolon separates: 41 -> "41,0"
     values = [f"{v:.1f}".replace(".", ",") for _, v in rows]
-    lines = [f"timestamp{delimiter}value"] + [f"{t.date()}{delimiter}{v}" for (t, _), v in zip(rows, values, strict=True)]
+    dates = [t.date() for t, _ in rows]
+    body = [f"{d}{delimiter}{v}" for d, v in zip(dates, values, strict=True)]
+    lines = [f"timestamp{delimiter}value", *body]
     src.write_text("\n".join(lines) + "\n")
     assert score_csv_file(src, dst) == len(rows)
     flagged = [row[0] for row in read_csv(dst)[1:] if row[3] == "1"]
