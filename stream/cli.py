@@ -148,18 +148,19 @@ def _run_worker(s: Settings, bootstrap: str, *, samples: list[Path] | None = Non
 
     from stream.broker import ensure_topics
     from stream.service import build
+    from stream.settings import RAW_TOPIC
 
     (s.data_dir / s.app_id).mkdir(parents=True, exist_ok=True)
     asyncio.run(ensure_topics(bootstrap, _topic_specs(s)))
-    faust_app, rt = build(s, bootstrap)
     if samples:
+        # Written before the worker starts, as a feed that was already there: a worker
+        # reading a partition to its end while the rest of the load is still being
+        # written would take that partition for idle and let the others close hours
+        # its next reports belong to (the detectors would then miss them).
         lines = [line for p in samples for line in _iter_lines(str(p))]
-
-        @faust_app.task
-        async def load_samples() -> None:
-            n = await produce_lines(bootstrap, rt.topics["raw"].get_topic_name(), lines,
-                                    progress=False)
-            err.print(f"loaded {n} sample records")
+        n = asyncio.run(produce_lines(bootstrap, s.topic(RAW_TOPIC), lines, progress=False))
+        err.print(f"loaded {n} sample records")
+    faust_app, rt = build(s, bootstrap)
 
     _settle_heap(faust_app, rt)
     url = f"http://{s.web_host}:{s.web_port}/"

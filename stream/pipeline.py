@@ -28,6 +28,21 @@ DETECT_GRACE = timedelta(hours=2)
 HOUR = timedelta(hours=1)
 
 
+def _bucket_of(event_time: datetime) -> datetime:
+    """The hour bucket holding an event time (bucket h holds (h, h + 1h], as in the
+    aggregate's hour_of_end)."""
+    t = int(event_time.timestamp())
+    return datetime.fromtimestamp((t - 1) // 3600 * 3600, UTC)
+
+
+def _in_time(claim: Claim | aggregate.Fact, hour: datetime, grace: timedelta) -> bool:
+    """Whether the claim was published in an hour that ended before the detectors
+    score `hour` (see `aggregate.hour_activity`)."""
+    pub = claim.published_at
+    t = pub if isinstance(pub, int) else int(pub.timestamp())
+    return -(-t // 3600) * 3600 < int((hour + HOUR + grace).timestamp())
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """Where a record came from: topic[partition]@offset."""
@@ -205,9 +220,9 @@ class InputWatermark:
     a partition read to its end (every record taken has finished) does not hold the
     others back (it is idle: what comes next is new); one not read at all yet holds
     everything (it may hold any hour: a bulk load of history over several partitions
-    must not let the first one read push event time to its end); one whose finished
-    records gave no claim has no event time to hold by. With no partition holding, the
-    latest event time written."""
+    must not let the first one read push event time to its end), and so does one whose
+    finished records gave no claim yet (its first claim may be of any hour). With no
+    partition holding, the latest event time written."""
 
     started: int = 0
     finished: int = 0  # batches 0 .. finished-1 are all done
@@ -250,11 +265,12 @@ class InputWatermark:
             done_to = self.through.get(p)
             if hw is not None and (hw == 0 or (done_to is not None and done_to + 1 >= hw)):
                 continue  # read to its end
-            if done_to is None:
-                return None  # not read yet
             t = self.high.get(p)
-            if t is not None:
-                holding.append(t)
+            if t is None:
+                # not read yet, or nothing it gave had an event time (no claims): its
+                # next claim may be of any hour
+                return None
+            holding.append(t)
         if holding:
             return min(holding)
         return max(self.high.values()) if self.high else None
@@ -281,12 +297,16 @@ class Engine:
         default_factory=lambda: detect.new_state(detect.DetectorConfig(hour_close_grace=DETECT_GRACE)))
     alerts: dict[str, Alert] = field(default_factory=dict)
     max_alerts_kept: int = 500
-    #: detector inputs, captured claim by claim (see `_capture`): per partition the max
-    #: event time folded from it, and (key, hour) -> (total, claim ids) not yet scored
+    #: per partition the latest watermark read there (see `tick`), and the (key, hour)
+    #: whose activity may have changed (see `_capture`)
     part_time: dict[int, datetime] = field(default_factory=dict)
-    det_obs: dict[tuple[str, datetime], tuple[int, tuple[str, ...]]] = field(default_factory=dict)
+    #: per partition the max event time of the claims folded from it (closes the
+    #: hours of a partition without watermarks)
+    claim_time: dict[int, datetime] = field(default_factory=dict)
     det_dirty: set[tuple[str, datetime]] = field(default_factory=set)
-    #: claims that reached an hour after their own partition had closed it
+    #: the hours before this one are scored (or had nothing to score): final
+    closed_before: datetime | None = None
+    #: claims published in time for an hour that reached it after it was scored
     detector_late: int = 0
     #: partitions that carry watermark records (see `tick`)
     ticked: set[int] = field(default_factory=set)
@@ -306,10 +326,13 @@ class Engine:
         return cls(lateness=lateness, detector=detect.new_state(config))
 
     def apply(self, claim: Claim | aggregate.Fact, *, partition: int = -1,
-              offset: int = -1) -> aggregate.Applied:
+              offset: int = -1, source: int | None = None) -> aggregate.Applied:
         """Fold one claim (a Claim, or the Fact `decode_fact` gives); without a Kafka
         position (replay of raw reports, tests) the claims get a private sequence so only
-        claim identity deduplicates them."""
+        claim identity deduplicates them. `source`: the partition whose event time this
+        claim advances for the detectors (default `partition`; a replay of raw reports
+        gives the raw partition, see `frontier`)."""
+        hold = partition if source is None else source
         if partition < 0:
             self.seq += 1
             offset = self.seq
@@ -330,42 +353,39 @@ class Engine:
             event_time = applied.event_time
             if self.watermark is None or (event_time is not None and event_time > self.watermark):
                 self.watermark = event_time
-            if applied.deltas:
-                self._capture(key, state, applied, partition)
-            # a partition that carries watermarks closes its hours at them alone (a
-            # claim of a writer that is ahead must not close them for one that lags)
-            if event_time is not None and partition not in self.ticked:
-                seen = self.part_time.get(partition)
+            self._capture(key, claim, applied, hold)
+            if event_time is not None:
+                seen = self.claim_time.get(hold)
                 if seen is None or event_time > seen:
-                    self.part_time[partition] = event_time
+                    self.claim_time[hold] = event_time
         return applied
 
-    def _capture(self, key: str, state: aggregate.RegionState, applied: aggregate.Applied,
-                 partition: int) -> None:
-        """Record what the detectors will see of the hours this claim changed.
 
-        Every claim of a key lives in one partition (claims are keyed by region), so
-        the detectors' view of a (key, hour) is decided within that partition's order
-        alone: the hour's total after each claim, until the partition's own event time
-        passes the hour's end plus the grace; a claim for the hour after that is late
-        for the detectors (the aggregates still count it). Hence the alerts depend on
-        the claims log, not on how its partitions interleave or are batched.
+    def _capture(self, key: str, claim: Claim | aggregate.Fact, applied: aggregate.Applied,
+                 partition: int) -> None:
+        """Note the hours this claim may change for the detectors: its own and those
+        its deltas moved. When an hour closes they read its activity from the state as
+        of that moment in publication time (`aggregate.hour_activity`: the claims
+        published in hours that ended before the hour's end plus the grace), so what
+        they score is a function of the claims, not of the order they arrive in: a
+        live run, a catch-up and a replay of the claims or of the raw reports, in any
+        interleaving of their partitions, give the same alerts. The aggregates count
+        every claim. A claim published in time that reaches an hour the detectors have
+        already scored (a feed delivered out of publication order) is late for them:
+        counted in `detector_late`.
         """
-        frontier = self.part_time.get(partition)
-        closed = None if frontier is None else frontier - self.detector.config.hour_close_grace
-        obs = self.det_obs
-        cap = self.detector.config.max_claim_ids
-        for delta in applied.deltas:
-            hour = delta[0]
-            if closed is not None and hour + HOUR <= closed:
-                self.detector_late += 1
+        del partition
+        det = self.detector
+        own = None if applied.event_time is None else _bucket_of(applied.event_time)
+        hours = {d[0] for d in applied.deltas}
+        if own is not None:
+            hours.add(own)
+        closed = self.closed_before
+        for hour in hours:
+            if closed is not None and hour < closed:  # scored already: final
+                if hour == own and _in_time(claim, hour, det.config.hour_close_grace):
+                    self.detector_late += 1
                 continue
-            series = aggregate.hourly_series(state, as_of=hour + HOUR, hours=1)
-            prev = obs.get((key, hour))
-            ids = prev[1] if prev is not None else ()
-            if applied.claim_id not in ids and len(ids) < cap:
-                ids = (*ids, applied.claim_id)
-            obs[(key, hour)] = (series[0][1] if series else 0, ids)
             self.det_dirty.add((key, hour))
 
     def tick(self, partition: int, event_time: datetime, raw: Collection[int] | None = None,
@@ -411,16 +431,26 @@ class Engine:
         watermark to all of them, and a live reader may see one partition's records
         before another's (its high-water marks lag), so a partition whose watermark it
         has not read yet may still hold claims of any hour since the last one."""
-        times = self.part_time
-        hold = set(lagging or ()) | self.ticked
-        if self.expect_ticks or self.ticked:
+        ticks, claims, ticked = self.part_time, self.claim_time, self.ticked
+        # a partition that carries watermarks closes its hours at them alone (a claim
+        # of a writer that is ahead must not close them for one that lags)
+        expect = self.expect_ticks or bool(ticked)
+
+        def time_of(p: int) -> datetime | None:
+            if p in ticked:
+                return ticks.get(p)
+            return None if expect else claims.get(p)
+
+        hold = set(lagging or ()) | ticked
+        if expect:
             hold |= self.partitions
         if hold:
-            held = [times.get(p) for p in hold]
+            held = [time_of(p) for p in hold]
             if any(t is None for t in held):
                 return None  # a partition not read yet may still hold any hour
             return min(t for t in held if t is not None)
-        return max(times.values()) if times else None
+        times = [t for p in claims if (t := time_of(p)) is not None]
+        return max(times) if times else None
 
     def apply_all(self, claims: Iterable[Claim]) -> list[aggregate.Applied]:
         return [self.apply(c) for c in claims]
@@ -438,17 +468,28 @@ class Engine:
         their end (see `frontier`)."""
         del applied
         det = self.detector
-        obs = self.det_obs
-        for key, hour in sorted(self.det_dirty):
-            value, ids = obs[(key, hour)]
-            det = detect.observe(det, region=key, hour_start=hour, value=value, claim_ids=sorted(ids))
-        self.det_dirty = set()
         alerts: list[Alert] = []
         now = self.frontier(lagging)
         if now is not None:
+            # the hours this advance closes are read as of their close (and only those:
+            # an open hour may still change); a zero for a region the detectors do not
+            # know is no observation (its claims moved to another hour, or came late)
+            closes = detect.closed_before(det, now)
+            grace = int(det.config.hour_close_grace.total_seconds())
+            dirty = self.det_dirty
+            for key, hour in sorted(k for k in dirty if k[1] < closes):
+                dirty.discard((key, hour))
+                state = self.states.get(key)
+                if state is None:
+                    continue
+                start = int(hour.timestamp())
+                value, ids = aggregate.hour_activity(state, start, start + 3600 + grace)
+                if value <= 0 and key not in det.series:
+                    continue
+                det = detect.observe(det, region=key, hour_start=hour, value=value, claim_ids=ids)
             det, alerts = detect.advance(det, now=now)
-            # what was scored is final: keep only the hours still open
-            self.det_obs = {k: v for k, v in obs.items() if not detect.is_late(det, k[1])}
+            if self.closed_before is None or closes > self.closed_before:
+                self.closed_before = closes
         self.detector = det
         for alert in alerts:
             self.alerts[alert.alert_id] = alert

@@ -58,8 +58,8 @@ def fold_record(engine: Engine, kind: Kind, value: bytes | None, where: Place, n
         if isinstance(result, Rejection):
             summary.rejected[result.reason] = summary.rejected.get(result.reason, 0) + 1
             return out
-        for claim in result.claims:
-            out.append((claim, engine.apply(claim)))
+        for claim in result.claims:  # event time held per raw partition (Engine.frontier)
+            out.append((claim, engine.apply(claim, source=where.partition)))
     else:
         decoded = decode_fact(value, where, now)
         if isinstance(decoded, Rejection):
@@ -115,8 +115,9 @@ async def replay(
                 consumer.seek(tp, from_offset)
             elif ends[tp] == 0:
                 continue
-        if kind == "claims":  # once a watermark is read, these hold the detectors
+        if kind == "claims":  # hours close at the watermarks in the log, as in a live run
             engine.partitions = frozenset(tp.partition for tp in tps if ends[tp] > 0)
+            engine.expect_ticks = True
         done = {tp for tp in tps if await consumer.position(tp) >= ends[tp]}
         if done:
             consumer.pause(*done)
@@ -141,11 +142,17 @@ async def replay(
                 if tp not in done and await consumer.position(tp) >= ends[tp]:
                     done.add(tp)
                     consumer.pause(tp)
-            # partitions not read to their end hold the detectors back (Engine.frontier)
-            lagging = {tp.partition for tp in tps if tp not in done} if kind == "claims" else None
+            # partitions not read to their end hold the detectors back (Engine.frontier):
+            # claims partitions, or raw ones (the event time of the claims from each)
+            lagging = {tp.partition for tp in tps if tp not in done}
             summary.alerts += len(engine.detect(lagging=lagging))
             if on_progress:
                 on_progress(summary.records, total)
+        if kind == "claims" and not engine.ticked:
+            # a log without watermarks (not written by the normalize agents): its hours
+            # close at the claims' event times
+            engine.expect_ticks = False
+            summary.alerts += len(engine.detect(lagging=set()))
     finally:
         summary.seconds = time.perf_counter() - started
         await consumer.stop()

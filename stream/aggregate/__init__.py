@@ -2,7 +2,7 @@
 
 `new_state` initializes, `apply` adds one claim (versioned, reconciled,
 idempotent, order-independent), `encode`/`decode` persist the state in a Faust
-table, and `window_stats`/`window_totals`/`hourly_series`/`latest_claims`/`residuals`
+table, and `window_stats`/`window_totals`/`hourly_series`/`hour_activity`/`latest_claims`/`residuals`
 are the results. Merging two workers' results is `residuals` across keys; within a key
 one state exists (Kafka partitions by key).
 """
@@ -10,6 +10,7 @@ one state exists (Kafka partitions by key).
 from stream.aggregate.apply import Applied, Delta, Outcome, apply, claim_event_time
 from stream.aggregate.fact import Fact, fact_from_json
 from stream.aggregate.query import (
+    hour_activity,
     hourly_series,
     latest_claims,
     residuals,
@@ -29,6 +30,7 @@ __all__ = [
     "decode",
     "encode",
     "fact_from_json",
+    "hour_activity",
     "hourly_series",
     "latest_claims",
     "new_state",

@@ -24,9 +24,11 @@ from itertools import chain
 from typing import Any
 
 from stream.aggregate.apply import ts
+from stream.aggregate.reconcile import affected, allocate
 from stream.aggregate.state import (
     CLAIMANT,
     DKIND,
+    FIRST,
     GROUPS,
     HOUR,
     KIND,
@@ -43,13 +45,16 @@ from stream.aggregate.state import (
     WEAPON,
     WS,
     Cid,
+    GroupKey,
     Rec,
     RegionState,
     cid_str,
     counted,
     current,
     event_of,
+    group_of,
     versions_of,
+    window_lookup,
 )
 from stream.aggregate.tolls import toll_counted
 
@@ -156,25 +161,83 @@ def hourly_series(
     with the bucket before `as_of`'s hour."""
     end = ts(as_of) // HOUR * HOUR
     start = end - hours * HOUR
-    # (hour, claimant) -> [launched, intercepted + suppressed, has_launched]
-    acc: dict[tuple[int, str], list[int]] = {}
-    for h in _hours_in(state.buckets, start, end):
-        for code, n in enumerate(state.buckets[h]):
-            if not n:
-                continue
-            claimant, _weapon, measure = GROUPS[code]
-            a = acc.setdefault((h, claimant), [0, 0, 0])
-            if measure == "launched":
-                a[0] += n
-                a[2] = 1
-            else:
-                a[1] += n
-    per_hour: dict[int, int] = {}
-    for (h, _c), (launched, downed, has_launched) in acc.items():
-        v = launched if has_launched else downed
-        per_hour[h] = max(per_hour.get(h, 0), v)
+    per_hour = {h: _activity((GROUPS[code], n) for code, n in enumerate(state.buckets[h]) if n)
+                for h in _hours_in(state.buckets, start, end)}
     return [(datetime.fromtimestamp(h, UTC), per_hour.get(h, 0))
             for h in range(start, end, HOUR)]
+
+
+def _activity(counts: Iterable[tuple[GroupKey, int]]) -> int:
+    """One hour's activity from its counted parts per (claimant, weapon, measure)."""
+    # claimant -> [launched, intercepted + suppressed, has_launched]
+    acc: dict[str, list[int]] = {}
+    for (claimant, _weapon, measure), n in counts:
+        a = acc.setdefault(claimant, [0, 0, 0])
+        if measure == "launched":
+            a[0] += n
+            a[2] = 1
+        else:
+            a[1] += n
+    return max((launched if has else downed for launched, downed, has in acc.values()), default=0)
+
+
+def hour_activity(state: RegionState, hour: int, cutoff: int) -> tuple[int, list[str]]:
+    """Activity of the hour bucket starting at `hour` (epoch s) as `hourly_series`
+    counts it, from what was published in hours that ended before `cutoff`, with the
+    ids of the claims that make it up.
+
+    What hourly detectors that score an hour at `cutoff` (its end plus their grace)
+    may count: every version of a claim published in time, reconciled with the other
+    windows of its claimant as they stood then (a correction or a piece published
+    later does not change it). A function of the set of claims seen, like the rest of
+    the state, so a detector fed from it gives the same result in any arrival order,
+    given every claim published in time has arrived when it scores the hour (a feed
+    read in publication order: a claim's event time never passes its publication
+    hour, so no claim can close an hour before one published in time for it)."""
+    members = state.hours.get(hour)
+    if not members:
+        return 0, []
+    claims = state.claims
+    counts: list[tuple[GroupKey, int]] = []
+    ids: list[Cid] = []
+    for cid in members:
+        rec = claims[cid]
+        g = group_of(rec)
+        if g is None:
+            continue
+        n = _counted_before(state, cid, rec, g, cutoff)
+        if n:
+            counts.append((g, n))
+            ids.append(cid)
+    return _activity(counts), sorted(cid_str(c) for c in ids)
+
+
+def _count_before(rec: Rec, cutoff: int) -> int | None:
+    """The count in force among the versions published in hours ended before `cutoff`
+    (None: no such version). Versions are kept oldest first, one per value."""
+    for i in range(len(rec) - 3, FIRST - 1, -3):
+        if -(-rec[i] // HOUR) * HOUR < cutoff:
+            return rec[i + 2][0]  # type: ignore[no-any-return]  # the value: (a, b, qualifier, source)
+    return None
+
+
+def _counted_before(state: RegionState, cid: Cid, rec: Rec, g: GroupKey, cutoff: int) -> int:
+    """`counted` as of `cutoff`: the count in force then, less what the windows inside
+    it that were published by then cover (reconcile.allocate over them)."""
+    count = _count_before(rec, cutoff)
+    if count is None:
+        return 0
+    if cid not in state.parts:  # no window inside it now, so none then either
+        return count
+    meta = rec[META]
+    _comp, needed = affected(window_lookup(state, state.groups[g], g), (cid, meta[WS], meta[WE]))
+    items = []
+    for m in needed:
+        r = state.claims[m]
+        n = _count_before(r, cutoff)
+        if n is not None:
+            items.append((m, r[META][WS], r[META][WE], n))
+    return allocate(items)[0].get(cid, 0)
 
 
 def latest_claims(state: RegionState, n: int = 50) -> list[dict[str, Any]]:

@@ -10,7 +10,8 @@ mass_attack); the hourly watermark loop in `engine`; the bytes form in `state`.
 from __future__ import annotations
 
 from stream.detect.config import DetectorConfig
-from stream.detect.engine import advance, is_late, new_state, observe
+from stream.detect.engine import advance, closed_before, is_late, new_state, observe
 from stream.detect.state import AGGREGATE, DetectorState
 
-__all__ = ["AGGREGATE", "DetectorConfig", "DetectorState", "advance", "is_late", "new_state", "observe"]
+__all__ = ["AGGREGATE", "DetectorConfig", "DetectorState", "advance", "closed_before", "is_late",
+           "new_state", "observe"]

@@ -10,6 +10,7 @@ whatever the granularity of the `advance` calls.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -17,7 +18,7 @@ from datetime import datetime
 from stream.detect import feedwide, lifecycle
 from stream.detect.config import DetectorConfig
 from stream.detect.learn import learn, learn_spread
-from stream.detect.state import AGGREGATE, DetectorState, SeriesState, hour_index
+from stream.detect.state import AGGREGATE, DetectorState, SeriesState, hour_index, hour_start
 from stream.detect.track import Track, TrackParams, profile, profile_factor, score
 from stream.models import Alert
 
@@ -31,6 +32,12 @@ def new_state(config: DetectorConfig | None = None) -> DetectorState:
 def is_late(state: DetectorState, hour_start: datetime) -> bool:
     """True when that hour was already scored: `observe` would only count it as late."""
     return state.watermark is not None and hour_index(hour_start) < state.watermark
+
+
+def closed_before(state: DetectorState, now: datetime) -> datetime:
+    """Start of the first hour `advance(state, now=now)` leaves unscored: every hour
+    before it is scored by then (it ended at least the grace before `now`)."""
+    return hour_start(hour_index(now - state.config.hour_close_grace))
 
 
 def observe(
@@ -88,10 +95,18 @@ def advance(state: DetectorState, *, now: datetime) -> tuple[DetectorState, list
         series={k: s.clone() for k, s in state.series.items()},
         mass=None if state.mass is None else state.mass.clone(),
     )
-    n_regions = sum(1 for k in st.series if k != AGGREGATE)
-    params = TrackParams.from_config(st.config, bins=_BINS, n_series=n_regions, exact_tails=False)
+    # The mass-attack level depends on how many regions are watched: those whose series
+    # began by the hour scored (not those known when `advance` runs, which would make
+    # an hour's score depend on how far later hours had been observed).
+    starts = sorted(s.start for k, s in st.series.items() if k != AGGREGATE)
+    by_count: dict[int, TrackParams] = {}
     out: list[Alert] = []
     for h in range(start, last_closed + 1):
+        n_regions = bisect.bisect_right(starts, h)
+        params = by_count.get(n_regions)
+        if params is None:
+            params = by_count[n_regions] = TrackParams.from_config(
+                st.config, bins=_BINS, n_series=n_regions, exact_tails=False)
         _score_hour(st, h, params, out)
     st.watermark = last_closed + 1
     # pending is shared with the input state: rebuild it without the scored hours

@@ -229,6 +229,7 @@ def test_a_lagging_writer_is_waited_for(parts: list[list[Claim]], per_raw_partit
     engine.expect_ticks, engine.partitions = True, frozenset({0})
     cover = {"raw": [0], "of": 2} if per_raw_partition else {}
     engine.tick(0, last, **cover)  # A has written everything of raw partition 0
+    engine.detect(lagging=set())  # the follower scores what that watermark closes
     for offset, claim in enumerate(b_claims):  # then B's claims of the first two days
         engine.apply(claim, partition=0, offset=offset)
     engine.detect(lagging=set())
