@@ -3,7 +3,8 @@
 - SIGKILL one of two workers mid-stream: the survivor's aggregates equal the
   ground truth computed offline from the same input.
 - One worker and two workers give identical aggregates; a replay of the raw
-  topic (and of the claims topic) after the live run gives the same documents.
+  topic (and of the claims topic) after the live run gives the same documents
+  and the same alerts.
 """
 
 from __future__ import annotations
@@ -56,22 +57,27 @@ def test_one_worker_two_workers_and_replay_agree(deployment: Deployment, in_flig
     wait_until(lambda: live_docs(second) == live_docs(solo), timeout=120,
                what="two workers to serve identical aggregates")
 
+    engines = {}
     for topic, kind in ((RAW_TOPIC, "raw"), (CLAIMS_TOPIC, "claims")):
         engine, summary = asyncio.run(replay(deployment.broker.bootstrap, deployment.topic(topic),
                                              kind=kind))  # type: ignore[arg-type]
         assert summary.records >= len(lines) if kind == "raw" else summary.records > 0
         diff = first_difference(expected_docs(engine), live_docs(solo))
         assert not diff, (kind, diff)
+        engines[kind] = engine
 
-    # The alerts are a function of the claims log (with the watermarks the normalize
-    # agent writes into it): the live worker, a replay of the claims topic and a worker
-    # that caught up from it (other batches, partitions interleaved by other fetches)
+    # The alerts are a function of the reports: the detectors read each hour as it was
+    # published by its close, so the live worker, a worker that caught up from the
+    # claims log (other batches, partitions interleaved by other fetches), a replay of
+    # the claims topic and one of the raw topic (normalized again, in another order)
     # find the same alerts, with the same states, figures and claims.
     def alert_rows(alerts: list[dict[str, object]]) -> list[tuple[object, ...]]:
         return sorted((a["alert_id"], a["kind"], a["region"], a["state"], a["observed"],
                        a["expected"], tuple(a["claim_ids"])) for a in alerts)  # type: ignore[arg-type]
 
-    replayed = alert_rows([a.model_dump(mode="json") for a in engine.alerts.values()])
+    replayed = alert_rows([a.model_dump(mode="json") for a in engines["claims"].alerts.values()])
     assert replayed, "the scenario raises alerts"
+    assert engines["claims"].detector_late == engines["raw"].detector_late == 0
+    assert alert_rows([a.model_dump(mode="json") for a in engines["raw"].alerts.values()]) == replayed
     assert alert_rows(second.json("/api/alerts")["alerts"]) == replayed
     assert alert_rows(solo.json("/api/alerts")["alerts"]) == replayed

@@ -1,0 +1,80 @@
+"""What the hourly detectors read of an hour: its activity as published by the time
+they score it (`aggregate.hour_activity`), the same in every arrival order."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from stream.aggregate import apply, hour_activity, hourly_series, new_state
+from stream.aggregate.apply import ts
+from stream.pipeline import Engine, Normalized, Place, normalize_record
+
+from .test_aggregate import DAY24, EVENING, NIGHT, count_claim, t
+
+GRACE = 2 * 3600
+SAMPLES = Path(__file__).parents[2] / "stream" / "data" / "samples" / "reports-2025-07.jsonl"
+
+
+def bucket(end: datetime) -> int:
+    """The hour bucket of an event ending at `end` (it holds (h, h + 1h])."""
+    return ts(end - timedelta(seconds=1)) // 3600 * 3600
+
+
+def at_close(state: object, end: datetime) -> tuple[int, list[str]]:
+    h = bucket(end)
+    return hour_activity(state, h, h + 3600 + GRACE)  # type: ignore[arg-type]
+
+
+def test_a_correction_published_after_the_close_does_not_change_the_scored_hour() -> None:
+    end = t(2, 3)
+    first = count_claim(10, t(2, 0), end, published=end + timedelta(minutes=10), report_id="a")
+    later = count_claim(25, t(2, 0), end, published=t(2, 9), report_id="b")  # a correction
+    for order in ([first, later], [later, first]):
+        state = new_state("RU-BEL")
+        for off, c in enumerate(order):
+            state, _ = apply(state, c, partition=0, offset=off)
+        assert at_close(state, end) == (10, [first.claim_id])
+        assert hour_activity(state, bucket(end), ts(t(3, 0))) == (25, [first.claim_id])
+        assert dict(hourly_series(state, as_of=end, hours=1))[t(2, 2)] == 25  # the aggregates
+
+
+def test_pieces_published_after_the_close_do_not_reduce_a_summary() -> None:
+    """Evening 48 (published the next noon), night 120 and the 24 h summary 200 (both
+    published at 07:10 MSK): when the 03:00 UTC hour is scored the evening piece was not
+    out, so the summary added 80 beyond the night; the aggregates, with every piece,
+    count 120 + 32 there and 48 in the evening."""
+    claims = [count_claim(48, *EVENING, report_id="e", published=t(2, 12)),
+              count_claim(120, *NIGHT, report_id="n", published=t(2, 4, 10)),
+              count_claim(200, *DAY24, report_id="s", published=t(2, 4, 10))]
+    for perm in itertools.permutations(claims):
+        state = new_state("RU-BEL")
+        for off, c in enumerate(perm):
+            state, _ = apply(state, c, partition=0, offset=off)
+        value, ids = at_close(state, t(2, 4))
+        assert value == 200
+        assert ids == sorted([claims[1].claim_id, claims[2].claim_id])
+        assert at_close(state, t(1, 20)) == (0, [])
+        series = dict(hourly_series(state, as_of=t(2, 5), hours=24))
+        assert (series[t(2, 3)], series[t(1, 19)]) == (152, 48)
+        assert hour_activity(state, bucket(t(2, 4)), ts(t(3, 0)))[0] == 152
+
+
+def test_with_everything_published_it_is_the_hourly_series() -> None:
+    """On the bundled sample reports, every hour of every key: the activity from every
+    version (a cutoff after the last publication) is what `hourly_series` shows."""
+    engine = Engine()
+    now = datetime(2030, 1, 1, tzinfo=UTC)
+    for n, line in enumerate(SAMPLES.read_bytes().splitlines()):
+        result = normalize_record(line, Place("raw", 0, n), now)
+        if isinstance(result, Normalized):
+            engine.apply_all(result.claims)
+    checked = 0
+    for state in engine.states.values():
+        for h in sorted(state.hours):
+            hour = datetime.fromtimestamp(h, UTC)
+            want = dict(hourly_series(state, as_of=hour + timedelta(hours=1), hours=1))[hour]
+            assert hour_activity(state, h, ts(now))[0] == want, (state.key, hour)
+            checked += want > 0
+    assert checked > 100
