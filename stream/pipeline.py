@@ -304,6 +304,8 @@ class Engine:
     #: hours of a partition without watermarks)
     claim_time: dict[int, datetime] = field(default_factory=dict)
     det_dirty: set[tuple[str, datetime]] = field(default_factory=set)
+    #: waiting hours read before their claims were evicted (see `_freeze`)
+    det_frozen: dict[tuple[str, datetime], tuple[int, list[str]]] = field(default_factory=dict)
     #: the hours before this one are scored (or had nothing to score): final
     closed_before: datetime | None = None
     #: claims published in time for an hour that reached it after it was scored
@@ -341,7 +343,7 @@ class Engine:
         if state is None:
             state = self.states[key] = aggregate.new_state(key)
         _state, applied = aggregate.apply(state, claim, partition=partition, offset=offset,
-                                          lateness=self.lateness)
+                                          lateness=self.lateness, before_evict=self._freeze)
         outcome = applied.outcome
         counts = self.counts
         counts[outcome] = counts.get(outcome, 0) + 1
@@ -387,6 +389,18 @@ class Engine:
                     self.detector_late += 1
                 continue
             self.det_dirty.add((key, hour))
+
+    def _freeze(self, state: aggregate.RegionState, horizon: int) -> None:
+        """The state is about to evict the claims before `horizon`: read, as the
+        detectors will when they score them, the hours of its key still waiting (a
+        backlog of more than the retention folded before its first watermark). A claim
+        for those hours that comes later is expired for the aggregates too."""
+        key, grace = state.key, int(self.detector.config.hour_close_grace.total_seconds())
+        for k, hour in self.det_dirty:
+            if k == key and (k, hour) not in self.det_frozen:
+                start = int(hour.timestamp())
+                if start < horizon:
+                    self.det_frozen[(k, hour)] = aggregate.hour_activity(state, start, start + 3600 + grace)
 
     def tick(self, partition: int, event_time: datetime, raw: Collection[int] | None = None,
              of: int | None = None) -> None:
@@ -479,11 +493,12 @@ class Engine:
             dirty = self.det_dirty
             for key, hour in sorted(k for k in dirty if k[1] < closes):
                 dirty.discard((key, hour))
+                frozen = self.det_frozen.pop((key, hour), None)
                 state = self.states.get(key)
                 if state is None:
                     continue
                 start = int(hour.timestamp())
-                value, ids = aggregate.hour_activity(state, start, start + 3600 + grace)
+                value, ids = frozen or aggregate.hour_activity(state, start, start + 3600 + grace)
                 if value <= 0 and key not in det.series:
                     continue
                 det = detect.observe(det, region=key, hour_start=hour, value=value, claim_ids=ids)

@@ -40,6 +40,7 @@ O(state)); callers keep only the returned object.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Literal
@@ -89,6 +90,7 @@ from stream.models import Claim
 
 Outcome = Literal["new", "relay", "correction", "stale", "duplicate", "late", "expired"]
 Delta = tuple[datetime, str, str, str, int]  # (hour_start, claimant, weapon, measure, delta)
+EvictHook = Callable[[RegionState, int], None]
 
 RETENTION = timedelta(days=7)
 EXCERPTS_KEPT = 200  # excerpts are kept for the newest claims only (memory)
@@ -340,13 +342,15 @@ def _drop(state: RegionState, hour: int, cid: Cid) -> None:
     state.version_excerpts.pop(cid, None)
 
 
-def _evict(state: RegionState, lateness: timedelta) -> None:
+def _evict(state: RegionState, lateness: timedelta, before_evict: EvictHook | None) -> None:
     if state.watermark is None:
         return
     horizon = state.watermark - int((RETENTION + lateness).total_seconds())
     horizon -= horizon % EVICT_STEP  # scan at most once per step, not per record
     if horizon <= state.evicted_before:
         return
+    if before_evict is not None:
+        before_evict(state, horizon)
     state.evicted_before = horizon
     # Only hours before the horizon can hold claims with an event time before it.
     dropped = 0
@@ -379,8 +383,11 @@ def apply(
     partition: int,
     offset: int,
     lateness: timedelta = RETENTION,
+    before_evict: EvictHook | None = None,
 ) -> tuple[RegionState, Applied]:
-    """Apply `claim` read at `partition`@`offset`; see the module docstring."""
+    """Apply `claim` read at `partition`@`offset`; see the module docstring.
+    `before_evict(state, horizon)` is called before the claims with an event time
+    before `horizon` are evicted (a reader that still needs them reads them then)."""
     f = claim if isinstance(claim, Fact) else Fact.of(claim)
     claim_id = f.claim_id
     we, pub = f.window_end, f.published_at
@@ -411,7 +418,7 @@ def apply(
         # and may tie an excerpt (same report re-published).
         _keep_excerpt(state, cid, f, old, rec, False)
         if state.watermark is None or et > state.watermark:
-            _advance(state, et, lateness)
+            _advance(state, et, lateness, before_evict)
         return state, Applied(outcome, claim_id, event_time=et_dt)
     state.claims[cid] = rec
     deltas: list[Delta] = []
@@ -426,13 +433,13 @@ def apply(
             reconcile_toll(state, cid, rec, False)
     _keep_excerpt(state, cid, f, old, rec, True)
     if state.watermark is None or et > state.watermark:
-        _advance(state, et, lateness)
+        _advance(state, et, lateness, before_evict)
     return state, Applied(outcome, claim_id, deltas, event_time=et_dt)
 
 
-def _advance(state: RegionState, et: int, lateness: timedelta) -> None:
+def _advance(state: RegionState, et: int, lateness: timedelta, before_evict: EvictHook | None) -> None:
     state.watermark = et
-    _evict(state, lateness)
+    _evict(state, lateness, before_evict)
 
 
 __all__ = ["Applied", "Delta", "Fact", "Outcome", "apply", "claim_event_time", "hour_of_end",

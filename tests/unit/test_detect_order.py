@@ -295,3 +295,39 @@ def test_alerts_from_raw_reports_do_not_depend_on_how_their_partitions_interleav
     for engine in runs:
         assert engine.detector_late == 0  # every partition is in publication order
         assert _key(sorted(engine.alerts.values(), key=lambda a: a.alert_id)) == ref
+
+
+def test_a_backlog_longer_than_the_retention_is_scored_from_its_first_hour() -> None:
+    """31 days of one Kursk bulletin a day folded before the claims log's first
+    watermark (a catch-up, or a bulk load in one normalize batch): the aggregates evict
+    the first two weeks before the detectors score them, so the detectors read those
+    hours just before (`Engine._freeze`). Their warm-up then starts on day one, and a
+    first claim from Belgorod on day 31 is a first appearance (30 days after it)."""
+    start = datetime(2025, 5, 1, 10, tzinfo=UTC)
+    bulletin = ("В период с {b}.00 до {e}.00 мск дежурными средствами ПВО уничтожены {n} украинских "
+                "беспилотных летательных аппаратов над территорией {where}.")
+
+    def claims(rid: str, where: str, n: int, hour: datetime) -> list[Claim]:
+        msk = hour + timedelta(hours=3)
+        raw = {"id": rid, "source": "telegram:mod_russia", "published_at":
+               (hour + timedelta(hours=1, minutes=5)).isoformat(),
+               "text": bulletin.format(b=msk.hour, e=msk.hour + 1, n=n, where=where)}
+        result = normalize_record(orjson.dumps(raw), Place("raw", 0, 0), NOW)
+        assert isinstance(result, Normalized)
+        return result.claims
+
+    engine = Engine.create()
+    engine.expect_ticks, engine.partitions = True, frozenset({0})
+    history = [c for d in range(31) for c in claims(f"k{d}", "Курской области", 5, start + timedelta(days=d))]
+    for offset, claim in enumerate(history):
+        engine.apply(claim, partition=0, offset=offset)
+    engine.tick(0, start + timedelta(days=30, hours=1))
+    engine.detect()
+    assert engine.detector.first_hour == int(start.timestamp()) // 3600
+    surge = start + timedelta(days=31)
+    for offset, claim in enumerate(claims("b", "Белгородской области", 45, surge), start=len(history)):
+        engine.apply(claim, partition=0, offset=offset)
+    engine.tick(0, surge + timedelta(hours=3))
+    alerts = engine.detect()
+    assert [(a.kind, a.region, a.message) for a in alerts if a.kind == "first_seen"] == [
+        ("first_seen", "RU-BEL", "first claim ever seen")]
