@@ -767,6 +767,7 @@ class ClaimsFollower:
         # in the state relies on it); the detectors advance once, after the whole batch.
         apply, duplicates_by = rt.engine.apply, metrics.duplicates_by
         engine_tick = rt.engine.tick
+        late_before = rt.engine.detector_late
         if self.intake.holding:
             started += await self.intake.wait()
         for i, (item, where, m) in enumerate(decoded):
@@ -790,6 +791,8 @@ class ClaimsFollower:
             if outcome in DUPLICATE_OUTCOMES:
                 duplicates_by(outcome).inc()
             applied_batch.append((claim, applied))
+        if rt.engine.detector_late > late_before:
+            metrics.detector_late_claims_total.inc(rt.engine.detector_late - late_before)
         if decoded:
             rt.folded_at = time.time()
         metrics.stage("aggregate").observe(time.perf_counter() - started)

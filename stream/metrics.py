@@ -231,6 +231,12 @@ class Metrics:
             "Claims whose event time fell behind the window watermark.",
             registry=r,
         )
+        self.detector_late_claims_total = Counter(
+            f"{PREFIX}_detector_late_claims_total",
+            "Claims published in time for an hour that reached the detectors after they had "
+            "scored it (a feed delivered out of publication order); the aggregates count them.",
+            registry=r,
+        )
         self.duplicate_claims_total = Counter(
             f"{PREFIX}_duplicate_claims_total",
             "Claims not applied: relays, exact duplicates, stale values, expired (past the horizon).",

@@ -189,6 +189,7 @@ def test_content_type_and_names() -> None:
     assert {f.name for f in families} >= {
         "strikestream_reports", "strikestream_claims", "strikestream_dlq",
         "strikestream_late_claims", "strikestream_duplicate_claims",
+        "strikestream_detector_late_claims",
         "strikestream_processing_seconds", "strikestream_consumer_lag_messages",
         "strikestream_alerts", "strikestream_build_info", "strikestream_region_munitions",
         "strikestream_open_alerts", "strikestream_scrape_errors",
