@@ -303,7 +303,7 @@ class Engine:
     #: per partition the max event time of the claims folded from it (closes the
     #: hours of a partition without watermarks)
     claim_time: dict[int, datetime] = field(default_factory=dict)
-    det_dirty: set[tuple[str, datetime]] = field(default_factory=set)
+    det_dirty: dict[str, set[datetime]] = field(default_factory=dict)
     #: waiting hours read before their claims were evicted (see `_freeze`)
     det_frozen: dict[tuple[str, datetime], tuple[int, list[str]]] = field(default_factory=dict)
     #: the hours before this one are scored (or had nothing to score): final
@@ -377,18 +377,21 @@ class Engine:
         counted in `detector_late`.
         """
         del partition
-        det = self.detector
-        own = None if applied.event_time is None else _bucket_of(applied.event_time)
-        hours = {d[0] for d in applied.deltas}
-        if own is not None:
-            hours.add(own)
+        dirty = self.det_dirty.get(key)
+        if dirty is None:
+            dirty = self.det_dirty[key] = set()
         closed = self.closed_before
-        for hour in hours:
-            if closed is not None and hour < closed:  # scored already: final
-                if hour == own and _in_time(claim, hour, det.config.hour_close_grace):
+        own = None if applied.event_time is None else _bucket_of(applied.event_time)
+        if own is not None:
+            if closed is not None and own < closed:  # scored already: final
+                if _in_time(claim, own, self.detector.config.hour_close_grace):
                     self.detector_late += 1
-                continue
-            self.det_dirty.add((key, hour))
+            else:
+                dirty.add(own)
+        for delta in applied.deltas:
+            hour = delta[0]
+            if closed is None or hour >= closed:
+                dirty.add(hour)
 
     def _freeze(self, state: aggregate.RegionState, horizon: int) -> None:
         """The state is about to evict the claims before `horizon`: read, as the
@@ -396,11 +399,11 @@ class Engine:
         backlog of more than the retention folded before its first watermark). A claim
         for those hours that comes later is expired for the aggregates too."""
         key, grace = state.key, int(self.detector.config.hour_close_grace.total_seconds())
-        for k, hour in self.det_dirty:
-            if k == key and (k, hour) not in self.det_frozen:
-                start = int(hour.timestamp())
-                if start < horizon:
-                    self.det_frozen[(k, hour)] = aggregate.hour_activity(state, start, start + 3600 + grace)
+        frozen = self.det_frozen
+        for hour in self.det_dirty.get(key, ()):
+            start = int(hour.timestamp())
+            if start < horizon and (key, hour) not in frozen:
+                frozen[(key, hour)] = aggregate.hour_activity(state, start, start + 3600 + grace)
 
     def tick(self, partition: int, event_time: datetime, raw: Collection[int] | None = None,
              of: int | None = None) -> None:
@@ -490,18 +493,20 @@ class Engine:
             # know is no observation (its claims moved to another hour, or came late)
             closes = detect.closed_before(det, now)
             grace = int(det.config.hour_close_grace.total_seconds())
-            dirty = self.det_dirty
-            for key, hour in sorted(k for k in dirty if k[1] < closes):
-                dirty.discard((key, hour))
-                frozen = self.det_frozen.pop((key, hour), None)
-                state = self.states.get(key)
-                if state is None:
+            for key in sorted(self.det_dirty):
+                dirty = self.det_dirty[key]
+                due = sorted(h for h in dirty if h < closes)
+                if not due:
                     continue
-                start = int(hour.timestamp())
-                value, ids = frozen or aggregate.hour_activity(state, start, start + 3600 + grace)
-                if value <= 0 and key not in det.series:
-                    continue
-                det = detect.observe(det, region=key, hour_start=hour, value=value, claim_ids=ids)
+                dirty.difference_update(due)
+                state = self.states[key]
+                for hour in due:
+                    frozen = self.det_frozen.pop((key, hour), None)
+                    start = int(hour.timestamp())
+                    value, ids = frozen or aggregate.hour_activity(state, start, start + 3600 + grace)
+                    if value <= 0 and key not in det.series:
+                        continue
+                    det = detect.observe(det, region=key, hour_start=hour, value=value, claim_ids=ids)
             det, alerts = detect.advance(det, now=now)
             if self.closed_before is None or closes > self.closed_before:
                 self.closed_before = closes
