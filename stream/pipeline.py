@@ -28,11 +28,19 @@ DETECT_GRACE = timedelta(hours=2)
 HOUR = timedelta(hours=1)
 
 
+_BUCKETS: dict[datetime, datetime] = {}
+
+
 def _bucket_of(event_time: datetime) -> datetime:
     """The hour bucket holding an event time (bucket h holds (h, h + 1h], as in the
-    aggregate's hour_of_end)."""
-    t = int(event_time.timestamp())
-    return datetime.fromtimestamp((t - 1) // 3600 * 3600, UTC)
+    aggregate's hour_of_end); memoized (event times repeat: window ends, whole hours)."""
+    found = _BUCKETS.get(event_time)
+    if found is None:
+        if len(_BUCKETS) >= 4096:
+            _BUCKETS.clear()
+        t = int(event_time.timestamp())
+        found = _BUCKETS[event_time] = datetime.fromtimestamp((t - 1) // 3600 * 3600, UTC)
+    return found
 
 
 def _in_time(claim: Claim | aggregate.Fact, hour: datetime, grace: timedelta) -> bool:
