@@ -60,7 +60,6 @@ from stream.aggregate.state import (
     V_SRC,
     WE,
     WEAPON,
-    WS,
     Cid,
     Excerpt,
     Rec,
@@ -80,6 +79,7 @@ from stream.aggregate.state import (
     make_rec,
     recent,
     shared,
+    span_of,
     value,
     versions_of,
     window_lookup,
@@ -197,8 +197,9 @@ def _outcome(old: Rec | None, new: Rec, f: Fact) -> Outcome:
 
 
 def _reallocate(state: RegionState, cid: Cid, rec: Rec, old_count: int,
-                new: bool) -> list[Delta]:
+                new: bool, was: tuple[int, int] | None = None) -> list[Delta]:
     """Re-reconcile a count claim with the windows around it; return hourly deltas.
+    `was`: its window before (`span_of`), when an earlier relay shortened it.
 
     `parts` holds only summaries with pieces (whose counted part is what their count
     adds beyond the pieces, see state.counted); a plain claim costs no entry.
@@ -209,10 +210,12 @@ def _reallocate(state: RegionState, cid: Cid, rec: Rec, old_count: int,
     if new:
         index_add(state, state.groups, g, cid, rec)
     claims = state.claims
-    meta = rec[META]
-    comp, needed = affected(window_lookup(state, state.groups[g], g), (cid, meta[WS], meta[WE]))
-    # literal indexes, as in state.window_lookup: [0][5], [0][6] = [META][WS], [META][WE]
-    items = [(m, (w := (r := claims[m])[0])[5], w[6], r[-1][0]) for m in needed]
+    lookup = window_lookup(state, state.groups[g], g)
+    comp, needed = affected(lookup, (cid, *span_of(rec)))
+    if was is not None:
+        comp_was, needed_was = affected(lookup, (cid, *was))
+        comp, needed = comp | comp_was, needed | needed_was
+    items = [(m, *span_of(r := claims[m]), r[-1][0]) for m in needed]
     counted, parts = allocate(items)
     moved: dict[int, int] = {}
     for m in sorted(comp):
@@ -428,9 +431,12 @@ def apply(
         reconcile_toll(state, cid, rec, True)
     else:
         deltas = _move(state, cid, old, rec)
-        if old[-1][:2] != rec[-1][:2]:  # the value in force changed
-            deltas = _sum_deltas(deltas, _reallocate(state, cid, rec, old[-1][0], False))
-            reconcile_toll(state, cid, rec, False)
+        was = span_of(old)
+        shortened = was != span_of(rec)  # an earlier relay: it speaks for less
+        if shortened or old[-1][:2] != rec[-1][:2]:  # or the value in force changed
+            deltas = _sum_deltas(deltas, _reallocate(state, cid, rec, old[-1][0], False,
+                                                     was if shortened else None))
+            reconcile_toll(state, cid, rec, False, was if shortened else None)
     _keep_excerpt(state, cid, f, old, rec, True)
     if state.watermark is None or et > state.watermark:
         _advance(state, et, lateness, before_evict)

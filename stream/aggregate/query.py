@@ -53,6 +53,7 @@ from stream.aggregate.state import (
     current,
     event_of,
     group_of,
+    span_of,
     versions_of,
     window_lookup,
 )
@@ -229,14 +230,13 @@ def _counted_before(state: RegionState, cid: Cid, rec: Rec, g: GroupKey, cutoff:
         return 0
     if cid not in state.parts:  # no window inside it now, so none then either
         return count
-    meta = rec[META]
-    _comp, needed = affected(window_lookup(state, state.groups[g], g), (cid, meta[WS], meta[WE]))
+    _comp, needed = affected(window_lookup(state, state.groups[g], g), (cid, *span_of(rec)))
     items = []
     for m in needed:
         r = state.claims[m]
         n = _count_before(r, cutoff)
         if n is not None:
-            items.append((m, r[META][WS], r[META][WE], n))
+            items.append((m, *span_of(r), n))
     return allocate(items)[0].get(cid, 0)
 
 

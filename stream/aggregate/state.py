@@ -214,6 +214,20 @@ def event_of(rec: Rec) -> int:
     return event_time(rec[META][WE], rec[FIRST])
 
 
+def span_of(rec: Rec) -> tuple[int, int]:
+    """The window a claim can speak for, as reconciliation nests it: its window, but
+    ending no later than the hour its earliest report was published in (`event_of`).
+    A report without a time phrase gets the whole local calendar day as its window;
+    published in the morning, it cannot hold what a bulletin counts that evening,
+    which must not be taken for one of its pieces. (A window starting after that
+    publication hour is kept whole.) A function of the set of claims seen, like
+    `event_of`; an earlier relay can only shorten it."""
+    meta = rec[META]
+    ws, we = meta[WS], meta[WE]
+    end = -(-rec[FIRST] // HOUR) * HOUR
+    return ws, end if ws < end < we else we
+
+
 # Buckets are {hour: [n per group code]}: one array('i') of len(GROUPS) slots per hour
 # (4 bytes a slot: 180 bytes an hour where a list of ints took 360 plus its larger
 # ints; a dict cost ~24 per group and more per hour), and a query reads only the
@@ -300,8 +314,9 @@ def index_add(state: RegionState, index: dict[_K, list[Cid]], g: _K, cid: Cid, r
 
 def window_lookup(state: RegionState, members: list[Cid],
                   g: tuple[str, ...]) -> Callable[[int, int], list[tuple[Cid, int, int]]]:
-    """(id, ws, we) of the members whose window touches [lo, hi] (ws <= hi, lo <= we):
-    a slice of the members sorted by start, not a scan of the group."""
+    """(id, ws, we) of the members whose window (`span_of`) touches [lo, hi] (ws <= hi,
+    lo <= we): a slice of the members sorted by start, not a scan of the group (the
+    group's widest meta window bounds how far back a window can start)."""
     claims = state.claims
     span = state.spans.get(g, 0)
 
@@ -313,7 +328,17 @@ def window_lookup(state: RegionState, members: list[Cid],
     def lookup(lo: int, hi: int) -> list[tuple[Cid, int, int]]:
         i = bisect.bisect_left(members, lo - span, key=start)
         j = bisect.bisect_right(members, hi, lo=i, key=start)
-        return [(m, r[5], r[6]) for m in members[i:j] if (r := claims[m][0])[6] >= lo]
+        out = []
+        for m in members[i:j]:
+            r = claims[m]
+            w = r[0]
+            ws, we = w[5], w[6]
+            end = -(-r[2] // 3600) * 3600  # span_of, inlined: [2] is FIRST
+            if ws < end < we:
+                we = end
+            if we >= lo:
+                out.append((m, ws, we))
+        return out
 
     return lookup
 

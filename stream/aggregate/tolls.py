@@ -19,12 +19,11 @@ from stream.aggregate.reconcile import affected, allocate
 from stream.aggregate.state import (
     KIND,
     META,
-    WE,
-    WS,
     Cid,
     Rec,
     RegionState,
     index_add,
+    span_of,
     toll_group,
     window_lookup,
 )
@@ -43,19 +42,23 @@ def toll_counted(state: RegionState, cid: Cid, rec: Rec) -> tuple[int, int]:
     return state.tolls.get(cid) or value(rec)
 
 
-def reconcile_toll(state: RegionState, cid: Cid, rec: Rec, new: bool) -> None:
+def reconcile_toll(state: RegionState, cid: Cid, rec: Rec, new: bool,
+                   was: tuple[int, int] | None = None) -> None:
     """Re-reconcile a new (`new`) or changed casualty/damage claim with the windows
-    around it."""
+    around it (`span_of`; `was`: its window before an earlier relay shortened it)."""
     g = toll_group(rec)
     if g is None:
         return
     if new:
         index_add(state, state.toll_groups, g, cid, rec)
     claims = state.claims
-    comp, needed = affected(window_lookup(state, state.toll_groups[g], g),
-                            (cid, rec[META][WS], rec[META][WE]))
+    lookup = window_lookup(state, state.toll_groups[g], g)
+    comp, needed = affected(lookup, (cid, *span_of(rec)))
+    if was is not None:
+        comp_was, needed_was = affected(lookup, (cid, *was))
+        comp, needed = comp | comp_was, needed | needed_was
     vals = {m: value(claims[m]) for m in needed}
-    wins = {m: claims[m][META][WS:WE + 1] for m in needed}
+    wins = {m: span_of(claims[m]) for m in needed}
     got_a, _ = allocate([(m, *wins[m], vals[m][0]) for m in needed])
     got_b, _ = allocate([(m, *wins[m], vals[m][1]) for m in needed])
     for m in comp:

@@ -83,6 +83,7 @@ def test_every_alert_tested_firing_and_not_firing() -> None:
         "StrikestreamRegionMunitionsAboveBaseline",
         "StrikestreamFeedSilent",
         "StrikestreamDeadLetterRate",
+        "StrikestreamDetectorLateClaims",
         "StrikestreamConsumerLag",
         "StrikestreamWorkerDown",
         "StrikestreamScrapeSnapshotFailing",

@@ -603,3 +603,75 @@ def test_pool2_reference_numbers() -> None:
     # 24 h summary's 3 / 5 except 1 injured
     assert stats["casualties"] == {"ru": {"killed": 6, "injured": 5}}
     assert stats["damage"] == {"fire": 2}
+
+
+# --- a window speaks for no more than what was out when it was published -------------
+
+def test_a_morning_day_report_does_not_swallow_the_evening_bulletin() -> None:
+    """A report without a time phrase gets the whole local day (21:00-21:00 UTC) as its
+    window: "9 drones" published at 05:15 cannot hold the 8 a bulletin counts from
+    17:00 to 20:00; nested by their windows the evening was taken for one of its pieces
+    and the day read 9. A relay published earlier still shortens it further."""
+    morning = count_claim(9, *CAL_DAY, published=t(2, 5, 15), report_id="morning")
+    earlier = count_claim(9, *CAL_DAY, published=t(2, 3, 40), report_id="relay", source="tass")
+    night = count_claim(4, t(2, 0), t(2, 3), report_id="night")  # inside what was out by 05:15
+    evening = count_claim(8, t(2, 17), t(2, 20), report_id="evening")
+    day = timedelta(days=1)
+    for perm in itertools.permutations([morning, earlier, night, evening]):
+        state, _ = run(list(perm))
+        assert totals(state, as_of=t(2, 21), window=day) == {"ru-mod": {"drone": {"intercepted": 17}}}
+        series = {h: n for h, n in hourly_series(state, as_of=t(2, 21), hours=24) if n}
+        # the day report (from 03:40 on) adds 9 - 4 beyond the night piece it holds
+        assert series == {t(2, 2): 4, t(2, 3): 5, t(2, 19): 8}
+        assert decode(encode(state)).buckets == state.buckets  # incremental == rebuilt
+
+
+def test_a_morning_toll_does_not_swallow_an_evening_one() -> None:
+    start, end = t(1, 21), t(2, 21)
+
+    def toll(killed: int, ws: datetime, we: datetime, published: datetime, rid: str) -> Claim:
+        return Claim(claim_id=casualties_id("ru", "RU-BEL", ws, we), kind="casualties",
+                     report_id=rid, source="tg:gov", lang="ru", published_at=published,
+                     claimant="ru-official", region="RU-BEL", window_start=ws, window_end=we,
+                     killed=killed, span=(0, 3))
+
+    claims = [toll(2, start, end, t(2, 7), "morning"), toll(3, t(2, 17), t(2, 18), t(2, 18, 30), "evening")]
+    for perm in itertools.permutations(claims):
+        state, _ = run(list(perm))
+        stats = window_stats(state, as_of=t(2, 21), window=timedelta(days=1))
+        assert stats["casualties"]["ru"]["killed"] == 5
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(WINDOW_CHOICES), st.integers(1, 99),
+                          st.none() | st.integers(1, 23)),
+                min_size=1, max_size=8, unique_by=lambda x: x[0]),
+       st.randoms(use_true_random=False))
+def test_windows_shortened_by_publication_allocate_as_from_scratch(
+    spec: list[tuple[tuple[int, int], int, int | None]], rnd: Any
+) -> None:
+    """Claims whose earliest relay came out before their window ended (hour `early`
+    of the day), in any order: the counted parts are those of an allocation from
+    scratch over windows ending at that publication hour."""
+    from stream.aggregate.reconcile import allocate
+    from stream.aggregate.state import cid_key, counted
+
+    def at(hour: int) -> datetime:
+        return t(1, 0) + timedelta(hours=hour)
+
+    claims, spans = [], {}
+    for (a, b), n, early in spec:
+        claims.append(count_claim(n, at(a), at(b), report_id=f"r{a}-{b}"))
+        end = at(b)
+        if early is not None:
+            claims.append(count_claim(n, at(a), at(b), report_id=f"e{a}-{b}", source="tass",
+                                      published=at(early) - timedelta(minutes=30)))
+            if a < early < b:
+                end = at(early)
+        spans[cid_key(claims[-1].claim_id)] = (int(at(a).timestamp()), int(end.timestamp()), n)
+    rnd.shuffle(claims)
+    note(f"arrival order: {[c.report_id for c in claims]}")
+    state, _ = run(claims)
+    expected, _parts = allocate([(cid, ws, we, n) for cid, (ws, we, n) in spans.items()])
+    assert {cid: counted(state, cid, rec) for cid, rec in state.claims.items()} == expected
+    assert sum(n for hour in state.buckets.values() for n in hour) == sum(expected.values())
