@@ -57,6 +57,12 @@ _RAW_CUES: tuple[tuple[str, str], ...] = (
     ("syniehubov", "ua-official"), ("синєгубов", "ua-official"), ("синегубов", "ua-official"),
     ("lysak", "ua-official"), ("лисак", "ua-official"), ("fedorov", "ua-official"),
     ("федоров", "ua-official"), ("tkachenko", "ua-official"), ("ткаченко", "ua-official"),
+    ("прокудін", "ua-official"), ("прокудин", "ua-official"), ("prokudin", "ua-official"),
+    ("гайворонський", "ua-official"), ("гайворонский", "ua-official"),
+    ("hayvoronskyi", "ua-official"), ("кіпер", "ua-official"), ("кипер", "ua-official"),
+    ("kiper", "ua-official"), ("філашкін", "ua-official"), ("филашкин", "ua-official"),
+    ("filashkin", "ua-official"), ("гусев", "ru-official"), ("gusev", "ru-official"),
+    ("первышов", "ru-official"), ("pervyshov", "ru-official"), ("gov.", "OFF"),
     ("оперштаб", "OFF"), ("оперативный штаб", "OFF"), ("оперативного штаба", "OFF"),
     ("emergency headquarters", "OFF"), ("operational headquarters", "OFF"),
     ("crisis headquarters", "OFF"), ("emergency response headquarters", "OFF"),
@@ -75,6 +81,10 @@ _RAW_CUES: tuple[tuple[str, str], ...] = (
     ("russia claims", "ru-mod"), ("russia reported", "ru-mod"), ("ukraine said", "ua-military"),
     ("ukraine says", "ua-military"), ("ukraine claimed", "ua-military"),
     ("ukraine claims", "ua-military"), ("ukraine reported", "ua-military"),
+    # "по данным украинской стороны, сбиты ...": a side's weapon figures are its military's
+    ("украинской стороны", "ua-military"), ("української сторони", "ua-military"),
+    ("ukrainian side", "ua-military"), ("российской стороны", "ru-mod"),
+    ("російської сторони", "ru-mod"), ("russian side", "ru-mod"),
     ("media", "other"), ("reportedly", "other"), ("analysts", "other"), ("sources", "other"),
     ("сми", "other"), ("змі", "other"), ("источники", "other"), ("джерела", "other"),
 )  # fmt: skip
@@ -100,14 +110,16 @@ _RU_OFFICIAL_SOURCES = (
     "slyusar", "artamonov", "shapsha", "milyaev", "nikitin", "klychkov", "rudenya", "aksenov",
     "aksyonov", "pervyshov", "gusev", "starovoit", "razvozhayev", "kondratyev", "malkov",
     "avdeev", "beglov", "drozdenko", "evstifeev", "travnikov", "kuban_opershtab", "opershtab",
+    "razvozhaev", "khinshtein", "gladkov", "bogomaz", "sobyanin", "vorobiev",
     "minenergo_rf", "mchs", "rosaviatsia", "balitsky", "saldo", "pushilin", "pasechnik",
 )  # fmt: skip
 # Channels of Ukrainian regional administrations, mayors and ministries.
-_UA_OFFICIAL_SUFFIXES = ("_ova", "ova", "_mva", "mva", "_gov_ua", "_oda", "_rada")
+_UA_OFFICIAL_SUFFIXES = ("_ova", "ova", "_mva", "mva", "_gov_ua", "_oda", "oda", "_rada")
 _UA_OFFICIAL_SOURCES = (
     "synegubov", "syniehubov", "fedorov", "lysak", "prokudin", "kim", "vitaliy_kim",
     "filashkin", "klitschko", "tkachenko", "kiper", "zhyvytskyy", "ukrenergo", "dsns",
     "zoda", "kyiv_city", "odesa_ova", "mvs_ua", "zelenskiy", "zelensky", "koval",
+    "hayvoronskyi", "gaivoronskyi", "prokudin", "kiper",
 )  # fmt: skip
 
 
@@ -139,11 +151,16 @@ def source_claimant(source: str) -> Claimant | None:
         name = src.split(":", 1)[1]
         if name.endswith(_UA_OFFICIAL_SUFFIXES) or "_oda" in name or "_gov_ua" in name:
             return "ua-official"
-        if name.startswith(_RU_OFFICIAL_SOURCES):
+        if name.startswith(_RU_OFFICIAL_SOURCES) or _contains_name(name, _RU_OFFICIAL_SOURCES):
             return "ru-official"
-        if name.startswith(_UA_OFFICIAL_SOURCES):
+        if name.startswith(_UA_OFFICIAL_SOURCES) or _contains_name(name, _UA_OFFICIAL_SOURCES):
             return "ua-official"
     return None
+
+
+def _contains_name(handle: str, names: tuple[str, ...]) -> bool:
+    """A surname inside a handle ("vvgladkov", "avbogomaz"); short names only as prefixes."""
+    return any(len(n) >= 6 and n in handle for n in names)
 
 
 def source_country(source: str, lang: Lang) -> str | None:

@@ -42,6 +42,8 @@ class Count(NamedTuple):
 
 _HARD = frozenset({";", ":"})
 _MOSCOW_MAYOR = words("sobyanin", "собянин", "собянін")
+_BRING = frozenset({"bring", "brings", "brought", "bringing"})
+
 class _Doc(NamedTuple):
     """Per-report lookups: sentence bounds and the sentences quoting the Moscow mayor.
     Clauses (split at sentence ends, ';' and ':') are found on demand: a report has few
@@ -56,8 +58,11 @@ class _Doc(NamedTuple):
     def of(cls, toks: list[Token], sent_bounds: list[tuple[int, int]]) -> _Doc:
         meas: list[Measure | None] = []
         mayor: set[int] = set()
-        for t in toks:  # one sweep for both
-            meas.append(measure_of(t))
+        for k, t in enumerate(toks):  # one sweep for both
+            m = measure_of(t)
+            if m is None and t.low in _BRING and k + 1 < len(toks) and toks[k + 1].low == "down":
+                m = "intercepted"  # "air defences brought down 55 drones"
+            meas.append(m)
             if t.low[:3] in ("sob", "соб") and has(t, _MOSCOW_MAYOR):
                 mayor.add(t.sent)
         return cls(toks, sent_bounds, frozenset(mayor), meas)
@@ -79,6 +84,7 @@ def _measure(
 ) -> Measure | None:
     """The nearest measure cue to a number within [lo, hi); commas cost distance."""
     best: tuple[float, int, Measure] | None = None
+    before: Measure | None = None
     cues = meas[lo:hi] if meas is not None else [measure_of(t) for t in toks[lo:hi]]
     for k, m in enumerate(cues, lo):
         if m is None or num.first <= k <= num.last:
@@ -94,9 +100,22 @@ def _measure(
             m = "intercepted"  # "збито/подавлено 60": a combined figure
         if m == "launched" and any(measure_of(t) == "intercepted" for t in toks[max(lo, k - 3) : k]):
             m = "intercepted"  # "repelled an attack by three drones"
+        if k > num.last and before is not None and _other_clause(toks, num.last, k):
+            continue  # "знешкоджено ... 199 БпЛА, ще 169 імітаторів локаційно втрачено"
         if best is None or dist < best[0]:
             best = (dist, k, m)
+        if k < num.first:
+            before = m
     return best[2] if best else None
+
+
+def _other_clause(toks: list[Token], last: int, k: int) -> bool:
+    """Whether the cue at k comes after a comma that opens a clause of another number
+    (", ще 169 ... втрачено", ", another 6 were jammed"): that number's cue."""
+    for j in range(last + 1, k - 1):
+        if toks[j].text == "," and any(t.kind == "num" for t in toks[j + 1 : min(k, j + 4)]):
+            return True
+    return False
 
 
 _DETECTED = frozenset({"зафіксовано", "зафиксировано", "detected", "зафіксували", "зафиксировали"})
@@ -111,6 +130,8 @@ def _joined_intercept(toks: list[Token], k: int) -> bool:
             mid = toks[min(j, k) + 1 : max(j, k)]
             if any(t.text == "/" or t.low in ("or", "або", "или") for t in mid):
                 return True
+            if len(mid) == 1 and mid[0].low in ("and", "и", "і", "й", "та"):
+                return True  # "сбиты и подавлены 277 дронов": one figure for both
     return False
 
 

@@ -39,7 +39,8 @@ _KINDS: dict[DamageKind, str] = {
         flights; flight; station; locomotive; дорога; трасса; железная дорога; аэропорт; порт;
         мост; вокзал; движение; рейс; залізниця; аеропорт; траса; мосту; мости; поїзд; поезд;
         автодорога; залізничний; железнодорожный; railway infrastructure; port infrastructure;
-        портовый; портовий; портова інфраструктура; terminal; термінал; терминал
+        портовый; портовий; портова інфраструктура; terminal; термінал; терминал; дорожнє покриття; дорожное покрытие;
+        road surface
     """,
     "industrial": """
         plant; plants; factory; factories; enterprise; enterprises; warehouse; warehouses;
@@ -79,6 +80,11 @@ _KINDS: dict[DamageKind, str] = {
         садок; садочок; гараж; автобус; офис; офіс; торговий; торговый; храм; поликлиника;
         амбулатория; вантажівка; вантажний автомобіль; грузовик; грузовой автомобиль; фура;
         trucks; lorry; lorries; адмінбудівля; админздание; административное здание; адмінбудинок
+        minibus; minibuses; ambulance; ambulances; van; vans; tram; trams; trolleybus; tractor;
+        government building; cabinet of ministers; parliament building; city hall; town hall;
+        маршрутка; микроавтобус; мікроавтобус; скорая помощь; карета скорой помощи; швидка
+        допомога; автомобіль швидкої; трамвай; тролейбус; троллейбус; трактор; автівка;
+        автомашина; заклад освіти; заклад охорони здоров'я; учреждение образования
     """,
 }
 

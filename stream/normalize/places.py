@@ -42,6 +42,9 @@ _ORIGIN_FILLER = words(
     "напрямок", "напрямку", "напрямків", "направление", "направления", "направлений",
     "территория", "територія", "тимчасово", "временно", "окупований", "оккупированный",
     "сторона", "бік", "район", "аннексированный", "анексований", "боку",
+    # "з району пусків Енгельс", "из района пусков", "from the launch area of"
+    "пуск", "пусків", "пусков", "launch", "launches", "launching", "акваторія", "акваторії",
+    "акватория", "акватории", "waters",
 )
 _JOINERS = frozenset({"and", ",", "та", "і", "й", "и", "or", "або", "или"})
 # Singular forms of "region" that, standing alone, refer back to a region already named.
@@ -243,6 +246,9 @@ def _flag_origins(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
                 break
             if tok.low in _JOINERS and out and out[-1].last == j - 1 and out[-1].origin:
                 origin = True
+                break
+            if tok.text == "(" and out and out[-1].last == j - 1 and out[-1].origin:
+                origin = True  # "з району пусків Енгельс (Саратовська обл.)": its region
                 break
             if tok.low in _ORIGIN_FILLER or tok.lemma in _ORIGIN_FILLER:
                 j -= 1
