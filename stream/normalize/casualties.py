@@ -246,7 +246,7 @@ def _toll(
             and toks[i - 3].low in counted)
     ):
         return None
-    for j in range(i + 1, min(len(toks), i + 12)):
+    for j in range(i + 1, min(len(toks), i + 20)):
         if toks[j].text in ".;":
             return None
         num = by_first.get(j)

@@ -202,7 +202,7 @@ def extract_counts(
             # "Russia launched 479 aerial weapons; 477 were drones": a breakdown of the
             # figure before, measured by the cue of its sentence
             measure = _measure(toks, num, s_lo, num.first, doc.meas)
-        if _with_number(toks, num):
+        if _with_number(toks, num) or (measure is None and _with_list(toks, num, ante)):
             measure = "launched"  # "hit Ukraine with 6 missiles", "с помощью 27 беспилотников"
         of_number = _of_number(toks, num, ante)
         if of_number:
@@ -356,7 +356,13 @@ def _impact_of(toks: list[Token], num: Number, hi: int) -> bool:
 def _casualty_near(toks: list[Token], first: int, last: int, lo: int, hi: int) -> bool:
     """A bare number next to killed/injured counts people ("injuring 21", "3 were hurt")."""
     window = toks[max(lo, first - 2) : first] + toks[last + 1 : min(hi, last + 4)]
-    return any(has(t, CASUALTY_CUES) for t in window)
+    if any(has(t, CASUALTY_CUES) for t in window):
+        return True
+    # "the death toll from the drone attack on Kyiv has risen to 14"
+    return first >= 2 and toks[first - 1].low in ("to", "до") and any(
+        t.low == "toll" or t.lemma in ("кількість", "число") and k + 1 < hi and has(toks[k + 1], CASUALTY_CUES)
+        for k, t in enumerate(toks[max(lo, first - 20) : first], max(lo, first - 20))
+    )
 
 
 _TOTAL = frozenset(
@@ -378,6 +384,17 @@ def _with_number(toks: list[Token], num: Number) -> bool:
     if toks[j].low == "with":
         return not any(measure_of(t) == "intercepted" for t in toks[max(0, j - 2) : j])
     return j >= 1 and toks[j].low == "помощью" and toks[j - 1].low == "с"
+
+
+def _with_list(toks: list[Token], num: Number, ante: Count | None) -> bool:
+    """ "struck Kharkiv with three guided bombs and five Shahed drones": the figures after
+    the first of a "with" list are launched too."""
+    j = num.first - 1 - num.qlen
+    if ante is None or j < 1 or ante.np_last != j - 1 or ante.measure != "launched":
+        return False
+    if toks[j].low not in ("and", ",", "та", "і", "й", "и"):
+        return False
+    return any(t.low == "with" for t in toks[max(0, ante.first - 3) : ante.first])
 
 
 def _of_number(toks: list[Token], num: Number, ante: Count | None) -> bool:

@@ -40,6 +40,7 @@ _IMPACT = words(
     "erupted", "started", "broke", "caught", "disrupted", "suspended",
     "restrictions", "restricted", "closed", "halted", "knocked", "cut", "left", "collapsed",
     "razed", "explosion", "explosions", "impact", "wreckage", "shrapnel", "fragments",
+    "cutting", "cuts", "leaving", "destroying", "wrecked", "wrecking",
     "пошкодити", "пошкоджено", "пошкоджені", "пошкоджений", "зруйнувати", "зруйновано",
     "влучання", "уражено", "уразити", "уламки", "уламок", "падіння", "виникнути", "спричинити",
     "повредить", "повреждены", "повреждено", "поврежден", "разрушить", "разрушен",
@@ -91,7 +92,7 @@ def extract_damage(
                 length, kind = match
                 last = i + length - 1
                 covered.update(range(i, last + 1))
-                if not _person_compound(toks, last, hi):
+                if not _person_compound(toks, last, hi) and not _landmark(toks, i, lo):
                     found.append((Damage(kind, i, last, toks[i].sent), _is_target(toks, i, lo)))
                 i = last + 1
                 continue
@@ -166,6 +167,23 @@ def _is_fire(toks: list[Token], i: int, hi: int) -> bool:
 
 def _person_compound(toks: list[Token], last: int, hi: int) -> bool:
     return last + 1 < hi and has(toks[last + 1], _PEOPLE_AFTER)
+
+
+_NEAR = frozenset({"near", "outside", "вблизи", "возле", "около", "неподалеку", "біля",
+                   "поблизу", "неподалік", "поруч"})
+_LANDMARK_SKIP = frozenset({"the", "a", "an", "of"})
+
+
+def _landmark(toks: list[Token], i: int, lo: int) -> bool:
+    """ "a fuel depot near the Engels military airfield": a place to find the damage by,
+    not damage (the words between are names and determiners)."""
+    for k in range(i - 1, max(lo, i - 5) - 1, -1):
+        tok = toks[k]
+        if tok.low in _NEAR:
+            return True
+        if tok.kind != "word" or not (tok.low in _LANDMARK_SKIP or tok.text[:1].isupper()):
+            return False
+    return False
 
 
 def _is_target(toks: list[Token], i: int, lo: int) -> bool:

@@ -30,6 +30,7 @@ from stream.normalize.counts import extract_counts
 from stream.normalize.damage import extract_damage
 from stream.normalize.item_regions import (
     comma_clause,
+    impact_part,
     context_codes,
     nearest_code,
     regional_fallback,
@@ -169,6 +170,11 @@ def extract(
         lo, hi = bounds[d.sent]
         ca, cb = comma_clause(toks, d.first, lo, hi, starts)
         codes = codes_in(places, ca, cb)  # "..., restrictions at Pulkovo airport": its place
+        if len(codes) > 1:
+            # "sparking a fire at a refinery in the Samara region and cutting power to the
+            # Belgorod region": each impact of its own region
+            pa, pb = impact_part(toks, d.first, ca, cb)
+            codes = codes_in(places, pa, pb) or codes
         if not codes:
             a, b = semicolon_clause(toks, d.first, lo, hi)
             codes = context_codes(toks, places, a, b)

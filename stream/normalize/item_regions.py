@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from stream.normalize.claimant import Attribution
 from stream.normalize.counts import Count
+from stream.normalize.damage import IMPACT
+from stream.normalize.lexicon import has
 from stream.normalize.places import PlaceRef, codes_in
 from stream.normalize.tokens import Token
 
@@ -98,6 +100,26 @@ def comma_clause(
     b = i
     while b < hi and toks[b].text != ";" and (toks[b].text != "," or goes_on(b + 1)):
         b += 1
+    return a, b
+
+
+_CONJ = frozenset({"and", "и", "і", "й", "та"})
+
+
+def impact_part(toks: list[Token], i: int, lo: int, hi: int) -> tuple[int, int]:
+    """The part of [lo, hi) around token i between conjunctions that open another impact
+    ("... and cutting power to ...", "... и повредив ...")."""
+    cuts = [
+        k
+        for k in range(lo + 1, hi - 1)
+        if toks[k].low in _CONJ and toks[k + 1].kind == "word" and has(toks[k + 1], IMPACT)
+    ]
+    a, b = lo, hi
+    for k in cuts:
+        if k < i:
+            a = k + 1
+        elif b == hi:
+            b = k
     return a, b
 
 

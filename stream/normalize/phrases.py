@@ -60,6 +60,8 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
     nxt = toks[j]
     if nxt.kind == "punct" and nxt.text in "«\"“":
         j += 1
+    if j + 1 < n and toks[j].low in _MORE and weapon_of(toks[j + 1]) is not None:
+        j += 1  # "two more drones", "5 further missiles"
     if j < n and toks[j].kind == "word" and (toks[j].lemma in OF or toks[j].low in OF):
         # "ten of the cruise missiles", "57 of the aircraft", "40 of them"
         k = j + 1
@@ -124,6 +126,7 @@ def _checked(
 
 
 _COPULA = frozenset({"were", "was", "are", "is"})
+_MORE = frozenset({"more", "further", "additional"})
 # Determiners between "of" and a weapon: "ten of the cruise missiles", "30 of its drones".
 _OF_DETERMINERS = frozenset({"the", "these", "those", "all", "its", "their", "our", "his", "her"})
 _EXCEPT = frozenset({"but", "except", "кроме", "крім", "окрім"})
