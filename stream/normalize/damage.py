@@ -40,7 +40,7 @@ _IMPACT = words(
     "erupted", "started", "broke", "caught", "disrupted", "suspended",
     "restrictions", "restricted", "closed", "halted", "knocked", "cut", "left", "collapsed",
     "razed", "explosion", "explosions", "impact", "wreckage", "shrapnel", "fragments",
-    "cutting", "cuts", "leaving", "destroying", "wrecked", "wrecking",
+    "destroying", "wrecked", "wrecking",
     "пошкодити", "пошкоджено", "пошкоджені", "пошкоджений", "зруйнувати", "зруйновано",
     "влучання", "уражено", "уразити", "уламки", "уламок", "падіння", "виникнути", "спричинити",
     "повредить", "повреждены", "повреждено", "поврежден", "разрушить", "разрушен",

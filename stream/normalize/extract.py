@@ -103,6 +103,9 @@ def extract(
     if not toks:
         return "other", [], [], []
     bounds = _sentence_bounds(toks)
+    breaks = frozenset(
+        k for k in range(1, len(toks)) if "\n\n" in text[toks[k - 1].end : toks[k].start]
+    )
     numbers = find_numbers(toks)
     places = find_places(text, toks)
     attributions = find_attributions(toks, places, bounds, raw.source, lang)  # type: ignore[arg-type]
@@ -137,9 +140,9 @@ def extract(
     for c in extract_casualties(toks, numbers, used, bounds, place_tokens):
         lo, hi = bounds[toks[c.cue].sent]
         a, b = semicolon_clause(toks, c.cue, lo, hi)
-        region = nearest_code(toks, places, a, b, c.cue)
+        region = nearest_code(toks, places, a, b, c.cue, breaks)
         if region is None:
-            region = nearest_code(toks, places, lo, hi, c.cue)
+            region = nearest_code(toks, places, lo, hi, c.cue, breaks)
         key = (region, c.what, c.value)
         if key in seen_cas:
             continue
@@ -177,9 +180,9 @@ def extract(
             codes = codes_in(places, pa, pb) or codes
         if not codes:
             a, b = semicolon_clause(toks, d.first, lo, hi)
-            codes = context_codes(toks, places, a, b)
+            codes = context_codes(toks, places, a, b, breaks=breaks)
             if (a, b) != (lo, hi) and not codes_in(places, a, b):
-                codes = context_codes(toks, places, lo, hi)
+                codes = context_codes(toks, places, lo, hi, breaks=breaks)
         for code in codes:
             if (code, d.kind) in seen_dmg:
                 continue

@@ -17,7 +17,12 @@ from stream.normalize.tokens import Token
 
 
 def context_codes(
-    toks: list[Token], places: list[PlaceRef], lo: int, hi: int, forward: bool = True
+    toks: list[Token],
+    places: list[PlaceRef],
+    lo: int,
+    hi: int,
+    forward: bool = True,
+    breaks: frozenset[int] = frozenset(),
 ) -> list[str]:
     """Regions of a token range; else those of the last sentence before it that named
     places; else the first place of the text. A range that speaks of unnamed "regions"
@@ -29,6 +34,10 @@ def context_codes(
         return []
     last = _last_before(places, lo)
     if last is not None:
+        if any(last.last < k <= lo for k in breaks) and len(
+            {p.code for p in places[: _bisect(places, lo)] if not p.origin}
+        ) > 1:
+            return []  # past a paragraph break only a report of one region goes on
         s_lo, s_hi = _sent_range(toks, last.first)
         return codes_in(places, s_lo, min(s_hi, lo))
     if not forward:
@@ -104,6 +113,7 @@ def comma_clause(
 
 
 _CONJ = frozenset({"and", "и", "і", "й", "та"})
+_SPLIT = IMPACT | frozenset({"cutting", "cuts", "leaving", "knocking"})
 
 
 def impact_part(toks: list[Token], i: int, lo: int, hi: int) -> tuple[int, int]:
@@ -112,7 +122,7 @@ def impact_part(toks: list[Token], i: int, lo: int, hi: int) -> tuple[int, int]:
     cuts = [
         k
         for k in range(lo + 1, hi - 1)
-        if toks[k].low in _CONJ and toks[k + 1].kind == "word" and has(toks[k + 1], IMPACT)
+        if toks[k].low in _CONJ and toks[k + 1].kind == "word" and has(toks[k + 1], _SPLIT)
     ]
     a, b = lo, hi
     for k in cuts:
@@ -124,13 +134,18 @@ def impact_part(toks: list[Token], i: int, lo: int, hi: int) -> tuple[int, int]:
 
 
 def nearest_code(
-    toks: list[Token], places: list[PlaceRef], lo: int, hi: int, at: int
+    toks: list[Token],
+    places: list[PlaceRef],
+    lo: int,
+    hi: int,
+    at: int,
+    breaks: frozenset[int] = frozenset(),
 ) -> str | None:
     inside = [p for p in places[_bisect(places, lo) : _bisect(places, hi)] if not p.origin]
     if inside:
         land = [p for p in inside if not p.code.startswith("SEA-")] or inside
         return min(land, key=lambda p: abs(p.first - at)).code
-    codes = context_codes(toks, places, lo, hi, forward=False)
+    codes = context_codes(toks, places, lo, hi, forward=False, breaks=breaks)
     return codes[0] if codes else None
 
 

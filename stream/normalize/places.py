@@ -222,11 +222,21 @@ _ACTOR_VERBS = words(
 )
 
 
+_ACTOR_NOUNS = words(
+    "war", "forces", "troops", "army", "invasion", "aggression", "offensive", "effort",
+    "efforts", "regime", "government", "allies", "partners", "position", "demands", "envoy",
+    "delegation", "negotiators", "leadership", "plans", "strategy", "campaign",
+    "counteroffensive", "soldiers",
+)
+
+
 def _metonymy(toks: list[Token], ref: PlaceRef) -> PlaceRef:
     """ "Moscow launched 300 drones", "Kyiv said": a capital naming a government."""
     if ref.code not in _CAPITALS or ref.level != "city" or ref.last + 1 >= len(toks):
         return ref
     nxt = toks[ref.last + 1]
+    if toks[ref.last].low.endswith(("'s", "’s")) and has(nxt, _ACTOR_NOUNS):
+        return PlaceRef(ref.code, ref.first, ref.last, ref.level, origin=True)  # "Moscow's war"
     prev = toks[ref.first - 1] if ref.first > 0 else None
     subject = prev is None or prev.kind == "punct" or prev.low in ("and", "but", "while", "і", "и")
     if subject and (has(nxt, _ACTOR_VERBS) or (nxt.pos == "VERB" and ref.first == 0)):
