@@ -40,6 +40,24 @@ def _inclusion_end(toks: list[Token], k: int, s_hi: int) -> int | None:
     return None
 
 
+_DASHES = frozenset({"—", "–", "-", ":"})
+_MORE = frozenset({"еще", "ещё", "ще", "another", "more"})
+
+
+def _region_first(toks: list[Token], num: Number, places: list[PlaceRef], s_lo: int) -> str | None:
+    """ "Ростовская область — 31, Брянская — 14", "над Московською областю — 12": a place
+    right before a dash and the number is the number's place."""
+    j = num.first - num.qlen - 1
+    while j > s_lo and toks[j].low in _MORE:
+        j -= 1
+    if j <= s_lo or toks[j].text not in _DASHES:
+        return None
+    for ref in places:
+        if ref.last == j - 1 and not ref.origin:
+            return ref.code
+    return None
+
+
 def count_region(
     toks: list[Token],
     num: Number,
@@ -51,6 +69,9 @@ def count_region(
     s_hi: int,
     total: bool = False,
 ) -> str | None:
+    head = _region_first(toks, num, places, s_lo)
+    if head is not None:
+        return head
     # Forward: up to the next number or clause break.
     hi = numbers[idx + 1].first if idx + 1 < len(numbers) else s_hi
     hi = min(hi, s_hi)

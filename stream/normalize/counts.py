@@ -413,6 +413,8 @@ def _is_subset(toks: list[Token], num: Number, np_last: int) -> bool:
     before = toks[max(0, num.first - 3) : num.first]
     if any(t.low in ("including", "incl", "зокрема", "числе", "числі", "among") for t in before):
         return True
+    if len(before) >= 2 and before[-1].low in ("них", "them", "which") and has(before[-2], OF):
+        return True  # "над Московською областю — 12, з них вісім летіли на Москву"
     after = toks[num.last + 1 : num.last + 3]
     return len(after) == 2 and has(after[0], OF) and after[1].low in ("them", "них", "which")
 

@@ -113,7 +113,8 @@ def extract(
 
     counts = extract_counts(toks, numbers, places, bounds, implied_ones(toks, numbers, bounds))
     land = [p for p in places if not p.origin and not p.code.startswith("SEA-")]
-    counts = [regional_fallback(toks, land, bounds, attributions, c) for c in counts]
+    elsewhere = frozenset(c.region for c in counts if c.region is not None)
+    counts = [regional_fallback(toks, land, bounds, attributions, c, elsewhere) for c in counts]
     # Items are built from already-typed values (counts >= 1, spans inside the text, see the
     # property tests), so they skip re-validation; the report itself is validated.
     observations = [

@@ -162,11 +162,14 @@ def regional_fallback(
     bounds: list[tuple[int, int]],
     attributions: list[Attribution],
     c: Count,
+    elsewhere: frozenset[str] = frozenset(),
 ) -> Count:
     """A count with no place of its own in a regional report takes the report's region:
     a governor's sentence naming one region ("Governor Gusev said drones attacked the
     Voronezh region; eight drones were destroyed"), or a report about one region only
-    ("На Сумщині ... Ворог скинув 6 КАБів")."""
+    ("На Сумщині ... Ворог скинув 6 КАБів"), unless other counts of the report have
+    other places (`elsewhere`: "над Черным морем — пять, над Крымом — три. Кроме того,
+    сбиты две авиабомбы")."""
     if c.region is not None or c.total:
         return c
     lo, hi = semicolon_clause(toks, c.first, *bounds[c.sent])  # "...; Governor X said ..."
@@ -179,6 +182,12 @@ def regional_fallback(
     )
     if len(in_sent) == 1 and official:
         return c._replace(region=next(iter(in_sent)))
-    if not in_sent and land and land[0].first < lo and all(p.code == land[0].code for p in land):
+    if (
+        not in_sent
+        and land
+        and land[0].first < lo
+        and all(p.code == land[0].code for p in land)
+        and all(r == land[0].code for r in elsewhere)
+    ):
         return c._replace(region=land[0].code)
     return c

@@ -186,6 +186,9 @@ def _town_of_adjective(lemma: str) -> str | None:
     return None
 
 
+_ORPHAN_AND = frozenset({"и", "і", "й", "та", "а"})
+
+
 def _orphan_adjectives(toks: list[Token], refs: list[PlaceRef], adjs: list[int]) -> list[PlaceRef]:
     """ "над Брянской областью уничтожены 12, над Калужской — 4": a region adjective whose
     noun is elided (the gazetteer needs the noun, so it is tried with one)."""
@@ -195,7 +198,14 @@ def _orphan_adjectives(toks: list[Token], refs: list[PlaceRef], adjs: list[int])
         tok = toks[i]
         if i in covered:
             continue
-        if toks[i - 1].low not in _ORPHAN_PREP or toks[i + 1].kind != "punct":
+        nxt, prev = toks[i + 1], toks[i - 1]
+        if nxt.kind != "punct" and nxt.low not in _ORPHAN_AND:
+            continue
+        if prev.low not in _ORPHAN_PREP and not (
+            # "Ростовская область — 31, Брянская — 14": a list after a region named in full
+            (prev.text == "," or prev.low in _ORPHAN_AND)
+            and any(r.level == "region" and r.last < i and toks[r.first].sent == tok.sent for r in refs)
+        ):
             continue
         for noun in (" области", " області"):
             found = gazetteer().find(tok.text + noun)
