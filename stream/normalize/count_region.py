@@ -22,6 +22,10 @@ def _continues(toks: list[Token], k: int, starts: frozenset[int]) -> bool:
     return tok.pos == "PRTF" or tok.low in ("flying", "heading", "headed", "летевших", "що")
 
 
+def _participle(tok: Token) -> bool:
+    return tok.pos == "PRTF" or tok.low in ("flying", "heading", "headed", "що", "які", "которые")
+
+
 _INCLUDING = frozenset({"including", "incl", "зокрема", "among", "среди", "серед"})
 
 
@@ -81,6 +85,8 @@ def count_region(
     while k < hi:
         if toks[k].text in _CLAUSE:
             close = _inclusion_end(toks, k, s_hi)
+            if close is not None and close + 1 < s_hi and _participle(toks[close + 1]):
+                break  # ", в том числе три, летевших на Москву": the aside's own place
             if close is not None and not codes_in(places, seg, k):
                 # "7 missiles, including 4 Iskander-M, at Kyiv": the place after the aside
                 seg = k = close + 1

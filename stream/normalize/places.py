@@ -16,6 +16,7 @@ from mypy_extensions import mypyc_attr
 
 from stream.normalize.lexicon import has, words
 from stream.normalize.tokens import Token
+from stream.normalize.weapons import weapon_of
 from stream.regions import country_of, gazetteer
 
 
@@ -175,7 +176,7 @@ def _town_of_adjective(lemma: str) -> str | None:
     Нікополь, "сумський" -> Суми: the region of the first town the stems name."""
     cut = 5 if lemma.endswith(("ський", "цький")) else 4
     stems = (lemma[:-2], lemma[:-cut], lemma[:-cut] + "ь", lemma[:-cut] + "и", lemma[:-cut] + "ы",
-             lemma[:-cut] + "а")
+             lemma[:-cut] + "а", lemma[:-cut] + "о", lemma[:-cut] + "е")
     for stem in stems:
         if len(stem) < 4:
             continue
@@ -254,15 +255,32 @@ def _metonymy(toks: list[Token], ref: PlaceRef) -> PlaceRef:
     return ref
 
 
+def _launch_sentences(toks: list[Token]) -> set[int]:
+    """Sentences that speak of weapons or launch directions: only there is "from X" an
+    origin ("footage from Engels", "evacuated from Sumy" are places)."""
+    out: set[int] = set()
+    for t in toks:
+        if t.sent not in out and t.kind == "word" and (
+            weapon_of(t) is not None or t.low.startswith(_LAUNCH_STEMS)
+        ):
+            out.add(t.sent)
+    return out
+
+
+_LAUNCH_STEMS = ("direction", "launch", "направлен", "напрям", "пуск", "запуск", "fired", "attack",
+                 "атак", "удар", "strike", "struck")
+
+
 def _flag_origins(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
     out: list[PlaceRef] = []
+    launch = _launch_sentences(toks) if refs else set()
     for ref in refs:
         j = ref.first - 1
         origin = False
         while j >= 0 and ref.first - j <= 6:
             tok = toks[j]
             if tok.lemma in _ORIGIN_PREP or tok.low in _ORIGIN_PREP:
-                origin = True
+                origin = tok.sent in launch
                 break
             if tok.low in _JOINERS and out and out[-1].last == j - 1 and out[-1].origin:
                 origin = True
