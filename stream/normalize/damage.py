@@ -41,6 +41,9 @@ _IMPACT = words(
     "restrictions", "restricted", "closed", "halted", "knocked", "cut", "left", "collapsed",
     "razed", "explosion", "explosions", "impact", "wreckage", "shrapnel", "fragments",
     "destroying", "wrecked", "wrecking",
+    "повреждение", "разрушение", "пошкодження", "руйнування", "понівечити", "понівечено",
+    "понівечені", "понівечений", "изуродовать", "посечь", "посічено", "посечены",
+    "світла", "света",  # "немає світла", "нет света": an outage
     "пошкодити", "пошкоджено", "пошкоджені", "пошкоджений", "зруйнувати", "зруйновано",
     "влучання", "уражено", "уразити", "уламки", "уламок", "падіння", "виникнути", "спричинити",
     "повредить", "повреждены", "повреждено", "поврежден", "разрушить", "разрушен",
@@ -75,11 +78,14 @@ def extract_damage(
     cues = [k for k, t in enumerate(toks) if (t.lemma in keys or t.low in keys)]
     if not cues:
         return out
-    for lo, hi in sent_bounds:
-        if not any(
-            _is_impact(toks, k, lo, hi) for k in cues if lo <= k < hi and k not in count_cues
-        ):
+    for s_idx, (lo, hi) in enumerate(sent_bounds):
+        strong = [k for k in cues if lo <= k < hi and k not in count_cues and _is_impact(toks, k, lo, hi)]
+        if not strong:
             continue
+        if all(_weak(toks[k]) for k in strong) and any(
+            _denies_damage(toks, a, b) for a, b in sent_bounds[s_idx : s_idx + 2]
+        ):
+            continue  # "Обломки упали на территорию предприятия. Разрушений нет."
         found: list[tuple[Damage, bool]] = []
         covered: set[int] = set()
         i = lo
@@ -124,6 +130,25 @@ def extract_damage(
 
 
 _IMPACT_KEYS = _IMPACT | _FIRE | CASUALTY_CUES
+# Cues that place debris somewhere without saying it did damage
+_WEAK = words("fell", "falling", "debris", "wreckage", "fragments", "обломки", "падение", "уламки",
+              "уламок", "падіння", "упасть", "впасти", "упали", "впали", "impact")
+_DAMAGE_NOUNS = words("damage", "destruction", "разрушение", "повреждение", "руйнування",
+                      "пошкодження", "разрушений", "повреждений", "руйнувань", "пошкоджень")
+
+
+def _weak(tok: Token) -> bool:
+    return has(tok, _WEAK)
+
+
+def _denies_damage(toks: list[Token], lo: int, hi: int) -> bool:
+    """ "no damage", "разрушений нет", "без пошкоджень", "обошлось без разрушений"."""
+    for k in range(lo, hi):
+        if toks[k].kind == "word" and has(toks[k], _DAMAGE_NOUNS):
+            near = toks[max(lo, k - 3) : min(hi, k + 3)]
+            if any(t.kind == "word" and has(t, _NEG) for t in near):
+                return True
+    return False
 _OUTAGE = frozenset({"без", "without"})
 _IMPACT_CACHE: dict[tuple[str, str], int] = {}
 

@@ -20,6 +20,8 @@ _KINDS: dict[DamageKind, str] = {
         енергетичний; енергооб'єкт; електростанція; тец; знеструмити; знеструмлення; без світло;
         лінія електропередачі; енергетика; энергетика; cut power; power cut; power cuts;
         cutting power; cuts power; knocked out power; knocking out power;
+        немає світла; нет света; світла немає; света нет; тес; тэс; теплоелектростанція;
+        теплова електростанція; теплоэлектростанция; тепловая электростанция; грэс; дрес;
         без світла; без света; енергетики; энергетики; об'єкт енергетики; объект энергетики
     """,
     "fuel": """
@@ -32,7 +34,8 @@ _KINDS: dict[DamageKind, str] = {
         gas production; gas facility; gas infrastructure; газова інфраструктура; газовая
         инфраструктура; нефтепродукт; нафтопродукт; oil products; petroleum; fuel plant;
         нефтяной терминал; нафтовий термінал; нефтеналивной; нафтоналивний; нефтеналивной
-        терминал; oil loading
+        терминал; oil loading; oil export terminal; oil terminal; storage tank; storage tanks; oil tank;
+        fuel tank; fuel tanks; нафтовий резервуар; нефтяной резервуар
     """,
     "transport": """
         road; roads; highway; highways; railway; railways; railroad; rail; train; trains; port;
@@ -67,7 +70,9 @@ _KINDS: dict[DamageKind, str] = {
         buildings; дом; жилой; квартира; многоэтажка; многоквартирный; домовладение; будинок;
         житловий; багатоповерхівка; багатоквартирний; домоволодіння; оселя; dormitory;
         гуртожиток; общежитие; cottage; cottages; дача; частный сектор; приватний сектор;
-        high-rises; private house
+        high-rises; private house; дев'ятиповерхівка; п'ятиповерхівка; висотка; многоэтажный дом;
+        девятиэтажка; пятиэтажка; девятиэтажный; пятиэтажный; шестнадцятиповерхівка;
+        багатоповерховий; многоэтажный; multi-storey; multistorey; apartment house
     """,
     "other": """
         car; cars; vehicle; vehicles; school; schools; hospital; hospitals; shop; shops; store;

@@ -164,6 +164,8 @@ def _town_adjectives(toks: list[Token], refs: list[PlaceRef], adjs: list[int]) -
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
         if nxt.startswith(_NOT_A_TOWN_NEXT):
             continue  # "Приморский район" (districts are the gazetteer's), "Киевский режим"
+        if nxt in _ORPHAN_AND and any(t.low.startswith(_NOT_A_TOWN_NEXT) for t in toks[i + 2 : i + 5]):
+            continue  # "у Київському та Салтівському районах"
         code = _town_of_adjective(tok.lemma)
         if code is not None:
             extra.append(PlaceRef(code, i, i, "city"))
@@ -202,6 +204,8 @@ def _orphan_adjectives(toks: list[Token], refs: list[PlaceRef], adjs: list[int])
         nxt, prev = toks[i + 1], toks[i - 1]
         if nxt.kind != "punct" and nxt.low not in _ORPHAN_AND:
             continue
+        if nxt.low in _ORPHAN_AND and any(t.low.startswith(_NOT_A_TOWN_NEXT) for t in toks[i + 2 : i + 5]):
+            continue  # "у Київському та Салтівському районах": districts of a city
         if prev.low not in _ORPHAN_PREP and not (
             # "Ростовская область — 31, Брянская — 14": a list after a region named in full
             (prev.text == "," or prev.low in _ORPHAN_AND)
