@@ -98,7 +98,11 @@ def extract_damage(
                 length, kind = match
                 last = i + length - 1
                 covered.update(range(i, last + 1))
-                if not _person_compound(toks, last, hi) and not _landmark(toks, i, lo):
+                if not (
+                    _person_compound(toks, last, hi)
+                    or _landmark(toks, i, lo)
+                    or _not_an_object(toks, i, lo)
+                ):
                     found.append((Damage(kind, i, last, toks[i].sent), _is_target(toks, i, lo)))
                 i = last + 1
                 continue
@@ -164,8 +168,10 @@ def _is_impact(toks: list[Token], k: int, lo: int, hi: int) -> bool:
         cls = 2 if has(tok, _IMPACT) or has(tok, _FIRE) else 1 if has(tok, CASUALTY_CUES) else 0
         if len(_IMPACT_CACHE) < 200_000:
             _IMPACT_CACHE[key] = cls
-    if cls != 1:
-        return cls == 2
+    if cls == 0:
+        return False
+    if cls == 2 and not has(tok, _DAMAGE_NOUNS):
+        return True
     near = toks[max(lo, k - 2) : min(hi, k + 3)]
     return not any(t.kind == "word" and has(t, _NEG) for t in near)
 
@@ -200,15 +206,67 @@ _LANDMARK_SKIP = frozenset({"the", "a", "an", "of"})
 
 
 def _landmark(toks: list[Token], i: int, lo: int) -> bool:
-    """ "a fuel depot near the Engels military airfield": a place to find the damage by,
-    not damage (the words between are names and determiners)."""
+    """ "a fuel depot near the Engels military airfield", "де розташований аеродром",
+    "which lies across the river from the nuclear power plant": a place to find the damage
+    by, not damage."""
     for k in range(i - 1, max(lo, i - 5) - 1, -1):
         tok = toks[k]
         if tok.low in _NEAR:
             return True
         if tok.kind != "word" or not (tok.low in _LANDMARK_SKIP or tok.text[:1].isupper()):
+            break
+    for k in range(i - 1, max(lo, i - 10) - 1, -1):
+        tok = toks[k]
+        if tok.kind == "punct" or has(tok, _IMPACT):
             return False
+        if has(tok, _LOCATED):
+            return True
     return False
+
+
+_LOCATED = words("located", "situated", "lies", "lie", "розташований", "розташована",
+                 "розташоване", "розташовані", "расположенный", "расположен", "расположена",
+                 "расположено", "находиться", "знаходиться", "hosts", "home")
+# "доставили в больницу", "taken to hospital": where people went, not what was hit
+_TAKEN_TO = words("доставить", "госпитализировать", "госпіталізувати", "доставити",
+                  "taken", "rushed", "admitted", "transported", "hospitalised", "hospitalized",
+                  "brought", "evacuated", "эвакуировать", "евакуювати", "обратиться",
+                  "звернутися")
+# "сотрудник предприятия", "worker at the plant": a person, not damage
+_PERSON_BEFORE = words("сотрудник", "работник", "працівник", "співробітник", "employee",
+                       "worker", "workers", "employees", "staff", "директор", "director")
+
+
+def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
+    """A kind word that is no damaged object: where someone was taken ("доставили в
+    больницу"), whose worker someone is ("сотрудник предприятия"), or a verb ("which
+    houses the Cabinet")."""
+    tok = toks[i]
+    if i > lo and tok.low == "houses" and toks[i - 1].low in ("which", "that", "it"):
+        return True
+    prev = toks[i - 1] if i > lo else None
+    if prev is not None and prev.kind == "word" and has(prev, _PERSON_BEFORE):
+        return True
+    if prev is not None and prev.kind == "word" and prev.low in ("of", "at") and i - 2 >= lo and has(
+        toks[i - 2], _PERSON_BEFORE
+    ):
+        return True
+    return any(t.kind == "word" and has(t, _TAKEN_TO) for t in toks[max(lo, i - 4) : i])
+
+
+def kind_mentions(toks: list[Token], lo: int, hi: int) -> list[tuple[DamageKind, int, int]]:
+    """(kind, first, last) of every damage-kind phrase in [lo, hi), impact or not."""
+    out: list[tuple[DamageKind, int, int]] = []
+    i = lo
+    while i < hi:
+        match = _match(toks, i, hi) if toks[i].kind == "word" else None
+        if match is None:
+            i += 1
+            continue
+        length, kind = match
+        out.append((kind, i, i + length - 1))
+        i += length
+    return out
 
 
 def _is_target(toks: list[Token], i: int, lo: int) -> bool:

@@ -27,10 +27,12 @@ from stream.normalize.claimant import (
     report_default,
 )
 from stream.normalize.counts import extract_counts
-from stream.normalize.damage import extract_damage
+from stream.normalize.damage import extract_damage, kind_mentions
 from stream.normalize.item_regions import (
     comma_clause,
+    context_range,
     impact_part,
+    own_place,
     context_codes,
     nearest_code,
     regional_fallback,
@@ -38,11 +40,29 @@ from stream.normalize.item_regions import (
 )
 from stream.normalize.lang import detect_lang
 from stream.normalize.numbers import find_numbers
-from stream.normalize.places import attack_starts, codes_in, find_places
+from stream.normalize.places import PlaceRef, attack_starts, codes_in, find_places
 from stream.normalize.singular import implied_ones
 from stream.normalize.tokens import Token, tokenize
 from stream.normalize.weapons import measure_of
 from stream.normalize.windows import parse_window
+
+
+# Words that name a refinery again when the report has one ("на территории завода")
+_GENERIC = frozenset({"завод", "предприятие", "підприємство", "plant", "enterprise", "facility",
+                      "factory", "заводу", "предприятия"})
+
+
+def _earlier_own_place(toks: list[Token], places: list[PlaceRef], kind: str, lo: int) -> str | None:
+    span = context_range(toks, places, lo)
+    if span is None:
+        return None
+    owns = {
+        own_place(toks, places, first, last)
+        for k, first, last in kind_mentions(toks, *span)
+        if k == kind
+    }
+    owns.discard(None)
+    return next(iter(owns)) if len(owns) == 1 else None
 
 
 def _sentence_bounds(toks: list[Token]) -> list[tuple[int, int]]:
@@ -161,6 +181,7 @@ def extract(
         )
 
     damage: list[DamageItem] = []
+    generic: list[bool] = []
     seen_dmg: set[tuple[str, str]] = set()
     count_cues = frozenset(
         k
@@ -184,12 +205,33 @@ def extract(
             codes = context_codes(toks, places, a, b, breaks=breaks)
             if (a, b) != (lo, hi) and not codes_in(places, a, b):
                 codes = context_codes(toks, places, lo, hi, breaks=breaks)
+        if len(codes) > 1:
+            own = own_place(toks, places, d.first, d.last)  # "аэродрома Моздок ... и Саратовского НПЗ"
+            if own is None and not codes_in(places, lo, hi):
+                # "... аэродрома Моздок в Северной Осетии и Саратовского НПЗ. На аэродроме
+                # поражены два самолета, на НПЗ пожар": the same kind named earlier, placed
+                own = _earlier_own_place(toks, places, d.kind, lo)
+            if own is None:
+                # "на НПЗ зафиксирован пожар": a fire at an object placed by the above
+                near = {
+                    own_place(toks, places, a, b) or _earlier_own_place(toks, places, k, lo)
+                    for k, a, b in kind_mentions(toks, ca, cb)
+                    if a != d.first
+                }
+                near.discard(None)
+                own = next(iter(near)) if len(near) == 1 else None
+            codes = [own] if own is not None else codes
         for code in codes:
             if (code, d.kind) in seen_dmg:
                 continue
             seen_dmg.add((code, d.kind))
             span = _span(toks, d.first, d.last)
             damage.append(_built(DamageItem, {"region": code, "kind": d.kind, "span": span}))
+            generic.append(d.kind == "industrial" and d.first == d.last and toks[d.first].lemma in _GENERIC)
+    if any(generic):
+        # "НПЗ ... на территории завода", "refinery ... the plant": the refinery again
+        fuel = {item.region for item in damage if item.kind == "fuel"}
+        damage = [item for item, gen in zip(damage, generic, strict=True) if not (gen and item.region in fuel)]
 
     claimant = observations[0].claimant if observations else default
     return claimant, observations, damage, casualties

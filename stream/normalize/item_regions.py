@@ -46,6 +46,15 @@ def context_codes(
     return [after[0].code] if after else []
 
 
+def context_range(toks: list[Token], places: list[PlaceRef], lo: int) -> tuple[int, int] | None:
+    """Token range of the last earlier sentence that named places (see `context_codes`)."""
+    last = _last_before(places, lo)
+    if last is None:
+        return None
+    s_lo, s_hi = _sent_range(toks, last.first)
+    return s_lo, min(s_hi, lo)
+
+
 def _last_before(places: list[PlaceRef], lo: int) -> PlaceRef | None:
     """The last non-origin place ending before token lo."""
     k = _bisect(places, lo)
@@ -131,6 +140,36 @@ def impact_part(toks: list[Token], i: int, lo: int, hi: int) -> tuple[int, int]:
         elif b == hi:
             b = k
     return a, b
+
+
+_OWN_GAP = frozenset({"в", "у", "на", "in", "at", "the", "of", "near", "під", "под"})
+
+
+def own_place(toks: list[Token], places: list[PlaceRef], first: int, last: int) -> str | None:
+    """The place named in a damage word's own phrase: "Саратовского НПЗ", "аэродрома Моздок в
+    Северной Осетии", "a refinery in the Samara region"; None when there is none or it
+    begins a list of places ("in the Kursk and Voronezh regions": joint damage)."""
+    k = _bisect(places, max(0, first - 3))
+    for idx in range(k, len(places)):
+        ref = places[idx]
+        if ref.first > last + 3:
+            break
+        if ref.origin:
+            continue
+        before = ref.last == first - 1
+        after = ref.first > last and all(t.low in _OWN_GAP for t in toks[last + 1 : ref.first])
+        if not (before or after):
+            continue
+        nxt = places[idx + 1] if idx + 1 < len(places) else None
+        if nxt is not None and nxt.code != ref.code and nxt.first - ref.last <= 3 and any(
+            t.low in _JOIN for t in toks[ref.last + 1 : nxt.first]
+        ):
+            return None
+        return ref.code
+    return None
+
+
+_JOIN = frozenset({"and", "и", "і", "й", "та", ",", "or", "или", "або"})
 
 
 def nearest_code(

@@ -159,7 +159,31 @@ def find_numbers(toks: list[Token]) -> list[Number]:
         if i <= done:
             continue
         done = _one_number(toks, i, n, out)
-    return out
+    return [num for num in out if not _money(toks, num)] if out else out
+
+
+_CURRENCY_SIGNS = frozenset({"$", "€", "£", "₴", "₽", "¥"})
+_CURRENCY = frozenset(
+    {"dollars", "dollar", "usd", "euros", "euro", "eur", "pounds", "rubles", "roubles", "hryvnias",
+     "hryvnia", "uah", "rub", "долларов", "доллара", "доллар", "рублей", "рубля", "рубль", "евро",
+     "гривен", "гривны", "гривень", "гривні", "гривня", "доларів", "долара", "долар", "рублів",
+     "руб", "грн", "млрд", "billion", "bn"}
+)
+_SCALE = frozenset({"million", "millions", "млн", "миллионов", "миллиона", "мільйонів", "мільйона",
+                    "тыс", "тис", "thousand"})
+
+
+def _money(toks: list[Token], num: Number) -> bool:
+    """ "$35,000", "5 млн гривень", "1,2 billion": amounts of money are no figures of weapons."""
+    j = num.first - num.qlen - 1
+    if j >= 0 and toks[j].text in _CURRENCY_SIGNS:
+        return True
+    k = num.last + 1
+    if k < len(toks) and toks[k].low in _SCALE:
+        k += 1
+        if k < len(toks) and toks[k].text == ".":
+            k += 1
+    return k < len(toks) and toks[k].low in _CURRENCY
 
 
 def _one_number(toks: list[Token], i: int, n: int, out: list[Number]) -> int:
