@@ -40,7 +40,8 @@ _NEG = words("no", "not", "nobody", "none", "без", "нет", "немає", "�
 # Words skipped when looking from a cue back to its number ("two workers were injured").
 _BACK_SKIP = words(
     "were", "was", "have", "has", "been", "had", "are", "is", "got", "reportedly", "also",
-    "later", "people", "others", "more", "another", "ще", "еще", "ещё", "також", "также",
+    "later", "people", "others", "more", "another", "ще", "еще", "ещё", "також", "також",
+    "other", "інші", "другие", "інших", "других",
     "were", "получили", "получил", "получила", "зазнали", "зазнав", "зазнала", "suffered",
     "sustained", "людей", "людини", "человек", "человека", "were", "being", "left",
     "дістали", "дістав", "дістала", "отримали", "отримав", "отримала", "зазнали",

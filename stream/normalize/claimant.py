@@ -63,6 +63,15 @@ _RAW_CUES: tuple[tuple[str, str], ...] = (
     ("kiper", "ua-official"), ("філашкін", "ua-official"), ("филашкин", "ua-official"),
     ("filashkin", "ua-official"), ("гусев", "ru-official"), ("gusev", "ru-official"),
     ("первышов", "ru-official"), ("pervyshov", "ru-official"), ("gov.", "OFF"),
+    ("мва", "ua-official"), ("філатов", "ua-official"), ("филатов", "ua-official"),
+    ("filatov", "ua-official"), ("садовий", "ua-official"), ("садовый", "ua-official"),
+    ("sadovyi", "ua-official"), ("сенкевич", "ua-official"), ("senkevych", "ua-official"),
+    ("терехов", "ua-official"), ("terekhov", "ua-official"), ("дюмин", "ru-official"),
+    ("миляев", "ru-official"), ("анохин", "ru-official"), ("anokhin", "ru-official"),
+    ("шапша", "ru-official"), ("клычков", "ru-official"), ("артамонов", "ru-official"),
+    ("малков", "ru-official"), ("слюсарь", "ru-official"), ("бусаргин", "ru-official"),
+    ("хабиров", "ru-official"), ("минниханов", "ru-official"), ("дрозденко", "ru-official"),
+    ("кондратьев", "ru-official"), ("евстифеев", "ru-official"), ("бочаров", "ru-official"),
     ("оперштаб", "OFF"), ("оперативный штаб", "OFF"), ("оперативного штаба", "OFF"),
     ("emergency headquarters", "OFF"), ("operational headquarters", "OFF"),
     ("crisis headquarters", "OFF"), ("emergency response headquarters", "OFF"),
@@ -111,6 +120,8 @@ _RU_OFFICIAL_SOURCES = (
     "aksyonov", "pervyshov", "gusev", "starovoit", "razvozhayev", "kondratyev", "malkov",
     "avdeev", "beglov", "drozdenko", "evstifeev", "travnikov", "kuban_opershtab", "opershtab",
     "razvozhaev", "khinshtein", "gladkov", "bogomaz", "sobyanin", "vorobiev",
+    "dumin", "anokhin", "habirov", "khabirov", "minnikhanov", "busargin", "bocharov",
+    "golubev", "kuvshinnikov", "lyubimov", "chibis", "tsivilev", "shumkov",
     "minenergo_rf", "mchs", "rosaviatsia", "balitsky", "saldo", "pushilin", "pasechnik",
 )  # fmt: skip
 # Channels of Ukrainian regional administrations, mayors and ministries.
@@ -120,6 +131,8 @@ _UA_OFFICIAL_SOURCES = (
     "filashkin", "klitschko", "tkachenko", "kiper", "zhyvytskyy", "ukrenergo", "dsns",
     "zoda", "kyiv_city", "odesa_ova", "mvs_ua", "zelenskiy", "zelensky", "koval",
     "hayvoronskyi", "gaivoronskyi", "prokudin", "kiper",
+    "filatov", "sadovyi", "senkevych", "terekhov", "lysak", "chaus", "malashko",
+    "kolesnyk", "sievierin",
 )  # fmt: skip
 
 

@@ -43,6 +43,9 @@ class Count(NamedTuple):
 _HARD = frozenset({";", ":"})
 _MOSCOW_MAYOR = words("sobyanin", "собянин", "собянін")
 _BRING = frozenset({"bring", "brings", "brought", "bringing"})
+_LAUNCHER_NOUNS = frozenset({"rocket", "rockets", "system", "systems", "vehicle", "vehicles", "pad",
+                             "pads", "site", "sites", "platform", "platforms", "установка",
+                             "установки", "систем", "системы"})
 
 class _Doc(NamedTuple):
     """Per-report lookups: sentence bounds and the sentences quoting the Moscow mayor.
@@ -62,6 +65,8 @@ class _Doc(NamedTuple):
             m = measure_of(t)
             if m is None and t.low in _BRING and k + 1 < len(toks) and toks[k + 1].low == "down":
                 m = "intercepted"  # "air defences brought down 55 drones"
+            elif m is not None and k + 1 < len(toks) and toks[k + 1].low in _LAUNCHER_NOUNS:
+                m = None  # "multiple launch rocket system projectiles": part of a weapon name
             meas.append(m)
             if t.low[:3] in ("sob", "соб") and has(t, _MOSCOW_MAYOR):
                 mayor.add(t.sent)

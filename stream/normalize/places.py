@@ -304,7 +304,11 @@ def _flag_origins(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
     return out
 
 
-_ALL_ANAPHORA = _ANAPHORA | _CITY_ANAPHORA | _PENINSULA | _CAPITAL
+# "над акваторією моря", "over the sea": the last sea named
+_SEA_ANAPHORA = frozenset({"sea", "море", "моря", "морем", "морі", "мори"})
+_SEA_BEFORE = frozenset({"акваторією", "акваторией", "акваторії", "акватории", "акваторію",
+                         "акваторию"})
+_ALL_ANAPHORA = _ANAPHORA | _CITY_ANAPHORA | _PENINSULA | _CAPITAL | _SEA_ANAPHORA
 
 
 def _add_anaphora(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
@@ -312,7 +316,15 @@ def _add_anaphora(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
     extra: list[PlaceRef] = []
     for i in [k for k, t in enumerate(toks) if t.low in _ALL_ANAPHORA]:
         low = toks[i].low
-        if i == 0 or i in covered or toks[i - 1].low not in _ANAPHORA_BEFORE:
+        if i == 0 or i in covered:
+            continue
+        if low in _SEA_ANAPHORA:
+            if toks[i - 1].low in _SEA_BEFORE or toks[i - 1].low in _ANAPHORA_BEFORE:
+                seas = [r for r in refs if r.last < i and r.level == "sea"]
+                if seas:
+                    extra.append(PlaceRef(seas[-1].code, i, i, "sea", anaphora=True))
+            continue
+        if toks[i - 1].low not in _ANAPHORA_BEFORE:
             continue
         if low in _PENINSULA:
             extra.append(PlaceRef("UA-43", i, i, "region", anaphora=True))
