@@ -293,6 +293,8 @@ def _negated(toks: list[Token], i: int, lo: int, hi: int, covered: set[int]) -> 
         tok = toks[k]
         if k in covered or tok.kind != "word" or not has(tok, _NEG):
             continue
+        if tok.low in _OUTAGE and k + 1 in covered:
+            continue  # "без электроснабжения остались 300 абонентов": an outage, not a denial
         nxt = toks[k + 1] if k + 1 < len(toks) else tok
         prv = toks[k - 1] if k > 0 else tok
         if nxt.low in ("only", "лише", "только", "менее", "менше", "one"):

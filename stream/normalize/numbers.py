@@ -159,7 +159,19 @@ def find_numbers(toks: list[Token]) -> list[Number]:
         if i <= done:
             continue
         done = _one_number(toks, i, n, out)
-    return [num for num in out if not _money(toks, num)] if out else out
+    return [num for num in out if not (_money(toks, num) or _model_suffix(toks, num))] if out else out
+
+
+def _model_suffix(toks: list[Token], num: Number) -> bool:
+    """ "Х-59/69", "Kh-101/555", "С-300/400": the second half of a model name."""
+    j = num.first - 1
+    return (
+        j >= 1
+        and toks[j].text == "/"
+        and toks[j - 1].kind == "word"
+        and toks[j - 1].end == toks[j].start
+        and any(ch.isdigit() for ch in toks[j - 1].text)
+    )
 
 
 _CURRENCY_SIGNS = frozenset({"$", "€", "£", "₴", "₽", "¥"})

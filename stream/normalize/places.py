@@ -84,7 +84,9 @@ def find_places(text: str, toks: list[Token]) -> list[PlaceRef]:
     adjs = [i for i, t in enumerate(toks) if t.pos in _ADJ_POS and t.text[:1].isupper()]
     if adjs:
         refs = _town_adjectives(toks, _orphan_adjectives(toks, refs, adjs), adjs)
-    refs = _drop_foreign_districts(toks, [r for r in refs if not _is_person_name(toks, r)])
+    refs = _drop_foreign_districts(
+        toks, [r for r in refs if not _is_person_name(toks, r) and not _longer_name(toks, r)]
+    )
     refs = [_metonymy(toks, r) for r in _flag_origins(toks, refs)]
     return PlaceList(sorted(_add_anaphora(toks, _drop_possessors(toks, refs)), key=lambda r: r.first))
 
@@ -106,6 +108,21 @@ _PLACE_NEXT = words(
     "area", "province", "область", "области", "район", "губернатор", "мэр", "город", "міський",
     "голова", "регион", "аэропорт", "аеропорт", "мер", "глава",
 )  # fmt: skip
+
+
+def _longer_name(toks: list[Token], ref: PlaceRef) -> bool:
+    """ "Белая Березка": an adjective that names a place alone ("Белая", the airbase) is the
+    first word of another name when a capitalised noun follows it."""
+    if ref.level == "region" or ref.first != ref.last or ref.last + 1 >= len(toks):
+        return False
+    tok, nxt = toks[ref.first], toks[ref.last + 1]
+    return (
+        tok.pos in _ADJ_POS
+        and nxt.kind == "word"
+        and nxt.text[:1].isupper()
+        and nxt.pos == "NOUN"
+        and not has(nxt, _PLACE_NEXT)
+    )
 
 
 def _is_person_name(toks: list[Token], ref: PlaceRef) -> bool:
