@@ -67,6 +67,10 @@ class _Doc(NamedTuple):
                 m = "intercepted"  # "air defences brought down 55 drones"
             elif m is not None and k + 1 < len(toks) and toks[k + 1].low in _LAUNCHER_NOUNS:
                 m = None  # "multiple launch rocket system projectiles": part of a weapon name
+            elif m == "launched" and t.low in ("attack", "strike") and k + 1 < len(toks) and (
+                weapon_of(toks[k + 1]) is not None
+            ):
+                m = None  # "2,700 Shahed-type attack drones": a kind of drone, not a launch
             meas.append(m)
             if t.low[:3] in ("sob", "соб") and has(t, _MOSCOW_MAYOR):
                 mayor.add(t.sent)
@@ -175,6 +179,8 @@ def extract_counts(
         if kind == "ellipsis" and weapon is None:
             if _casualty_near(toks, num.first, num.last, s_lo, s_hi) or _impact_of(toks, num, s_hi):
                 continue
+            if _of_other(toks, num, numbers, idx, out):
+                continue  # "4 460 обстрілів ..., з них 112 — з РСЗВ": a part of no weapon figure
             if ante is not None:
                 weapon = ante.weapon
             else:
@@ -212,7 +218,7 @@ def extract_counts(
         of_number = _of_number(toks, num, ante)
         if of_number:
             measure = "launched"  # "shot down 45 of 60 drones": 60 were launched
-        if measure is None:
+        if measure is None or _produced(toks, num, lo):
             continue
         total = _is_total(toks, num)
         region = count_region(toks, num, np_last, numbers, idx, places, s_lo, s_hi, total)
@@ -389,6 +395,30 @@ def _with_number(toks: list[Token], num: Number) -> bool:
     if toks[j].low == "with":
         return not any(measure_of(t) == "intercepted" for t in toks[max(0, j - 2) : j])
     return j >= 1 and toks[j].low == "помощью" and toks[j - 1].low == "с"
+
+
+_PRODUCE = words("produce", "produces", "producing", "produced", "production", "manufacture",
+                 "manufactures", "manufacturing", "manufactured", "make", "makes", "making",
+                 "build", "builds", "building", "stockpile", "stockpiles", "stockpiled", "stock",
+                 "assemble", "assembles", "assembling", "output", "производить", "производство",
+                 "выпускать", "собирать", "накопить", "виробляти", "виробництво", "випускати",
+                 "накопичити", "запас", "запаси", "запасы")
+
+
+def _produced(toks: list[Token], num: Number, lo: int) -> bool:
+    """ "producing around 2,700 Shahed drones a month": made or stocked, not launched."""
+    return any(t.kind == "word" and has(t, _PRODUCE) for t in toks[max(lo, num.first - 6) : num.first])
+
+
+def _of_other(toks: list[Token], num: Number, numbers: list[Number], idx: int, out: list[Count]) -> bool:
+    """ "з них N", "из них N", "of them N" after a figure that counted no weapon."""
+    j = num.first - num.qlen
+    if j < 2 or toks[j - 1].low not in ("них", "them", "which") or not has(toks[j - 2], OF):
+        return False
+    if idx == 0:
+        return False
+    prev = numbers[idx - 1]
+    return not any(c.first == prev.first for c in out)
 
 
 def _with_list(toks: list[Token], num: Number, ante: Count | None) -> bool:

@@ -159,7 +159,30 @@ def find_numbers(toks: list[Token]) -> list[Number]:
         if i <= done:
             continue
         done = _one_number(toks, i, n, out)
-    return [num for num in out if not (_money(toks, num) or _model_suffix(toks, num))] if out else out
+    if not out:
+        return out
+    return [num for num in out if not (_money(toks, num) or _model_suffix(toks, num) or _year(toks, num))]
+
+
+_YEAR_BEFORE = frozenset({"in", "early", "late", "mid", "since", "by", "until", "of", "в", "у", "с",
+                          "з", "до", "від", "от", "січня", "лютого", "березня", "квітня", "травня",
+                          "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня",
+                          "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+                          "сентября", "октября", "ноября", "декабря", "january", "february",
+                          "march", "april", "may", "june", "july", "august", "september", "october",
+                          "november", "december"})
+_YEAR_AFTER = frozenset({"год", "году", "года", "годом", "рік", "році", "року", "роком", "year", "г",
+                         "р", "гг", "рр"})
+
+
+def _year(toks: list[Token], num: Number) -> bool:
+    """ "in early 2024", "у 2025 році", "19 июня 2025 г.": a year, not a figure."""
+    if not 1950 <= num.value <= 2100 or num.first != num.last or len(toks[num.first].text) != 4:
+        return False
+    j, k = num.first - 1, num.last + 1
+    if j >= 0 and toks[j].low in _YEAR_BEFORE:
+        return True
+    return k < len(toks) and toks[k].low in _YEAR_AFTER
 
 
 def _model_suffix(toks: list[Token], num: Number) -> bool:
