@@ -397,12 +397,12 @@ def _with_number(toks: list[Token], num: Number) -> bool:
     return j >= 1 and toks[j].low == "помощью" and toks[j - 1].low == "с"
 
 
+# verbs of making and keeping (not "выпускать", which also means to fire, nor nouns like
+# "производства США", a weapon's origin)
 _PRODUCE = words("produce", "produces", "producing", "produced", "production", "manufacture",
-                 "manufactures", "manufacturing", "manufactured", "make", "makes", "making",
-                 "build", "builds", "building", "stockpile", "stockpiles", "stockpiled", "stock",
-                 "assemble", "assembles", "assembling", "output", "производить", "производство",
-                 "выпускать", "собирать", "накопить", "виробляти", "виробництво", "випускати",
-                 "накопичити", "запас", "запаси", "запасы")
+                 "manufactures", "manufacturing", "manufactured", "stockpile", "stockpiles",
+                 "stockpiled", "assemble", "assembles", "assembling", "производить", "собирать",
+                 "накопить", "виробляти", "накопичити", "виготовляти", "изготавливать")
 
 
 def _produced(toks: list[Token], num: Number, lo: int) -> bool:

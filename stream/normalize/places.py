@@ -45,7 +45,8 @@ _ORIGIN_FILLER = words(
     "сторона", "бік", "район", "аннексированный", "анексований", "боку",
     # "з району пусків Енгельс", "из района пусков", "from the launch area of"
     "пуск", "пусків", "пусков", "launch", "launches", "launching", "акваторія", "акваторії",
-    "акватория", "акватории", "waters",
+    "акватория", "акватории", "waters", "airspace", "повітряного", "простору", "воздушного",
+    "пространства", "повітряний", "простір",
 )
 _JOINERS = frozenset({"and", ",", "та", "і", "й", "и", "or", "або", "или"})
 # Singular forms of "region" that, standing alone, refer back to a region already named.
