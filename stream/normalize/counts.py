@@ -370,9 +370,11 @@ def _casualty_near(toks: list[Token], first: int, last: int, lo: int, hi: int) -
     if any(has(t, CASUALTY_CUES) for t in window):
         return True
     # "the death toll from the drone attack on Kyiv has risen to 14"
+    start = max(lo, first - 20)
     return first >= 2 and toks[first - 1].low in ("to", "до") and any(
-        t.low == "toll" or t.lemma in ("кількість", "число") and k + 1 < hi and has(toks[k + 1], CASUALTY_CUES)
-        for k, t in enumerate(toks[max(lo, first - 20) : first], max(lo, first - 20))
+        t.low == "toll"
+        or (t.lemma in ("кількість", "число") and k + 1 < hi and has(toks[k + 1], CASUALTY_CUES))
+        for k, t in enumerate(toks[start:first], start)
     )
 
 

@@ -34,8 +34,8 @@ _KINDS: dict[DamageKind, str] = {
         gas production; gas facility; gas infrastructure; газова інфраструктура; газовая
         инфраструктура; нефтепродукт; нафтопродукт; oil products; petroleum; fuel plant;
         нефтяной терминал; нафтовий термінал; нефтеналивной; нафтоналивний; нефтеналивной
-        терминал; oil loading; oil export terminal; oil terminal; storage tank; storage tanks; oil tank;
-        fuel tank; fuel tanks; нафтовий резервуар; нефтяной резервуар
+        терминал; oil loading; oil export terminal; oil terminal; storage tank; storage tanks;
+        oil tank; fuel tank; fuel tanks; нафтовий резервуар; нефтяной резервуар
     """,
     "transport": """
         road; roads; highway; highways; railway; railways; railroad; rail; train; trains; port;

@@ -30,11 +30,11 @@ from stream.normalize.counts import extract_counts
 from stream.normalize.damage import extract_damage, kind_mentions
 from stream.normalize.item_regions import (
     comma_clause,
+    context_codes,
     context_range,
     impact_part,
-    own_place,
-    context_codes,
     nearest_code,
+    own_place,
     regional_fallback,
     semicolon_clause,
 )
@@ -45,7 +45,6 @@ from stream.normalize.singular import implied_ones
 from stream.normalize.tokens import Token, tokenize
 from stream.normalize.weapons import measure_of
 from stream.normalize.windows import parse_window
-
 
 # Words that name a refinery again when the report has one ("на территории завода")
 _GENERIC = frozenset({"завод", "предприятие", "підприємство", "plant", "enterprise", "facility",
@@ -227,7 +226,9 @@ def extract(
             seen_dmg.add((code, d.kind))
             span = _span(toks, d.first, d.last)
             damage.append(_built(DamageItem, {"region": code, "kind": d.kind, "span": span}))
-            generic.append(d.kind == "industrial" and d.first == d.last and toks[d.first].lemma in _GENERIC)
+            generic.append(
+                d.kind == "industrial" and d.first == d.last and toks[d.first].lemma in _GENERIC
+            )
     if any(generic):
         # "НПЗ ... на территории завода", "refinery ... the plant": the refinery again
         fuel = {item.region for item in damage if item.kind == "fuel"}
