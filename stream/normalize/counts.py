@@ -177,7 +177,7 @@ def extract_counts(
         if kind == "other":
             continue
         if kind == "ellipsis" and weapon is None:
-            if _casualty_near(toks, num.first, num.last, s_lo, s_hi) or _impact_of(toks, num, s_hi):
+            if _casualty_near(toks, num.first - num.qlen, num.last, s_lo, s_hi) or _impact_of(toks, num, s_hi):
                 continue
             if _of_other(toks, num, numbers, idx, out):
                 continue  # "4 460 обстрілів ..., з них 112 — з РСЗВ": a part of no weapon figure
@@ -204,11 +204,15 @@ def extract_counts(
             measure = ante.measure  # not "one of them damaged a house": its own verb
         if measure is None and _starts_list(toks, lo, num.first):
             # "Зокрема: 4 ракети Іскандер-М, 7 ракет Х-101", "атакував 11 ракетами: 4 ..."
-            head = ante or last_in_sent.get(sent - 1)
-            measure = head.measure if head is not None else None
-            if measure is None and lo > s_lo:
-                # "зафіксовано 58 засобів повітряного нападу: 52 БпЛА ...": the header's cue
+            if ante is not None:
+                measure = ante.measure
+            elif lo > s_lo:
+                # "знищено 92 засоби повітряного нападу: 55 Shahed та 37 крилатих ракет": the
+                # header's cue, before a figure of the sentence before
                 measure = _measure(toks, num, s_lo, lo, doc.meas)
+            if measure is None:
+                head = last_in_sent.get(sent - 1)
+                measure = head.measure if head is not None else None
         if measure is None and kind == "weapon" and _copula(toks, num):
             # "Russia launched 479 aerial weapons; 477 were drones": a breakdown of the
             # figure before, measured by the cue of its sentence
@@ -218,7 +222,9 @@ def extract_counts(
         of_number = _of_number(toks, num, ante)
         if of_number:
             measure = "launched"  # "shot down 45 of 60 drones": 60 were launched
-        if measure is None or _produced(toks, num, lo):
+        if measure is None and _there_were(toks, num, lo):
+            measure = "launched"  # "Всього було 19 «шахедів»": the old Air Force tally
+        if measure is None or _produced(toks, num, lo) or _negated_cue(toks, num, lo, hi):
             continue
         total = _is_total(toks, num)
         region = count_region(toks, num, np_last, numbers, idx, places, s_lo, s_hi, total)
@@ -405,6 +411,31 @@ _PRODUCE = words("produce", "produces", "producing", "produced", "production", "
                  "manufactures", "manufacturing", "manufactured", "stockpile", "stockpiles",
                  "stockpiled", "assemble", "assembles", "assembling", "производить", "собирать",
                  "накопить", "виробляти", "накопичити", "виготовляти", "изготавливать")
+
+
+_TOTAL_WAS = frozenset({"було", "было", "were", "всього", "всего", "загалом", "total"})
+
+
+def _there_were(toks: list[Token], num: Number, lo: int) -> bool:
+    """ "Всього було 19 «шахедів»", "there were 40 drones in total"."""
+    before = {t.low for t in toks[max(lo, num.first - num.qlen - 3) : num.first - num.qlen]}
+    return bool(before & {"було", "было"}) or ("there" in before and "were" in before)
+
+
+_NOT = frozenset({"не", "not", "failed", "unable", "ні"})
+
+
+def _negated_cue(toks: list[Token], num: Number, lo: int, hi: int) -> bool:
+    """ "Балістичні ракети збити не вдалося", "failed to shoot down": nothing was counted."""
+    for k in range(lo, hi):
+        if measure_of(toks[k]) is None or num.first <= k <= num.last:
+            continue
+        near = toks[max(lo, k - 2) : min(hi, k + 3)]
+        if any(t.low in _NOT for t in near) and any(
+            t.low in ("вдалося", "удалось", "failed", "unable", "could", "змогли", "смогли") for t in near
+        ):
+            return True
+    return False
 
 
 def _produced(toks: list[Token], num: Number, lo: int) -> bool:

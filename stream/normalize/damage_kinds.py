@@ -43,7 +43,10 @@ _KINDS: dict[DamageKind, str] = {
         flights; flight; station; locomotive; дорога; трасса; железная дорога; аэропорт; порт;
         мост; вокзал; движение; рейс; залізниця; аеропорт; траса; мосту; мости; поїзд; поезд;
         автодорога; залізничний; железнодорожный; railway infrastructure; port infrastructure;
-        портовый; портовий; портова інфраструктура; terminal; термінал; терминал; дорожнє покриття; дорожное покрытие;
+        портовый; портовий; портова інфраструктура; terminal; термінал; терминал; дорожнє покриття;
+        дорожное покрытие; морской транспорт; морський транспорт; переправа; паромная переправа;
+        поромна переправа; ferry; ferries; shipping; sea traffic; морское сообщение; морське
+        сполучення; судоходство; судноплавство; погрузка; отгрузка; loading;
         road surface
     """,
     "industrial": """
@@ -52,7 +55,8 @@ _KINDS: dict[DamageKind, str] = {
         завод; предприятие; склад; промышленный; цех; промзона; підприємство; промисловий;
         ангар; производственный; виробничий; зерносховище; элеватор; елеватор; grain storage;
         silo; silos; granary; agricultural; elevator; grain elevator; grain terminal;
-        складской; складський; складское помещение; складське приміщення; storage facility
+        складской; складський; складское помещение; складське приміщення; storage facility; сельхозпредприятие; агропредприятие; агропідприємство;
+        сільгосппідприємство; farm; farms; ферма; фермерское хозяйство; фермерське господарство
     """,
     "military": """
         base; bases; airbase; airbases; air base; airfield; airfields; aircraft; bomber;
@@ -72,7 +76,8 @@ _KINDS: dict[DamageKind, str] = {
         гуртожиток; общежитие; cottage; cottages; дача; частный сектор; приватний сектор;
         high-rises; private house; дев'ятиповерхівка; п'ятиповерхівка; висотка; многоэтажный дом;
         девятиэтажка; пятиэтажка; девятиэтажный; пятиэтажный; шестнадцятиповерхівка;
-        багатоповерховий; многоэтажный; multi-storey; multistorey; apartment house
+        багатоповерховий; многоэтажный; multi-storey; multistorey; apartment house; житло;
+        жилье; жильё; житловий фонд; жилой фонд
     """,
     "other": """
         car; cars; vehicle; vehicles; school; schools; hospital; hospitals; shop; shops; store;

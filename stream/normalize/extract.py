@@ -46,6 +46,7 @@ from stream.normalize.tokens import Token, tokenize
 from stream.normalize.weapons import measure_of
 from stream.normalize.windows import parse_window
 
+_LIST_GLUE = frozenset({"and", "и", "і", "й", "та", ",", "the", "or", "или", "або"})
 # Words that name a refinery again when the report has one ("на территории завода")
 _GENERIC = frozenset({"завод", "предприятие", "підприємство", "plant", "enterprise", "facility",
                       "factory", "заводу", "предприятия"})
@@ -204,6 +205,14 @@ def extract(
             codes = context_codes(toks, places, a, b, breaks=breaks)
             if (a, b) != (lo, hi) and not codes_in(places, a, b):
                 codes = context_codes(toks, places, lo, hi, breaks=breaks)
+            if len(codes) > 1 and codes_in(places, a, b):
+                # "..., while in Chernihiv Oblast a drone damaged a power line, leaving 2,000
+                # households without electricity": the place of the clause before
+                before = [p for p in places if p.last < d.first and a <= p.first and not p.origin]
+                listed = len(before) > 1 and all(
+                    t.low in _LIST_GLUE for t in toks[before[-2].last + 1 : before[-1].first]
+                )  # "Губернаторы Орловской и Тульской областей ..., возникли пожары": jointly
+                codes = [before[-1].code] if before and not listed else codes
         if len(codes) > 1:
             own = own_place(toks, places, d.first, d.last)  # "аэродрома Моздок ... и Саратовского НПЗ"
             if own is None and not codes_in(places, lo, hi):

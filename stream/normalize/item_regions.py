@@ -30,7 +30,7 @@ def context_codes(
     inside = codes_in(places, lo, hi)
     if inside:
         return inside
-    if any(t.low in _UNNAMED for t in toks[lo:hi]):
+    if any(t.low in _UNNAMED or t.low in _ACROSS for t in toks[lo:hi]):
         return []
     last = _last_before(places, lo)
     if last is not None:
@@ -86,6 +86,8 @@ def _sent_range(toks: list[Token], i: int) -> tuple[int, int]:
     return a, b
 
 
+# "across Ukraine", "по всій Україні": damage all over, in no one region
+_ACROSS = frozenset({"across", "throughout", "nationwide", "всій", "всей", "всему", "усій"})
 # "several regions", "across the country": damage somewhere unnamed.
 _UNNAMED = frozenset(
     {"regions", "country", "областях", "областей", "регионах", "регионов", "регіонах",

@@ -161,7 +161,44 @@ def find_numbers(toks: list[Token]) -> list[Number]:
         done = _one_number(toks, i, n, out)
     if not out:
         return out
-    return [num for num in out if not (_money(toks, num) or _model_suffix(toks, num) or _year(toks, num))]
+    return [
+        num
+        for num in out
+        if not (_money(toks, num) or _model_suffix(toks, num) or _year(toks, num) or _day(toks, num)
+                or _address(toks, num))
+    ]
+
+
+_MONTHS_EN = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                        "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+
+
+def _day(toks: list[Token], num: Number) -> bool:
+    """ "on Oct. 3", "Sept. 22", "June 1": the day of a date."""
+    if not 1 <= num.value <= 31 or num.first != num.last:
+        return False
+    j = num.first - 1
+    if j >= 0 and toks[j].text == ".":
+        j -= 1
+    return j >= 0 and toks[j].low in _MONTHS_EN
+
+
+_STREET = frozenset({"вулиці", "вулиця", "вул", "улице", "улица", "ул", "проспекті", "проспекте",
+                     "проспект", "просп", "street", "st", "avenue", "ave", "бульвар", "бульварі",
+                     "бульваре", "провулок", "провулку", "переулок", "переулке", "площа", "площі",
+                     "road", "шосе", "шоссе"})
+
+
+def _address(toks: list[Token], num: Number) -> bool:
+    """ "на вулиці Академіка Корольова, 12", "ул. Ленина, 5": a house number."""
+    for k in range(num.first - 1, max(-1, num.first - 6), -1):
+        tok = toks[k]
+        if tok.low in _STREET:
+            return True
+        if tok.kind == "num" or (tok.kind == "punct" and tok.text not in ",."):
+            return False
+    return False
 
 
 _YEAR_BEFORE = frozenset({"in", "early", "late", "mid", "since", "by", "until", "of", "в", "у", "с",

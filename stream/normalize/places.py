@@ -86,7 +86,17 @@ def find_places(text: str, toks: list[Token]) -> list[PlaceRef]:
     if adjs:
         refs = _town_adjectives(toks, _orphan_adjectives(toks, refs, adjs), adjs)
     refs = _drop_foreign_districts(
-        toks, [r for r in refs if not _is_person_name(toks, r) and not _longer_name(toks, r)]
+        toks,
+        [
+            r
+            for r in refs
+            if not (
+                _is_person_name(toks, r)
+                or _longer_name(toks, r)
+                or _street_name(toks, r)
+                or _names_a_body(toks, r)
+            )
+        ],
     )
     refs = [_metonymy(toks, r) for r in _flag_origins(toks, refs)]
     return PlaceList(sorted(_add_anaphora(toks, _drop_possessors(toks, refs)), key=lambda r: r.first))
@@ -109,6 +119,32 @@ _PLACE_NEXT = words(
     "area", "province", "область", "области", "район", "губернатор", "мэр", "город", "міський",
     "голова", "регион", "аэропорт", "аеропорт", "мер", "глава",
 )  # fmt: skip
+
+
+_STREETS = frozenset({"вулиці", "вулиця", "вулицю", "вул", "улице", "улица", "улицу", "ул",
+                      "проспекті", "проспекте", "проспект", "просп", "street", "avenue",
+                      "бульвар", "бульварі", "бульваре", "провулок", "провулку", "переулок",
+                      "переулке", "площа", "площі", "площади", "площадь"})
+
+
+def _street_name(toks: list[Token], ref: PlaceRef) -> bool:
+    """ "на вулиці Академіка Корольова", "ул. Харьковская", "Kyiv Street": a street."""
+    for k in range(ref.first - 1, max(-1, ref.first - 4), -1):
+        tok = toks[k]
+        if tok.low in _STREETS:
+            return True
+        if not (tok.text == "." or (tok.kind == "word" and tok.text[:1].isupper())):
+            break
+    nxt = ref.last + 1
+    return nxt < len(toks) and toks[nxt].low in ("street", "avenue", "вулиця", "улица")
+
+
+def _names_a_body(toks: list[Token], ref: PlaceRef) -> bool:
+    """ "Черноморского флота", "Black Sea Fleet": a fleet, not the place it is named after."""
+    nxt = ref.last + 1
+    if nxt < len(toks) and toks[nxt].low.startswith(("флот", "fleet")):
+        return True
+    return False
 
 
 def _longer_name(toks: list[Token], ref: PlaceRef) -> bool:
@@ -165,7 +201,8 @@ _ORPHAN_PREP = frozenset({"над", "в", "у", "по", "на"})
 _ADJ_POS = frozenset({"ADJF", "ADJ"})
 _TOWN_ADJ_ENDINGS = ("ский", "цкий", "ський", "цький")
 # Nouns after which a town adjective names no town: districts, or a government.
-_NOT_A_TOWN_NEXT = ("район", "округ", "громад", "режим", "власт", "влад", "правительств", "уряд")
+_NOT_A_TOWN_NEXT = ("район", "округ", "громад", "режим", "власт", "влад", "правительств", "уряд",
+                    "флот", "fleet")
 
 
 def _town_adjectives(toks: list[Token], refs: list[PlaceRef], adjs: list[int]) -> list[PlaceRef]:
@@ -251,7 +288,9 @@ def _drop_possessors(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
 _CAPITALS = frozenset({"RU-MOW", "UA-30"})
 _ACTOR_VERBS = words(
     "said", "says", "claimed", "claims", "launched", "fired", "attacked", "sent", "used",
-    "announced", "reported", "denied", "accused", "responded", "retaliated",
+    "announced", "reported", "denied", "accused", "responded", "retaliated", "insisted",
+    "warned", "demanded", "rejected", "blamed", "called", "vowed", "threatened", "proposed",
+    "agreed", "stated", "argued", "maintained", "signaled", "signalled",
 )
 
 
@@ -268,6 +307,12 @@ def _metonymy(toks: list[Token], ref: PlaceRef) -> PlaceRef:
     if ref.code not in _CAPITALS or ref.level != "city" or ref.last + 1 >= len(toks):
         return ref
     nxt = toks[ref.last + 1]
+    if (
+        nxt.low in ("has", "had", "have", "will", "would", "did", "does", "also")
+        and ref.last + 2 < len(toks)
+        and has(toks[ref.last + 2], _ACTOR_VERBS)
+    ):
+        return PlaceRef(ref.code, ref.first, ref.last, ref.level, origin=True)  # "Kyiv has said"
     if toks[ref.last].low.endswith(("'s", "’s")) and has(nxt, _ACTOR_NOUNS):
         return PlaceRef(ref.code, ref.first, ref.last, ref.level, origin=True)  # "Moscow's war"
     prev = toks[ref.first - 1] if ref.first > 0 else None
