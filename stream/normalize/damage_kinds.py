@@ -53,7 +53,7 @@ _KINDS: dict[DamageKind, str] = {
         plant; plants; factory; factories; enterprise; enterprises; warehouse; warehouses;
         industrial; industrial site; industrial facility; industrial zone; workshop; hangar;
         завод; предприятие; склад; промышленный; цех; промзона; підприємство; промисловий;
-        ангар; производственный; виробничий; зерносховище; элеватор; елеватор; grain storage;
+        ангар; производственный; виробничий; зерносховище; зернохранилище; элеватор; елеватор; grain storage;
         silo; silos; granary; agricultural; elevator; grain elevator; grain terminal;
         складской; складський; складское помещение; складське приміщення; storage facility; сельхозпредприятие; агропредприятие; агропідприємство;
         сільгосппідприємство; farm; farms; ферма; фермерское хозяйство; фермерське господарство

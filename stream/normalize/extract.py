@@ -135,6 +135,14 @@ def extract(
     land = [p for p in places if not p.origin and not p.code.startswith("SEA-")]
     elsewhere = frozenset(c.region for c in counts if c.region is not None)
     counts = [regional_fallback(toks, land, bounds, attributions, c, elsewhere) for c in counts]
+    seen_counts: set[tuple[str | None, str, str, int]] = set()
+    unique = []
+    for c in counts:  # "Всего за ночь над регионом уничтожено 14 БПЛА": the same figure again
+        key = (c.region, c.weapon, c.measure, c.value)
+        if key not in seen_counts:
+            seen_counts.add(key)
+            unique.append(c)
+    counts = unique
     # Items are built from already-typed values (counts >= 1, spans inside the text, see the
     # property tests), so they skip re-validation; the report itself is validated.
     observations = [

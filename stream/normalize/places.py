@@ -286,6 +286,7 @@ def _drop_possessors(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
 
 
 _CAPITALS = frozenset({"RU-MOW", "UA-30"})
+_OBLAST_OF = {"RU-MOW": "RU-MOS", "UA-30": "UA-32", "RU-SPE": "RU-LEN"}
 _ACTOR_VERBS = words(
     "said", "says", "claimed", "claims", "launched", "fired", "attacked", "sent", "used",
     "announced", "reported", "denied", "accused", "responded", "retaliated", "insisted",
@@ -387,6 +388,12 @@ def _add_anaphora(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
                 if seas:
                     extra.append(PlaceRef(seas[-1].code, i, i, "sea", anaphora=True))
             continue
+        if low in _ANAPHORA and toks[i - 1].low in _JOINERS and i >= 2:
+            # "над Москвой и областью", "Київ та область": the city's own oblast
+            city = [r for r in refs if r.last == i - 2 and r.code in _OBLAST_OF]
+            if city:
+                extra.append(PlaceRef(_OBLAST_OF[city[0].code], i, i, "region", anaphora=True))
+                continue
         if toks[i - 1].low not in _ANAPHORA_BEFORE:
             continue
         if low in _PENINSULA:
