@@ -197,6 +197,10 @@ def extract_counts(
         if _of_phrase_with_number(toks, num, np_last):
             # "25 of 30 drones launched": "launched" belongs to the 30
             measure = _measure(toks, num, lo, num.first, doc.meas)
+            if measure is None:
+                # "112 of the 151 drones launched overnight were shot down": the verb after
+                after = [doc.meas[k] for k in range(np_last + 2, hi) if doc.meas[k] is not None]
+                measure = after[0] if after else None
         measure = measure or _measure(toks, num, lo, hi, doc.meas)
         if measure is None and kind == "ellipsis" and ante is not None and not any(
             has(t, IMPACT) for t in toks[num.last + 1 : hi]
@@ -217,7 +221,9 @@ def extract_counts(
             # "Russia launched 479 aerial weapons; 477 were drones": a breakdown of the
             # figure before, measured by the cue of its sentence
             measure = _measure(toks, num, s_lo, num.first, doc.meas)
-        if _with_number(toks, num) or (measure is None and _with_list(toks, num, ante)):
+        if (_with_number(toks, num) and not _shot_after(toks, np_last)) or (
+            measure is None and _with_list(toks, num, ante)
+        ):
             measure = "launched"  # "hit Ukraine with 6 missiles", "с помощью 27 беспилотников"
         of_number = _of_number(toks, num, ante)
         if of_number:
@@ -263,7 +269,19 @@ def extract_counts(
             continue
         seen.add(key)
         out.append(count)
-    return _drop_placeless_repeats(_share_coordinated_region(toks, out))
+    return _drop_placeless_repeats(_share_of_region(toks, _share_coordinated_region(toks, out)))
+
+
+def _share_of_region(toks: list[Token], counts: list[Count]) -> list[Count]:
+    """ "знищили 14 з 18 «шахедів» над Одещиною": the part is where its whole was."""
+    out = list(counts)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if a.region is None and b.region is not None and a.sent == b.sent and a.weapon == b.weapon:
+            between = toks[a.last + 1 : b.first]
+            if len(between) in (1, 2) and has(between[0], OF):
+                out[k] = _with_region(a, b.region)
+    return out
 
 
 def _drop_placeless_repeats(counts: list[Count]) -> list[Count]:
@@ -278,6 +296,10 @@ def _drop_placeless_repeats(counts: list[Count]) -> list[Count]:
     ]
 
 
+_MADE = frozenset({"производства", "виробництва", "made", "us-made", "american-made",
+                   "british-made", "french-made"})
+
+
 def _share_coordinated_region(toks: list[Token], counts: list[Count]) -> list[Count]:
     """ "3 ATACMS missiles and 12 HIMARS rockets ... over the Belgorod region": one place
     for both members of a coordinated pair of full weapon phrases."""
@@ -289,6 +311,9 @@ def _share_coordinated_region(toks: list[Token], counts: list[Count]) -> list[Co
         if a.np_last <= a.last:
             continue  # the first member must be a full weapon phrase ("3 X and ...")
         between = toks[a.np_last + 1 : b.first]
+        made = next((k for k, t in enumerate(between[:4]) if t.low in _MADE), -1)
+        if made >= 0:
+            between = between[made + 1 :]  # "ракет ATACMS американского производства и две ..."
         if not between or between[0].low not in ("and", "та", "і", "и", "й"):
             continue
         rest = between[1 : len(between) - qualifier_len(toks, b.first)]
@@ -452,6 +477,11 @@ def _of_other(toks: list[Token], num: Number, numbers: list[Number], idx: int, o
         return False
     prev = numbers[idx - 1]
     return not any(c.first == prev.first for c in out)
+
+
+def _shot_after(toks: list[Token], np_last: int) -> bool:
+    """ "with eleven UAVs shot down": the figure's own participle says what became of it."""
+    return any(measure_of(t) == "intercepted" for t in toks[np_last + 1 : np_last + 3])
 
 
 def _with_list(toks: list[Token], num: Number, ante: Count | None) -> bool:

@@ -31,7 +31,8 @@ _KINDS: dict[DamageKind, str] = {
         нефтеперерабатывающий завод; нефтеперерабатывающий; газопровод; нефтепровод; нафтобаза;
         нафтопереробний завод; нафтопереробний; газопровід; нафтопровід; топливо; пальне;
         резервуар; завод нефтепродуктов; газораспределительная станция; газорозподільна станція;
-        gas production; gas facility; gas infrastructure; газова інфраструктура; газовая
+        gas production; gas facility; gas infrastructure; газогін; газопроводу; склад пмм; пмм;
+        склад гсм; гсм; паливно-мастильних матеріалів; горюче-смазочных материалов; газова інфраструктура; газовая
         инфраструктура; нефтепродукт; нафтопродукт; oil products; petroleum; fuel plant;
         нефтяной терминал; нафтовий термінал; нефтеналивной; нафтоналивний; нефтеналивной
         терминал; oil loading; oil export terminal; oil terminal; storage tank; storage tanks;
@@ -62,7 +63,8 @@ _KINDS: dict[DamageKind, str] = {
         base; bases; airbase; airbases; air base; airfield; airfields; aircraft; bomber;
         bombers; military equipment; military facility; military base; military unit; military
         airfield; barracks; ammunition depot; arsenal; radar; radar station; launcher;
-        launchers; air defence system; air defense system; склад боеприпасов; склад боєприпасів;
+        launchers; air defence system; air defense system; navy ship; navy ships; naval ship;
+        naval ships; naval vessel; naval vessels; military vessel; military vessels; склад боеприпасов; склад боєприпасів;
         арсенал; рлс; jet; jets; warship; warships; patrol boat; patrol boats; landing ship;
         boat; boats; корабль; катер; корабель; helicopter; helicopters; аэродром; авиабаза;
         воинская часть; военный объект; самолет; бомбардировщик; аеродром; авіабаза; військова

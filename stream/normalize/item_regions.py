@@ -112,6 +112,8 @@ def comma_clause(
     ("in the Murmansk, Irkutsk and Ryazan regions") does not end it."""
 
     def goes_on(k: int) -> bool:  # the token after a comma continues a list of places
+        if k + 1 < hi and toks[k].low in ("and", "и", "та", "і", "й") and k + 1 in starts:
+            return True  # "in Ternopil, Ivano-Frankivsk, and Lviv oblasts"
         return k in starts or (k + 1 < hi and toks[k].low == "the" and k + 1 in starts)
 
     a = i

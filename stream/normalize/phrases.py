@@ -65,8 +65,11 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
     if j < n and toks[j].kind == "word" and (toks[j].lemma in OF or toks[j].low in OF):
         # "ten of the cruise missiles", "57 of the aircraft", "40 of them"
         k = j + 1
-        while k < n and k <= j + 6 and toks[k].kind != "punct":
+        while k < n and k <= j + 6 and (toks[k].kind != "punct" or toks[k].text in "«\"“"):
             tok = toks[k]
+            if tok.kind == "punct":
+                k += 1  # "14 з 18 «шахедів»"
+                continue
             w = weapon_of(tok)
             if w is not None:
                 return "weapon", w, k

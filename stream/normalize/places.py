@@ -140,11 +140,21 @@ def _street_name(toks: list[Token], ref: PlaceRef) -> bool:
 
 
 def _names_a_body(toks: list[Token], ref: PlaceRef) -> bool:
-    """ "Черноморского флота", "Black Sea Fleet": a fleet, not the place it is named after."""
+    """ "Черноморского флота", "Black Sea Fleet": a fleet, not the place it is named after;
+    "the Black Sea port of Novorossiysk": the port's; «Ямал» in quotes: a ship's or a
+    company's name, not the region."""
     nxt = ref.last + 1
-    if nxt < len(toks) and toks[nxt].low.startswith(("флот", "fleet")):
+    if nxt < len(toks) and toks[nxt].low.startswith(("флот", "fleet", "flotilla", "флотил")):
         return True
-    return False
+    if ref.level == "sea" and nxt < len(toks) and toks[nxt].low in ("port", "coast", "ports"):
+        return True
+    return (
+        ref.level == "region"
+        and ref.first > 0
+        and toks[ref.first - 1].text in "«\"“"
+        and nxt < len(toks)
+        and toks[nxt].text in "»\"”"
+    )
 
 
 def _longer_name(toks: list[Token], ref: PlaceRef) -> bool:
@@ -295,6 +305,8 @@ _ACTOR_VERBS = words(
 )
 
 
+_SEAT_OF = frozenset({"ministry", "officials", "government", "authorities", "embassy", "kremlin",
+                      "министерство", "минобороны", "міністерство", "міноборони", "officials"})
 _ACTOR_NOUNS = words(
     "war", "forces", "troops", "army", "invasion", "aggression", "offensive", "effort",
     "efforts", "regime", "government", "allies", "partners", "position", "demands", "envoy",
@@ -303,8 +315,17 @@ _ACTOR_NOUNS = words(
 )
 
 
+def _dateline(toks: list[Token], ref: PlaceRef) -> bool:
+    """ "MOSCOW, Aug. 6 (Xinhua) --", "KYIV, Ukraine (AP) —": where the story was filed."""
+    if ref.first != 0 or not toks[0].text.isupper() or len(toks[0].text) < 3:
+        return False
+    return any(t.text in ("(", "--", "—", "–") for t in toks[ref.last + 1 : ref.last + 8])
+
+
 def _metonymy(toks: list[Token], ref: PlaceRef) -> PlaceRef:
     """ "Moscow launched 300 drones", "Kyiv said": a capital naming a government."""
+    if _dateline(toks, ref):
+        return PlaceRef(ref.code, ref.first, ref.last, ref.level, origin=True)
     if ref.code not in _CAPITALS or ref.level != "city" or ref.last + 1 >= len(toks):
         return ref
     nxt = toks[ref.last + 1]
@@ -317,6 +338,15 @@ def _metonymy(toks: list[Token], ref: PlaceRef) -> PlaceRef:
     if toks[ref.last].low.endswith(("'s", "’s")) and has(nxt, _ACTOR_NOUNS):
         return PlaceRef(ref.code, ref.first, ref.last, ref.level, origin=True)  # "Moscow's war"
     prev = toks[ref.first - 1] if ref.first > 0 else None
+    if prev is not None and prev.low == "by" and ref.first >= 2 and toks[ref.first - 2].low.endswith("ed"):
+        return PlaceRef(ref.code, ref.first, ref.last, ref.level, origin=True)  # "fired by Kiev"
+    if (
+        prev is not None
+        and prev.low in ("in", "в")
+        and ref.first >= 2
+        and toks[ref.first - 2].low in _SEAT_OF
+    ):
+        return PlaceRef(ref.code, ref.first, ref.last, ref.level, origin=True)  # "ministry in Moscow"
     subject = prev is None or prev.kind == "punct" or prev.low in ("and", "but", "while", "і", "и")
     if subject and (has(nxt, _ACTOR_VERBS) or (nxt.pos == "VERB" and ref.first == 0)):
         return PlaceRef(ref.code, ref.first, ref.last, ref.level, origin=True)
