@@ -189,6 +189,15 @@ def _before(
         if j in place_tokens:
             j -= 1
             continue
+        if j >= 1 and has(toks[j - 1], PERSON) and tok.pos == "NOUN":
+            j -= 1  # "двоє працівників заводу отримали травми": the workers' plant
+            continue
+        if tok.low in _REGION_WORDS and j >= 1 and toks[j - 1].low in ("в", "у", "in"):
+            j -= 2  # "Ще 9 людей в області дістали поранення"
+            continue
+        if tok.low in ("в", "у", "in") and j + 1 in place_tokens:
+            j -= 1  # the preposition of a place skipped above
+            continue
         if has(tok, _SINGLE) and _singular(tok):
             if single is None and not crossed:
                 single = j
@@ -202,6 +211,8 @@ def _before(
     return None
 
 
+_REGION_WORDS = frozenset({"області", "области", "регіоні", "регионе", "region", "city", "місті",
+                           "городе", "районі", "районе", "громаді"})
 _INCLUDING = frozenset({"including", "among", "в", "у", "серед", "среди", "зокрема", "включая"})
 
 

@@ -62,6 +62,20 @@ def _region_first(toks: list[Token], num: Number, places: list[PlaceRef], s_lo: 
     return None
 
 
+def _towns_of_one_region(places: list[PlaceRef], lo: int, hi: int) -> str | None:
+    """ "атакували Запоріжжя, Оріхів, Гуляйполе та Кам'янське" in a report on Zaporizhzhia
+    oblast: towns (at least three) of the region the report names, but one whose name is
+    also a town elsewhere, are that region's."""
+    towns = [p for p in places if lo <= p.first and p.last < hi and not p.origin]
+    if len(towns) < 3 or any(p.level not in ("city", "place") for p in towns):
+        return None
+    named = {p.code for p in places if p.level == "region" and not p.origin}
+    for code in named:
+        if sum(p.code != code for p in towns) <= 1:
+            return code
+    return None
+
+
 def count_region(
     toks: list[Token],
     num: Number,
@@ -98,8 +112,10 @@ def count_region(
                 break
         k += 1
     fwd = codes_in(places, seg, k)
+    if len(fwd) > 1:
+        return _towns_of_one_region(places, seg, k)
     if fwd:
-        return fwd[0] if len(fwd) == 1 else None
+        return fwd[0]
     if total:
         return None  # "..., totalling 38": the places before belong to the parts
     # Backward: back to the previous number or a hard break.

@@ -134,6 +134,10 @@ def extract(
     counts = extract_counts(toks, numbers, places, bounds, implied_ones(toks, numbers, bounds))
     land = [p for p in places if not p.origin and not p.code.startswith("SEA-")]
     elsewhere = frozenset(c.region for c in counts if c.region is not None)
+    if default in ("ru-mod", "ua-military") and not any(
+        a.claimant in ("ru-official", "ua-official") for a in attributions
+    ):
+        elsewhere = elsewhere | {"*"}  # a ministry's or air force's tally is national
     counts = [regional_fallback(toks, land, bounds, attributions, c, elsewhere) for c in counts]
     seen_counts: set[tuple[str | None, str, str, int]] = set()
     unique = []
@@ -249,7 +253,16 @@ def extract(
     if any(generic):
         # "НПЗ ... на территории завода", "refinery ... the plant": the refinery again
         fuel = {item.region for item in damage if item.kind == "fuel"}
-        damage = [item for item, gen in zip(damage, generic, strict=True) if not (gen and item.region in fuel)]
+        named = any(k == "fuel" for k, _, _ in kind_mentions(toks, 0, len(toks)))
+        kept: list[DamageItem] = []
+        for item, gen in zip(damage, generic, strict=True):
+            if gen and item.region in fuel:
+                continue
+            if gen and named:  # "Дрони атакували НПЗ ... на території підприємства пожежа"
+                fuel.add(item.region)
+                item = _built(DamageItem, {"region": item.region, "kind": "fuel", "span": item.span})
+            kept.append(item)
+        damage = kept
 
     claimant = observations[0].claimant if observations else default
     return claimant, observations, damage, casualties

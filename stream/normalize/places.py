@@ -316,10 +316,14 @@ _ACTOR_NOUNS = words(
 
 
 def _dateline(toks: list[Token], ref: PlaceRef) -> bool:
-    """ "MOSCOW, Aug. 6 (Xinhua) --", "KYIV, Ukraine (AP) —": where the story was filed."""
-    if ref.first != 0 or not toks[0].text.isupper() or len(toks[0].text) < 3:
+    """ "MOSCOW, Aug. 6 (Xinhua) --", "KYIV, Ukraine (AP) —": where the story was filed (a
+    city in capitals before a comma, and the agency or a dash soon after)."""
+    tok = toks[ref.first]
+    if not tok.text.isupper() or len(tok.text) < 3 or ref.last + 1 >= len(toks):
         return False
-    return any(t.text in ("(", "--", "—", "–") for t in toks[ref.last + 1 : ref.last + 8])
+    if toks[ref.last + 1].text != ",":
+        return False
+    return any(t.text in ("(", "--", "—", "–") for t in toks[ref.last + 1 : ref.last + 9])
 
 
 def _metonymy(toks: list[Token], ref: PlaceRef) -> PlaceRef:
