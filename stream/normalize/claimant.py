@@ -120,7 +120,8 @@ _RU_OFFICIAL_SOURCES = (
     "aksyonov", "pervyshov", "gusev", "starovoit", "razvozhayev", "kondratyev", "malkov",
     "avdeev", "beglov", "drozdenko", "evstifeev", "travnikov", "kuban_opershtab", "opershtab",
     "razvozhaev", "khinshtein", "gladkov", "bogomaz", "sobyanin", "vorobiev",
-    "dumin", "anokhin", "habirov", "khabirov", "minnikhanov", "busargin", "bocharov",
+    "gubernator", "governor", "dumin", "anokhin", "habirov", "khabirov", "minnikhanov",
+    "busargin", "bocharov",
     "golubev", "kuvshinnikov", "lyubimov", "chibis", "tsivilev", "shumkov",
     "minenergo_rf", "mchs", "rosaviatsia", "balitsky", "saldo", "pushilin", "pasechnik",
 )  # fmt: skip

@@ -97,6 +97,11 @@ def count_region(
     k = np_last + 1
     seg = k  # start of the current segment (a parenthetical "including ..." is skipped)
     while k < hi:
+        if toks[k].text == "(":
+            close = next((j for j in range(k + 1, min(hi, k + 8)) if toks[j].text == ")"), None)
+            if close is not None and not codes_in(places, k, close + 1):
+                k = close + 1  # "236 БпЛА різних модифікацій (переважно FPV) атакували ..."
+                continue
         if toks[k].text in _CLAUSE:
             close = _inclusion_end(toks, k, s_hi)
             if close is not None and close + 1 < s_hi and _participle(toks[close + 1]):

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from stream.models import Measure, Qualifier, Weapon
 from stream.normalize.casualties import CASUALTY_CUES
 from stream.normalize.count_region import count_region
-from stream.normalize.damage import IMPACT
+from stream.normalize.damage import IMPACT, kind_mentions
 from stream.normalize.lexicon import has, words
 from stream.normalize.numbers import Number, qualifier_len
 from stream.normalize.phrases import OF, is_noise, weapon_phrase
@@ -43,6 +43,7 @@ class Count(NamedTuple):
 _HARD = frozenset({";", ":"})
 _MOSCOW_MAYOR = words("sobyanin", "собянин", "собянін")
 _BRING = frozenset({"bring", "brings", "brought", "bringing"})
+_QUOTES = frozenset({'"', "«", "»", "“", "”", "'"})
 _LAUNCHER_NOUNS = frozenset({"rocket", "rockets", "system", "systems", "vehicle", "vehicles", "pad",
                              "pads", "site", "sites", "platform", "platforms", "установка",
                              "установки", "систем", "системы"})
@@ -99,12 +100,14 @@ def _measure(
         if m is None or num.first <= k <= num.last:
             continue
         a, b = (k, num.first) if k < num.first else (num.last, k)
-        commas = [t.text for t in toks[a:b]].count(",")
-        dist = (b - a) + 3 * commas + (0.5 if k > num.last else 0)
+        span = [t.text for t in toks[a:b]]
+        commas = span.count(",")
+        quotes = sum(1 for x in span if x in _QUOTES)
+        dist = (b - a) - quotes + 3 * commas + (0.5 if k > num.last else 0)
         if k < num.first and toks[k].low in _DETECTED and any(
             t.low.startswith(_HITS) for t in toks[k + 1 : num.first]
         ):
-            continue  # "зафіксовано влучання 20 БпЛА": hits recorded, not launches
+            return None  # "зафіксовано влучання 20 БпЛА": hits recorded, no measure
         if m == "suppressed" and _joined_intercept(toks, k):
             m = "intercepted"  # "збито/подавлено 60": a combined figure
         if m == "launched" and any(measure_of(t) == "intercepted" for t in toks[max(lo, k - 3) : k]):
@@ -177,7 +180,8 @@ def extract_counts(
         if kind == "other":
             continue
         if kind == "ellipsis" and weapon is None:
-            if _casualty_near(toks, num.first - num.qlen, num.last, s_lo, s_hi) or _impact_of(toks, num, s_hi):
+            near = _casualty_near(toks, num.first - num.qlen, num.last, s_lo, s_hi)
+            if near or _impact_of(toks, num, s_hi):
                 continue
             if _of_other(toks, num, numbers, idx, out):
                 continue  # "4 460 обстрілів ..., з них 112 — з РСЗВ": a part of no weapon figure
@@ -185,6 +189,12 @@ def extract_counts(
                 weapon = ante.weapon
             else:
                 weapon, weapon_at = _weapon_before(toks, s_lo, num.first)
+                if (
+                    weapon is not None
+                    and _of_them(toks, num)
+                    and kind_mentions(toks, weapon_at + 1, num.first)
+                ):
+                    continue  # "повреждены несколько жилых домов, на крыше одного из них пожар"
                 prev = last_in_sent.get(sent - 1)
                 if weapon is None and prev is not None and not _sentence_has_weapon(
                     toks, s_lo, s_hi
@@ -455,17 +465,25 @@ def _negated_cue(toks: list[Token], num: Number, lo: int, hi: int) -> bool:
     for k in range(lo, hi):
         if measure_of(toks[k]) is None or num.first <= k <= num.last:
             continue
-        near = toks[max(lo, k - 2) : min(hi, k + 3)]
-        if any(t.low in _NOT for t in near) and any(
-            t.low in ("вдалося", "удалось", "failed", "unable", "could", "змогли", "смогли") for t in near
-        ):
-            return True
+        after = [t.low for t in toks[k + 1 : min(hi, k + 3)]]
+        before = [t.low for t in toks[max(lo, k - 3) : k]]
+        if "не" in after and any(w in after for w in ("вдалося", "удалось", "змогли", "смогли")):
+            return True  # "збити не вдалося"
+        if any(w in before for w in ("failed", "unable")) or ("could" in before and "not" in before):
+            return True  # "failed to shoot down", "could not be intercepted"
+        if "не" in before and any(w in before for w in ("вдалося", "удалось", "змогли", "смогли")):
+            return True  # "не вдалося збити"
     return False
 
 
 def _produced(toks: list[Token], num: Number, lo: int) -> bool:
     """ "producing around 2,700 Shahed drones a month": made or stocked, not launched."""
     return any(t.kind == "word" and has(t, _PRODUCE) for t in toks[max(lo, num.first - 6) : num.first])
+
+
+def _of_them(toks: list[Token], num: Number) -> bool:
+    k = num.last + 1
+    return k + 1 < len(toks) and has(toks[k], OF) and toks[k + 1].low in ("них", "them", "which")
 
 
 def _of_other(toks: list[Token], num: Number, numbers: list[Number], idx: int, out: list[Count]) -> bool:

@@ -32,7 +32,8 @@ _KINDS: dict[DamageKind, str] = {
         нафтопереробний завод; нафтопереробний; газопровід; нафтопровід; топливо; пальне;
         резервуар; завод нефтепродуктов; газораспределительная станция; газорозподільна станція;
         gas production; gas facility; gas infrastructure; газогін; газопроводу; склад пмм; пмм;
-        склад гсм; гсм; паливно-мастильних матеріалів; горюче-смазочных материалов; газова інфраструктура; газовая
+        склад гсм; гсм; паливно-мастильних матеріалів; горюче-смазочных материалов; газова
+        інфраструктура; газовая
         инфраструктура; нефтепродукт; нафтопродукт; oil products; petroleum; fuel plant;
         нефтяной терминал; нафтовий термінал; нефтеналивной; нафтоналивний; нефтеналивной
         терминал; oil loading; oil export terminal; oil terminal; storage tank; storage tanks;
@@ -56,7 +57,8 @@ _KINDS: dict[DamageKind, str] = {
         завод; предприятие; склад; промышленный; цех; промзона; підприємство; промисловий;
         ангар; производственный; виробничий; зерносховище; зернохранилище; элеватор; елеватор; grain storage;
         silo; silos; granary; agricultural; elevator; grain elevator; grain terminal;
-        складской; складський; складское помещение; складське приміщення; storage facility; сельхозпредприятие; агропредприятие; агропідприємство;
+        складской; складський; складское помещение; складське приміщення; storage facility;
+        сельхозпредприятие; агропредприятие; агропідприємство;
         сільгосппідприємство; farm; farms; ферма; фермерское хозяйство; фермерське господарство
     """,
     "military": """
@@ -64,7 +66,8 @@ _KINDS: dict[DamageKind, str] = {
         bombers; military equipment; military facility; military base; military unit; military
         airfield; barracks; ammunition depot; arsenal; radar; radar station; launcher;
         launchers; air defence system; air defense system; navy ship; navy ships; naval ship;
-        naval ships; naval vessel; naval vessels; military vessel; military vessels; склад боеприпасов; склад боєприпасів;
+        naval ships; naval vessel; naval vessels; military vessel; military vessels; склад
+        боеприпасов; склад боєприпасів;
         арсенал; рлс; jet; jets; warship; warships; patrol boat; patrol boats; landing ship;
         boat; boats; корабль; катер; корабель; helicopter; helicopters; аэродром; авиабаза;
         воинская часть; военный объект; самолет; бомбардировщик; аеродром; авіабаза; військова

@@ -141,11 +141,11 @@ def extract(
     counts = [regional_fallback(toks, land, bounds, attributions, c, elsewhere) for c in counts]
     seen_counts: set[tuple[str | None, str, str, int]] = set()
     unique = []
-    for c in counts:  # "Всего за ночь над регионом уничтожено 14 БПЛА": the same figure again
-        key = (c.region, c.weapon, c.measure, c.value)
-        if key not in seen_counts:
-            seen_counts.add(key)
-            unique.append(c)
+    for cnt in counts:  # "Всего за ночь над регионом уничтожено 14 БПЛА": the same figure again
+        figure = (cnt.region, cnt.weapon, cnt.measure, cnt.value)
+        if figure not in seen_counts:
+            seen_counts.add(figure)
+            unique.append(cnt)
     counts = unique
     # Items are built from already-typed values (counts >= 1, spans inside the text, see the
     # property tests), so they skip re-validation; the report itself is validated.

@@ -8,6 +8,8 @@ regional report (a governor's sentence, a report about one region only).
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from stream.normalize.claimant import Attribution
 from stream.normalize.counts import Count
 from stream.normalize.damage import IMPACT
@@ -233,4 +235,34 @@ def regional_fallback(
         and all(r == land[0].code for r in elsewhere)
     ):
         return c._replace(region=land[0].code)
+    if not in_sent and c.sent > 0 and _speaker_goes_on(toks, lo, hi):
+        # "In Zaporizhzhia Oblast, ..., Governor Ivan Fedorov said. According to him, 350
+        # drones attacked the settlements": the region of the speaker's sentence before
+        p_lo, p_hi = bounds[c.sent - 1]
+        before = {p.code for p in land[_bisect(land, p_lo) : _bisect(land, p_hi)]}
+        official = any(
+            a.sent == c.sent - 1 and a.claimant in ("ru-official", "ua-official") for a in attributions
+        )
+        if len(before) == 1 and official:
+            return c._replace(region=next(iter(before)))
     return c
+
+
+_HIM = frozenset({"him", "her", "його", "її", "его", "ее", "неё", "нее"})
+
+
+def _speaker_goes_on(toks: list[Token], lo: int, hi: int) -> bool:
+    """ "according to him", "за його словами", "по его словам", "he said", "he added"."""
+    words_ = [t.low for t in toks[lo:hi]]
+    if any(w in _HIM for w in words_) and any(
+        w in ("according", "словами", "словам", "данным", "даними") for w in words_
+    ):
+        return True
+    return any(
+        a in ("he", "she", "він", "вона", "он", "она") and b in _SAID
+        for a, b in pairwise(words_)
+    )
+
+
+_SAID = frozenset({"said", "added", "says", "wrote", "додав", "сказав", "добавил", "сказал",
+                   "зазначив", "отметил", "уточнив", "уточнил"})

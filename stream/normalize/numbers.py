@@ -196,7 +196,9 @@ def _address(toks: list[Token], num: Number) -> bool:
         tok = toks[k]
         if tok.low in _STREET:
             return True
-        if tok.kind == "num" or (tok.kind == "punct" and tok.text not in ",."):
+        if tok.text == "." and k >= 1 and toks[k - 1].low in _STREET:
+            continue  # "ул. Ленина, 5"
+        if tok.kind == "num" or (tok.kind == "punct" and tok.text != ","):
             return False
     return False
 

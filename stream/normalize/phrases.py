@@ -94,7 +94,11 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
         return _checked(toks, first_weapon, _weapon_end(toks, j))
     if has(toks[j], STOP) or toks[j].pos in _ELLIPSIS_POS or _en_verb(toks[j]):
         return "ellipsis", None, i
-    if measure_of(toks[j]) is not None and (j + 1 >= n or weapon_of(toks[j + 1]) is None):
+    if (
+        measure_of(toks[j]) is not None
+        and toks[j].pos != "NOUN"
+        and (j + 1 >= n or weapon_of(toks[j + 1]) is None)
+    ):
         return "ellipsis", None, i  # "обидві збиті": a predicate participle, not a modifier
     k = j
     while k < n and k <= j + 5:

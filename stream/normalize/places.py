@@ -306,7 +306,7 @@ _ACTOR_VERBS = words(
 
 
 _SEAT_OF = frozenset({"ministry", "officials", "government", "authorities", "embassy", "kremlin",
-                      "министерство", "минобороны", "міністерство", "міноборони", "officials"})
+                      "министерство", "минобороны", "міністерство", "міноборони"})
 _ACTOR_NOUNS = words(
     "war", "forces", "troops", "army", "invasion", "aggression", "offensive", "effort",
     "efforts", "regime", "government", "allies", "partners", "position", "demands", "envoy",

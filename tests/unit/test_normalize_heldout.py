@@ -1,9 +1,12 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, two rounds of 90). The
-writers saw neither these tests nor the normalizer's code; their first scores were
-0.930 and 0.906 overall F1 (the eval scorer's metric).
+administrations' posts in en/ru/uk (tests/data/heldout/, four rounds of 90). The
+writers saw neither these tests nor the normalizer's code. Overall F1 (the eval
+scorer's metric) of the normalizer as it was before them: 0.930, 0.906, 0.932 and
+0.908. Rounds 3 and 4 were written while the fixes prompted by the rounds before
+were going in, and scored 0.946 and 0.93-0.96 (per language) when first run: how
+well those fixes carried to reports nobody had looked at.
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -28,13 +31,35 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "heldout"
 KNOWN: dict[str, str] = {
     "fresh-ru-026": "a confirmed hit on a troop base ('поражения цели' at a 'пункт временной "
     "дислокации') is not read as military damage",
-    "fresh-uk-007": "a list of towns of one region as the object of 'атакували' gives no region",
     "fresh-uk-014": "'уражено пункт управління БпЛА' is not a military object",
     "fresh-uk-015": "'аеропорт Внуково ... обмежував приймання та відправлення рейсів' is no transport",
     "fresh2-en-008": "a second 'and 32 missiles' after a long semicolon list of launch origins is lost",
     "fresh2-ru-019": "a refinery that 'подвергся атаке' with a fire in the next sentence is no fuel",
     "fresh2-uk-028": "'атакували місто' takes no region from the city named before",
     "fresh2-uk-029": "'кількість ракет зросла до 198' inherits no launch from the sentence before",
+    "fresh3-en-012": "'at Vnukovo airport and at Zhukovsky airport in the Moscow region': the second "
+    "airport's region is given to both",
+    "fresh3-en-029": "a launch site inside a list of origins ('Chauda in occupied Crimea') is an "
+    "attack region",
+    "fresh3-ru-011": "'ограничения на прием и выпуск самолетов' makes the aircraft military damage",
+    "fresh3-ru-012": "distributive 'по пять — над Орловской и Воронежской областями' gives one tuple "
+    "per region",
+    "fresh3-ru-025": "'Кирова' (a Kaluga town) is read as the Kirov region, so the count spans regions",
+    "fresh3-uk-014": "an elided community adjective ('по Білопільській') gives no region",
+    "fresh4-en-014": "a damaged civilian vessel is not 'other'",
+    "fresh4-en-021": "a hypothetical strike ('striking the airfields ... would be') is taken as damage",
+    "fresh4-en-027": "'two missiles struck the center of Sumy' (missiles as subject) is no launch",
+    "fresh4-en-028": "'two ships of the Caspian Flotilla sustained damage' is no military damage",
+    "fresh4-en-030": "an ammunition depot and 'temporary deployment points' add an 'other' damage",
+    "fresh4-ru-013": "'ушли на запасные аэродромы' (diverted flights) is military damage",
+    "fresh4-ru-018": "a bulleted 'Region — N' list under a header naming the weapon gives no counts",
+    "fresh4-ru-020": "'дроны атаковали легковой автомобиль' (a mere attack on a car) is no damage",
+    "fresh4-ru-027": "'о 43 уничтоженных над регионами страны БПЛА' (number, participle, place, noun) "
+    "is missed",
+    "fresh4-uk-001": "a bulleted type breakdown under 'Зокрема:' is read as a subset of the total",
+    "fresh4-uk-015": "a damaged civilian vessel is not 'other'",
+    "fresh4-uk-026": "'атаку на аеродром «Енгельс»' (an attack's target) is military damage",
+    "fresh4-uk-027": "'повідомив в.о. міського голови' is not an official's claim",
 }
 
 
@@ -86,10 +111,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 180
-    assert len(set(ids)) == 180
+    assert len(ids) == 360
+    assert len(set(ids)) == 360
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 60, "ru": 60, "uk": 60}
+    assert Counter(c["lang"] for c in CASES) == {"en": 120, "ru": 120, "uk": 120}
 
 
 @pytest.mark.parametrize(
