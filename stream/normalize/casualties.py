@@ -41,7 +41,8 @@ _NEG = words("no", "not", "nobody", "none", "без", "нет", "немає", "�
 _BACK_SKIP = words(
     "were", "was", "have", "has", "been", "had", "are", "is", "got", "reportedly", "also",
     "later", "people", "others", "more", "another", "ще", "еще", "ещё", "також", "також",
-    "other", "інші", "другие", "інших", "других",
+    "other", "інші", "другие", "інших", "других", "slightly", "seriously", "severely",
+    "critically", "lightly", "moderately", "badly", "легко", "тяжело", "тяжко", "важко",
     "were", "получили", "получил", "получила", "зазнали", "зазнав", "зазнала", "suffered",
     "sustained", "людей", "людини", "человек", "человека", "were", "being", "left",
     "дістали", "дістав", "дістала", "отримали", "отримав", "отримала", "зазнали",

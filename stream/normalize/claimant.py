@@ -132,7 +132,7 @@ _UA_OFFICIAL_SOURCES = (
     "filashkin", "klitschko", "tkachenko", "kiper", "zhyvytskyy", "ukrenergo", "dsns",
     "zoda", "kyiv_city", "odesa_ova", "mvs_ua", "zelenskiy", "zelensky", "koval",
     "hayvoronskyi", "gaivoronskyi", "prokudin", "kiper",
-    "filatov", "sadovyi", "senkevych", "terekhov", "lysak", "chaus", "malashko",
+    "filatov", "sadovyi", "senkevych", "terekhov", "lysak", "chaus", "malashko", "zelenskyy",
     "kolesnyk", "sievierin",
 )  # fmt: skip
 
@@ -156,12 +156,16 @@ class Attribution(NamedTuple):
     speaker: bool = False
 
 
+# "telegram:synegubov", "x:zelenskyyua", "facebook:...": an official's own channel
+_PLATFORMS = ("telegram:", "x:", "twitter:", "facebook:", "fb:", "vk:", "instagram:", "max:")
+
+
 def source_claimant(source: str) -> Claimant | None:
     """The claimant a source speaks for, when it is a known official channel."""
     src = source.lower()
     if src in _SOURCES:
         return _SOURCES[src]
-    if src.startswith("telegram:"):
+    if src.startswith(_PLATFORMS):
         name = src.split(":", 1)[1]
         if name.endswith(_UA_OFFICIAL_SUFFIXES) or "_oda" in name or "_gov_ua" in name:
             return "ua-official"

@@ -268,7 +268,12 @@ def extract_counts(
             # "fired missiles at the capital; all four were intercepted"
             between = codes_in(places, weapon_at, num.first)
             region = between[0] if len(between) == 1 else None
-        if region is None and not total and not codes_in(places, s_lo, s_hi):
+        if (
+            region is None
+            and not total
+            and not codes_in(places, s_lo, s_hi)
+            and not _national(toks, s_lo, s_hi)
+        ):
             # "... at the Mykolaiv region. Thirteen drones were shot down."
             region = _previous_region(_share_coordinated_region(toks, out[-20:]), sent)
         count = Count(region, weapon, measure, num.value, num.qualifier, num.first, num.last,
@@ -321,6 +326,8 @@ def _share_coordinated_region(toks: list[Token], counts: list[Count]) -> list[Co
         if a.np_last <= a.last:
             continue  # the first member must be a full weapon phrase ("3 X and ...")
         between = toks[a.np_last + 1 : b.first]
+        while between and between[0].text in "»\"”":
+            between = between[1:]  # "7 «шахедів» і 4 крилаті ракети"
         made = next((k for k, t in enumerate(between[:4]) if t.low in _MADE), -1)
         if made >= 0:
             between = between[made + 1 :]  # "ракет ATACMS американского производства и две ..."
@@ -408,7 +415,7 @@ def _impact_of(toks: list[Token], num: Number, hi: int) -> bool:
 def _casualty_near(toks: list[Token], first: int, last: int, lo: int, hi: int) -> bool:
     """A bare number next to killed/injured counts people ("injuring 21", "3 were hurt")."""
     window = toks[max(lo, first - 2) : first] + toks[last + 1 : min(hi, last + 4)]
-    if any(has(t, CASUALTY_CUES) for t in window):
+    if any(has(t, CASUALTY_CUES) or has(t, _HOSPITAL) for t in window):
         return True
     # "the death toll from the drone attack on Kyiv has risen to 14"
     start = max(lo, first - 20)
@@ -481,6 +488,27 @@ def _produced(toks: list[Token], num: Number, lo: int) -> bool:
     return any(t.kind == "word" and has(t, _PRODUCE) for t in toks[max(lo, num.first - 6) : num.first])
 
 
+_HOSPITAL = words("госпитализировать", "госпитализированы", "госпитализирован", "госпіталізувати",
+                  "госпіталізовано", "госпіталізовані", "hospitalised", "hospitalized")
+_AREA_NOUNS = frozenset({"регіонами", "регионами", "regions", "областями", "областях", "регіонах",
+                        "регионах", "oblasts", "районами", "locations", "локаціях", "локациях"})
+
+
+_COUNTRYWIDE = frozenset({"регионами", "регіонами", "регионах", "регіонах", "регионов", "регіонів",
+                         "страны", "країни", "country", "nationwide", "country's"})
+
+
+def _national(toks: list[Token], lo: int, hi: int) -> bool:
+    """ "всего за ночь над регионами страны", "всего по Украине": a figure for the country."""
+    for k in range(lo, hi):
+        low = toks[k].low
+        if low in _COUNTRYWIDE:
+            return True
+        if low in ("всего", "всього", "загалом") and k + 1 < hi and toks[k + 1].low == "по":
+            return True
+    return False
+
+
 def _of_them(toks: list[Token], num: Number) -> bool:
     k = num.last + 1
     return k + 1 < len(toks) and has(toks[k], OF) and toks[k + 1].low in ("них", "them", "which")
@@ -491,9 +519,12 @@ def _of_other(toks: list[Token], num: Number, numbers: list[Number], idx: int, o
     j = num.first - num.qlen
     if j < 2 or toks[j - 1].low not in ("них", "them", "which") or not has(toks[j - 2], OF):
         return False
-    if idx == 0:
+    k = idx - 1
+    while k >= 0 and numbers[k].last + 1 < len(toks) and toks[numbers[k].last + 1].low in _AREA_NOUNS:
+        k -= 1  # "337 дронів над десятьма регіонами, з них 91 — ...": the 337
+    if k < 0:
         return False
-    prev = numbers[idx - 1]
+    prev = numbers[k]
     return not any(c.first == prev.first for c in out)
 
 

@@ -206,7 +206,7 @@ def _person_compound(toks: list[Token], last: int, hi: int) -> bool:
 
 
 _NEAR = frozenset({"near", "outside", "вблизи", "возле", "около", "неподалеку", "біля",
-                   "поблизу", "неподалік", "поруч"})
+                   "поблизу", "неподалік"})
 _LANDMARK_SKIP = frozenset({"the", "a", "an", "of"})
 
 
@@ -214,6 +214,10 @@ def _landmark(toks: list[Token], i: int, lo: int) -> bool:
     """ "a fuel depot near the Engels military airfield", "де розташований аеродром",
     "which lies across the river from the nuclear power plant": a place to find the damage
     by, not damage."""
+    if i - 2 >= lo and toks[i - 1].low in ("районі", "районе", "area") and toks[i - 2].low in (
+        "в", "у", "the", "in"
+    ):
+        return True  # "вибухи в районі аеродрому Бельбек": near it, nothing said of it
     for k in range(i - 1, max(lo, i - 5) - 1, -1):
         tok = toks[k]
         if tok.low in _NEAR:
@@ -229,7 +233,9 @@ def _landmark(toks: list[Token], i: int, lo: int) -> bool:
     return False
 
 
-_LOCATED = words("located", "situated", "lies", "lie", "розташований", "розташована",
+_LOCATED = words("located", "situated", "lies", "lie", "supplies", "serves", "supplying",
+                 "serving", "обслуживает", "снабжает", "постачає", "обслуговує", "розташований",
+                 "розташована",
                  "розташоване", "розташовані", "расположенный", "расположен", "расположена",
                  "расположено", "находиться", "знаходиться", "hosts", "home")
 # "доставили в больницу", "taken to hospital": where people went, not what was hit
@@ -239,7 +245,10 @@ _TAKEN_TO = words("доставить", "госпитализировать", "�
                   "звернутися")
 # "сотрудник предприятия", "worker at the plant": a person, not damage
 _PERSON_BEFORE = words("сотрудник", "работник", "працівник", "співробітник", "employee",
-                       "worker", "workers", "employees", "staff", "директор", "director")
+                       "worker", "workers", "employees", "staff", "директор", "director",
+                       "жителей", "жители", "житель", "мешканців", "мешканці", "residents",
+                       "водій", "водитель", "driver", "пасажир", "пассажир", "passenger",
+                       "пасажири", "пассажиры", "passengers")
 
 
 def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:

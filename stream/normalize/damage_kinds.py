@@ -19,7 +19,11 @@ _KINDS: dict[DamageKind, str] = {
         свет; без электричество; линия электропередачи; підстанція; електропостачання;
         енергетичний; енергооб'єкт; електростанція; тец; знеструмити; знеструмлення; без світло;
         лінія електропередачі; енергетика; энергетика; cut power; power cut; power cuts;
-        cutting power; cuts power; knocked out power; knocking out power;
+        cutting power; cuts power; knocked out power; knocking out power; hydroelectric plant;
+        hydroelectric power plant; hydropower plant; thermal plant; nuclear plant; coal plant;
+        heating plant; combined heat and power plant; chp plant; генерація; генерації; передача
+        електроенергії; електроенергія; знеструмлені; знеструмлені споживачі; генерирующий;
+        генерація електроенергії;
         немає світла; нет света; світла немає; света нет; тес; тэс; теплоелектростанція;
         теплова електростанція; теплоэлектростанция; тепловая электростанция; грэс; дрес;
         без світла; без света; енергетики; энергетики; об'єкт енергетики; объект энергетики
@@ -65,7 +69,10 @@ _KINDS: dict[DamageKind, str] = {
         base; bases; airbase; airbases; air base; airfield; airfields; aircraft; bomber;
         bombers; military equipment; military facility; military base; military unit; military
         airfield; barracks; ammunition depot; arsenal; radar; radar station; launcher;
-        launchers; air defence system; air defense system; navy ship; navy ships; naval ship;
+        launchers; air defence system; air defense system; headquarters
+        building; fleet headquarters; military headquarters; command post; command posts; штаб;
+        командный пункт; пункт управления; пункт управління; командний пункт; радіолокаційна
+        станція; радиолокационная станция; радар; радари; радары; navy ship; navy ships; naval ship;
         naval ships; naval vessel; naval vessels; military vessel; military vessels; склад
         боеприпасов; склад боєприпасів;
         арсенал; рлс; jet; jets; warship; warships; patrol boat; patrol boats; landing ship;

@@ -241,6 +241,8 @@ def extract(
                 near.discard(None)
                 own = next(iter(near)) if len(near) == 1 else None
             codes = [own] if own is not None else codes
+        if d.kind not in ("transport", "military") and any(c.startswith("SEA-") for c in codes):
+            codes = [c for c in codes if not c.startswith("SEA-")]  # houses are not at sea
         for code in codes:
             if (code, d.kind) in seen_dmg:
                 continue

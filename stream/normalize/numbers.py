@@ -221,6 +221,8 @@ def _year(toks: list[Token], num: Number) -> bool:
     j, k = num.first - 1, num.last + 1
     if j >= 0 and toks[j].low in _YEAR_BEFORE:
         return True
+    if j >= 2 and toks[j].text == "," and toks[j - 1].kind == "num" and toks[j - 2].low in _YEAR_BEFORE:
+        return True  # "February 24, 2022"
     return k < len(toks) and toks[k].low in _YEAR_AFTER
 
 

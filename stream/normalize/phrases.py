@@ -91,7 +91,10 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
         return _checked(toks, weapon_of(toks[j + 1]), _weapon_end(toks, j + 1))  # type: ignore[arg-type]
     first_weapon = weapon_of(toks[j])
     if first_weapon is not None:
-        return _checked(toks, first_weapon, _weapon_end(toks, j))
+        end = _weapon_end(toks, j)
+        if _strikes_after(toks, end):
+            return "other", None, i  # "three missile strikes using five missiles"
+        return _checked(toks, first_weapon, end)
     if has(toks[j], STOP) or toks[j].pos in _ELLIPSIS_POS or _en_verb(toks[j]):
         return "ellipsis", None, i
     if (
@@ -105,7 +108,17 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
         tok = toks[k]
         w = weapon_of(tok)
         if w is not None:
-            return _checked(toks, w, _weapon_end(toks, k))
+            end = _weapon_end(toks, k)
+            if _strikes_after(toks, end):
+                return "other", None, i
+            return _checked(toks, w, end)
+        if (
+            k > j
+            and tok.low in ("and", "or", "и", "і", "та", "й", "или", "або")
+            and any(weapon_of(t) is not None for t in toks[k + 1 : k + 4])
+        ):
+            k += 1  # "69 ballistic and cruise missiles", "баллистических и крылатых ракет"
+            continue
         if tok.kind == "punct" and tok.text in "«»\"“”-–":
             k += 1
             continue
@@ -118,6 +131,15 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
             break  # an English noun that is not a weapon ("40 bombers", "3 am")
         k += 1
     return "other", None, i
+
+
+def _strikes_after(toks: list[Token], end: int) -> bool:
+    """ "missile strikes", "drone attacks": strikes counted, not weapons ("strike UAVs" is a
+    kind of drone)."""
+    k = end + 1
+    if k >= len(toks) or toks[k].low not in _STRIKES:
+        return False
+    return k + 1 >= len(toks) or weapon_of(toks[k + 1]) is None
 
 
 def _checked(
@@ -134,6 +156,8 @@ def _checked(
 
 _COPULA = frozenset({"were", "was", "are", "is"})
 _MORE = frozenset({"more", "further", "additional"})
+_STRIKES = frozenset({"strikes", "strike", "attacks", "attack", "ударів", "удари", "ударов", "удара",
+                      "атак", "атаки", "salvos", "launches"})
 # Determiners between "of" and a weapon: "ten of the cruise missiles", "30 of its drones".
 _OF_DETERMINERS = frozenset({"the", "these", "those", "all", "its", "their", "our", "his", "her"})
 _EXCEPT = frozenset({"but", "except", "кроме", "крім", "окрім"})

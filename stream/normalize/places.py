@@ -180,9 +180,10 @@ def _is_person_name(toks: list[Token], ref: PlaceRef) -> bool:
     nxt = toks[ref.last + 1]
     if nxt.kind != "word" or not nxt.text[:1].isupper():
         return False
+    given = ref.first == ref.last and has(toks[ref.first], _GIVEN_NAMES)
     if ref.first > 0 and has(toks[ref.first - 1], _TITLES):
-        return True
-    return ref.first == ref.last and has(toks[ref.first], _GIVEN_NAMES) and not has(nxt, _PLACE_NEXT)
+        return given  # "President Volodymyr Zelensky"; not "Мэр Харькова Игорь Терехов"
+    return given and not has(nxt, _PLACE_NEXT)
 
 
 _DISTRICT = ("район", "district", "raion", "rayon", "округ", "громад", "municipal")
@@ -301,7 +302,8 @@ _ACTOR_VERBS = words(
     "said", "says", "claimed", "claims", "launched", "fired", "attacked", "sent", "used",
     "announced", "reported", "denied", "accused", "responded", "retaliated", "insisted",
     "warned", "demanded", "rejected", "blamed", "called", "vowed", "threatened", "proposed",
-    "agreed", "stated", "argued", "maintained", "signaled", "signalled",
+    "agreed", "stated", "argued", "maintained", "signaled", "signalled", "dismissed", "disputed",
+    "described",
 )
 
 
