@@ -227,6 +227,11 @@ def extract_counts(
             if measure is None:
                 head = last_in_sent.get(sent - 1)
                 measure = head.measure if head is not None else None
+        if measure is None and lo == s_lo:
+            header = _list_header(toks, doc.sent_bounds, sent)
+            if header is not None:
+                # "Враг запустил:\n— 86 ударных БпЛА ...;\n— 3 ракеты ...": the header's cue
+                measure = _measure(toks, num, header[0], header[1], doc.meas)
         if measure is None and kind == "weapon" and _copula(toks, num):
             # "Russia launched 479 aerial weapons; 477 were drones": a breakdown of the
             # figure before, measured by the cue of its sentence
@@ -350,6 +355,24 @@ _LIST_MARKERS = frozenset(
     {"зокрема", "including", "incl", "числе", "числі", "них", "them", "particular", "саме",
      "именно", "namely", ":"}
 )
+
+
+_BULLETS = frozenset({"—", "–", "-", "•", "▪", "▪️", "·", "*", "●"})
+
+
+def _list_header(toks: list[Token], bounds: list[tuple[int, int]], sent: int) -> tuple[int, int] | None:
+    """The header line ("Враг запустил:") of a bulleted line, over the bullets before it."""
+    k = sent
+    while k > 0:
+        lo, _hi = bounds[k]
+        if toks[lo].text not in _BULLETS:
+            return None
+        p_lo, p_hi = bounds[k - 1]
+        last = p_hi - 1
+        if toks[last].text == ":":
+            return p_lo, p_hi
+        k -= 1
+    return None
 
 
 def _starts_list(toks: list[Token], lo: int, i: int) -> bool:

@@ -32,7 +32,7 @@ def context_codes(
     inside = codes_in(places, lo, hi)
     if inside:
         return inside
-    if any(t.low in _UNNAMED or t.low in _ACROSS for t in toks[lo:hi]):
+    if any(t.low in _UNNAMED for t in toks[lo:hi]) or _all_over(toks, lo, hi):
         return []
     last = _last_before(places, lo)
     if last is not None:
@@ -55,6 +55,16 @@ def context_range(toks: list[Token], places: list[PlaceRef], lo: int) -> tuple[i
         return None
     s_lo, s_hi = _sent_range(toks, last.first)
     return s_lo, min(s_hi, lo)
+
+
+def _all_over(toks: list[Token], lo: int, hi: int) -> bool:
+    """ "across Ukraine", "по всій Україні", "throughout the country": everywhere, no region."""
+    for k in range(lo, hi - 1):
+        if toks[k].low in _ACROSS:
+            nxt = toks[k + 2] if toks[k + 1].low == "the" and k + 2 < hi else toks[k + 1]
+            if nxt.low in _NATIONAL or nxt.low in ("country", "regions", "oblasts"):
+                return True
+    return False
 
 
 def _last_before(places: list[PlaceRef], lo: int) -> PlaceRef | None:
@@ -195,7 +205,7 @@ def nearest_code(
 
 
 _NATIONAL = frozenset(
-    {"ukraine", "україну", "україни", "україні", "украину", "украины", "country", "країну",
+    {"ukraine", "україну", "україни", "україні", "украину", "украины", "украине", "country", "країну",
      "країни", "страну", "страны", "regions", "областей", "регіонів", "регионов", "nationwide",
      "russia", "росія", "россия"}
 )
