@@ -280,6 +280,9 @@ def _resolve(
 ) -> Claimant | None:
     if kind not in ("MOD", "MIL", "OFF"):
         return kind  # type: ignore[return-value]
+    named = _named_after(toks, last)
+    if named is not None:
+        return named  # "Kherson region Governor Vladimir Saldo": the person, not the region
     country = _country(toks, first, last, places, sent_bounds, source, lang)
     if country is None:
         country = "RU" if kind == "MOD" else None
@@ -288,6 +291,21 @@ def _resolve(
     if kind == "MOD" or kind == "MIL":
         return "ru-mod" if country == "RU" else "ua-military"
     return "ru-official" if country == "RU" else "ua-official"
+
+
+def _named_after(toks: list[Token], last: int) -> Claimant | None:
+    """The claimant of a known official named right after a title (first name and surname)."""
+    for k in range(last + 1, min(len(toks), last + 4)):
+        tok = toks[k]
+        if tok.kind != "word" or not tok.text[:1].isupper():
+            return None
+        found = _CUES.match(toks, k, min(len(toks), k + 2))
+        if found is not None and found[1] in _FIXED:
+            return found[1]  # type: ignore[return-value]
+    return None
+
+
+_FIXED = frozenset({"ru-official", "ua-official", "ru-mod", "ua-military"})
 
 
 def _country(

@@ -1,12 +1,12 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, four rounds of 90). The
+administrations' posts in en/ru/uk (tests/data/heldout/, five rounds of 90). The
 writers saw neither these tests nor the normalizer's code. Overall F1 (the eval
-scorer's metric) of the normalizer as it was before them: 0.930, 0.906, 0.932 and
-0.908. Rounds 3 and 4 were written while the fixes prompted by the rounds before
-were going in, and scored 0.946 and 0.93-0.96 (per language) when first run: how
-well those fixes carried to reports nobody had looked at.
+scorer's metric) of the normalizer as it was before them: 0.930, 0.906, 0.932, 0.908
+and 0.908. Rounds 3 to 5 were written while the fixes prompted by the rounds before
+were going in, and scored 0.946, 0.93-0.96 (per language) and 0.946 when first run:
+how well those fixes carried to reports nobody had looked at.
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -59,6 +59,17 @@ KNOWN: dict[str, str] = {
     "fresh4-uk-015": "a damaged civilian vessel is not 'other'",
     "fresh4-uk-026": "'атаку на аеродром «Енгельс»' (an attack's target) is military damage",
     "fresh4-uk-027": "'повідомив в.о. міського голови' is not an official's claim",
+    "fresh5-en-016": "'struck a car on the Rylsk-Lgov highway': the highway, where the car was, "
+    "is transport damage",
+    "fresh5-en-018": "'five U.S.-supplied ATACMS missiles': the abbreviation breaks the weapon phrase",
+    "fresh5-en-020": "'By Astra's count, at least 20 drones' is credited to the official named next",
+    "fresh5-en-021": "'a claim Kyiv dismissed' makes Kyiv a place of damage",
+    "fresh5-ru-005": "a count under a village heading ('По селу Головчино ... атаковали три "
+    "беспилотника') gets no region",
+    "fresh5-ru-014": "'по населённым пунктам левобережья Херсонской области 32 снаряда и применили "
+    "47 беспилотников': the region before a figure of no weapon is not carried",
+    "fresh5-ru-019": "'в Каменском и Миллеровском районах' (Rostov) reads Каменском as Kamianske",
+    "fresh5-ru-023": "'беспилотник был сбит' counts one (a singular noun states one here)",
 }
 
 
@@ -110,10 +121,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 360
-    assert len(set(ids)) == 360
+    assert len(ids) == 450
+    assert len(set(ids)) == 450
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 120, "ru": 120, "uk": 120}
+    assert Counter(c["lang"] for c in CASES) == {"en": 150, "ru": 150, "uk": 150}
 
 
 @pytest.mark.parametrize(
