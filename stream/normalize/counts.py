@@ -200,6 +200,12 @@ def extract_counts(
                     toks, s_lo, s_hi
                 ):
                     ante, weapon = prev, prev.weapon
+                if weapon is None:
+                    # "Сбитые за ночь беспилотники — по данным губернаторов:\nБрянская
+                    # область — 12": the header's weapon for a list line
+                    header = _list_header(toks, doc.sent_bounds, sent, places)
+                    if header is not None:
+                        weapon, _at = _weapon_before(toks, header[0], header[1])
         if weapon is None:
             continue
         lo, hi = doc.clause(num.first)
@@ -228,10 +234,15 @@ def extract_counts(
                 head = last_in_sent.get(sent - 1)
                 measure = head.measure if head is not None else None
         if measure is None and lo == s_lo:
-            header = _list_header(toks, doc.sent_bounds, sent)
+            header = _list_header(toks, doc.sent_bounds, sent, places)
             if header is not None:
                 # "Враг запустил:\n— 86 ударных БпЛА ...;\n— 3 ракеты ...": the header's cue
                 measure = _measure(toks, num, header[0], header[1], doc.meas)
+                if measure is None:
+                    # "... удару 120 ракетами.\nЗокрема:\n▪️ 8 ракет ...": the figure before it
+                    h_sent = toks[header[0]].sent
+                    earlier = [s for s in last_in_sent if s <= h_sent]
+                    measure = last_in_sent[max(earlier)].measure if earlier else None
         if measure is None and kind == "weapon" and _copula(toks, num):
             # "Russia launched 479 aerial weapons; 477 were drones": a breakdown of the
             # figure before, measured by the cue of its sentence
@@ -360,12 +371,19 @@ _LIST_MARKERS = frozenset(
 _BULLETS = frozenset({"—", "–", "-", "•", "▪", "▪️", "·", "*", "●"})
 
 
-def _list_header(toks: list[Token], bounds: list[tuple[int, int]], sent: int) -> tuple[int, int] | None:
-    """The header line ("Враг запустил:") of a bulleted line, over the bullets before it."""
+def _list_header(
+    toks: list[Token],
+    bounds: list[tuple[int, int]],
+    sent: int,
+    places: list[PlaceRef] | None = None,
+) -> tuple[int, int] | None:
+    """The header line ("Враг запустил:") of a bulleted line, over the bullets before it
+    (with `places`, a line opening with a place counts as a bullet: "Брянская область — 12")."""
+    starts = {p.first for p in places if not p.origin} if places else set()
     k = sent
     while k > 0:
         lo, _hi = bounds[k]
-        if toks[lo].text not in _BULLETS:
+        if toks[lo].text not in _BULLETS and lo not in starts:
             return None
         p_lo, p_hi = bounds[k - 1]
         last = p_hi - 1

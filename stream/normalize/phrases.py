@@ -55,8 +55,8 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
     """
     n = len(toks)
     j = i + 1
-    if j >= n:
-        return "ellipsis", None, i
+    if j >= n or toks[j].sent != toks[i].sent:
+        return "ellipsis", None, i  # a figure that ends its line ("Брянская область — 12")
     nxt = toks[j]
     if nxt.kind == "punct" and nxt.text in "«\"“":
         j += 1

@@ -51,11 +51,9 @@ KNOWN: dict[str, str] = {
     "fresh4-en-028": "'two ships of the Caspian Flotilla sustained damage' is no military damage",
     "fresh4-en-030": "an ammunition depot and 'temporary deployment points' add an 'other' damage",
     "fresh4-ru-013": "'ушли на запасные аэродромы' (diverted flights) is military damage",
-    "fresh4-ru-018": "a bulleted 'Region — N' list under a header naming the weapon gives no counts",
     "fresh4-ru-020": "'дроны атаковали легковой автомобиль' (a mere attack on a car) is no damage",
     "fresh4-ru-027": "'о 43 уничтоженных над регионами страны БПЛА' (number, participle, place, noun) "
     "is missed",
-    "fresh4-uk-001": "a bulleted type breakdown under 'Зокрема:' is read as a subset of the total",
     "fresh4-uk-015": "a damaged civilian vessel is not 'other'",
     "fresh4-uk-026": "'атаку на аеродром «Енгельс»' (an attack's target) is military damage",
     "fresh4-uk-027": "'повідомив в.о. міського голови' is not an official's claim",
