@@ -253,13 +253,16 @@ _PERSON_BEFORE = words("сотрудник", "работник", "працівн
                        "пасажири", "пассажиры", "passengers")
 
 
+_VERB_TOO = frozenset({"houses", "ships", "stores", "plants", "powers", "fuels", "homes"})
+
+
 def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
     """A kind word that is no damaged object: where someone was taken ("доставили в
     больницу"), whose worker someone is ("сотрудник предприятия"), or a verb ("which
     houses the Cabinet")."""
     tok = toks[i]
-    if i > lo and tok.low == "houses" and toks[i - 1].low in ("which", "that", "it"):
-        return True
+    if i > lo and tok.low in _VERB_TOO and toks[i - 1].low in ("which", "that", "it"):
+        return True  # "which houses the Cabinet", "which ships about 1% of ..."
     prev = toks[i - 1] if i > lo else None
     if prev is not None and prev.kind == "word" and has(prev, _PERSON_BEFORE):
         return True

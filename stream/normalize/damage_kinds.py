@@ -45,10 +45,11 @@ _KINDS: dict[DamageKind, str] = {
     """,
     "transport": """
         road; roads; highway; highways; railway; railways; railroad; rail; train; trains; port;
-        ports; bridge; bridges; airport; airports; traffic; vessel; vessels; ship; ships; судно;
+        ports; bridge; bridges; airport; airports; traffic; 
         flights; flight; station; locomotive; дорога; трасса; железная дорога; аэропорт; порт;
         мост; вокзал; движение; рейс; залізниця; аеропорт; траса; мосту; мости; поїзд; поезд;
         автодорога; залізничний; железнодорожный; railway infrastructure; port infrastructure;
+        воздушное судно; воздушные суда; повітряне судно; повітряні судна; aircraft movements;
         портовый; портовий; портова інфраструктура; terminal; термінал; терминал; дорожнє покриття;
         дорожное покрытие; морской транспорт; морський транспорт; переправа; паромная переправа;
         поромна переправа; ferry; ferries; shipping; sea traffic; морское сообщение; морське
@@ -103,7 +104,8 @@ _KINDS: dict[DamageKind, str] = {
         садок; садочок; гараж; автобус; офис; офіс; торговий; торговый; храм; поликлиника;
         амбулатория; вантажівка; вантажний автомобіль; грузовик; грузовой автомобиль; фура;
         trucks; lorry; lorries; адмінбудівля; админздание; административное здание; адмінбудинок;
-        minibus; minibuses; ambulance; ambulances; van; vans; tram; trams; trolleybus; tractor;
+        minibus; minibuses; vessel; vessels; ship; ships; судно; civilian vessel; cargo ship;
+        цивільне судно; гражданское судно; ambulance; ambulances; van; vans; tram; trams; trolleybus; tractor;
         government building; cabinet of ministers; parliament building; city hall; town hall;
         маршрутка; микроавтобус; мікроавтобус; скорая помощь; карета скорой помощи; швидка
         допомога; автомобіль швидкої; трамвай; тролейбус; троллейбус; трактор; автівка;

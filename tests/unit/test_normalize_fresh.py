@@ -582,9 +582,10 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      [], [("RU-KRS", "fire"), ("RU-KRS", "industrial"), ("RU-KRS", "fuel")], []),
     ("ria", "В Брянске повреждены здание школы, поликлиника и несколько гаражей.",
      [], [("RU-BRY", "other")], []),
+    # a civilian vessel is a vehicle, "other" by the rules (two later writers labelled it so)
     ("suspilne", "Внаслідок атаки на Одесу пошкоджено об'єкти портової інфраструктури та цивільне "
      "судно.",
-     [], [("UA-51", "transport")], []),
+     [], [("UA-51", "transport"), ("UA-51", "other")], []),
     ("reuters", "Traffic on the Crimean Bridge was suspended for several hours during the attack.",
      [], [("UA-43", "transport")], []),
     ("ria", "В Воронеже из-за атаки беспилотников повреждена ЛЭП, несколько домов остались без "

@@ -45,7 +45,6 @@ KNOWN: dict[str, str] = {
     "per region",
     "fresh3-ru-025": "'Кирова' (a Kaluga town) is read as the Kirov region, so the count spans regions",
     "fresh3-uk-014": "an elided community adjective ('по Білопільській') gives no region",
-    "fresh4-en-014": "a damaged civilian vessel is not 'other'",
     "fresh4-en-021": "a hypothetical strike ('striking the airfields ... would be') is taken as damage",
     "fresh4-en-027": "'two missiles struck the center of Sumy' (missiles as subject) is no launch",
     "fresh4-en-028": "'two ships of the Caspian Flotilla sustained damage' is no military damage",
@@ -54,7 +53,6 @@ KNOWN: dict[str, str] = {
     "fresh4-ru-020": "'дроны атаковали легковой автомобиль' (a mere attack on a car) is no damage",
     "fresh4-ru-027": "'о 43 уничтоженных над регионами страны БПЛА' (number, participle, place, noun) "
     "is missed",
-    "fresh4-uk-015": "a damaged civilian vessel is not 'other'",
     "fresh4-uk-026": "'атаку на аеродром «Енгельс»' (an attack's target) is military damage",
     "fresh4-uk-027": "'повідомив в.о. міського голови' is not an official's claim",
     "fresh5-en-016": "'struck a car on the Rylsk-Lgov highway': the highway, where the car was, "
