@@ -197,13 +197,19 @@ def _drop_foreign_districts(toks: list[Token], refs: list[PlaceRef]) -> list[Pla
     if not regions:
         return refs
     sents = {s for s, _ in regions}
+    named = {c for _, c in regions}
     out: list[PlaceRef] = []
     for r in refs:
         sent = toks[r.first].sent
-        if r.level != "region" and sent in sents and (sent, r.code) not in regions:
+        if r.level != "region" and r.code not in named:
             nxt = toks[r.last + 1].low if r.last + 1 < len(toks) else ""
-            if toks[r.last].low.startswith(_DISTRICT) or nxt.startswith(_DISTRICT):
+            district = toks[r.last].low.startswith(_DISTRICT) or nxt.startswith(_DISTRICT)
+            if sent in sents and district:
                 continue
+            if len(named) == 1 and nxt in _ORPHAN_AND and any(
+                t.low.startswith(_DISTRICT) for t in toks[r.last + 2 : r.last + 4]
+            ):
+                continue  # "в Каменском и Миллеровском районах" in a report on the Rostov region
         out.append(r)
     return out
 
