@@ -75,7 +75,7 @@ _SINGLE = words(*_SINGLE_RAW)
 _SINGLE_NOM = frozenset(_SINGLE_RAW)
 _ADJ_SKIP = frozenset(
     {"a", "an", "elderly", "local", "young", "old", "another", "one", "the", "his", "her", "its",
-     "their"}
+     "their", "его", "ее", "её", "их", "його", "її", "їх"}
 )
 _AGE_RE = re.compile(r"^\d+-(year-old|летн\w*|річн\w*)$")
 
@@ -189,6 +189,9 @@ def _before(
             continue
         if j in place_tokens:
             j -= 1
+            continue
+        if j + 1 < i and has(toks[j + 1], PERSON) and tok.kind == "word" and not has(tok, _BACK_SKIP):
+            j -= 1  # "two port workers were injured"
             continue
         if j >= 1 and has(toks[j - 1], PERSON) and tok.pos == "NOUN":
             j -= 1  # "двоє працівників заводу отримали травми": the workers' plant

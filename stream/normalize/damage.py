@@ -42,7 +42,9 @@ _IMPACT = words(
     "erupted", "started", "broke", "caught", "disrupted", "suspended",
     "restrictions", "restricted", "closed", "halted", "knocked", "cut", "left", "collapsed",
     "razed", "explosion", "explosions", "impact", "wreckage", "shrapnel", "fragments",
-    "destroying", "wrecked", "wrecking",
+    "destroying", "wrecked", "wrecking", "delayed", "delays", "delay", "обмежити", "обмежили",
+    "обмежено", "обмежував", "ограничить", "ограничили", "ограничены", "ограничено",
+    "пошкоджене", "пошкоджена", "посічена", "посічений", "посічене", "посічити", "посечена",
     "повреждение", "разрушение", "пошкодження", "руйнування", "понівечити", "понівечено",
     "понівечені", "понівечений", "изуродовать", "посечь", "посічено", "посечены",
     "світла", "света",  # "немає світла", "нет света": an outage
@@ -116,7 +118,11 @@ def extract_damage(
             if _is_fire(toks, i, hi):
                 found.append((Damage("fire", i, i, toks[i].sent), False))
             i += 1
-        outage = [d.first for d, _ in found if d.kind == "energy" and toks[d.first].low in _OUTAGE]
+        outage = [
+            d.first
+            for d, _ in found
+            if d.kind == "energy" and (toks[d.first].low in _OUTAGE or has(toks[d.first], _OUTAGE_WORDS))
+        ]
         if outage:
             # "несколько домов остались без электричества": homes left without power are
             # the outage (energy), not damaged homes
@@ -156,11 +162,14 @@ def _denies_damage(toks: list[Token], lo: int, hi: int) -> bool:
     """ "no damage", "разрушений нет", "без пошкоджень", "обошлось без разрушений"."""
     for k in range(lo, hi):
         if toks[k].kind == "word" and has(toks[k], _DAMAGE_NOUNS):
-            near = toks[max(lo, k - 3) : min(hi, k + 3)]
+            near = toks[max(lo, k - 3) : min(hi, k + 4)]
             if any(t.kind == "word" and has(t, _NEG) for t in near):
                 return True
     return False
 _OUTAGE = frozenset({"без", "without"})
+# "часть жилых кварталов обесточена": the homes lost power, they were not damaged
+_OUTAGE_WORDS = words("обесточить", "обесточена", "обесточены", "обесточено", "знеструмити",
+                      "знеструмлені", "знеструмлено", "знеструмлена")
 _IMPACT_CACHE: dict[tuple[str, str], int] = {}
 
 
@@ -236,6 +245,7 @@ def _landmark(toks: list[Token], i: int, lo: int) -> bool:
 
 
 _LOCATED = words("located", "situated", "lies", "lie", "supplies", "serves", "supplying",
+                 "забезпечує", "обеспечивает", "забезпечувала", "обеспечивала",
                  "serving", "обслуживает", "снабжает", "постачає", "обслуговує", "розташований",
                  "розташована",
                  "розташоване", "розташовані", "расположенный", "расположен", "расположена",
@@ -253,6 +263,10 @@ _PERSON_BEFORE = words("сотрудник", "работник", "працівн
                        "пасажири", "пассажиры", "passengers")
 
 
+_ATTACKERS = frozenset({"aircraft", "jets", "planes", "bombers", "літаки", "літак", "самолеты",
+                        "самолет", "авиация", "авіація", "helicopters", "гелікоптери"})
+_DROPPED = words("dropped", "launched", "fired", "struck", "attacked", "скинули", "скинула",
+                 "сбросили", "сбросила", "выпустили", "атаковали", "атакувала", "атакували")
 _VERB_TOO = frozenset({"houses", "ships", "stores", "plants", "powers", "fuels", "homes"})
 
 
@@ -270,7 +284,15 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
         toks[i - 2], _PERSON_BEFORE
     ):
         return True
-    return any(t.kind == "word" and has(t, _TAKEN_TO) for t in toks[max(lo, i - 4) : i])
+    if any(t.kind == "word" and has(t, _TAKEN_TO) for t in toks[max(lo, i - 4) : i]):
+        return True
+    after = toks[i + 1 : i + 3]
+    if any(t.kind == "word" and has(t, CASUALTY_CUES) for t in after) and prev is not None and prev.low in (
+        "в", "у", "in"
+    ):
+        return True  # "в больнице скончался мужчина": where he died, not what was hit
+    # "Russian aircraft dropped two bombs": the attacker, not a damaged aircraft
+    return tok.low in _ATTACKERS and any(t.kind == "word" and has(t, _DROPPED) for t in after)
 
 
 def kind_mentions(toks: list[Token], lo: int, hi: int) -> list[tuple[DamageKind, int, int]]:

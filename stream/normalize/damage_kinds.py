@@ -19,7 +19,8 @@ _KINDS: dict[DamageKind, str] = {
         свет; без электричество; линия электропередачи; підстанція; електропостачання;
         енергетичний; енергооб'єкт; електростанція; тец; знеструмити; знеструмлення; без світло;
         лінія електропередачі; енергетика; энергетика; cut power; power cut; power cuts;
-        cutting power; cuts power; knocked out power; knocking out power; hydroelectric plant;
+        відключення світла; відключення електроенергії; отключения света; отключение света;
+        отключение электроэнергии; леп; cutting power; cuts power; knocked out power; knocking out power; hydroelectric plant;
         hydroelectric power plant; hydropower plant; thermal plant; nuclear plant; coal plant;
         heating plant; combined heat and power plant; chp plant; генерація; генерації; передача
         електроенергії; електроенергія; знеструмлені; знеструмлені споживачі; генерирующий;
@@ -35,6 +36,7 @@ _KINDS: dict[DamageKind, str] = {
         нефтеперерабатывающий завод; нефтеперерабатывающий; газопровод; нефтепровод; нафтобаза;
         нафтопереробний завод; нафтопереробний; газопровід; нафтопровід; топливо; пальне;
         резервуар; завод нефтепродуктов; газораспределительная станция; газорозподільна станція;
+        склади пального; склад пального; склад топлива; склады топлива; склади палива;
         gas production; gas facility; gas infrastructure; газогін; газопроводу; склад пмм; пмм;
         склад гсм; гсм; паливно-мастильних матеріалів; горюче-смазочных материалов; газова
         інфраструктура; газовая
@@ -49,7 +51,8 @@ _KINDS: dict[DamageKind, str] = {
         flights; flight; station; locomotive; дорога; трасса; железная дорога; аэропорт; порт;
         мост; вокзал; движение; рейс; залізниця; аеропорт; траса; мосту; мости; поїзд; поезд;
         автодорога; залізничний; железнодорожный; railway infrastructure; port infrastructure;
-        воздушное судно; воздушные суда; повітряне судно; повітряні судна; aircraft movements;
+        трамвайная линия; трамвайна лінія; контактная сеть; контактна мережа; метро; subway;
+        metro; tram line; tram lines; воздушное судно; воздушные суда; повітряне судно; повітряні судна; aircraft movements;
         портовый; портовий; портова інфраструктура; terminal; термінал; терминал; дорожнє покриття;
         дорожное покрытие; морской транспорт; морський транспорт; переправа; паромная переправа;
         поромна переправа; ferry; ferries; shipping; sea traffic; морское сообщение; морське
@@ -70,7 +73,10 @@ _KINDS: dict[DamageKind, str] = {
         base; bases; airbase; airbases; air base; airfield; airfields; aircraft; bomber;
         bombers; military equipment; military facility; military base; military unit; military
         airfield; barracks; ammunition depot; arsenal; radar; radar station; launcher;
-        launchers; air defence system; air defense system; headquarters
+        launchers; air defence system; air defense system; авіатехніка; авиатехника;
+        авіаційна техніка; пускова установка; пусковая установка; зрк; зенітний ракетний комплекс;
+        зенитный ракетный комплекс; аэродромная инфраструктура; аеродромна інфраструктура;
+        airfield infrastructure; military equipment; headquarters
         building; fleet headquarters; military headquarters; command post; command posts; штаб;
         командный пункт; пункт управления; пункт управління; командний пункт; радіолокаційна
         станція; радиолокационная станция; радар; радари; радары; navy ship; navy ships; naval ship;
@@ -79,7 +85,8 @@ _KINDS: dict[DamageKind, str] = {
         арсенал; рлс; jet; jets; warship; warships; patrol boat; patrol boats; landing ship;
         boat; boats; корабль; катер; корабель; helicopter; helicopters; аэродром; авиабаза;
         воинская часть; военный объект; самолет; бомбардировщик; аеродром; авіабаза; військова
-        частина; військовий об'єкт; літак; бомбардувальник; техника
+        частина; військовий об'єкт; літак; бомбардувальник; военная техника; військова техніка;
+        бронетехника; бронетехніка
     """,
     "residential": """
         house; houses; home; homes; apartment; apartments; apartment building; apartment block;
@@ -104,7 +111,7 @@ _KINDS: dict[DamageKind, str] = {
         садок; садочок; гараж; автобус; офис; офіс; торговий; торговый; храм; поликлиника;
         амбулатория; вантажівка; вантажний автомобіль; грузовик; грузовой автомобиль; фура;
         trucks; lorry; lorries; адмінбудівля; админздание; административное здание; адмінбудинок;
-        minibus; minibuses; vessel; vessels; ship; ships; судно; civilian vessel; cargo ship;
+        minibus; minibuses; авто; vessel; vessels; ship; ships; судно; civilian vessel; cargo ship;
         цивільне судно; гражданское судно; ambulance; ambulances; van; vans; tram; trams; trolleybus; tractor;
         government building; cabinet of ministers; parliament building; city hall; town hall;
         маршрутка; микроавтобус; мікроавтобус; скорая помощь; карета скорой помощи; швидка

@@ -165,7 +165,7 @@ def find_numbers(toks: list[Token]) -> list[Number]:
         num
         for num in out
         if not (_money(toks, num) or _model_suffix(toks, num) or _year(toks, num) or _day(toks, num)
-                or _address(toks, num))
+                or _address(toks, num) or _measured(toks, num))
     ]
 
 
@@ -182,6 +182,24 @@ def _day(toks: list[Token], num: Number) -> bool:
     if j >= 0 and toks[j].text == ".":
         j -= 1
     return j >= 0 and toks[j].low in _MONTHS_EN
+
+
+_UNITS = frozenset({"км", "km", "кілометрів", "километров", "kilometres", "kilometers", "miles",
+                    "метрів", "метров", "metres", "meters", "m", "м", "тонн", "тонн", "tons",
+                    "tonnes", "тонн", "%", "відсотків", "процентов", "percent", "гектарів", "гектаров",
+                    "hectares", "mw", "мвт", "gw", "гвт"})
+
+
+def _measured(toks: list[Token], num: Number) -> bool:
+    """ "від 200 до 450 км", "700 kilometres", "17 тонн": a distance or amount, not a figure
+    of weapons."""
+    k = num.last + 1
+    if k < len(toks) and toks[k].low in _UNITS:
+        return True
+    # "from 200 to 450 km": the first figure of a range takes the unit after the second
+    if k + 2 < len(toks) and toks[k].low in ("до", "to", "-", "–", "and", "і", "и") and toks[k + 1].kind == "num":
+        return toks[k + 2].low in _UNITS
+    return False
 
 
 _STREET = frozenset({"вулиці", "вулиця", "вул", "улице", "улица", "ул", "проспекті", "проспекте",

@@ -31,7 +31,6 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "heldout"
 KNOWN: dict[str, str] = {
     "fresh-ru-026": "a confirmed hit on a troop base ('поражения цели' at a 'пункт временной "
     "дислокации') is not read as military damage",
-    "fresh-uk-015": "'аеропорт Внуково ... обмежував приймання та відправлення рейсів' is no transport",
     "fresh2-en-008": "a second 'and 32 missiles' after a long semicolon list of launch origins is lost",
     "fresh2-ru-019": "a refinery that 'подвергся атаке' with a fire in the next sentence is no fuel",
     "fresh2-uk-028": "'атакували місто' takes no region from the city named before",
