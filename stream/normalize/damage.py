@@ -158,6 +158,10 @@ def _weak(tok: Token) -> bool:
     return has(tok, _WEAK)
 
 
+def _near_neg(toks: list[Token], k: int, lo: int, hi: int) -> bool:
+    return any(t.kind == "word" and has(t, _NEG) for t in toks[max(lo, k - 3) : min(hi, k + 4)])
+
+
 def _denies_damage(toks: list[Token], lo: int, hi: int) -> bool:
     """ "no damage", "разрушений нет", "без пошкоджень", "обошлось без разрушений"."""
     for k in range(lo, hi):
@@ -188,6 +192,8 @@ def _is_impact(toks: list[Token], k: int, lo: int, hi: int) -> bool:
         return False
     if cls == 2 and not has(tok, _DAMAGE_NOUNS):
         return True
+    if cls == 2:  # "Повреждений технологического оборудования нет"
+        return not _near_neg(toks, k, lo, hi)
     near = toks[max(lo, k - 2) : min(hi, k + 3)]
     return not any(t.kind == "word" and has(t, _NEG) for t in near)
 
