@@ -269,6 +269,7 @@ _PERSON_BEFORE = words("сотрудник", "работник", "працівн
                        "пасажири", "пассажиры", "passengers")
 
 
+_DIED = words("скончаться", "скончался", "скончалась", "померти", "помер", "померла")
 _ATTACKERS = frozenset({"aircraft", "jets", "planes", "bombers", "літаки", "літак", "самолеты",
                         "самолет", "авиация", "авіація", "helicopters", "гелікоптери"})
 _DROPPED = words("dropped", "launched", "fired", "struck", "attacked", "скинули", "скинула",
@@ -293,9 +294,8 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
     if any(t.kind == "word" and has(t, _TAKEN_TO) for t in toks[max(lo, i - 4) : i]):
         return True
     after = toks[i + 1 : i + 3]
-    if any(t.kind == "word" and has(t, CASUALTY_CUES) for t in after) and prev is not None and prev.low in (
-        "в", "у", "in"
-    ):
+    died = any(t.kind == "word" and (has(t, CASUALTY_CUES) or has(t, _DIED)) for t in after)
+    if died and prev is not None and prev.low in ("в", "у", "in"):
         return True  # "в больнице скончался мужчина": where he died, not what was hit
     # "Russian aircraft dropped two bombs": the attacker, not a damaged aircraft
     return tok.low in _ATTACKERS and any(t.kind == "word" and has(t, _DROPPED) for t in after)

@@ -20,7 +20,8 @@ _KINDS: dict[DamageKind, str] = {
         енергетичний; енергооб'єкт; електростанція; тец; знеструмити; знеструмлення; без світло;
         лінія електропередачі; енергетика; энергетика; cut power; power cut; power cuts;
         відключення світла; відключення електроенергії; отключения света; отключение света;
-        отключение электроэнергии; леп; cutting power; cuts power; knocked out power; knocking out power; hydroelectric plant;
+        отключение электроэнергии; леп; cutting power; cuts power; knocked out power; knocking out
+        power; hydroelectric plant;
         hydroelectric power plant; hydropower plant; thermal plant; nuclear plant; coal plant;
         heating plant; combined heat and power plant; chp plant; генерація; генерації; передача
         електроенергії; електроенергія; знеструмлені; знеструмлені споживачі; генерирующий;
@@ -47,12 +48,13 @@ _KINDS: dict[DamageKind, str] = {
     """,
     "transport": """
         road; roads; highway; highways; railway; railways; railroad; rail; train; trains; port;
-        ports; bridge; bridges; airport; airports; traffic; 
+        ports; bridge; bridges; airport; airports; traffic;
         flights; flight; station; locomotive; дорога; трасса; железная дорога; аэропорт; порт;
         мост; вокзал; движение; рейс; залізниця; аеропорт; траса; мосту; мости; поїзд; поезд;
         автодорога; залізничний; железнодорожный; railway infrastructure; port infrastructure;
         трамвайная линия; трамвайна лінія; контактная сеть; контактна мережа; метро; subway;
-        metro; tram line; tram lines; воздушное судно; воздушные суда; повітряне судно; повітряні судна; aircraft movements;
+        metro; tram line; tram lines; воздушное судно; воздушные суда; повітряне судно; повітряні
+        судна; aircraft movements;
         портовый; портовий; портова інфраструктура; terminal; термінал; терминал; дорожнє покриття;
         дорожное покрытие; морской транспорт; морський транспорт; переправа; паромная переправа;
         поромна переправа; ferry; ferries; shipping; sea traffic; морское сообщение; морське

@@ -45,7 +45,8 @@ STOP = words(
 EN_MODIFIERS = frozenset({"guided", "unmanned", "armed", "modified", "upgraded", "advanced"})
 PERSON = words(
     "кияни", "киян", "киевляне", "харків'яни", "харьковчане", "одесити", "одесситы", "мешканці",
-    "жителі", "жители", "residents", "people", "person", "persons", "civilian", "civilians", "man", "men", "woman", "women",
+    "жителі", "жители", "residents", "people", "person", "persons", "civilian", "civilians", "man",
+    "men", "woman", "women",
     "child", "children", "teenager", "teenagers", "boy", "girl", "resident", "residents",
     "worker", "workers", "employee", "employees", "soldier", "soldiers", "servicemen",
     "serviceman", "driver", "drivers", "passenger", "passengers", "victim", "victims",

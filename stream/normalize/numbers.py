@@ -185,8 +185,8 @@ def _day(toks: list[Token], num: Number) -> bool:
 
 
 _UNITS = frozenset({"км", "km", "кілометрів", "километров", "kilometres", "kilometers", "miles",
-                    "метрів", "метров", "metres", "meters", "m", "м", "тонн", "тонн", "tons",
-                    "tonnes", "тонн", "%", "відсотків", "процентов", "percent", "гектарів", "гектаров",
+                    "метрів", "метров", "metres", "meters", "m", "м", "тонн", "tons",
+                    "tonnes", "%", "відсотків", "процентов", "percent", "гектарів", "гектаров",
                     "hectares", "mw", "мвт", "gw", "гвт"})
 
 
@@ -197,8 +197,8 @@ def _measured(toks: list[Token], num: Number) -> bool:
     if k < len(toks) and toks[k].low in _UNITS:
         return True
     # "from 200 to 450 km": the first figure of a range takes the unit after the second
-    if k + 2 < len(toks) and toks[k].low in ("до", "to", "-", "–", "and", "і", "и") and toks[k + 1].kind == "num":
-        return toks[k + 2].low in _UNITS
+    if k + 2 < len(toks) and toks[k].low in ("до", "to", "-", "–", "and", "і", "и"):
+        return toks[k + 1].kind == "num" and toks[k + 2].low in _UNITS
     return False
 
 
