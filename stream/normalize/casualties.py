@@ -257,6 +257,8 @@ def _toll(
     counted = ("кількість", "число", "количество", "number")
     if toks[i].low != "toll" and not (
         (i > 0 and toks[i - 1].low in counted)
+        # "the number of injured in the capital had risen to 14"
+        or (i > 1 and toks[i - 1].low == "of" and toks[i - 2].low in counted)
         # "the number of people injured", "число пострадавших людей"
         or (i > 2 and toks[i - 1].low in ("people", "persons") and toks[i - 2].low == "of"
             and toks[i - 3].low in counted)

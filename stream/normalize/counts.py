@@ -256,6 +256,10 @@ def extract_counts(
             measure = "launched"  # "shot down 45 of 60 drones": 60 were launched
         if measure is None and _there_were(toks, num, lo):
             measure = "launched"  # "Всього було 19 «шахедів»": the old Air Force tally
+        if measure is None and sent > 0 and _in_total(toks, s_lo, num.first):
+            # "противник атакував ударними БпЛА. Загалом – 181 ударний БпЛА": the cue before
+            p_lo, p_hi = doc.sent_bounds[sent - 1]
+            measure = _measure(toks, num, p_lo, p_hi, doc.meas)
         if measure is None or _produced(toks, num, lo) or _negated_cue(toks, num, lo, hi):
             continue
         total = _is_total(toks, num)
@@ -280,6 +284,10 @@ def extract_counts(
                 places, same[-1].np_last + 1, hi
             ):
                 region = same[-1].region
+        if region is None and kind == "weapon" and not total:
+            # "выпустили по населённым пунктам Херсонской области 142 снаряда и применили 35
+            # беспилотников": the place before figures of no weapon
+            region = _past_other_figures(toks, num, numbers, idx, places, lo, out)
         if region is None and weapon_at >= 0:
             # "fired missiles at the capital; all four were intercepted"
             between = codes_in(places, weapon_at, num.first)
@@ -497,6 +505,34 @@ _PRODUCE = words("produce", "produces", "producing", "produced", "production", "
 
 
 _TOTAL_WAS = frozenset({"було", "было", "were", "всього", "всего", "загалом", "total"})
+
+
+def _past_other_figures(
+    toks: list[Token],
+    num: Number,
+    numbers: list[Number],
+    idx: int,
+    places: list[PlaceRef],
+    lo: int,
+    out: list[Count],
+) -> str | None:
+    counted = {c.first for c in out}
+    k = idx - 1
+    while k >= 0 and numbers[k].first >= lo and numbers[k].first not in counted:
+        k -= 1
+    if k == idx - 1:
+        return None  # no figure of another kind stands between
+    start = numbers[k].last + 1 if k >= 0 and numbers[k].first >= lo else lo
+    codes = codes_in(places, start, numbers[idx - 1].first)
+    return codes[0] if len(codes) == 1 else None
+
+
+def _in_total(toks: list[Token], s_lo: int, first: int) -> bool:
+    """A sentence that opens with "Загалом", "Всього", "In total" before its figure."""
+    return any(t.low in _IN_TOTAL for t in toks[s_lo : min(first, s_lo + 2)])
+
+
+_IN_TOTAL = frozenset({"загалом", "всього", "всего", "итого", "total", "overall", "усього"})
 
 
 def _there_were(toks: list[Token], num: Number, lo: int) -> bool:

@@ -153,6 +153,7 @@ def find_numbers(toks: list[Token]) -> list[Number]:
         if t.kind == "num"
         or (t.kind == "word" and (t.low in keys or t.lemma in keys or "-" in t.low
                                   or t.low[:1].isdigit()))
+        or (t.low == "семью" and _seven(toks, k))
     ]
     done = -1
     for i in candidates:
@@ -280,9 +281,19 @@ def _money(toks: list[Token], num: Number) -> bool:
     return k < len(toks) and toks[k].low in _CURRENCY
 
 
+def _seven(toks: list[Token], k: int) -> bool:
+    """ "семью крылатыми ракетами": the instrumental of "семь" (spelt like "семья", family),
+    when an adjective or participle in the instrumental follows."""
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is not None and nxt.pos in ("ADJF", "PRTF") and nxt.low.endswith(("ыми", "ими"))
+
+
 def _one_number(toks: list[Token], i: int, n: int, out: list[Number]) -> int:
     """Read the number starting at token i into `out`; the last token it consumed."""
     tok = toks[i]
+    if tok.low == "семью":
+        out.append(_number(toks, 7, i, i))
+        return i
     if tok.kind == "num":
         value = digits_value(tok.text)
         last = i

@@ -97,6 +97,8 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
         return _checked(toks, first_weapon, end)
     if has(toks[j], STOP) or toks[j].pos in _ELLIPSIS_POS or _en_verb(toks[j]):
         return "ellipsis", None, i
+    if toks[j].low in _STRIKES and (j + 1 >= n or weapon_of(toks[j + 1]) is None):
+        return "other", None, i  # "carried out 4,013 attacks", "завдали 412 ударів"
     if (
         measure_of(toks[j]) is not None
         and toks[j].pos != "NOUN"

@@ -59,10 +59,6 @@ KNOWN: dict[str, str] = {
     "fresh5-en-018": "'five U.S.-supplied ATACMS missiles': the abbreviation breaks the weapon phrase",
     "fresh5-en-020": "'By Astra's count, at least 20 drones' is credited to the official named next",
     "fresh5-en-021": "'a claim Kyiv dismissed' makes Kyiv a place of damage",
-    "fresh5-ru-005": "a count under a village heading ('По селу Головчино ... атаковали три "
-    "беспилотника') gets no region",
-    "fresh5-ru-014": "'по населённым пунктам левобережья Херсонской области 32 снаряда и применили "
-    "47 беспилотников': the region before a figure of no weapon is not carried",
     "fresh5-ru-019": "'в Каменском и Миллеровском районах' (Rostov) reads Каменском as Kamianske",
     "fresh5-ru-023": "'беспилотник был сбит' counts one (a singular noun states one here)",
 }
