@@ -206,8 +206,8 @@ def _drop_foreign_districts(toks: list[Token], refs: list[PlaceRef]) -> list[Pla
             district = toks[r.last].low.startswith(_DISTRICT) or nxt.startswith(_DISTRICT)
             if sent in sents and district:
                 continue
-            if len(named) == 1 and nxt in _ORPHAN_AND and any(
-                t.low.startswith(_DISTRICT) for t in toks[r.last + 2 : r.last + 4]
+            if len(named) == 1 and (nxt in _ORPHAN_AND or nxt == ",") and any(
+                t.low.startswith(_DISTRICT) for t in toks[r.last + 2 : r.last + 6]
             ):
                 continue  # "в Каменском и Миллеровском районах" in a report on the Rostov region
         out.append(r)

@@ -1,12 +1,13 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, five rounds of 90). The
-writers saw neither these tests nor the normalizer's code. Overall F1 (the eval
-scorer's metric) of the normalizer as it was before them: 0.930, 0.906, 0.932, 0.908
-and 0.908. Rounds 3 to 5 were written while the fixes prompted by the rounds before
-were going in, and scored 0.946, 0.93-0.96 (per language) and 0.946 when first run:
-how well those fixes carried to reports nobody had looked at.
+administrations' posts in en/ru/uk (tests/data/heldout/, six rounds of 90; round 6 is
+harder documents: live blogs, digests, bullets, corrections). The writers saw neither
+these tests nor the normalizer's code. Overall F1 (the eval scorer's metric) of the
+normalizer as it was before them: 0.930, 0.906, 0.932, 0.908, 0.908 and 0.885. Rounds
+3 to 6 were written while the fixes prompted by the rounds before were going in, and
+scored 0.946, 0.93-0.96 (per language), 0.946 and 0.90-0.96 (per language) when first
+run: how well those fixes carried to reports nobody had looked at.
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -61,6 +62,26 @@ KNOWN: dict[str, str] = {
     "fresh5-en-021": "'a claim Kyiv dismissed' makes Kyiv a place of damage",
     "fresh5-ru-019": "'в Каменском и Миллеровском районах' (Rostov) reads Каменском as Kamianske",
     "fresh5-ru-023": "'беспилотник был сбит' counts one (a singular noun states one here)",
+    "fresh6-en-013": "'near the town' after a governor's sentence on the Leningrad region gets no region",
+    "fresh6-en-021": "a hyphenated total ('a wider 105-drone overnight tally') is no count",
+    "fresh6-en-022": "'The Defence Ministry's total for the night' loses to the governors quoted above",
+    "fresh6-en-024": "'over the Republic' said by the head of Crimea is not Crimea",
+    "fresh6-en-027": "'The Ryazan, Novokuibyshevsk and Saratov refineries': the middle town is missed",
+    "fresh6-en-030": "a total after its breakdown ('– out of 75 overall') is missed",
+    "fresh6-ru-002": "'по энергообъектам в Белгородской и Курской областях ... перебои': only the last "
+    "region gets the outage",
+    "fresh6-ru-010": "'Артёмовском районе города' (a Luhansk district) is read as Artemivsk",
+    "fresh6-ru-025": "'объекты аэродромной инфраструктуры в районах Староконстантинова и Миргорода ... "
+    "поражены' is no military damage",
+    "fresh6-uk-002": "'знищено 36 цілей' (targets) is no drone figure",
+    "fresh6-uk-003": "a community bullet ('▪️Криворіжжя:') gives no region; 'пошкоджене підприємство' "
+    "is missed",
+    "fresh6-uk-004": "'одна жінка, 76 років, загинула': the age between commas hides the one",
+    "fresh6-uk-011": "'🔹Краснопільська громада:' bullets give no region",
+    "fresh6-uk-012": "'у столиці' with no capital named before is not Kyiv",
+    "fresh6-uk-014": "'ангари з авіатехнікою' is industrial, not military",
+    "fresh6-uk-016": "a total 'над Кримом, Чорним та Азовським морями' gets Crimea (plural seas are missed)",
+    "fresh6-uk-030": "'Над Києвом збито 22 цілі' (targets) is no drone figure",
 }
 
 
@@ -112,10 +133,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 450
-    assert len(set(ids)) == 450
+    assert len(ids) == 540
+    assert len(set(ids)) == 540
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 150, "ru": 150, "uk": 150}
+    assert Counter(c["lang"] for c in CASES) == {"en": 180, "ru": 180, "uk": 180}
 
 
 @pytest.mark.parametrize(
