@@ -163,6 +163,37 @@ class Attribution(NamedTuple):
 _PLATFORMS = ("telegram:", "x:", "twitter:", "facebook:", "fb:", "vk:", "instagram:", "max:")
 
 
+# The region an official regional channel speaks of (handles as published; a surname or
+# a region's name in the handle).
+_SOURCE_REGIONS: tuple[tuple[str, str], ...] = (
+    ("gladkov", "RU-BEL"), ("khinshtein", "RU-KRS"), ("gubernator_46", "RU-KRS"),
+    ("bogomaz", "RU-BRY"), ("gusev", "RU-VOR"), ("sobyanin", "RU-MOW"), ("vorobiev", "RU-MOS"),
+    ("vorobyov", "RU-MOS"), ("razvozha", "UA-40"), ("aksenov", "UA-43"), ("aksyonov", "UA-43"),
+    ("slyusar", "RU-ROS"), ("shapsha", "RU-KLU"), ("klychkov", "RU-ORL"), ("artamonov", "RU-LIP"),
+    ("malkov", "RU-RYA"), ("pervyshov", "RU-TAM"), ("drozdenko", "RU-LEN"), ("busargin", "RU-SAR"),
+    ("habirov", "RU-BA"), ("khabirov", "RU-BA"), ("minnikhanov", "RU-TA"), ("opershtab23", "RU-KDA"),
+    ("kuban", "RU-KDA"), ("milyaev", "RU-TUL"), ("anokhin", "RU-SMO"), ("nikitin", "RU-NIZ"),
+    ("saldo", "UA-65"), ("balitsky", "UA-23"), ("pushilin", "UA-14"), ("pasechnik", "UA-09"),
+    ("synegubov", "UA-63"), ("syniehubov", "UA-63"), ("kharkiv", "UA-63"), ("terekhov", "UA-63"),
+    ("dnipropetrovsk", "UA-12"), ("lysak", "UA-12"), ("hayvoronskyi", "UA-12"), ("filatov", "UA-12"),
+    ("zoda", "UA-23"), ("zaporizh", "UA-23"), ("fedorov", "UA-23"), ("kherson", "UA-65"),
+    ("prokudin", "UA-65"), ("odesa", "UA-51"), ("kiper", "UA-51"), ("mykolaiv", "UA-48"),
+    ("senkevych", "UA-48"), ("chernihiv", "UA-74"), ("chernigiv", "UA-74"), ("poltava", "UA-53"),
+    ("sumy", "UA-59"), ("kyiv_city", "UA-30"), ("klitschko", "UA-30"), ("tkachenko", "UA-30"),
+    ("kmva", "UA-30"), ("kalashnyk", "UA-32"), ("kyivoda", "UA-32"), ("lviv", "UA-46"),
+    ("kozytskyi", "UA-46"), ("sadovyi", "UA-46"), ("filashkin", "UA-14"), ("donetsk", "UA-14"),
+)  # fmt: skip
+
+
+def source_region(source: str) -> str | None:
+    """The region of a regional official's channel ("telegram:vvgladkov" -> RU-BEL), if known."""
+    src = source.lower()
+    if not src.startswith(_PLATFORMS):
+        return None
+    name = src.split(":", 1)[1]
+    return next((code for key, code in _SOURCE_REGIONS if key in name), None)
+
+
 def source_claimant(source: str) -> Claimant | None:
     """The claimant a source speaks for, when it is a known official channel."""
     src = source.lower()

@@ -25,8 +25,9 @@ from stream.normalize.claimant import (
     claimant_for,
     find_attributions,
     report_default,
+    source_region,
 )
-from stream.normalize.counts import extract_counts
+from stream.normalize.counts import Count, extract_counts
 from stream.normalize.damage import extract_damage, kind_mentions
 from stream.normalize.item_regions import (
     comma_clause,
@@ -50,6 +51,18 @@ _LIST_GLUE = frozenset({"and", "и", "і", "й", "та", ",", "the", "or", "ил
 # Words that name a refinery again when the report has one ("на территории завода")
 _GENERIC = frozenset({"завод", "предприятие", "підприємство", "plant", "enterprise", "facility",
                       "factory", "заводу", "предприятия"})
+
+
+def _national_clause(toks: list[Token], bounds: list[tuple[int, int]], c: Count) -> bool:
+    lo, hi = bounds[c.sent]
+    return any(t.low in _COUNTRY_WORDS for t in toks[lo:hi])
+
+
+_COUNTRY_WORDS = frozenset(
+    {"регионами", "регіонами", "регионах", "регіонах", "регионов", "регіонів", "regions", "country",
+     "страны", "країни", "україни", "україні", "украины", "украине", "ukraine", "russia", "россии",
+     "росії", "nationwide", "областях", "областями", "областей", "oblasts"}
+)
 
 
 def _earlier_own_place(toks: list[Token], places: list[PlaceRef], kind: str, lo: int) -> str | None:
@@ -139,6 +152,21 @@ def extract(
     ):
         elsewhere = elsewhere | {"*"}  # a ministry's or air force's tally is national
     counts = [regional_fallback(toks, land, bounds, attributions, c, elsewhere) for c in counts]
+    # A regional official's channel speaks of its region: what names no place takes it
+    # when the report names no other ("telegram:vvgladkov": "Над регионом сбиты 5 БПЛА").
+    home = source_region(raw.source)
+    if home is not None and any(p.code != home for p in land):
+        home = None
+    if home is not None:
+        counts = [
+            c._replace(region=home)
+            if c.region is None
+            and not c.total
+            and not _national_clause(toks, bounds, c)
+            and not codes_in(places, *bounds[c.sent])  # "над областю та акваторією моря": both
+            else c
+            for c in counts
+        ]
     seen_counts: set[tuple[str | None, str, str, int]] = set()
     unique = []
     for cnt in counts:  # "Всего за ночь над регионом уничтожено 14 БПЛА": the same figure again
@@ -176,6 +204,8 @@ def extract(
         region = nearest_code(toks, places, a, b, c.cue, breaks)
         if region is None:
             region = nearest_code(toks, places, lo, hi, c.cue, breaks)
+        if region is None:
+            region = home
         key = (region, c.what, c.value)
         if key in seen_cas:
             continue
@@ -225,6 +255,8 @@ def extract(
                     t.low in _LIST_GLUE for t in toks[before[-2].last + 1 : before[-1].first]
                 )  # "Губернаторы Орловской и Тульской областей ..., возникли пожары": jointly
                 codes = [before[-1].code] if before and not listed else codes
+        if not codes and home is not None:
+            codes = [home]
         if len(codes) > 1:
             own = own_place(toks, places, d.first, d.last)  # "аэродрома Моздок ... и Саратовского НПЗ"
             if own is None and not codes_in(places, lo, hi):

@@ -78,7 +78,6 @@ KNOWN: dict[str, str] = {
     "is missed",
     "fresh6-uk-004": "'одна жінка, 76 років, загинула': the age between commas hides the one",
     "fresh6-uk-011": "'🔹Краснопільська громада:' bullets give no region",
-    "fresh6-uk-012": "'у столиці' with no capital named before is not Kyiv",
     "fresh6-uk-014": "'ангари з авіатехнікою' is industrial, not military",
     "fresh6-uk-016": "a total 'над Кримом, Чорним та Азовським морями' gets Crimea (plural seas are missed)",
     "fresh6-uk-030": "'Над Києвом збито 22 цілі' (targets) is no drone figure",
