@@ -43,6 +43,8 @@ _BACK_SKIP = words(
     "later", "people", "others", "more", "another", "ще", "еще", "ещё", "також", "також",
     "other", "інші", "другие", "інших", "других", "slightly", "seriously", "severely",
     "critically", "lightly", "moderately", "badly", "легко", "тяжело", "тяжко", "важко",
+    "shrapnel", "minor", "serious", "multiple", "осколочные", "осколкові", "осколочное",
+    "осколкове", "легкие", "легкі", "тяжелые", "важкі",
     "were", "получили", "получил", "получила", "зазнали", "зазнав", "зазнала", "suffered",
     "sustained", "людей", "людини", "человек", "человека", "were", "being", "left",
     "дістали", "дістав", "дістала", "отримали", "отримав", "отримала", "зазнали",
@@ -190,6 +192,9 @@ def _before(
         if j in place_tokens:
             j -= 1
             continue
+        if tok.low in ("of", "из", "з", "із") and j >= 1 and has(toks[j - 1], PERSON):
+            j -= 1  # "Two residents of Lgov were wounded"
+            continue
         if j + 1 < i and has(toks[j + 1], PERSON) and tok.kind == "word" and not has(tok, _BACK_SKIP):
             j -= 1  # "two port workers were injured"
             continue
@@ -240,7 +245,7 @@ def _after(
                 return num.value, num.first, num.last
             return None
         if tok.kind == "word" and has(tok, _SINGLE) and _singular(tok):
-            return 1, j, j
+            return _more_people(toks, j)
         if tok.kind != "word" or not (
             has(tok, _FWD_SKIP) or tok.low in _ADJ_SKIP or _AGE_RE.match(tok.low)
             or tok.pos in _ADJ_POS
@@ -248,6 +253,23 @@ def _after(
             return None
         j += 1
     return None
+
+
+def _more_people(toks: list[Token], j: int) -> tuple[int, int, int]:
+    """ "injuring a 60-year-old woman and a 14-year-old boy": one more for each person joined."""
+    count, last, k = 1, j, j + 1
+    while k < len(toks) and toks[k].low in ("and", "и", "і", "та", "й"):
+        for m in range(k + 1, min(len(toks), k + 5)):
+            tok = toks[m]
+            if tok.kind == "word" and has(tok, _SINGLE) and _singular(tok):
+                count, last, k = count + 1, m, m + 1
+                break
+            modifier = tok.low in _ADJ_SKIP or _AGE_RE.match(tok.low) or tok.pos in _ADJ_POS
+            if tok.kind != "word" or not modifier:
+                return count, j, last
+        else:
+            break
+    return count, j, last
 
 
 def _toll(

@@ -43,6 +43,8 @@ class Count(NamedTuple):
 _HARD = frozenset({";", ":"})
 _MOSCOW_MAYOR = words("sobyanin", "собянин", "собянін")
 _BRING = frozenset({"bring", "brings", "brought", "bringing"})
+_FOUND = frozenset({"detected", "spotted", "обнаружены", "обнаружено", "виявлено", "виявлені",
+                    "зафіксовано", "зафиксированы"})
 _QUOTES = frozenset({'"', "«", "»", "“", "”", "'"})
 _LAUNCHER_NOUNS = frozenset({"rocket", "rockets", "system", "systems", "vehicle", "vehicles", "pad",
                              "pads", "site", "sites", "platform", "platforms", "установка",
@@ -112,6 +114,10 @@ def _measure(
             m = "intercepted"  # "збито/подавлено 60": a combined figure
         if m == "launched" and any(measure_of(t) == "intercepted" for t in toks[max(lo, k - 3) : k]):
             m = "intercepted"  # "repelled an attack by three drones"
+        if m == "launched" and toks[k].low in _FOUND and k + 2 < len(toks) and (
+            toks[k + 1].low in ("and", "и", "і", "та", "й") and measure_of(toks[k + 2]) == "intercepted"
+        ):
+            m = "intercepted"  # "were detected and destroyed", "обнаружены и уничтожены"
         if k > num.last and before is not None and _other_clause(toks, num.last, k):
             continue  # "знешкоджено ... 199 БпЛА, ще 169 імітаторів локаційно втрачено"
         if best is None or dist < best[0]:

@@ -176,6 +176,16 @@ def own_place(toks: list[Token], places: list[PlaceRef], first: int, last: int) 
         after = ref.first > last and all(t.low in _OWN_GAP for t in toks[last + 1 : ref.first])
         if not (before or after):
             continue
+        prv = places[idx - 1] if idx > 0 else None
+        if (
+            before
+            and prv is not None
+            and prv.code != ref.code
+            and ref.first - prv.last <= 3
+            and toks[last].low.endswith(_PLURAL_ENDS)
+            and any(t.low in _JOIN for t in toks[prv.last + 1 : ref.first])
+        ):
+            return None  # "at Vnukovo and Domodedovo airports": both
         nxt = places[idx + 1] if idx + 1 < len(places) else None
         if nxt is not None and nxt.code != ref.code and nxt.first - ref.last <= 3 and any(
             t.low in _JOIN for t in toks[ref.last + 1 : nxt.first]
@@ -185,6 +195,7 @@ def own_place(toks: list[Token], places: list[PlaceRef], first: int, last: int) 
     return None
 
 
+_PLURAL_ENDS = ("s", "ах", "ях", "ами", "ях", "ів", "ов", "ы", "и", "і")
 _JOIN = frozenset({"and", "и", "і", "й", "та", ",", "or", "или", "або"})
 
 

@@ -285,7 +285,7 @@ def _seven(toks: list[Token], k: int) -> bool:
     """ "семью крылатыми ракетами": the instrumental of "семь" (spelt like "семья", family),
     when an adjective or participle in the instrumental follows."""
     nxt = toks[k + 1] if k + 1 < len(toks) else None
-    return nxt is not None and nxt.pos in ("ADJF", "PRTF") and nxt.low.endswith(("ыми", "ими"))
+    return nxt is not None and nxt.low.endswith(("ыми", "ими", "ами", "ями"))
 
 
 def _one_number(toks: list[Token], i: int, n: int, out: list[Number]) -> int:

@@ -204,8 +204,10 @@ def _drop_foreign_districts(toks: list[Token], refs: list[PlaceRef]) -> list[Pla
         if r.level != "region" and r.code not in named:
             nxt = toks[r.last + 1].low if r.last + 1 < len(toks) else ""
             district = toks[r.last].low.startswith(_DISTRICT) or nxt.startswith(_DISTRICT)
-            if sent in sents and district:
+            if district and sent in sents:
                 continue
+            if len(named) == 1 and nxt.startswith(_DISTRICT):
+                continue  # "Ростовская область ... В Каменском районе": that region's district
             if len(named) == 1 and (nxt in _ORPHAN_AND or nxt == ",") and any(
                 t.low.startswith(_DISTRICT) for t in toks[r.last + 2 : r.last + 6]
             ):
@@ -414,6 +416,7 @@ def _flag_origins(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
 _SEA_ANAPHORA = frozenset({"sea", "море", "моря", "морем", "морі", "мори"})
 _SEA_BEFORE = frozenset({"акваторією", "акваторией", "акваторії", "акватории", "акваторію",
                          "акваторию"})
+_UK_CAPITAL = frozenset({"столиця", "столиці", "столицю", "столицею"})
 _ALL_ANAPHORA = _ANAPHORA | _CITY_ANAPHORA | _PENINSULA | _CAPITAL | _SEA_ANAPHORA
 
 
@@ -445,6 +448,8 @@ def _add_anaphora(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
             before = [r for r in refs if r.last < i and not r.origin and r.level != "sea"]
         elif low in _CAPITAL:
             before = [r for r in refs if r.last < i and not r.origin and r.code in _CAPITALS]
+            if not before and low in _UK_CAPITAL:
+                before = [PlaceRef("UA-30", i, i, "city")]  # "атака на столицю": Kyiv
         elif low in _CITY_ANAPHORA:
             before = [r for r in refs if r.last < i and not r.origin and r.level == "city"]
         else:

@@ -66,7 +66,6 @@ KNOWN: dict[str, str] = {
     "fresh6-en-021": "a hyphenated total ('a wider 105-drone overnight tally') is no count",
     "fresh6-en-022": "'The Defence Ministry's total for the night' loses to the governors quoted above",
     "fresh6-en-024": "'over the Republic' said by the head of Crimea is not Crimea",
-    "fresh6-en-027": "'The Ryazan, Novokuibyshevsk and Saratov refineries': the middle town is missed",
     "fresh6-en-030": "a total after its breakdown ('– out of 75 overall') is missed",
     "fresh6-ru-002": "'по энергообъектам в Белгородской и Курской областях ... перебои': only the last "
     "region gets the outage",
