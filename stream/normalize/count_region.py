@@ -9,7 +9,7 @@ from stream.normalize.places import PlaceRef, attack_starts, codes_in
 from stream.normalize.tokens import Token
 
 _HARD = frozenset({";", ":"})
-_LOCATIVE = frozenset({"в", "во", "у", "над", "на", "in", "over", "across", "of"})
+_LOCATIVE = frozenset({"в", "во", "у", "над", "на", "in", "over", "across", "of", "по"})
 _CLAUSE = frozenset({",", ";", ":", "(", ")", "."})
 
 
@@ -130,6 +130,15 @@ def count_region(
     while j > lo and toks[j - 1].text not in _HARD:
         j -= 1
     back = codes_in(places, j, num.first)
+    if not back and j == lo and idx > 0:
+        # "по Харкову та області: 3 КАБ, 14 БпЛА, 2 ракети": a later item of a list after
+        # a header's colon, with no place of its own between
+        c = lo
+        while c > s_lo and toks[c - 1].text not in _HARD:
+            c -= 1
+        if c > s_lo and toks[c - 1].text == ":" and not codes_in(places, c, num.first):
+            lo = s_lo
+            j = c
     if not back and j > lo and toks[j - 1].text == ":":
         # "Отражена атака ... в Ростовской области: уничтожены 4 БПЛА": a header clause
         # naming one region (and no number) is the place of what follows its colon.
@@ -138,8 +147,13 @@ def count_region(
             h -= 1
         header = [p for p in places if h <= p.first and p.last < j - 1 and not p.origin]
         # a locative header ("в Ростовской области:"), not a dateline ("KYIV: Russia ...")
-        if len(header) == 1 and header[0].first > h and toks[header[0].first - 1].low in _LOCATIVE:
-            back = [header[0].code]
+        if (
+            header
+            and len({p.code for p in header}) == 1
+            and header[0].first > h
+            and toks[header[0].first - 1].low in _LOCATIVE
+        ):
+            back = [header[0].code]  # also "по Харкову та області:" (one region)
     if len(back) == 1:
         return back[0]
     return None

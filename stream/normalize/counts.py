@@ -306,6 +306,17 @@ def extract_counts(
         ):
             # "... at the Mykolaiv region. Thirteen drones were shot down."
             region = _previous_region(_share_coordinated_region(toks, out[-20:]), sent)
+        each = _distributed(toks, num, numbers, idx, places, s_hi) if region is None else []
+        if each:
+            # "по 15 — над Брянською та Курською областями": fifteen over each
+            for code in each:
+                part = Count(code, weapon, measure, num.value, num.qualifier, num.first, num.last,
+                             np_last, sent, total)
+                if (code, weapon, measure, num.value) not in seen:
+                    seen.add((code, weapon, measure, num.value))
+                    out.append(part)
+            last_in_sent[sent] = part
+            continue
         count = Count(region, weapon, measure, num.value, num.qualifier, num.first, num.last,
                       np_last, sent, total)
         last_in_sent[sent] = count
@@ -531,6 +542,21 @@ def _past_other_figures(
     start = numbers[k].last + 1 if k >= 0 and numbers[k].first >= lo else lo
     codes = codes_in(places, start, numbers[idx - 1].first)
     return codes[0] if len(codes) == 1 else None
+
+
+def _distributed(
+    toks: list[Token], num: Number, numbers: list[Number], idx: int, places: list[PlaceRef], s_hi: int
+) -> list[str]:
+    """The regions of a distributive "по N — над X и Y": N for each of them."""
+    j = num.first - num.qlen - 1
+    if j < 0 or toks[j].low != "по":
+        return []
+    hi = numbers[idx + 1].first if idx + 1 < len(numbers) else s_hi
+    k = num.last + 1
+    while k < min(hi, s_hi) and toks[k].text not in (",", ";", "."):
+        k += 1
+    codes = codes_in(places, num.last + 1, k)
+    return codes if len(codes) > 1 else []
 
 
 def _in_total(toks: list[Token], s_lo: int, first: int) -> bool:

@@ -1,13 +1,14 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, six rounds of 90; round 6 is
-harder documents: live blogs, digests, bullets, corrections). The writers saw neither
-these tests nor the normalizer's code. Overall F1 (the eval scorer's metric) of the
-normalizer as it was before them: 0.930, 0.906, 0.932, 0.908, 0.908 and 0.885. Rounds
-3 to 6 were written while the fixes prompted by the rounds before were going in, and
-scored 0.946, 0.93-0.96 (per language), 0.946 and 0.90-0.96 (per language) when first
-run: how well those fixes carried to reports nobody had looked at.
+administrations' posts in en/ru/uk (tests/data/heldout/, seven rounds of 90; round 6
+is harder documents: live blogs, digests, bullets, corrections; round 7 is like the
+dev set). The writers saw neither these tests nor the normalizer's code. Overall F1
+(the eval scorer's metric) of the normalizer as it was before them: 0.930, 0.906,
+0.932, 0.908, 0.908, 0.885 and 0.920. Rounds 3 to 7 were written while the fixes
+prompted by the rounds before were going in, and scored 0.946, 0.93-0.96 (per
+language), 0.946, 0.90-0.96 and 0.92-0.99 (per language) when first run: how well
+those fixes carried to reports nobody had looked at.
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -80,6 +81,10 @@ KNOWN: dict[str, str] = {
     "fresh6-uk-014": "'ангари з авіатехнікою' is industrial, not military",
     "fresh6-uk-016": "a total 'над Кримом, Чорним та Азовським морями' gets Crimea (plural seas are missed)",
     "fresh6-uk-030": "'Над Києвом збито 22 цілі' (targets) is no drone figure",
+    "fresh7-uk-009": "'48 «знищених» над Ростовською областю дронів' (number, participle, place, "
+    "noun) is missed",
+    "fresh7-uk-026": "'бере участь у забезпеченні російської армії' around a refinery strike adds "
+    "military damage",
 }
 
 
@@ -131,10 +136,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 540
-    assert len(set(ids)) == 540
+    assert len(ids) == 630
+    assert len(set(ids)) == 630
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 180, "ru": 180, "uk": 180}
+    assert Counter(c["lang"] for c in CASES) == {"en": 210, "ru": 210, "uk": 210}
 
 
 @pytest.mark.parametrize(
