@@ -266,7 +266,7 @@ def extract_counts(
             # "противник атакував ударними БпЛА. Загалом – 181 ударний БпЛА": the cue before
             p_lo, p_hi = doc.sent_bounds[sent - 1]
             measure = _measure(toks, num, p_lo, p_hi, doc.meas)
-        if measure is None or _produced(toks, num, lo) or _negated_cue(toks, num, lo, hi):
+        if measure is None or _produced(toks, num, lo) or _negated_cue(toks, num, lo, hi, doc.meas):
             continue
         total = _is_total(toks, num)
         region = count_region(toks, num, np_last, numbers, idx, places, s_lo, s_hi, total)
@@ -576,10 +576,10 @@ def _there_were(toks: list[Token], num: Number, lo: int) -> bool:
 _NOT = frozenset({"не", "not", "failed", "unable", "ні"})
 
 
-def _negated_cue(toks: list[Token], num: Number, lo: int, hi: int) -> bool:
+def _negated_cue(toks: list[Token], num: Number, lo: int, hi: int, meas: list[Measure | None]) -> bool:
     """ "Балістичні ракети збити не вдалося", "failed to shoot down": nothing was counted."""
     for k in range(lo, hi):
-        if measure_of(toks[k]) is None or num.first <= k <= num.last:
+        if meas[k] is None or num.first <= k <= num.last:
             continue
         after = [t.low for t in toks[k + 1 : min(hi, k + 3)]]
         before = [t.low for t in toks[max(lo, k - 3) : k]]

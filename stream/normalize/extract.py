@@ -136,8 +136,10 @@ def extract(
     if not toks:
         return "other", [], [], []
     bounds = _sentence_bounds(toks)
-    breaks = frozenset(
-        k for k in range(1, len(toks)) if "\n\n" in text[toks[k - 1].end : toks[k].start]
+    breaks = (
+        frozenset(k for k in range(1, len(toks)) if "\n\n" in text[toks[k - 1].end : toks[k].start])
+        if "\n\n" in text
+        else frozenset()
     )
     numbers = find_numbers(toks)
     places = find_places(text, toks)
