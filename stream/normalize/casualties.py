@@ -51,7 +51,8 @@ _BACK_SKIP = words(
 )  # fmt: skip
 _FWD_SKIP = words(
     "at", "least", "another", "more", "than", "ще", "еще", "ещё", "не", "менее", "менше",
-    "щонайменше", "rose", "risen", "to", "до", "has", "climbed", "reached",
+    "щонайменше", "rose", "risen", "to", "до", "has", "climbed", "reached", "по", "меньшей",
+    "мере", "крайней", "более", "свыше", "понад", "більше", "over", "nearly", "almost",
     # "ранения получили 5 человек", "поранення отримала жінка": the verb of a noun cue
     "получили", "получил", "получила", "отримали", "отримав", "отримала", "дістали", "дістав",
     "дістала", "зазнали", "зазнав", "зазнала",
@@ -71,7 +72,8 @@ _SINGLE_RAW = (
     "infant", "toddler", "student", "volunteer", "rescuer", "firefighter", "paramedic",
     "policeman", "journalist", "farmer", "guard", "youth", "медик", "спасатель",
     "рятувальник", "волонтер", "волонтёр", "журналист", "журналіст", "фермер", "охранник",
-    "охоронець",
+    "охоронець", "хлопець", "хлопця", "парень", "парня", "дівчину", "пожежник", "пожарный",
+    "firefighter",
 )  # fmt: skip
 _SINGLE = words(*_SINGLE_RAW)
 _SINGLE_NOM = frozenset(_SINGLE_RAW)

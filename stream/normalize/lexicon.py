@@ -44,7 +44,8 @@ STOP = words(
 # English -ed words that are modifiers inside a weapon phrase, not verbs.
 EN_MODIFIERS = frozenset({"guided", "unmanned", "armed", "modified", "upgraded", "advanced"})
 PERSON = words(
-    "кияни", "киян", "киевляне", "харків'яни", "харьковчане", "одесити", "одесситы", "мешканці",
+    "пожежники", "пожежників", "пожарные", "пожарных", "рятувальники", "спасатели", "кияни", "киян",
+    "киевляне", "харків'яни", "харьковчане", "одесити", "одесситы", "мешканці",
     "жителі", "жители", "residents", "people", "person", "persons", "civilian", "civilians", "man",
     "men", "woman", "women",
     "child", "children", "teenager", "teenagers", "boy", "girl", "resident", "residents",

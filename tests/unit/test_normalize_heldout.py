@@ -1,14 +1,15 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, seven rounds of 90; round 6
+administrations' posts in en/ru/uk (tests/data/heldout/, eight rounds of 90; round 6
 is harder documents: live blogs, digests, bullets, corrections; round 7 is like the
 dev set). The writers saw neither these tests nor the normalizer's code. Overall F1
 (the eval scorer's metric) of the normalizer as it was before them: 0.930, 0.906,
-0.932, 0.908, 0.908, 0.885 and 0.920. Rounds 3 to 7 were written while the fixes
-prompted by the rounds before were going in, and scored 0.946, 0.93-0.96 (per
-language), 0.946, 0.90-0.96 and 0.92-0.99 (per language) when first run: how well
-those fixes carried to reports nobody had looked at.
+0.932, 0.908, 0.908, 0.885, 0.920 and 0.886. Rounds 3 to 7 were written while the
+fixes prompted by the rounds before were going in, and scored 0.946, 0.93-0.96 (per
+language), 0.946, 0.90-0.96 and 0.92-0.99 (per language) when first run; round 8 was
+written after the last of them and scored 0.934 untouched: how well the fixes carried
+to reports nobody had looked at.
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -85,6 +86,33 @@ KNOWN: dict[str, str] = {
     "noun) is missed",
     "fresh7-uk-026": "'бере участь у забезпеченні російської армії' around a refinery strike adds "
     "military damage",
+    # round 8, written after the last fix and scored untouched: what it found
+    "fresh8-en-003": "'targeting mainly Kyiv' gives the next sentence's national shoot-down figures Kyiv",
+    "fresh8-en-004": "'taken to hospital with shrapnel wounds' is no injury",
+    "fresh8-en-007": "a count's claimant differs from the report's (claimant only)",
+    "fresh8-en-012": "Ukraine's Southern Defence Forces are not read as the Ukrainian military",
+    "fresh8-en-025": "'launched 122 missiles ... at Ukraine' takes Belgorod named earlier; rocket "
+    "launchers of the attacker are military damage",
+    "fresh8-en-026": "a figure AFP computed itself is credited to the Air Force it drew on",
+    "fresh8-en-028": "a fuel terminal is also transport",
+    "fresh8-en-029": "'since Feb. 24, 2022' after a full stop abbreviation: the year is a count",
+    "fresh8-ru-005": "'подстанцию «Лиман»' in Enerhodar: the substation's name is read as Lyman (Donetsk)",
+    "fresh8-ru-011": "'над 13 регионами' after a Bryansk sentence keeps Bryansk",
+    "fresh8-ru-012": "'прием и выпуск самолетов' makes the aircraft military damage",
+    "fresh8-ru-015": "a phantom count of one next to 'девять ударных беспилотников'",
+    "fresh8-ru-018": "'упали на техническую территорию военного объекта ... ущерба нет' is military damage",
+    "fresh8-ru-020": "'Туапсе атакован беспилотниками: ... 30 дронов атаковали город' gets no region",
+    "fresh8-ru-023": "'поражение Рязанского нефтеперерабатывающего завода' is no fuel damage",
+    "fresh8-ru-029": "a count's claimant differs from the report's (claimant only)",
+    "fresh8-uk-001": "'Гвардійське (ТОТ Криму), а також 11 ракет': the origin's Crimea goes to the next "
+    "figure",
+    "fresh8-uk-004": "'з літаків, що перебували над Бєлгородською областю' (where bombers flew) is taken "
+    "as the place hit; districts 'міста' get no region",
+    "fresh8-uk-007": "'ще 52 — травмовані' is missed",
+    "fresh8-uk-009": "'ураження зенітного ракетного комплексу «Бук-М3»' is no military damage",
+    "fresh8-uk-027": "'14 снарядів «Вільха» і два безпілотники' over Belgorod: the second gets no region",
+    "fresh8-uk-029": "'на території одного з підприємств' fire and 'перекрили рух на трасі' are missed",
+    "fresh8-uk-030": "'з кораблів у Чорному морі' (where ships launched from) is an attack region",
 }
 
 
@@ -136,10 +164,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 630
-    assert len(set(ids)) == 630
+    assert len(ids) == 720
+    assert len(set(ids)) == 720
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 210, "ru": 210, "uk": 210}
+    assert Counter(c["lang"] for c in CASES) == {"en": 240, "ru": 240, "uk": 240}
 
 
 @pytest.mark.parametrize(
