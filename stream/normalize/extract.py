@@ -149,11 +149,10 @@ def extract(
     counts = extract_counts(toks, numbers, places, bounds, implied_ones(toks, numbers, bounds))
     land = [p for p in places if not p.origin and not p.code.startswith("SEA-")]
     elsewhere = frozenset(c.region for c in counts if c.region is not None)
-    if default in ("ru-mod", "ua-military") and not any(
-        a.claimant in ("ru-official", "ua-official") for a in attributions
-    ):
-        elsewhere = elsewhere | {"*"}  # a ministry's or air force's tally is national
-    counts = [regional_fallback(toks, land, bounds, attributions, c, elsewhere) for c in counts]
+    national = default in ("ru-mod", "ua-military")  # a ministry's or air force's tally
+    counts = [
+        regional_fallback(toks, land, bounds, attributions, c, elsewhere, national) for c in counts
+    ]
     # A regional official's channel speaks of its region: what names no place takes it
     # when the report names no other ("telegram:vvgladkov": "Над регионом сбиты 5 БПЛА").
     home = source_region(raw.source)

@@ -229,6 +229,7 @@ def regional_fallback(
     attributions: list[Attribution],
     c: Count,
     elsewhere: frozenset[str] = frozenset(),
+    national: bool = False,
 ) -> Count:
     """A count with no place of its own in a regional report takes the report's region:
     a governor's sentence naming one region ("Governor Gusev said drones attacked the
@@ -250,6 +251,7 @@ def regional_fallback(
         return c._replace(region=next(iter(in_sent)))
     if (
         not in_sent
+        and not (national and not official)  # the ministry's tally, unless an official's
         and land
         and land[0].first < lo
         and all(p.code == land[0].code for p in land)

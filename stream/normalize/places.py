@@ -46,6 +46,7 @@ _ORIGIN_FILLER = words(
     # "з району пусків Енгельс", "из района пусков", "from the launch area of"
     "пуск", "пусків", "пусков", "launch", "launches", "launching", "акваторія", "акваторії",
     "акватория", "акватории", "waters", "airspace", "повітряного", "простору", "воздушного",
+    "тот",  # "Гвардійське (ТОТ Криму)": temporarily occupied territory
     "пространства", "повітряний", "простір",
 )
 _JOINERS = frozenset({"and", ",", "та", "і", "й", "и", "or", "або", "или"})
@@ -386,6 +387,7 @@ _LAUNCH_STEMS = ("direction", "launch", "направлен", "напрям", "�
 def _flag_origins(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
     out: list[PlaceRef] = []
     launch = _launch_sentences(toks) if refs else set()
+    launch_from = _launch_from(toks) if refs else set()
     for ref in refs:
         j = ref.first - 1
         origin = False
@@ -404,11 +406,35 @@ def _flag_origins(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
                 j -= 1
                 continue
             break
+        if not origin and ref.first - 1 in launch_from:
+            origin = True  # "з кораблів у Чорному морі", "з літаків, що перебували над ..."
         out.append(
             PlaceRef(ref.code, ref.first, ref.last, ref.level, origin=origin)
             if origin
             else ref
         )
+    return out
+
+
+# Launch platforms: "з кораблів у Чорному морі", "з літаків, що перебували над ... областю"
+_CARRIERS = frozenset({"кораблів", "кораблей", "ships", "літаків", "самолетов", "aircraft",
+                       "bombers", "бомбардувальників", "бомбардировщиков", "носіїв", "носителей"})
+_CARRIER_GAP = frozenset({"у", "в", "in", "над", "over", "що", "которые", "that", "were",
+                          "перебували", "находились", "були", "были", ",", "the", "акваторії",
+                          "акватории", "районі", "районе"})
+
+
+def _launch_from(toks: list[Token]) -> set[int]:
+    """Positions right before a place where a launch platform stood ("з кораблів у Чорному
+    морі" ends at "у"): the place after it is where the weapons came from."""
+    out: set[int] = set()
+    for c, tok in enumerate(toks):
+        if tok.low not in _CARRIERS or c == 0 or toks[c - 1].low not in _ORIGIN_PREP:
+            continue
+        k = c + 1
+        while k < len(toks) and k - c <= 6 and toks[k].low in _CARRIER_GAP:
+            out.add(k)
+            k += 1
     return out
 
 
