@@ -8,7 +8,7 @@ dev set). The writers saw neither these tests nor the normalizer's code. Overall
 0.932, 0.908, 0.908, 0.885, 0.920 and 0.886. Rounds 3 to 7 were written while the
 fixes prompted by the rounds before were going in, and scored 0.946, 0.93-0.96 (per
 language), 0.946, 0.90-0.96 and 0.92-0.99 (per language) when first run; round 8 was
-written after the last of them and scored 0.934 untouched: how well the fixes carried
+written after the fixes of rounds 1-7 and scored 0.934 untouched: how well the fixes carried
 to reports nobody had looked at.
 
 Every report must come out with exactly its labelled counts (with claimants),
@@ -86,7 +86,7 @@ KNOWN: dict[str, str] = {
     "noun) is missed",
     "fresh7-uk-026": "'бере участь у забезпеченні російської армії' around a refinery strike adds "
     "military damage",
-    # round 8, written after the last fix and scored untouched: what it found
+    # round 8, written after the fixes of rounds 1-7 and scored untouched: what it found
     "fresh8-en-004": "'taken to hospital with shrapnel wounds' is no injury",
     "fresh8-en-007": "a count's claimant differs from the report's (claimant only)",
     "fresh8-en-012": "Ukraine's Southern Defence Forces are not read as the Ukrainian military",
