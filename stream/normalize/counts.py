@@ -19,7 +19,7 @@ from stream.normalize.count_region import count_region
 from stream.normalize.damage import IMPACT, kind_mentions
 from stream.normalize.lexicon import has, words
 from stream.normalize.numbers import Number, qualifier_len
-from stream.normalize.phrases import OF, is_noise, weapon_phrase
+from stream.normalize.phrases import OF, SIZE_WORDS, is_noise, weapon_phrase
 from stream.normalize.places import PlaceRef, codes_in
 from stream.normalize.tokens import Token
 from stream.normalize.weapons import measure_of, weapon_of
@@ -268,7 +268,7 @@ def extract_counts(
             measure = _measure(toks, num, p_lo, p_hi, doc.meas)
         if measure is None or _produced(toks, num, lo) or _negated_cue(toks, num, lo, hi, doc.meas):
             continue
-        total = _is_total(toks, num)
+        total = _is_total(toks, num, np_last)
         region = count_region(toks, num, np_last, numbers, idx, places, s_lo, s_hi, total)
         if region is None and sent in doc.mayor_sents:
             region = "RU-MOW"
@@ -498,14 +498,29 @@ _TOTAL = frozenset(
 )
 
 
-def _is_total(toks: list[Token], num: Number) -> bool:
-    """A figure introduced as the total ("a total of 162", "totalling 38", "всего 57")."""
+def _is_total(toks: list[Token], num: Number, np_last: int) -> bool:
+    """A figure introduced as the total ("a total of 162", "totalling 38", "всего 57"), or
+    called one after its phrase ("a wider 105-drone overnight tally", "out of 75 overall")."""
     j = num.first - num.qlen
-    return any(t.low in _TOTAL for t in toks[max(0, j - 3) : j])
+    if any(t.low in _TOTAL for t in toks[max(0, j - 3) : j]):
+        return True
+    for t in toks[np_last + 1 : np_last + 3]:
+        if t.kind != "word":
+            return False
+        if t.low in _TOTAL_AFTER:
+            return True
+    return False
+
+
+_TOTAL_AFTER = frozenset({"tally", "total", "overall", "nationwide"})
 
 
 def _with_number(toks: list[Token], num: Number) -> bool:
     j = num.first - 1 - num.qlen
+    while j > 0 and toks[j].low in SIZE_WORDS:
+        j -= 1
+    if j > 0 and toks[j].low in ("a", "an"):
+        j -= 1  # "hit Kyiv with a massive 40-missile barrage"
     if j < 0:
         return False
     if toks[j].low == "with":

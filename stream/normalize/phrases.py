@@ -58,8 +58,12 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
     if j >= n or toks[j].sent != toks[i].sent:
         return "ellipsis", None, i  # a figure that ends its line ("Брянская область — 12")
     nxt = toks[j]
+    glued = False
     if nxt.kind == "punct" and nxt.text in "«\"“":
         j += 1
+    elif nxt.text == "-" and j + 1 < n and nxt.start == toks[i].end and toks[j + 1].start == nxt.end:
+        j += 1  # "a 728-drone attack": the tokenizer splits a count glued to its weapon
+        glued = True
     if j + 1 < n and toks[j].low in _MORE and weapon_of(toks[j + 1]) is not None:
         j += 1  # "two more drones", "5 further missiles"
     if j < n and toks[j].kind == "word" and (toks[j].lemma in OF or toks[j].low in OF):
@@ -92,11 +96,15 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
     first_weapon = weapon_of(toks[j])
     if first_weapon is not None:
         end = _weapon_end(toks, j)
-        if _strikes_after(toks, end):
+        if _strikes_after(toks, end) and not glued and not _one_attack(toks, i, end):
             return "other", None, i  # "three missile strikes using five missiles"
         return _checked(toks, first_weapon, end)
     if has(toks[j], STOP) or toks[j].pos in _ELLIPSIS_POS or _en_verb(toks[j]):
         return "ellipsis", None, i
+    if toks[j].low in ("overall", "altogether", "nationwide") and (
+        j + 1 >= n or toks[j + 1].kind == "punct"
+    ):
+        return "ellipsis", None, i  # "– out of 75 overall."
     if toks[j].low in _STRIKES and (j + 1 >= n or weapon_of(toks[j + 1]) is None):
         return "other", None, i  # "carried out 4,013 attacks", "завдали 412 ударів"
     if (
@@ -142,6 +150,19 @@ def _strikes_after(toks: list[Token], end: int) -> bool:
     if k >= len(toks) or toks[k].low not in _STRIKES:
         return False
     return k + 1 >= len(toks) or weapon_of(toks[k + 1]) is None
+
+
+def _one_attack(toks: list[Token], i: int, end: int) -> bool:
+    """ "a 728 drone attack": one attack of that many weapons (not "18 drone attacks")."""
+    k = i - 1
+    while k >= 0 and (toks[k].low in SIZE_WORDS or (toks[k].kind == "punct" and toks[k].text == ",")):
+        k -= 1
+    return k >= 0 and toks[k].low in ("a", "an") and toks[end + 1].low in _ONE_STRIKE
+
+
+SIZE_WORDS = frozenset({"massive", "massed", "huge", "large", "record", "combined", "major",
+                         "overnight", "new", "further", "fresh", "large-scale", "big"})
+_ONE_STRIKE = frozenset({"strike", "attack", "salvo", "barrage", "raid", "assault", "wave"})
 
 
 def _checked(

@@ -20,6 +20,7 @@ _TOKEN_RE = re.compile(
     r"(?P<word>[^\W\d_]\w*(?:[-'’ʼ]\w+)*)"  # most tokens: a word starting with a letter
     r"|(?P<time>\b\d{1,2}:\d{2}\b)"
     r"|(?P<num>(?<![\w.,])\d{1,3}(?:(?:,|[ \u00a0\u202f])\d{3})+(?![\d\w])|\d+(?:[.,]\d+)?(?![\w-]))"
+    r"|(?P<wnum>\d+(?=-(?:drones?|missiles?|uavs?|rockets?)\b))"  # "a 728-drone attack"
     r"|(?P<dword>\w+(?:[-'’ʼ]\w+)*)"  # "60-year-old", "20-ти"
     r"|(?P<punct>\S)",
 )
@@ -102,6 +103,7 @@ def tokenize(text: str, lang: Lang) -> list[Token]:
             append(new(Token, (raw, start, end, "word", info[0], info[1], info[2], sent)))
             boundary = False
         else:
+            kind = _KIND.get(kind, kind)
             append(new(Token, (raw, start, end, kind, raw, raw, "", sent)))
             boundary = kind == "punct" and raw in ".!?…"
         prev_end = end
@@ -109,6 +111,7 @@ def tokenize(text: str, lang: Lang) -> list[Token]:
 
 
 _WORD_KINDS = frozenset({"word", "dword"})
+_KIND = {"wnum": "num"}
 # tuple.__new__ skips the generated NamedTuple constructor: tokenizing is the hot loop.
 _new = tuple.__new__
 _WORD_CACHE: dict[str, dict[str, tuple[str, str, str]]] = {}  # per language: word -> info

@@ -37,6 +37,22 @@ EN = [
     ("Russia attacked Ukraine overnight with at least 40 Shahed drones launched from the "
      "directions of Kursk, Oryol and Primorsko-Akhtarsk, the air force said.",
      _s((None, "drone", "launched", 40))),
+    # a figure glued to its weapon or sized as one attack counts weapons; plural attacks do not
+    ("Russia launched a massive 728-drone attack on Ukraine overnight, the air force said.",
+     _s((None, "drone", "launched", 728))),
+    ("Russia launched a record 550 drone attack on Ukraine overnight, the air force said.",
+     _s((None, "drone", "launched", 550))),
+    ("Russia hit Kyiv with a 40-missile barrage, Ukraine's air force said.",
+     _s(("UA-30", "missile", "launched", 40))),
+    ("Russia carried out 18 drone attacks on the Sumy region overnight, the governor said.", []),
+    # totals named after their figure
+    ("The ministry said it had downed 17 drones over the Volgograd region as part of a wider "
+     "105-drone overnight tally.",
+     _s(("RU-VGG", "drone", "intercepted", 17), (None, "drone", "intercepted", 105))),
+    ("The ministry said 29 drones were intercepted over the Krasnodar region and 3 over the Sea "
+     "of Azov – out of 75 overall.",
+     _s(("RU-KDA", "drone", "intercepted", 29), ("SEA-AZOV", "drone", "intercepted", 3),
+        (None, "drone", "intercepted", 75))),
     ("Fifteen drones were destroyed over the Moscow region, including six flying towards Moscow.",
      _s(("RU-MOS", "drone", "intercepted", 15))),
     ("Moscow Mayor Sergei Sobyanin said air defences shot down three drones heading for the city.",

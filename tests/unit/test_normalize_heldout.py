@@ -65,10 +65,8 @@ KNOWN: dict[str, str] = {
     "fresh5-ru-019": "'в Каменском и Миллеровском районах' (Rostov) reads Каменском as Kamianske",
     "fresh5-ru-023": "'беспилотник был сбит' counts one (a singular noun states one here)",
     "fresh6-en-013": "'near the town' after a governor's sentence on the Leningrad region gets no region",
-    "fresh6-en-021": "a hyphenated total ('a wider 105-drone overnight tally') is no count",
     "fresh6-en-022": "'The Defence Ministry's total for the night' loses to the governors quoted above",
     "fresh6-en-024": "'over the Republic' said by the head of Crimea is not Crimea",
-    "fresh6-en-030": "a total after its breakdown ('– out of 75 overall') is missed",
     "fresh6-ru-002": "'по энергообъектам в Белгородской и Курской областях ... перебои': only the last "
     "region gets the outage",
     "fresh6-ru-010": "'Артёмовском районе города' (a Luhansk district) is read as Artemivsk",
