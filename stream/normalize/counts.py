@@ -19,7 +19,7 @@ from stream.normalize.count_region import count_region
 from stream.normalize.damage import IMPACT, kind_mentions
 from stream.normalize.lexicon import has, words
 from stream.normalize.numbers import Number, qualifier_len
-from stream.normalize.phrases import OF, SIZE_WORDS, is_noise, weapon_phrase
+from stream.normalize.phrases import OF, SIZE_WORDS, TARGETS, is_noise, weapon_phrase
 from stream.normalize.places import PlaceRef, codes_in
 from stream.normalize.tokens import Token
 from stream.normalize.weapons import measure_of, weapon_of
@@ -212,8 +212,8 @@ def extract_counts(
                     header = _list_header(toks, doc.sent_bounds, sent, places)
                     if header is not None:
                         weapon, _at = _weapon_before(toks, header[0], header[1])
-        if weapon is None:
-            continue
+        if weapon is None or (toks[np_last].lemma in TARGETS and _mixed_before(toks, num.first)):
+            continue  # "targets" after drones and missiles both: a figure of no one weapon
         lo, hi = doc.clause(num.first)
         measure = None
         if _of_phrase_with_number(toks, num, np_last):
@@ -394,6 +394,10 @@ _LIST_MARKERS = frozenset(
 
 
 _BULLETS = frozenset({"—", "–", "-", "•", "▪", "▪️", "·", "*", "●"})
+
+
+def _mixed_before(toks: list[Token], i: int) -> bool:
+    return len({w for t in toks[:i] if (w := weapon_of(t)) is not None}) > 1
 
 
 def _list_header(

@@ -93,6 +93,8 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
     if toks[j].low in _COPULA and j + 1 < n and weapon_of(toks[j + 1]) is not None:
         # "of the 479 aerial weapons, 477 were drones": the weapon after the copula
         return _checked(toks, weapon_of(toks[j + 1]), _weapon_end(toks, j + 1))  # type: ignore[arg-type]
+    if toks[j].lemma in TARGETS:
+        return "ellipsis", None, j  # "На Київщині знищено 36 цілей": the weapon said before
     first_weapon = weapon_of(toks[j])
     if first_weapon is not None:
         end = _weapon_end(toks, j)
@@ -134,6 +136,8 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
             continue
         if tok.kind != "word" or has(tok, STOP):
             break
+        if k > j and tok.lemma in TARGETS:
+            return "ellipsis", None, k  # "22 повітряні цілі"
         if tok.pos:
             if tok.pos not in _RU_NP_POS and not has(tok, _CYR_MODIFIERS):
                 break  # a Russian/Ukrainian noun that is not a weapon ends the phrase
@@ -177,6 +181,8 @@ def _checked(
     return "weapon", weapon, last
 
 
+# "targets" stand for the weapon the report named before (when it named only one kind)
+TARGETS = frozenset({"ціль", "цель", "targets", "target"})
 _COPULA = frozenset({"were", "was", "are", "is"})
 _MORE = frozenset({"more", "further", "additional"})
 _STRIKES = frozenset({"strikes", "strike", "attacks", "attack", "ударів", "удари", "ударов", "удара",

@@ -291,6 +291,13 @@ UK = [
         (None, "drone", "launched", 68))),
     ("Над Одещиною збито 15 із 17 дронів.",
      _s(("UA-51", "drone", "intercepted", 15), ("UA-51", "drone", "launched", 17))),
+    # "targets" stand for the one weapon named before; after two weapons, for neither
+    ("Противник атакував 40 ударними БпЛА. Над Київщиною збито 30 повітряних цілей, на "
+     "Житомирщині знищено 6 цілей.",
+     _s((None, "drone", "launched", 40), ("UA-32", "drone", "intercepted", 30),
+        ("UA-18", "drone", "intercepted", 6))),
+    ("Противник атакував 40 ударними БпЛА та 5 ракетами. Збито 30 повітряних цілей.",
+     _s((None, "drone", "launched", 40), (None, "missile", "launched", 5))),
     ("Ворог 14 разів атакував Нікополь дронами.", []),
     ("Ворог атакував 100 дронами; 80 з них збито.",
      _s((None, "drone", "launched", 100), (None, "drone", "intercepted", 80))),

@@ -72,14 +72,12 @@ KNOWN: dict[str, str] = {
     "fresh6-ru-010": "'Артёмовском районе города' (a Luhansk district) is read as Artemivsk",
     "fresh6-ru-025": "'объекты аэродромной инфраструктуры в районах Староконстантинова и Миргорода ... "
     "поражены' is no military damage",
-    "fresh6-uk-002": "'знищено 36 цілей' (targets) is no drone figure",
     "fresh6-uk-003": "a community bullet ('▪️Криворіжжя:') gives no region; 'пошкоджене підприємство' "
     "is missed",
     "fresh6-uk-004": "'одна жінка, 76 років, загинула': the age between commas hides the one",
     "fresh6-uk-011": "'🔹Краснопільська громада:' bullets give no region",
     "fresh6-uk-014": "'ангари з авіатехнікою' is industrial, not military",
     "fresh6-uk-016": "a total 'над Кримом, Чорним та Азовським морями' gets Crimea (plural seas are missed)",
-    "fresh6-uk-030": "'Над Києвом збито 22 цілі' (targets) is no drone figure",
     "fresh7-uk-009": "'48 «знищених» над Ростовською областю дронів' (number, participle, place, "
     "noun) is missed",
     "fresh7-uk-026": "'бере участь у забезпеченні російської армії' around a refinery strike adds "
