@@ -154,7 +154,26 @@ def extract_casualties(
         value, first, last = found
         taken.add(first)
         out.append(Casualty(what, value, min(first, i), max(last, i), i))
-    return out
+    return _drop_superseded(toks, out, sent_bounds)
+
+
+def _drop_superseded(
+    toks: list[Token], found: list[Casualty], sent_bounds: list[tuple[int, int]]
+) -> list[Casualty]:
+    """ "The toll has risen to five. Officials had earlier reported three dead": a figure
+    said to be an earlier report gives way to a current one of the same kind."""
+    def earlier(c: Casualty) -> bool:
+        lo, hi = sent_bounds[toks[c.cue].sent]
+        return any(t.kind == "word" and t.low in _EARLIER for t in toks[lo:hi])
+
+    old = [c for c in found if earlier(c)]
+    if not old:
+        return found
+    current = {c.what for c in found if not earlier(c)}
+    return [c for c in found if c.what not in current or not earlier(c)]
+
+
+_EARLIER = frozenset({"earlier", "previously", "ранее", "раніше", "прежде"})
 
 
 def _negated(toks: list[Token], i: int, bounds: tuple[int, int]) -> bool:
@@ -203,6 +222,9 @@ def _before(
         if j >= 1 and has(toks[j - 1], PERSON) and tok.pos == "NOUN":
             j -= 1  # "двоє працівників заводу отримали травми": the workers' plant
             continue
+        if tok.low == "with" and (k := _taken_to_hospital(toks, j)) is not None:
+            j = k - 1  # "a 43-year-old man was taken to hospital with shrapnel wounds"
+            continue
         if tok.low in _REGION_WORDS and j >= 1 and toks[j - 1].low in ("в", "у", "in"):
             j -= 2  # "Ще 9 людей в області дістали поранення"
             continue
@@ -222,6 +244,20 @@ def _before(
     return None
 
 
+def _taken_to_hospital(toks: list[Token], with_at: int) -> int | None:
+    """Start of "(was) taken to (a) hospital" ending right before `with_at`."""
+    k = with_at - 1
+    if k < 0 or toks[k].low not in ("hospital", "hospitals"):
+        return None
+    k -= 1
+    while k >= 0 and toks[k].low in ("a", "the", "local", "nearby", "city"):
+        k -= 1
+    if k < 1 or toks[k].low != "to" or toks[k - 1].low not in _TAKEN:
+        return None
+    return k - 1
+
+
+_TAKEN = frozenset({"taken", "rushed", "admitted", "brought", "sent", "transported", "evacuated"})
 _REGION_WORDS = frozenset({"області", "области", "регіоні", "регионе", "region", "city", "місті",
                            "городе", "районі", "районе", "громаді"})
 _INCLUDING = frozenset({"including", "among", "в", "у", "серед", "среди", "зокрема", "включая"})

@@ -645,15 +645,29 @@ def _of_them(toks: list[Token], num: Number) -> bool:
 def _of_other(toks: list[Token], num: Number, numbers: list[Number], idx: int, out: list[Count]) -> bool:
     """ "з них N", "из них N", "of them N" after a figure that counted no weapon."""
     j = num.first - num.qlen
-    if j < 2 or toks[j - 1].low not in ("них", "them", "which") or not has(toks[j - 2], OF):
+    including = j >= 1 and toks[j - 1].low in _INCLUDING
+    of_them = j >= 2 and toks[j - 1].low in ("них", "them", "which") and has(toks[j - 2], OF)
+    if not including and not of_them:
         return False
     k = idx - 1
+    if including and (k < 0 or toks[numbers[k].first].sent != toks[num.first].sent):
+        return False  # "including 1,510 over the past day" needs its whole in the sentence
     while k >= 0 and numbers[k].last + 1 < len(toks) and toks[numbers[k].last + 1].low in _AREA_NOUNS:
         k -= 1  # "337 дронів над десятьма регіонами, з них 91 — ...": the 337
     if k < 0:
         return False
+    if including:
+        while k >= 0 and is_noise(toks, numbers[k]):
+            k -= 1  # "since Feb. 24, 2022, including 1,510"
+        if k < 0:
+            return False
     prev = numbers[k]
+    if including:  # "lost 720,730 troops ..., including 1,510 over the past day"
+        return weapon_phrase(toks, prev.last)[0] == "other"
     return not any(c.first == prev.first for c in out)
+
+
+_INCLUDING = frozenset({"including", "включая", "в том числе", "зокрема", "включно"})
 
 
 def _shot_after(toks: list[Token], np_last: int) -> bool:

@@ -262,6 +262,9 @@ _TAKEN_TO = words("доставить", "госпитализировать", "�
                   "taken", "rushed", "admitted", "transported", "hospitalised", "hospitalized",
                   "brought", "evacuated", "эвакуировать", "евакуювати", "обратиться",
                   "звернутися")
+_STAY = words("remain", "remains", "remained", "are", "is", "were", "treated", "stay", "stays",
+              "staying", "находиться", "оставаться", "перебувати", "залишатися", "лечиться",
+              "лікуватися")
 # "сотрудник предприятия", "worker at the plant": a person, not damage
 _PERSON_BEFORE = words("сотрудник", "работник", "працівник", "співробітник", "employee",
                        "worker", "workers", "employees", "staff", "директор", "director",
@@ -294,6 +297,10 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
         return True
     if any(t.kind == "word" and has(t, _TAKEN_TO) for t in toks[max(lo, i - 4) : i]):
         return True
+    if prev is not None and prev.low in ("in", "в", "у") and any(
+        t.kind == "word" and has(t, _STAY) for t in (*toks[max(lo, i - 3) : i - 1], *toks[i + 1 : i + 3])
+    ):
+        return True  # "19 of whom remain in hospital", "в больнице находятся трое"
     after = toks[i + 1 : i + 3]
     died = any(t.kind == "word" and (has(t, CASUALTY_CUES) or has(t, _DIED)) for t in after)
     if died and prev is not None and prev.low in ("в", "у", "in"):

@@ -239,6 +239,18 @@ def is_noise(toks: list[Token], num: Number) -> bool:
         prev is None or has(prev, _YEAR_CONTEXT) or (nxt is not None and has(nxt, _YEAR_CONTEXT))
     ):
         return True
+    if (
+        1900 <= num.value <= 2100
+        and prev is not None
+        and prev.text == ","
+        and num.first >= 3
+        and toks[num.first - 2].kind == "num"
+        and (
+            has(toks[num.first - 3], _MONTHS)
+            or (num.first >= 4 and toks[num.first - 3].text == "." and has(toks[num.first - 4], _MONTHS))
+        )
+    ):
+        return True  # "since Feb. 24, 2022"
     if nxt is not None and (has(nxt, _UNIT_WORDS) or nxt.text in "%№" or nxt.low in _TIME_AFTER):
         return True
     if (prev is not None and has(prev, _MONTHS)) or (nxt is not None and has(nxt, _MONTHS)):

@@ -36,6 +36,14 @@ CASES = [
     ("A drone attack killed four people and injured 13 in the Zaporizhzhia region.",
      [("UA-23", "killed", 4), ("UA-23", "injured", 13)]),
     ("At least 5 people were killed in the Donetsk region.", [("UA-14", "killed", 5)]),
+    ("A 43-year-old man was taken to hospital with shrapnel wounds after a drone attack on the "
+     "Kursk region.", [("RU-KRS", "injured", 1)]),
+    # a figure said to be an earlier report gives way to the current one of its kind
+    ("The death toll from the strike on Dnipro has risen to five. Officials had earlier reported "
+     "three dead.", [("UA-12", "killed", 5)]),
+    ("Раніше повідомлялося про двох загиблих у Харкові. Кількість загиблих зросла до 4.",
+     [("UA-63", "killed", 4)]),
+    ("Earlier, a man was killed in Kherson when a drone hit his car.", [("UA-65", "killed", 1)]),
     ("No one was injured in the attack on the Tver region.", []),
     ("There were no casualties in the Smolensk region.", []),
     ("Drones attacked the Kursk region; two people were hurt.", [("RU-KRS", "injured", 2)]),

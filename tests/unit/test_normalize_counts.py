@@ -45,6 +45,10 @@ EN = [
     ("Russia hit Kyiv with a 40-missile barrage, Ukraine's air force said.",
      _s(("UA-30", "missile", "launched", 40))),
     ("Russia carried out 18 drone attacks on the Sumy region overnight, the governor said.", []),
+    # a year after a date; "including" a part of a figure of no weapon
+    ("The General Staff said Russia has lost 720,730 troops since Feb. 24, 2022, including 1,510 "
+     "over the past day. Russia launched 85 drones overnight.",
+     _s((None, "drone", "launched", 85))),
     # totals named after their figure
     ("The ministry said it had downed 17 drones over the Volgograd region as part of a wider "
      "105-drone overnight tally.",

@@ -26,6 +26,10 @@ CASES = [
      [("UA-43", "transport")]),
     ("Three drones were shot down over Sevastopol; a warehouse caught fire.",
      [("UA-40", "fire"), ("UA-40", "industrial")]),
+    # where people are treated is no damaged object
+    ("A missile hit a five-storey apartment building in Dnipro; 34 people were injured, 19 of "
+     "whom remain in hospital.", [("UA-12", "residential")]),
+    ("A drone hit a hospital in Kherson.", [("UA-65", "other")]),
     ("Russian drones struck energy infrastructure in the Poltava region, causing power outages.",
      [("UA-53", "energy")]),
     ("Ukrainian forces opened fire on the Kursk region; no damage was reported.", []),

@@ -83,14 +83,12 @@ KNOWN: dict[str, str] = {
     "fresh7-uk-026": "'бере участь у забезпеченні російської армії' around a refinery strike adds "
     "military damage",
     # round 8, written after the fixes of rounds 1-7 and scored untouched: what it found
-    "fresh8-en-004": "'taken to hospital with shrapnel wounds' is no injury",
     "fresh8-en-007": "a count's claimant differs from the report's (claimant only)",
     "fresh8-en-012": "Ukraine's Southern Defence Forces are not read as the Ukrainian military",
     "fresh8-en-025": "'launched 122 missiles ... at Ukraine' takes Belgorod named earlier; rocket "
     "launchers of the attacker are military damage",
     "fresh8-en-026": "a figure AFP computed itself is credited to the Air Force it drew on",
     "fresh8-en-028": "a fuel terminal is also transport",
-    "fresh8-en-029": "'since Feb. 24, 2022' after a full stop abbreviation: the year is a count",
     "fresh8-ru-005": "'подстанцию «Лиман»' in Enerhodar: the substation's name is read as Lyman (Donetsk)",
     "fresh8-ru-011": "'над 13 регионами' after a Bryansk sentence keeps Bryansk",
     "fresh8-ru-012": "'прием и выпуск самолетов' makes the aircraft military damage",
