@@ -44,7 +44,9 @@ _KINDS: dict[DamageKind, str] = {
         инфраструктура; нефтепродукт; нафтопродукт; oil products; petroleum; fuel plant;
         нефтяной терминал; нафтовий термінал; нефтеналивной; нафтоналивний; нефтеналивной
         терминал; oil loading; oil export terminal; oil terminal; storage tank; storage tanks;
-        oil tank; fuel tank; fuel tanks; нафтовий резервуар; нефтяной резервуар
+        oil tank; fuel tank; fuel tanks; нафтовий резервуар; нефтяной резервуар; fuel terminal;
+        fuel terminals; oil terminals; oil and gas terminal; паливний термінал; топливный
+        терминал
     """,
     "transport": """
         road; roads; highway; highways; railway; railways; railroad; rail; train; trains; port;
@@ -119,7 +121,10 @@ _KINDS: dict[DamageKind, str] = {
         government building; cabinet of ministers; parliament building; city hall; town hall;
         маршрутка; микроавтобус; мікроавтобус; скорая помощь; карета скорой помощи; швидка
         допомога; автомобіль швидкої; трамвай; тролейбус; троллейбус; трактор; автівка;
-        автомашина; заклад освіти; заклад охорони здоров'я; учреждение образования
+        автомашина; заклад освіти; заклад охорони здоров'я; учреждение образования; lyceum;
+        lyceums; gymnasium; administration building; administration buildings; administrative
+        buildings; college; colleges; library; museum; theatre; theater; stadium; sports
+        complex; post office
     """,
 }
 

@@ -259,6 +259,13 @@ def extract(
         if not codes and home is not None:
             codes = [home]
         if len(codes) > 1:
+            # "Flights were suspended at ... airports in the Moscow region, and Moscow Mayor
+            # Sergei Sobyanin said ...": a place in an official's title is not hit
+            titled = {p.code for p in places if ca <= p.first < cb and _in_title(toks, p)}
+            plain = {p.code for p in places if ca <= p.first < cb and not _in_title(toks, p)}
+            if titled - plain and plain & set(codes):
+                codes = [c for c in codes if c not in titled - plain]
+        if len(codes) > 1:
             own = own_place(toks, places, d.first, d.last)  # "аэродрома Моздок ... и Саратовского НПЗ"
             if own is None and not codes_in(places, lo, hi):
                 # "... аэродрома Моздок в Северной Осетии и Саратовского НПЗ. На аэродроме
@@ -301,3 +308,12 @@ def extract(
 
     claimant = observations[0].claimant if observations else default
     return claimant, observations, damage, casualties
+
+
+_TITLE_AFTER = frozenset({"mayor", "governor", "mayor's", "governor's"})
+
+
+def _in_title(toks: list[Token], p: PlaceRef) -> bool:
+    """ "Moscow Mayor Sergei Sobyanin", "Belgorod Governor Vyacheslav Gladkov"."""
+    k = p.last + 1
+    return k + 1 < len(toks) and toks[k].low in _TITLE_AFTER and toks[k + 1].text[:1].isupper()

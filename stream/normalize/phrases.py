@@ -64,6 +64,11 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
     elif nxt.text == "-" and j + 1 < n and nxt.start == toks[i].end and toks[j + 1].start == nxt.end:
         j += 1  # "a 728-drone attack": the tokenizer splits a count glued to its weapon
         glued = True
+    for k in range(j, min(n, j + 3)):
+        if toks[k].kind != "word":
+            break
+        if toks[k].low in _SYSTEMS:
+            return "other", None, i  # "10 more Patriot systems", "2 комплекси Patriot"
     if j + 1 < n and toks[j].low in _MORE and weapon_of(toks[j + 1]) is not None:
         j += 1  # "two more drones", "5 further missiles"
     if j < n and toks[j].kind == "word" and (toks[j].lemma in OF or toks[j].low in OF):
@@ -172,8 +177,11 @@ _ONE_STRIKE = frozenset({"strike", "attack", "salvo", "barrage", "raid", "assaul
 def _checked(
     toks: list[Token], weapon: Weapon, last: int
 ) -> tuple[PhraseKind, Weapon | None, int]:
-    """ "550 drones and missiles": a figure for mixed weapons has no single weapon."""
+    """ "550 drones and missiles": a figure for mixed weapons has no single weapon; "10 more
+    Patriot systems": a figure of launchers, not munitions."""
     k = last + 1
+    if k < len(toks) and toks[k].low in _SYSTEMS:
+        return "other", None, last
     if k + 1 < len(toks) and toks[k].low in _AND:
         other = weapon_of(toks[k + 1]) if toks[k + 1].kind == "word" else None
         if other is not None and other != weapon:
@@ -183,6 +191,9 @@ def _checked(
 
 # "targets" stand for the weapon the report named before (when it named only one kind)
 TARGETS = frozenset({"ціль", "цель", "targets", "target"})
+_SYSTEMS = frozenset({"systems", "system", "batteries", "battery", "launchers", "complexes", "систем",
+                      "системи", "комплексов", "комплексів", "комплекси", "комплекса",
+                      "установок", "установки", "дивизионов", "дивізіонів"})
 _COPULA = frozenset({"were", "was", "are", "is"})
 _MORE = frozenset({"more", "further", "additional"})
 _STRIKES = frozenset({"strikes", "strike", "attacks", "attack", "ударів", "удари", "ударов", "удара",
@@ -195,8 +206,21 @@ _AND = frozenset({"and", "or", "та", "і", "й", "и", "или", "або", "/"
 
 def _weapon_end(toks: list[Token], k: int) -> int:
     """Last token of a weapon phrase: "ATACMS missiles", "ракет Х-101"."""
-    while k + 1 < len(toks) and weapon_of(toks[k + 1]) is not None:
-        k += 1
+    n = len(toks)
+    while k + 1 < n:
+        if weapon_of(toks[k + 1]) is not None:
+            k += 1
+            continue
+        # "Neptune-MD long-range guided missiles": modifiers between a name and its noun
+        m = k + 1
+        while m < n and m <= k + 3 and toks[m].kind == "word" and _is_modifier(toks[m]) and not (
+            toks[m].text[:1].isupper()
+        ):
+            m += 1
+        if m > k + 1 and m < n and weapon_of(toks[m]) is not None:
+            k = m
+            continue
+        break
     return k
 
 

@@ -429,10 +429,17 @@ def _launch_from(toks: list[Token]) -> set[int]:
     морі" ends at "у"): the place after it is where the weapons came from."""
     out: set[int] = set()
     for c, tok in enumerate(toks):
-        if tok.low not in _CARRIERS or c == 0 or toks[c - 1].low not in _ORIGIN_PREP:
+        if tok.low not in _CARRIERS or c == 0:
+            continue
+        p = c - 1
+        while p > 0 and c - p <= 3 and toks[p].kind == "word" and toks[p].low not in _ORIGIN_PREP:
+            p -= 1  # "from Tu-95MS strategic aircraft over the Caspian Sea"
+        if toks[p].low not in _ORIGIN_PREP:
             continue
         k = c + 1
-        while k < len(toks) and k - c <= 6 and toks[k].low in _CARRIER_GAP:
+        while k < len(toks) and k - c <= 6 and (
+            toks[k].low in _CARRIER_GAP or (k == c + 1 and any(ch.isdigit() for ch in toks[k].low))
+        ):  # "з бомбардувальників Ту-95МС над ..."
             out.add(k)
             k += 1
     return out

@@ -49,6 +49,17 @@ EN = [
     ("The General Staff said Russia has lost 720,730 troops since Feb. 24, 2022, including 1,510 "
      "over the past day. Russia launched 85 drones overnight.",
      _s((None, "drone", "launched", 85))),
+    # a name, modifiers and the weapon noun are one phrase; launchers are no munitions
+    ("The ministry said air defence systems shot down three Neptune-MD long-range guided missiles "
+     "and 29 drones over the Krasnodar Territory.",
+     _s(("RU-KDA", "missile", "intercepted", 3), ("RU-KDA", "drone", "intercepted", 29))),
+    ("Russia launched 83 missiles against Ukraine last week, Zelensky said, adding that Ukraine "
+     "needs at least 10 more Patriot systems.",
+     _s((None, "missile", "launched", 83))),
+    # a launch platform's place is an origin
+    ("Ukraine's air force said Russia attacked with 26 Kh-101 cruise missiles launched from "
+     "Tu-95MS aircraft over the Caspian Sea.",
+     _s((None, "missile", "launched", 26))),
     # totals named after their figure
     ("The ministry said it had downed 17 drones over the Volgograd region as part of a wider "
      "105-drone overnight tally.",

@@ -26,6 +26,13 @@ CASES = [
      [("UA-43", "transport")]),
     ("Three drones were shot down over Sevastopol; a warehouse caught fire.",
      [("UA-40", "fire"), ("UA-40", "industrial")]),
+    ("Flights were suspended at Domodedovo and Zhukovsky airports in the Moscow region, and Moscow "
+     "Mayor Sergei Sobyanin said emergency services were working.", [("RU-MOS", "transport")]),
+    ("Belgorod Governor Vyacheslav Gladkov said a drone hit a house.", [("RU-BEL", "residential")]),
+    ("A drone attack sparked a fire at a fuel terminal in the Baltic Sea port of Ust-Luga.",
+     [("RU-LEN", "fire"), ("RU-LEN", "fuel"), ("RU-LEN", "transport")]),
+    ("Debris damaged 12 houses and the roof of a lyceum in the Khmelnytskyi region.",
+     [("UA-68", "other"), ("UA-68", "residential")]),
     # where people are treated is no damaged object
     ("A missile hit a five-storey apartment building in Dnipro; 34 people were injured, 19 of "
      "whom remain in hospital.", [("UA-12", "residential")]),

@@ -88,7 +88,6 @@ KNOWN: dict[str, str] = {
     "fresh8-en-025": "'launched 122 missiles ... at Ukraine' takes Belgorod named earlier; rocket "
     "launchers of the attacker are military damage",
     "fresh8-en-026": "a figure AFP computed itself is credited to the Air Force it drew on",
-    "fresh8-en-028": "a fuel terminal is also transport",
     "fresh8-ru-005": "'подстанцию «Лиман»' in Enerhodar: the substation's name is read as Lyman (Donetsk)",
     "fresh8-ru-011": "'над 13 регионами' after a Bryansk sentence keeps Bryansk",
     "fresh8-ru-012": "'прием и выпуск самолетов' makes the aircraft military damage",
