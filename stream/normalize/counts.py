@@ -367,11 +367,21 @@ def _share_coordinated_region(toks: list[Token], counts: list[Count]) -> list[Co
         if a.np_last <= a.last:
             continue  # the first member must be a full weapon phrase ("3 X and ...")
         between = toks[a.np_last + 1 : b.first]
+        if len(between) > 2 and between[0].text in "«\"“" and between[2].text in "»\"”":
+            between = between[2:]  # "три крылатые ракеты «Калибр», ..."
         while between and between[0].text in "»\"”":
             between = between[1:]  # "7 «шахедів» і 4 крилаті ракети"
         made = next((k for k, t in enumerate(between[:4]) if t.low in _MADE), -1)
         if made >= 0:
             between = between[made + 1 :]  # "ракет ATACMS американского производства и две ..."
+        aside: list[Token] = []
+        if len(between) > 3 and between[0].text == "," and between[-2].text == ",":
+            # "три ракеты «Калибр», выпущенные с подводной лодки в Черном море, и семь
+            # ударных дронов": a participle clause of the first member between them
+            aside, between = between[1:-2], between[-1:]
+            participle = aside[0].pos in ("PRTF", "PRTS") or aside[0].low.endswith("ed")
+            if any(t.text in ",;:" for t in aside) or not participle:
+                continue
         if not between or between[0].low not in ("and", "та", "і", "и", "й"):
             continue
         rest = between[1 : len(between) - qualifier_len(toks, b.first)]
@@ -380,6 +390,8 @@ def _share_coordinated_region(toks: list[Token], counts: list[Count]) -> list[Co
         region = a.region or b.region
         out[k] = _with_region(a, region)
         out[k + 1] = _with_region(b, region)
+        if aside and b.measure != a.measure and any(measure_of(t) == b.measure for t in aside):
+            out[k + 1] = out[k + 1]._replace(measure=a.measure)  # the aside's cue is the first's
     return out
 
 
@@ -476,10 +488,13 @@ def _impact_of(toks: list[Token], num: Number, hi: int) -> bool:
     while k < end and toks[k].text not in (",", ";", ":", ".") and toks[k].low not in _AND_THAT:
         if measure_of(toks[k]) is not None:
             return False
-        if has(toks[k], IMPACT):
-            return True
+        if has(toks[k], IMPACT) or has(toks[k], _REACHED):
+            return True  # "три достигли цели": what hit, not a measure
         k += 1
     return False
+
+
+_REACHED = words("достигнуть", "досягти", "reached", "reach", "достигли", "досягли")
 
 
 def _casualty_near(toks: list[Token], first: int, last: int, lo: int, hi: int) -> bool:
@@ -489,7 +504,9 @@ def _casualty_near(toks: list[Token], first: int, last: int, lo: int, hi: int) -
         return True
     # "the death toll from the drone attack on Kyiv has risen to 14"
     start = max(lo, first - 20)
-    return first >= 2 and toks[first - 1].low in ("to", "до") and any(
+    # ("до 18" may be read as the qualifier "up to": then `first` is the "до")
+    to = toks[first - 1].low in ("to", "до") or toks[first].low in ("to", "до")
+    return first >= 2 and to and any(
         t.low == "toll"
         or (t.lemma in ("кількість", "число") and k + 1 < hi and has(toks[k + 1], CASUALTY_CUES))
         for k, t in enumerate(toks[start:first], start)

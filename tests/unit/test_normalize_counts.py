@@ -313,6 +313,15 @@ UK = [
         ("UA-18", "drone", "intercepted", 6))),
     ("Противник атакував 40 ударними БпЛА та 5 ракетами. Збито 30 повітряних цілей.",
      _s((None, "drone", "launched", 40), (None, "missile", "launched", 5))),
+    # a participle clause of the first member between a coordinated pair; a submarine is a
+    # launch platform
+    ("Воздушные силы ВСУ сообщили, что ночью над Львовской областью сбиты три крылатые ракеты "
+     "«Калибр», выпущенные с подводной лодки в Черном море, и семь ударных дронов.",
+     _s(("UA-46", "missile", "intercepted", 3), ("UA-46", "drone", "intercepted", 7))),
+    # what reached its target is no measure; a toll "до 18" counts people
+    ("Из пяти выпущенных ракет две сбиты средствами ПВО, три достигли цели.",
+     _s((None, "missile", "launched", 5), (None, "missile", "intercepted", 2))),
+    ("Число погибших в результате удара баллистической ракеты по Кривому Рогу возросло до 18.", []),
     ("Ворог 14 разів атакував Нікополь дронами.", []),
     ("Ворог атакував 100 дронами; 80 з них збито.",
      _s((None, "drone", "launched", 100), (None, "drone", "intercepted", 80))),

@@ -33,6 +33,13 @@ CASES = [
      [("RU-LEN", "fire"), ("RU-LEN", "fuel"), ("RU-LEN", "transport")]),
     ("Debris damaged 12 houses and the roof of a lyceum in the Khmelnytskyi region.",
      [("UA-68", "other"), ("UA-68", "residential")]),
+    ("Повреждены многоэтажный жилой дом и трамвайные пути в Харькове.",
+     [("UA-63", "residential"), ("UA-63", "transport")]),
+    ("Генштаб ВСУ заявил о поражении Саратовского нефтеперерабатывающего завода.",
+     [("RU-SAR", "fuel")]),
+    # explosions heard are no damage where damage is denied
+    ("Жители сообщают о звуках взрывов в районе Рязанского НПЗ; данных о повреждениях завода нет.",
+     []),
     # where people are treated is no damaged object
     ("A missile hit a five-storey apartment building in Dnipro; 34 people were injured, 19 of "
      "whom remain in hospital.", [("UA-12", "residential")]),

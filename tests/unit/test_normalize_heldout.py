@@ -32,8 +32,6 @@ from stream.normalize import normalize
 DATA = Path(__file__).resolve().parents[1] / "data" / "heldout"
 
 KNOWN: dict[str, str] = {
-    "fresh-ru-026": "a confirmed hit on a troop base ('поражения цели' at a 'пункт временной "
-    "дислокации') is not read as military damage",
     "fresh2-en-008": "a second 'and 32 missiles' after a long semicolon list of launch origins is lost",
     "fresh2-ru-019": "a refinery that 'подвергся атаке' with a fire in the next sentence is no fuel",
     "fresh2-uk-028": "'атакували місто' takes no region from the city named before",
@@ -94,10 +92,8 @@ KNOWN: dict[str, str] = {
     "fresh8-ru-015": "a phantom count of one next to 'девять ударных беспилотников'",
     "fresh8-ru-018": "'упали на техническую территорию военного объекта ... ущерба нет' is military damage",
     "fresh8-ru-020": "'Туапсе атакован беспилотниками: ... 30 дронов атаковали город' gets no region",
-    "fresh8-ru-023": "'поражение Рязанского нефтеперерабатывающего завода' is no fuel damage",
     "fresh8-ru-029": "a count's claimant differs from the report's (claimant only)",
     "fresh8-uk-007": "'ще 52 — травмовані' is missed",
-    "fresh8-uk-009": "'ураження зенітного ракетного комплексу «Бук-М3»' is no military damage",
     "fresh8-uk-027": "'14 снарядів «Вільха» і два безпілотники' over Belgorod: the second gets no region",
     "fresh8-uk-029": "'на території одного з підприємств' fire and 'перекрили рух на трасі' are missed",
 }
