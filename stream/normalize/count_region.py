@@ -90,6 +90,9 @@ def count_region(
     head = _region_first(toks, num, places, s_lo)
     if head is not None:
         return head
+    inner = codes_in(places, num.last + 1, np_last)
+    if len(inner) == 1:
+        return inner[0]  # "48 «знищених» над Ростовською областю дронів"
     # Forward: up to the next number or clause break.
     hi = numbers[idx + 1].first if idx + 1 < len(numbers) else s_hi
     hi = min(hi, s_hi)

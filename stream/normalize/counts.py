@@ -204,7 +204,8 @@ def extract_counts(
                 prev = last_in_sent.get(sent - 1)
                 if weapon is None and prev is not None and not _sentence_has_weapon(
                     toks, s_lo, s_hi
-                ):
+                ) and not any(t.low in _OTHER_TALLIES for t in toks[s_lo:num.first]):
+                    # (not "Найбільше боєзіткнень – на Покровському напрямку (46)")
                     ante, weapon = prev, prev.weapon
                 if weapon is None:
                     # "Сбитые за ночь беспилотники — по данным губернаторов:\nБрянская
@@ -494,6 +495,9 @@ def _impact_of(toks: list[Token], num: Number, hi: int) -> bool:
     return False
 
 
+_OTHER_TALLIES = frozenset({"боєзіткнень", "боєзіткнення", "зіткнень", "боестолкновений",
+                            "столкновений", "обстрілів", "обстрелов", "штурмів", "штурмов",
+                            "clashes", "shellings", "assaults", "атак"})
 _REACHED = words("достигнуть", "досягти", "reached", "reach", "достигли", "досягли")
 
 

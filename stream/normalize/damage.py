@@ -253,6 +253,8 @@ def _landmark(toks: list[Token], i: int, lo: int) -> bool:
 
 
 _LOCATED = words("located", "situated", "lies", "lie", "supplies", "serves", "supplying",
+                 "based", "базуються", "базируются", "базується", "базируется", "базувалися",
+                 "базировались", "стоять", "стоят",
                  "забезпечує", "обеспечивает", "забезпечувала", "обеспечивала",
                  "serving", "обслуживает", "снабжает", "постачає", "обслуговує", "розташований",
                  "розташована",
@@ -296,6 +298,8 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
         toks[i - 2], _PERSON_BEFORE
     ):
         return True
+    if prev is not None and prev.lemma in ("оперативный", "оперативний", "operational"):
+        return True  # "Оперативний штаб Кубані": an authority, not a headquarters hit
     if any(t.kind == "word" and has(t, _TAKEN_TO) for t in toks[max(lo, i - 4) : i]):
         return True
     if prev is not None and prev.low in ("in", "в", "у") and any(
@@ -304,7 +308,7 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
         return True  # "19 of whom remain in hospital", "в больнице находятся трое"
     after = toks[i + 1 : i + 3]
     died = any(t.kind == "word" and (has(t, CASUALTY_CUES) or has(t, _DIED)) for t in after)
-    if died and prev is not None and prev.low in ("в", "у", "in"):
+    if died and prev is not None and prev.low in ("в", "у", "in") and after[0].kind == "word":
         return True  # "в больнице скончался мужчина": where he died, not what was hit
     # "Russian aircraft dropped two bombs": the attacker, not a damaged aircraft
     return tok.low in _ATTACKERS and any(t.kind == "word" and has(t, _DROPPED) for t in after)

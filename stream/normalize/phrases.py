@@ -114,6 +114,9 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
         return "ellipsis", None, i  # "– out of 75 overall."
     if toks[j].low in _STRIKES and (j + 1 >= n or weapon_of(toks[j + 1]) is None):
         return "other", None, i  # "carried out 4,013 attacks", "завдали 412 ударів"
+    split = _split_phrase(toks, j)
+    if split is not None:
+        return "weapon", weapon_of(toks[split]), split
     if (
         measure_of(toks[j]) is not None
         and toks[j].pos != "NOUN"
@@ -150,6 +153,29 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
             break  # an English noun that is not a weapon ("40 bombers", "3 am")
         k += 1
     return "other", None, i
+
+
+def _split_phrase(toks: list[Token], j: int) -> int | None:
+    """ "3 збиті над Новгородщиною дрони", "48 «знищених» над Ростовською областю дронів": a
+    participle, its place, then the weapon noun (the last token of the phrase)."""
+    n = len(toks)
+    if toks[j].pos not in ("PRTF", "ADJF") or measure_of(toks[j]) is None:
+        return None
+    k = j + 1
+    if k < n and toks[k].text in "»\"”":
+        k += 1
+    if k >= n or toks[k].low not in _SPLIT_PREP:
+        return None
+    for m in range(k + 1, min(n, k + 6)):
+        tok = toks[m]
+        if tok.kind != "word":
+            return None
+        if weapon_of(tok) is not None:
+            return m
+    return None
+
+
+_SPLIT_PREP = frozenset({"над", "у", "в", "на", "по"})
 
 
 def _strikes_after(toks: list[Token], end: int) -> bool:

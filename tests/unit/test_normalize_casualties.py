@@ -44,6 +44,8 @@ CASES = [
     ("Раніше повідомлялося про двох загиблих у Харкові. Кількість загиблих зросла до 4.",
      [("UA-63", "killed", 4)]),
     ("Earlier, a man was killed in Kherson when a drone hit his car.", [("UA-65", "killed", 1)]),
+    ("Ще дванадцятеро людей дістали поранення у Бєлгородській області.",
+     [("RU-BEL", "injured", 12)]),
     ("No one was injured in the attack on the Tver region.", []),
     ("There were no casualties in the Smolensk region.", []),
     ("Drones attacked the Kursk region; two people were hurt.", [("RU-KRS", "injured", 2)]),

@@ -40,6 +40,13 @@ CASES = [
     # explosions heard are no damage where damage is denied
     ("Жители сообщают о звуках взрывов в районе Рязанского НПЗ; данных о повреждениях завода нет.",
      []),
+    ("У Луцьку уламки ракети влучили в багатоповерхівку, загинула одна людина.",
+     [("UA-07", "residential")]),
+    ("Оперативний штаб Кубані повідомив, що в Тихорецьку уламки впали на територію нафтобази, "
+     "виникла пожежа.", [("RU-KDA", "fire"), ("RU-KDA", "fuel")]),
+    ("Канали повідомляли про вибухи поблизу Козачої бухти в Севастополі, де базуються кораблі "
+     "Чорноморського флоту.", []),
+    ("Внаслідок ракетного удару по Луганську пошкоджено будівлю коледжу.", [("UA-09", "other")]),
     # where people are treated is no damaged object
     ("A missile hit a five-storey apartment building in Dnipro; 34 people were injured, 19 of "
      "whom remain in hospital.", [("UA-12", "residential")]),

@@ -1,7 +1,7 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, eight rounds of 90; round 6
+administrations' posts in en/ru/uk (tests/data/heldout/, nine rounds of 90; round 6
 is harder documents: live blogs, digests, bullets, corrections; round 7 is like the
 dev set). The writers saw neither these tests nor the normalizer's code. Overall F1
 (the eval scorer's metric) of the normalizer as it was before them: 0.930, 0.906,
@@ -9,7 +9,8 @@ dev set). The writers saw neither these tests nor the normalizer's code. Overall
 fixes prompted by the rounds before were going in, and scored 0.946, 0.93-0.96 (per
 language), 0.946, 0.90-0.96 and 0.92-0.99 (per language) when first run; round 8 was
 written after the fixes of rounds 1-7 and scored 0.934 untouched: how well the fixes carried
-to reports nobody had looked at.
+to reports nobody had looked at. Round 9 was written after the fixes prompted by round 8
+and scored 0.954 untouched (0.955, 0.947, 0.962 per language).
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -51,8 +52,6 @@ KNOWN: dict[str, str] = {
     "fresh4-en-030": "an ammunition depot and 'temporary deployment points' add an 'other' damage",
     "fresh4-ru-013": "'ушли на запасные аэродромы' (diverted flights) is military damage",
     "fresh4-ru-020": "'дроны атаковали легковой автомобиль' (a mere attack on a car) is no damage",
-    "fresh4-ru-027": "'о 43 уничтоженных над регионами страны БПЛА' (number, participle, place, noun) "
-    "is missed",
     "fresh4-uk-026": "'атаку на аеродром «Енгельс»' (an attack's target) is military damage",
     "fresh4-uk-027": "'повідомив в.о. міського голови' is not an official's claim",
     "fresh5-en-016": "'struck a car on the Rylsk-Lgov highway': the highway, where the car was, "
@@ -76,8 +75,6 @@ KNOWN: dict[str, str] = {
     "fresh6-uk-011": "'🔹Краснопільська громада:' bullets give no region",
     "fresh6-uk-014": "'ангари з авіатехнікою' is industrial, not military",
     "fresh6-uk-016": "a total 'над Кримом, Чорним та Азовським морями' gets Crimea (plural seas are missed)",
-    "fresh7-uk-009": "'48 «знищених» над Ростовською областю дронів' (number, participle, place, "
-    "noun) is missed",
     "fresh7-uk-026": "'бере участь у забезпеченні російської армії' around a refinery strike adds "
     "military damage",
     # round 8, written after the fixes of rounds 1-7 and scored untouched: what it found
@@ -96,6 +93,21 @@ KNOWN: dict[str, str] = {
     "fresh8-uk-007": "'ще 52 — травмовані' is missed",
     "fresh8-uk-027": "'14 снарядів «Вільха» і два безпілотники' over Belgorod: the second gets no region",
     "fresh8-uk-029": "'на території одного з підприємств' fire and 'перекрили рух на трасі' are missed",
+    # round 9, written after the fixes of round 8 and scored untouched (0.954): what is left
+    "fresh9-ru-027": "'Из пяти выпущенных ракет две сбиты' takes no region from the strike on a "
+    "place in the Kursk region described in the sentence before",
+    "fresh9-uk-021": "'у підмосковному Жуковському' (a Moscow-region adjective) gives no region",
+    "fresh9-en-029": "Astra's count is credited to the governor who 'confirmed the attack' (claimant "
+    "only)",
+    "fresh9-ru-010": "a fire 'на одном из предприятий Нижнекамска' is read as fuel because a refinery "
+    "is named for Bashkiria",
+    "fresh9-ru-018": "'Воздушное командование «Восток»' is not read as the Ukrainian military "
+    "(claimant only)",
+    "fresh9-uk-007": "a fire 'на території одного з промислових підприємств Енгельса' gives no "
+    "industrial damage",
+    "fresh9-uk-016": "the Air Force's figures relayed in a story led by the Kyiv administration are "
+    "credited to it (claimant only)",
+    "fresh9-uk-023": "a governor's count in Tatarstan is credited to the outlet (claimant only)",
 }
 
 
@@ -147,10 +159,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 720
-    assert len(set(ids)) == 720
+    assert len(ids) == 810
+    assert len(set(ids)) == 810
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 240, "ru": 240, "uk": 240}
+    assert Counter(c["lang"] for c in CASES) == {"en": 270, "ru": 270, "uk": 270}
 
 
 @pytest.mark.parametrize(
