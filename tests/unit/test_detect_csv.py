@@ -515,3 +515,40 @@ def test_one_hour_dropped_from_a_busy_series_is_a_silence(share: float) -> None:
     assert [i for i, r in enumerate(scored) if r.open and not dip <= i < dip + 6] == [
         i for i, r in enumerate(clean) if r.open and not dip <= i < dip + 6
     ]
+
+
+def weekly_rows(weeks: int = 208, outbreak: tuple[int, int] = (120, 128), mean: float = 4.0,
+                factor: float = 3.0, seed: int = 3) -> list[tuple[datetime, float]]:
+    """Weekly case counts (a surveillance series): Poisson around `mean`, an outbreak of
+    `factor` times the usual count over the weeks in [outbreak)."""
+    rng = random.Random(seed)
+    lo, hi = outbreak
+    return [
+        (T0 + timedelta(weeks=w), float(poisson(rng, mean * (factor if lo <= w < hi else 1.0))))
+        for w in range(weeks)
+    ]
+
+
+def test_a_weekly_outbreak_is_one_incident_and_its_end_is_no_silence() -> None:
+    """An incident on a weekly series stays open as long as the level takes to learn
+    (14 steps), not two weeks: cut after two, the level had taken the outbreak's count
+    and its end was a 'silence'."""
+    scored = score_series(weekly_rows())
+    opened = [i for i, r in enumerate(scored) if r.alert]
+    assert any(120 <= i < 128 for i in opened)
+    assert not any(128 <= i < 150 and "silence" in scored[i].kinds for i in opened)
+    assert [i for i in opened if 120 <= i < 150] == [min(i for i in opened if i >= 120)]
+
+
+def test_a_weekly_series_spends_its_budget_per_year() -> None:
+    """0.5 false alerts per 168 steps would be one per three years of a weekly series;
+    from a week up the budget is per year at least (52 steps): a fivefold budget."""
+    week = detect_csv.SeriesShape(timedelta(weeks=1), 1, 1)
+    day = detect_csv.SeriesShape(timedelta(days=1), 7, 7)
+    cfg = detect_csv.DetectorConfig()
+    weekly = detect_csv._params(cfg, week)
+    daily = detect_csv._params(cfg, day)
+    # per step: 0.5 / 52.18 for weekly series, 0.5 / 168 for daily ones (as before)
+    assert weekly.surge_alpha / daily.surge_alpha == pytest.approx(168 / 52.18, rel=0.01)
+    hourly = detect_csv._params(cfg, detect_csv.SeriesShape(timedelta(hours=1), 24, 24))
+    assert hourly.surge_alpha == pytest.approx(daily.surge_alpha, rel=0.01)
