@@ -113,7 +113,8 @@ def extract_damage(
                     or _landmark(toks, i, lo)
                     or _not_an_object(toks, i, lo)
                 ):
-                    found.append((Damage(kind, i, last, toks[i].sent), _is_target(toks, i, lo)))
+                    target = _is_target(toks, i, lo) and not _fire_after(toks, last, hi)
+                    found.append((Damage(kind, i, last, toks[i].sent), target))
                 i = last + 1
                 continue
             if _is_fire(toks, i, hi):
@@ -265,6 +266,9 @@ _TAKEN_TO = words("доставить", "госпитализировать", "�
                   "taken", "rushed", "admitted", "transported", "hospitalised", "hospitalized",
                   "brought", "evacuated", "эвакуировать", "евакуювати", "обратиться",
                   "звернутися")
+_PLANES = frozenset({"самолёт", "самолет", "літак"})
+_AIRPORT_OPS = frozenset({"приём", "прием", "выпуск", "прийом", "приймання", "відправлення",
+                          "випуск", "відправка", "отправка", "обслуживание"})
 _STAY = words("remain", "remains", "remained", "are", "is", "were", "treated", "stay", "stays",
               "staying", "находиться", "оставаться", "перебувати", "залишатися", "лечиться",
               "лікуватися")
@@ -298,6 +302,10 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
         toks[i - 2], _PERSON_BEFORE
     ):
         return True
+    if tok.lemma in _PLANES and any(
+        t.kind == "word" and t.lemma in _AIRPORT_OPS for t in toks[max(lo, i - 4) : i]
+    ):
+        return True  # "ограничения на прием и выпуск самолетов": flights, not aircraft hit
     if prev is not None and prev.lemma in ("оперативный", "оперативний", "operational"):
         return True  # "Оперативний штаб Кубані": an authority, not a headquarters hit
     if any(t.kind == "word" and has(t, _TAKEN_TO) for t in toks[max(lo, i - 4) : i]):
@@ -327,6 +335,18 @@ def kind_mentions(toks: list[Token], lo: int, hi: int) -> list[tuple[DamageKind,
         out.append((kind, i, i + length - 1))
         i += length
     return out
+
+
+def _fire_after(toks: list[Token], last: int, hi: int) -> bool:
+    """ "внаслідок атаки на території одного з підприємств спалахнула пожежа": the place
+    of a fire in its own clause, not merely what the attack was on."""
+    for k in range(last + 1, min(hi, last + 6)):
+        tok = toks[k]
+        if tok.kind == "punct":
+            return False
+        if has(tok, _FIRE):
+            return True
+    return False
 
 
 def _is_target(toks: list[Token], i: int, lo: int) -> bool:

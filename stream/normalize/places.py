@@ -82,6 +82,14 @@ def find_places(text: str, toks: list[Token]) -> list[PlaceRef]:
         if first < 0 or last >= len(toks) or first > last:
             continue
         refs.append(PlaceRef(place.code, max(first, 0), last, place.level))
+    # "у підмосковному Жуковському", "подмосковные аэропорты": a region by its adjective
+    covered = {i for r in refs for i in range(r.first, r.last + 1)}
+    refs.extend(
+        PlaceRef(code, i, i, "region")
+        for i, t in enumerate(toks)
+        if (code := _REGION_ADJECTIVES.get(t.lemma)) is not None and i not in covered
+    )
+    refs.sort(key=lambda r: r.first)
     # Capitalised adjectives, for both elided region nouns and town adjectives: one sweep.
     adjs = [i for i, t in enumerate(toks) if t.pos in _ADJ_POS and t.text[:1].isupper()]
     if adjs:
@@ -218,6 +226,7 @@ def _drop_foreign_districts(toks: list[Token], refs: list[PlaceRef]) -> list[Pla
 
 
 _ORPHAN_PREP = frozenset({"над", "в", "у", "по", "на"})
+_REGION_ADJECTIVES = {"подмосковный": "RU-MOS", "підмосковний": "RU-MOS"}
 _ADJ_POS = frozenset({"ADJF", "ADJ"})
 _TOWN_ADJ_ENDINGS = ("ский", "цкий", "ський", "цький")
 # Nouns after which a town adjective names no town: districts, or a government.

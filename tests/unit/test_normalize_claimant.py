@@ -34,6 +34,13 @@ CASES = [
      ["ru-official"], "ru-official"),
     ("Sevastopol governor Mikhail Razvozhayev said 4 drones were shot down over Sevastopol.",
      "wire", ["ru-official"], "ru-official"),
+    # regional commands of the Ukrainian forces; "air defence forces" names no claimant
+    ("Воздушное командование «Восток» сообщило, что над Днепропетровской областью сбиты четыре "
+     "ракеты.", "wire", ["ua-military"], "ua-military"),
+    ("13 drones were destroyed over the Odesa region, Ukraine's Southern Defence Forces said.",
+     "wire", ["ua-military"], "ua-military"),
+    ("Sevastopol Governor Mikhail Razvozhayev said air defence forces shot down six drones over "
+     "Sevastopol.", "wire", ["ru-official"], "ru-official"),
     ("Regional officials said 3 drones were destroyed over the Kursk region. The Defence "
      "Ministry said 57 drones were destroyed over the Bryansk region.", "wire",
      ["ru-official", "ru-mod"], "ru-official"),

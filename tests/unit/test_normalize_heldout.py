@@ -41,7 +41,6 @@ KNOWN: dict[str, str] = {
     "airport's region is given to both",
     "fresh3-en-029": "a launch site inside a list of origins ('Chauda in occupied Crimea') is an "
     "attack region",
-    "fresh3-ru-011": "'ограничения на прием и выпуск самолетов' makes the aircraft military damage",
     "fresh3-ru-012": "distributive 'по пять — над Орловской и Воронежской областями' gives one tuple "
     "per region",
     "fresh3-ru-025": "'Кирова' (a Kaluga town) is read as the Kirov region, so the count spans regions",
@@ -79,13 +78,11 @@ KNOWN: dict[str, str] = {
     "military damage",
     # round 8, written after the fixes of rounds 1-7 and scored untouched: what it found
     "fresh8-en-007": "a count's claimant differs from the report's (claimant only)",
-    "fresh8-en-012": "Ukraine's Southern Defence Forces are not read as the Ukrainian military",
     "fresh8-en-025": "'launched 122 missiles ... at Ukraine' takes Belgorod named earlier; rocket "
     "launchers of the attacker are military damage",
     "fresh8-en-026": "a figure AFP computed itself is credited to the Air Force it drew on",
     "fresh8-ru-005": "'подстанцию «Лиман»' in Enerhodar: the substation's name is read as Lyman (Donetsk)",
     "fresh8-ru-011": "'над 13 регионами' after a Bryansk sentence keeps Bryansk",
-    "fresh8-ru-012": "'прием и выпуск самолетов' makes the aircraft military damage",
     "fresh8-ru-015": "a phantom count of one next to 'девять ударных беспилотников'",
     "fresh8-ru-018": "'упали на техническую территорию военного объекта ... ущерба нет' is military damage",
     "fresh8-ru-020": "'Туапсе атакован беспилотниками: ... 30 дронов атаковали город' gets no region",
@@ -101,10 +98,6 @@ KNOWN: dict[str, str] = {
     "only)",
     "fresh9-ru-010": "a fire 'на одном из предприятий Нижнекамска' is read as fuel because a refinery "
     "is named for Bashkiria",
-    "fresh9-ru-018": "'Воздушное командование «Восток»' is not read as the Ukrainian military "
-    "(claimant only)",
-    "fresh9-uk-007": "a fire 'на території одного з промислових підприємств Енгельса' gives no "
-    "industrial damage",
     "fresh9-uk-016": "the Air Force's figures relayed in a story led by the Kyiv administration are "
     "credited to it (claimant only)",
     "fresh9-uk-023": "a governor's count in Tatarstan is credited to the outlet (claimant only)",
