@@ -203,12 +203,16 @@ def _before(
         if j in by_last and by_last[j].first not in taken:
             num = by_last[j]
             return num.value, num.first, i
+        if tok.text in _DASH and j == i - 1 and j > 0 and j - 1 in by_last:
+            j -= 1  # "загинули 9 людей, ще 52 — травмовані"
+            continue
         if tok.kind != "word":
             skip_to = _parenthetical_start(toks, j) if tok.text == "," else None
+            age = skip_to is None and tok.text == "," and (skip_to := _age_aside(toks, j)) is not None
             if skip_to is None or single is not None:
                 break
             j = skip_to - 1  # "six people, including a child, were killed"
-            crossed = True
+            crossed = crossed or not age  # "одна жінка, 76 років, загинула": still her
             continue
         if j in place_tokens:
             j -= 1
@@ -261,6 +265,20 @@ _TAKEN = frozenset({"taken", "rushed", "admitted", "brought", "sent", "transport
 _REGION_WORDS = frozenset({"області", "области", "регіоні", "регионе", "region", "city", "місті",
                            "городе", "районі", "районе", "громаді"})
 _INCLUDING = frozenset({"including", "among", "в", "у", "серед", "среди", "зокрема", "включая"})
+
+
+_DASH = frozenset({"—", "–", "-"})
+_YEARS = frozenset({"років", "роки", "рік", "лет", "года", "год", "years"})
+
+
+def _age_aside(toks: list[Token], comma: int) -> int | None:
+    """Index of the comma opening ", 76 років," that ends at `comma`."""
+    k = comma - 1
+    if k >= 1 and toks[k].low == "old":
+        k -= 1
+    if k < 2 or toks[k].low not in _YEARS or toks[k - 1].kind != "num" or toks[k - 2].text != ",":
+        return None
+    return k - 2
 
 
 def _parenthetical_start(toks: list[Token], comma: int) -> int | None:
