@@ -255,6 +255,7 @@ def _en_verb(tok: Token) -> bool:
     return (
         not tok.pos
         and tok.low.endswith(("ing", "ed"))
+        and "." not in tok.low  # "U.S.-supplied ATACMS missiles"
         and tok.low not in EN_MODIFIERS
         and tok.low not in _EN_NP_WORDS  # "fixed-wing drones", "loitering munitions"
         and weapon_of(tok) is None

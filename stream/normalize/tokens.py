@@ -17,7 +17,8 @@ from stream.regions import morph
 
 # Order matters: times and grouped numbers before plain words.
 _TOKEN_RE = re.compile(
-    r"(?P<word>[^\W\d_]\w*(?:[-'’ʼ]\w+)*)"  # most tokens: a word starting with a letter
+    r"(?P<abbr>(?:[A-Z]\.){2,}(?:-[^\W\d_]\w*)+)"  # "U.S.-supplied": one modifier
+    r"|(?P<word>[^\W\d_]\w*(?:[-'’ʼ]\w+)*)"  # most tokens: a word starting with a letter
     r"|(?P<time>\b\d{1,2}:\d{2}\b)"
     r"|(?P<num>(?<![\w.,])\d{1,3}(?:(?:,|[ \u00a0\u202f])\d{3})+(?![\d\w])|\d+(?:[.,]\d+)?(?![\w-]))"
     r"|(?P<wnum>\d+(?=-(?:drones?|missiles?|uavs?|rockets?)\b))"  # "a 728-drone attack"
@@ -110,7 +111,7 @@ def tokenize(text: str, lang: Lang) -> list[Token]:
     return out
 
 
-_WORD_KINDS = frozenset({"word", "dword"})
+_WORD_KINDS = frozenset({"word", "dword", "abbr"})
 _KIND = {"wnum": "num"}
 # tuple.__new__ skips the generated NamedTuple constructor: tokenizing is the hot loop.
 _new = tuple.__new__

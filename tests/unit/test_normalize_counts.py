@@ -60,6 +60,9 @@ EN = [
     ("Ukraine's air force said Russia attacked with 26 Kh-101 cruise missiles launched from "
      "Tu-95MS aircraft over the Caspian Sea.",
      _s((None, "missile", "launched", 26))),
+    ("The ministry said Ukraine fired five U.S.-supplied ATACMS missiles at Sevastopol, four of "
+     "which were shot down.",
+     _s(("UA-40", "missile", "launched", 5), ("UA-40", "missile", "intercepted", 4))),
     # totals named after their figure
     ("The ministry said it had downed 17 drones over the Volgograd region as part of a wider "
      "105-drone overnight tally.",

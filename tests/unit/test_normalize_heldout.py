@@ -55,7 +55,6 @@ KNOWN: dict[str, str] = {
     "fresh4-uk-027": "'повідомив в.о. міського голови' is not an official's claim",
     "fresh5-en-016": "'struck a car on the Rylsk-Lgov highway': the highway, where the car was, "
     "is transport damage",
-    "fresh5-en-018": "'five U.S.-supplied ATACMS missiles': the abbreviation breaks the weapon phrase",
     "fresh5-en-020": "'By Astra's count, at least 20 drones' is credited to the official named next",
     "fresh5-en-021": "'a claim Kyiv dismissed' makes Kyiv a place of damage",
     "fresh5-ru-019": "'в Каменском и Миллеровском районах' (Rostov) reads Каменском as Kamianske",
