@@ -66,7 +66,11 @@ def _after_weapon(toks: list[Token], k: int) -> bool:
     j = k - 1
     while j > 0 and toks[j].text in "«»\"“”'":
         j -= 1
-    return weapon_of(toks[j]) is not None
+    # "беспилотников типа «Шахед»": the type's name, not one more weapon
+    return weapon_of(toks[j]) is not None or toks[j].low in _TYPE_OF
+
+
+_TYPE_OF = frozenset({"типа", "типу", "тип", "type", "марки", "модели", "моделі"})
 
 
 def implied_ones(
@@ -101,7 +105,7 @@ def implied_ones(
             continue  # "a missile that was not intercepted", "ракета не была сбита"
         if not cues or any(toks[j].pos in _ATTRIBUTIVE and j < k for j in cues if k - j <= 2):
             continue  # "сбитый беспилотник упал": a downed drone's debris, not a figure
-        if tok.pos and _after_weapon(toks, k):
+        if _after_weapon(toks, k) and (tok.pos or toks[k - 1].low in _TYPE_OF):
             continue  # the second word of one weapon phrase ("ракеты «Нептун»")
         out.append(Number(1, k, k, "exact", 0))
     return out
