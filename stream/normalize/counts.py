@@ -261,6 +261,8 @@ def extract_counts(
         of_number = _of_number(toks, num, ante)
         if of_number:
             measure = "launched"  # "shot down 45 of 60 drones": 60 were launched
+        if measure is None and kind == "weapon" and _subject_struck(toks, num, np_last, hi):
+            measure = "launched"  # "two Iskander-M ballistic missiles struck the center of Sumy"
         if measure is None and _there_were(toks, num, lo):
             measure = "launched"  # "Всього було 19 «шахедів»": the old Air Force tally
         if measure is None and sent > 0 and _in_total(toks, s_lo, num.first):
@@ -495,6 +497,19 @@ def _impact_of(toks: list[Token], num: Number, hi: int) -> bool:
     return False
 
 
+def _subject_struck(toks: list[Token], num: Number, np_last: int, hi: int) -> bool:
+    """A weapon phrase that is the subject of a strike verb: the weapons used."""
+    k = np_last + 1
+    if k >= hi or toks[k].low not in _STRUCK:
+        return False
+    if num.last + 1 < len(toks) and has(toks[num.last + 1], OF):
+        return False  # "One of the bombs hit ...": a part of a figure given before
+    j = num.first - num.qlen - 1
+    return not (j >= 0 and (has(toks[j], _DEBRIS) or toks[j].low in ("of", "из", "з", "із")))
+
+
+_STRUCK = frozenset({"struck", "hit", "slammed", "влучили", "поцілили", "ударили", "попали",
+                     "влучила", "ударила"})
 _OTHER_TALLIES = frozenset({"боєзіткнень", "боєзіткнення", "зіткнень", "боестолкновений",
                             "столкновений", "обстрілів", "обстрелов", "штурмів", "штурмов",
                             "clashes", "shellings", "assaults", "атак"})

@@ -63,6 +63,12 @@ EN = [
     ("The ministry said Ukraine fired five U.S.-supplied ATACMS missiles at Sevastopol, four of "
      "which were shot down.",
      _s(("UA-40", "missile", "launched", 5), ("UA-40", "missile", "intercepted", 4))),
+    # weapons as the subject of a strike verb were used in the attack; one of them was not
+    ("At least 34 people were killed when two Russian Iskander-M ballistic missiles struck the "
+     "center of Sumy.", _s(("UA-59", "missile", "launched", 2))),
+    ("Russia struck Kharkiv with three guided aerial bombs. One of the bombs hit an enterprise.",
+     _s(("UA-63", "glide_bomb", "launched", 3))),
+    ("Debris of two drones hit a house in Kursk.", []),
     # totals named after their figure
     ("The ministry said it had downed 17 drones over the Volgograd region as part of a wider "
      "105-drone overnight tally.",

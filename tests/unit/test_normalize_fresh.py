@@ -270,9 +270,11 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("ria", "Вячеслав Гладков: в Белгороде в результате атаки беспилотника повреждены линия "
      "электропередачи и газопровод, без света остались около 2 тысяч абонентов.",
      [], [("RU-BEL", "energy"), ("RU-BEL", "fuel")], []),
+    # the region was attacked with the three missiles that hit it ("launched": attacked with)
     ("reuters", "Three Russian missiles hit an energy facility in the Lviv region, causing a fire, "
      "the governor said.",
-     [], [("UA-46", "energy"), ("UA-46", "fire")], []),
+     [("UA-46", "missile", "launched", 3, "ua-official")], [("UA-46", "energy"), ("UA-46", "fire")],
+     []),
     ("reuters", "Air defences were active over Kyiv, where debris from a downed missile fell on a "
      "parking lot, damaging cars.",
      [], [("UA-30", "other")], []),

@@ -46,7 +46,6 @@ KNOWN: dict[str, str] = {
     "fresh3-ru-025": "'Кирова' (a Kaluga town) is read as the Kirov region, so the count spans regions",
     "fresh3-uk-014": "an elided community adjective ('по Білопільській') gives no region",
     "fresh4-en-021": "a hypothetical strike ('striking the airfields ... would be') is taken as damage",
-    "fresh4-en-027": "'two missiles struck the center of Sumy' (missiles as subject) is no launch",
     "fresh4-en-028": "'two ships of the Caspian Flotilla sustained damage' is no military damage",
     "fresh4-en-030": "an ammunition depot and 'temporary deployment points' add an 'other' damage",
     "fresh4-ru-013": "'ушли на запасные аэродромы' (diverted flights) is military damage",
