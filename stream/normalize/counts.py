@@ -374,6 +374,18 @@ def _share_coordinated_region(toks: list[Token], counts: list[Count]) -> list[Co
             between = between[2:]  # "три крылатые ракеты «Калибр», ..."
         while between and between[0].text in "»\"”":
             between = between[1:]  # "7 «шахедів» і 4 крилаті ракети"
+        name = 0
+        while name < min(6, len(between)) and (
+            between[name].text in "«»\"“”"
+            or (
+                between[name].kind == "word"
+                and (between[name].text[:1].isupper() or between[name].pos in ("NOUN", "ADJF"))
+                and measure_of(between[name]) is None
+            )
+        ):
+            name += 1
+        if 0 < name < len(between) and between[name].low in ("and", "та", "і", "и", "й"):
+            between = between[name:]  # "14 реактивних снарядів РСЗВ «Вільха» і два безпілотники"
         made = next((k for k, t in enumerate(between[:4]) if t.low in _MADE), -1)
         if made >= 0:
             between = between[made + 1 :]  # "ракет ATACMS американского производства и две ..."
