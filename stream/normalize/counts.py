@@ -682,6 +682,8 @@ def _national(toks: list[Token], lo: int, hi: int) -> bool:
             return True
         if low in ("всего", "всього", "загалом") and k + 1 < hi and toks[k + 1].low == "по":
             return True
+        if low in _AREA_NOUNS and k > lo and toks[k - 1].kind == "num":
+            return True  # "уничтоженном за ночь над 13 регионами"
     return False
 
 

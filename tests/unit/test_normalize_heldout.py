@@ -79,7 +79,6 @@ KNOWN: dict[str, str] = {
     "launchers of the attacker are military damage",
     "fresh8-en-026": "a figure AFP computed itself is credited to the Air Force it drew on",
     "fresh8-ru-005": "'подстанцию «Лиман»' in Enerhodar: the substation's name is read as Lyman (Donetsk)",
-    "fresh8-ru-011": "'над 13 регионами' after a Bryansk sentence keeps Bryansk",
     "fresh8-ru-018": "'упали на техническую территорию военного объекта ... ущерба нет' is military damage",
     "fresh8-ru-020": "'Туапсе атакован беспилотниками: ... 30 дронов атаковали город' gets no region",
     "fresh8-ru-029": "a count's claimant differs from the report's (claimant only)",
