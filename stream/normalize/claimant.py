@@ -8,12 +8,14 @@ from the source and language.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import NamedTuple
 
 from stream.models import Claimant, Lang
 from stream.normalize.lexicon import PhraseMatcher, has, words
 from stream.normalize.places import PlaceRef
 from stream.normalize.tokens import Token
+from stream.regions import table
 
 # Kinds: "MOD" and "MIL" (defence ministry / military of a country to resolve),
 # "OFF" (an official of a country to resolve) or a final Claimant.
@@ -195,7 +197,32 @@ def source_region(source: str) -> str | None:
     if not src.startswith(_PLATFORMS):
         return None
     name = src.split(":", 1)[1]
-    return next((code for key, code in _SOURCE_REGIONS if key in name), None)
+    known = next((code for key, code in _SOURCE_REGIONS if key in name), None)
+    if known is not None:
+        return known
+    # "telegram:tverreg", "telegram:lipetsk_region": a region's name in the handle
+    return next((code for stem, code in _region_stems() if stem in name), None)
+
+
+@cache
+def _region_stems() -> tuple[tuple[str, str], ...]:
+    """(lower-case stem, code) of every first-level region's English names and aliases,
+    longest first ("nizhny" before shorter stems), five letters at least."""
+    out: dict[str, str] = {}
+    for row in table.rows():
+        if row.level != "region":
+            continue
+        for name in (row.name, *row.en):
+            stem = "".join(ch for ch in name.split()[0].lower() if ch.isalpha())
+            if len(stem) >= 4 and stem not in _AMBIGUOUS_STEMS:
+                out.setdefault(stem, row.code)
+    return tuple(sorted(out.items(), key=lambda kv: -len(kv[0])))
+
+
+# first words that name more than one region or none ("Republic of ...", "Moscow" city and
+# oblast, "Saint")
+_AMBIGUOUS_STEMS = frozenset({"republic", "moscow", "saint", "north", "south", "west", "east",
+                              "jewish", "autonomous", "city", "kyiv", "sevastopol"})
 
 
 def source_claimant(source: str) -> Claimant | None:

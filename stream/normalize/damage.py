@@ -302,6 +302,10 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
         toks[i - 2], _PERSON_BEFORE
     ):
         return True
+    if tok.low in ("port", "ports", "портовый", "портовий") and i + 1 < len(toks) and (
+        toks[i + 1].low in ("city", "cities", "town", "towns") or toks[i + 1].lemma in ("город", "місто")
+    ):
+        return True  # "the port cities of Odesa and Mykolaiv": what they are, not what was hit
     if tok.lemma in _PLANES and any(
         t.kind == "word" and t.lemma in _AIRPORT_OPS for t in toks[max(lo, i - 4) : i]
     ):
@@ -379,6 +383,8 @@ def _negated(toks: list[Token], i: int, lo: int, hi: int, covered: set[int]) -> 
         prv = toks[k - 1] if k > 0 else tok
         if nxt.low in ("only", "лише", "только", "менее", "менше", "one"):
             continue
+        if nxt.text == "." and k + 2 < len(toks) and toks[k + 2].kind == "num":
+            continue  # "No. 112": a house number
         if has(nxt, _PEOPLE_NEG) or has(prv, _PEOPLE_NEG):
             continue  # "no casualties", "пострадавших нет": about people, not damage
         return True

@@ -36,7 +36,9 @@ _KINDS: dict[DamageKind, str] = {
         facility; oil tanks; gas station; filling station; petrol station; азс; нпз; нефтебаза;
         нефтеперерабатывающий завод; нефтеперерабатывающий; газопровод; нефтепровод; нафтобаза;
         нафтопереробний завод; нафтопереробний; газопровід; нафтопровід; топливо; пальне;
-        резервуар; завод нефтепродуктов; газораспределительная станция; газорозподільна станція;
+        резервуар; завод нефтепродуктов; fuel infrastructure; fuel and energy infrastructure;
+        паливна інфраструктура; топливная инфраструктура; газораспределительная станция;
+        газорозподільна станція;
         склади пального; склад пального; склад топлива; склады топлива; склади палива;
         gas production; gas facility; gas infrastructure; газогін; газопроводу; склад пмм; пмм;
         склад гсм; гсм; паливно-мастильних матеріалів; горюче-смазочных материалов; газова
@@ -64,7 +66,7 @@ _KINDS: dict[DamageKind, str] = {
         дорожное покрытие; морской транспорт; морський транспорт; переправа; паромная переправа;
         поромна переправа; ferry; ferries; shipping; sea traffic; морское сообщение; морське
         сполучення; судоходство; судноплавство; погрузка; отгрузка; loading;
-        road surface
+        road surface; vessel traffic; ship traffic; shipping traffic
     """,
     "industrial": """
         plant; plants; factory; factories; enterprise; enterprises; warehouse; warehouses;
@@ -93,7 +95,9 @@ _KINDS: dict[DamageKind, str] = {
         boat; boats; корабль; катер; корабель; helicopter; helicopters; аэродром; авиабаза;
         воинская часть; военный объект; самолет; бомбардировщик; аеродром; авіабаза; військова
         частина; військовий об'єкт; літак; бомбардувальник; военная техника; військова техніка;
-        бронетехника; бронетехніка
+        бронетехника; бронетехніка; military training facility; training facility; training
+        ground; training centre; training center; полигон; полігон; учебный центр; навчальний
+        центр
     """,
     "residential": """
         house; houses; home; homes; apartment; apartments; apartment building; apartment block;
@@ -104,7 +108,7 @@ _KINDS: dict[DamageKind, str] = {
         high-rises; private house; дев'ятиповерхівка; п'ятиповерхівка; висотка; многоэтажный дом;
         девятиэтажка; пятиэтажка; девятиэтажный; пятиэтажный; шестнадцятиповерхівка;
         багатоповерховий; многоэтажный; multi-storey; multistorey; apartment house; житло;
-        жилье; жильё; житловий фонд; жилой фонд
+        жилье; жильё; житловий фонд; жилой фонд; housing; housing stock
     """,
     "other": """
         car; cars; vehicle; vehicles; school; schools; hospital; hospitals; shop; shops; store;

@@ -156,13 +156,16 @@ def extract(
     # A regional official's channel speaks of its region: what names no place takes it
     # when the report names no other ("telegram:vvgladkov": "Над регионом сбиты 5 БПЛА").
     home = source_region(raw.source)
-    if home is not None and any(p.code != home for p in land):
-        home = None
+    if home is not None and (
+        any(p.code != home and p.level == "region" for p in land)
+        or any(c.region not in (None, home) for c in counts)
+    ):
+        home = None  # (a town of another region on a road's name does not move the post)
     if home is not None:
         counts = [
             c._replace(region=home)
             if c.region is None
-            and not c.total
+            and (not c.total or _over_home(toks, bounds, c))
             and not _national_clause(toks, bounds, c)
             and not codes_in(places, *bounds[c.sent])  # "над областю та акваторією моря": both
             else c
@@ -317,3 +320,17 @@ def _in_title(toks: list[Token], p: PlaceRef) -> bool:
     """ "Moscow Mayor Sergei Sobyanin", "Belgorod Governor Vyacheslav Gladkov"."""
     k = p.last + 1
     return k + 1 < len(toks) and toks[k].low in _TITLE_AFTER and toks[k + 1].text[:1].isupper()
+
+
+_HOME_AREA = frozenset({"district", "region", "регионом", "регіоном", "областью", "областю",
+                        "районом", "округом", "краем", "республикой"})
+
+
+def _over_home(toks: list[Token], bounds: list[tuple[int, int]], c: Count) -> bool:
+    """ "In total, 6 UAVs have been shot down over the district" on a governor's channel:
+    a total of the channel's own area."""
+    lo, hi = bounds[c.sent]
+    return any(
+        t.low in _HOME_AREA and k > lo and toks[k - 1].low in ("the", "над", "по")
+        for k, t in enumerate(toks[lo:hi], lo)
+    )

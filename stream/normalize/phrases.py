@@ -282,6 +282,20 @@ _EN_NP_WORDS = frozenset(
 )
 
 
+_NO_ABBR = frozenset({"no", "nos", "nr"})
+
+
+def _revised_from(toks: list[Token], k: int) -> bool:
+    """Whether the "from" at k gives the old figure of a revision ("to 17, from 12",
+    "up from 55", "(previously 34)")."""
+    if k >= 1 and toks[k - 1].low in ("up", "down", "rising", "falling"):
+        return True
+    for j in range(max(0, k - 4), k - 1):
+        if toks[j].low in ("to", "до") and toks[j + 1].kind == "num":
+            return toks[k].low == "from" or toks[j].low == "до"
+    return False
+
+
 def is_noise(toks: list[Token], num: Number) -> bool:
     """Years, dates, units: numbers that never count weapons."""
     prev = toks[num.first - 1] if num.first > 0 else None
@@ -302,10 +316,23 @@ def is_noise(toks: list[Token], num: Number) -> bool:
         )
     ):
         return True  # "since Feb. 24, 2022"
+    if prev is not None and prev.text == "." and num.first >= 2 and toks[num.first - 2].low in _NO_ABBR:
+        return True  # "No. 112 and No. 114": house numbers
+    if prev is not None and prev.low in ("from", "с", "з") and _revised_from(toks, num.first - 1):
+        return True  # "revised ... to 17, from 12 reported", "up from 55": the old figure
     if nxt is not None and (has(nxt, _UNIT_WORDS) or nxt.text in "%№" or nxt.low in _TIME_AFTER):
         return True
     if (prev is not None and has(prev, _MONTHS)) or (nxt is not None and has(nxt, _MONTHS)):
         return True  # dates: "June 1", "1 червня"
+    if (
+        prev is not None
+        and prev.low in ("to", "until", "through", "-", "–", "—", "по", "до")
+        and num.first >= 3
+        and toks[num.first - 2].kind == "num"
+        and has(toks[num.first - 3], _MONTHS)
+        and num.value <= 31
+    ):
+        return True  # "from September 14 to 20": the end of a date range
     if prev is not None and prev.text == "/" and num.first >= 2:
         glued = toks[num.first - 2]
         if glued.end == prev.start and prev.end == toks[num.first].start:

@@ -343,7 +343,8 @@ def _dateline(toks: list[Token], ref: PlaceRef) -> bool:
         return False
     if toks[ref.last + 1].text != ",":
         return False
-    return any(t.text in ("(", "--", "—", "–") for t in toks[ref.last + 1 : ref.last + 9])
+    # "(Xinhua) --", "(AP) —", "/TASS/.": an agency's mark within a few tokens
+    return any(t.text in ("(", "--", "—", "–", "/") for t in toks[ref.last + 1 : ref.last + 9])
 
 
 def _metonymy(toks: list[Token], ref: PlaceRef) -> PlaceRef:

@@ -50,6 +50,8 @@ CASES = [
      [("UA-12", "injured", 52), ("UA-12", "killed", 9)]),
     ("На жаль, одна жінка, 76 років, загинула у Харкові.", [("UA-63", "killed", 1)]),
     ("A woman, 76 years old, was killed in Kharkiv.", [("UA-63", "killed", 1)]),
+    ("13 people were injured in the Tver region; none of them is in serious condition.",
+     [("RU-TVE", "injured", 13)]),
     ("No one was injured in the attack on the Tver region.", []),
     ("There were no casualties in the Smolensk region.", []),
     ("Drones attacked the Kursk region; two people were hurt.", [("RU-KRS", "injured", 2)]),

@@ -69,6 +69,12 @@ EN = [
     ("Russia struck Kharkiv with three guided aerial bombs. One of the bombs hit an enterprise.",
      _s(("UA-63", "glide_bomb", "launched", 3))),
     ("Debris of two drones hit a house in Kursk.", []),
+    # an old figure of a revision, the end of a date range, house numbers
+    ("The ministry revised the number of drones destroyed over the Volgograd region to 17, from "
+     "12 reported in its morning bulletin.", _s(("RU-VGG", "drone", "intercepted", 17))),
+    ("MOSCOW, September 21. /TASS/. Air defences shot down 1,452 drones in the period from "
+     "September 14 to 20, the Russian Defence Ministry said.",
+     _s((None, "drone", "intercepted", 1452))),
     # totals named after their figure
     ("The ministry said it had downed 17 drones over the Volgograd region as part of a wider "
      "105-drone overnight tally.",
@@ -356,3 +362,14 @@ UK = [
 @pytest.mark.parametrize(("text", "expected"), EN + RU + UK)
 def test_counts(text: str, expected: list[T]) -> None:
     assert _counts(text) == expected
+
+
+def test_a_regional_channel_named_after_its_region_is_its_home() -> None:
+    """A governor's channel whose handle names its region ("telegram:tverreg") speaks of
+    that region: a total "over the district" takes it, a town of another region on a
+    road's name does not move it; a news wire does not."""
+    text = ("Tonight the Toropets district was attacked by UAVs. Traffic on the Velikiye Luki – "
+            "Toropets road has been suspended.\n\nUPD 06:30: In total, 6 UAVs have been shot down "
+            "over the district.")
+    assert _counts(text, source="telegram:tverreg") == [("RU-TVE", "drone", "intercepted", 6)]
+    assert _counts(text, source="reuters") == [(None, "drone", "intercepted", 6)]

@@ -52,6 +52,15 @@ CASES = [
     ("Губернатор повідомив, що внаслідок атаки на території одного з промислових підприємств "
      "Енгельса спалахнула пожежа, а уламки пошкодили два будинки в Саратові.",
      [("RU-SAR", "fire"), ("RU-SAR", "industrial"), ("RU-SAR", "residential")]),
+    ("Falling debris smashed windows in two apartment buildings on Mira Street (No. 112 and No. "
+     "114) in Yelets.", [("RU-LIP", "residential")]),
+    ("Port authorities in Novorossiysk halted vessel traffic in Tsemes Bay.", [("RU-KDA", "transport")]),
+    ("Russia attacked the port cities of Odesa and Mykolaiv overnight; in Mykolaiv the ministry "
+     "said it hit fuel infrastructure facilities.", [("UA-48", "fuel")]),
+    ("Russia struck a military training facility in Poltava with two ballistic missiles.",
+     [("UA-53", "military")]),
+    ("MOSCOW, September 21. /TASS/. Russian forces struck Ukrainian airfield infrastructure, the "
+     "ministry said.", []),
     # where people are treated is no damaged object
     ("A missile hit a five-storey apartment building in Dnipro; 34 people were injured, 19 of "
      "whom remain in hospital.", [("UA-12", "residential")]),
