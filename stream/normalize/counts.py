@@ -695,6 +695,12 @@ def _of_them(toks: list[Token], num: Number) -> bool:
 def _of_other(toks: list[Token], num: Number, numbers: list[Number], idx: int, out: list[Count]) -> bool:
     """ "з них N", "из них N", "of them N" after a figure that counted no weapon."""
     j = num.first - num.qlen
+    if toks[num.first].low in _BOTH:
+        # "ранены двое мирных жителей ... Оба доставлены в больницу": both of the people
+        k = idx - 1
+        while k >= 0 and is_noise(toks, numbers[k]):
+            k -= 1
+        return k >= 0 and weapon_phrase(toks, numbers[k].last)[0] == "other"
     including = j >= 1 and toks[j - 1].low in _INCLUDING
     of_them = j >= 2 and toks[j - 1].low in ("них", "them", "which") and has(toks[j - 2], OF)
     if not including and not of_them:
@@ -717,6 +723,7 @@ def _of_other(toks: list[Token], num: Number, numbers: list[Number], idx: int, o
     return not any(c.first == prev.first for c in out)
 
 
+_BOTH = frozenset({"оба", "обе", "обидва", "обидві", "обоє", "both"})
 _INCLUDING = frozenset({"including", "включая", "в том числе", "зокрема", "включно"})
 
 

@@ -225,6 +225,7 @@ def extract(
                 },
             )
         )
+    casualties = _without_parts(casualties)
 
     damage: list[DamageItem] = []
     generic: list[bool] = []
@@ -334,3 +335,25 @@ def _over_home(toks: list[Token], bounds: list[tuple[int, int]], c: Count) -> bo
         t.low in _HOME_AREA and k > lo and toks[k - 1].low in ("the", "над", "по")
         for k, t in enumerate(toks[lo:hi], lo)
     )
+
+
+def _without_parts(items: list[CasualtyItem]) -> list[CasualtyItem]:
+    """ "В Дорогощи ранен мужчина ... в Уразово ранены двое ... Ранены 3 мирных жителя": a
+    region's figure that is the sum of its other figures of the same kind is their total;
+    the parts are not reported again."""
+    if len(items) < 3:
+        return items
+    drop: set[int] = set()
+    for what in ("killed", "injured"):
+        by_region: dict[str | None, list[int]] = {}
+        for i, item in enumerate(items):
+            if getattr(item, what):
+                by_region.setdefault(item.region, []).append(i)
+        for idx in by_region.values():
+            if len(idx) < 3:
+                continue
+            values = [getattr(items[i], what) for i in idx]
+            for i, v in zip(idx, values, strict=True):
+                if 2 * v == sum(values) and i == idx[-1]:
+                    drop.update(j for j in idx if j != i)  # the total comes after its parts
+    return [item for i, item in enumerate(items) if i not in drop] if drop else items

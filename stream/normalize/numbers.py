@@ -54,6 +54,7 @@ _UK_WORDS = {
     "півсотня": 50,
 }  # fmt: skip
 _CYR_WORDS = {**_RU_WORDS, **_UK_WORDS}
+_HALF_MORE = frozenset({"полтора", "полторы", "півтора", "півтори"})
 _ABBREV_MULT = frozenset({"тыс", "тис"})
 # Genitive singular multipliers, a number only after a qualifier ("более тысячи").
 _GEN_MULT = frozenset({"тысячи", "тисячі", "сотни", "сотні"})
@@ -157,6 +158,7 @@ def find_numbers(toks: list[Token]) -> list[Number]:
         or (t.kind == "word" and (t.low in keys or t.lemma in keys or "-" in t.low
                                   or t.low[:1].isdigit()))
         or (t.low == "семью" and _seven(toks, k))
+        or t.low in _HALF_MORE
     ]
     done = -1
     for i in candidates:
@@ -297,6 +299,11 @@ def _one_number(toks: list[Token], i: int, n: int, out: list[Number]) -> int:
     if tok.low == "семью":
         out.append(_number(toks, 7, i, i))
         return i
+    if tok.low in _HALF_MORE and i + 1 < n:
+        mult = _word_value(toks[i + 1])
+        if mult is not None and mult[1] and mult[0] >= 10:
+            out.append(_number(toks, mult[0] * 3 // 2, i, i + 1))  # "полтора десятка" = 15
+            return i + 1
     if tok.kind == "num":
         value = digits_value(tok.text)
         last = i

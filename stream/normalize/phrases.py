@@ -18,7 +18,8 @@ OF = words("of", "из", "з", "із", "зі", "out")
 _RU_NP_POS = frozenset({"ADJF", "ADJS", "PRTF", "NUMR", "COMP"})
 _ELLIPSIS_POS = frozenset({"PREP", "ADVB", "VERB", "PRTS", "INFN", "GRND", "CONJ", "PRCL"})
 _ANAPHORIC = frozenset({"aircraft", "targets", "them", "which", "these", "них", "яких", "которых"})
-_YEAR_CONTEXT = words("year", "years", "год", "року", "рік", "since", "in", "в", "у", "of")
+_YEAR_CONTEXT = words("year", "years", "год", "року", "рік", "since", "in", "в", "у", "of", "годов",
+                      "років", "годах", "роках")
 _MONTHS = words(
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -216,7 +217,7 @@ def _checked(
 
 
 # "targets" stand for the weapon the report named before (when it named only one kind)
-TARGETS = frozenset({"ціль", "цель", "targets", "target"})
+TARGETS = frozenset({"ціль", "цель", "targets", "target", "аппарат", "апарат"})
 _SYSTEMS = frozenset({"systems", "system", "batteries", "battery", "launchers", "complexes", "систем",
                       "системи", "комплексов", "комплексів", "комплекси", "комплекса",
                       "установок", "установки", "дивизионов", "дивізіонів"})
@@ -316,6 +317,15 @@ def is_noise(toks: list[Token], num: Number) -> bool:
         )
     ):
         return True  # "since Feb. 24, 2022"
+    if (
+        1900 <= num.value <= 2100
+        and nxt is not None
+        and nxt.low in ("и", "і", "та", "and", "-", "–")
+        and num.last + 3 < len(toks)
+        and toks[num.last + 2].kind == "num"
+        and has(toks[num.last + 3], _YEAR_CONTEXT)
+    ):
+        return True  # "1978 и 1985 годов рождения"
     if prev is not None and prev.text == "." and num.first >= 2 and toks[num.first - 2].low in _NO_ABBR:
         return True  # "No. 112 and No. 114": house numbers
     if prev is not None and prev.low in ("from", "с", "з") and _revised_from(toks, num.first - 1):

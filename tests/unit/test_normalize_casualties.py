@@ -52,6 +52,9 @@ CASES = [
     ("A woman, 76 years old, was killed in Kharkiv.", [("UA-63", "killed", 1)]),
     ("13 people were injured in the Tver region; none of them is in serious condition.",
      [("RU-TVE", "injured", 13)]),
+    # parts of a region's figure and their total: the total
+    ("В Белгородской области в селе Дорогощь ранен мужчина. В селе Уразово ранены двое мирных "
+     "жителей. Всего за сутки ранены 3 мирных жителя.", [("RU-BEL", "injured", 3)]),
     ("No one was injured in the attack on the Tver region.", []),
     ("There were no casualties in the Smolensk region.", []),
     ("Drones attacked the Kursk region; two people were hurt.", [("RU-KRS", "injured", 2)]),
