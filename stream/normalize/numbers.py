@@ -300,9 +300,9 @@ def _one_number(toks: list[Token], i: int, n: int, out: list[Number]) -> int:
         out.append(_number(toks, 7, i, i))
         return i
     if tok.low in _HALF_MORE and i + 1 < n:
-        mult = _word_value(toks[i + 1])
-        if mult is not None and mult[1] and mult[0] >= 10:
-            out.append(_number(toks, mult[0] * 3 // 2, i, i + 1))  # "полтора десятка" = 15
+        unit = _word_value(toks[i + 1])
+        if unit is not None and unit[1] and unit[0] >= 10:
+            out.append(_number(toks, unit[0] * 3 // 2, i, i + 1))  # "полтора десятка" = 15
             return i + 1
     if tok.kind == "num":
         value = digits_value(tok.text)
