@@ -271,7 +271,13 @@ def extract_counts(
             measure = _measure(toks, num, p_lo, p_hi, doc.meas)
         if measure is None or _produced(toks, num, lo) or _negated_cue(toks, num, lo, hi, doc.meas):
             continue
-        total = _is_total(toks, num, np_last)
+        total = _is_total(toks, num, np_last) or (
+            toks[s_lo].low in _IN_TOTAL and s_lo + 1 < len(toks) and toks[s_lo + 1].text == ","
+        )  # "Загалом, за даними Повітряних сил, противник застосував 476 ударних БпЛА"
+        if not total and sent > 0 and not codes_in(places, s_lo, s_hi):
+            before = [c for c in out if c.sent == sent - 1]
+            # "... застосував 476 БпЛА та 48 ракет. Знешкоджено 442 дрони": the totals' fate
+            total = bool(before) and all(c.total and c.region is None for c in before)
         region = count_region(toks, num, np_last, numbers, idx, places, s_lo, s_hi, total)
         if region is None and sent in doc.mayor_sents:
             region = "RU-MOW"

@@ -181,6 +181,17 @@ def extract(
     counts = unique
     # Items are built from already-typed values (counts >= 1, spans inside the text, see the
     # property tests), so they skip re-validation; the report itself is validated.
+    said = {a.sent for a in attributions}
+    whose: list[Claimant] = []
+    by_sent: dict[int, Claimant] = {}
+    for cnt in counts:
+        who = claimant_for(cnt.sent, attributions, default, cnt.first)
+        if cnt.total and cnt.sent not in said and cnt.sent - 1 in said and cnt.sent - 1 in by_sent:
+            # "Загалом, за даними Повітряних сил, ... застосував 476 БпЛА. Знешкоджено 442
+            # дрони": the fate of a total told on by the one who gave it
+            who = by_sent[cnt.sent - 1]
+        by_sent.setdefault(cnt.sent, who)
+        whose.append(who)
     observations = [
         _built(
             Observation,
@@ -189,12 +200,12 @@ def extract(
                 "weapon": c.weapon,
                 "measure": c.measure,
                 "count": c.value,
-                "claimant": claimant_for(c.sent, attributions, default, c.first),
+                "claimant": who,
                 "span": _span(toks, c.first, max(c.last, c.np_last)),
                 "qualifier": c.qualifier,
             },
         )
-        for c in counts
+        for c, who in zip(counts, whose, strict=True)
     ]
     count_tokens = {k for c in counts for k in range(c.first, max(c.last, c.np_last) + 1)}
     used = {c.first for c in counts}

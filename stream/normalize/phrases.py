@@ -122,6 +122,9 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
         measure_of(toks[j]) is not None
         and toks[j].pos != "NOUN"
         and (j + 1 >= n or weapon_of(toks[j + 1]) is None)
+        and not (  # "95 «перехоплених» безпілотників": a quoted participle, then the noun
+            j + 2 < n and toks[j + 1].text in "»\"”" and weapon_of(toks[j + 2]) is not None
+        )
     ):
         return "ellipsis", None, i  # "обидві збиті": a predicate participle, not a modifier
     k = j

@@ -34,6 +34,10 @@ CASES = [
      ["ru-official"], "ru-official"),
     ("Sevastopol governor Mikhail Razvozhayev said 4 drones were shot down over Sevastopol.",
      "wire", ["ru-official"], "ru-official"),
+    # a total's fate in the next sentence is told by the one who gave the total
+    ("За словами начальника Тернопільської ОВА, по області ворог випустив 6 крилатих ракет.\n\n"
+     "Загалом, за даними Повітряних сил, противник застосував 476 ударних БпЛА. Знешкоджено 442 "
+     "дрони.", "wire", ["ua-official", "ua-military", "ua-military"], "ua-official"),
     # regional commands of the Ukrainian forces; "air defence forces" names no claimant
     ("Воздушное командование «Восток» сообщило, что над Днепропетровской областью сбиты четыре "
      "ракеты.", "wire", ["ua-military"], "ua-military"),

@@ -61,6 +61,8 @@ CASES = [
      [("UA-53", "military")]),
     ("MOSCOW, September 21. /TASS/. Russian forces struck Ukrainian airfield infrastructure, the "
      "ministry said.", []),
+    ("Татарстан: в аеропортах Казані та Нижньокамська діяв план «Ковер», рейси затримувались.",
+     [("RU-TA", "transport")]),
     # where people are treated is no damaged object
     ("A missile hit a five-storey apartment building in Dnipro; 34 people were injured, 19 of "
      "whom remain in hospital.", [("UA-12", "residential")]),
