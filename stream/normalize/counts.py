@@ -289,7 +289,13 @@ def extract_counts(
         ):
             continue  # "9 over the Moscow region, including 4 ...", "7 missiles, including 4
             # Iskander-M": a subset of one figure is not labelled again
-        if region is None and (kind == "ellipsis" or of_number) and ante is not None and not total:
+        if (
+            region is None
+            and (kind == "ellipsis" or of_number)
+            and ante is not None
+            and not total
+            and not _national(toks, ante.np_last + 1, num.first)  # "а всего над территорией страны — 77"
+        ):
             region = ante.region  # "fired two missiles at the Lviv region; both were intercepted"
         if region is None and kind == "weapon" and not total:
             # "атакував Запоріжжя 3 ракетами та 12 дронами, одна ракета збита": the fate of

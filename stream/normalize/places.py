@@ -60,7 +60,8 @@ _ANAPHORA = frozenset(
 )  # fmt: skip
 # "the city", "над городом": the last city named; "the peninsula": Crimea.
 _CITY_ANAPHORA = frozenset(
-    {"city", "город", "города", "городом", "городе", "місто", "міста", "містом", "місті"}
+    {"city", "город", "города", "городом", "городе", "городу", "місто", "міста", "містом", "місті",
+     "місту"}
 )
 _PENINSULA = frozenset({"peninsula", "полуостров", "полуострова", "полуостровом",
                         "полуострове", "півострів", "півострова", "півостровом", "півострові"})
@@ -88,6 +89,17 @@ def find_places(text: str, toks: list[Token]) -> list[PlaceRef]:
         PlaceRef(code, i, i, "region")
         for i, t in enumerate(toks)
         if (code := _REGION_ADJECTIVES.get(t.lemma)) is not None and i not in covered
+    )
+    # "по центру Сум": a genitive too short for the gazetteer (a common word in lower case),
+    # a town when capitalised inside a sentence
+    refs.extend(
+        PlaceRef(code, i, i, "city")
+        for i, t in enumerate(toks)
+        if (code := _SHORT_TOWNS.get(t.text)) is not None
+        and i not in covered
+        and i > 0
+        and toks[i - 1].sent == t.sent
+        and toks[i - 1].text not in ".!?:«\"“"
     )
     refs.sort(key=lambda r: r.first)
     # Capitalised adjectives, for both elided region nouns and town adjectives: one sweep.
@@ -121,6 +133,14 @@ _TITLES = words(
 
 # Towns named like given names: before a capitalised surname they are a person
 # ("Volodymyr Zelensky said", "Владимир Путин заявил").
+_FIRST_NAMES = words(
+    "олег", "александр", "сергей", "андрей", "алексей", "дмитрий", "игорь", "юрий", "вячеслав",
+    "роман", "михаил", "павел", "иван", "николай", "виталий", "евгений", "анатолий", "виктор",
+    "максим", "олександр", "сергій", "андрій", "олексій", "дмитро", "ігор", "юрій", "в'ячеслав",
+    "михайло", "павло", "іван", "микола", "віталій", "євген", "віктор", "oleg", "oleh",
+    "alexander", "oleksandr", "sergei", "serhiy", "andrei", "andriy", "igor", "ihor", "yuri",
+    "yuriy", "vitaly", "vitaliy", "mykola", "nikolai", "roman", "mikhail", "pavel", "ivan",
+)  # fmt: skip
 _GIVEN_NAMES = words("volodymyr", "vladimir", "володимир", "владимир")
 # Capitalised words after a town that keep it a town ("Vladimir Oblast", "Kharkiv Governor").
 _PLACE_NEXT = words(
@@ -184,7 +204,13 @@ def _longer_name(toks: list[Token], ref: PlaceRef) -> bool:
 def _is_person_name(toks: list[Token], ref: PlaceRef) -> bool:
     """ "President Volodymyr Zelensky", "Volodymyr Zelensky said": a first name that is
     also a town."""
-    if ref.level == "region" or ref.last + 1 >= len(toks):
+    if ref.level == "region":
+        return False
+    if ref.first > 0 and ref.first == ref.last and has(toks[ref.first - 1], _FIRST_NAMES) and (
+        toks[ref.first - 1].text[:1].isupper()
+    ):
+        return True  # "глава Чувашии Олег Николаев": a surname after a first name
+    if ref.last + 1 >= len(toks):
         return False
     nxt = toks[ref.last + 1]
     if nxt.kind != "word" or not nxt.text[:1].isupper():
@@ -226,6 +252,7 @@ def _drop_foreign_districts(toks: list[Token], refs: list[PlaceRef]) -> list[Pla
 
 
 _ORPHAN_PREP = frozenset({"над", "в", "у", "по", "на"})
+_SHORT_TOWNS = {"Сум": "UA-59"}
 _REGION_ADJECTIVES = {"подмосковный": "RU-MOS", "підмосковний": "RU-MOS"}
 _ADJ_POS = frozenset({"ADJF", "ADJ"})
 _TOWN_ADJ_ENDINGS = ("ский", "цкий", "ський", "цький")

@@ -91,7 +91,6 @@ KNOWN: dict[str, str] = {
     "only)",
     "fresh9-ru-010": "a fire 'на одном из предприятий Нижнекамска' is read as fuel because a refinery "
     "is named for Bashkiria",
-    "fresh9-uk-023": "a governor's count in Tatarstan is credited to the outlet (claimant only)",
 }
 
 
