@@ -106,6 +106,7 @@ class Casualty(NamedTuple):
     first: int
     last: int
     cue: int
+    update: bool = False  # "the toll has risen to 9": the current figure of a report
 
 
 def _what(tok: Token) -> What | None:
@@ -144,8 +145,9 @@ def extract_casualties(
         what = _what(tok)
         if what is None or _negated(toks, i, sent_bounds[tok.sent]):
             continue
+        toll = _toll(toks, i, by_first, taken)
         found = (
-            _toll(toks, i, by_first, taken)
+            toll
             or _before(toks, i, by_last, taken, place_tokens)
             or _after(toks, i, by_first, taken)
         )
@@ -153,7 +155,7 @@ def extract_casualties(
             continue
         value, first, last = found
         taken.add(first)
-        out.append(Casualty(what, value, min(first, i), max(last, i), i))
+        out.append(Casualty(what, value, min(first, i), max(last, i), i, toll is not None))
     return _drop_superseded(toks, out, sent_bounds)
 
 

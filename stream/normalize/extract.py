@@ -190,6 +190,11 @@ def extract(
             # "Загалом, за даними Повітряних сил, ... застосував 476 БпЛА. Знешкоджено 442
             # дрони": the fate of a total told on by the one who gave it
             who = by_sent[cnt.sent - 1]
+        elif cnt.sent not in said and cnt.sent > 0 and _it_said(toks, *bounds[cnt.sent]):
+            # "Ukraine's air force said ... Air defences shot down 379 of the drones, it said."
+            earlier = [a for a in attributions if a.sent == cnt.sent - 1 and a.claimant != "other"]
+            if earlier:
+                who = earlier[-1].claimant
         by_sent.setdefault(cnt.sent, who)
         whose.append(who)
     observations = [
@@ -211,6 +216,7 @@ def extract(
     used = {c.first for c in counts}
 
     casualties: list[CasualtyItem] = []
+    updates: list[bool] = []
     seen_cas: set[tuple[str | None, str, int]] = set()
     place_tokens = frozenset(k for p in places for k in range(p.first, p.last + 1))
     for c in extract_casualties(toks, numbers, used, bounds, place_tokens):
@@ -225,6 +231,7 @@ def extract(
         if key in seen_cas:
             continue
         seen_cas.add(key)
+        updates.append(c.update)
         casualties.append(
             _built(
                 CasualtyItem,
@@ -236,10 +243,12 @@ def extract(
                 },
             )
         )
-    casualties = _without_parts(casualties)
+    casualties = _without_parts(_without_superseded(casualties, updates))
 
     damage: list[DamageItem] = []
     generic: list[bool] = []
+    plants: set[str] = set()
+    gen_sent: list[int] = []
     seen_dmg: set[tuple[str, str]] = set()
     count_cues = frozenset(
         k
@@ -307,15 +316,25 @@ def extract(
             generic.append(
                 d.kind == "industrial" and d.first == d.last and toks[d.first].lemma in _GENERIC
             )
+            gen_sent.append(d.sent)
+            if d.kind == "fuel" and _plant(toks, d.first, d.last):
+                plants.add(code)
     if any(generic):
-        # "НПЗ ... на территории завода", "refinery ... the plant": the refinery again
-        fuel = {item.region for item in damage if item.kind == "fuel"}
-        named = any(k == "fuel" for k, _, _ in kind_mentions(toks, 0, len(toks)))
+        # "НПЗ ... на территории завода", "refinery ... the plant": the refinery again (a
+        # plant: not a pipeline or a filling station named elsewhere in the region)
+        fuel: set[str | None] = set(plants)
+        named = [
+            toks[a].sent
+            for k, a, b in kind_mentions(toks, 0, len(toks))
+            if k == "fuel" and _plant(toks, a, b)
+        ]
         kept: list[DamageItem] = []
-        for item, gen in zip(damage, generic, strict=True):
+        for item, gen, sent in zip(damage, generic, gen_sent, strict=True):
             if gen and item.region in fuel:
                 continue
-            if gen and named:  # "Дрони атакували НПЗ ... на території підприємства пожежа"
+            if gen and any(sent - 2 <= s <= sent for s in named):
+                # "Дрони атакували НПЗ ... на території підприємства пожежа" (near, not a
+                # refinery of another region paragraphs away)
                 fuel.add(item.region)
                 item = _built(DamageItem, {"region": item.region, "kind": "fuel", "span": item.span})
             kept.append(item)
@@ -335,17 +354,15 @@ def _in_title(toks: list[Token], p: PlaceRef) -> bool:
 
 
 _HOME_AREA = frozenset({"district", "region", "регионом", "регіоном", "областью", "областю",
-                        "районом", "округом", "краем", "республикой"})
+                        "районом", "округом", "краем", "республикой", "city", "місто", "город",
+                        "містом", "городом", "місту", "городу"})
 
 
 def _over_home(toks: list[Token], bounds: list[tuple[int, int]], c: Count) -> bool:
     """ "In total, 6 UAVs have been shot down over the district" on a governor's channel:
     a total of the channel's own area."""
     lo, hi = bounds[c.sent]
-    return any(
-        t.low in _HOME_AREA and k > lo and toks[k - 1].low in ("the", "над", "по")
-        for k, t in enumerate(toks[lo:hi], lo)
-    )
+    return any(t.low in _HOME_AREA for t in toks[lo:hi])
 
 
 def _without_parts(items: list[CasualtyItem]) -> list[CasualtyItem]:
@@ -368,3 +385,46 @@ def _without_parts(items: list[CasualtyItem]) -> list[CasualtyItem]:
                 if 2 * v == sum(values) and i == idx[-1]:
                     drop.update(j for j in idx if j != i)  # the total comes after its parts
     return [item for i, item in enumerate(items) if i not in drop] if drop else items
+
+
+_PRONOUNS = frozenset({"it", "he", "she", "він", "вона", "воно", "он", "она", "оно"})
+_SAID_VERBS = frozenset({"said", "added", "says", "reported", "stated", "wrote", "додав", "додала",
+                         "зазначив", "зазначила", "повідомив", "повідомила", "добавил", "добавила",
+                         "сообщил", "сообщила", "уточнил", "уточнила", "уточнив"})
+
+
+def _it_said(toks: list[Token], lo: int, hi: int) -> bool:
+    """ "..., it said.", "he added": the speaker of the sentence before goes on."""
+    return any(
+        toks[k].low in _PRONOUNS and toks[k + 1].low in _SAID_VERBS for k in range(lo, hi - 1)
+    ) or any(
+        toks[k].low in _SAID_VERBS and toks[k + 1].low in _PRONOUNS for k in range(lo, hi - 1)
+    )
+
+
+def _without_superseded(items: list[CasualtyItem], updates: list[bool]) -> list[CasualtyItem]:
+    """ "Ранены 2 человека. UPD: число раненых возросло до 4": a figure an update raises later
+    in the report (same region and kind) is not reported beside it."""
+    drop: set[int] = set()
+    for j, (later, up) in enumerate(zip(items, updates, strict=True)):
+        if not up:
+            continue
+        for i in range(j):
+            earlier = items[i]
+            if earlier.region != later.region:
+                continue
+            if later.killed and 0 < earlier.killed < later.killed:
+                drop.add(i)
+            if later.injured and 0 < earlier.injured < later.injured:
+                drop.add(i)
+    return [item for i, item in enumerate(items) if i not in drop] if drop else items
+
+
+_FUEL_PLANTS = frozenset({"нпз", "нефтеперерабатывающий", "нафтопереробний", "refinery",
+                          "refineries", "нефтебаза", "нафтобаза", "depot", "depots", "terminal",
+                          "terminals", "термінал", "терминал", "oil"})
+
+
+def _plant(toks: list[Token], a: int, b: int) -> bool:
+    """A fuel object that "the plant" or "the enterprise" can name again."""
+    return any(t.lemma in _FUEL_PLANTS or t.low in _FUEL_PLANTS for t in toks[a : b + 1])

@@ -198,6 +198,7 @@ def _longer_name(toks: list[Token], ref: PlaceRef) -> bool:
         and nxt.text[:1].isupper()
         and nxt.pos == "NOUN"
         and not has(nxt, _PLACE_NEXT)
+        and not has(nxt, _FIRST_NAMES)  # "голова Луцька Ігор Поліщук": a person follows
     )
 
 

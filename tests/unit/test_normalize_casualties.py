@@ -55,6 +55,9 @@ CASES = [
     # parts of a region's figure and their total: the total
     ("В Белгородской области в селе Дорогощь ранен мужчина. В селе Уразово ранены двое мирных "
      "жителей. Всего за сутки ранены 3 мирных жителя.", [("RU-BEL", "injured", 3)]),
+    # an update raises a figure given before: only the update
+    ("В Павлограде ранены 2 человека. UPD 09:20: В Павлограде число раненых возросло до 4.",
+     [("UA-12", "injured", 4)]),
     ("No one was injured in the attack on the Tver region.", []),
     ("There were no casualties in the Smolensk region.", []),
     ("Drones attacked the Kursk region; two people were hurt.", [("RU-KRS", "injured", 2)]),

@@ -38,6 +38,10 @@ CASES = [
     ("За словами начальника Тернопільської ОВА, по області ворог випустив 6 крилатих ракет.\n\n"
      "Загалом, за даними Повітряних сил, противник застосував 476 ударних БпЛА. Знешкоджено 442 "
      "дрони.", "wire", ["ua-official", "ua-military", "ua-military"], "ua-official"),
+    # "it said": the speaker of the sentence before goes on
+    ("Mayor Vitali Klitschko said fires broke out in Kyiv. Ukraine's air force said Russia "
+     "launched 397 drones. Air defenses shot down 379 of the drones, it said.", "wire",
+     ["ua-military", "ua-military"], "ua-military"),
     # regional commands of the Ukrainian forces; "air defence forces" names no claimant
     ("Воздушное командование «Восток» сообщило, что над Днепропетровской областью сбиты четыре "
      "ракеты.", "wire", ["ua-military"], "ua-military"),

@@ -63,6 +63,15 @@ CASES = [
      "ministry said.", []),
     ("Татарстан: в аеропортах Казані та Нижньокамська діяв план «Ковер», рейси затримувались.",
      [("RU-TA", "transport")]),
+    # a pipeline elsewhere in the region does not make a plant a refinery
+    ("Никополь: повреждены газопровод и автомобиль. Павлоград: в результате атаки ударных БпЛА на "
+     "территории предприятия возник пожар.",
+     [("UA-12", "fire"), ("UA-12", "fuel"), ("UA-12", "industrial"), ("UA-12", "other")]),
+    ("У Львові пошкоджено будинок. Міський голова Луцька Ігор Поліщук повідомив про пошкодження "
+     "промислового підприємства в місті.", [("UA-07", "industrial"), ("UA-46", "residential")]),
+    ("Аеропорт «Гагарін» у Саратові тимчасово припиняв приймання та випуск літаків.",
+     [("RU-SAR", "transport")]),
+    ("В Ивано-Франковской области удар пришелся по Бурштынской ТЭС.", [("UA-26", "energy")]),
     # where people are treated is no damaged object
     ("A missile hit a five-storey apartment building in Dnipro; 34 people were injured, 19 of "
      "whom remain in hospital.", [("UA-12", "residential")]),

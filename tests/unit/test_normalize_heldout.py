@@ -1,7 +1,7 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, nine rounds of 90; round 6
+administrations' posts in en/ru/uk (tests/data/heldout/, ten rounds of 90; round 6
 is harder documents: live blogs, digests, bullets, corrections; round 7 is like the
 dev set). The writers saw neither these tests nor the normalizer's code. Overall F1
 (the eval scorer's metric) of the normalizer as it was before them: 0.930, 0.906,
@@ -10,7 +10,10 @@ fixes prompted by the rounds before were going in, and scored 0.946, 0.93-0.96 (
 language), 0.946, 0.90-0.96 and 0.92-0.99 (per language) when first run; round 8 was
 written after the fixes of rounds 1-7 and scored 0.934 untouched: how well the fixes carried
 to reports nobody had looked at. Round 9 was written after the fixes prompted by round 8
-and scored 0.954 untouched (0.955, 0.947, 0.962 per language).
+and scored 0.954 untouched (0.955, 0.947, 0.962 per language). Round 10 (longer feeds:
+Telegram posts with bullets and updates, stories quoting several claimants) was written
+after the round-9 fixes and scored 0.934 untouched (0.956, 0.914, 0.938); the normalizer
+before this session's fixes scored it 0.927.
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -87,10 +90,24 @@ KNOWN: dict[str, str] = {
     "fresh9-ru-027": "'Из пяти выпущенных ракет две сбиты' takes no region from the strike on a "
     "place in the Kursk region described in the sentence before",
     "fresh9-uk-021": "'у підмосковному Жуковському' (a Moscow-region adjective) gives no region",
-    "fresh9-en-029": "Astra's count is credited to the governor who 'confirmed the attack' (claimant "
-    "only)",
-    "fresh9-ru-010": "a fire 'на одном из предприятий Нижнекамска' is read as fuel because a refinery "
-    "is named for Bashkiria",
+    # round 10 (longer feeds), written after the round-9 fixes and scored untouched (0.934)
+    "fresh10-en-004": "Baza's count ('the Baza Telegram channel reported, citing sources in the "
+    "emergency services') is credited to an official (claimant only)",
+    "fresh10-en-005": "'A 17-year-old girl was cut by glass' is no injury",
+    "fresh10-en-024": "'at Moscow's Vnukovo airport and at Zhukovsky airport in the Moscow region': "
+    "the second airport's region is given to both",
+    "fresh10-ru-009": "'Повреждены причал и технологический трубопровод' in a bullet gives no "
+    "transport for the pier",
+    "fresh10-ru-016": "a strike on an oil depot the General Staff names ('удар был нанесен по "
+    "нефтебазе') with a fire in the next sentence is no fuel",
+    "fresh10-ru-026": "'над левобережьем' (the occupied left bank of the Kherson region) gives no "
+    "region, and the occupation governor's count takes the report's claimant",
+    "fresh10-uk-019": "'метою були об'єкти Чорноморського флоту' (a target, not damage) is military "
+    "damage",
+    "fresh10-uk-025": "'зафіксовано влучання та пожежу на території підприємства' (a radio plant) "
+    "also adds military damage",
+    "fresh10-uk-027": "'по області противник випустив ... 37 «шахедів», з яких 31 знешкоджено': "
+    "the part takes no region from its whole",
 }
 
 
@@ -142,10 +159,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 810
-    assert len(set(ids)) == 810
+    assert len(ids) == 900
+    assert len(set(ids)) == 900
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 270, "ru": 270, "uk": 270}
+    assert Counter(c["lang"] for c in CASES) == {"en": 300, "ru": 300, "uk": 300}
 
 
 @pytest.mark.parametrize(
