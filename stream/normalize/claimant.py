@@ -108,6 +108,8 @@ _RAW_CUES: tuple[tuple[str, str], ...] = (
     ("російської сторони", "ru-mod"), ("russian side", "ru-mod"),
     ("media", "other"), ("reportedly", "other"), ("analysts", "other"), ("sources", "other"),
     ("сми", "other"), ("змі", "other"), ("источники", "other"), ("джерела", "other"),
+    ("isw", "other"), ("institute for the study of war", "other"),
+    ("інститут вивчення війни", "other"), ("институт изучения войны", "other"),
     ("telegram channel", "other"), ("телеграм-канал", "other"), ("telegram-канал", "other"),
     ("associated press", "other"), ("ap tally", "other"), ("baza", "other"), ("astra", "other"),
     ("по нашим данным", "other"), ("за нашими даними", "other"), ("our tally", "other"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from stream.normalize.numbers import Number
 from stream.normalize.places import PlaceRef, attack_starts, codes_in
 from stream.normalize.tokens import Token
+from stream.normalize.weapons import measure_of
 
 _HARD = frozenset({";", ":"})
 _LOCATIVE = frozenset({"в", "во", "у", "над", "на", "in", "over", "across", "of", "по"})
@@ -18,12 +19,16 @@ def _continues(toks: list[Token], k: int, starts: frozenset[int]) -> bool:
     ("the Kyiv region, the Kharkiv region", "беспилотника, летевших на Москву")."""
     if k in starts or (toks[k].low == "the" and k + 1 in starts):
         return True
-    tok = toks[k]
-    return tok.pos == "PRTF" or tok.low in ("flying", "heading", "headed", "летевших", "що")
+    return _participle(toks[k]) and toks[k].low not in ("які", "которые")
 
 
 def _participle(tok: Token) -> bool:
-    return tok.pos == "PRTF" or tok.low in ("flying", "heading", "headed", "що", "які", "которые")
+    # Ukrainian participles parse as adjectives ("збитих над Азовським морем")
+    return (
+        tok.pos == "PRTF"
+        or (tok.pos == "ADJF" and measure_of(tok) is not None)
+        or tok.low in ("flying", "heading", "headed", "летевших", "що", "які", "которые")
+    )
 
 
 _INCLUDING = frozenset({"including", "incl", "зокрема", "among", "среди", "серед"})

@@ -130,8 +130,8 @@ _KINDS: dict[DamageKind, str] = {
         автомашина; заклад освіти; заклад охорони здоров'я; учреждение образования; lyceum;
         lyceums; gymnasium; administration building; administration buildings; administrative
         buildings; college; colleges; library; museum; theatre; theater; stadium; sports
-        complex; post office; коледж; колледж; технікум; техникум; бібліотека; библиотека;
-        музей; театр; стадіон; стадион
+        complex; post office; educational facility; educational institution; коледж; колледж;
+        технікум; техникум; бібліотека; библиотека; музей; театр; стадіон; стадион
     """,
 }
 

@@ -241,6 +241,14 @@ def _weapon_end(toks: list[Token], k: int) -> int:
         if weapon_of(toks[k + 1]) is not None:
             k += 1
             continue
+        if (
+            k + 2 < n
+            and toks[k + 1].text == "/"
+            and toks[k + 1].start == toks[k].end
+            and toks[k + 2].start == toks[k + 1].end
+        ):
+            k += 2  # "Kh-59/69 guided missiles", "Shahed-136/131 drones": one model's variants
+            continue
         # "Neptune-MD long-range guided missiles": modifiers between a name and its noun
         m = k + 1
         while m < n and m <= k + 3 and toks[m].kind == "word" and _is_modifier(toks[m]) and not (
@@ -282,7 +290,8 @@ _EN_NP_WORDS = frozenset(
     {"cruise", "ballistic", "attack", "strike", "enemy", "kamikaze", "hostile", "long-range",
      "combat", "decoy", "aerial", "glide", "air", "sea", "naval", "surface-to-air", "air-to-air",
      "air-launched", "sea-launched", "ground-launched", "fixed-wing", "loitering", "more",
-     "such", "new", "heavy", "light", "unguided", "precision", "smart", "the", "these"}
+     "such", "new", "heavy", "light", "unguided", "precision", "smart", "the", "these",
+     "imitator", "imitation", "simulator", "dummy"}
 )
 
 

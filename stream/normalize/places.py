@@ -47,7 +47,7 @@ _ORIGIN_FILLER = words(
     "пуск", "пусків", "пусков", "launch", "launches", "launching", "акваторія", "акваторії",
     "акватория", "акватории", "waters", "airspace", "повітряного", "простору", "воздушного",
     "тот",  # "Гвардійське (ТОТ Криму)": temporarily occupied territory
-    "пространства", "повітряний", "простір",
+    "пространства", "повітряний", "простір", "over", "над",  # "from the airspace over Saratov"
 )
 _JOINERS = frozenset({"and", ",", "та", "і", "й", "и", "or", "або", "или"})
 # Singular forms of "region" that, standing alone, refer back to a region already named.
@@ -56,6 +56,7 @@ _ANAPHORA = frozenset(
         "region", "oblast", "регион", "региона", "региону", "регионом", "регионе",
         "область", "области", "областью", "регіон", "регіону", "регіоном", "регіоні",
         "області", "областю", "республика", "республики", "республіка", "республіки",
+        "district",  # "destroyed three drones over the district" (a district of the region)
     }
 )  # fmt: skip
 # "the city", "над городом": the last city named; "the peninsula": Crimea.

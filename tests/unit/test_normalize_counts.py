@@ -386,9 +386,15 @@ def test_counts(text: str, expected: list[T]) -> None:
 def test_a_regional_channel_named_after_its_region_is_its_home() -> None:
     """A governor's channel whose handle names its region ("telegram:tverreg") speaks of
     that region: a total "over the district" takes it, a town of another region on a
-    road's name does not move it; a news wire does not."""
+    road's name does not move it; a news wire's bare total stays national."""
     text = ("Tonight the Toropets district was attacked by UAVs. Traffic on the Velikiye Luki – "
             "Toropets road has been suspended.\n\nUPD 06:30: In total, 6 UAVs have been shot down "
             "over the district.")
     assert _counts(text, source="telegram:tverreg") == [("RU-TVE", "drone", "intercepted", 6)]
-    assert _counts(text, source="reuters") == [(None, "drone", "intercepted", 6)]
+    # on a wire "the district" is the district named before (Toropets, in the Tver region)
+    assert _counts(text, source="reuters") == [("RU-TVE", "drone", "intercepted", 6)]
+    bare = text.replace(" over the district", "")
+    assert _counts(bare, source="reuters") == [(None, "drone", "intercepted", 6)]
+    assert _counts(bare.replace("In total, ", "").replace("have", "were"), source="telegram:tverreg") == [
+        ("RU-TVE", "drone", "intercepted", 6)
+    ]
