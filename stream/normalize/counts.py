@@ -313,6 +313,12 @@ def extract_counts(
             # "fired missiles at the capital; all four were intercepted"
             between = codes_in(places, weapon_at, num.first)
             region = between[0] if len(between) == 1 else None
+            if region is None and not between and _of_them(toks, num):
+                # "attacked Mykolaiv Oblast with Shahed drones; air defence shot down seven of
+                # them": the place the weapons were used on
+                w_lo, _ = doc.clause(weapon_at)
+                used_on = codes_in(places, w_lo, weapon_at)
+                region = used_on[0] if len(used_on) == 1 else None
         if (
             region is None
             and not total
@@ -340,7 +346,28 @@ def extract_counts(
             continue
         seen.add(key)
         out.append(count)
-    return _drop_placeless_repeats(_share_of_region(toks, _share_coordinated_region(toks, out)))
+    return _drop_placeless_repeats(
+        _share_of_region(toks, _of_them_region(toks, _share_coordinated_region(toks, out)))
+    )
+
+
+_WHICH = frozenset({"них", "них,", "them", "which", "яких", "которых"})
+
+
+def _of_them_region(toks: list[Token], counts: list[Count]) -> list[Count]:
+    """ "выпустил две ракеты и 14 ударных дронов, 11 из них удалось сбить", "37 «шахедів»,
+    з яких 31 знешкоджено": a part "of them" is where its whole was (also when the whole
+    took its place from a coordinated figure)."""
+    out = list(counts)
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        if b.region is not None or a.region is None or a.sent != b.sent or b.total:
+            continue
+        after = b.last + 2 < len(toks) and has(toks[b.last + 1], OF) and toks[b.last + 2].low in _WHICH
+        before = b.first >= 2 and has(toks[b.first - 2], OF) and toks[b.first - 1].low in _WHICH
+        if (after or before) and b.weapon == a.weapon:
+            out[k] = _with_region(b, a.region)
+    return out
 
 
 def _share_of_region(toks: list[Token], counts: list[Count]) -> list[Count]:

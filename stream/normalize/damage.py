@@ -34,7 +34,7 @@ _FIRE = words("fire", "fires", "blaze", "blazes", "ablaze", "burning", "burned",
 _FIRE_NOT_BEFORE = frozenset({"open", "opened", "opening", "under", "artillery", "defence",
                               "defense", "anti-aircraft", "mortar", "return", "returned"})
 _FIRE_NOT_AFTER = frozenset({"department", "service", "services", "brigade", "crews", "crew",
-                             "station", "fighters", "rescue"})
+                             "station", "fighters", "rescue", "groups", "group", "teams", "team"})
 _IMPACT = words(
     "damaged", "damaging", "damage", "damages", "destroyed", "hit", "hits", "struck", "fell",
     "hitting", "striking",

@@ -279,10 +279,34 @@ def _town_adjectives(toks: list[Token], refs: list[PlaceRef], adjs: list[int]) -
             continue  # "Приморский район" (districts are the gazetteer's), "Киевский режим"
         if nxt in _ORPHAN_AND and any(t.low.startswith(_NOT_A_TOWN_NEXT) for t in toks[i + 2 : i + 5]):
             continue  # "у Київському та Салтівському районах"
+        if i + 1 < len(toks) and toks[i + 1].lemma in _GOVERNOR:
+            code = _region_of_adjective(tok.lemma)  # "Тульський губернатор": the oblast's
+            if code is not None:
+                extra.append(PlaceRef(code, i, i, "region"))
+                continue
         code = _town_of_adjective(tok.lemma)
         if code is not None:
             extra.append(PlaceRef(code, i, i, "city"))
     return sorted(refs + extra, key=lambda r: r.first) if extra else refs
+
+
+_GOVERNOR = frozenset({"губернатор", "губернаторка"})
+
+
+@lru_cache(maxsize=1024)
+def _region_of_adjective(lemma: str) -> str | None:
+    """ "тульський" -> Тульська область, "пензенский" -> Пензенская область."""
+    if lemma.endswith(("ський", "цький")):
+        name = lemma[:-2] + "а область"
+    elif lemma.endswith(("ский", "цкий")):
+        name = lemma[:-2] + "ая область"
+    else:
+        return None
+    name = name.capitalize()
+    found = gazetteer().find(name)
+    if found and found[0].start == 0 and found[0].level == "region":
+        return found[0].code
+    return None
 
 
 @lru_cache(maxsize=4096)

@@ -106,8 +106,6 @@ KNOWN: dict[str, str] = {
     "damage",
     "fresh10-uk-025": "'зафіксовано влучання та пожежу на території підприємства' (a radio plant) "
     "also adds military damage",
-    "fresh10-uk-027": "'по області противник випустив ... 37 «шахедів», з яких 31 знешкоджено': "
-    "the part takes no region from its whole",
 }
 
 
