@@ -564,7 +564,9 @@ _STRUCK = frozenset({"struck", "hit", "slammed", "влучили", "поціли
 _OTHER_TALLIES = frozenset({"боєзіткнень", "боєзіткнення", "зіткнень", "боестолкновений",
                             "столкновений", "обстрілів", "обстрелов", "штурмів", "штурмов",
                             "clashes", "shellings", "assaults", "атак"})
-_REACHED = words("достигнуть", "досягти", "reached", "reach", "достигли", "досягли")
+_REACHED = words("достигнуть", "досягти", "reached", "reach", "достигли", "досягли",
+                 # "1 вилетів за межі повітряного простору України": flew off, no measure
+                 "вилетіти", "вилетів", "вилетіли", "вылететь", "вылетел", "вылетели", "flew")
 
 
 def _casualty_near(toks: list[Token], first: int, last: int, lo: int, hi: int) -> bool:

@@ -30,7 +30,8 @@ _FIRE = words("fire", "fires", "blaze", "blazes", "ablaze", "burning", "burned",
               "сгореть", "сгорел", "сгорела", "сгорели", "згоріти", "згорів", "згоріла", "згоріли",
               "выгореть", "вигоріти",
               "пожар", "возгорание", "загорание", "загореться", "гореть", "пламя", "пожежа",
-              "загоряння", "займання", "загорітися", "горіти", "спалахнути", "burn")
+              "загоряння", "займання", "загорітися", "горіти", "спалахнути", "burn", "зайнятися",
+              "зайнялися", "зайнялася", "зайнявся", "заняться", "занялись", "занялся")
 _FIRE_NOT_BEFORE = frozenset({"open", "opened", "opening", "under", "artillery", "defence",
                               "defense", "anti-aircraft", "mortar", "return", "returned"})
 _FIRE_NOT_AFTER = frozenset({"department", "service", "services", "brigade", "crews", "crew",

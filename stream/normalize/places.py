@@ -400,9 +400,25 @@ def _dateline(toks: list[Token], ref: PlaceRef) -> bool:
     return any(t.text in ("(", "--", "—", "–", "/") for t in toks[ref.last + 1 : ref.last + 9])
 
 
+_DISTANCE = frozenset({"west", "east", "north", "south", "northwest", "northeast", "southwest",
+                       "southeast", "north-west", "north-east", "south-west", "south-east", "km",
+                       "kilometres", "kilometers", "miles", "км", "кілометрів", "километров",
+                       "західніше", "східніше", "північніше", "південніше", "западнее",
+                       "восточнее", "севернее", "южнее"})
+
+
+def _distance_ref(toks: list[Token], ref: PlaceRef) -> bool:
+    """ "about 380 km (240 miles) west of Moscow", "в 100 км от Белгорода": a landmark for a
+    distance, not where anything happened."""
+    k = ref.first - 1
+    if k < 1 or toks[k].low not in ("of", "from", "от", "від", "до"):
+        return False
+    return any(t.low in _DISTANCE for t in toks[max(0, k - 4) : k])
+
+
 def _metonymy(toks: list[Token], ref: PlaceRef) -> PlaceRef:
     """ "Moscow launched 300 drones", "Kyiv said": a capital naming a government."""
-    if _dateline(toks, ref):
+    if _dateline(toks, ref) or _distance_ref(toks, ref):
         return PlaceRef(ref.code, ref.first, ref.last, ref.level, origin=True)
     if ref.code not in _CAPITALS or ref.level != "city" or ref.last + 1 >= len(toks):
         return ref

@@ -75,6 +75,14 @@ EN = [
     ("MOSCOW, September 21. /TASS/. Air defences shot down 1,452 drones in the period from "
      "September 14 to 20, the Russian Defence Ministry said.",
      _s((None, "drone", "intercepted", 1452))),
+    ("Overnight, Russia attacked Mykolaiv Oblast with Shahed-136/131 attack drones; air defence "
+     "and mobile fire groups shot down seven of them, Governor Vitaliy Kim said.",
+     _s(("UA-48", "drone", "intercepted", 7))),
+    ("The Air Force said Russian forces launched seven Kh-101 cruise missiles from the airspace "
+     "over Saratov Oblast and 86 imitator drones were locationally lost.",
+     _s((None, "missile", "launched", 7), (None, "drone", "suppressed", 86))),
+    ("The Air Force said Russia had attacked Poltava Oblast with two Kh-59/69 guided missiles and "
+     "18 drones.", _s(("UA-53", "missile", "launched", 2), ("UA-53", "drone", "launched", 18))),
     # totals named after their figure
     ("The ministry said it had downed 17 drones over the Volgograd region as part of a wider "
      "105-drone overnight tally.",
@@ -372,6 +380,18 @@ UK = [
     # a surname that is a town's name
     ("Два беспилотника атаковали предприятие в Новочебоксарске, сообщил глава Чувашии Олег "
      "Николаев.", _s(("RU-CU", "drone", "launched", 2))),
+    ("03:10 Глава Чувашії: над Чебоксарами знищено два безпілотники.\n03:45 Тульський губернатор "
+     "Дмитро Міляєв: над областю знищено 5 БпЛА.",
+     _s(("RU-CU", "drone", "intercepted", 2), ("RU-TUL", "drone", "intercepted", 5))),
+    ("По данным Воздушных сил ВСУ, по Полтавщине враг выпустил две баллистические ракеты и 14 "
+     "ударных дронов, 11 из них удалось сбить.",
+     _s(("UA-53", "missile", "launched", 2), ("UA-53", "drone", "launched", 14),
+        ("UA-53", "drone", "intercepted", 11))),
+    ("Губернатор заявив, що над Таганрогом знищено 20 безпілотників. Міноборони РФ окремо "
+     "відзвітувало про 8 дронів, збитих над Азовським морем.",
+     _s(("RU-ROS", "drone", "intercepted", 20), ("SEA-AZOV", "drone", "intercepted", 8))),
+    ("Ще 52 ворожі дрони-імітатори локаційно втрачені, 1 вилетів за межі повітряного простору "
+     "України у бік Білорусі.", _s((None, "drone", "suppressed", 52))),
     ("Ворог 14 разів атакував Нікополь дронами.", []),
     ("Ворог атакував 100 дронами; 80 з них збито.",
      _s((None, "drone", "launched", 100), (None, "drone", "intercepted", 80))),

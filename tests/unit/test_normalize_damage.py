@@ -72,6 +72,10 @@ CASES = [
     ("Аеропорт «Гагарін» у Саратові тимчасово припиняв приймання та випуск літаків.",
      [("RU-SAR", "transport")]),
     ("В Ивано-Франковской области удар пришелся по Бурштынской ТЭС.", [("UA-26", "energy")]),
+    ("A drone attack on the town of Toropets in Russia's Tver region, about 380 km west of "
+     "Moscow, triggered a massive fire.", [("RU-TVE", "fire")]),
+    ("Одеса: уламки впали на приватний сектор, зайнялися 2 будинки.",
+     [("UA-51", "fire"), ("UA-51", "residential")]),
     # where people are treated is no damaged object
     ("A missile hit a five-storey apartment building in Dnipro; 34 people were injured, 19 of "
      "whom remain in hospital.", [("UA-12", "residential")]),
