@@ -66,7 +66,7 @@ _KINDS: dict[DamageKind, str] = {
         дорожное покрытие; морской транспорт; морський транспорт; переправа; паромная переправа;
         поромна переправа; ferry; ferries; shipping; sea traffic; морское сообщение; морське
         сполучення; судоходство; судноплавство; погрузка; отгрузка; loading;
-        road surface; vessel traffic; ship traffic; shipping traffic
+        road surface; vessel traffic; ship traffic; shipping traffic; рух суден; движение судов
     """,
     "industrial": """
         plant; plants; factory; factories; enterprise; enterprises; warehouse; warehouses;

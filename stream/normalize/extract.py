@@ -330,8 +330,9 @@ def extract(
         ]
         kept: list[DamageItem] = []
         for item, gen, sent in zip(damage, generic, gen_sent, strict=True):
-            if gen and item.region in fuel:
-                continue
+            if gen and item.region in fuel and any(s <= sent for s in named):
+                continue  # (a plant named only after it is another object: "на одному з
+                # підприємств виникла пожежа. Генштаб заявив, що уражено нафтобазу")
             if gen and any(sent - 2 <= s <= sent for s in named):
                 # "Дрони атакували НПЗ ... на території підприємства пожежа" (near, not a
                 # refinery of another region paragraphs away)
@@ -387,6 +388,7 @@ def _without_parts(items: list[CasualtyItem]) -> list[CasualtyItem]:
     return [item for i, item in enumerate(items) if i not in drop] if drop else items
 
 
+_HIS = frozenset({"him", "her", "його", "її", "его", "ее", "её", "неё", "нее"})
 _PRONOUNS = frozenset({"it", "he", "she", "він", "вона", "воно", "он", "она", "оно"})
 _SAID_VERBS = frozenset({"said", "added", "says", "reported", "stated", "wrote", "додав", "додала",
                          "зазначив", "зазначила", "повідомив", "повідомила", "добавил", "добавила",
@@ -394,7 +396,11 @@ _SAID_VERBS = frozenset({"said", "added", "says", "reported", "stated", "wrote",
 
 
 def _it_said(toks: list[Token], lo: int, hi: int) -> bool:
-    """ "..., it said.", "he added": the speaker of the sentence before goes on."""
+    """ "..., it said.", "he added", "за його словами": the speaker of the sentence before
+    goes on."""
+    words_ = {t.low for t in toks[lo:hi]}
+    if words_ & _HIS and words_ & {"according", "словами", "словам", "данным", "даними"}:
+        return True
     return any(
         toks[k].low in _PRONOUNS and toks[k + 1].low in _SAID_VERBS for k in range(lo, hi - 1)
     ) or any(

@@ -42,6 +42,11 @@ CASES = [
     ("Mayor Vitali Klitschko said fires broke out in Kyiv. Ukraine's air force said Russia "
      "launched 397 drones. Air defenses shot down 379 of the drones, it said.", "wire",
      ["ua-military", "ua-military"], "ua-military"),
+    ("Призначений Кремлем губернатор Євген Балицький заявив, що в Енергодарі пошкоджено "
+     "підстанцію. За його словами, «засобами ППО над Мелітополем знищено 5 безпілотників».",
+     "wire", ["ru-official"], "ru-official"),
+    ("На Черкащині, за словами Ігоря Табурця, знищено півтора десятка дронів.", "wire",
+     ["ua-official"], "ua-official"),
     # regional commands of the Ukrainian forces; "air defence forces" names no claimant
     ("Воздушное командование «Восток» сообщило, что над Днепропетровской областью сбиты четыре "
      "ракеты.", "wire", ["ua-military"], "ua-military"),

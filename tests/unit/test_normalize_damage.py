@@ -76,6 +76,12 @@ CASES = [
      "Moscow, triggered a massive fire.", [("RU-TVE", "fire")]),
     ("Одеса: уламки впали на приватний сектор, зайнялися 2 будинки.",
      [("UA-51", "fire"), ("UA-51", "residential")]),
+    # a plant named only after a fire "at one of the enterprises" is another object
+    ("За словами губернатора, в Енгельсі на одному з підприємств виникла пожежа. Генштаб ЗСУ "
+     "заявив, що уражено нафтобазу «Кристал» в Енгельсі.",
+     [("RU-SAR", "fire"), ("RU-SAR", "fuel"), ("RU-SAR", "industrial")]),
+    ("Губернатор Ленінградської області повідомив, що в порту Усть-Луга рух суден тимчасово "
+     "зупинено.", [("RU-LEN", "transport")]),
     # where people are treated is no damaged object
     ("A missile hit a five-storey apartment building in Dnipro; 34 people were injured, 19 of "
      "whom remain in hospital.", [("UA-12", "residential")]),

@@ -1,7 +1,7 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, ten rounds of 90; round 6
+administrations' posts in en/ru/uk (tests/data/heldout/, eleven rounds of 90; round 6
 is harder documents: live blogs, digests, bullets, corrections; round 7 is like the
 dev set). The writers saw neither these tests nor the normalizer's code. Overall F1
 (the eval scorer's metric) of the normalizer as it was before them: 0.930, 0.906,
@@ -13,7 +13,9 @@ to reports nobody had looked at. Round 9 was written after the fixes prompted by
 and scored 0.954 untouched (0.955, 0.947, 0.962 per language). Round 10 (longer feeds:
 Telegram posts with bullets and updates, stories quoting several claimants) was written
 after the round-9 fixes and scored 0.934 untouched (0.956, 0.914, 0.938); the normalizer
-before this session's fixes scored it 0.927.
+before this session's fixes scored it 0.927. Round 11 (live blogs, round-ups, state media in
+English, posts listing communities, many numbers that count nothing) was written after the
+round-10 fixes and scored 0.954 untouched (0.959, 0.987, 0.922); 0.945 before the session.
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -106,6 +108,23 @@ KNOWN: dict[str, str] = {
     "damage",
     "fresh10-uk-025": "'зафіксовано влучання та пожежу на території підприємства' (a radio plant) "
     "also adds military damage",
+    # round 11 (live blogs, round-ups, state media in English), written after the round-10
+    # fixes and scored untouched (0.954)
+    "fresh11-en-011": "'struck aircraft shelters at the Starokonstantinov airfield' adds an 'other'",
+    "fresh11-en-013": "'an attempted attack on an industrial enterprise ... had been repelled' is "
+    "industrial damage",
+    "fresh11-ru-005": "a verbless bullet ('В Марганецкой громаде — пятиэтажка и линия "
+    "электропередачи') takes no damage verb from the sentence before",
+    "fresh11-ru-010": "'поражены места стоянки авиации' is no military damage",
+    "fresh11-ru-021": "a warehouse 'горит' in Bila Tserkva adds an 'other' damage",
+    "fresh11-uk-004": "ships hit 'в порту Каспійська' make the port transport damage",
+    "fresh11-uk-007": "Zelensky's quoted weekly figures ('понад 1 200 ударних дронів') have no "
+    "launch verb of their own",
+    "fresh11-uk-017": "'пошкоджено будівлю лісництва' (a forestry building) is no damage",
+    "fresh11-uk-018": "'не приймали й не відправляли рейси' is read as a denial, not as disruption",
+    "fresh11-uk-022": "a village 'Кам'янське' of the Zaporizhzhia region is read as Kamianske "
+    "(Dnipropetrovsk), and the damage and casualties follow it",
+    "fresh11-uk-030": "'13 людей звернулися по медичну допомогу з легкими травмами' is no injury",
 }
 
 
@@ -157,10 +176,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 900
-    assert len(set(ids)) == 900
+    assert len(ids) == 990
+    assert len(set(ids)) == 990
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 300, "ru": 300, "uk": 300}
+    assert Counter(c["lang"] for c in CASES) == {"en": 330, "ru": 330, "uk": 330}
 
 
 @pytest.mark.parametrize(
