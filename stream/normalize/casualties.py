@@ -181,12 +181,12 @@ _EARLIER = frozenset({"earlier", "previously", "ранее", "раніше", "п
 def _negated(toks: list[Token], i: int, bounds: tuple[int, int]) -> bool:
     lo, hi = bounds
     for k in range(max(lo, i - 3), min(hi, i + 3)):
-        between = toks[k:i] if k < i else toks[i + 1 : k]
-        if any(t.text == ";" for t in between):
-            continue  # "13 people were injured; none of them is in serious condition"
         tok = toks[k]
         if tok.kind != "word" or not has(tok, _NEG):
             continue
+        between = toks[k:i] if k < i else toks[i + 1 : k]
+        if any(t.text == ";" for t in between):
+            continue  # "13 people were injured; none of them is in serious condition"
         nxt = toks[k + 1].low if k + 1 < len(toks) else ""
         if nxt not in ("менее", "менше", "less", "fewer", "менш", "только", "лише"):
             return True

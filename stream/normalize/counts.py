@@ -274,7 +274,14 @@ def extract_counts(
         total = _is_total(toks, num, np_last) or (
             toks[s_lo].low in _IN_TOTAL and s_lo + 1 < len(toks) and toks[s_lo + 1].text == ","
         )  # "Загалом, за даними Повітряних сил, противник застосував 476 ударних БпЛА"
-        if not total and sent > 0 and not codes_in(places, s_lo, s_hi):
+        prev_last = last_in_sent.get(sent - 1)
+        if (
+            not total
+            and prev_last is not None
+            and prev_last.total
+            and prev_last.region is None
+            and not codes_in(places, s_lo, s_hi)
+        ):
             before = [c for c in out if c.sent == sent - 1]
             # "... застосував 476 БпЛА та 48 ракет. Знешкоджено 442 дрони": the totals' fate
             total = bool(before) and all(c.total and c.region is None for c in before)

@@ -84,25 +84,21 @@ def find_places(text: str, toks: list[Token]) -> list[PlaceRef]:
         if first < 0 or last >= len(toks) or first > last:
             continue
         refs.append(PlaceRef(place.code, max(first, 0), last, place.level))
-    # "у підмосковному Жуковському", "подмосковные аэропорты": a region by its adjective
-    covered = {i for r in refs for i in range(r.first, r.last + 1)}
-    refs.extend(
-        PlaceRef(code, i, i, "region")
-        for i, t in enumerate(toks)
-        if (code := _REGION_ADJECTIVES.get(t.lemma)) is not None and i not in covered
-    )
+    # "у підмосковному Жуковському", "подмосковные аэропорты": a region by its adjective;
     # "по центру Сум": a genitive too short for the gazetteer (a common word in lower case),
     # a town when capitalised inside a sentence
-    refs.extend(
-        PlaceRef(code, i, i, "city")
-        for i, t in enumerate(toks)
-        if (code := _SHORT_TOWNS.get(t.text)) is not None
-        and i not in covered
-        and i > 0
-        and toks[i - 1].sent == t.sent
-        and toks[i - 1].text not in ".!?:«\"“"
-    )
-    refs.sort(key=lambda r: r.first)
+    odd = [i for i, t in enumerate(toks) if t.lemma in _REGION_ADJECTIVES or t.text in _SHORT_TOWNS]
+    if odd:
+        covered = {i for r in refs for i in range(r.first, r.last + 1)}
+        for i in odd:
+            t = toks[i]
+            if i in covered:
+                continue
+            if t.lemma in _REGION_ADJECTIVES:
+                refs.append(PlaceRef(_REGION_ADJECTIVES[t.lemma], i, i, "region"))
+            elif i > 0 and toks[i - 1].sent == t.sent and toks[i - 1].text not in ".!?:«\"“":
+                refs.append(PlaceRef(_SHORT_TOWNS[t.text], i, i, "city"))
+        refs.sort(key=lambda r: r.first)
     # Capitalised adjectives, for both elided region nouns and town adjectives: one sweep.
     adjs = [i for i, t in enumerate(toks) if t.pos in _ADJ_POS and t.text[:1].isupper()]
     if adjs:
