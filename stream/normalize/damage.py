@@ -91,10 +91,18 @@ def extract_damage(
     out: list[Damage] = []
     keys = _IMPACT_KEYS
     cues = [k for k, t in enumerate(toks) if (t.lemma in keys or t.low in keys)]
+    # "аеропорт не приймав рейси", "the airport was not operating": a stop is an impact
+    stopped = {k for k, t in enumerate(toks) if k and t.lemma in _OPERATE and toks[k - 1].low in _NOT}
+    if stopped:
+        cues = sorted({*cues, *stopped})
     if not cues:
         return out
     for s_idx, (lo, hi) in enumerate(sent_bounds):
-        strong = [k for k in cues if lo <= k < hi and k not in count_cues and _is_impact(toks, k, lo, hi)]
+        strong = [
+            k
+            for k in cues
+            if lo <= k < hi and k not in count_cues and (k in stopped or _is_impact(toks, k, lo, hi))
+        ]
         if not strong:
             continue
         if all(_weak(toks[k]) for k in strong) and any(
@@ -390,12 +398,17 @@ def _negated(toks: list[Token], i: int, lo: int, hi: int, covered: set[int]) -> 
             continue
         if nxt.text == "." and k + 2 < len(toks) and toks[k + 2].kind == "num":
             continue  # "No. 112": a house number
+        if nxt.lemma in _OPERATE:
+            continue  # "аеропорт не приймав рейси", "the airport was not operating": disruption
         if has(nxt, _PEOPLE_NEG) or has(prv, _PEOPLE_NEG):
             continue  # "no casualties", "пострадавших нет": about people, not damage
         return True
     return False
 
 
+_NOT = frozenset({"не", "not", "ні"})
+_OPERATE = frozenset({"приймати", "відправляти", "працювати", "принимать", "отправлять",
+                      "работать", "operating", "operate", "accepting", "accept", "receiving"})
 _PEOPLE_NEG = CASUALTY_CUES | words("casualties", "victims", "one", "жертва", "жертв", "постраждалі")
 
 

@@ -82,6 +82,10 @@ CASES = [
      [("RU-SAR", "fire"), ("RU-SAR", "fuel"), ("RU-SAR", "industrial")]),
     ("Губернатор Ленінградської області повідомив, що в порту Усть-Луга рух суден тимчасово "
      "зупинено.", [("RU-LEN", "transport")]),
+    # an airport that stopped working is disrupted, not a denial
+    ("Аеропорт Внуково в Москві тимчасово не приймав і не відправляв рейси.", [("RU-MOW", "transport")]),
+    ("The airport in Kazan was not operating for three hours.", [("RU-TA", "transport")]),
+    ("Обломки упали у аэропорта Казани, разрушений нет.", []),
     # where people are treated is no damaged object
     ("A missile hit a five-storey apartment building in Dnipro; 34 people were injured, 19 of "
      "whom remain in hospital.", [("UA-12", "residential")]),
