@@ -231,6 +231,12 @@ def _before(
         if j >= 1 and has(toks[j - 1], PERSON) and tok.pos == "NOUN":
             j -= 1  # "двоє працівників заводу отримали травми": the workers' plant
             continue
+        if tok.low in ("з", "с", "із", "with") and j >= 1 and toks[j - 1].low in _SOUGHT:
+            k = j - 1
+            while k > 0 and toks[k - 1].low in _SOUGHT:
+                k -= 1
+            j = k - 1  # "13 людей звернулися по медичну допомогу з легкими травмами"
+            continue
         if tok.low == "with" and (k := _taken_to_hospital(toks, j)) is not None:
             j = k - 1  # "a 43-year-old man was taken to hospital with shrapnel wounds"
             continue
@@ -266,6 +272,10 @@ def _taken_to_hospital(toks: list[Token], with_at: int) -> int | None:
     return k - 1
 
 
+_SOUGHT = frozenset({"звернулися", "звернулись", "звернулося", "обратились", "обратилось",
+                     "sought", "по", "за", "медичну", "медичною", "медицинской",
+                     "медицинскую", "допомогу", "допомогою", "помощью", "помощь", "medical",
+                     "help", "treatment", "care"})
 _TAKEN = frozenset({"taken", "rushed", "admitted", "brought", "sent", "transported", "evacuated"})
 _REGION_WORDS = frozenset({"області", "области", "регіоні", "регионе", "region", "city", "місті",
                            "городе", "районі", "районе", "громаді"})

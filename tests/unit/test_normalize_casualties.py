@@ -58,6 +58,10 @@ CASES = [
     # an update raises a figure given before: only the update
     ("В Павлограде ранены 2 человека. UPD 09:20: В Павлограде число раненых возросло до 4.",
      [("UA-12", "injured", 4)]),
+    ("У Торопці Тверської області 13 людей звернулися по медичну допомогу з легкими травмами.",
+     [("RU-TVE", "injured", 13)]),
+    ("В Белгороде 5 человек обратились за медицинской помощью с осколочными ранениями.",
+     [("RU-BEL", "injured", 5)]),
     ("No one was injured in the attack on the Tver region.", []),
     ("There were no casualties in the Smolensk region.", []),
     ("Drones attacked the Kursk region; two people were hurt.", [("RU-KRS", "injured", 2)]),

@@ -124,7 +124,6 @@ KNOWN: dict[str, str] = {
     "fresh11-uk-017": "'пошкоджено будівлю лісництва' (a forestry building) is no damage",
     "fresh11-uk-022": "a village 'Кам'янське' of the Zaporizhzhia region is read as Kamianske "
     "(Dnipropetrovsk), and the damage and casualties follow it",
-    "fresh11-uk-030": "'13 людей звернулися по медичну допомогу з легкими травмами' is no injury",
 }
 
 
