@@ -232,10 +232,10 @@ def _before(
             j -= 1  # "двоє працівників заводу отримали травми": the workers' plant
             continue
         if tok.low in ("з", "с", "із", "with") and j >= 1 and toks[j - 1].low in _SOUGHT:
-            k = j - 1
-            while k > 0 and toks[k - 1].low in _SOUGHT:
-                k -= 1
-            j = k - 1  # "13 людей звернулися по медичну допомогу з легкими травмами"
+            m = j - 1
+            while m > 0 and toks[m - 1].low in _SOUGHT:
+                m -= 1
+            j = m - 1  # "13 людей звернулися по медичну допомогу з легкими травмами"
             continue
         if tok.low == "with" and (k := _taken_to_hospital(toks, j)) is not None:
             j = k - 1  # "a 43-year-old man was taken to hospital with shrapnel wounds"
