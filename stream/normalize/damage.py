@@ -97,12 +97,18 @@ def extract_damage(
         cues = sorted({*cues, *stopped})
     if not cues:
         return out
+    prev_strong = False
     for s_idx, (lo, hi) in enumerate(sent_bounds):
         strong = [
             k
             for k in cues
             if lo <= k < hi and k not in count_cues and (k in stopped or _is_impact(toks, k, lo, hi))
         ]
+        if not strong and prev_strong:
+            # "В Никополе повреждены 4 дома. В Марганецкой громаде — пятиэтажка и ЛЭП": a
+            # verbless line after a damage sentence goes on with its verb
+            strong = [k for k in range(lo, min(hi, lo + 8)) if toks[k].text in ("—", "–")][:1]
+        prev_strong = bool(strong)
         if not strong:
             continue
         if all(_weak(toks[k]) for k in strong) and any(

@@ -86,6 +86,8 @@ CASES = [
     ("Аеропорт Внуково в Москві тимчасово не приймав і не відправляв рейси.", [("RU-MOW", "transport")]),
     ("The airport in Kazan was not operating for three hours.", [("RU-TA", "transport")]),
     ("Обломки упали у аэропорта Казани, разрушений нет.", []),
+    ("В Никополе повреждены 4 частных дома. В Марганецкой громаде — пятиэтажка и линия "
+     "электропередачи.", [("UA-12", "energy"), ("UA-12", "residential")]),
     # where people are treated is no damaged object
     ("A missile hit a five-storey apartment building in Dnipro; 34 people were injured, 19 of "
      "whom remain in hospital.", [("UA-12", "residential")]),

@@ -114,8 +114,6 @@ KNOWN: dict[str, str] = {
     "fresh11-en-011": "'struck aircraft shelters at the Starokonstantinov airfield' adds an 'other'",
     "fresh11-en-013": "'an attempted attack on an industrial enterprise ... had been repelled' is "
     "industrial damage",
-    "fresh11-ru-005": "a verbless bullet ('В Марганецкой громаде — пятиэтажка и линия "
-    "электропередачи') takes no damage verb from the sentence before",
     "fresh11-ru-010": "'поражены места стоянки авиации' is no military damage",
     "fresh11-ru-021": "a warehouse 'горит' in Bila Tserkva adds an 'other' damage",
     "fresh11-uk-004": "ships hit 'в порту Каспійська' make the port transport damage",
