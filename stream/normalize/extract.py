@@ -289,7 +289,9 @@ def extract(
             plain = {p.code for p in places if ca <= p.first < cb and not _in_title(toks, p)}
             if titled - plain and plain & set(codes):
                 codes = [c for c in codes if c not in titled - plain]
-        if len(codes) > 1:
+        if len(codes) > 1 and d.kind == "transport" and _airports(toks, ca, cb):
+            pass  # "at Vnukovo airport and at Zhukovsky airport in the Moscow region": each
+        elif len(codes) > 1:
             own = own_place(toks, places, d.first, d.last)  # "аэродрома Моздок ... и Саратовского НПЗ"
             if own is None and not codes_in(places, lo, hi):
                 # "... аэродрома Моздок в Северной Осетии и Саратовского НПЗ. На аэродроме
@@ -434,3 +436,13 @@ _FUEL_PLANTS = frozenset({"нпз", "нефтеперерабатывающий"
 def _plant(toks: list[Token], a: int, b: int) -> bool:
     """A fuel object that "the plant" or "the enterprise" can name again."""
     return any(t.lemma in _FUEL_PLANTS or t.low in _FUEL_PLANTS for t in toks[a : b + 1])
+
+
+_AIRPORT = frozenset({"airport", "airports", "аэропорт", "аеропорт"})
+
+
+def _airports(toks: list[Token], lo: int, hi: int) -> bool:
+    """Two airports or more named in the clause (flights stopped at each)."""
+    return sum(t.lemma in _AIRPORT or t.low in _AIRPORT for t in toks[lo:hi]) >= 2 or (any(
+        t.lemma in ("подмосковный", "підмосковний") for t in toks[lo:hi]
+    ) and any(t.lemma in _AIRPORT for t in toks[lo:hi]))

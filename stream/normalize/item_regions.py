@@ -126,6 +126,10 @@ def comma_clause(
     def goes_on(k: int) -> bool:  # the token after a comma continues a list of places
         if k + 1 < hi and toks[k].low in ("and", "и", "та", "і", "й") and k + 1 in starts:
             return True  # "in Ternopil, Ivano-Frankivsk, and Lviv oblasts"
+        if k + 3 < hi and (toks[k].low, toks[k + 1].low) in _ALSO and (
+            k + 2 in starts or (toks[k + 2].low in _PREPS and k + 3 in starts)
+        ):
+            return True  # "в аеропорту Внуково, а також у підмосковному Жуковському"
         return k in starts or (k + 1 < hi and toks[k].low == "the" and k + 1 in starts)
 
     a = i
@@ -137,6 +141,8 @@ def comma_clause(
     return a, b
 
 
+_ALSO = frozenset({("а", "також"), ("а", "также"), ("and", "also"), ("as", "well")})
+_PREPS = frozenset({"у", "в", "на", "in", "at", "над", "over"})
 _CONJ = frozenset({"and", "и", "і", "й", "та"})
 _SPLIT = IMPACT | frozenset({"cutting", "cuts", "leaving", "knocking"})
 

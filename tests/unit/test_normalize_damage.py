@@ -88,6 +88,11 @@ CASES = [
     ("Обломки упали у аэропорта Казани, разрушений нет.", []),
     ("В Никополе повреждены 4 частных дома. В Марганецкой громаде — пятиэтажка и линия "
      "электропередачи.", [("UA-12", "energy"), ("UA-12", "residential")]),
+    # flights stopped at two airports: each airport's region
+    ("Flights were suspended for several hours at Moscow's Vnukovo airport and at Zhukovsky "
+     "airport in the Moscow region, Rosaviatsia said.", [("RU-MOS", "transport"), ("RU-MOW", "transport")]),
+    ("Обмеження на прийом і відправлення рейсів діяли в аеропорту Внуково, а також у підмосковному "
+     "Жуковському.", [("RU-MOS", "transport"), ("RU-MOW", "transport")]),
     # where people are treated is no damaged object
     ("A missile hit a five-storey apartment building in Dnipro; 34 people were injured, 19 of "
      "whom remain in hospital.", [("UA-12", "residential")]),
