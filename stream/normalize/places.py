@@ -87,6 +87,7 @@ def find_places(text: str, toks: list[Token]) -> list[PlaceRef]:
     # "у підмосковному Жуковському", "подмосковные аэропорты": a region by its adjective;
     # "по центру Сум": a genitive too short for the gazetteer (a common word in lower case),
     # a town when capitalised inside a sentence
+    refs.extend(_plural_seas(toks, refs))
     odd = [i for i, t in enumerate(toks) if t.lemma in _REGION_ADJECTIVES or t.text in _SHORT_TOWNS]
     if odd:
         covered = {i for r in refs for i in range(r.first, r.last + 1)}
@@ -250,6 +251,34 @@ def _drop_foreign_districts(toks: list[Token], refs: list[PlaceRef]) -> list[Pla
 
 
 _ORPHAN_PREP = frozenset({"над", "в", "у", "по", "на"})
+_SEAS_PLURAL = frozenset({"морями", "морях", "морів", "морей", "моря", "seas"})
+_SEA_STEMS = (("чорн", "SEA-BLACK"), ("черн", "SEA-BLACK"), ("black", "SEA-BLACK"),
+              ("азов", "SEA-AZOV"), ("azov", "SEA-AZOV"), ("каспі", "SEA-CASPIAN"),
+              ("каспи", "SEA-CASPIAN"), ("caspian", "SEA-CASPIAN"), ("балті", "SEA-BALTIC"),
+              ("балти", "SEA-BALTIC"), ("baltic", "SEA-BALTIC"))
+
+
+def _plural_seas(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
+    """ "над Чорним та Азовським морями", "over the Black and Azov seas": each sea."""
+    out: list[PlaceRef] = []
+    covered = {i for r in refs for i in range(r.first, r.last + 1)}
+    for i, t in enumerate(toks):
+        if t.low not in _SEAS_PLURAL or i in covered or i < 3:
+            continue
+        j, found = i - 1, []
+        while j >= 0 and i - j <= 5 and toks[j].kind == "word":
+            low = toks[j].low
+            code = next((c for stem, c in _SEA_STEMS if low.startswith(stem)), None)
+            if code is not None:
+                found.append((j, code))
+            elif low not in ("та", "і", "и", "й", "and", "the"):
+                break
+            j -= 1
+        if len(found) >= 2:
+            out.extend(PlaceRef(code, k, k, "sea") for k, code in sorted(found))
+    return out
+
+
 _SHORT_TOWNS = {"Сум": "UA-59"}
 _REGION_ADJECTIVES = {"подмосковный": "RU-MOS", "підмосковний": "RU-MOS"}
 _ADJ_POS = frozenset({"ADJF", "ADJ"})

@@ -392,6 +392,9 @@ UK = [
      _s(("RU-ROS", "drone", "intercepted", 20), ("SEA-AZOV", "drone", "intercepted", 8))),
     ("Ще 52 ворожі дрони-імітатори локаційно втрачені, 1 вилетів за межі повітряного простору "
      "України у бік Білорусі.", _s((None, "drone", "suppressed", 52))),
+    ("Над Кримом, Чорним та Азовським морями знищено 30 дронів.", _s((None, "drone", "intercepted", 30))),
+    ("Russia said it downed 25 drones over the Black and Azov seas.",
+     _s((None, "drone", "intercepted", 25))),
     ("Ворог 14 разів атакував Нікополь дронами.", []),
     ("Ворог атакував 100 дронами; 80 з них збито.",
      _s((None, "drone", "launched", 100), (None, "drone", "intercepted", 80))),
