@@ -46,7 +46,10 @@ _KINDS: dict[DamageKind, str] = {
         инфраструктура; нефтепродукт; нафтопродукт; oil products; petroleum; fuel plant;
         нефтяной терминал; нафтовий термінал; нефтеналивной; нафтоналивний; нефтеналивной
         терминал; oil loading; oil export terminal; oil terminal; storage tank; storage tanks;
-        oil tank; fuel tank; fuel tanks; нафтовий резервуар; нефтяной резервуар; fuel terminal;
+        oil tank; fuel tank; fuel tanks; нафтовий резервуар; нефтяной резервуар; processing unit;
+        processing units; primary processing unit; crude unit; технологическая установка;
+        установка первичной переработки; технологічна установка; установка первинної
+        переробки; fuel terminal;
         fuel terminals; oil terminals; oil and gas terminal; паливний термінал; топливный
         терминал
     """,

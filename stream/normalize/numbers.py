@@ -159,6 +159,7 @@ def find_numbers(toks: list[Token]) -> list[Number]:
                                   or t.low[:1].isdigit()))
         or (t.low == "семью" and _seven(toks, k))
         or t.low in _HALF_MORE
+        or t.low == "half"
     ]
     done = -1
     for i in candidates:
@@ -299,6 +300,16 @@ def _one_number(toks: list[Token], i: int, n: int, out: list[Number]) -> int:
     if tok.low == "семью":
         out.append(_number(toks, 7, i, i))
         return i
+    if tok.low in ("one", "half") and i + 2 < n:
+        words_ = [t.low for t in toks[i : i + 5]]
+        head = 3 if words_[:4] == ["one", "and", "a", "half"] else 1 if words_[:2] == ["half", "a"] else -1
+        if head >= 0 and i + head + 1 < n:
+            unit = _word_value(toks[i + head + 1])
+            if unit is not None and unit[1] and unit[0] >= 10:
+                # "one and a half dozen" = 18, "half a hundred" = 50
+                half = unit[0] * 3 // 2 if head == 3 else unit[0] // 2
+                out.append(_number(toks, half, i, i + head + 1))
+                return i + head + 1
     if tok.low in _HALF_MORE and i + 1 < n:
         unit = _word_value(toks[i + 1])
         if unit is not None and unit[1] and unit[0] >= 10:

@@ -173,6 +173,8 @@ def _names_a_body(toks: list[Token], ref: PlaceRef) -> bool:
     nxt = ref.last + 1
     if nxt < len(toks) and toks[nxt].low.startswith(("флот", "fleet", "flotilla", "флотил")):
         return True
+    if nxt < len(toks) and toks[nxt].low.startswith(("reservoir", "водосховищ", "водохранилищ")):
+        return True  # "across the Kakhovka reservoir": a body of water along several regions
     if ref.level == "sea" and nxt < len(toks) and toks[nxt].low in ("port", "coast", "ports"):
         return True
     return (
