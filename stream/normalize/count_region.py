@@ -63,8 +63,15 @@ def _region_first(toks: list[Token], num: Number, places: list[PlaceRef], s_lo: 
         return None
     for ref in places:
         if ref.last == j - 1 and not ref.origin:
+            if ref.first >= 2 and toks[ref.first - 1].low in _JOINED and any(
+                p.last == ref.first - 2 and not p.origin for p in places
+            ):
+                return None  # "над Мордовией и Пензенской областью — еще пять": both
             return ref.code
     return None
+
+
+_JOINED = frozenset({"и", "і", "та", "й", "and"})
 
 
 def _towns_of_one_region(places: list[PlaceRef], lo: int, hi: int) -> str | None:
@@ -155,13 +162,18 @@ def count_region(
             h -= 1
         header = [p for p in places if h <= p.first and p.last < j - 1 and not p.origin]
         # a locative header ("в Ростовской области:"), not a dateline ("KYIV: Russia ...")
-        if (
-            header
-            and len({p.code for p in header}) == 1
-            and header[0].first > h
-            and toks[header[0].first - 1].low in _LOCATIVE
-        ):
+        one = header and len({p.code for p in header}) == 1
+        if one and header[0].first > h and toks[header[0].first - 1].low in _LOCATIVE:
             back = [header[0].code]  # also "по Харкову та області:" (one region)
+        elif (
+            one
+            and len(header) == 1
+            and header[0].last == j - 2
+            and not toks[header[0].first].text.isupper()
+            and (h > 0 or header[0].level != "city")  # not a dateline ("Kyiv: Russia launched")
+            and all(t.kind == "punct" for t in toks[h : header[0].first])
+        ):
+            back = [header[0].code]  # "Краснопольская громада: противник сбросил ...", "▪️Одеса:"
     if len(back) == 1:
         return back[0]
     return None

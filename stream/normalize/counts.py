@@ -302,6 +302,9 @@ def extract_counts(
             and ante is not None
             and not total
             and not _national(toks, ante.np_last + 1, num.first)  # "а всего над территорией страны — 77"
+            and len(codes_in(places, num.last + 1, hi)) < 2  # "по 11 – над Мордовією та Чувашією"
+            and not set(codes_in(places, ante.np_last + 1, num.first)) - {ante.region}
+            # (not "над Чувашией два БПЛА, а над Мордовией и Пензенской областью — еще пять")
         ):
             region = ante.region  # "fired two missiles at the Lviv region; both were intercepted"
         if region is None and kind == "weapon" and not total:

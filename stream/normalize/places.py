@@ -166,6 +166,10 @@ def _street_name(toks: list[Token], ref: PlaceRef) -> bool:
     return nxt < len(toks) and toks[nxt].low in ("street", "avenue", "вулиця", "улица")
 
 
+_UNITS = frozenset({"угруповання", "угрупування", "группировка", "військо", "войско", "войска",
+                    "бригада", "група", "группа", "оту", "осув", "operation", "group", "угруповань"})
+
+
 def _names_a_body(toks: list[Token], ref: PlaceRef) -> bool:
     """ "Черноморского флота", "Black Sea Fleet": a fleet, not the place it is named after;
     "the Black Sea port of Novorossiysk": the port's; «Ямал» in quotes: a ship's or a
@@ -177,13 +181,12 @@ def _names_a_body(toks: list[Token], ref: PlaceRef) -> bool:
         return True  # "across the Kakhovka reservoir": a body of water along several regions
     if ref.level == "sea" and nxt < len(toks) and toks[nxt].low in ("port", "coast", "ports"):
         return True
-    return (
-        ref.level == "region"
-        and ref.first > 0
-        and toks[ref.first - 1].text in "«\"“"
-        and nxt < len(toks)
-        and toks[nxt].text in "»\"”"
+    quoted = (
+        ref.first > 0 and toks[ref.first - 1].text in "«\"“" and nxt < len(toks) and toks[nxt].text in "»\"”"
     )
+    if quoted and ref.first > 1 and toks[ref.first - 2].lemma in _UNITS:
+        return True  # "угруповання військ «Хортиця»": a group of forces' name
+    return quoted and ref.level == "region"
 
 
 def _longer_name(toks: list[Token], ref: PlaceRef) -> bool:
@@ -286,7 +289,7 @@ _REGION_ADJECTIVES = {"подмосковный": "RU-MOS", "підмосков�
 _ADJ_POS = frozenset({"ADJF", "ADJ"})
 _TOWN_ADJ_ENDINGS = ("ский", "цкий", "ський", "цький")
 # Nouns after which a town adjective names no town: districts, or a government.
-_NOT_A_TOWN_NEXT = ("район", "округ", "громад", "режим", "власт", "влад", "правительств", "уряд",
+_NOT_A_TOWN_NEXT = ("район", "округ", "режим", "власт", "влад", "правительств", "уряд",
                     "флот", "fleet")
 
 
@@ -341,8 +344,10 @@ def _town_of_adjective(lemma: str) -> str | None:
     """ "новошахтинский" -> Новошахтинск, "харьковский" -> Харьков, "нікопольський" ->
     Нікополь, "сумський" -> Суми: the region of the first town the stems name."""
     cut = 5 if lemma.endswith(("ський", "цький")) else 4
+    base = lemma[:-cut].rstrip("ь")
     stems = (lemma[:-2], lemma[:-cut], lemma[:-cut] + "ь", lemma[:-cut] + "и", lemma[:-cut] + "ы",
-             lemma[:-cut] + "а", lemma[:-cut] + "о", lemma[:-cut] + "е")
+             lemma[:-cut] + "а", lemma[:-cut] + "о", lemma[:-cut] + "е",
+             base + "ля", base + "ье")  # "краснопільський" -> Краснопілля, "-польский" -> -полье
     for stem in stems:
         if len(stem) < 4:
             continue

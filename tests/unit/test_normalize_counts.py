@@ -83,6 +83,9 @@ EN = [
      _s((None, "missile", "launched", 7), (None, "drone", "suppressed", 86))),
     ("The Air Force said Russia had attacked Poltava Oblast with two Kh-59/69 guided missiles and "
      "18 drones.", _s(("UA-53", "missile", "launched", 2), ("UA-53", "drone", "launched", 18))),
+    ("The ministry said air defences destroyed half a hundred drones overnight; over the Zhytomyr "
+     "region, one and a half dozen drones were shot down.",
+     _s((None, "drone", "intercepted", 50), ("UA-18", "drone", "intercepted", 18))),
     # totals named after their figure
     ("The ministry said it had downed 17 drones over the Volgograd region as part of a wider "
      "105-drone overnight tally.",
@@ -395,6 +398,22 @@ UK = [
     ("Над Кримом, Чорним та Азовським морями знищено 30 дронів.", _s((None, "drone", "intercepted", 30))),
     ("Russia said it downed 25 drones over the Black and Azov seas.",
      _s((None, "drone", "intercepted", 25))),
+    # communities by their town's adjective, bullet headers, distributive "по N"
+    ("У Білопільській громаді противник скинув 4 КАБ, у Краснопільській – ще 2 КАБ.",
+     _s(("UA-59", "glide_bomb", "launched", 4), ("UA-59", "glide_bomb", "launched", 2))),
+    ("Краснопольская громада: противник сбросил два десятка КАБов.",
+     _s(("UA-59", "glide_bomb", "launched", 20))),
+    ("Kyiv: Russia launched 40 drones overnight, the air force said.",
+     _s((None, "drone", "launched", 40))),
+    ("Міноборони Росії заявило, що перехопили 57 безпілотників: дев'ятнадцять – над Пензенською "
+     "областю, по 11 – над Мордовією та Чувашією.",
+     _s((None, "drone", "intercepted", 57), ("RU-PNZ", "drone", "intercepted", 19),
+        ("RU-MO", "drone", "intercepted", 11), ("RU-CU", "drone", "intercepted", 11))),
+    ("Минобороны сообщило, что над Чувашией перехвачены два БПЛА, а над Мордовией и Пензенской "
+     "областью — еще пять.",
+     _s(("RU-CU", "drone", "intercepted", 2), (None, "drone", "intercepted", 5))),
+    ("За даними речника угруповання військ «Хортиця», окупанти скинули на Покровськ і Мирноград "
+     "понад півсотні КАБ.", _s(("UA-14", "glide_bomb", "launched", 50))),
     ("Ворог 14 разів атакував Нікополь дронами.", []),
     ("Ворог атакував 100 дронами; 80 з них збито.",
      _s((None, "drone", "launched", 100), (None, "drone", "intercepted", 80))),

@@ -44,10 +44,7 @@ KNOWN: dict[str, str] = {
     "fresh2-uk-029": "'кількість ракет зросла до 198' inherits no launch from the sentence before",
     "fresh3-en-029": "a launch site inside a list of origins ('Chauda in occupied Crimea') is an "
     "attack region",
-    "fresh3-ru-012": "distributive 'по пять — над Орловской и Воронежской областями' gives one tuple "
-    "per region",
     "fresh3-ru-025": "'Кирова' (a Kaluga town) is read as the Kirov region, so the count spans regions",
-    "fresh3-uk-014": "an elided community adjective ('по Білопільській') gives no region",
     "fresh4-en-021": "a hypothetical strike ('striking the airfields ... would be') is taken as damage",
     "fresh4-en-028": "'two ships of the Caspian Flotilla sustained damage' is no military damage",
     "fresh4-en-030": "an ammunition depot and 'temporary deployment points' add an 'other' damage",
@@ -69,9 +66,6 @@ KNOWN: dict[str, str] = {
     "fresh6-ru-010": "'Артёмовском районе города' (a Luhansk district) is read as Artemivsk",
     "fresh6-ru-025": "'объекты аэродромной инфраструктуры в районах Староконстантинова и Миргорода ... "
     "поражены' is no military damage",
-    "fresh6-uk-003": "a community bullet ('▪️Криворіжжя:') gives no region; 'пошкоджене підприємство' "
-    "is missed",
-    "fresh6-uk-011": "'🔹Краснопільська громада:' bullets give no region",
     "fresh6-uk-014": "'ангари з авіатехнікою' is industrial, not military",
     "fresh7-uk-026": "'бере участь у забезпеченні російської армії' around a refinery strike adds "
     "military damage",
@@ -113,8 +107,6 @@ KNOWN: dict[str, str] = {
     "fresh11-uk-007": "Zelensky's quoted weekly figures ('понад 1 200 ударних дронів') have no "
     "launch verb of their own",
     "fresh11-uk-017": "'пошкоджено будівлю лісництва' (a forestry building) is no damage",
-    "fresh11-uk-022": "a village 'Кам'янське' of the Zaporizhzhia region is read as Kamianske "
-    "(Dnipropetrovsk), and the damage and casualties follow it",
 }
 
 
