@@ -138,7 +138,8 @@ _RAW_CUES: tuple[tuple[str, str], ...] = (
     ("інститут вивчення війни", "other"), ("институт изучения войны", "other"),
     ("telegram channel", "other"), ("телеграм-канал", "other"), ("telegram-канал", "other"),
     ("associated press", "other"), ("ap tally", "other"), ("baza", "other"), ("astra", "other"),
-    ("по нашим данным", "other"), ("за нашими даними", "other"), ("our tally", "other"),
+    ("по нашим данным", "other"), ("по подсчетам", "other"), ("по подсчётам", "other"),
+    ("за підрахунками", "other"), ("за нашими даними", "other"), ("our tally", "other"),
 )  # fmt: skip
 _CUES = PhraseMatcher(list(_RAW_CUES))
 _RU_ADJ = words("russia", "russia's", "russian", "российский", "россия", "рф", "російський",

@@ -16,9 +16,10 @@ _CLAUSE = frozenset({",", ";", ":", "(", ")", "."})
 
 def _continues(toks: list[Token], k: int, starts: frozenset[int]) -> bool:
     """A comma that goes on with the same phrase: a list of places or a participle
-    ("the Kyiv region, the Kharkiv region", "беспилотника, летевших на Москву")."""
+    ("the Kyiv region, the Kharkiv region", "беспилотника, летевших на Москву"), not a
+    governor's title ("..., орловский губернатор Андрей Клычков — о семи")."""
     if k in starts or (toks[k].low == "the" and k + 1 in starts):
-        return True
+        return not (k + 1 < len(toks) and toks[k + 1].lemma in ("губернатор", "governor"))
     return _participle(toks[k]) and toks[k].low not in ("які", "которые")
 
 

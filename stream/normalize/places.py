@@ -101,7 +101,12 @@ def find_places(text: str, toks: list[Token]) -> list[PlaceRef]:
                 refs.append(PlaceRef(_SHORT_TOWNS[t.text], i, i, "city"))
         refs.sort(key=lambda r: r.first)
     # Capitalised adjectives, for both elided region nouns and town adjectives: one sweep.
-    adjs = [i for i, t in enumerate(toks) if t.pos in _ADJ_POS and t.text[:1].isupper()]
+    adjs = [
+        i
+        for i, t in enumerate(toks)
+        if t.pos in _ADJ_POS
+        and (t.text[:1].isupper() or (i + 1 < len(toks) and toks[i + 1].lemma in _GOVERNOR))
+    ]  # ("орловский губернатор": a region's adjective in lower case before its governor)
     if adjs:
         refs = _town_adjectives(toks, _orphan_adjectives(toks, refs, adjs), adjs)
     refs = _drop_foreign_districts(
