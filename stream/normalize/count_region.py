@@ -5,6 +5,7 @@ the previous number; several places mean a count that spans regions (null)."""
 from __future__ import annotations
 
 from stream.normalize.numbers import Number
+from stream.normalize.phrases import is_noise
 from stream.normalize.places import PlaceRef, attack_starts, codes_in
 from stream.normalize.tokens import Token
 from stream.normalize.weapons import measure_of
@@ -106,8 +107,12 @@ def count_region(
     inner = codes_in(places, num.last + 1, np_last)
     if len(inner) == 1:
         return inner[0]  # "48 «знищених» над Ростовською областю дронів"
-    # Forward: up to the next number or clause break.
-    hi = numbers[idx + 1].first if idx + 1 < len(numbers) else s_hi
+    # Forward: up to the next number (not a date's: "атакували в ніч на 3 лютого Саратовський
+    # НПЗ") or clause break.
+    nxt = idx + 1
+    while nxt < len(numbers) and numbers[nxt].first < s_hi and is_noise(toks, numbers[nxt]):
+        nxt += 1
+    hi = numbers[nxt].first if nxt < len(numbers) else s_hi
     hi = min(hi, s_hi)
     starts = attack_starts(places)
     k = np_last + 1
