@@ -93,7 +93,7 @@ CASES = [
      "airport in the Moscow region, Rosaviatsia said.", [("RU-MOS", "transport"), ("RU-MOW", "transport")]),
     ("Обмеження на прийом і відправлення рейсів діяли в аеропорту Внуково, а також у підмосковному "
      "Жуковському.", [("RU-MOS", "transport"), ("RU-MOW", "transport")]),
-    ("Шосткинская громада: атака трех ударных БпЛА, поврежден объект промышленности.",
+    ("В Сумской области после атаки трех ударных БпЛА поврежден объект промышленности.",
      [("UA-59", "industrial")]),
     # where people are treated is no damaged object
     ("A missile hit a five-storey apartment building in Dnipro; 34 people were injured, 19 of "
