@@ -321,6 +321,11 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
         toks[i - 2], _PERSON_BEFORE
     ):
         return True
+    if i + 1 < len(toks) and toks[i + 1].lemma in ("район", "district", "округ") and tok.pos in (
+        "ADJF",
+        "",
+    ):
+        return True  # "у Залізничному районі Львова": a district's name, not a railway
     if tok.low in ("port", "ports", "портовый", "портовий") and i + 1 < len(toks) and (
         toks[i + 1].low in ("city", "cities", "town", "towns") or toks[i + 1].lemma in ("город", "місто")
     ):

@@ -47,7 +47,9 @@ _KINDS: dict[DamageKind, str] = {
         нефтяной терминал; нафтовий термінал; нефтеналивной; нафтоналивний; нефтеналивной
         терминал; oil loading; oil export terminal; oil terminal; storage tank; storage tanks;
         oil tank; fuel tank; fuel tanks; нафтовий резервуар; нефтяной резервуар; processing unit;
-        processing units; primary processing unit; crude unit; технологическая установка;
+        processing units; primary processing unit; нефтеперерабатывающее предприятие;
+        нафтопереробне підприємство; oil refining company; oil refining plant; crude unit;
+        технологическая установка;
         установка первичной переработки; технологічна установка; установка первинної
         переробки; fuel terminal;
         fuel terminals; oil terminals; oil and gas terminal; паливний термінал; топливный

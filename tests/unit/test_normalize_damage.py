@@ -95,6 +95,8 @@ CASES = [
      "Жуковському.", [("RU-MOS", "transport"), ("RU-MOW", "transport")]),
     ("В Сумской области после атаки трех ударных БпЛА поврежден объект промышленности.",
      [("UA-59", "industrial")]),
+    ("Міський голова Садовий уточнив, що у Залізничному районі Львова пошкоджено енергетичний "
+     "об'єкт.", [("UA-46", "energy")]),
     # where people are treated is no damaged object
     ("A missile hit a five-storey apartment building in Dnipro; 34 people were injured, 19 of "
      "whom remain in hospital.", [("UA-12", "residential")]),

@@ -1,7 +1,7 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, eleven rounds of 90; round 6
+administrations' posts in en/ru/uk (tests/data/heldout/, twelve rounds of 90; round 6
 is harder documents: live blogs, digests, bullets, corrections; round 7 is like the
 dev set). The writers saw neither these tests nor the normalizer's code. Overall F1
 (the eval scorer's metric) of the normalizer as it was before them: 0.930, 0.906,
@@ -16,6 +16,9 @@ after the round-9 fixes and scored 0.934 untouched (0.956, 0.914, 0.938); the no
 before this session's fixes scored it 0.927. Round 11 (live blogs, round-ups, state media in
 English, posts listing communities, many numbers that count nothing) was written after the
 round-10 fixes and scored 0.954 untouched (0.959, 0.987, 0.922); 0.945 before the session.
+Round 12 (busy nights: many places of different kinds in a sentence, several claimants,
+counts in unusual words, breaking alerts and their updates) was written after the round-11
+fixes and scored 0.961 untouched (0.957, 0.958, 0.966); 0.950 before the session.
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -107,6 +110,35 @@ KNOWN: dict[str, str] = {
     "fresh11-uk-007": "Zelensky's quoted weekly figures ('понад 1 200 ударних дронів') have no "
     "launch verb of their own",
     "fresh11-uk-017": "'пошкоджено будівлю лісництва' (a forestry building) is no damage",
+    # round 12 (busy nights), written after the round-11 fixes and scored untouched (0.961)
+    "fresh12-en-009": "Meduza's own weekly tally is credited to the ministry quoted next (claimant only)",
+    "fresh12-en-013": "'six over the city' on the Sevastopol governor's channel gets no region",
+    "fresh12-en-014": "'restrictions ... at Vnukovo and at Sheremetyevo airport in Khimki, Moscow "
+    "region': Vnukovo's flights get no Moscow city transport",
+    "fresh12-en-018": "'all 16 drones launched ... had been shot down' gives the launch but not the "
+    "interception",
+    "fresh12-en-019": "a General Staff strike on ships in Sevastopol bay is 'other', not military",
+    "fresh12-en-026": "a governor quoting the ministry's figure: the count is credited to the governor "
+    "(claimant only)",
+    "fresh12-en-027": "an anonymous source's 'at least 20' is credited to the official named next "
+    "(claimant only)",
+    "fresh12-ru-006": "a warehouse and a house on fire in Bila Tserkva add an 'other' damage",
+    "fresh12-ru-007": "residents evacuated 'из прилегающих к месту возгорания домов' make the "
+    "houses damaged",
+    "fresh12-ru-008": "'нефтеперерабатывающего предприятия' is also industrial",
+    "fresh12-ru-016": "'Поступило 34 сообщения о разрушении жилья и автомобилей' is read as damage "
+    "(round 10's writer labelled the same phrase as damage)",
+    "fresh12-ru-023": "the ministry's 'все назначенные объекты поражены' after naming an airfield "
+    "and a plant gives no military or industrial damage",
+    "fresh12-ru-027": "'По подсчетам «Медузы»' loses to the governors in the same sentence "
+    "(claimant only)",
+    "fresh12-uk-008": "'над їхніми регіонами збили по одному безпілотнику': one for each region is "
+    "not read",
+    "fresh12-uk-011": "'пошкоджено дах 16-поверхівки' (a high-rise's roof) is no residential damage",
+    "fresh12-uk-020": "a figure relayed from the ministry by an operational HQ is credited to the HQ "
+    "(claimant only)",
+    "fresh12-uk-030": "a newsroom's own tally is credited to the Air Force named before (claimant "
+    "only)",
 }
 
 
@@ -158,10 +190,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 990
-    assert len(set(ids)) == 990
+    assert len(ids) == 1080
+    assert len(set(ids)) == 1080
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 330, "ru": 330, "uk": 330}
+    assert Counter(c["lang"] for c in CASES) == {"en": 360, "ru": 360, "uk": 360}
 
 
 @pytest.mark.parametrize(
