@@ -158,16 +158,22 @@ def extract(
     home = source_region(raw.source)
     if home is not None and (
         any(p.code != home and p.level == "region" for p in land)
-        or any(c.region not in (None, home) for c in counts)
+        or any(c.region is not None and c.region != home and not c.region.startswith("SEA-") for c in counts)
     ):
         home = None  # (a town of another region on a road's name does not move the post)
     if home is not None:
         counts = [
             c._replace(region=home)
             if c.region is None
-            and (not c.total or _over_home(toks, bounds, c))
-            and not _national_clause(toks, bounds, c)
-            and not codes_in(places, *bounds[c.sent])  # "над областю та акваторією моря": both
+            and (
+                (
+                    (not c.total or _over_home(toks, bounds, c))
+                    and not _national_clause(toks, bounds, c)
+                    and not codes_in(places, *bounds[c.sent])  # "над областю та акваторією моря"
+                )
+                # "six over the city and three over the Black Sea" on a city's own channel
+                or (home in _CITY_HOMES and _over_the_city(toks, c))
+            )
             else c
             for c in counts
         ]
@@ -446,3 +452,12 @@ def _airports(toks: list[Token], lo: int, hi: int) -> bool:
     return sum(t.lemma in _AIRPORT or t.low in _AIRPORT for t in toks[lo:hi]) >= 2 or (any(
         t.lemma in ("подмосковный", "підмосковний") for t in toks[lo:hi]
     ) and any(t.lemma in _AIRPORT for t in toks[lo:hi]))
+
+
+_CITY_HOMES = frozenset({"UA-40", "UA-30", "RU-MOW", "RU-SPE"})
+_CITY_WORDS = frozenset({"city", "місто", "містом", "місті", "город", "городом", "городе"})
+
+
+def _over_the_city(toks: list[Token], c: Count) -> bool:
+    """ "six over the city", "над містом" right after the figure."""
+    return any(t.low in _CITY_WORDS for t in toks[c.np_last + 1 : c.np_last + 4])

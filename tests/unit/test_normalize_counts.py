@@ -435,6 +435,11 @@ def test_a_regional_channel_named_after_its_region_is_its_home() -> None:
     """A governor's channel whose handle names its region ("telegram:tverreg") speaks of
     that region: a total "over the district" takes it, a town of another region on a
     road's name does not move it; a news wire's bare total stays national."""
+    sevastopol = ("In total, air defence destroyed nine drones, six over the city and three over "
+                  "the Black Sea.")
+    assert _counts(sevastopol, source="telegram:razvozhayev") == sorted(
+        [(None, "drone", "intercepted", 9), ("UA-40", "drone", "intercepted", 6),
+         ("SEA-BLACK", "drone", "intercepted", 3)], key=str)
     text = ("Tonight the Toropets district was attacked by UAVs. Traffic on the Velikiye Luki – "
             "Toropets road has been suspended.\n\nUPD 06:30: In total, 6 UAVs have been shot down "
             "over the district.")
