@@ -9,6 +9,7 @@ fell, a fire broke out, killed...); the kinds are the object words in it
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from stream.models import DamageKind
@@ -223,6 +224,8 @@ def _is_impact(toks: list[Token], k: int, lo: int, hi: int) -> bool:
 def _match(toks: list[Token], i: int, hi: int) -> tuple[int, DamageKind] | None:
     found = _PATTERNS.match(toks, i, hi)
     if found is None:
+        if _STOREYS.match(toks[i].low):
+            return 1, "residential"  # "дах 16-поверхівки", "9-этажку": a high-rise
         return None
     if found[1] == "military" and "aircraft-type" in toks[i].low:
         return None
@@ -417,6 +420,7 @@ def _negated(toks: list[Token], i: int, lo: int, hi: int, covered: set[int]) -> 
     return False
 
 
+_STOREYS = re.compile(r"^\d+-(?:поверхівк|поверхівц|этажк|этажек|поверхівок)")
 _NOT = frozenset({"не", "not", "ні"})
 _OPERATE = frozenset({"приймати", "відправляти", "працювати", "принимать", "отправлять",
                       "работать", "operating", "operate", "accepting", "accept", "receiving"})

@@ -97,6 +97,8 @@ CASES = [
      [("UA-59", "industrial")]),
     ("Міський голова Садовий уточнив, що у Залізничному районі Львова пошкоджено енергетичний "
      "об'єкт.", [("UA-46", "energy")]),
+    ("У Дарницькому районі Києва пошкоджено дах 16-поверхівки.", [("UA-30", "residential")]),
+    ("В Харькове повреждена 9-этажка.", [("UA-63", "residential")]),
     # where people are treated is no damaged object
     ("A missile hit a five-storey apartment building in Dnipro; 34 people were injured, 19 of "
      "whom remain in hospital.", [("UA-12", "residential")]),

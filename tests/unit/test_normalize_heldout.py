@@ -133,7 +133,6 @@ KNOWN: dict[str, str] = {
     "(claimant only)",
     "fresh12-uk-008": "'над їхніми регіонами збили по одному безпілотнику': one for each region is "
     "not read",
-    "fresh12-uk-011": "'пошкоджено дах 16-поверхівки' (a high-rise's roof) is no residential damage",
     "fresh12-uk-020": "a figure relayed from the ministry by an operational HQ is credited to the HQ "
     "(claimant only)",
     "fresh12-uk-030": "a newsroom's own tally is credited to the Air Force named before (claimant "
