@@ -447,9 +447,15 @@ def _plant(toks: list[Token], a: int, b: int) -> bool:
 _AIRPORT = frozenset({"airport", "airports", "аэропорт", "аеропорт"})
 
 
+_AIRPORT_NAMES = frozenset({"vnukovo", "sheremetyevo", "domodedovo", "zhukovsky", "pulkovo",
+                            "внуково", "шереметьево", "шереметьєво", "домодедово", "домодєдово",
+                            "жуковский", "жуковський", "пулково"})
+
+
 def _airports(toks: list[Token], lo: int, hi: int) -> bool:
     """Two airports or more named in the clause (flights stopped at each)."""
-    return sum(t.lemma in _AIRPORT or t.low in _AIRPORT for t in toks[lo:hi]) >= 2 or (any(
+    names = sum(t.low in _AIRPORT_NAMES or t.lemma in _AIRPORT_NAMES for t in toks[lo:hi])
+    return names >= 2 or sum(t.lemma in _AIRPORT or t.low in _AIRPORT for t in toks[lo:hi]) >= 2 or (any(
         t.lemma in ("подмосковный", "підмосковний") for t in toks[lo:hi]
     ) and any(t.lemma in _AIRPORT for t in toks[lo:hi]))
 

@@ -93,6 +93,9 @@ CASES = [
      "airport in the Moscow region, Rosaviatsia said.", [("RU-MOS", "transport"), ("RU-MOW", "transport")]),
     ("Обмеження на прийом і відправлення рейсів діяли в аеропорту Внуково, а також у підмосковному "
      "Жуковському.", [("RU-MOS", "transport"), ("RU-MOW", "transport")]),
+    # two airports named, the word 'airport' only once
+    ("Restrictions were imposed at Vnukovo and at Sheremetyevo airport in Khimki, Moscow region, "
+     "Rosaviatsia said.", [("RU-MOS", "transport"), ("RU-MOW", "transport")]),
     ("В Сумской области после атаки трех ударных БпЛА поврежден объект промышленности.",
      [("UA-59", "industrial")]),
     ("Міський голова Садовий уточнив, що у Залізничному районі Львова пошкоджено енергетичний "
