@@ -271,6 +271,7 @@ def extract_counts(
             measure = _measure(toks, num, p_lo, p_hi, doc.meas)
         if measure is None or _produced(toks, num, lo) or _negated_cue(toks, num, lo, hi, doc.meas):
             continue
+        measure, also = _participle_fate(toks, num, np_last, hi, measure, doc.meas)
         total = _is_total(toks, num, np_last) or (
             toks[s_lo].low in _IN_TOTAL and s_lo + 1 < len(toks) and toks[s_lo + 1].text == ","
         )  # "Загалом, за даними Повітряних сил, противник застосував 476 ударних БпЛА"
@@ -356,9 +357,47 @@ def extract_counts(
             continue
         seen.add(key)
         out.append(count)
+        if also is not None and (region, weapon, also, num.value) not in seen:
+            # "all 16 drones launched overnight had been shot down": launched and downed
+            seen.add((region, weapon, also, num.value))
+            out.append(count._replace(measure=also))
     return _drop_placeless_repeats(
         _share_of_region(toks, _of_them_region(toks, _share_coordinated_region(toks, out)))
     )
+
+
+_ALL = frozenset({"all", "все", "всі", "усі", "всех", "всіх", "усіх"})
+
+
+def _participle_fate(
+    toks: list[Token], num: Number, np_last: int, hi: int, measure: Measure,
+    meas: list[Measure | None],
+) -> tuple[Measure, Measure | None]:
+    """The measure of "N drones launched ... were shot down" and the second one of "all N
+    ...": a launch told by a participle of the weapon phrase ("16 drones launched overnight",
+    "12 выпущенных противником беспилотников") is what the weapons were, the verb after
+    the phrase in the same clause, before any other figure, their fate. Both are labelled
+    when all of them met it ("all 16 drones launched ... had been shot down", "усі 20
+    запущених дронів знешкоджено")."""
+    before = [t.low for t in toks[max(0, num.first - num.qlen - 2) : num.first - num.qlen]]
+    if any(has(t, OF) for t in toks[max(0, num.first - num.qlen - 2) : num.first - num.qlen]):
+        return measure, None  # "112 of the 151 drones launched ...", "Из пяти выпущенных ракет"
+    every = bool(before) and before[-1] in _ALL
+    inside = any(meas[k] == "launched" for k in range(num.last + 1, np_last))
+    if measure != "launched":
+        return measure, "launched" if every and inside else None
+    after = np_last + 1 < hi and meas[np_last + 1] == "launched" and toks[np_last + 1].low in _PARTICIPLES
+    if not (inside or after):
+        return measure, None
+    for k in range(np_last + 1, hi):
+        if toks[k].kind == "num":
+            break
+        if meas[k] is not None and meas[k] != "launched":
+            return meas[k], "launched" if every else None  # type: ignore[return-value]
+    return measure, None
+
+
+_PARTICIPLES = frozenset({"launched", "fired", "sent", "used", "deployed", "dropped"})
 
 
 _WHICH = frozenset({"них", "них,", "them", "which", "яких", "которых"})

@@ -122,6 +122,7 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
         measure_of(toks[j]) is not None
         and toks[j].pos != "NOUN"
         and (j + 1 >= n or weapon_of(toks[j + 1]) is None)
+        and not (j + 2 < n and toks[j + 1].low in _AGENTS and weapon_of(toks[j + 2]) is not None)
         and not (  # "95 «перехоплених» безпілотників": a quoted participle, then the noun
             j + 2 < n and toks[j + 1].text in "»\"”" and weapon_of(toks[j + 2]) is not None
         )
@@ -151,6 +152,9 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
         if k > j and tok.lemma in TARGETS:
             return "ellipsis", None, k  # "22 повітряні цілі"
         if tok.pos:
+            if tok.low in _AGENTS and k > j and toks[k - 1].pos in ("PRTF", "ADJF"):
+                k += 1  # "20 запущених ворогом дронів": the agent of the participle
+                continue
             if tok.pos not in _RU_NP_POS and not has(tok, _CYR_MODIFIERS):
                 break  # a Russian/Ukrainian noun that is not a weapon ends the phrase
         elif not _is_modifier(tok):
@@ -179,6 +183,9 @@ def _split_phrase(toks: list[Token], j: int) -> int | None:
     return None
 
 
+# The agent of a participle inside a weapon phrase ("запущених ворогом дронів").
+_AGENTS = frozenset({"ворогом", "противником", "врагом", "агресором", "окупантами", "оккупантами",
+                     "росіянами", "россиянами", "рф", "росією", "россией"})
 _SPLIT_PREP = frozenset({"над", "у", "в", "на", "по"})
 
 

@@ -47,8 +47,11 @@ _ORIGIN_FILLER = words(
     "пуск", "пусків", "пусков", "launch", "launches", "launching", "акваторія", "акваторії",
     "акватория", "акватории", "waters", "airspace", "повітряного", "простору", "воздушного",
     "тот",  # "Гвардійське (ТОТ Криму)": temporarily occupied territory
+    "мис", "мыс", "cape", "–", "—",  # "з південно-східного напрямку – мис Чауда (АР Крим)"
     "пространства", "повітряний", "простір", "over", "над",  # "from the airspace over Saratov"
 )
+_COMPASS = ("півден", "північ", "схід", "східн", "захід", "західн", "южн", "северн", "восточн",
+            "западн", "south", "north", "east", "west")
 _JOINERS = frozenset({"and", ",", "та", "і", "й", "и", "or", "або", "или"})
 # Singular forms of "region" that, standing alone, refer back to a region already named.
 _ANAPHORA = frozenset(
@@ -519,8 +522,8 @@ def _flag_origins(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
             if tok.text == "(" and out and out[-1].last == j - 1 and out[-1].origin:
                 origin = True  # "з району пусків Енгельс (Саратовська обл.)": its region
                 break
-            if tok.low in _ORIGIN_FILLER or tok.lemma in _ORIGIN_FILLER:
-                j -= 1
+            if tok.low in _ORIGIN_FILLER or tok.lemma in _ORIGIN_FILLER or tok.low.startswith(_COMPASS):
+                j -= 1  # (also "з південно-східного напрямку", "from the northeastern direction")
                 continue
             break
         if not origin and ref.first - 1 in launch_from:

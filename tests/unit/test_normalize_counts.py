@@ -24,6 +24,10 @@ def _s(*rows: T) -> list[T]:
 
 
 EN = [
+    ("16 drones launched overnight at the Mykolaiv region were shot down.",
+     _s(("UA-48", "drone", "intercepted", 16))),
+    ("All 16 drones launched overnight at the Mykolaiv and Odesa regions had been shot down.",
+     _s((None, "drone", "launched", 16), (None, "drone", "intercepted", 16))),
     ("Air defence units downed 31 Ukrainian drones over the Belgorod region overnight.",
      _s(("RU-BEL", "drone", "intercepted", 31))),
     ("Russian air defences intercepted 45 drones overnight, 20 of them over the Belgorod region "
@@ -345,6 +349,10 @@ UK = [
      "«Калибр», выпущенные с подводной лодки в Черном море, и семь ударных дронов.",
      _s(("UA-46", "missile", "intercepted", 3), ("UA-46", "drone", "intercepted", 7))),
     # what reached its target is no measure; a toll "до 18" counts people
+    ("12 выпущенных противником беспилотников сбиты над Белгородской областью.",
+     _s(("RU-BEL", "drone", "intercepted", 12))),
+    ("Все 12 выпущенных по Белгородской области беспилотников были сбиты.",
+     _s(("RU-BEL", "drone", "launched", 12), ("RU-BEL", "drone", "intercepted", 12))),
     ("Из пяти выпущенных ракет две сбиты средствами ПВО, три достигли цели.",
      _s((None, "missile", "launched", 5), (None, "missile", "intercepted", 2))),
     ("Число погибших в результате удара баллистической ракеты по Кривому Рогу возросло до 18.", []),
@@ -423,6 +431,14 @@ UK = [
     ("Ворог 14 разів атакував Нікополь дронами.", []),
     ("Ворог атакував 100 дронами; 80 з них збито.",
      _s((None, "drone", "launched", 100), (None, "drone", "intercepted", 80))),
+    # a launch participle inside the phrase describes the drones, the verb after is their
+    # fate; "all" of them makes both figures (also with the agent between)
+    ("20 запущених ворогом дронів знешкоджено над Київщиною.", _s(("UA-32", "drone", "intercepted", 20))),
+    ("Усі 20 запущених дронів знешкоджено над Київщиною.",
+     _s(("UA-32", "drone", "launched", 20), ("UA-32", "drone", "intercepted", 20))),
+    # a launch direction after a dash and a cape is still an origin
+    ("Всього було 10 «шахедів», запущених з південно-східного напрямку – мис Чауда (АР Крим).",
+     _s((None, "drone", "launched", 10))),
 ]
 
 

@@ -112,8 +112,6 @@ KNOWN: dict[str, str] = {
     "fresh11-uk-017": "'пошкоджено будівлю лісництва' (a forestry building) is no damage",
     # round 12 (busy nights), written after the round-11 fixes and scored untouched (0.961)
     "fresh12-en-009": "Meduza's own weekly tally is credited to the ministry quoted next (claimant only)",
-    "fresh12-en-018": "'all 16 drones launched ... had been shot down' gives the launch but not the "
-    "interception",
     "fresh12-en-019": "a General Staff strike on ships in Sevastopol bay is 'other', not military",
     "fresh12-en-026": "a governor quoting the ministry's figure: the count is credited to the governor "
     "(claimant only)",
