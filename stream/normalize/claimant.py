@@ -133,6 +133,7 @@ _RAW_CUES: tuple[tuple[str, str], ...] = (
     ("ukrainian side", "ua-military"), ("российской стороны", "ru-mod"),
     ("російської сторони", "ru-mod"), ("russian side", "ru-mod"),
     ("media", "other"), ("reportedly", "other"), ("analysts", "other"), ("sources", "other"),
+    ("a source", "other"), ("an anonymous source", "other"), ("источник", "other"), ("джерело", "other"),
     ("сми", "other"), ("змі", "other"), ("источники", "other"), ("джерела", "other"),
     ("isw", "other"), ("institute for the study of war", "other"),
     ("інститут вивчення війни", "other"), ("институт изучения войны", "other"),
@@ -199,6 +200,8 @@ class Attribution(NamedTuple):
     last: int
     sent: int
     speaker: bool = False
+    own: bool = False  # a newsroom's own count ("By Meduza's own count", "за нашими підрахунками")
+    lead: bool = False  # ... that opens its sentence, and so covers all of it
 
 
 # "telegram:synegubov", "x:zelenskyyua", "facebook:...": an official's own channel
@@ -320,7 +323,44 @@ def find_attributions(
         claimant = _resolve(kind, toks, i, last, places, sent_bounds, source, lang)
         if claimant is not None:
             out.append(Attribution(claimant, i, last, toks[i].sent, _is_speaker(toks, i, last)))
-    return out
+    return _own_counts(toks, sent_bounds, out)
+
+
+# "By Astra's count", "an AFP analysis of ... data showed", "according to a Reuters tally",
+# "по подсчетам «Медузы»", "за нашими підрахунками": figures a newsroom computed itself.
+_TALLY = frozenset({"count", "tally", "analysis", "calculations", "calculation",
+                    "подсчетам", "подсчётам", "подсчетов", "подсчётов", "підрахунками",
+                    "підрахунків", "підрахунком", "расчетам", "розрахунками"})
+_OWN_OPENERS = frozenset({"by", "according", "to", "по", "за", "согласно", "own", "our", "its",
+                          "нашим", "нашими", "собственным", "власними"})
+
+
+def _own_counts(
+    toks: list[Token], sent_bounds: list[tuple[int, int]], found: list[Attribution]
+) -> list[Attribution]:
+    """Adds the own-count attributions of a text to `found` (kept in text order). One held
+    by an official ("By the Defence Ministry's count") is that official's, not an own one."""
+    own: list[Attribution] = []
+    for k, tok in enumerate(toks):
+        if tok.low not in _TALLY or k == 0:
+            continue
+        s_lo, _ = sent_bounds[tok.sent]
+        lo = max(s_lo, k - 3)
+        window = toks[lo:k]
+        if any(a.sent == tok.sent and lo - 1 <= a.last < k and a.claimant != "other" for a in found):
+            continue  # "By the Defence Ministry's count": the ministry's
+        holder = any(
+            t.low in _OWN_OPENERS or t.low.endswith(("'s", "s'"))
+            or (t.text.isupper() and len(t.text) > 1)  # "an AFP analysis"
+            for t in window
+        )
+        if not holder:
+            continue
+        first = next((j for j in range(lo, k) if toks[j].low in _OWN_OPENERS), k)
+        own.append(Attribution("other", first, k, tok.sent, True, own=True, lead=first - s_lo <= 1))
+    if not own:
+        return found
+    return sorted([*found, *own], key=lambda a: a.first)
 
 
 def _match(toks: list[Token], i: int) -> tuple[int, str] | None:
@@ -461,6 +501,13 @@ def claimant_for(
     attributions, speakers ("X said") first, the nearest before the figure (else the first);
     else its media attribution; else the default."""
     same = [a for a in attributions if a.sent == sent]
+    own = [a for a in same if a.own]
+    if own and (own[0].lead or all(
+        own[0].first < a.first <= own[0].last + 8 for a in same if a.claimant != "other"
+    )):
+        # "По подсчетам «Медузы», губернаторы ... сообщили ...", "an AFP analysis of Ukrainian
+        # air force data showed": the newsroom's own figure, whatever it drew on
+        return "other"
     specific = [a for a in same if a.claimant != "other"]
     if specific:
         speakers = [a for a in specific if a.speaker] or specific
@@ -476,6 +523,8 @@ def report_default(attributions: list[Attribution], source: str) -> Claimant:
     by_source = source_claimant(source)
     if by_source is not None:
         return by_source
+    if attributions and attributions[0].own:
+        return "other"  # a story built on the newsroom's own count
     specific = [a for a in attributions if a.claimant != "other"]
     if specific:
         return specific[0].claimant

@@ -229,6 +229,9 @@ def _match(toks: list[Token], i: int, hi: int) -> tuple[int, DamageKind] | None:
         return None
     if found[1] == "military" and "aircraft-type" in toks[i].low:
         return None
+    end = i + found[0]
+    if toks[end - 1].low.endswith("'s") and end < hi and _PATTERNS.match(toks, end, hi) is not None:
+        return None  # "the terminal's storage tanks": the tanks, not the terminal
     return found[0], found[1]  # type: ignore[return-value]
 
 

@@ -55,6 +55,8 @@ def analyzer(lang: str) -> pymorphy3.MorphAnalyzer:
 def analyse(word: str, lang: Lang) -> tuple[str, str]:
     """(lemma, part of speech) of a lower-cased word: pymorphy3 for Cyrillic words."""
     if not _CYRILLIC_RE.search(word):
+        if word.endswith("'s") and len(word) > 3:
+            return word[:-2], ""  # "ministry's": the possessive's lemma is its noun
         return word, ""
     morph_lang = "uk" if lang == "uk" else "ru"
     parses = analyzer(morph_lang).parse(word)

@@ -94,6 +94,22 @@ CASES = [
      "беспилотников, летевших на Москву.", "interfax", ["ru-official"], "ru-official"),
     ("Russia's Defence Ministry said it destroyed 42 drones, and Ukraine's air force said "
      "Russia launched 87 drones.", "wire", ["ru-mod", "ua-military"], "ru-mod"),
+    # a newsroom's own count is its own figure, whoever it drew on or names in the sentence
+    ("By Astra's count, at least 20 drones were launched at the Tuapse district. The Krasnodar "
+     "Krai operational headquarters said no one was hurt.", "astra", ["other"], "other"),
+    ("Russia fired 6,297 drones at Ukraine in July, an AFP analysis of Ukrainian air force data "
+     "showed. Moscow also fired 198 missiles over the month.", "afp", ["other", "other"], "other"),
+    ("По подсчетам «Медузы», губернаторы девяти регионов сообщили о сбитых беспилотниках — всего "
+     "не менее 118.", "meduza", ["other"], "other"),
+    ("Ракет за місяць, за нашими підрахунками, було випущено щонайменше 130.", "pravda", ["other"],
+     "other"),
+    # ... but an official's count is the official's
+    ("By the Defence Ministry's count, 50 drones were destroyed over the Bryansk region.", "wire",
+     ["ru-mod"], "ru-mod"),
+    # an anonymous source is no official, even with a governor in the next sentence
+    ("At least 20 drones were launched at the refinery, a source in Ukraine's defence sector told "
+     "Reuters. Governor Gleb Nikitin said debris caused a fire in Kstovo.", "reuters", ["other"],
+     "other"),
 ]
 
 

@@ -93,6 +93,9 @@ CASES = [
      "airport in the Moscow region, Rosaviatsia said.", [("RU-MOS", "transport"), ("RU-MOW", "transport")]),
     ("Обмеження на прийом і відправлення рейсів діяли в аеропорту Внуково, а також у підмосковному "
      "Жуковському.", [("RU-MOS", "transport"), ("RU-MOW", "transport")]),
+    # a possessive names the owner of what was damaged: the kind is the object's
+    ("Drones attacked the Primorsk oil export terminal, sparking a fire at one of the terminal's "
+     "storage tanks, the Leningrad region governor said.", [("RU-LEN", "fire"), ("RU-LEN", "fuel")]),
     # two airports named, the word 'airport' only once
     ("Restrictions were imposed at Vnukovo and at Sheremetyevo airport in Khimki, Moscow region, "
      "Rosaviatsia said.", [("RU-MOS", "transport"), ("RU-MOW", "transport")]),
