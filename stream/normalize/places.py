@@ -81,12 +81,17 @@ def find_places(text: str, toks: list[Token]) -> list[PlaceRef]:
     starts = [t.start for t in toks]
     ends = [t.end for t in toks]
     refs: list[PlaceRef] = []
+    homonyms: dict[int, tuple[str, ...]] = {}
     for place in gazetteer().find(text):
         first = bisect_right(starts, place.start) - 1
         last = bisect_left(ends, place.end)
         if first < 0 or last >= len(toks) or first > last:
             continue
+        if place.alternates and place.level != "region":
+            homonyms[len(refs)] = place.alternates
         refs.append(PlaceRef(place.code, max(first, 0), last, place.level))
+    if homonyms:
+        refs = _resolve_homonyms(toks, refs, homonyms)
     # "у підмосковному Жуковському", "подмосковные аэропорты": a region by its adjective;
     # "по центру Сум": a genitive too short for the gazetteer (a common word in lower case),
     # a town when capitalised inside a sentence
@@ -127,6 +132,28 @@ def find_places(text: str, toks: list[Token]) -> list[PlaceRef]:
     )
     refs = [_metonymy(toks, r) for r in _flag_origins(toks, refs)]
     return PlaceList(sorted(_add_anaphora(toks, _drop_possessors(toks, refs)), key=lambda r: r.first))
+
+
+def _resolve_homonyms(
+    toks: list[Token], refs: list[PlaceRef], homonyms: dict[int, tuple[str, ...]]
+) -> list[PlaceRef]:
+    """A name shared by places in several regions ("Zolochiv" of Kharkiv and of Lviv) is
+    the one the report's context points to: a place of one of the other regions in the
+    same sentence ("Mykolaiv, Stryi district"), else the only one of them named as a region
+    in a report that names nothing of the first; else the gazetteer's first row."""
+    plain = [r for k, r in enumerate(refs) if k not in homonyms]
+    out = list(refs)
+    for k, alternates in homonyms.items():
+        ref = refs[k]
+        sent = toks[ref.first].sent
+        near = {p.code for p in plain if toks[p.first].sent == sent}
+        picks = [c for c in alternates if c in near] if ref.code not in near else []
+        if not picks and not any(p.code == ref.code for p in plain):
+            named = {p.code for p in plain if p.level == "region"}
+            picks = [c for c in alternates if c in named]
+        if len(picks) == 1:
+            out[k] = ref._replace(code=picks[0])
+    return out
 
 
 _TITLES = words(

@@ -44,6 +44,7 @@ class Entry:
     name: str
     capital: bool = False
     upper: bool = False
+    alternates: tuple[str, ...] = ()  # codes of later rows with the same name (homonyms)
 
 
 @dataclass(slots=True)
@@ -64,12 +65,17 @@ class Lexicon:
         if old is None:
             table[k] = entry
         elif old.code != entry.code:
-            self.conflicts.append((k, old.code, entry.code))  # first row wins
+            # The first row wins; the others are the alternates a report's context may pick
+            # ("Zolochiv" of Kharkiv, or of Lviv in a report on the Lviv region).
+            self.conflicts.append((k, old.code, entry.code))
+            if entry.code not in old.alternates:
+                table[k] = Entry(old.code, old.level, old.name, old.capital, old.upper,
+                                 (*old.alternates, entry.code))
         elif entry.capital != old.capital or entry.upper != old.upper:
             # Same place from two languages: a common word in either needs the capital.
             table[k] = Entry(
                 old.code, old.level, old.name,
-                old.capital or entry.capital, old.upper and entry.upper,
+                old.capital or entry.capital, old.upper and entry.upper, old.alternates,
             )  # fmt: skip
 
 

@@ -67,7 +67,8 @@ class Gazetteer:
             if not entry.code or (entry.level != "region" and i and words[i - 1] in self._streets):
                 continue  # a stop phrase, or an address: "улица Кирова", "вул. Сумська"
             start, end = bounds[2 * i], bounds[2 * free - 1]
-            out.append(Place(entry.code, start, end, text[start:end], entry.level, entry.name))
+            out.append(Place(entry.code, start, end, text[start:end], entry.level, entry.name,
+                             entry.alternates))
         return out
 
     def _best(self, scan: _Scan, text: str, bounds: list[int], i: int) -> tuple[int, Entry | None]:
@@ -84,7 +85,7 @@ class Gazetteer:
         ld = scan.head_length(self._districts, self._district_max, i + ls)
         if ld and region and stem.code in NO_DISTRICT:
             return ls + ld, _STOP  # "Киевский район" of Kharkiv, "Приморский" of Odesa
-        district = stem if not region else Entry(stem.code, "place", stem.name)
+        district = stem if not region else Entry(stem.code, "place", stem.name, alternates=stem.alternates)
         if ld:  # "Белгородский район", "Покровська громада"
             return (ls + ld, district) if ls + ld > lp else (lp, place)
         if ls >= lp and self._listed(scan, i + ls, region):

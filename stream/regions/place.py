@@ -17,7 +17,9 @@ class Place:
     ``[start, end)`` the span of ``surface`` in the original text, ``level`` what kind of
     name matched (``region`` = a first-level unit named as such, ``city`` = a city or
     town, including the federal cities, ``place`` = a village, airbase, plant...,
-    ``sea``), and ``name`` the canonical English name of the matched place.
+    ``sea``), ``name`` the canonical English name of the matched place, and
+    ``alternates`` the codes of other places of the same name (the report's context
+    decides, see ``stream.normalize.places``).
     """
 
     code: str
@@ -26,3 +28,4 @@ class Place:
     surface: str
     level: Level
     name: str
+    alternates: tuple[str, ...] = ()  # other regions a place of this name lies in

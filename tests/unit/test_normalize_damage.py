@@ -93,6 +93,14 @@ CASES = [
      "airport in the Moscow region, Rosaviatsia said.", [("RU-MOS", "transport"), ("RU-MOW", "transport")]),
     ("Обмеження на прийом і відправлення рейсів діяли в аеропорту Внуково, а також у підмосковному "
      "Жуковському.", [("RU-MOS", "transport"), ("RU-MOW", "transport")]),
+    # a name shared by towns of two regions: the one the report's context points to
+    ("Debris damaged a section of railway track in Zolochiv.", [("UA-63", "transport")]),
+    ("Lviv region. In the Zolochiv district, debris damaged a section of railway track.",
+     [("UA-46", "transport")]),
+    ("In the town of Mykolaiv, Stryi district, the blast wave blew out windows in two apartment "
+     "buildings.", [("UA-46", "residential")]),
+    ("In Mykolaiv, the blast wave blew out windows in two apartment buildings.",
+     [("UA-48", "residential")]),
     # a possessive names the owner of what was damaged: the kind is the object's
     ("Drones attacked the Primorsk oil export terminal, sparking a fire at one of the terminal's "
      "storage tanks, the Leningrad region governor said.", [("RU-LEN", "fire"), ("RU-LEN", "fuel")]),

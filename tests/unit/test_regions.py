@@ -321,3 +321,12 @@ def test_spans_point_into_the_original_text(words: list[str], sep: str) -> None:
     assert all(text[p.start : p.end] == p.surface and p.start < p.end for p in found)
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
     assert all(p.code in _CODES for p in found)
+
+
+def test_homonyms_carry_their_other_regions() -> None:
+    """A name listed for two regions means the first row's by default and carries the
+    other's code for the report's context to pick."""
+    (zolochiv,) = gazetteer().find("Zolochiv")
+    assert (zolochiv.code, zolochiv.alternates) == ("UA-63", ("UA-46",))
+    (kursk,) = gazetteer().find("Kursk")
+    assert kursk.alternates == ()
