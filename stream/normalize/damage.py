@@ -165,7 +165,66 @@ def extract_damage(
             if _negated(toks, dmg.first, lo, hi, covered):
                 continue
             out.append(dmg)
+    confirmed = [s for s, (lo, hi) in enumerate(sent_bounds) if _all_targets_hit(toks, lo, hi)]
+    if confirmed:
+        out = _confirmed_targets(toks, sent_bounds, confirmed, skip, out)
     return out
+
+
+# "All designated targets have been hit", "Все назначенные объекты поражены", "всі
+# призначені цілі уражено": a strike claim's confirmation that its targets were hit
+_TARGET_WORDS = words("targets", "objectives", "объекты", "цели", "цілі", "об'єкти")
+_HIT_WORDS = words("hit", "struck", "поражены", "поражено", "поразить", "уражено", "уражені",
+                   "уразити", "achieved", "достигнуты", "досягнуто", "досягнуті")
+_STRIKE_WORDS = words("strike", "strikes", "struck", "удар", "удары", "удару", "ударів")
+_TARGET_PREP_AFTER = frozenset({"against", "on", "по", "на"})
+
+
+def _all_targets_hit(toks: list[Token], lo: int, hi: int) -> bool:
+    return (
+        any(has(t, _TARGET_WORDS) for t in toks[lo:hi])
+        and any(has(t, _HIT_WORDS) for t in toks[lo:hi])
+        and not any(t.kind == "word" and (has(t, _NEG) or t.low in _NONE) for t in toks[lo:hi])
+    )
+
+
+_NONE = frozenset({"none", "ни", "жодна", "жодної", "жоден", "жодного", "ни одна", "ни один"})
+
+
+def _confirmed_targets(
+    toks: list[Token],
+    sent_bounds: list[tuple[int, int]],
+    confirmed: list[int],
+    skip: set[int],
+    out: list[Damage],
+) -> list[Damage]:
+    """The objects named after "strike ... on/against" in the sentence (of the two before)
+    that a confirmation follows: "нанесли групповой удар ... по военному аэродрому ... и
+    предприятию ОПК. «Все назначенные объекты поражены»" damaged the airfield and the plant."""
+    have = {(d.kind, d.first) for d in out}
+    added = list(out)
+    for s_idx in confirmed:
+        for prev in range(s_idx - 1, max(-1, s_idx - 3), -1):
+            lo, hi = sent_bounds[prev]
+            strike = next((k for k in range(lo, hi) if has(toks[k], _STRIKE_WORDS)), None)
+            if strike is None:
+                continue
+            prep = next((k for k in range(strike + 1, hi) if toks[k].low in _TARGET_PREP_AFTER), None)
+            if prep is None:
+                continue
+            i = prep + 1
+            while i < hi:
+                match = _match(toks, i, hi) if i not in skip and toks[i].kind == "word" else None
+                if match is None:
+                    i += 1
+                    continue
+                length, kind = match
+                if (kind, i) not in have and not _person_compound(toks, i + length - 1, hi):
+                    have.add((kind, i))
+                    added.append(Damage(kind, i, i + length - 1, toks[i].sent))
+                i += length
+            break
+    return sorted(added, key=lambda d: d.first)
 
 
 _IMPACT_KEYS = _IMPACT | _FIRE | CASUALTY_CUES

@@ -164,6 +164,7 @@ def impact_part(toks: list[Token], i: int, lo: int, hi: int) -> tuple[int, int]:
     return a, b
 
 
+_GENITIVE_POS = frozenset({"NOUN", "ADJF"})  # the words of a Russian/Ukrainian object's name
 _OWN_GAP = frozenset({"в", "у", "на", "in", "at", "the", "of", "near", "під", "под"})
 
 
@@ -174,12 +175,19 @@ def own_place(toks: list[Token], places: list[PlaceRef], first: int, last: int) 
     k = _bisect(places, max(0, first - 3))
     for idx in range(k, len(places)):
         ref = places[idx]
-        if ref.first > last + 3:
+        if ref.first > last + 5:
             break
         if ref.origin:
             continue
         before = ref.last == first - 1
-        after = ref.first > last and all(t.low in _OWN_GAP for t in toks[last + 1 : ref.first])
+        gap = toks[last + 1 : ref.first]
+        after = ref.first > last and (
+            all(t.low in _OWN_GAP for t in gap)
+            or (  # "предприятию оборонно-промышленного комплекса в Черкассах"
+                gap[-1].low in _OWN_GAP
+                and all(t.kind == "word" and t.pos in _GENITIVE_POS and t.low not in _JOIN for t in gap[:-1])
+            )
+        )
         if not (before or after):
             continue
         prv = places[idx - 1] if idx > 0 else None

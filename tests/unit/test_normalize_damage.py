@@ -93,6 +93,16 @@ CASES = [
      "airport in the Moscow region, Rosaviatsia said.", [("RU-MOS", "transport"), ("RU-MOW", "transport")]),
     ("Обмеження на прийом і відправлення рейсів діяли в аеропорту Внуково, а також у підмосковному "
      "Жуковському.", [("RU-MOS", "transport"), ("RU-MOW", "transport")]),
+    # a strike claim's targets are damaged when the claim says they were hit, not before
+    ("ВС РФ нанесли групповой удар высокоточным оружием по военному аэродрому в Кировоградской "
+     "области и предприятию оборонно-промышленного комплекса в Черкассах. «Все назначенные "
+     "объекты поражены», — говорится в сообщении.", [("UA-35", "military"), ("UA-71", "industrial")]),
+    ("ВС РФ нанесли групповой удар высокоточным оружием по военному аэродрому в Кировоградской "
+     "области.", []),
+    ("The Russian Armed Forces delivered a group strike against a fuel depot near Kremenchug, "
+     "Poltava region. All designated targets have been hit.", [("UA-53", "fuel")]),
+    ("Russia launched a strike against a fuel depot near Kremenchug, Poltava region. None of the "
+     "targets was hit, the air force said.", []),
     # a name shared by towns of two regions: the one the report's context points to
     ("Debris damaged a section of railway track in Zolochiv.", [("UA-63", "transport")]),
     ("Lviv region. In the Zolochiv district, debris damaged a section of railway track.",

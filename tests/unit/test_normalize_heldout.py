@@ -65,8 +65,6 @@ KNOWN: dict[str, str] = {
     "fresh6-ru-002": "'по энергообъектам в Белгородской и Курской областях ... перебои': only the last "
     "region gets the outage",
     "fresh6-ru-010": "'Артёмовском районе города' (a Luhansk district) is read as Artemivsk",
-    "fresh6-ru-025": "'объекты аэродромной инфраструктуры в районах Староконстантинова и Миргорода ... "
-    "поражены' is no military damage",
     "fresh6-uk-014": "'ангари з авіатехнікою' is industrial, not military",
     "fresh7-uk-026": "'бере участь у забезпеченні російської армії' around a refinery strike adds "
     "military damage",
@@ -117,8 +115,6 @@ KNOWN: dict[str, str] = {
     "fresh12-ru-008": "'нефтеперерабатывающего предприятия' is also industrial",
     "fresh12-ru-016": "'Поступило 34 сообщения о разрушении жилья и автомобилей' is read as damage "
     "(round 10's writer labelled the same phrase as damage)",
-    "fresh12-ru-023": "the ministry's 'все назначенные объекты поражены' after naming an airfield "
-    "and a plant gives no military or industrial damage",
     "fresh12-uk-008": "'над їхніми регіонами збили по одному безпілотнику': one for each region is "
     "not read",
     "fresh12-uk-020": "a figure relayed from the ministry by an operational HQ is credited to the HQ "
