@@ -166,7 +166,10 @@ def _drop_superseded(
     said to be an earlier report gives way to a current one of the same kind."""
     def earlier(c: Casualty) -> bool:
         lo, hi = sent_bounds[toks[c.cue].sent]
-        return any(t.kind == "word" and t.low in _EARLIER for t in toks[lo:hi])
+        # the clause of the figure ("ранены 19 человек; утром сообщалось о 15 пострадавших")
+        a = next((k + 1 for k in range(min(c.first, c.cue) - 1, lo - 1, -1) if toks[k].text == ";"), lo)
+        b = next((k for k in range(max(c.last, c.cue) + 1, hi) if toks[k].text == ";"), hi)
+        return any(t.kind == "word" and t.low in _EARLIER for t in toks[a:b])
 
     old = [c for c in found if earlier(c)]
     if not old:
@@ -175,7 +178,9 @@ def _drop_superseded(
     return [c for c in found if c.what not in current or not earlier(c)]
 
 
-_EARLIER = frozenset({"earlier", "previously", "ранее", "раніше", "прежде"})
+_EARLIER = frozenset({"earlier", "previously", "initially", "ранее", "раніше", "прежде",
+                      "сообщалось", "повідомлялося", "повідомлялось", "первоначально",
+                      "изначально", "спочатку"})
 
 
 def _negated(toks: list[Token], i: int, bounds: tuple[int, int]) -> bool:
@@ -222,20 +227,23 @@ def _before(
         if j in place_tokens:
             j -= 1
             continue
+        if tok.low in ("з", "с", "із", "with") and j >= 1 and toks[j - 1].low in _SOUGHT:
+            m = j - 1
+            while m > 0 and toks[m - 1].low in _SOUGHT:
+                m -= 1
+            j = m - 1  # "13 людей звернулися по медичну допомогу з легкими травмами"
+            continue
         if tok.low in ("of", "из", "з", "із") and j >= 1 and has(toks[j - 1], PERSON):
             j -= 1  # "Two residents of Lgov were wounded"
+            continue
+        if (owner := _owner_phrase(toks, j)) is not None:
+            j = owner  # "one employee of the refinery", "a security guard at the enterprise"
             continue
         if j + 1 < i and has(toks[j + 1], PERSON) and tok.kind == "word" and not has(tok, _BACK_SKIP):
             j -= 1  # "two port workers were injured"
             continue
         if j >= 1 and has(toks[j - 1], PERSON) and tok.pos == "NOUN":
             j -= 1  # "двоє працівників заводу отримали травми": the workers' plant
-            continue
-        if tok.low in ("з", "с", "із", "with") and j >= 1 and toks[j - 1].low in _SOUGHT:
-            m = j - 1
-            while m > 0 and toks[m - 1].low in _SOUGHT:
-                m -= 1
-            j = m - 1  # "13 людей звернулися по медичну допомогу з легкими травмами"
             continue
         if tok.low == "with" and (k := _taken_to_hospital(toks, j)) is not None:
             j = k - 1  # "a 43-year-old man was taken to hospital with shrapnel wounds"
@@ -256,6 +264,17 @@ def _before(
         j -= 1
     if single is not None and single not in taken:
         return 1, single, i
+    return None
+
+
+def _owner_phrase(toks: list[Token], j: int) -> int | None:
+    """The person word before "of/at (the) X" that ends at token j (English only), else None."""
+    for m in range(j - 1, max(0, j - 4), -1):
+        tok = toks[m]
+        if tok.low in ("of", "at") and m >= 1 and (has(toks[m - 1], PERSON) or has(toks[m - 1], _SINGLE)):
+            return m - 1 if all(t.kind == "word" and not t.pos for t in toks[m + 1 : j + 1]) else None
+        if tok.kind != "word" or tok.pos:
+            return None
     return None
 
 
@@ -308,6 +327,13 @@ def _after(
     toks: list[Token], i: int, by_first: dict[int, Number], taken: set[int]
 ) -> tuple[int, int, int] | None:
     j = i + 1
+    if (
+        j + 1 in by_first
+        and toks[j].text in _DASH
+        and toks[j].sent == toks[i].sent
+        and not (i > 0 and toks[i - 1].low in _INCLUDING)
+    ):
+        j += 1  # "Поранених — 11" (not "Среди раненых — 12-летний ребенок")
     while j < len(toks) and j - i <= 4:
         tok = toks[j]
         if j in by_first and by_first[j].first not in taken:

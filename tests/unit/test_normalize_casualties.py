@@ -24,6 +24,21 @@ def _cas(text: str) -> list[C]:
 
 
 CASES = [
+    # a person "of"/"at" a place or an object is still one person
+    ("The Samara governor said one employee of the refinery was injured.", [("RU-SAM", "injured", 1)]),
+    ("In Kaluga, a 57-year-old security guard at the enterprise was wounded by shrapnel.",
+     [("RU-KLU", "injured", 1)]),
+    # "minor" injuries after seeking help do not make a minor
+    ("In the Tver region 13 people had sought medical help with minor injuries.",
+     [("RU-TVE", "injured", 13)]),
+    # a label, a dash and the figure; a subset after "среди" is not one
+    ("Удар по Смілі Черкаської області. Поранених — 11, серед них троє дітей.",
+     [("UA-71", "injured", 11)]),
+    ("Удар по Рыльску Курской области: ранены пятеро. Среди раненых — 12-летний ребенок.",
+     [("RU-KRS", "injured", 5)]),
+    # an earlier figure in the clause after a semicolon gives way to the current one
+    ("В Мукачеве, по уточнённым данным, ранены 19 человек; утром сообщалось о 15 пострадавших.",
+     [("UA-21", "injured", 19)]),
     ("Two civilians were killed and 11 wounded in a missile attack on the Kharkiv region.",
      [("UA-63", "killed", 2), ("UA-63", "injured", 11)]),
     ("Russian shelling killed a 72-year-old man in the Kherson region.", [("UA-65", "killed", 1)]),
