@@ -127,6 +127,27 @@ def _measure(
     return best[2] if best else None
 
 
+_RATHER = frozenset({("а", "не"), (",", "не"), ("and", "not"), (",", "not"), ("rather", "than"),
+                     ("instead", "of")})
+_CORRECTING = frozenset({"earlier", "previously", "initially", "ранее", "раніше", "первоначально",
+                         "спочатку", "correcting", "уточнив", "уточнило", "уточнила"})
+
+
+def _superseded(toks: list[Token], num: Number, s_lo: int, s_hi: int) -> bool:
+    """A figure a correction replaced: "уничтожены шесть беспилотников, а не четыре, как
+    сообщалось ранее", "126, а не 118", "22 drones, correcting an earlier statement that had
+    put the number at 18"."""
+    j = num.first - num.qlen - 1
+    if j > s_lo and (toks[j - 1].low, toks[j].low) in _RATHER:
+        return True
+    k = j
+    while k >= s_lo and toks[k].text not in (",", ";", ":", "(", "—", "–"):
+        if toks[k].low in _CORRECTING:
+            return True
+        k -= 1
+    return False
+
+
 def _other_clause(toks: list[Token], last: int, k: int) -> bool:
     """Whether the cue at k comes after a comma that opens a clause of another number
     (", ще 169 ... втрачено", ", another 6 were jammed"): that number's cue."""
@@ -183,7 +204,7 @@ def extract_counts(
             kind, weapon, np_last = weapon_phrase(toks, num.last)
         weapon_at = -1
         ante = last_in_sent.get(sent)
-        if kind == "other":
+        if kind == "other" or (kind == "ellipsis" and _superseded(toks, num, s_lo, s_hi)):
             continue
         if kind == "ellipsis" and weapon is None:
             near = _casualty_near(toks, num.first - num.qlen, num.last, s_lo, s_hi)

@@ -24,6 +24,11 @@ def _s(*rows: T) -> list[T]:
 
 
 EN = [
+    # a figure a correction replaced is not labelled
+    ("Air defences destroyed 22 drones over the Yaroslavl region, correcting an earlier statement "
+     "that had put the number at 18.", _s(("RU-YAR", "drone", "intercepted", 22))),
+    ("Air defences destroyed 126 drones, and not 118 as reported in the morning.",
+     _s((None, "drone", "intercepted", 126))),
     ("16 drones launched overnight at the Mykolaiv region were shot down.",
      _s(("UA-48", "drone", "intercepted", 16))),
     ("All 16 drones launched overnight at the Mykolaiv and Odesa regions had been shot down.",
@@ -228,6 +233,8 @@ EN = [
 ]
 
 RU = [
+    ("Над Псковской областью уничтожены шесть беспилотников, а не четыре, как сообщалось ранее.",
+     _s(("RU-PSK", "drone", "intercepted", 6))),
     ("Над территорией Белгородской области уничтожены 19 беспилотников.",
      _s(("RU-BEL", "drone", "intercepted", 19))),
     ("За ночь дежурными средствами ПВО перехвачены и уничтожены 48 украинских беспилотных "
