@@ -725,15 +725,23 @@ def _past_other_figures(
 def _distributed(
     toks: list[Token], num: Number, numbers: list[Number], idx: int, places: list[PlaceRef], s_hi: int
 ) -> list[str]:
-    """The regions of a distributive "по N — над X и Y": N for each of them."""
+    """The regions of a distributive "по N — над X и Y", "one each over X and Y": N for each
+    of them (also "Над X и Y уничтожено по одному беспилотнику", the places first)."""
     j = num.first - num.qlen - 1
-    if j < 0 or toks[j].low != "по":
+    each = num.last + 1 < s_hi and toks[num.last + 1].low == "each"
+    if not each and (j < 0 or toks[j].low != "по"):
         return []
     hi = numbers[idx + 1].first if idx + 1 < len(numbers) else s_hi
     k = num.last + 1
     while k < min(hi, s_hi) and toks[k].text not in (",", ";", "."):
         k += 1
     codes = codes_in(places, num.last + 1, k)
+    if len(codes) < 2 and not each:
+        lo = numbers[idx - 1].last + 1 if idx > 0 else 0
+        b = j
+        while b > lo and toks[b - 1].text not in (",", ";", ".", ":"):
+            b -= 1
+        codes = codes_in(places, b, j)
     return codes if len(codes) > 1 else []
 
 

@@ -24,6 +24,10 @@ def _s(*rows: T) -> list[T]:
 
 
 EN = [
+    # "one each over X and Y": one for each region
+    ("Air defence destroyed 10 drones: eight over the Kursk region and one each over the Ivanovo and "
+     "Vladimir regions.", _s((None, "drone", "intercepted", 10), ("RU-KRS", "drone", "intercepted", 8),
+                             ("RU-IVA", "drone", "intercepted", 1), ("RU-VLA", "drone", "intercepted", 1))),
     # a figure a correction replaced is not labelled
     ("Air defences destroyed 22 drones over the Yaroslavl region, correcting an earlier statement "
      "that had put the number at 18.", _s(("RU-YAR", "drone", "intercepted", 22))),
@@ -233,6 +237,9 @@ EN = [
 ]
 
 RU = [
+    ("Над Брянской и Курской областями уничтожено по одному беспилотнику.",
+     _s(("RU-BRY", "drone", "intercepted", 1), ("RU-KRS", "drone", "intercepted", 1))),
+    ("Над Брянской и Курской областями уничтожено 10 беспилотников.", _s((None, "drone", "intercepted", 10))),
     ("Над Псковской областью уничтожены шесть беспилотников, а не четыре, как сообщалось ранее.",
      _s(("RU-PSK", "drone", "intercepted", 6))),
     ("Над территорией Белгородской области уничтожены 19 беспилотников.",
