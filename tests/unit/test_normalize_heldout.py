@@ -1,7 +1,7 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, twelve rounds of 90; round 6
+administrations' posts in en/ru/uk (tests/data/heldout/, thirteen rounds of 90; round 6
 is harder documents: live blogs, digests, bullets, corrections; round 7 is like the
 dev set). The writers saw neither these tests nor the normalizer's code. Overall F1
 (the eval scorer's metric) of the normalizer as it was before them: 0.930, 0.906,
@@ -19,6 +19,9 @@ round-10 fixes and scored 0.954 untouched (0.959, 0.987, 0.922); 0.945 before th
 Round 12 (busy nights: many places of different kinds in a sentence, several claimants,
 counts in unusual words, breaking alerts and their updates) was written after the round-11
 fixes and scored 0.961 untouched (0.957, 0.958, 0.966); 0.950 before the session.
+A round 13 scored 0.937 untouched (0.932 before its session) but its files were lost
+before they were added here. Round 14, written after the round-13 fixes from the rules
+alone, scored 0.970 untouched (0.968, 0.973, 0.970).
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -119,6 +122,29 @@ KNOWN: dict[str, str] = {
     "not read",
     "fresh12-uk-020": "a figure relayed from the ministry by an operational HQ is credited to the HQ "
     "(claimant only)",
+    # round 14, written after the round-13 fixes and scored untouched (0.970)
+    "fresh14-ru-008": "'Приморское' among Zaporizhzhia villages is read as Primorsk (Leningrad Oblast); "
+    "the glide bombs on named villages get no region",
+    "fresh14-ru-013": "'1 204 беспилотных' after a list of missiles adds a missile count of 1",
+    "fresh14-ru-019": "the Russian-installed Zaporizhzhia governor's channel is not known (claimant only)",
+    "fresh14-ru-025": "a fire at a unit of a refinery a drone attacked is no fuel damage",
+    "fresh14-ru-026": "a damaged post office ('здание почтового отделения') is no 'other' damage",
+    "fresh14-ru-030": "'объектам газовой инфраструктуры' in a sentence of its own is put on the region "
+    "before",
+    "fresh14-uk-002": "'з району пусків у Саратовській області' is read as the region of the missiles",
+    "fresh14-uk-022": "the channel 'Кримський вітер' is read as Krymsk (Krasnodar Krai)",
+    "fresh14-uk-025": "the airfield the MiG-31Ks took off from ('злетіли з аеродрому Саваслейка') takes "
+    "the damage",
+    "fresh14-uk-027": "a depot of guided bombs at an airfield is also industrial",
+    "fresh14-en-003": "'TOT of Crimea' in a list of launch areas adds military damage in Crimea",
+    "fresh14-en-008": "'15 ... over the Ryazan region, out of 139 it said were destroyed over Russia' "
+    "loses the total",
+    "fresh14-en-025": "an oil pumping station of the Druzhba pipeline system is also transport",
+    "fresh14-en-026": "'the targets included ...', then 'All designated targets have been hit': the "
+    "targets are not damaged",
+    "fresh14-en-029": "'not 330 drones and 15 missiles as reported earlier': the replaced figures are "
+    "labelled",
+    "fresh14-en-030": "'An elderly couple was killed' is not two killed",
 }
 
 
@@ -170,10 +196,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 1080
-    assert len(set(ids)) == 1080
+    assert len(ids) == 1170
+    assert len(set(ids)) == 1170
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 360, "ru": 360, "uk": 360}
+    assert Counter(c["lang"] for c in CASES) == {"en": 390, "ru": 390, "uk": 390}
 
 
 @pytest.mark.parametrize(
