@@ -76,6 +76,8 @@ _SINGLE_RAW = (
     "firefighter",
 )  # fmt: skip
 _SINGLE = words(*_SINGLE_RAW)
+# Two people in one word: "an elderly couple was killed", "загинуло подружжя", "погибли супруги".
+_COUPLE = frozenset({"couple", "подружжя", "супруги", "супругов", "супружеская"})
 _SINGLE_NOM = frozenset(_SINGLE_RAW)
 _ADJ_SKIP = frozenset(
     {"a", "an", "elderly", "local", "young", "old", "another", "one", "the", "his", "her", "its",
@@ -207,6 +209,7 @@ def _before(
 ) -> tuple[int, int, int] | None:
     j = i - 1
     single: int | None = None
+    pair = False
     crossed = False  # beyond a parenthetical only a number counts
     while j >= 0 and i - j <= 12:
         tok = toks[j]
@@ -254,7 +257,10 @@ def _before(
         if tok.low in ("в", "у", "in") and j + 1 in place_tokens:
             j -= 1  # the preposition of a place skipped above
             continue
-        if has(tok, _SINGLE) and _singular(tok):
+        if tok.low in _COUPLE:
+            if single is None and not crossed:
+                single, pair = j, True
+        elif has(tok, _SINGLE) and _singular(tok):
             if single is None and not crossed:
                 single = j
         elif not (has(tok, _BACK_SKIP) or has(tok, PERSON) or _AGE_RE.match(tok.low)
@@ -263,7 +269,7 @@ def _before(
             break
         j -= 1
     if single is not None and single not in taken:
-        return 1, single, i
+        return 2 if pair else 1, single, i
     return None
 
 
@@ -341,6 +347,8 @@ def _after(
             if _people_phrase(toks, num.last):
                 return num.value, num.first, num.last
             return None
+        if tok.low in _COUPLE:
+            return 2, j, j
         if tok.kind == "word" and has(tok, _SINGLE) and _singular(tok):
             return _more_people(toks, j)
         if tok.kind != "word" or not (

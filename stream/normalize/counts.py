@@ -148,6 +148,32 @@ def _superseded(toks: list[Token], num: Number, s_lo: int, s_hi: int) -> bool:
     return False
 
 
+_REPORTED = frozenset({"earlier", "previously", "initially", "ранее", "раніше", "первоначально",
+                       "спочатку", "сообщалось", "повідомлялося", "повідомлялось"})
+
+
+def _replaced(toks: list[Token], num: Number, s_hi: int) -> bool:
+    """A weapon figure after ", not" / "а не" that the rest of its sentence calls the
+    earlier one: "352 drones, not 330 drones as reported earlier"."""
+    j = num.first - num.qlen - 1
+    if j < 1 or (toks[j - 1].low, toks[j].low) not in _RATHER:
+        return False
+    return any(t.low in _REPORTED for t in toks[num.last + 1 : s_hi])
+
+
+def _joined_to(toks: list[Token], prev: Number, num: Number) -> bool:
+    """Whether `num` is the next item of the list `prev` opens ("330 drones and 15
+    missiles"): only weapon words and one conjunction or comma between them."""
+    between = toks[prev.last + 1 : num.first - num.qlen]
+    if not between or len(between) > 6 or between[0].sent != toks[num.first].sent:
+        return False
+    joins = [t for t in between if t.low in ("and", "и", "і", "та", "й", ",")]
+    return len(joins) == 1 and all(
+        t in joins or weapon_of(t) is not None or (t.kind == "word" and t.pos in ("ADJF", "PRTF"))
+        for t in between
+    )
+
+
 def _other_clause(toks: list[Token], last: int, k: int) -> bool:
     """Whether the cue at k comes after a comma that opens a clause of another number
     (", ще 169 ... втрачено", ", another 6 were jammed"): that number's cue."""
@@ -192,6 +218,7 @@ def extract_counts(
     if not numbers:
         return out
     doc = _Doc.of(toks, sent_bounds)
+    dropped: Number | None = None  # the last figure a correction replaced
     for idx, num in enumerate(numbers):
         tok = toks[num.first]
         sent = tok.sent
@@ -205,6 +232,11 @@ def extract_counts(
         weapon_at = -1
         ante = last_in_sent.get(sent)
         if kind == "other" or (kind == "ellipsis" and _superseded(toks, num, s_lo, s_hi)):
+            continue
+        if kind == "weapon" and (
+            _replaced(toks, num, s_hi) or (dropped is not None and _joined_to(toks, dropped, num))
+        ):
+            dropped = num  # "352 drones, not 330 drones and 15 missiles as reported earlier"
             continue
         if kind == "ellipsis" and weapon is None:
             near = _casualty_near(toks, num.first - num.qlen, num.last, s_lo, s_hi)
@@ -667,6 +699,8 @@ def _is_total(toks: list[Token], num: Number, np_last: int) -> bool:
     j = num.first - num.qlen
     if any(t.low in _TOTAL for t in toks[max(0, j - 3) : j]):
         return True
+    if j >= 2 and toks[j - 2].low == "out" and toks[j - 1].low == "of":
+        return True  # "15 over the Ryazan region, out of 139 destroyed over Russia"
     for t in toks[np_last + 1 : np_last + 3]:
         if t.kind != "word":
             return False

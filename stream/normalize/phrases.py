@@ -49,6 +49,10 @@ _NUMBER_WORDS = frozenset(
 )
 
 
+_PRONOUNS = frozenset({"it", "they", "he", "she"})
+_SAID = frozenset({"said", "says", "claimed", "claims", "reported", "added"})
+
+
 def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None, int]:
     """Classify the phrase after a number ending at token i.
 
@@ -109,6 +113,8 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
         return _checked(toks, first_weapon, end)
     if has(toks[j], STOP) or toks[j].pos in _ELLIPSIS_POS or _en_verb(toks[j]):
         return "ellipsis", None, i
+    if toks[j].low in _PRONOUNS and j + 1 < n and toks[j + 1].low in _SAID:
+        return "ellipsis", None, i  # "out of 139 it said were destroyed over Russia"
     if toks[j].low in ("overall", "altogether", "nationwide") and (
         j + 1 >= n or toks[j + 1].kind == "punct"
     ):

@@ -24,6 +24,11 @@ def _cas(text: str) -> list[C]:
 
 
 CASES = [
+    # a couple is two people
+    ("An elderly couple was killed in Semenivka, the Chernihiv region administration said.",
+     [("UA-74", "killed", 2)]),
+    ("В Белгороде погибли пожилые супруги.", [("RU-BEL", "killed", 2)]),
+    ("У Харкові внаслідок удару загинуло подружжя.", [("UA-63", "killed", 2)]),
     # a person "of"/"at" a place or an object is still one person
     ("The Samara governor said one employee of the refinery was injured.", [("RU-SAM", "injured", 1)]),
     ("In Kaluga, a 57-year-old security guard at the enterprise was wounded by shrapnel.",

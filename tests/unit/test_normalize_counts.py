@@ -24,6 +24,13 @@ def _s(*rows: T) -> list[T]:
 
 
 EN = [
+    # the figures a correction replaced, a list of them included
+    ("Russia launched 352 drones and 16 missiles, not 330 drones and 15 missiles as reported earlier.",
+     _s((None, "drone", "launched", 352), (None, "missile", "launched", 16))),
+    # "out of N" is the total of the part before it
+    ("The ministry said 15 drones had been shot down over the Ryazan region, out of 139 it said were "
+     "destroyed over Russia.",
+     _s(("RU-RYA", "drone", "intercepted", 15), (None, "drone", "intercepted", 139))),
     # "one each over X and Y": one for each region
     ("Air defence destroyed 10 drones: eight over the Kursk region and one each over the Ivanovo and "
      "Vladimir regions.", _s((None, "drone", "intercepted", 10), ("RU-KRS", "drone", "intercepted", 8),
