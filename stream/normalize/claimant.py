@@ -58,6 +58,7 @@ _RAW_CUES: tuple[tuple[str, str], ...] = (
     ("дснс", "ua-official"), ("ова", "ua-official"), ("ода", "ua-official"), ("ква", "ua-official"),
     ("мчс", "ru-official"), ("razvozhayev", "ru-official"), ("развожаев", "ru-official"),
     ("aksyonov", "ru-official"), ("аксенов", "ru-official"), ("balitsky", "ru-official"),
+    ("balitskiy", "ru-official"),
     ("балицкий", "ru-official"), ("saldo", "ru-official"), ("сальдо", "ru-official"),
     ("pushilin", "ru-official"), ("пушилин", "ru-official"), ("pasechnik", "ru-official"),
     ("пасечник", "ru-official"), ("russian-installed", "ru-official"),
@@ -168,7 +169,8 @@ _RU_OFFICIAL_SOURCES = (
     "gubernator", "governor", "dumin", "anokhin", "habirov", "khabirov", "minnikhanov",
     "busargin", "bocharov",
     "golubev", "kuvshinnikov", "lyubimov", "chibis", "tsivilev", "shumkov",
-    "minenergo_rf", "mchs", "rosaviatsia", "balitsky", "saldo", "pushilin", "pasechnik",
+    "minenergo_rf", "mchs", "rosaviatsia", "balitsky", "balitskiy", "balitskii", "saldo", "pushilin",
+    "pasechnik",
     "oleg_nikolaev", "brechalov", "fedorishchev", "melnichenko", "zdunov", "yevraev", "evraev",
 )  # fmt: skip
 # Channels of Ukrainian regional administrations, mayors and ministries.
@@ -218,7 +220,7 @@ _SOURCE_REGIONS: tuple[tuple[str, str], ...] = (
     ("malkov", "RU-RYA"), ("pervyshov", "RU-TAM"), ("drozdenko", "RU-LEN"), ("busargin", "RU-SAR"),
     ("habirov", "RU-BA"), ("khabirov", "RU-BA"), ("minnikhanov", "RU-TA"), ("opershtab23", "RU-KDA"),
     ("kuban", "RU-KDA"), ("milyaev", "RU-TUL"), ("anokhin", "RU-SMO"), ("nikitin", "RU-NIZ"),
-    ("oleg_nikolaev", "RU-CU"), ("saldo", "UA-65"), ("balitsky", "UA-23"), ("pushilin", "UA-14"),
+    ("oleg_nikolaev", "RU-CU"), ("saldo", "UA-65"), ("balitsk", "UA-23"), ("pushilin", "UA-14"),
     ("pasechnik", "UA-09"),
     ("synegubov", "UA-63"), ("syniehubov", "UA-63"), ("kharkiv", "UA-63"), ("terekhov", "UA-63"),
     ("dnipropetrovsk", "UA-12"), ("lysak", "UA-12"), ("hayvoronskyi", "UA-12"), ("filatov", "UA-12"),

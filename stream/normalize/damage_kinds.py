@@ -54,7 +54,9 @@ _KINDS: dict[DamageKind, str] = {
         установка первичной переработки; технологічна установка; установка первинної
         переробки; fuel terminal;
         fuel terminals; oil terminals; oil and gas terminal; паливний термінал; топливный
-        терминал
+        терминал; pumping station; pumping stations; oil pumping station; oil pumping stations;
+        нефтеперекачивающая станция; нафтоперекачувальна станція; компрессорная станция;
+        компресорна станція; compressor station; compressor stations; pipeline system
     """,
     "transport": """
         road; roads; highway; highways; railway; railways; railroad; rail; train; trains; port;
@@ -97,7 +99,9 @@ _KINDS: dict[DamageKind, str] = {
         командный пункт; пункт управления; пункт управління; командний пункт; радіолокаційна
         станція; радиолокационная станция; радар; радари; радары; navy ship; navy ships; naval ship;
         naval ships; naval vessel; naval vessels; military vessel; military vessels; склад
-        боеприпасов; склад боєприпасів;
+        боеприпасов; склад боєприпасів; склад авиабомб; склад авіабомб; склад керованих
+        авіабомб; склад управляемых авиабомб; склад ракет; склад зброї; склад оружия; склад
+        вооружения; склад озброєння; weapons depot; bomb depot; ammunition warehouse;
         арсенал; рлс; jet; jets; warship; warships; patrol boat; patrol boats; landing ship;
         boat; boats; корабль; катер; корабель; helicopter; helicopters; аэродром; авиабаза;
         воинская часть; военный объект; самолет; бомбардировщик; аеродром; авіабаза; військова
@@ -138,7 +142,9 @@ _KINDS: dict[DamageKind, str] = {
         lyceums; gymnasium; administration building; administration buildings; administrative
         buildings; college; colleges; library; museum; theatre; theater; stadium; sports
         complex; post office; educational facility; educational institution; коледж; колледж;
-        технікум; техникум; бібліотека; библиотека; музей; театр; стадіон; стадион
+        технікум; техникум; бібліотека; библиотека; музей; театр; стадіон; стадион; почтовое
+        отделение; отделение почты; почта; пошта; поштове відділення; відділення пошти;
+        відділення зв'язку; отделение связи; нова пошта
     """,
 }
 

@@ -49,7 +49,10 @@ _ORIGIN_FILLER = words(
     "тот",  # "Гвардійське (ТОТ Криму)": temporarily occupied territory
     "мис", "мыс", "cape", "–", "—",  # "з південно-східного напрямку – мис Чауда (АР Крим)"
     "пространства", "повітряний", "простір", "over", "над",  # "from the airspace over Saratov"
+    # "МіГ-31К, які злетіли з аеродрому Саваслейка", "took off from the Savasleyka airfield"
+    "аеродрому", "аэродрома", "аеродром", "аэродром", "airfield", "airbase",
 )
+_AREA_OF = frozenset({"пусків", "пусков", "району", "района", "area", "launches", "пуску"})
 _COMPASS = ("півден", "північ", "схід", "східн", "захід", "західн", "южн", "северн", "восточн",
             "западн", "south", "north", "east", "west")
 _JOINERS = frozenset({"and", ",", "та", "і", "й", "и", "or", "або", "или"})
@@ -206,6 +209,11 @@ _UNITS = frozenset({"угруповання", "угрупування", "гру�
                     "бригада", "група", "группа", "оту", "осув", "operation", "group", "угруповань"})
 
 
+_OUTLETS = frozenset({"канал", "каналу", "канала", "каналі", "канале", "channel", "паблік", "паблик",
+                      "видання", "издание", "издания", "outlet", "newspaper", "газета", "газети",
+                      "газеты", "телеканал", "телеканалу", "телеканала"})
+
+
 def _names_a_body(toks: list[Token], ref: PlaceRef) -> bool:
     """ "Черноморского флота", "Black Sea Fleet": a fleet, not the place it is named after;
     "the Black Sea port of Novorossiysk": the port's; «Ямал» in quotes: a ship's or a
@@ -222,6 +230,9 @@ def _names_a_body(toks: list[Token], ref: PlaceRef) -> bool:
     )
     if quoted and ref.first > 1 and toks[ref.first - 2].lemma in _UNITS:
         return True  # "угруповання військ «Хортиця»": a group of forces' name
+    before = toks[ref.first - 2].low.rsplit("-", 1)[-1] if ref.first > 1 else ""
+    if before in _OUTLETS and toks[ref.first - 1].text in "«\"“":
+        return True  # "канал «Кримський вітер»": a channel's or an outlet's name
     return quoted and ref.level == "region"
 
 
@@ -551,6 +562,9 @@ def _flag_origins(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
                 break
             if tok.low in _ORIGIN_FILLER or tok.lemma in _ORIGIN_FILLER or tok.low.startswith(_COMPASS):
                 j -= 1  # (also "з південно-східного напрямку", "from the northeastern direction")
+                continue
+            if tok.low in ("у", "в", "in") and j > 0 and toks[j - 1].low in _AREA_OF:
+                j -= 1  # "з району пусків у Саратовській області"
                 continue
             break
         if not origin and ref.first - 1 in launch_from:

@@ -110,6 +110,9 @@ CASES = [
     ("At least 20 drones were launched at the refinery, a source in Ukraine's defence sector told "
      "Reuters. Governor Gleb Nikitin said debris caused a fire in Kstovo.", "reuters", ["other"],
      "other"),
+    # the Russian-installed governor's channel is a Russian official's, whatever the spelling
+    ("Ещё две ракеты HIMARS были сбиты силами ПВО над Мелитополем.", "telegram:balitskiy_v",
+     ["ru-official"], "ru-official"),
 ]
 
 

@@ -16,6 +16,20 @@ def _damage(text: str) -> list[tuple[str | None, str]]:
 
 
 CASES = [
+    # an oil pumping station is fuel, not a (railway) station; a post office is 'other';
+    # a depot of bombs is military, not a warehouse
+    ("Drone debris caused a fire at an oil pumping station of the Druzhba pipeline system in Unecha, "
+     "the Bryansk governor said.", [("RU-BRY", "fire"), ("RU-BRY", "fuel")]),
+    ("Разрушены три частных дома, повреждено здание почтового отделения в Краснополье Сумской области.",
+     [("UA-59", "other"), ("UA-59", "residential")]),
+    ("Підтверджено ураження складу керованих авіабомб на аеродромі Морозовськ Ростовської області.",
+     [("RU-ROS", "military")]),
+    # the airfield the launchers took off from takes no damage; a channel's name is no place
+    ("Ворог випустив по Львівщині три ракети «Кинджал» з літаків МіГ-31К, які злетіли з аеродрому "
+     "Саваслейка. Є влучання в об'єкт енергетичної інфраструктури у Стрийському районі.",
+     [("UA-46", "energy")]),
+    ("Вибухи лунали у районі Джанкоя. Моніторинговий канал «Кримський вітер» пише, що на військовому "
+     "аеродромі спалахнула пожежа.", [("UA-43", "fire"), ("UA-43", "military")]),
     ("A drone attack on the Ryazan region damaged a power substation, leaving several villages "
      "without electricity.", [("RU-RYA", "energy")]),
     ("Fragments of a downed drone damaged the roof of a kindergarten and two cars in the "
