@@ -90,8 +90,8 @@ class PhraseMatcher:
         if tok.lemma not in index and tok.low not in index and "-" not in tok.low:
             return None
         cands = index.get(tok.lemma) or index.get(tok.low)
-        if cands is None and "-" in tok.low:
-            for part in tok.low.split("-"):
+        if cands is None and "-" in tok.low and not tok.low.startswith(("anti-", "counter-", "non-")):
+            for part in tok.low.split("-"):  # ("anti-aircraft" troops are no aircraft)
                 cands = self._index.get(part)
                 if cands:
                     break

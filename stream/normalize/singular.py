@@ -70,6 +70,22 @@ def _after_weapon(toks: list[Token], k: int) -> bool:
     return weapon_of(toks[j]) is not None or toks[j].low in _TYPE_OF
 
 
+def _quoted_name(toks: list[Token], k: int) -> bool:
+    """Whether token k is inside a quoted name that follows a weapon word ("ракет большой
+    дальности «Шторм Шэдоу»")."""
+    for q in range(k - 1, max(0, k - 4), -1):
+        if toks[q].text in "«\"“":
+            for w in range(q - 1, max(-1, q - 4), -1):
+                if toks[w].kind != "word":
+                    return False
+                if weapon_of(toks[w]) is not None:
+                    return True
+            return False
+        if toks[q].kind != "word":
+            return False
+    return False
+
+
 _TYPE_OF = frozenset({"типа", "типу", "тип", "type", "марки", "модели", "моделі"})
 
 
@@ -107,5 +123,7 @@ def implied_ones(
             continue  # "сбитый беспилотник упал": a downed drone's debris, not a figure
         if _after_weapon(toks, k) and (tok.pos or toks[k - 1].low in _TYPE_OF):
             continue  # the second word of one weapon phrase ("ракеты «Нептун»")
+        if _quoted_name(toks, k):
+            continue  # "ракет «Шторм Шэдоу»": the last word of a weapon's quoted name
         out.append(Number(1, k, k, "exact", 0))
     return out

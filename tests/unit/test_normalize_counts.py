@@ -244,6 +244,11 @@ EN = [
 ]
 
 RU = [
+    # a weapon's quoted name is not one more weapon; "Приморское" of Zaporizhzhia is no Primorsk
+    ("За неделю сбиты шесть крылатых ракет большой дальности «Шторм Шэдоу» и три ракеты ATACMS.",
+     _s((None, "missile", "intercepted", 6), (None, "missile", "intercepted", 3))),
+    ("На Степногорск, Малую Токмачку и Приморское оккупанты сбросили девять управляемых авиабомб.",
+     _s(("UA-23", "glide_bomb", "launched", 9))),
     ("Над Брянской и Курской областями уничтожено по одному беспилотнику.",
      _s(("RU-BRY", "drone", "intercepted", 1), ("RU-KRS", "drone", "intercepted", 1))),
     ("Над Брянской и Курской областями уничтожено 10 беспилотников.", _s((None, "drone", "intercepted", 10))),

@@ -16,6 +16,9 @@ def _damage(text: str) -> list[tuple[str | None, str]]:
 
 
 CASES = [
+    # "anti-aircraft" missile troops are no aircraft
+    ("The attack on Crimea was repelled by aviation, anti-aircraft missile troops, electronic warfare "
+     "units and mobile fire groups.", []),
     # an oil pumping station is fuel, not a (railway) station; a post office is 'other';
     # a depot of bombs is military, not a warehouse
     ("Drone debris caused a fire at an oil pumping station of the Druzhba pipeline system in Unecha, "

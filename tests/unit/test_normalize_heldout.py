@@ -116,20 +116,14 @@ KNOWN: dict[str, str] = {
     "fresh12-ru-007": "residents evacuated 'из прилегающих к месту возгорания домов' make the "
     "houses damaged",
     "fresh12-ru-008": "'нефтеперерабатывающего предприятия' is also industrial",
-    "fresh12-ru-016": "'Поступило 34 сообщения о разрушении жилья и автомобилей' is read as damage "
-    "(round 10's writer labelled the same phrase as damage)",
     "fresh12-uk-008": "'над їхніми регіонами збили по одному безпілотнику': one for each region is "
     "not read",
     "fresh12-uk-020": "a figure relayed from the ministry by an operational HQ is credited to the HQ "
     "(claimant only)",
     # round 14, written after the round-13 fixes and scored untouched (0.970)
-    "fresh14-ru-008": "'Приморское' among Zaporizhzhia villages is read as Primorsk (Leningrad Oblast); "
-    "the glide bombs on named villages get no region",
-    "fresh14-ru-013": "'1 204 беспилотных' after a list of missiles adds a missile count of 1",
     "fresh14-ru-025": "a fire at a unit of a refinery a drone attacked is no fuel damage",
     "fresh14-ru-030": "'объектам газовой инфраструктуры' in a sentence of its own is put on the region "
     "before",
-    "fresh14-en-003": "'TOT of Crimea' in a list of launch areas adds military damage in Crimea",
     "fresh14-en-026": "'the targets included ...', then 'All designated targets have been hit': the "
     "targets are not damaged",
 }
