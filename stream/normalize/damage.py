@@ -178,6 +178,7 @@ _HIT_WORDS = words("hit", "struck", "поражены", "поражено", "п�
                    "уразити", "achieved", "достигнуты", "досягнуто", "досягнуті")
 _STRIKE_WORDS = words("strike", "strikes", "struck", "удар", "удары", "удару", "ударів")
 _TARGET_PREP_AFTER = frozenset({"against", "on", "по", "на"})
+_LIST_VERBS = frozenset({"included", "include", "were", "стали", "были", "були", "включали"})
 
 
 def _all_targets_hit(toks: list[Token], lo: int, hi: int) -> bool:
@@ -207,9 +208,18 @@ def _confirmed_targets(
         for prev in range(s_idx - 1, max(-1, s_idx - 3), -1):
             lo, hi = sent_bounds[prev]
             strike = next((k for k in range(lo, hi) if has(toks[k], _STRIKE_WORDS)), None)
-            if strike is None:
-                continue
-            prep = next((k for k in range(strike + 1, hi) if toks[k].low in _TARGET_PREP_AFTER), None)
+            prep = (
+                next((k for k in range(strike + 1, hi) if toks[k].low in _TARGET_PREP_AFTER), None)
+                if strike is not None
+                else None
+            )
+            if prep is None:
+                # "the targets included the Starokostiantyniv airfield ... and a chemical plant"
+                prep = next(
+                    (k + 1 for k in range(lo, hi - 1)
+                     if has(toks[k], _TARGET_WORDS) and toks[k + 1].low in _LIST_VERBS),
+                    None,
+                )
             if prep is None:
                 continue
             i = prep + 1

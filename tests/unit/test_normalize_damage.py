@@ -16,6 +16,12 @@ def _damage(text: str) -> list[tuple[str | None, str]]:
 
 
 CASES = [
+    # the targets a strike claim lists are damaged when it confirms they were hit
+    ("The ministry said the targets included an airfield in the Khmelnytskyi region and a chemical "
+     "plant in Kalush. 'All designated targets have been hit,' it said.",
+     [("UA-26", "industrial"), ("UA-68", "military")]),
+    ("The ministry said the targets included an airfield in the Khmelnytskyi region and a chemical "
+     "plant in Kalush.", []),
     # "anti-aircraft" missile troops are no aircraft
     ("The attack on Crimea was repelled by aviation, anti-aircraft missile troops, electronic warfare "
      "units and mobile fire groups.", []),
