@@ -1,7 +1,7 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, thirteen rounds of 90; round 6
+administrations' posts in en/ru/uk (tests/data/heldout/, fourteen rounds of 90; round 6
 is harder documents: live blogs, digests, bullets, corrections; round 7 is like the
 dev set). The writers saw neither these tests nor the normalizer's code. Overall F1
 (the eval scorer's metric) of the normalizer as it was before them: 0.930, 0.906,
@@ -22,6 +22,8 @@ fixes and scored 0.961 untouched (0.957, 0.958, 0.966); 0.950 before the session
 A round 13 scored 0.937 untouched (0.932 before its session) but its files were lost
 before they were added here. Round 14, written after the round-13 fixes from the rules
 alone, scored 0.970 untouched (0.968, 0.973, 0.970).
+Round 15 (longer, messier feeds: live blogs, round-ups, posts with updates and
+bullets) scored 0.908 untouched (0.919, 0.917, 0.898); 0.909 before the session.
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -124,6 +126,88 @@ KNOWN: dict[str, str] = {
     "fresh14-ru-025": "a fire at a unit of a refinery a drone attacked is no fuel damage",
     "fresh14-ru-030": "'объектам газовой инфраструктуры' in a sentence of its own is put on the region "
     "before",
+    # round 15 (longer, messier feeds: live blogs, round-ups, posts with updates and bullets),
+    # written after the round-14 fixes and scored untouched (0.908; 0.909 before the session)
+    "fresh15-en-001": "counts missing [('RU-LEN', 'drone', 'intercepted', 3, 'ru-official')], extra "
+    "[(None, 'drone', 'intercepted', 3, 'ru-mod')]",
+    "fresh15-en-002": "counts missing [(None, 'drone', 'intercepted', 453, 'ua-military'), (None, "
+    "'drone', 'launched', 496, 'ua-military'), (None, 'missile', 'intercepted', 42, "
+    "'ua-military'), (None, 'missile', 'launched', 53, 'ua-military')], extra "
+    "[('UA-23', 'drone', 'intercepted', 118, 'ru-mod'), ('UA-23', 'drone', "
+    "'intercepted', 453, 'ru-mod'), ('UA-23', 'drone', 'launched', 1, 'ru-mod'), "
+    "('UA-23', 'drone', 'launched', 496, 'ua-military'), ('UA-23', 'missile', "
+    "'intercepted', 42, 'ru-mod'), ('UA-23', 'missile', 'launched', 53, "
+    "'ua-military'), (None, 'drone', 'launched', 496, 'ru-mod'), (None, 'missile', "
+    "'launched', 53, 'ru-mod')]",
+    "fresh15-en-003": "counts missing [(None, 'drone', 'intercepted', 356, 'ua-military'), (None, "
+    "'drone', 'launched', 381, 'ua-military'), (None, 'missile', 'intercepted', 41, "
+    "'ua-military'), (None, 'missile', 'intercepted', 9, 'ua-military'), (None, "
+    "'missile', 'launched', 32, 'ua-military')]",
+    "fresh15-en-006": "damage extra [('UA-68', 'energy')]",
+    "fresh15-en-011": "counts missing [(None, 'drone', 'intercepted', 71, 'ua-military')], extra "
+    "[('UA-68', 'drone', 'launched', 2, 'ua-official'), (None, 'drone', "
+    "'intercepted', 71, 'ua-official')]",
+    "fresh15-en-013": "counts missing [(None, 'drone', 'intercepted', 63, 'ru-mod')], extra [('RU-SAM', "
+    "'drone', 'intercepted', 63, 'ru-mod')]; damage missing [('RU-BEL', 'military'), "
+    "('RU-SAM', 'fire')], extra [('RU-SAM', 'military')]",
+    "fresh15-en-015": "counts missing [(None, 'drone', 'launched', 539, 'ua-military'), (None, "
+    "'missile', 'launched', 11, 'ua-military')], extra [(None, 'drone', 'launched', "
+    "539, 'ua-official'), (None, 'missile', 'launched', 11, 'ua-official')]",
+    "fresh15-en-020": "counts missing [('RU-SAM', 'drone', 'intercepted', 8, 'other')], extra [(None, "
+    "'drone', 'intercepted', 8, 'other')]",
+    "fresh15-en-022": "counts missing [(None, 'drone', 'intercepted', 152, 'ua-military'), (None, "
+    "'missile', 'intercepted', 8, 'ua-military')], extra [('UA-63', 'missile', "
+    "'intercepted', 7, 'ua-official'), (None, 'drone', 'intercepted', 152, "
+    "'ua-official'), (None, 'missile', 'intercepted', 8, 'ua-official')]; casualties "
+    "missing [('UA-63', 'injured', 7)], extra [('UA-63', 'injured', 3)]",
+    "fresh15-en-024": "counts missing [('SEA-BALTIC', 'drone', 'intercepted', 2, 'ru-mod')], extra "
+    "[('RU-TUL', 'drone', 'launched', 71, 'ru-official'), (None, 'drone', "
+    "'intercepted', 2, 'ru-mod')]",
+    "fresh15-en-027": "counts extra [(None, 'drone', 'launched', 289, 'ru-mod')]",
+    "fresh15-ru-003": "counts missing [(None, 'drone', 'intercepted', 71, 'ru-mod')], extra [('RU-LIP', "
+    "'drone', 'intercepted', 71, 'ru-mod')]",
+    "fresh15-ru-006": "counts missing [('RU-ROS', 'drone', 'intercepted', 14, 'ru-official')], extra "
+    "[(None, 'drone', 'intercepted', 14, 'ru-official')]; damage extra [('RU-ROS', "
+    "'industrial'), ('UA-12', 'fire'), ('UA-12', 'fuel')]",
+    "fresh15-ru-007": "casualties missing [('UA-63', 'injured', 3)], extra [('UA-63', 'injured', 2)]",
+    "fresh15-ru-009": "counts missing [('RU-TUL', 'drone', 'intercepted', 12, 'ru-official')], extra "
+    "[('RU-BRY', 'drone', 'intercepted', 12, 'ru-official')]",
+    "fresh15-ru-014": "counts missing [(None, 'drone', 'intercepted', 405, 'ua-military')], extra "
+    "[(None, 'missile', 'intercepted', 405, 'ua-military')]",
+    "fresh15-ru-015": "counts missing [('RU-BRY', 'drone', 'intercepted', 30, 'other')], extra "
+    "[('RU-BRY', 'drone', 'intercepted', 30, 'ru-mod')]",
+    "fresh15-ru-019": "damage missing [('RU-BRY', 'fuel')], extra [('RU-KLU', 'fuel')]",
+    "fresh15-ru-023": "counts missing [('RU-KRS', 'drone', 'launched', 67, 'ru-official')], extra "
+    "[('RU-KRS', 'drone', 'launched', 7, 'ru-official')]; damage missing [('RU-KRS', "
+    "'other')]; casualties missing [('RU-KRS', 'injured', 1)]",
+    "fresh15-ru-024": "counts missing [('RU-MOW', 'drone', 'intercepted', 17, 'ru-official')], extra "
+    "[(None, 'drone', 'launched', 45, 'other')]; damage extra [('RU-MOS', "
+    "'residential')]",
+    "fresh15-ru-027": "casualties missing [('RU-SAM', 'injured', 1)]",
+    "fresh15-ru-028": "counts missing [('UA-51', 'drone', 'launched', 23, 'ua-military')], extra "
+    "[(None, 'drone', 'launched', 23, 'ua-military')]",
+    "fresh15-ru-030": "counts missing [(None, 'drone', 'intercepted', 221, 'ru-mod')], extra "
+    "[('RU-LEN', 'drone', 'intercepted', 221, 'ru-mod')]; casualties missing "
+    "[('RU-BEL', 'killed', 1)]",
+    "fresh15-uk-001": "counts missing [(None, 'drone', 'intercepted', 389, 'ua-military'), (None, "
+    "'missile', 'intercepted', 14, 'ua-military'), (None, 'missile', 'intercepted', "
+    "2, 'ua-military')]",
+    "fresh15-uk-004": "damage missing [('RU-BEL', 'other')]",
+    "fresh15-uk-009": "casualties missing [('UA-63', 'killed', 1)]",
+    "fresh15-uk-011": "damage missing [('UA-59', 'transport')], extra [('UA-30', 'fire')]",
+    "fresh15-uk-014": "casualties missing [('UA-23', 'injured', 6), ('UA-23', 'killed', 1), ('UA-63', "
+    "'injured', 5), ('UA-63', 'killed', 1), ('UA-65', 'killed', 1)]",
+    "fresh15-uk-015": "counts missing [('UA-12', 'drone', 'launched', 20, 'ua-official')]; damage "
+    "missing [('UA-12', 'energy'), ('UA-12', 'fuel'), ('UA-12', 'other'), ('UA-12', "
+    "'residential')]",
+    "fresh15-uk-016": "damage extra [('RU-SAM', 'military')]",
+    "fresh15-uk-018": "damage missing [('UA-30', 'energy')]",
+    "fresh15-uk-020": "counts extra [('RU-BEL', 'drone', 'launched', 3, 'ru-official')]; casualties "
+    "missing [('RU-BEL', 'injured', 3), ('RU-KRS', 'killed', 1)], extra [('RU-BRY', "
+    "'killed', 1)]",
+    "fresh15-uk-030": "counts extra [(None, 'drone', 'intercepted', 45, 'ua-military'), (None, "
+    "'missile', 'intercepted', 1, 'ua-military')]; casualties missing [('UA-07', "
+    "'injured', 1)]",
 }
 
 
@@ -175,10 +259,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 1170
-    assert len(set(ids)) == 1170
+    assert len(ids) == 1260
+    assert len(set(ids)) == 1260
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 390, "ru": 390, "uk": 390}
+    assert Counter(c["lang"] for c in CASES) == {"en": 420, "ru": 420, "uk": 420}
 
 
 @pytest.mark.parametrize(
