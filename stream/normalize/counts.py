@@ -11,6 +11,7 @@ a repeated figure is labelled once; zero is never labelled.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import NamedTuple
 
 from stream.models import Measure, Qualifier, Weapon
@@ -580,20 +581,42 @@ def _list_header(
     k = sent
     while k > 0:
         lo, _hi = bounds[k]
-        if toks[lo].text not in _BULLETS and lo not in starts:
-            return None
         p_lo, p_hi = bounds[k - 1]
-        last = p_hi - 1
-        if toks[last].text == ":":
+        first, last = toks[lo], toks[p_hi - 1]
+        if not (
+            _bullet(first)
+            or lo in starts
+            # "shot down 406 air targets:\n41 Kh-101 cruise missiles;\n9 Iskander-M ...": unmarked items
+            or (first.kind == "num" and last.text in (":", ";"))
+        ):
+            return None
+        if last.text == ":":
             return p_lo, p_hi
+        if last.text == "." and toks[p_lo].text != first.text:
+            return None  # "🔸 356 UAVs.\n❗️ Hits by 27 missiles ...": the list ended before
         k -= 1
     return None
+
+
+def _bullet(tok: Token) -> bool:
+    """A list marker opening a line: a dash or dot, or a symbol ("✅", "🔸", "▪️")."""
+    return tok.text in _BULLETS or (
+        tok.kind == "punct" and len(tok.text) == 1 and unicodedata.category(tok.text) == "So"
+    )
 
 
 def _starts_list(toks: list[Token], lo: int, i: int) -> bool:
     """Whether the clause of a number opens a breakdown (after ':' or "зокрема")."""
     if lo > 0 and toks[lo - 1].text == ":":
         return True
+    if lo > 0 and toks[lo - 1].text == ";" and toks[lo - 1].sent == toks[i].sent:
+        # "shot down 406 air targets: 41 Kh-101 cruise missiles; 9 Iskander-M ...; 356 UAVs"
+        sent = toks[lo - 1].sent
+        k = lo - 2
+        while k >= 0 and toks[k].sent == sent and lo - k <= 80:
+            if toks[k].text == ":":
+                return True
+            k -= 1
     return any(t.low in _LIST_MARKERS for t in toks[max(lo, i - 4) : i])
 
 

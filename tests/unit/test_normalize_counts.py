@@ -24,6 +24,16 @@ def _s(*rows: T) -> list[T]:
 
 
 EN = [
+    # list items after a header: unmarked lines, emoji bullets, items split by ';'
+    ("As of 09:00, air defense has shot down/suppressed 406 air targets:\n🔸 41 Kh-101 cruise missiles;\n"
+     "🔸 9 Iskander-M ballistic missiles;\n🔸 356 enemy UAVs.\n\n❗️ Hits by 27 missiles were recorded.",
+     _s((None, "missile", "intercepted", 41), (None, "missile", "intercepted", 9),
+        (None, "drone", "intercepted", 356))),
+    ("Air defense has shot down 406 air targets:\n41 Kh-101 cruise missiles;\n356 enemy UAVs.",
+     _s((None, "missile", "intercepted", 41), (None, "drone", "intercepted", 356))),
+    ("Air defense has shot down 406 air targets: 41 Kh-101 cruise missiles; 9 Iskander-M missiles; "
+     "356 enemy UAVs.", _s((None, "missile", "intercepted", 41), (None, "missile", "intercepted", 9),
+                          (None, "drone", "intercepted", 356))),
     # the figures a correction replaced, a list of them included
     ("Russia launched 352 drones and 16 missiles, not 330 drones and 15 missiles as reported earlier.",
      _s((None, "drone", "launched", 352), (None, "missile", "launched", 16))),

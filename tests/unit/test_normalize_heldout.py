@@ -139,10 +139,6 @@ KNOWN: dict[str, str] = {
     "'intercepted', 42, 'ru-mod'), ('UA-23', 'missile', 'launched', 53, "
     "'ua-military'), (None, 'drone', 'launched', 496, 'ru-mod'), (None, 'missile', "
     "'launched', 53, 'ru-mod')]",
-    "fresh15-en-003": "counts missing [(None, 'drone', 'intercepted', 356, 'ua-military'), (None, "
-    "'drone', 'launched', 381, 'ua-military'), (None, 'missile', 'intercepted', 41, "
-    "'ua-military'), (None, 'missile', 'intercepted', 9, 'ua-military'), (None, "
-    "'missile', 'launched', 32, 'ua-military')]",
     "fresh15-en-006": "damage extra [('UA-68', 'energy')]",
     "fresh15-en-011": "counts missing [(None, 'drone', 'intercepted', 71, 'ua-military')], extra "
     "[('UA-68', 'drone', 'launched', 2, 'ua-official'), (None, 'drone', "
@@ -189,9 +185,6 @@ KNOWN: dict[str, str] = {
     "fresh15-ru-030": "counts missing [(None, 'drone', 'intercepted', 221, 'ru-mod')], extra "
     "[('RU-LEN', 'drone', 'intercepted', 221, 'ru-mod')]; casualties missing "
     "[('RU-BEL', 'killed', 1)]",
-    "fresh15-uk-001": "counts missing [(None, 'drone', 'intercepted', 389, 'ua-military'), (None, "
-    "'missile', 'intercepted', 14, 'ua-military'), (None, 'missile', 'intercepted', "
-    "2, 'ua-military')]",
     "fresh15-uk-004": "damage missing [('RU-BEL', 'other')]",
     "fresh15-uk-009": "casualties missing [('UA-63', 'killed', 1)]",
     "fresh15-uk-011": "damage missing [('UA-59', 'transport')], extra [('UA-30', 'fire')]",
