@@ -90,6 +90,24 @@ def _towns_of_one_region(places: list[PlaceRef], lo: int, hi: int) -> str | None
     return None
 
 
+_SEVERAL_REGIONS = frozenset(
+    {"regions", "регионами", "регіонами", "регионах", "регіонах", "регионов", "регіонів", "областями",
+     "областях", "областей", "nationwide"}
+)
+_COUNTRY = frozenset({"russia", "россией", "россии", "росією", "росії", "ukraine", "украиной",
+                      "украины", "україною", "україни", "country", "страной", "країною"})
+_OVER = frozenset({"over", "across", "над", "территорией", "територією", "territory", "of"})
+
+
+def _national_at(toks: list[Token], k: int) -> bool:
+    """ "over several regions", "над 12 регионами", "над территорией России": a place
+    that spans the country."""
+    low = toks[k].low
+    if low in _SEVERAL_REGIONS:
+        return True
+    return low in _COUNTRY and k > 0 and toks[k - 1].low in _OVER
+
+
 def count_region(
     toks: list[Token],
     num: Number,
@@ -118,6 +136,8 @@ def count_region(
     k = np_last + 1
     seg = k  # start of the current segment (a parenthetical "including ..." is skipped)
     while k < hi:
+        if _national_at(toks, k) and not codes_in(places, seg, k):
+            return None  # "63 drones had been downed over several regions ... Samara"
         if toks[k].text == "(":
             close = next((j for j in range(k + 1, min(hi, k + 8)) if toks[j].text == ")"), None)
             if close is not None and not codes_in(places, k, close + 1):

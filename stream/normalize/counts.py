@@ -389,6 +389,7 @@ def extract_counts(
             and not total
             and not codes_in(places, s_lo, s_hi)
             and not _national(toks, s_lo, s_hi)
+            and not any(t.low in _MINISTRY for t in toks[s_lo:s_hi])
         ):
             # "... at the Mykolaiv region. Thirteen drones were shot down."
             region = _previous_region(_share_coordinated_region(toks, out[-20:]), sent)
@@ -847,7 +848,10 @@ _AREA_NOUNS = frozenset({"регіонами", "регионами", "regions", 
 
 
 _COUNTRYWIDE = frozenset({"регионами", "регіонами", "регионах", "регіонах", "регионов", "регіонів",
-                         "страны", "країни", "country", "nationwide", "country's"})
+                         "страны", "країни", "country", "nationwide", "country's", "regions",
+                         "россии", "росії", "russia"})
+# A defence ministry's figure stands for itself: it takes no region from a governor's before it
+_MINISTRY = frozenset({"минобороны", "міноборони", "министерство", "міністерство", "ministry"})
 
 
 def _national(toks: list[Token], lo: int, hi: int) -> bool:

@@ -225,6 +225,7 @@ def extract(
     updates: list[bool] = []
     seen_cas: set[tuple[str | None, str, int]] = set()
     place_tokens = frozenset(k for p in places for k in range(p.first, p.last + 1))
+    starts = attack_starts(places)
     for c in extract_casualties(toks, numbers, used, bounds, place_tokens):
         lo, hi = bounds[toks[c.cue].sent]
         a, b = semicolon_clause(toks, c.cue, lo, hi)
@@ -233,22 +234,24 @@ def extract(
             region = nearest_code(toks, places, lo, hi, c.cue, breaks)
         if region is None:
             region = home
-        key = (region, c.what, c.value)
-        if key in seen_cas:
-            continue
-        seen_cas.add(key)
-        updates.append(c.update)
-        casualties.append(
-            _built(
-                CasualtyItem,
-                {
-                    "region": region,
-                    "killed": c.value if c.what == "killed" else 0,
-                    "injured": c.value if c.what == "injured" else 0,
-                    "span": _span(toks, c.first, c.last),
-                },
+        # "В Белгородской и Курской областях погибло по одному мирному жителю": one in each
+        for where in _each_of(toks, places, c.first, c.last, c.cue, lo, hi, starts) or [region]:
+            key = (where, c.what, c.value)
+            if key in seen_cas:
+                continue
+            seen_cas.add(key)
+            updates.append(c.update)
+            casualties.append(
+                _built(
+                    CasualtyItem,
+                    {
+                        "region": where,
+                        "killed": c.value if c.what == "killed" else 0,
+                        "injured": c.value if c.what == "injured" else 0,
+                        "span": _span(toks, c.first, c.last),
+                    },
+                )
             )
-        )
     casualties = _without_parts(_without_superseded(casualties, updates))
 
     damage: list[DamageItem] = []
@@ -263,7 +266,6 @@ def extract(
         for k in range(max(0, c.first - 4), min(len(toks), c.np_last + 5))
         if measure_of(toks[k]) == "intercepted"
     )
-    starts = attack_starts(places)
     for d in extract_damage(toks, bounds, count_tokens, count_cues):
         lo, hi = bounds[d.sent]
         ca, cb = comma_clause(toks, d.first, lo, hi, starts)
@@ -354,6 +356,29 @@ def extract(
 
 
 _TITLE_AFTER = frozenset({"mayor", "governor", "mayor's", "governor's"})
+
+
+def _each_of(
+    toks: list[Token],
+    places: list[PlaceRef],
+    first: int,
+    last: int,
+    cue: int,
+    lo: int,
+    hi: int,
+    starts: frozenset[int],
+) -> list[str | None]:
+    """The regions a distributive figure ("по одному", "one ... in each") stands for in
+    each: the places listed in its clause, after it if there are several there."""
+    end = max(last, cue)
+    if not any(toks[k].low == "по" for k in range(max(lo, first - 1), last)) and not any(
+        t.low == "each" for t in toks[last + 1 : min(hi, end + 4)]
+    ):
+        return []
+    ca, cb = comma_clause(toks, first, lo, hi, starts)
+    after = codes_in(places, last + 1, cb)
+    codes = after if len(after) > 1 else codes_in(places, ca, cb)
+    return list(codes) if len(codes) > 1 else []
 
 
 def _in_title(toks: list[Token], p: PlaceRef) -> bool:

@@ -233,8 +233,11 @@ _NATIONAL = frozenset(
     {"ukraine", "україну", "україни", "україні", "украину", "украины", "украине", "country", "країну",
      "країни", "страну", "страны", "regions", "областей", "регіонів", "регионов", "nationwide",
      "russia", "росія", "россия", "регионами", "регіонами", "регионах", "регіонах", "областями",
-     "областях"}
+     "областях", "россии", "росії", "russia's"}
 )
+
+
+_MINISTRY = frozenset({"минобороны", "міноборони", "ministry"})
 
 
 def regional_fallback(
@@ -257,6 +260,9 @@ def regional_fallback(
     lo, hi = semicolon_clause(toks, c.first, *bounds[c.sent])  # "...; Governor X said ..."
     if any(t.low in _NATIONAL for t in toks[lo:hi]):
         return c
+    s_lo, s_hi = bounds[c.sent]
+    if any(t.low in _MINISTRY for t in toks[s_lo:s_hi]):
+        return c  # "Минобороны за ночь насчитало 221 сбитый дрон": the ministry's own tally
     in_sent = {p.code for p in land[_bisect(land, lo) : _bisect(land, hi)]}
     official = any(
         a.sent == c.sent and lo <= a.first < hi and a.claimant in ("ru-official", "ua-official")

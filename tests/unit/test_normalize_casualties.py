@@ -24,6 +24,11 @@ def _cas(text: str) -> list[C]:
 
 
 CASES = [
+    # "по одному" over regions listed together: one in each
+    ("В Белгородской и Курской областях погибло по одному мирному жителю, еще трое пострадали в "
+     "Брянской области.", [("RU-BEL", "killed", 1), ("RU-BRY", "injured", 3), ("RU-KRS", "killed", 1)]),
+    ("In the Belgorod and Kursk regions one civilian was killed in each.",
+     [("RU-BEL", "killed", 1), ("RU-KRS", "killed", 1)]),
     # a couple is two people
     ("An elderly couple was killed in Semenivka, the Chernihiv region administration said.",
      [("UA-74", "killed", 2)]),

@@ -24,6 +24,8 @@ def _s(*rows: T) -> list[T]:
 
 
 EN = [
+    ("Russia's Defence Ministry said 63 Ukrainian drones had been downed over several regions "
+     "overnight but did not mention Samara.", _s((None, "drone", "intercepted", 63))),
     # list items after a header: unmarked lines, emoji bullets, items split by ';'
     ("As of 09:00, air defense has shot down/suppressed 406 air targets:\n🔸 41 Kh-101 cruise missiles;\n"
      "🔸 9 Iskander-M ballistic missiles;\n🔸 356 enemy UAVs.\n\n❗️ Hits by 27 missiles were recorded.",
@@ -254,6 +256,13 @@ EN = [
 ]
 
 RU = [
+    # a figure over the country or several regions has no region, whatever comes before or after
+    ("В Липецкой области, по словам губернатора, сбиты пять беспилотников. Ранее Минобороны "
+     "сообщило, что за ночь над территорией России уничтожен 71 украинский беспилотник.",
+     _s(("RU-LIP", "drone", "intercepted", 5), (None, "drone", "intercepted", 71))),
+    ("Губернатор Дрозденко сообщил, что над регионом Ленинградской области уничтожено 30 БПЛА. "
+     "Минобороны за ночь насчитало 221 сбитый дрон.",
+     _s(("RU-LEN", "drone", "intercepted", 30), (None, "drone", "intercepted", 221))),
     # a weapon's quoted name is not one more weapon; "Приморское" of Zaporizhzhia is no Primorsk
     ("За неделю сбиты шесть крылатых ракет большой дальности «Шторм Шэдоу» и три ракеты ATACMS.",
      _s((None, "missile", "intercepted", 6), (None, "missile", "intercepted", 3))),

@@ -160,8 +160,6 @@ KNOWN: dict[str, str] = {
     "[('RU-TUL', 'drone', 'launched', 71, 'ru-official'), (None, 'drone', "
     "'intercepted', 2, 'ru-mod')]",
     "fresh15-en-027": "counts extra [(None, 'drone', 'launched', 289, 'ru-mod')]",
-    "fresh15-ru-003": "counts missing [(None, 'drone', 'intercepted', 71, 'ru-mod')], extra [('RU-LIP', "
-    "'drone', 'intercepted', 71, 'ru-mod')]",
     "fresh15-ru-006": "counts missing [('RU-ROS', 'drone', 'intercepted', 14, 'ru-official')], extra "
     "[(None, 'drone', 'intercepted', 14, 'ru-official')]; damage extra [('RU-ROS', "
     "'industrial'), ('UA-12', 'fire'), ('UA-12', 'fuel')]",
@@ -182,9 +180,6 @@ KNOWN: dict[str, str] = {
     "fresh15-ru-027": "casualties missing [('RU-SAM', 'injured', 1)]",
     "fresh15-ru-028": "counts missing [('UA-51', 'drone', 'launched', 23, 'ua-military')], extra "
     "[(None, 'drone', 'launched', 23, 'ua-military')]",
-    "fresh15-ru-030": "counts missing [(None, 'drone', 'intercepted', 221, 'ru-mod')], extra "
-    "[('RU-LEN', 'drone', 'intercepted', 221, 'ru-mod')]; casualties missing "
-    "[('RU-BEL', 'killed', 1)]",
     "fresh15-uk-004": "damage missing [('RU-BEL', 'other')]",
     "fresh15-uk-009": "casualties missing [('UA-63', 'killed', 1)]",
     "fresh15-uk-011": "damage missing [('UA-59', 'transport')], extra [('UA-30', 'fire')]",
