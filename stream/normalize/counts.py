@@ -707,6 +707,8 @@ def _casualty_near(toks: list[Token], first: int, last: int, lo: int, hi: int) -
     return first >= 2 and to and any(
         t.low == "toll"
         or (t.lemma in ("кількість", "число") and k + 1 < hi and has(toks[k + 1], CASUALTY_CUES))
+        # "the number of injured in Kharkiv has risen to seven"
+        or (t.low == "number" and k + 2 < hi and toks[k + 1].low == "of" and has(toks[k + 2], CASUALTY_CUES))
         for k, t in enumerate(toks[start:first], start)
     )
 

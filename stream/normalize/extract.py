@@ -192,7 +192,14 @@ def extract(
     by_sent: dict[int, Claimant] = {}
     for cnt in counts:
         who = claimant_for(cnt.sent, attributions, default, cnt.first)
-        if cnt.total and cnt.sent not in said and cnt.sent - 1 in said and cnt.sent - 1 in by_sent:
+        if (
+            (cnt.total or by_sent.get(cnt.sent - 1) in ("ua-military", "ru-mod"))
+            and cnt.sent not in said
+            and cnt.sent - 1 in said
+            and cnt.sent - 1 in by_sent
+        ):
+            # "Ukraine's air force said Russia launched 94 drones ... Air defences shot down 71
+            # drones": a military's figures told on in the next sentence
             # "Загалом, за даними Повітряних сил, ... застосував 476 БпЛА. Знешкоджено 442
             # дрони": the fate of a total told on by the one who gave it
             who = by_sent[cnt.sent - 1]

@@ -264,6 +264,10 @@ def regional_fallback(
     if any(t.low in _MINISTRY for t in toks[s_lo:s_hi]):
         return c  # "Минобороны за ночь насчитало 221 сбитый дрон": the ministry's own tally
     in_sent = {p.code for p in land[_bisect(land, lo) : _bisect(land, hi)]}
+    if not in_sent and any(
+        a.sent in (c.sent, c.sent - 1) and a.claimant in ("ua-military", "ru-mod") for a in attributions
+    ):
+        return c  # "Air Force: ... 152 drones and eight missiles were shot down": the country's
     official = any(
         a.sent == c.sent and lo <= a.first < hi and a.claimant in ("ru-official", "ua-official")
         for a in attributions

@@ -76,6 +76,8 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
             return "other", None, i  # "10 more Patriot systems", "2 комплекси Patriot"
     if j + 1 < n and toks[j].low in _MORE and weapon_of(toks[j + 1]) is not None:
         j += 1  # "two more drones", "5 further missiles"
+    elif j + 1 < n and toks[j].low in _MORE and _en_noun(toks[j + 1]):
+        return "other", None, i  # "pulled two more bodies from the rubble"
     if j < n and toks[j].kind == "word" and (toks[j].lemma in OF or toks[j].low in OF):
         # "ten of the cruise missiles", "57 of the aircraft", "40 of them"
         k = j + 1
@@ -273,6 +275,19 @@ def _weapon_end(toks: list[Token], k: int) -> int:
             continue
         break
     return k
+
+
+def _en_noun(tok: Token) -> bool:
+    """An English plural noun of no weapon ("bodies", "houses"), not a verb or a stop word."""
+    return (
+        tok.kind == "word"
+        and not tok.pos
+        and tok.low.endswith("s")
+        and weapon_of(tok) is None
+        and measure_of(tok) is None
+        and not has(tok, STOP)
+        and tok.low not in ("was", "is", "has", "its", "this", "us", "as")
+    )
 
 
 def _en_verb(tok: Token) -> bool:

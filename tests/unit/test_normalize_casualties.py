@@ -24,6 +24,9 @@ def _cas(text: str) -> list[C]:
 
 
 CASES = [
+    # an update of the injured replaces the figure before; "two more bodies" are no weapons
+    ("Syniehubov: three people injured in Kharkiv so far.\n\nUpdate: the number of injured in Kharkiv "
+     "has risen to seven, Syniehubov says.", [("UA-63", "injured", 7)]),
     # "по одному" over regions listed together: one in each
     ("В Белгородской и Курской областях погибло по одному мирному жителю, еще трое пострадали в "
      "Брянской области.", [("RU-BEL", "killed", 1), ("RU-BRY", "injured", 3), ("RU-KRS", "killed", 1)]),

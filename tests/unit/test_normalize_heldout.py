@@ -140,9 +140,6 @@ KNOWN: dict[str, str] = {
     "'ua-military'), (None, 'drone', 'launched', 496, 'ru-mod'), (None, 'missile', "
     "'launched', 53, 'ru-mod')]",
     "fresh15-en-006": "damage extra [('UA-68', 'energy')]",
-    "fresh15-en-011": "counts missing [(None, 'drone', 'intercepted', 71, 'ua-military')], extra "
-    "[('UA-68', 'drone', 'launched', 2, 'ua-official'), (None, 'drone', "
-    "'intercepted', 71, 'ua-official')]",
     "fresh15-en-013": "counts missing [(None, 'drone', 'intercepted', 63, 'ru-mod')], extra [('RU-SAM', "
     "'drone', 'intercepted', 63, 'ru-mod')]; damage missing [('RU-BEL', 'military'), "
     "('RU-SAM', 'fire')], extra [('RU-SAM', 'military')]",
@@ -151,11 +148,6 @@ KNOWN: dict[str, str] = {
     "539, 'ua-official'), (None, 'missile', 'launched', 11, 'ua-official')]",
     "fresh15-en-020": "counts missing [('RU-SAM', 'drone', 'intercepted', 8, 'other')], extra [(None, "
     "'drone', 'intercepted', 8, 'other')]",
-    "fresh15-en-022": "counts missing [(None, 'drone', 'intercepted', 152, 'ua-military'), (None, "
-    "'missile', 'intercepted', 8, 'ua-military')], extra [('UA-63', 'missile', "
-    "'intercepted', 7, 'ua-official'), (None, 'drone', 'intercepted', 152, "
-    "'ua-official'), (None, 'missile', 'intercepted', 8, 'ua-official')]; casualties "
-    "missing [('UA-63', 'injured', 7)], extra [('UA-63', 'injured', 3)]",
     "fresh15-en-024": "counts missing [('SEA-BALTIC', 'drone', 'intercepted', 2, 'ru-mod')], extra "
     "[('RU-TUL', 'drone', 'launched', 71, 'ru-official'), (None, 'drone', "
     "'intercepted', 2, 'ru-mod')]",
