@@ -39,6 +39,7 @@ class Count(NamedTuple):
     np_last: int
     sent: int
     total: bool = False
+    again: tuple[int, ...] = ()  # sentences that state the same figure again
 
 
 _HARD = frozenset({";", ":"})
@@ -241,7 +242,7 @@ def extract_counts(
             continue
         if kind == "ellipsis" and weapon is None:
             near = _casualty_near(toks, num.first - num.qlen, num.last, s_lo, s_hi)
-            if near or _impact_of(toks, num, s_hi):
+            if near or _impact_of(toks, num, s_hi) or _after_casualty(toks, numbers, idx, s_lo):
                 continue
             if _of_other(toks, num, numbers, idx, out):
                 continue  # "4 460 обстрілів ..., з них 112 — з РСЗВ": a part of no weapon figure
@@ -409,6 +410,9 @@ def extract_counts(
         last_in_sent[sent] = count
         key = (region, weapon, measure, num.value)
         if key in seen:
+            at = next((k for k in range(len(out) - 1, -1, -1) if _key(out[k]) == key), None)
+            if at is not None and out[at].sent != sent:
+                out[at] = out[at]._replace(again=(*out[at].again, sent))
             continue
         seen.add(key)
         out.append(count)
@@ -422,6 +426,10 @@ def extract_counts(
 
 
 _ALL = frozenset({"all", "все", "всі", "усі", "всех", "всіх", "усіх"})
+
+
+def _key(c: Count) -> tuple[str | None, str, str, int]:
+    return (c.region, c.weapon, c.measure, c.value)
 
 
 def _participle_fate(
@@ -693,6 +701,20 @@ _OTHER_TALLIES = frozenset({"боєзіткнень", "боєзіткнення"
 _REACHED = words("достигнуть", "досягти", "reached", "reach", "достигли", "досягли",
                  # "1 вилетів за межі повітряного простору України": flew off, no measure
                  "вилетіти", "вилетів", "вилетіли", "вылететь", "вылетел", "вылетели", "flew")
+
+
+def _after_casualty(toks: list[Token], numbers: list[Number], idx: int, s_lo: int) -> bool:
+    """ "Four killed in Lviv Oblast, one in Zaporizhzhia": a bare figure after a comma that
+    goes on from a casualty figure before it in the sentence."""
+    if idx == 0:
+        return False
+    prev, num = numbers[idx - 1], numbers[idx]
+    if prev.first < s_lo or toks[num.first - num.qlen - 1].text != ",":
+        return False
+    after = toks[prev.last + 1 : min(num.first, prev.last + 4)]
+    return any(has(t, CASUALTY_CUES) for t in after) and not any(
+        weapon_of(t) is not None for t in toks[prev.last + 1 : num.first]
+    )
 
 
 def _casualty_near(toks: list[Token], first: int, last: int, lo: int, hi: int) -> bool:

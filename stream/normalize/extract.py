@@ -177,13 +177,16 @@ def extract(
             else c
             for c in counts
         ]
-    seen_counts: set[tuple[str | None, str, str, int]] = set()
-    unique = []
+    kept: dict[tuple[str | None, str, str, int], int] = {}
+    unique: list[Count] = []
     for cnt in counts:  # "Всего за ночь над регионом уничтожено 14 БПЛА": the same figure again
         figure = (cnt.region, cnt.weapon, cnt.measure, cnt.value)
-        if figure not in seen_counts:
-            seen_counts.add(figure)
+        at = kept.get(figure)
+        if at is None:
+            kept[figure] = len(unique)
             unique.append(cnt)
+        elif cnt.sent != unique[at].sent:
+            unique[at] = unique[at]._replace(again=(*unique[at].again, cnt.sent, *cnt.again))
     counts = unique
     # Items are built from already-typed values (counts >= 1, spans inside the text, see the
     # property tests), so they skip re-validation; the report itself is validated.
@@ -208,7 +211,14 @@ def extract(
             earlier = [a for a in attributions if a.sent == cnt.sent - 1 and a.claimant != "other"]
             if earlier:
                 who = earlier[-1].claimant
+        told = next((s for s in cnt.again if s in said), None)
+        if cnt.sent not in said and told is not None:
+            # "• Russia launched 53 missiles and 496 drones" in a summary, then "Russian forces
+            # launched 496 drones and 53 missiles ..., the Air Force reported": its teller
+            who = claimant_for(told, attributions, default, bounds[told][1] - 1)
         by_sent.setdefault(cnt.sent, who)
+        for again in cnt.again:
+            by_sent.setdefault(again, who)
         whose.append(who)
     observations = [
         _built(

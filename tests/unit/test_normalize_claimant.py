@@ -114,6 +114,12 @@ CASES = [
     ("The death toll rose to seven, regional governor Serhiy Tyurin said. Ukraine's air force said "
      "Russia launched 94 drones and six ballistic missiles overnight. Air defences shot down 71 drones.",
      "reuters", ["ua-military", "ua-military", "ua-military"], "ua-military"),
+    # a summary bullet's figure stated again with its teller is the teller's; a casualty list's
+    # "one in Zaporizhzhia" is no weapon
+    ("Key developments:\n• Russia launched 53 missiles and 496 drones overnight\n• Four killed in Lviv "
+     "Oblast, one in Zaporizhzhia\n\nRussian forces launched 496 drones and 53 missiles against "
+     "Ukraine overnight, the Air Force reported.", "kyivindependent", ["ua-military", "ua-military"],
+     "ua-military"),
     # the Russian-installed governor's channel is a Russian official's, whatever the spelling
     ("Ещё две ракеты HIMARS были сбиты силами ПВО над Мелитополем.", "telegram:balitskiy_v",
      ["ru-official"], "ru-official"),
