@@ -177,13 +177,13 @@ def extract(
             else c
             for c in counts
         ]
-    kept: dict[tuple[str | None, str, str, int], int] = {}
+    first_at: dict[tuple[str | None, str, str, int], int] = {}
     unique: list[Count] = []
     for cnt in counts:  # "Всего за ночь над регионом уничтожено 14 БПЛА": the same figure again
         figure = (cnt.region, cnt.weapon, cnt.measure, cnt.value)
-        at = kept.get(figure)
+        at = first_at.get(figure)
         if at is None:
-            kept[figure] = len(unique)
+            first_at[figure] = len(unique)
             unique.append(cnt)
         elif cnt.sent != unique[at].sent:
             unique[at] = unique[at]._replace(again=(*unique[at].again, cnt.sent, *cnt.again))
