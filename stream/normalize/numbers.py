@@ -349,6 +349,8 @@ def _one_number(toks: list[Token], i: int, n: int, out: list[Number]) -> int:
     while j < n:
         t = toks[j]
         v = _word_value(t)
+        if v is None and t.low == "семью" and j > i and current >= 20 and current % 10 == 0:
+            v = (7, False)  # "шестьюдесятью семью беспилотниками" = 67
         if v is None:
             if t.low == "and" and j + 1 < n and _word_value(toks[j + 1]) is not None and current:
                 j += 1

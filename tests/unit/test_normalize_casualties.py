@@ -24,6 +24,9 @@ def _cas(text: str) -> list[C]:
 
 
 CASES = [
+    # burns are injuries
+    ("В Глушковском районе Курской области сгорел жилой дом, хозяйка получила ожоги.",
+     [("RU-KRS", "injured", 1)]),
     # an update of the injured replaces the figure before; "two more bodies" are no weapons
     ("Syniehubov: three people injured in Kharkiv so far.\n\nUpdate: the number of injured in Kharkiv "
      "has risen to seven, Syniehubov says.", [("UA-63", "injured", 7)]),

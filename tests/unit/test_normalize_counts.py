@@ -256,6 +256,9 @@ EN = [
 ]
 
 RU = [
+    # a compound number in the instrumental ("семью" is also "family")
+    ("Противник атаковал Курскую область шестьюдесятью семью беспилотниками.",
+     _s(("RU-KRS", "drone", "launched", 67))),
     # a figure over the country or several regions has no region, whatever comes before or after
     ("В Липецкой области, по словам губернатора, сбиты пять беспилотников. Ранее Минобороны "
      "сообщило, что за ночь над территорией России уничтожен 71 украинский беспилотник.",

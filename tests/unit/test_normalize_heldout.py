@@ -154,9 +154,6 @@ KNOWN: dict[str, str] = {
     "fresh15-ru-015": "counts missing [('RU-BRY', 'drone', 'intercepted', 30, 'other')], extra "
     "[('RU-BRY', 'drone', 'intercepted', 30, 'ru-mod')]",
     "fresh15-ru-019": "damage missing [('RU-BRY', 'fuel')], extra [('RU-KLU', 'fuel')]",
-    "fresh15-ru-023": "counts missing [('RU-KRS', 'drone', 'launched', 67, 'ru-official')], extra "
-    "[('RU-KRS', 'drone', 'launched', 7, 'ru-official')]; damage missing [('RU-KRS', "
-    "'other')]; casualties missing [('RU-KRS', 'injured', 1)]",
     "fresh15-ru-024": "counts missing [('RU-MOW', 'drone', 'intercepted', 17, 'ru-official')], extra "
     "[(None, 'drone', 'launched', 45, 'other')]; damage extra [('RU-MOS', "
     "'residential')]",
