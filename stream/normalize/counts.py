@@ -246,7 +246,13 @@ def extract_counts(
                 continue
             if _of_other(toks, num, numbers, idx, out):
                 continue  # "4 460 обстрілів ..., з них 112 — з РСЗВ": a part of no weapon figure
-            if ante is not None:
+            c_lo = num.first
+            while c_lo > s_lo and toks[c_lo - 1].text not in (";", ":"):
+                c_lo -= 1
+            own, own_at = _weapon_before(toks, c_lo, num.first) if ante is not None else (None, -1)
+            if own is not None and ante is not None and ante.last < c_lo:
+                weapon, weapon_at = own, own_at  # "..., ще 4 локаційно втрачені; ракети збито всі сім"
+            elif ante is not None:
                 weapon = ante.weapon
             else:
                 weapon, weapon_at = _weapon_before(toks, s_lo, num.first)
@@ -326,6 +332,8 @@ def extract_counts(
             measure = _measure(toks, num, p_lo, p_hi, doc.meas)
         if measure is None or _produced(toks, num, lo) or _negated_cue(toks, num, lo, hi, doc.meas):
             continue
+        if _restated(toks, num, np_last, weapon, out):
+            continue  # "the 71 drones mentioned above", "Of the 289 drones it claimed, ..."
         measure, also = _participle_fate(toks, num, np_last, hi, measure, doc.meas)
         total = _is_total(toks, num, np_last) or (
             toks[s_lo].low in _IN_TOTAL and s_lo + 1 < len(toks) and toks[s_lo + 1].text == ","
@@ -701,6 +709,26 @@ _OTHER_TALLIES = frozenset({"боєзіткнень", "боєзіткнення"
 _REACHED = words("достигнуть", "досягти", "reached", "reach", "достигли", "досягли",
                  # "1 вилетів за межі повітряного простору України": flew off, no measure
                  "вилетіти", "вилетів", "вилетіли", "вылететь", "вылетел", "вылетели", "flew")
+
+
+_ABOVE = frozenset({"mentioned", "above", "упомянутые", "упомянутых", "упомянутым", "згаданих",
+                    "згадані", "згаданими", "вищезгаданих", "вищезгадані", "вышеупомянутых",
+                    "вышеупомянутые"})
+
+
+def _restated(toks: list[Token], num: Number, np_last: int, weapon: Weapon, out: list[Count]) -> bool:
+    """A figure stated before, named again ("some of the 71 drones mentioned above", "зі
+    згаданих вище 45 БпЛА", "Of the 289 drones it claimed, ..."): not a new count."""
+    if not any(c.value == num.value and c.weapon == weapon for c in out):
+        return False
+    j = num.first - num.qlen
+    near = toks[max(0, j - 3) : j] + toks[np_last + 1 : np_last + 3]
+    if any(t.low in _ABOVE for t in near):
+        return True
+    # "Of the 289 drones it claimed": a sentence opening on the figure as its set
+    return j >= 2 and toks[j - 1].low == "the" and toks[j - 2].low == "of" and (
+        j - 2 == 0 or toks[j - 3].sent != toks[j].sent or toks[j - 3].kind == "punct"
+    )
 
 
 def _after_casualty(toks: list[Token], numbers: list[Number], idx: int, s_lo: int) -> bool:

@@ -35,6 +35,10 @@ def _singular_case(low: str, lang: str) -> bool:
     if not parses:
         return False
     tag = parses[0].tag
+    if lang == "ru" and ("Fixd" in tag or "Name" in tag):
+        # an indeclinable name is the Russian analyzer's guess at a Ukrainian form with no
+        # Ukrainian letter ("ракети"): ask the Ukrainian one
+        return _singular_case(low, "uk")
     return tag.POS == "NOUN" and tag.number != "plur" and tag.case in ("nomn", "accs")
 
 

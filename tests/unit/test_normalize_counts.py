@@ -24,6 +24,8 @@ def _s(*rows: T) -> list[T]:
 
 
 EN = [
+    ("Russia says it shot down 289 Ukrainian drones overnight. Of the 289 drones it claimed, the "
+     "ministry said none had reached their targets.", _s((None, "drone", "intercepted", 289))),
     ("Russia's Defence Ministry said 63 Ukrainian drones had been downed over several regions "
      "overnight but did not mention Samara.", _s((None, "drone", "intercepted", 63))),
     # list items after a header: unmarked lines, emoji bullets, items split by ';'
@@ -325,6 +327,12 @@ RU = [
 ]
 
 UK = [
+    # a figure named again ("зі згаданих вище 45 БпЛА") is not counted again; a clause's own
+    # weapon word before a bare figure beats the weapon of the clause before
+    ("Противник атакував 45 ударними БпЛА та 7 крилатими ракетами. За даними ПС, зі згаданих вище "
+     "45 БпЛА 38 збито, ще 4 локаційно втрачені; ракети збито всі сім.",
+     _s((None, "drone", "launched", 45), (None, "missile", "launched", 7), (None, "drone", "intercepted", 38),
+        (None, "drone", "suppressed", 4), (None, "missile", "intercepted", 7))),
     # a launch area "у Саратовській області" is an origin like "з Брянської області"
     ("Противник завдав удару 13 ракетами — 9 крилатих ракет Х-101 з району пусків у Саратовській "
      "області та 4 балістичні ракети Іскандер-М з Брянської області.",

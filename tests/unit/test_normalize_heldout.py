@@ -142,7 +142,6 @@ KNOWN: dict[str, str] = {
     "fresh15-en-024": "counts missing [('SEA-BALTIC', 'drone', 'intercepted', 2, 'ru-mod')], extra "
     "[('RU-TUL', 'drone', 'launched', 71, 'ru-official'), (None, 'drone', "
     "'intercepted', 2, 'ru-mod')]",
-    "fresh15-en-027": "counts extra [(None, 'drone', 'launched', 289, 'ru-mod')]",
     "fresh15-ru-006": "counts missing [('RU-ROS', 'drone', 'intercepted', 14, 'ru-official')], extra "
     "[(None, 'drone', 'intercepted', 14, 'ru-official')]; damage extra [('RU-ROS', "
     "'industrial'), ('UA-12', 'fire'), ('UA-12', 'fuel')]",
@@ -157,7 +156,6 @@ KNOWN: dict[str, str] = {
     "fresh15-ru-024": "counts missing [('RU-MOW', 'drone', 'intercepted', 17, 'ru-official')], extra "
     "[(None, 'drone', 'launched', 45, 'other')]; damage extra [('RU-MOS', "
     "'residential')]",
-    "fresh15-ru-027": "casualties missing [('RU-SAM', 'injured', 1)]",
     "fresh15-ru-028": "counts missing [('UA-51', 'drone', 'launched', 23, 'ua-military')], extra "
     "[(None, 'drone', 'launched', 23, 'ua-military')]",
     "fresh15-uk-004": "damage missing [('RU-BEL', 'other')]",
@@ -173,9 +171,6 @@ KNOWN: dict[str, str] = {
     "fresh15-uk-020": "counts extra [('RU-BEL', 'drone', 'launched', 3, 'ru-official')]; casualties "
     "missing [('RU-BEL', 'injured', 3), ('RU-KRS', 'killed', 1)], extra [('RU-BRY', "
     "'killed', 1)]",
-    "fresh15-uk-030": "counts extra [(None, 'drone', 'intercepted', 45, 'ua-military'), (None, "
-    "'missile', 'intercepted', 1, 'ua-military')]; casualties missing [('UA-07', "
-    "'injured', 1)]",
 }
 
 
