@@ -348,7 +348,8 @@ def _after(
         if j in by_first and by_first[j].first not in taken:
             num = by_first[j]
             if _people_phrase(toks, num.last):
-                return num.value, num.first, num.last
+                more, last = _joined_singles(toks, num.last)
+                return num.value + more, num.first, last  # "две женщины и 14-летний подросток"
             return None
         if tok.low in _COUPLE:
             return 2, j, j
@@ -361,6 +362,30 @@ def _after(
             return None
         j += 1
     return None
+
+
+def _joined_singles(toks: list[Token], last: int) -> tuple[int, int]:
+    """People joined one by one after "N people": "ранены две женщины и 14-летний подросток"
+    (one more), as (how many, last token)."""
+    k = last + 1
+    if k < len(toks) and toks[k].kind == "word" and (has(toks[k], PERSON) or has(toks[k], _SINGLE)):
+        k += 1  # the people noun of the number
+    count, end = 0, last
+    while k < len(toks) and toks[k].low in ("and", "и", "і", "та", "й"):
+        for m in range(k + 1, min(len(toks), k + 5)):
+            tok = toks[m]
+            if tok.kind == "word" and has(tok, _SINGLE) and _singular(tok):
+                nxt = toks[m + 1] if m + 1 < len(toks) else None
+                if nxt is not None and (nxt.pos in ("VERB", "PRTS") or has(nxt, CASUALTY_CUES)):
+                    return count, end  # "... и мужчина получил ожоги": a clause of its own
+                count, end, k = count + 1, m, m + 1
+                break
+            modifier = tok.low in _ADJ_SKIP or _AGE_RE.match(tok.low) or tok.pos in _ADJ_POS
+            if tok.kind != "word" or not modifier:
+                return count, end
+        else:
+            break
+    return count, end
 
 
 def _more_people(toks: list[Token], j: int) -> tuple[int, int, int]:

@@ -145,7 +145,6 @@ KNOWN: dict[str, str] = {
     "fresh15-ru-006": "counts missing [('RU-ROS', 'drone', 'intercepted', 14, 'ru-official')], extra "
     "[(None, 'drone', 'intercepted', 14, 'ru-official')]; damage extra [('RU-ROS', "
     "'industrial'), ('UA-12', 'fire'), ('UA-12', 'fuel')]",
-    "fresh15-ru-007": "casualties missing [('UA-63', 'injured', 3)], extra [('UA-63', 'injured', 2)]",
     "fresh15-ru-009": "counts missing [('RU-TUL', 'drone', 'intercepted', 12, 'ru-official')], extra "
     "[('RU-BRY', 'drone', 'intercepted', 12, 'ru-official')]",
     "fresh15-ru-014": "counts missing [(None, 'drone', 'intercepted', 405, 'ua-military')], extra "
