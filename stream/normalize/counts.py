@@ -246,11 +246,14 @@ def extract_counts(
                 continue
             if _of_other(toks, num, numbers, idx, out):
                 continue  # "4 460 обстрілів ..., з них 112 — з РСЗВ": a part of no weapon figure
+            resp = _respective(toks, num, numbers, idx, sent, out, doc.clause(num.first))
             c_lo = num.first
             while c_lo > s_lo and toks[c_lo - 1].text not in (";", ":"):
                 c_lo -= 1
             own, own_at = _weapon_before(toks, c_lo, num.first) if ante is not None else (None, -1)
-            if own is not None and ante is not None and ante.last < c_lo:
+            if resp is not None:
+                weapon = resp  # "465 дронов и 32 ракеты, из них сбиты 405 и 24 соответственно"
+            elif own is not None and ante is not None and ante.last < c_lo:
                 weapon, weapon_at = own, own_at  # "..., ще 4 локаційно втрачені; ракети збито всі сім"
             elif ante is not None:
                 weapon = ante.weapon
@@ -729,6 +732,37 @@ def _restated(toks: list[Token], num: Number, np_last: int, weapon: Weapon, out:
     return j >= 2 and toks[j - 1].low == "the" and toks[j - 2].low == "of" and (
         j - 2 == 0 or toks[j - 3].sent != toks[j].sent or toks[j - 3].kind == "punct"
     )
+
+
+_RESPECTIVELY = frozenset({"соответственно", "відповідно", "respectively"})
+
+
+def _respective(
+    toks: list[Token],
+    num: Number,
+    numbers: list[Number],
+    idx: int,
+    sent: int,
+    out: list[Count],
+    clause: tuple[int, int],
+) -> Weapon | None:
+    """The weapon a bare figure stands for in "A and B respectively": the one at its place
+    in the list of weapons counted before it in the sentence."""
+    lo, hi = clause
+    if not any(t.low in _RESPECTIVELY for t in toks[lo:hi]):
+        return None
+    listed = [c for c in out if c.sent == sent and c.last < c.np_last < num.first]
+    if not listed:
+        return None
+    start = max(lo, max(c.np_last for c in listed) + 1)
+    group = [n for n in numbers if start <= n.first < hi]
+    weapons: list[Weapon] = []
+    for c in listed:
+        if c.weapon not in weapons:
+            weapons.append(c.weapon)
+    if len(group) < 2 or len(weapons) != len(group):
+        return None
+    return weapons[group.index(num)] if num in group else None
 
 
 def _after_casualty(toks: list[Token], numbers: list[Number], idx: int, s_lo: int) -> bool:

@@ -24,6 +24,10 @@ def _s(*rows: T) -> list[T]:
 
 
 EN = [
+    # "A and B respectively": each figure for the weapon at its place in the list before
+    ("Russia launched 465 drones and 32 missiles, of which 405 and 24 respectively were shot down.",
+     _s((None, "drone", "launched", 465), (None, "missile", "launched", 32),
+        (None, "drone", "intercepted", 405), (None, "missile", "intercepted", 24))),
     ("Russia says it shot down 289 Ukrainian drones overnight. Of the 289 drones it claimed, the "
      "ministry said none had reached their targets.", _s((None, "drone", "intercepted", 289))),
     ("Russia's Defence Ministry said 63 Ukrainian drones had been downed over several regions "
@@ -258,6 +262,9 @@ EN = [
 ]
 
 RU = [
+    ("Россияне выпустили 465 дронов и 32 ракеты, из них сбиты 405 и 24 соответственно.",
+     _s((None, "drone", "launched", 465), (None, "missile", "launched", 32),
+        (None, "drone", "intercepted", 405), (None, "missile", "intercepted", 24))),
     # a compound number in the instrumental ("семью" is also "family")
     ("Противник атаковал Курскую область шестьюдесятью семью беспилотниками.",
      _s(("RU-KRS", "drone", "launched", 67))),

@@ -147,8 +147,6 @@ KNOWN: dict[str, str] = {
     "'industrial'), ('UA-12', 'fire'), ('UA-12', 'fuel')]",
     "fresh15-ru-009": "counts missing [('RU-TUL', 'drone', 'intercepted', 12, 'ru-official')], extra "
     "[('RU-BRY', 'drone', 'intercepted', 12, 'ru-official')]",
-    "fresh15-ru-014": "counts missing [(None, 'drone', 'intercepted', 405, 'ua-military')], extra "
-    "[(None, 'missile', 'intercepted', 405, 'ua-military')]",
     "fresh15-ru-015": "counts missing [('RU-BRY', 'drone', 'intercepted', 30, 'other')], extra "
     "[('RU-BRY', 'drone', 'intercepted', 30, 'ru-mod')]",
     "fresh15-ru-019": "damage missing [('RU-BRY', 'fuel')], extra [('RU-KLU', 'fuel')]",
