@@ -405,6 +405,11 @@ def extract_counts(
         ):
             # "... at the Mykolaiv region. Thirteen drones were shot down."
             region = _previous_region(_share_coordinated_region(toks, out[-20:]), sent)
+            between = _places_since(doc.sent_bounds, places, out, sent) if region is not None else None
+            if between is not None:
+                # "▪️Тульская область: в Новомосковске ... Губернатор сообщил о 12 сбитых": the
+                # place of a sentence after the last count's, not that count's
+                region = between[0] if len(between) == 1 else None
         each = _distributed(toks, num, numbers, idx, places, s_hi) if region is None else []
         if each:
             # "по 15 — над Брянською та Курською областями": fifteen over each
@@ -649,6 +654,21 @@ def _of_phrase_with_number(toks: list[Token], num: Number, np_last: int) -> bool
     if nxt >= len(toks) or not has(toks[nxt], OF):
         return False
     return any(t.kind == "num" for t in toks[nxt + 1 : np_last + 1])
+
+
+def _places_since(
+    bounds: list[tuple[int, int]], places: list[PlaceRef], out: list[Count], sent: int
+) -> list[str] | None:
+    """The places of the nearest sentence before `sent` and after the last one with
+    counts that names any, or None if there is none."""
+    earlier = [c.sent for c in out if c.sent < sent]
+    if not earlier:
+        return None
+    for k in range(sent - 1, max(earlier), -1):
+        codes = codes_in(places, *bounds[k])
+        if codes:
+            return codes
+    return None
 
 
 def _previous_region(counts: list[Count], sent: int) -> str | None:

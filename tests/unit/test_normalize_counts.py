@@ -262,6 +262,11 @@ EN = [
 ]
 
 RU = [
+    # a figure with no place takes the place of the sentence just before it, not of the
+    # last count's further back
+    ("▪️Брянская область: над регионом уничтожены два десятка БПЛА.\n▪️Тульская область: в "
+     "Новомосковске обломки повредили цех. Губернатор Дмитрий Миляев сообщил о 12 сбитых беспилотниках.",
+     _s(("RU-BRY", "drone", "intercepted", 20), ("RU-TUL", "drone", "intercepted", 12))),
     ("Россияне выпустили 465 дронов и 32 ракеты, из них сбиты 405 и 24 соответственно.",
      _s((None, "drone", "launched", 465), (None, "missile", "launched", 32),
         (None, "drone", "intercepted", 405), (None, "missile", "intercepted", 24))),

@@ -16,6 +16,9 @@ def _damage(text: str) -> list[tuple[str | None, str]]:
 
 
 CASES = [
+    # a passenger car is 'other'; part of a city without power is energy
+    ("Гладков заявив, що внаслідок атаки дронів на Грайворон пошкоджено легковик.", [("RU-BEL", "other")]),
+    ("Частина лівобережжя Києва знеструмлена.", [("UA-30", "energy")]),
     # the targets a strike claim lists are damaged when it confirms they were hit
     ("The ministry said the targets included an airfield in the Khmelnytskyi region and a chemical "
      "plant in Kalush. 'All designated targets have been hit,' it said.",

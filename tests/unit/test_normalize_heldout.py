@@ -145,8 +145,6 @@ KNOWN: dict[str, str] = {
     "fresh15-ru-006": "counts missing [('RU-ROS', 'drone', 'intercepted', 14, 'ru-official')], extra "
     "[(None, 'drone', 'intercepted', 14, 'ru-official')]; damage extra [('RU-ROS', "
     "'industrial'), ('UA-12', 'fire'), ('UA-12', 'fuel')]",
-    "fresh15-ru-009": "counts missing [('RU-TUL', 'drone', 'intercepted', 12, 'ru-official')], extra "
-    "[('RU-BRY', 'drone', 'intercepted', 12, 'ru-official')]",
     "fresh15-ru-015": "counts missing [('RU-BRY', 'drone', 'intercepted', 30, 'other')], extra "
     "[('RU-BRY', 'drone', 'intercepted', 30, 'ru-mod')]",
     "fresh15-ru-019": "damage missing [('RU-BRY', 'fuel')], extra [('RU-KLU', 'fuel')]",
@@ -155,7 +153,6 @@ KNOWN: dict[str, str] = {
     "'residential')]",
     "fresh15-ru-028": "counts missing [('UA-51', 'drone', 'launched', 23, 'ua-military')], extra "
     "[(None, 'drone', 'launched', 23, 'ua-military')]",
-    "fresh15-uk-004": "damage missing [('RU-BEL', 'other')]",
     "fresh15-uk-009": "casualties missing [('UA-63', 'killed', 1)]",
     "fresh15-uk-011": "damage missing [('UA-59', 'transport')], extra [('UA-30', 'fire')]",
     "fresh15-uk-014": "casualties missing [('UA-23', 'injured', 6), ('UA-23', 'killed', 1), ('UA-63', "
@@ -164,7 +161,6 @@ KNOWN: dict[str, str] = {
     "missing [('UA-12', 'energy'), ('UA-12', 'fuel'), ('UA-12', 'other'), ('UA-12', "
     "'residential')]",
     "fresh15-uk-016": "damage extra [('RU-SAM', 'military')]",
-    "fresh15-uk-018": "damage missing [('UA-30', 'energy')]",
     "fresh15-uk-020": "counts extra [('RU-BEL', 'drone', 'launched', 3, 'ru-official')]; casualties "
     "missing [('RU-BEL', 'injured', 3), ('RU-KRS', 'killed', 1)], extra [('RU-BRY', "
     "'killed', 1)]",
