@@ -526,6 +526,12 @@ _MADE = frozenset({"производства", "виробництва", "made",
                    "british-made", "french-made"})
 
 
+_FROM = frozenset({"с", "з", "із", "зі", "from", "из", "со"})
+_PLATFORMS = frozenset({"кораблей", "кораблів", "корабля", "ships", "ship", "aircraft", "bombers",
+                        "літаків", "самолетов", "бомбардировщиков", "бомбардувальників", "лодки",
+                        "човна", "submarine", "носіїв", "носителей"})
+
+
 def _share_coordinated_region(toks: list[Token], counts: list[Count]) -> list[Count]:
     """ "3 ATACMS missiles and 12 HIMARS rockets ... over the Belgorod region": one place
     for both members of a coordinated pair of full weapon phrases."""
@@ -556,6 +562,11 @@ def _share_coordinated_region(toks: list[Token], counts: list[Count]) -> list[Co
         made = next((k for k, t in enumerate(between[:4]) if t.low in _MADE), -1)
         if made >= 0:
             between = between[made + 1 :]  # "ракет ATACMS американского производства и две ..."
+        if between and between[0].low in _FROM and any(t.low in _PLATFORMS for t in between[1:4]):
+            joins = [k for k, t in enumerate(between) if t.low in ("and", "та", "і", "и", "й")]
+            if joins and all(t.text not in ",;:" for t in between[: joins[-1]]):
+                # "шесть ракет «Калибр» с кораблей в акватории Черного моря и 23 дрона"
+                between = between[joins[-1] :]
         aside: list[Token] = []
         if len(between) > 3 and between[0].text == "," and between[-2].text == ",":
             # "три ракеты «Калибр», выпущенные с подводной лодки в Черном море, и семь

@@ -24,6 +24,10 @@ def _s(*rows: T) -> list[T]:
 
 
 EN = [
+    # "he writes on Telegram": the governor of the sentence before goes on, in his region
+    ("The governor of the Leningrad region, Alexander Drozdenko, says a drone attack has caused a "
+     "fire at the Kirishi oil refinery. Three drones were shot down near the plant, he writes on "
+     "Telegram.", _s(("RU-LEN", "drone", "intercepted", 3))),
     # "A and B respectively": each figure for the weapon at its place in the list before
     ("Russia launched 465 drones and 32 missiles, of which 405 and 24 respectively were shot down.",
      _s((None, "drone", "launched", 465), (None, "missile", "launched", 32),
@@ -262,6 +266,10 @@ EN = [
 ]
 
 RU = [
+    # a launch platform's place between two coordinated figures: both are the target region's
+    ("Ночью россияне выпустили по Одесской области шесть крылатых ракет «Калибр» с кораблей в "
+     "акватории Черного моря и 23 ударных дрона.",
+     _s(("UA-51", "missile", "launched", 6), ("UA-51", "drone", "launched", 23))),
     # a figure with no place takes the place of the sentence just before it, not of the
     # last count's further back
     ("▪️Брянская область: над регионом уничтожены два десятка БПЛА.\n▪️Тульская область: в "

@@ -128,8 +128,6 @@ KNOWN: dict[str, str] = {
     "before",
     # round 15 (longer, messier feeds: live blogs, round-ups, posts with updates and bullets),
     # written after the round-14 fixes and scored untouched (0.908; 0.909 before the session)
-    "fresh15-en-001": "counts missing [('RU-LEN', 'drone', 'intercepted', 3, 'ru-official')], extra "
-    "[(None, 'drone', 'intercepted', 3, 'ru-mod')]",
     "fresh15-en-006": "damage extra [('UA-68', 'energy')]",
     "fresh15-en-013": "counts missing [(None, 'drone', 'intercepted', 63, 'ru-mod')], extra [('RU-SAM', "
     "'drone', 'intercepted', 63, 'ru-mod')]; damage missing [('RU-BEL', 'military'), "
@@ -151,8 +149,6 @@ KNOWN: dict[str, str] = {
     "fresh15-ru-024": "counts missing [('RU-MOW', 'drone', 'intercepted', 17, 'ru-official')], extra "
     "[(None, 'drone', 'launched', 45, 'other')]; damage extra [('RU-MOS', "
     "'residential')]",
-    "fresh15-ru-028": "counts missing [('UA-51', 'drone', 'launched', 23, 'ua-military')], extra "
-    "[(None, 'drone', 'launched', 23, 'ua-military')]",
     "fresh15-uk-009": "casualties missing [('UA-63', 'killed', 1)]",
     "fresh15-uk-011": "damage missing [('UA-59', 'transport')], extra [('UA-30', 'fire')]",
     "fresh15-uk-014": "casualties missing [('UA-23', 'injured', 6), ('UA-23', 'killed', 1), ('UA-63', "
