@@ -108,6 +108,18 @@ def _national_at(toks: list[Token], k: int) -> bool:
     return low in _COUNTRY and k > 0 and toks[k - 1].low in _OVER
 
 
+_NEAR = frozenset({"near", "off", "біля", "поблизу", "около", "вблизи", "возле", "недалеко"})
+
+
+def _near_sea(toks: list[Token], places: list[PlaceRef], lo: int, hi: int) -> bool:
+    """Whether every land place after the first (a sea) in [lo, hi) is named after "near"."""
+    refs = [p for p in places if lo <= p.first and p.last < hi and not p.origin]
+    return len(refs) > 1 and all(
+        p.first > 1 and (toks[p.first - 1].low in _NEAR or toks[p.first - 2].low in _NEAR)
+        for p in refs[1:]
+    )
+
+
 def count_region(
     toks: list[Token],
     num: Number,
@@ -158,6 +170,8 @@ def count_region(
                 break
         k += 1
     fwd = codes_in(places, seg, k)
+    if len(fwd) > 1 and fwd[0].startswith("SEA-") and _near_sea(toks, places, seg, k):
+        return fwd[0]  # "over the Baltic Sea near Kaliningrad": the sea, by a place on its shore
     if len(fwd) > 1:
         return _towns_of_one_region(places, seg, k)
     if fwd:

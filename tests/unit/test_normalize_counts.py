@@ -24,6 +24,9 @@ def _s(*rows: T) -> list[T]:
 
 
 EN = [
+    # a place "near" which a sea is named is its shore, not a second region
+    ("The ministry added that two drones were destroyed over the Baltic Sea near Kaliningrad.",
+     _s(("SEA-BALTIC", "drone", "intercepted", 2))),
     # "he writes on Telegram": the governor of the sentence before goes on, in his region
     ("The governor of the Leningrad region, Alexander Drozdenko, says a drone attack has caused a "
      "fire at the Kirishi oil refinery. Three drones were shot down near the plant, he writes on "

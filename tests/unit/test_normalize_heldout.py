@@ -137,9 +137,6 @@ KNOWN: dict[str, str] = {
     "539, 'ua-official'), (None, 'missile', 'launched', 11, 'ua-official')]",
     "fresh15-en-020": "counts missing [('RU-SAM', 'drone', 'intercepted', 8, 'other')], extra [(None, "
     "'drone', 'intercepted', 8, 'other')]",
-    "fresh15-en-024": "counts missing [('SEA-BALTIC', 'drone', 'intercepted', 2, 'ru-mod')], extra "
-    "[('RU-TUL', 'drone', 'launched', 71, 'ru-official'), (None, 'drone', "
-    "'intercepted', 2, 'ru-mod')]",
     "fresh15-ru-006": "counts missing [('RU-ROS', 'drone', 'intercepted', 14, 'ru-official')], extra "
     "[(None, 'drone', 'intercepted', 14, 'ru-official')]; damage extra [('RU-ROS', "
     "'industrial'), ('UA-12', 'fire'), ('UA-12', 'fuel')]",
