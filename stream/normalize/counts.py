@@ -405,11 +405,11 @@ def extract_counts(
         ):
             # "... at the Mykolaiv region. Thirteen drones were shot down."
             region = _previous_region(_share_coordinated_region(toks, out[-20:]), sent)
-            between = _places_since(doc.sent_bounds, places, out, sent) if region is not None else None
-            if between is not None:
+            since = _places_since(doc.sent_bounds, places, out, sent) if region is not None else None
+            if since is not None:
                 # "▪️Тульская область: в Новомосковске ... Губернатор сообщил о 12 сбитых": the
                 # place of a sentence after the last count's, not that count's
-                region = between[0] if len(between) == 1 else None
+                region = since[0] if len(since) == 1 else None
         each = _distributed(toks, num, numbers, idx, places, s_hi) if region is None else []
         if each:
             # "по 15 — над Брянською та Курською областями": fifteen over each
