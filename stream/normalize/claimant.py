@@ -174,7 +174,8 @@ _RU_OFFICIAL_SOURCES = (
     "oleg_nikolaev", "brechalov", "fedorishchev", "melnichenko", "zdunov", "yevraev", "evraev",
 )  # fmt: skip
 # Channels of Ukrainian regional administrations, mayors and ministries.
-_UA_OFFICIAL_SUFFIXES = ("_ova", "ova", "_mva", "mva", "_gov_ua", "_oda", "oda", "_rada")
+_UA_OFFICIAL_SUFFIXES = ("_ova", "ova", "_mva", "mva", "_gov_ua", "_oda", "oda", "_rada", "_rva", "rva",
+                         "_hromada", "_gromada")
 _UA_OFFICIAL_SOURCES = (
     "synegubov", "syniehubov", "fedorov", "lysak", "prokudin", "kim", "vitaliy_kim",
     "filashkin", "klitschko", "tkachenko", "kiper", "zhyvytskyy", "ukrenergo", "dsns",

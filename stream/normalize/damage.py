@@ -100,6 +100,7 @@ def extract_damage(
     if not cues:
         return out
     prev_strong = False
+    listing = False  # "Пошкоджено:\n• 4 приватні будинки,\n• магазин": bullets of a damage header
     for s_idx, (lo, hi) in enumerate(sent_bounds):
         strong = [
             k
@@ -110,6 +111,10 @@ def extract_damage(
             # "В Никополе повреждены 4 дома. В Марганецкой громаде — пятиэтажка и ЛЭП": a
             # verbless line after a damage sentence goes on with its verb
             strong = [k for k in range(lo, min(hi, lo + 8)) if toks[k].text in ("—", "–")][:1]
+        bullet = toks[lo].kind == "punct" and toks[lo].text not in "«\"“(["
+        if not strong and listing and bullet:
+            strong = [lo]
+        listing = (bool(strong) and toks[hi - 1].text == ":") or (listing and bullet)
         prev_strong = bool(strong)
         if not strong:
             continue

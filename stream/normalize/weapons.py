@@ -55,6 +55,8 @@ _LAUNCHED = words(
     "выпустив", "применив", "атаковав", "firing",
     # "радіотехнічними військами зафіксовано 58 засобів": what was detected was launched
     "зафіксувати", "зафіксовано", "зафиксировать", "зафиксировано", "detected",
+    # "Скерували понад 20 FPV-дронів", "направили 15 дронов": directed at a target
+    "скерувати", "скерували", "скерував", "спрямувати", "спрямували", "направить", "направили",
 )
 _INTERCEPTED = words(
     "shot", "shoot", "shooting", "downed", "downing", "destroyed", "destroying", "destroy",

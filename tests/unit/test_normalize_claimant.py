@@ -120,6 +120,9 @@ CASES = [
      "Oblast, one in Zaporizhzhia\n\nRussian forces launched 496 drones and 53 missiles against "
      "Ukraine overnight, the Air Force reported.", "kyivindependent", ["ua-military", "ua-military"],
      "ua-military"),
+    # a district military administration's channel; "скерували" (directed) is a launch
+    ("Протягом дня росіяни гатили по Нікополю з артилерії та дронів. Скерували понад 20 FPV-дронів.",
+     "telegram:nikopolska_rva", ["ua-official"], "ua-official"),
     # the Russian-installed governor's channel is a Russian official's, whatever the spelling
     ("Ещё две ракеты HIMARS были сбиты силами ПВО над Мелитополем.", "telegram:balitskiy_v",
      ["ru-official"], "ru-official"),

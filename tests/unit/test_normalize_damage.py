@@ -16,6 +16,10 @@ def _damage(text: str) -> list[tuple[str | None, str]]:
 
 
 CASES = [
+    # the bullets of a damage header are damaged
+    ("Росіяни гатили по Нікополю з артилерії та дронів.\nПошкоджено:\n• 4 приватні будинки,\n• магазин,"
+     "\n• газогін,\n• лінію електропередач.\nЛюди не постраждали.",
+     [("UA-12", "energy"), ("UA-12", "fuel"), ("UA-12", "other"), ("UA-12", "residential")]),
     # a passenger car is 'other'; part of a city without power is energy
     ("Гладков заявив, що внаслідок атаки дронів на Грайворон пошкоджено легковик.", [("RU-BEL", "other")]),
     ("Частина лівобережжя Києва знеструмлена.", [("UA-30", "energy")]),

@@ -150,9 +150,6 @@ KNOWN: dict[str, str] = {
     "fresh15-uk-011": "damage missing [('UA-59', 'transport')], extra [('UA-30', 'fire')]",
     "fresh15-uk-014": "casualties missing [('UA-23', 'injured', 6), ('UA-23', 'killed', 1), ('UA-63', "
     "'injured', 5), ('UA-63', 'killed', 1), ('UA-65', 'killed', 1)]",
-    "fresh15-uk-015": "counts missing [('UA-12', 'drone', 'launched', 20, 'ua-official')]; damage "
-    "missing [('UA-12', 'energy'), ('UA-12', 'fuel'), ('UA-12', 'other'), ('UA-12', "
-    "'residential')]",
     "fresh15-uk-016": "damage extra [('RU-SAM', 'military')]",
     "fresh15-uk-020": "counts extra [('RU-BEL', 'drone', 'launched', 3, 'ru-official')]; casualties "
     "missing [('RU-BEL', 'injured', 3), ('RU-KRS', 'killed', 1)], extra [('RU-BRY', "
