@@ -22,6 +22,7 @@ KILLED = words(
     "убит", "гибель", "жертва", "жертвы",
     "загинути", "загинули", "загинув", "загинула", "загиблий", "загиблих", "вбити", "вбито",
     "убито", "загибель", "жертв",
+    "тіло", "тело",  # "під завалами знайшли тіло жінки": a body found
 )  # fmt: skip
 INJURED = words(
     "injured", "injuring", "injure", "injures", "injury", "injuries", "wounded", "wounding",
@@ -150,6 +151,12 @@ def extract_casualties(
         what = _what(tok)
         if what is None or _negated(toks, i, sent_bounds[tok.sent]):
             continue
+        if tok.lemma in _BODY and (
+            tok.low not in _BODY or any(t.low in _MORE_OF for t in toks[max(0, i - 2) : i + 4])
+        ):
+            # "нашли тела еще двух человек": bodies added to a toll given elsewhere; "передача
+            # 6000 тел": remains handed over
+            continue
         toll = _toll(toks, i, by_first, taken)
         found = (
             toll
@@ -162,6 +169,10 @@ def extract_casualties(
         taken.add(first)
         out.append(Casualty(what, value, min(first, i), max(last, i), i, toll is not None))
     return _drop_superseded(toks, out, sent_bounds)
+
+
+_BODY = frozenset({"тіло", "тело", "тіла", "тела"})
+_MORE_OF = frozenset({"еще", "ещё", "ще", "more", "another", "іще"})
 
 
 def _drop_superseded(

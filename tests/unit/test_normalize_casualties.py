@@ -24,6 +24,10 @@ def _cas(text: str) -> list[C]:
 
 
 CASES = [
+    # a body found is one killed; bodies "еще" add to a toll given elsewhere; remains handed over
+    # are no casualties of a strike
+    ("У Харкові під завалами знайшли тіло жінки.", [("UA-63", "killed", 1)]),
+    ("В Белгороде под завалами нашли тела еще двух человек.", []),
     # one more for each person joined after "N people"
     ("В Купянском районе погиб 68-летний мужчина, в Чугуеве ранены две женщины и 14-летний подросток.",
      [("UA-63", "injured", 3), ("UA-63", "killed", 1)]),

@@ -146,7 +146,6 @@ KNOWN: dict[str, str] = {
     "fresh15-ru-024": "counts missing [('RU-MOW', 'drone', 'intercepted', 17, 'ru-official')], extra "
     "[(None, 'drone', 'launched', 45, 'other')]; damage extra [('RU-MOS', "
     "'residential')]",
-    "fresh15-uk-009": "casualties missing [('UA-63', 'killed', 1)]",
     "fresh15-uk-011": "damage missing [('UA-59', 'transport')], extra [('UA-30', 'fire')]",
     "fresh15-uk-014": "casualties missing [('UA-23', 'injured', 6), ('UA-23', 'killed', 1), ('UA-63', "
     "'injured', 5), ('UA-63', 'killed', 1), ('UA-65', 'killed', 1)]",
