@@ -168,7 +168,67 @@ def extract_casualties(
         value, first, last = found
         taken.add(first)
         out.append(Casualty(what, value, min(first, i), max(last, i), i, toll is not None))
+    out.extend(_elliptic(toks, by_first, taken, out, place_tokens))
+    out.sort(key=lambda c: c.first)
     return _drop_superseded(toks, out, sent_bounds)
+
+
+_ITEM_DASH = frozenset({"–", "—"})
+_ITEM_GLUE = frozenset({",", "а", "і", "и", "та", "й", "в", "у", "на", "in", "and", "while"})
+
+
+def _elliptic(
+    toks: list[Token],
+    by_first: dict[int, Number],
+    taken: set[int],
+    found: list[Casualty],
+    place_tokens: frozenset[int],
+) -> list[Casualty]:
+    """ "у Брянській – поранено двох, а в Бєлгородській – трьох": a place, a dash and a bare
+    figure after a casualty item of the same shape take its cue."""
+    out: list[Casualty] = []
+    for c in found:
+        k = c.last + 1
+        j = k
+        while j < len(toks) and j - k < 2 and toks[j].low in ("на", "в", "у", "in"):
+            j += 1
+        if j > k and j in place_tokens:
+            while j < len(toks) and j in place_tokens:
+                j += 1
+            if j < len(toks) and toks[j].text not in _ITEM_DASH:
+                k = j  # the item's own place after its cue ("загинули на Донеччині")
+        while True:
+            j = k
+            while j < len(toks) and j - k < 4 and toks[j].low in _ITEM_GLUE:
+                j += 1
+            if (
+                j > k
+                and j + 2 < len(toks)
+                and toks[j].low == "по"
+                and j + 1 in by_first
+                and toks[by_first[j + 1].last + 1].text in _ITEM_DASH
+                and by_first[j + 1].first not in taken
+            ):
+                # "двоє людей загинули на Донеччині, по одному – на Херсонщині, Запоріжжі та
+                # Харківщині": one for each place after the dash (see extract's `_each_of`)
+                num = by_first[j + 1]
+                taken.add(num.first)
+                out.append(Casualty(c.what, num.value, num.first, num.last, num.last + 1))
+                k = num.last + 2
+                continue
+            if j == k or j >= len(toks) or j not in place_tokens:
+                break
+            while j < len(toks) and j in place_tokens:
+                j += 1
+            if j + 1 >= len(toks) or toks[j].text not in _ITEM_DASH or j + 1 not in by_first:
+                break
+            num = by_first[j + 1]
+            if num.first in taken:
+                break
+            taken.add(num.first)
+            out.append(Casualty(c.what, num.value, num.first, num.last, j))  # cue: its dash
+            k = num.last + 1
+    return out
 
 
 _BODY = frozenset({"тіло", "тело", "тіла", "тела"})

@@ -796,18 +796,25 @@ def _respective(
     return weapons[group.index(num)] if num in group else None
 
 
+_DASH_ITEM = frozenset({"–", "—"})
+
+
 def _after_casualty(toks: list[Token], numbers: list[Number], idx: int, s_lo: int) -> bool:
     """ "Four killed in Lviv Oblast, one in Zaporizhzhia": a bare figure after a comma that
     goes on from a casualty figure before it in the sentence."""
     if idx == 0:
         return False
     prev, num = numbers[idx - 1], numbers[idx]
-    if prev.first < s_lo or toks[num.first - num.qlen - 1].text != ",":
+    lead = toks[num.first - num.qlen - 1].text
+    if prev.first < s_lo or (lead != "," and lead not in _DASH_ITEM):
         return False
     after = toks[prev.last + 1 : min(num.first, prev.last + 4)]
-    return any(has(t, CASUALTY_CUES) for t in after) and not any(
-        weapon_of(t) is not None for t in toks[prev.last + 1 : num.first]
+    before = toks[max(s_lo, prev.first - prev.qlen - 2) : prev.first - prev.qlen]
+    # "у Брянській – поранено двох, а в Бєлгородській – трьох"
+    cue = any(has(t, CASUALTY_CUES) for t in after) or (
+        any(has(t, CASUALTY_CUES) for t in before) and toks[num.first - num.qlen - 1].text in _DASH_ITEM
     )
+    return cue and not any(weapon_of(t) is not None for t in toks[prev.last + 1 : num.first])
 
 
 def _casualty_near(toks: list[Token], first: int, last: int, lo: int, hi: int) -> bool:

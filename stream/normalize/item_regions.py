@@ -213,6 +213,16 @@ _PLURAL_ENDS = ("s", "ах", "ях", "ами", "ях", "ів", "ов", "ы", "и
 _JOIN = frozenset({"and", "и", "і", "й", "та", ",", "or", "или", "або"})
 
 
+def _heads_next_item(toks: list[Token], p: PlaceRef, at: int) -> bool:
+    """A place after `at`, past a comma, with a dash after it: the head of another item."""
+    return (
+        p.first > at
+        and any(t.text == "," for t in toks[at : p.first])
+        and p.last + 1 < len(toks)
+        and toks[p.last + 1].text in ("–", "—")
+    )
+
+
 def nearest_code(
     toks: list[Token],
     places: list[PlaceRef],
@@ -224,7 +234,9 @@ def nearest_code(
     inside = [p for p in places[_bisect(places, lo) : _bisect(places, hi)] if not p.origin]
     if inside:
         land = [p for p in inside if not p.code.startswith("SEA-")] or inside
-        return min(land, key=lambda p: abs(p.first - at)).code
+        # "загинув чоловік, у Брянській – поранено двох": a place heading the next item
+        own = [p for p in land if not _heads_next_item(toks, p, at)] or land
+        return min(own, key=lambda p: abs(p.first - at)).code
     codes = context_codes(toks, places, lo, hi, forward=False, breaks=breaks)
     return codes[0] if codes else None
 

@@ -24,6 +24,13 @@ def _cas(text: str) -> list[C]:
 
 
 CASES = [
+    # items of one casualty list: a place, a dash and a bare figure take the cue before them
+    ("У Курській області загинув чоловік, у Брянській – поранено двох, а в Бєлгородській – трьох, "
+     "зокрема дитину.", [("RU-BEL", "injured", 3), ("RU-BRY", "injured", 2), ("RU-KRS", "killed", 1)]),
+    ("Двоє людей загинули на Донеччині, по одному – на Херсонщині, Запоріжжі та Харківщині; у Херсоні "
+     "поранено вісьмох, у Запорізькій області – шістьох.",
+     [("UA-14", "killed", 2), ("UA-23", "injured", 6), ("UA-23", "killed", 1), ("UA-63", "killed", 1),
+      ("UA-65", "injured", 8), ("UA-65", "killed", 1)]),
     # a body found is one killed; bodies "еще" add to a toll given elsewhere; remains handed over
     # are no casualties of a strike
     ("У Харкові під завалами знайшли тіло жінки.", [("UA-63", "killed", 1)]),

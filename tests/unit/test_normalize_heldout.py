@@ -147,12 +147,7 @@ KNOWN: dict[str, str] = {
     "[(None, 'drone', 'launched', 45, 'other')]; damage extra [('RU-MOS', "
     "'residential')]",
     "fresh15-uk-011": "damage missing [('UA-59', 'transport')], extra [('UA-30', 'fire')]",
-    "fresh15-uk-014": "casualties missing [('UA-23', 'injured', 6), ('UA-23', 'killed', 1), ('UA-63', "
-    "'injured', 5), ('UA-63', 'killed', 1), ('UA-65', 'killed', 1)]",
     "fresh15-uk-016": "damage extra [('RU-SAM', 'military')]",
-    "fresh15-uk-020": "counts extra [('RU-BEL', 'drone', 'launched', 3, 'ru-official')]; casualties "
-    "missing [('RU-BEL', 'injured', 3), ('RU-KRS', 'killed', 1)], extra [('RU-BRY', "
-    "'killed', 1)]",
 }
 
 
