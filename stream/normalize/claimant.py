@@ -498,7 +498,11 @@ def _administered_by(place: PlaceRef) -> str:
 
 
 def claimant_for(
-    sent: int, attributions: list[Attribution], default: Claimant, at: int = -1
+    sent: int,
+    attributions: list[Attribution],
+    default: Claimant,
+    at: int = -1,
+    toks: list[Token] | None = None,
 ) -> Claimant:
     """Claimant of a figure at token `at` of a sentence: among the sentence's specific
     attributions, speakers ("X said") first, the nearest before the figure (else the first);
@@ -515,10 +519,24 @@ def claimant_for(
     if specific:
         speakers = [a for a in specific if a.speaker] or specific
         before = [a for a in speakers if a.last < at]
+        generic = [a for a in same if a.claimant == "other" and a.last < at]
+        if not before and generic and toks is not None and _contrast(toks, at, speakers[0].first):
+            # "По нашим данным, ... сбито не менее 30 беспилотников, тогда как Минобороны
+            # отчиталось лишь о 12": the figure before the contrast is the first teller's
+            return "other"
         return before[-1].claimant if before else speakers[0].claimant
     if same:
         return same[0].claimant
     return default
+
+
+_CONTRAST = frozenset({"тогда", "тоді", "whereas", "while", "однако", "але", "но", "however"})
+
+
+def _contrast(toks: list[Token], at: int, then: int) -> bool:
+    """Whether a contrast ("тогда как", "whereas") stands between a figure and the teller
+    named after it."""
+    return at >= 0 and any(t.low in _CONTRAST for t in toks[at:then])
 
 
 def report_default(attributions: list[Attribution], source: str) -> Claimant:

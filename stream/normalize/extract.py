@@ -194,7 +194,7 @@ def extract(
     whose: list[Claimant] = []
     by_sent: dict[int, Claimant] = {}
     for cnt in counts:
-        who = claimant_for(cnt.sent, attributions, default, cnt.first)
+        who = claimant_for(cnt.sent, attributions, default, cnt.first, toks)
         if (
             (cnt.total or by_sent.get(cnt.sent - 1) in ("ua-military", "ru-mod"))
             and cnt.sent not in said

@@ -123,6 +123,10 @@ CASES = [
     # a district military administration's channel; "скерували" (directed) is a launch
     ("Протягом дня росіяни гатили по Нікополю з артилерії та дронів. Скерували понад 20 FPV-дронів.",
      "telegram:nikopolska_rva", ["ua-official"], "ua-official"),
+    # a newsroom's own figure set against the ministry's: each its teller's
+    ("По нашим данным, над Брянской областью за ночь было сбито не менее 30 беспилотников, тогда как "
+     "Минобороны отчиталось лишь о 12 сбитых над регионом БПЛА.", "telegram:sotaproject",
+     ["other", "ru-mod"], "other"),
     # the Russian-installed governor's channel is a Russian official's, whatever the spelling
     ("Ещё две ракеты HIMARS были сбиты силами ПВО над Мелитополем.", "telegram:balitskiy_v",
      ["ru-official"], "ru-official"),
