@@ -209,6 +209,8 @@ _UNITS = frozenset({"угруповання", "угрупування", "гру�
                     "бригада", "група", "группа", "оту", "осув", "operation", "group", "угруповань"})
 
 
+_ROUTE = frozenset({"потяг", "поїзд", "поезд", "train", "сполученням", "сообщением", "маршрутом",
+                    "маршрут", "route"})
 _OUTLETS = frozenset({"канал", "каналу", "канала", "каналі", "канале", "channel", "паблік", "паблик",
                       "видання", "издание", "издания", "outlet", "newspaper", "газета", "газети",
                       "газеты", "телеканал", "телеканалу", "телеканала"})
@@ -230,6 +232,10 @@ def _names_a_body(toks: list[Token], ref: PlaceRef) -> bool:
     )
     if quoted and ref.first > 1 and toks[ref.first - 2].lemma in _UNITS:
         return True  # "угруповання військ «Хортиця»": a group of forces' name
+    if ref.first > 0 and toks[ref.first - 1].low in _ROUTE:
+        return True  # "на потяг Шостка – Київ": a train's route, not where it was hit
+    if ref.first > 2 and toks[ref.first - 1].text in "–—-" and toks[ref.first - 3].low in _ROUTE:
+        return True
     before = toks[ref.first - 2].low.rsplit("-", 1)[-1] if ref.first > 1 else ""
     if before in _OUTLETS and toks[ref.first - 1].text in "«\"“":
         return True  # "канал «Кримський вітер»": a channel's or an outlet's name

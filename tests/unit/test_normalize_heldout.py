@@ -144,7 +144,6 @@ KNOWN: dict[str, str] = {
     "fresh15-ru-024": "counts missing [('RU-MOW', 'drone', 'intercepted', 17, 'ru-official')], extra "
     "[(None, 'drone', 'launched', 45, 'other')]; damage extra [('RU-MOS', "
     "'residential')]",
-    "fresh15-uk-011": "damage missing [('UA-59', 'transport')], extra [('UA-30', 'fire')]",
     "fresh15-uk-016": "damage extra [('RU-SAM', 'military')]",
 }
 
