@@ -388,6 +388,10 @@ _DROPPED = words("dropped", "launched", "fired", "struck", "attacked", "скин
 _VERB_TOO = frozenset({"houses", "ships", "stores", "plants", "powers", "fuels", "homes"})
 
 
+_STAFF_OF = frozenset({"генеральний", "генеральный", "general", "оперативний", "оперативный",
+                       "regional", "обласний", "областной"})
+
+
 def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
     """A kind word that is no damaged object: where someone was taken ("доставили в
     больницу"), whose worker someone is ("сотрудник предприятия"), or a verb ("which
@@ -395,6 +399,11 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
     tok = toks[i]
     if i > lo and tok.low in _VERB_TOO and toks[i - 1].low in ("which", "that", "it"):
         return True  # "which houses the Cabinet", "which ships about 1% of ..."
+    if tok.low.startswith(("штаб", "headquarters")) and (
+        (i > lo and toks[i - 1].lemma in _STAFF_OF)
+        or (i + 1 < len(toks) and toks[i + 1].low in ("зсу", "всу", "рф"))
+    ):
+        return True  # "повідомив Генеральний штаб ЗСУ": a teller, not a target
     prev = toks[i - 1] if i > lo else None
     if prev is not None and prev.kind == "word" and has(prev, _PERSON_BEFORE):
         return True

@@ -16,6 +16,9 @@ def _damage(text: str) -> list[tuple[str | None, str]]:
 
 
 CASES = [
+    # the General Staff that tells of a strike is no damaged headquarters
+    ("Сили оборони вночі уразили нафтопереробний завод у Сизрані Самарської області, повідомив "
+     "Генеральний штаб ЗСУ.", [("RU-SAM", "fuel")]),
     # a train's route names no place it was hit at; a train (потяг) is transport
     ("Росіяни вдарили дронами по залізничній станції Шостка на Сумщині під час посадки на потяг Шостка "
      "– Київ. Пошкоджено пасажирський потяг, на станції спалахнула пожежа.",

@@ -71,8 +71,6 @@ KNOWN: dict[str, str] = {
     "region gets the outage",
     "fresh6-ru-010": "'Артёмовском районе города' (a Luhansk district) is read as Artemivsk",
     "fresh6-uk-014": "'ангари з авіатехнікою' is industrial, not military",
-    "fresh7-uk-026": "'бере участь у забезпеченні російської армії' around a refinery strike adds "
-    "military damage",
     # round 8, written after the fixes of rounds 1-7 and scored untouched: what it found
     "fresh8-en-007": "a count's claimant differs from the report's (claimant only)",
     "fresh8-en-025": "'launched 122 missiles ... at Ukraine' takes Belgorod named earlier; rocket "
@@ -97,8 +95,6 @@ KNOWN: dict[str, str] = {
     "region, and the occupation governor's count takes the report's claimant",
     "fresh10-uk-019": "'метою були об'єкти Чорноморського флоту' (a target, not damage) is military "
     "damage",
-    "fresh10-uk-025": "'зафіксовано влучання та пожежу на території підприємства' (a radio plant) "
-    "also adds military damage",
     # round 11 (live blogs, round-ups, state media in English), written after the round-10
     # fixes and scored untouched (0.954)
     "fresh11-en-011": "'struck aircraft shelters at the Starokonstantinov airfield' adds an 'other'",
@@ -144,7 +140,6 @@ KNOWN: dict[str, str] = {
     "fresh15-ru-024": "counts missing [('RU-MOW', 'drone', 'intercepted', 17, 'ru-official')], extra "
     "[(None, 'drone', 'launched', 45, 'other')]; damage extra [('RU-MOS', "
     "'residential')]",
-    "fresh15-uk-016": "damage extra [('RU-SAM', 'military')]",
 }
 
 
