@@ -165,7 +165,8 @@ def impact_part(toks: list[Token], i: int, lo: int, hi: int) -> tuple[int, int]:
 
 
 _GENITIVE_POS = frozenset({"NOUN", "ADJF"})  # the words of a Russian/Ukrainian object's name
-_OWN_GAP = frozenset({"в", "у", "на", "in", "at", "the", "of", "near", "під", "под"})
+_OWN_GAP = frozenset({"в", "у", "на", "in", "at", "the", "of", "near", "під", "под", "поблизу", "біля",
+                      "около"})
 
 
 def own_place(toks: list[Token], places: list[PlaceRef], first: int, last: int) -> str | None:
@@ -175,12 +176,12 @@ def own_place(toks: list[Token], places: list[PlaceRef], first: int, last: int) 
     k = _bisect(places, max(0, first - 3))
     for idx in range(k, len(places)):
         ref = places[idx]
-        if ref.first > last + 5:
+        if ref.first > last + 5 and (ref.first > last + 12 or len(_unnamed(toks[last + 1 : ref.first])) > 5):
             break
         if ref.origin:
             continue
         before = ref.last == first - 1
-        gap = toks[last + 1 : ref.first]
+        gap = _unnamed(toks[last + 1 : ref.first])
         after = ref.first > last and (
             all(t.low in _OWN_GAP for t in gap)
             or (  # "предприятию оборонно-промышленного комплекса в Черкассах"
@@ -207,6 +208,21 @@ def own_place(toks: list[Token], places: list[PlaceRef], first: int, last: int) 
             return None
         return ref.code
     return None
+
+
+def _unnamed(gap: list[Token]) -> list[Token]:
+    """The gap without a model's or an object's name ("станцію 55Ж6У «Небо-У» поблизу"):
+    quoted words and words with digits."""
+    out: list[Token] = []
+    quoted = False
+    for t in gap:
+        if t.text in ("«", "“"):
+            quoted = True
+        elif t.text in ("»", "”"):
+            quoted = False
+        elif not quoted and not any(ch.isdigit() for ch in t.text):
+            out.append(t)
+    return out
 
 
 _PLURAL_ENDS = ("s", "ах", "ях", "ами", "ях", "ів", "ов", "ы", "и", "і")

@@ -16,6 +16,10 @@ def _damage(text: str) -> list[tuple[str | None, str]]:
 
 
 CASES = [
+    # an object's place after its quoted name or model ("станции «Унеча» в Брянской области",
+    # "станцію 55Ж6У «Небо-У» поблизу Джанкоя")
+    ("Генштаб ВСУ подтвердил поражение нефтеперекачивающей станции «Унеча» в Брянской области и "
+     "аэродрома Шайковка в Калужской области.", [("RU-BRY", "fuel"), ("RU-KLU", "military")]),
     # the General Staff that tells of a strike is no damaged headquarters
     ("Сили оборони вночі уразили нафтопереробний завод у Сизрані Самарської області, повідомив "
      "Генеральний штаб ЗСУ.", [("RU-SAM", "fuel")]),
