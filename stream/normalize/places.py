@@ -68,7 +68,7 @@ _ANAPHORA = frozenset(
 # "the city", "над городом": the last city named; "the peninsula": Crimea.
 _CITY_ANAPHORA = frozenset(
     {"city", "город", "города", "городом", "городе", "городу", "місто", "міста", "містом", "місті",
-     "місту"}
+     "місту", "town", "town's", "city's"}
 )
 _PENINSULA = frozenset({"peninsula", "полуостров", "полуострова", "полуостровом",
                         "полуострове", "півострів", "півострова", "півостровом", "півострові"})
@@ -653,6 +653,8 @@ def _add_anaphora(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
             if not before and low in _UK_CAPITAL:
                 before = [PlaceRef("UA-30", i, i, "city")]  # "атака на столицю": Kyiv
         elif low in _CITY_ANAPHORA:
+            if i + 1 < len(toks) and toks[i + 1].low == "of":
+                continue  # "in the town of Lyudinovo": a name follows, no anaphora
             before = [r for r in refs if r.last < i and not r.origin and r.level == "city"]
         else:
             continue

@@ -24,6 +24,9 @@ def _s(*rows: T) -> list[T]:
 
 
 EN = [
+    # "the town's refinery" is the town named before ("the town of X" names one)
+    ("Residents of Novokuybyshevsk in the Samara region reported explosions. Astra wrote that at least "
+     "8 drones had been shot down near the town's oil refinery.", _s(("RU-SAM", "drone", "intercepted", 8))),
     # a place "near" which a sea is named is its shore, not a second region
     ("The ministry added that two drones were destroyed over the Baltic Sea near Kaliningrad.",
      _s(("SEA-BALTIC", "drone", "intercepted", 2))),
