@@ -298,6 +298,10 @@ def source_country(source: str, lang: Lang) -> str | None:
     return "UA" if lang == "uk" else None
 
 
+_NAMING = frozenset({"called", "described", "dubbed", "termed", "назвали", "назвал", "назвав",
+                     "назвала", "назвало"})
+
+
 def find_attributions(
     toks: list[Token],
     places: list[PlaceRef],
@@ -323,6 +327,8 @@ def find_attributions(
         length, kind = match
         last = i + length - 1
         covered_to = last
+        if last + 1 < len(toks) and toks[last + 1].low in _NAMING:
+            continue  # "in what officials called one of the largest assaults": a word on it
         claimant = _resolve(kind, toks, i, last, places, sent_bounds, source, lang)
         if claimant is not None:
             out.append(Attribution(claimant, i, last, toks[i].sent, _is_speaker(toks, i, last)))

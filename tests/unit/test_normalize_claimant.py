@@ -127,6 +127,10 @@ CASES = [
     ("По нашим данным, над Брянской областью за ночь было сбито не менее 30 беспилотников, тогда как "
      "Минобороны отчиталось лишь о 12 сбитых над регионом БПЛА.", "telegram:sotaproject",
      ["other", "ru-mod"], "other"),
+    # "in what officials called ...": a word on the attack, not the figures' teller
+    ("Russia launched 539 drones and 11 missiles at Ukraine overnight in what officials called one of "
+     "the largest aerial assaults of the war. Ukraine's air force said 268 drones were shot down.", "ap",
+     ["ua-military", "ua-military", "ua-military"], "ua-military"),
     # the Russian-installed governor's channel is a Russian official's, whatever the spelling
     ("Ещё две ракеты HIMARS были сбиты силами ПВО над Мелитополем.", "telegram:balitskiy_v",
      ["ru-official"], "ru-official"),

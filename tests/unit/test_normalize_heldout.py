@@ -127,9 +127,6 @@ KNOWN: dict[str, str] = {
     "fresh15-en-013": "counts missing [(None, 'drone', 'intercepted', 63, 'ru-mod')], extra [('RU-SAM', "
     "'drone', 'intercepted', 63, 'ru-mod')]; damage missing [('RU-BEL', 'military'), "
     "('RU-SAM', 'fire')], extra [('RU-SAM', 'military')]",
-    "fresh15-en-015": "counts missing [(None, 'drone', 'launched', 539, 'ua-military'), (None, "
-    "'missile', 'launched', 11, 'ua-military')], extra [(None, 'drone', 'launched', "
-    "539, 'ua-official'), (None, 'missile', 'launched', 11, 'ua-official')]",
     "fresh15-ru-006": "counts missing [('RU-ROS', 'drone', 'intercepted', 14, 'ru-official')], extra "
     "[(None, 'drone', 'intercepted', 14, 'ru-official')]; damage extra [('RU-ROS', "
     "'industrial'), ('UA-12', 'fire'), ('UA-12', 'fuel')]",
