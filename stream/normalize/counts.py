@@ -401,7 +401,7 @@ def extract_counts(
             and not total
             and not codes_in(places, s_lo, s_hi)
             and not _national(toks, s_lo, s_hi)
-            and not any(t.low in _MINISTRY for t in toks[s_lo:s_hi])
+            and not ministry_tells(toks, s_lo, s_hi)
         ):
             # "... at the Mykolaiv region. Thirteen drones were shot down."
             region = _previous_region(_share_coordinated_region(toks, out[-20:]), sent)
@@ -665,6 +665,18 @@ def _of_phrase_with_number(toks: list[Token], num: Number, np_last: int) -> bool
     if nxt >= len(toks) or not has(toks[nxt], OF):
         return False
     return any(t.kind == "num" for t in toks[nxt + 1 : np_last + 1])
+
+
+_MINISTRY = frozenset({"минобороны", "міноборони", "ministry"})
+_DEFENCES = frozenset({"пво", "ппо", "силами", "силы", "сили", "defences", "defenses", "units"})
+
+
+def ministry_tells(toks: list[Token], lo: int, hi: int) -> bool:
+    """Whether a defence ministry tells the sentence's figure ("Минобороны за ночь насчитало"),
+    not only owns the air defence that did it ("силами ПВО Минобороны уничтожены")."""
+    return any(
+        toks[k].low in _MINISTRY and not (k > lo and toks[k - 1].low in _DEFENCES) for k in range(lo, hi)
+    )
 
 
 def _places_since(
@@ -975,7 +987,6 @@ _COUNTRYWIDE = frozenset({"регионами", "регіонами", "реги�
                          "страны", "країни", "country", "nationwide", "country's", "regions",
                          "россии", "росії", "russia"})
 # A defence ministry's figure stands for itself: it takes no region from a governor's before it
-_MINISTRY = frozenset({"минобороны", "міноборони", "министерство", "міністерство", "ministry"})
 
 
 def _national(toks: list[Token], lo: int, hi: int) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from stream.normalize.claimant import Attribution
-from stream.normalize.counts import Count
+from stream.normalize.counts import Count, ministry_tells
 from stream.normalize.damage import IMPACT
 from stream.normalize.lexicon import has
 from stream.normalize.places import PlaceRef, codes_in
@@ -220,8 +220,8 @@ def _unnamed(gap: list[Token]) -> list[Token]:
             quoted = True
         elif t.text in ("»", "”"):
             quoted = False
-        elif not quoted and not any(ch.isdigit() for ch in t.text):
-            out.append(t)
+        elif not quoted and not (t.kind == "word" and any(ch.isdigit() for ch in t.text)):
+            out.append(t)  # (a model's name mixes letters and digits: "55Ж6У"; a figure stays)
     return out
 
 
@@ -265,9 +265,6 @@ _NATIONAL = frozenset(
 )
 
 
-_MINISTRY = frozenset({"минобороны", "міноборони", "ministry"})
-
-
 def regional_fallback(
     toks: list[Token],
     land: list[PlaceRef],
@@ -289,7 +286,7 @@ def regional_fallback(
     if any(t.low in _NATIONAL for t in toks[lo:hi]):
         return c
     s_lo, s_hi = bounds[c.sent]
-    if any(t.low in _MINISTRY for t in toks[s_lo:s_hi]):
+    if ministry_tells(toks, s_lo, s_hi):
         return c  # "Минобороны за ночь насчитало 221 сбитый дрон": the ministry's own tally
     in_sent = {p.code for p in land[_bisect(land, lo) : _bisect(land, hi)]}
     if not in_sent and any(

@@ -37,8 +37,9 @@ def _singular_case(low: str, lang: str) -> bool:
     tag = parses[0].tag
     if lang == "ru" and ("Fixd" in tag or "Name" in tag):
         # an indeclinable name is the Russian analyzer's guess at a Ukrainian form with no
-        # Ukrainian letter ("ракети"): ask the Ukrainian one
-        return _singular_case(low, "uk")
+        # Ukrainian letter ("ракети"): ask the Ukrainian one, if it knows the word (not at
+        # a Russian genitive plural it does not: "«Шахедов»")
+        return analyzer("uk").word_is_known(low) and _singular_case(low, "uk")
     return tag.POS == "NOUN" and tag.number != "plur" and tag.case in ("nomn", "accs")
 
 

@@ -272,6 +272,11 @@ EN = [
 ]
 
 RU = [
+    # the ministry's air defence did it; the mayor's sentence before still places it
+    ("Мэр Москвы Сергей Собянин сообщил о новой атаке беспилотников, летевших на Москву. С 18:00 силами "
+     "ПВО Минобороны уничтожены четырнадцать БПЛА.", _s(("RU-MOW", "drone", "intercepted", 14))),
+    # a genitive plural in quotes states no one ("эффективность перехвата «Шахедов»")
+    ("Игнат заявил, что эффективность перехвата «Шахедов» в сентябре составила около 87%.", []),
     # a launch platform's place between two coordinated figures: both are the target region's
     ("Ночью россияне выпустили по Одесской области шесть крылатых ракет «Калибр» с кораблей в "
      "акватории Черного моря и 23 ударных дрона.",

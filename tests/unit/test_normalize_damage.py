@@ -16,6 +16,9 @@ def _damage(text: str) -> list[tuple[str | None, str]]:
 
 
 CASES = [
+    # subscribers cut off in two regions: both regions' energy
+    ("Внаслідок нічних атак знеструмлено понад 20 тисяч абонентів у Чернігівській області та 8 400 – у "
+     "Сумській.", [("UA-59", "energy"), ("UA-74", "energy")]),
     # an object's place after its quoted name or model ("станции «Унеча» в Брянской области",
     # "станцію 55Ж6У «Небо-У» поблизу Джанкоя")
     ("Генштаб ВСУ подтвердил поражение нефтеперекачивающей станции «Унеча» в Брянской области и "
