@@ -1,7 +1,7 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, fourteen rounds of 90; round 6
+administrations' posts in en/ru/uk (tests/data/heldout/, fifteen rounds of 90; round 6
 is harder documents: live blogs, digests, bullets, corrections; round 7 is like the
 dev set). The writers saw neither these tests nor the normalizer's code. Overall F1
 (the eval scorer's metric) of the normalizer as it was before them: 0.930, 0.906,
@@ -24,6 +24,9 @@ before they were added here. Round 14, written after the round-13 fixes from the
 alone, scored 0.970 untouched (0.968, 0.973, 0.970).
 Round 15 (longer, messier feeds: live blogs, round-ups, posts with updates and
 bullets) scored 0.908 untouched (0.919, 0.917, 0.898); 0.909 before the session.
+Round 16 (precision: figures that count no weapon next to ones that do) scored 0.955
+untouched (0.951, 0.927, 0.981); 0.960 before the session, three of the session's fixes
+having cost it what they were then mended for.
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -130,6 +133,33 @@ KNOWN: dict[str, str] = {
     "industrial damage",
     "fresh15-ru-024": "Sobyanin's '17 БПЛА, летевших на Москву' has no interception verb; debris in the "
     "yard of a housing complex that damaged cars adds residential damage",
+    # round 16 (precision: figures that count no weapon next to ones that do), written after the
+    # round-15 fixes and scored untouched (0.955; 0.960 before the session)
+    "fresh16-en-003": "counts extra [('RU-MOW', 'drone', 'intercepted', 2000, 'other')]; damage extra "
+    "[('RU-MOW', 'fire')]",
+    "fresh16-en-008": "counts missing [('UA-23', 'drone', 'launched', 389, 'ua-official')], extra "
+    "[(None, 'drone', 'launched', 389, 'ua-official')]; damage extra [('UA-23', "
+    "'military')]",
+    "fresh16-en-010": "counts extra [(None, 'drone', 'launched', 1500, 'ua-military')]; damage extra "
+    "[('UA-30', 'fire')]",
+    "fresh16-en-015": "damage missing [('UA-74', 'energy')]",
+    "fresh16-en-020": "casualties missing [('UA-65', 'killed', 1)]",
+    "fresh16-en-024": "counts extra [('UA-40', 'drone', 'intercepted', 550000, 'ru-mod')]",
+    "fresh16-en-026": "counts extra [('UA-12', 'drone', 'intercepted', 600000, 'ua-official')]",
+    "fresh16-en-030": "damage extra [('RU-MOW', 'fire'), ('RU-MOW', 'residential')]",
+    "fresh16-ru-003": "damage extra [('RU-BEL', 'transport')]",
+    "fresh16-ru-004": "casualties extra [(None, 'killed', 1000), (None, 'killed', 24)]",
+    "fresh16-ru-005": "counts extra [('RU-KRS', 'drone', 'launched', 2, 'ru-official')]; damage extra "
+    "[('RU-KRS', 'residential')]",
+    "fresh16-ru-006": "counts extra [(None, 'drone', 'launched', 29, 'ua-military')]",
+    "fresh16-ru-008": "casualties extra [('UA-63', 'injured', 6)]",
+    "fresh16-ru-018": "counts extra [(None, 'drone', 'launched', 1000, 'ua-military'), (None, "
+    "'missile', 'launched', 60, 'ua-military')]",
+    "fresh16-ru-019": "counts extra [(None, 'missile', 'launched', 155, 'ru-official')]",
+    "fresh16-ru-028": "counts extra [('SEA-AZOV', 'missile', 'launched', 8, 'ua-military')]",
+    "fresh16-uk-011": "damage extra [('UA-74', 'other')]",
+    "fresh16-uk-012": "casualties extra [(None, 'killed', 1000)]",
+    "fresh16-uk-014": "counts extra [(None, 'drone', 'launched', 1000, 'ua-military')]",
 }
 
 
@@ -181,10 +211,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 1260
-    assert len(set(ids)) == 1260
+    assert len(ids) == 1350
+    assert len(set(ids)) == 1350
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 420, "ru": 420, "uk": 420}
+    assert Counter(c["lang"] for c in CASES) == {"en": 450, "ru": 450, "uk": 450}
 
 
 @pytest.mark.parametrize(
