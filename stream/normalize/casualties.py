@@ -166,6 +166,8 @@ def extract_casualties(
         if found is None:
             continue
         value, first, last = found
+        if _handed_over(toks, first, last):
+            continue  # "переданы тела 1000 погибших военнослужащих": remains handed over
         taken.add(first)
         out.append(Casualty(what, value, min(first, i), max(last, i), i, toll is not None))
     out.extend(_elliptic(toks, by_first, taken, out, place_tokens))
@@ -231,6 +233,20 @@ def _elliptic(
     return out
 
 
+_REMAINS = frozenset({"тела", "тіла", "bodies", "останки", "remains", "тел", "тіл"})
+_HANDOVER = frozenset({"передан", "переданы", "передано", "передала", "передали", "повернули",
+                       "повернуто", "повернула", "вернула", "вернули", "получила", "получили",
+                       "отримала", "отримали", "returned", "repatriated", "handed", "обмена",
+                       "обміну", "exchange", "repatriation", "репатріації", "репатриации"})
+
+
+def _handed_over(toks: list[Token], first: int, last: int) -> bool:
+    """Bodies handed over in an exchange ("переданы тела 1000 погибших", "получила 24 тела"),
+    not the dead of a strike ("з-під завалів деблоковано тіла трьох загиблих")."""
+    near = toks[max(0, first - 3) : min(len(toks), last + 3)]
+    if not any(t.low in _REMAINS for t in near):
+        return False
+    return any(t.low in _HANDOVER for t in toks[max(0, first - 8) : min(len(toks), last + 3)])
 _BODY = frozenset({"тіло", "тело", "тіла", "тела"})
 _MORE_OF = frozenset({"еще", "ещё", "ще", "more", "another", "іще"})
 

@@ -337,6 +337,8 @@ def extract_counts(
             continue
         if _restated(toks, num, np_last, weapon, out):
             continue  # "the 71 drones mentioned above", "Of the 289 drones it claimed, ..."
+        if _hypothetical(toks, num, lo):
+            continue  # "could fire up to 1,500 drones", "может выпустить до 1000 беспилотников"
         measure, also = _participle_fate(toks, num, np_last, hi, measure, doc.meas)
         total = _is_total(toks, num, np_last) or (
             toks[s_lo].low in _IN_TOTAL and s_lo + 1 < len(toks) and toks[s_lo + 1].text == ","
@@ -755,6 +757,20 @@ _OTHER_TALLIES = frozenset({"боєзіткнень", "боєзіткнення"
 _REACHED = words("достигнуть", "досягти", "reached", "reach", "достигли", "досягли",
                  # "1 вилетів за межі повітряного простору України": flew off, no measure
                  "вилетіти", "вилетів", "вилетіли", "вылететь", "вылетел", "вылетели", "flew")
+
+
+_MODAL = frozenset({"could", "can", "may", "might", "would", "if", "aim", "goal", "plans", "plan",
+                    "может", "могут", "сможет", "смогут", "способна", "способны", "если", "може",
+                    "можуть", "зможе", "зможуть", "здатна", "здатні", "якщо", "мета", "цель"})
+
+
+def _hypothetical(toks: list[Token], num: Number, lo: int) -> bool:
+    """A figure of what could happen ("could fire 1,500 drones in a night", "может выпустить
+    до 1000 беспилотников", "If they send 1,500"): no claim of a strike."""
+    return any(
+        t.low in _MODAL and t.text != "May"  # (not the month: "On May 5, Russia launched 50 drones")
+        for t in toks[max(lo, num.first - num.qlen - 8) : num.first - num.qlen]
+    )
 
 
 _ABOVE = frozenset({"mentioned", "above", "упомянутые", "упомянутых", "упомянутым", "згаданих",

@@ -339,6 +339,10 @@ def _revised_from(toks: list[Token], k: int) -> bool:
     return False
 
 
+_POPULATION = frozenset({"population", "населением", "население", "населення", "населенням",
+                         "населения", "inhabitants"})
+
+
 def is_noise(toks: list[Token], num: Number) -> bool:
     """Years, dates, units: numbers that never count weapons."""
     prev = toks[num.first - 1] if num.first > 0 else None
@@ -393,4 +397,6 @@ def is_noise(toks: list[Token], num: Number) -> bool:
         prev.low != "but" or (num.first >= 2 and toks[num.first - 2].low == "all")
     ):
         return True  # "all but one were shot down", "все, кроме одной": not a figure
+    if any(t.low in _POPULATION for t in toks[max(0, num.first - num.qlen - 3) : num.first - num.qlen]):
+        return True  # "has a population of about 550,000", "населением около 400 тысяч"
     return prev is not None and prev.text in "№#"

@@ -24,6 +24,12 @@ def _s(*rows: T) -> list[T]:
 
 
 EN = [
+    # what could happen, and a city's population, count nothing
+    ("Could Russia soon fire 1,500 drones in a single night? Officials said Russia may launch up to "
+     "800 drones in one night.", []),
+    ("On May 5, Russia launched 50 drones at Ukraine.", _s((None, "drone", "launched", 50))),
+    ("Sevastopol has a population of about 550,000. Air defence shot down 11 drones over the city.",
+     _s(("UA-40", "drone", "intercepted", 11))),
     # "the town's refinery" is the town named before ("the town of X" names one)
     ("Residents of Novokuybyshevsk in the Samara region reported explosions. Astra wrote that at least "
      "8 drones had been shot down near the town's oil refinery.", _s(("RU-SAM", "drone", "intercepted", 8))),
@@ -272,6 +278,8 @@ EN = [
 ]
 
 RU = [
+    ("Россия готовится к новым массированным ударам и может одновременно выпустить до 1000 "
+     "беспилотников и до 60 ракет.", []),
     # the ministry's air defence did it; the mayor's sentence before still places it
     ("Мэр Москвы Сергей Собянин сообщил о новой атаке беспилотников, летевших на Москву. С 18:00 силами "
      "ПВО Минобороны уничтожены четырнадцать БПЛА.", _s(("RU-MOW", "drone", "intercepted", 14))),

@@ -144,22 +144,15 @@ KNOWN: dict[str, str] = {
     "[('UA-30', 'fire')]",
     "fresh16-en-015": "damage missing [('UA-74', 'energy')]",
     "fresh16-en-020": "casualties missing [('UA-65', 'killed', 1)]",
-    "fresh16-en-024": "counts extra [('UA-40', 'drone', 'intercepted', 550000, 'ru-mod')]",
-    "fresh16-en-026": "counts extra [('UA-12', 'drone', 'intercepted', 600000, 'ua-official')]",
     "fresh16-en-030": "damage extra [('RU-MOW', 'fire'), ('RU-MOW', 'residential')]",
     "fresh16-ru-003": "damage extra [('RU-BEL', 'transport')]",
-    "fresh16-ru-004": "casualties extra [(None, 'killed', 1000), (None, 'killed', 24)]",
     "fresh16-ru-005": "counts extra [('RU-KRS', 'drone', 'launched', 2, 'ru-official')]; damage extra "
     "[('RU-KRS', 'residential')]",
     "fresh16-ru-006": "counts extra [(None, 'drone', 'launched', 29, 'ua-military')]",
     "fresh16-ru-008": "casualties extra [('UA-63', 'injured', 6)]",
-    "fresh16-ru-018": "counts extra [(None, 'drone', 'launched', 1000, 'ua-military'), (None, "
-    "'missile', 'launched', 60, 'ua-military')]",
     "fresh16-ru-019": "counts extra [(None, 'missile', 'launched', 155, 'ru-official')]",
     "fresh16-ru-028": "counts extra [('SEA-AZOV', 'missile', 'launched', 8, 'ua-military')]",
     "fresh16-uk-011": "damage extra [('UA-74', 'other')]",
-    "fresh16-uk-012": "casualties extra [(None, 'killed', 1000)]",
-    "fresh16-uk-014": "counts extra [(None, 'drone', 'launched', 1000, 'ua-military')]",
 }
 
 
