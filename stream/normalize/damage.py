@@ -399,6 +399,8 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
     tok = toks[i]
     if i > lo and tok.low in _VERB_TOO and toks[i - 1].low in ("which", "that", "it"):
         return True  # "which houses the Cabinet", "which ships about 1% of ..."
+    if tok.low == "home" and i + 1 < len(toks) and toks[i + 1].low == "to":
+        return True  # "the Engels airbase, home to Tu-95MS bombers"
     if tok.low.startswith(("штаб", "headquarters")) and (
         (i > lo and toks[i - 1].lemma in _STAFF_OF)
         or (i + 1 < len(toks) and toks[i + 1].low in ("зсу", "всу", "рф"))

@@ -196,7 +196,7 @@ def _day(toks: list[Token], num: Number) -> bool:
 _UNITS = frozenset({"км", "km", "кілометрів", "километров", "kilometres", "kilometers", "miles",
                     "метрів", "метров", "metres", "meters", "m", "м", "тонн", "tons",
                     "tonnes", "%", "відсотків", "процентов", "percent", "гектарів", "гектаров",
-                    "hectares", "mw", "мвт", "gw", "гвт"})
+                    "hectares", "mw", "мвт", "gw", "гвт", "мм", "mm"})
 
 
 def _measured(toks: list[Token], num: Number) -> bool:

@@ -459,7 +459,8 @@ _ACTOR_VERBS = words(
     "announced", "reported", "denied", "accused", "responded", "retaliated", "insisted",
     "warned", "demanded", "rejected", "blamed", "called", "vowed", "threatened", "proposed",
     "agreed", "stated", "argued", "maintained", "signaled", "signalled", "dismissed", "disputed",
-    "described",
+    "described", "uses", "can", "could", "wants", "holds", "produces", "builds", "needs", "plans",
+    "aims", "hopes", "fears", "seeks",
 )
 
 
@@ -526,7 +527,8 @@ def _metonymy(toks: list[Token], ref: PlaceRef) -> PlaceRef:
         and toks[ref.first - 2].low in _SEAT_OF
     ):
         return PlaceRef(ref.code, ref.first, ref.last, ref.level, origin=True)  # "ministry in Moscow"
-    subject = prev is None or prev.kind == "punct" or prev.low in ("and", "but", "while", "і", "и")
+    subject = prev is None or prev.kind == "punct" or prev.low in ("and", "but", "while", "і", "и", "that",
+                                                                  "which", "as", "what", "where")
     if subject and (has(nxt, _ACTOR_VERBS) or (nxt.pos == "VERB" and ref.first == 0)):
         return PlaceRef(ref.code, ref.first, ref.last, ref.level, origin=True)
     return ref

@@ -278,6 +278,11 @@ EN = [
 ]
 
 RU = [
+    # hits recorded are no figure of a measure; a calibre is no figure; a ship able to carry
+    # missiles launched none
+    ("Зафиксированы попадания трех ракет и 29 ударных БпЛА на 9 локациях.", []),
+    ("По населенным пунктам республики также выпущено 64 боеприпаса калибра 155 и 152 мм.", []),
+    ("В Средиземном море находится 1 корабль, способный нести до 8 «Калибров».", []),
     ("Россия готовится к новым массированным ударам и может одновременно выпустить до 1000 "
      "беспилотников и до 60 ракет.", []),
     # the ministry's air defence did it; the mayor's sentence before still places it

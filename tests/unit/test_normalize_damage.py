@@ -16,6 +16,10 @@ def _damage(text: str) -> list[tuple[str | None, str]]:
 
 
 CASES = [
+    # "bombers that Moscow uses to launch missiles": the government, not the city
+    ("The General Staff said its forces had struck an ammunition depot at the Engels airbase, home to "
+     "Tu-95MS bombers that Moscow uses to launch Kh-101 cruise missiles. A fire was recorded at the site.",
+     [("RU-SAR", "fire"), ("RU-SAR", "military")]),
     # subscribers cut off in two regions: both regions' energy
     ("Внаслідок нічних атак знеструмлено понад 20 тисяч абонентів у Чернігівській області та 8 400 – у "
      "Сумській.", [("UA-59", "energy"), ("UA-74", "energy")]),
