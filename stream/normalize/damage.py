@@ -318,6 +318,10 @@ def _is_fire(toks: list[Token], i: int, hi: int) -> bool:
         return False
     if i > 0 and toks[i - 1].low in _FIRE_NOT_BEFORE:
         return False
+    if tok.low == "fire" and i + 1 < hi and (
+        toks[i + 1].kind == "num" or toks[i + 1].low in ("up", "about", "some", "more")
+    ):
+        return False  # "could fire up to 2,000 drones", "fire 1,500 drones": the verb
     return not (i + 1 < hi and toks[i + 1].low in _FIRE_NOT_AFTER)
 
 
