@@ -172,7 +172,30 @@ def extract_casualties(
         out.append(Casualty(what, value, min(first, i), max(last, i), i, toll is not None))
     out.extend(_elliptic(toks, by_first, taken, out, place_tokens))
     out.sort(key=lambda c: c.first)
-    return _drop_superseded(toks, out, sent_bounds)
+    return _drop_superseded(toks, _without_hospitalised(toks, out), sent_bounds)
+
+
+_HOSPITALISED = words("госпитализировать", "госпитализированы", "госпитализирован", "госпіталізувати",
+                      "госпіталізовано", "госпіталізовані", "hospitalised", "hospitalized")
+
+
+def _without_hospitalised(toks: list[Token], found: list[Casualty]) -> list[Casualty]:
+    """ "ранения получили 14 человек ...; 6 пострадавших госпитализированы": the injured taken
+    to hospital are a part of a larger figure of injured just before, not more of them."""
+    out: list[Casualty] = []
+    for c in found:
+        if c.what == "injured" and any(
+            has(t, _HOSPITALISED) for t in toks[max(0, c.first - 2) : min(len(toks), c.last + 3)]
+        ) and any(
+            e.what == "injured"
+            and e.value > c.value
+            and e.last < c.first
+            and toks[c.cue].sent - toks[e.cue].sent <= 1
+            for e in out
+        ):
+            continue
+        out.append(c)
+    return out
 
 
 _ITEM_DASH = frozenset({"–", "—"})

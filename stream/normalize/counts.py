@@ -236,6 +236,8 @@ def extract_counts(
         ante = last_in_sent.get(sent)
         if kind == "other" or (kind == "ellipsis" and _superseded(toks, num, s_lo, s_hi)):
             continue
+        if kind == "ellipsis" and tok.low in _BOTH and _people_before(toks, num.first, s_lo):
+            continue  # "ранения получили мужчина и его сын, оба доставлены в больницу"
         if kind == "weapon" and (
             _replaced(toks, num, s_hi) or (dropped is not None and _joined_to(toks, dropped, num))
         ):
@@ -760,6 +762,15 @@ _REACHED = words("достигнуть", "досягти", "reached", "reach", "
                  "вилетіти", "вилетів", "вилетіли", "вылететь", "вылетел", "вылетели", "flew")
 
 
+_BOTH = frozenset({"оба", "обе", "обидва", "обидві", "обоє", "both"})
+
+
+def _people_before(toks: list[Token], i: int, lo: int) -> bool:
+    """Whether the words just before token i speak of people (casualties), not weapons."""
+    window = toks[max(lo, i - 12) : i]
+    return any(has(t, CASUALTY_CUES) for t in window) and not any(weapon_of(t) for t in window)
+
+
 _MODAL = frozenset({"could", "can", "may", "might", "would", "if", "aim", "goal", "plans", "plan", "capable",
                     "способный", "способен", "способных", "здатний", "здатен", "здатних",
                     "может", "могут", "сможет", "смогут", "способна", "способны", "если", "може",
@@ -1056,7 +1067,6 @@ def _of_other(toks: list[Token], num: Number, numbers: list[Number], idx: int, o
     return not any(c.first == prev.first for c in out)
 
 
-_BOTH = frozenset({"оба", "обе", "обидва", "обидві", "обоє", "both"})
 _INCLUDING = frozenset({"including", "включая", "в том числе", "зокрема", "включно"})
 
 

@@ -342,6 +342,13 @@ def _landmark(toks: list[Token], i: int, lo: int) -> bool:
         "в", "у", "the", "in"
     ):
         return True  # "вибухи в районі аеродрому Бельбек": near it, nothing said of it
+    if (
+        i - 1 >= lo
+        and toks[i - 1].low in ("у", "біля", "возле", "около", "near", "outside")
+        and i + 1 < len(toks)
+        and toks[i + 1].text in ("№", "#")
+    ):
+        return True  # "ударил по автомобилю у дома № 15": an address, not a damaged house
     for k in range(i - 1, max(lo, i - 5) - 1, -1):
         tok = toks[k]
         if tok.low in _NEAR:

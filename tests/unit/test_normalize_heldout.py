@@ -141,9 +141,6 @@ KNOWN: dict[str, str] = {
     "fresh16-en-015": "damage missing [('UA-74', 'energy')]",
     "fresh16-en-020": "casualties missing [('UA-65', 'killed', 1)]",
     "fresh16-ru-003": "damage extra [('RU-BEL', 'transport')]",
-    "fresh16-ru-005": "counts extra [('RU-KRS', 'drone', 'launched', 2, 'ru-official')]; damage extra "
-    "[('RU-KRS', 'residential')]",
-    "fresh16-ru-008": "casualties extra [('UA-63', 'injured', 6)]",
     "fresh16-uk-011": "damage extra [('UA-74', 'other')]",
 }
 
