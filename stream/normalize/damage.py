@@ -82,6 +82,9 @@ _PEOPLE_AFTER = words("worker", "workers", "employee", "employees", "staff", "pe
                       "official", "officials", "spokesman", "spokeswoman", "company")
 
 
+_POWER = frozenset({"power", "electricity", "electric", "light", "heating", "gas"})
+
+
 def extract_damage(
     toks: list[Token],
     sent_bounds: list[tuple[int, int]],
@@ -95,6 +98,12 @@ def extract_damage(
     cues = [k for k, t in enumerate(toks) if (t.lemma in keys or t.low in keys)]
     # "аеропорт не приймав рейси", "the airport was not operating": a stop is an impact
     stopped = {k for k, t in enumerate(toks) if k and t.lemma in _OPERATE and toks[k - 1].low in _NOT}
+    # "20,000 households lost electricity": an outage
+    stopped |= {
+        k
+        for k, t in enumerate(toks)
+        if t.low in ("lost", "lose", "losing") and k + 1 < len(toks) and toks[k + 1].low in _POWER
+    }
     if stopped:
         cues = sorted({*cues, *stopped})
     if not cues:
@@ -410,6 +419,8 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
     tok = toks[i]
     if i > lo and tok.low in _VERB_TOO and toks[i - 1].low in ("which", "that", "it"):
         return True  # "which houses the Cabinet", "which ships about 1% of ..."
+    if tok.low in ("launcher", "launchers") and any(t.low == "with" for t in toks[max(lo, i - 4) : i]):
+        return True  # "attacks were carried out with multiple rocket launchers": the means
     if tok.low == "home" and i + 1 < len(toks) and toks[i + 1].low == "to":
         return True  # "the Engels airbase, home to Tu-95MS bombers"
     if tok.low.startswith(("штаб", "headquarters")) and (

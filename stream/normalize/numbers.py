@@ -227,6 +227,8 @@ def _address(toks: list[Token], num: Number) -> bool:
             continue  # "ул. Ленина, 5"
         if tok.kind == "num" or (tok.kind == "punct" and tok.text != ","):
             return False
+        if tok.kind == "word" and not tok.text[:1].isupper() and not tok.text[:1].isdigit():
+            return False  # "on Perekopska Street, killing one passenger": a word of the clause
     return False
 
 

@@ -16,6 +16,11 @@ def _damage(text: str) -> list[tuple[str | None, str]]:
 
 
 CASES = [
+    # households that lost electricity are an outage; launchers attacks were carried out with are
+    # the means, not a target
+    ("In the Chernihiv region, about 20,000 households lost electricity after a strike on an energy "
+     "facility in the Nizhyn district.", [("UA-74", "energy")]),
+    ("In the Zaporizhzhia region five attacks were carried out with multiple rocket launchers.", []),
     # "fire" before a figure is the verb
     ("Analysts say that Moscow could fire up to 2,000 drones in a single night on Kyiv.", []),
     # "bombers that Moscow uses to launch missiles": the government, not the city

@@ -135,11 +135,6 @@ KNOWN: dict[str, str] = {
     "yard of a housing complex that damaged cars adds residential damage",
     # round 16 (precision: figures that count no weapon next to ones that do), written after the
     # round-15 fixes and scored untouched (0.955; 0.960 before the session)
-    "fresh16-en-008": "counts missing [('UA-23', 'drone', 'launched', 389, 'ua-official')], extra "
-    "[(None, 'drone', 'launched', 389, 'ua-official')]; damage extra [('UA-23', "
-    "'military')]",
-    "fresh16-en-015": "damage missing [('UA-74', 'energy')]",
-    "fresh16-en-020": "casualties missing [('UA-65', 'killed', 1)]",
     "fresh16-ru-003": "damage extra [('RU-BEL', 'transport')]",
     "fresh16-uk-011": "damage extra [('UA-74', 'other')]",
 }
