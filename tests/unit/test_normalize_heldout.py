@@ -135,8 +135,9 @@ KNOWN: dict[str, str] = {
     "yard of a housing complex that damaged cars adds residential damage",
     # round 16 (precision: figures that count no weapon next to ones that do), written after the
     # round-15 fixes and scored untouched (0.955; 0.960 before the session)
-    "fresh16-ru-003": "damage extra [('RU-BEL', 'transport')]",
-    "fresh16-uk-011": "damage extra [('UA-74', 'other')]",
+    "fresh16-ru-003": "a car hit 'на трассе Шебекино – Белгород' makes the road transport damage",
+    "fresh16-uk-011": "an enterprise's administrative building is read as 'other', its writer took it "
+    "as the enterprise's (industrial)",
 }
 
 
