@@ -1,7 +1,7 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, fifteen rounds of 90; round 6
+administrations' posts in en/ru/uk (tests/data/heldout/, sixteen rounds of 90; round 6
 is harder documents: live blogs, digests, bullets, corrections; round 7 is like the
 dev set). The writers saw neither these tests nor the normalizer's code. Overall F1
 (the eval scorer's metric) of the normalizer as it was before them: 0.930, 0.906,
@@ -27,6 +27,8 @@ bullets) scored 0.908 untouched (0.919, 0.917, 0.898); 0.909 before the session.
 Round 16 (precision: figures that count no weapon next to ones that do) scored 0.955
 untouched (0.951, 0.927, 0.981); 0.960 before the session, three of the session's fixes
 having cost it what they were then mended for.
+Round 17 (the daily formats: ministry bulletins, Air Force summaries, governors' posts, wire
+round-ups) scored 0.977 untouched (0.991, 0.967, 0.973); 0.959 before the session.
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -138,6 +140,32 @@ KNOWN: dict[str, str] = {
     "fresh16-ru-003": "a car hit 'на трассе Шебекино – Белгород' makes the road transport damage",
     "fresh16-uk-011": "an enterprise's administrative building is read as 'other', its writer took it "
     "as the enterprise's (industrial)",
+    # round 17 (the daily formats: ministry bulletins, Air Force summaries, governors' posts, wire
+    # round-ups), written after the round-16 fixes and scored untouched (0.977; 0.959 before the session)
+    "fresh17-en-004": "counts missing [(None, 'drone', 'intercepted', 1487, 'ru-mod'), (None, "
+    "'missile', 'intercepted', 28, 'ru-mod')], extra [(None, 'drone', 'launched', "
+    "1487, 'ru-mod'), (None, 'missile', 'launched', 28, 'ru-mod')]",
+    "fresh17-en-027": "counts missing [('RU-LEN', 'drone', 'intercepted', 13, 'ru-mod'), (None, "
+    "'drone', 'intercepted', 112, 'ru-mod')], extra [('RU-LEN', 'drone', "
+    "'intercepted', 112, 'ru-mod')]",
+    "fresh17-ru-002": "counts missing [('UA-43', 'drone', 'intercepted', 1, 'ru-mod')]",
+    "fresh17-ru-007": "counts missing [('RU-AD', 'drone', 'intercepted', 1, 'ru-mod'), ('RU-STA', "
+    "'drone', 'intercepted', 1, 'ru-mod'), ('RU-VGG', 'drone', 'intercepted', 1, "
+    "'ru-mod')], extra [(None, 'drone', 'intercepted', 1, 'ru-mod')]",
+    "fresh17-ru-014": "damage extra [('RU-IVA', 'fire'), ('RU-IVA', 'industrial')]",
+    "fresh17-ru-020": "counts missing [('UA-40', 'drone', 'intercepted', 7, 'ru-official')], extra "
+    "[(None, 'drone', 'intercepted', 7, 'ru-official')]",
+    "fresh17-ru-024": "damage missing [('RU-BEL', 'fire'), ('RU-BEL', 'residential')], extra [('UA-09', "
+    "'fire'), ('UA-09', 'residential')]",
+    "fresh17-ru-025": "counts missing [('UA-43', 'drone', 'intercepted', 22, 'ru-mod'), (None, 'drone', "
+    "'intercepted', 64, 'ru-mod')], extra [('SEA-BLACK', 'drone', 'intercepted', 64, "
+    "'ru-mod')]",
+    "fresh17-uk-013": "casualties missing [('UA-63', 'injured', 2)], extra [('UA-63', 'injured', 1)]",
+    "fresh17-uk-016": "counts missing [('UA-59', 'glide_bomb', 'launched', 4, 'ua-official')]",
+    "fresh17-uk-025": "counts missing [('RU-BRY', 'drone', 'intercepted', 18, 'ru-mod'), ('RU-KLU', "
+    "'drone', 'intercepted', 18, 'ru-mod')]",
+    "fresh17-uk-030": "counts missing [('RU-VOR', 'drone', 'intercepted', 14, 'ru-official')], extra "
+    "[('RU-BEL', 'drone', 'intercepted', 14, 'ru-official')]",
 }
 
 
@@ -189,10 +217,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 1350
-    assert len(set(ids)) == 1350
+    assert len(ids) == 1440
+    assert len(set(ids)) == 1440
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 450, "ru": 450, "uk": 450}
+    assert Counter(c["lang"] for c in CASES) == {"en": 480, "ru": 480, "uk": 480}
 
 
 @pytest.mark.parametrize(
