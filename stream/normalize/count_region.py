@@ -51,6 +51,8 @@ def _inclusion_end(toks: list[Token], k: int, s_hi: int) -> int | None:
     return None
 
 
+_RELATIVE = frozenset({"where", "which", "who", "де", "где", "що", "что", "який", "яка", "які", "который",
+                       "которая", "которые", "while", "and"})
 _DASHES = frozenset({"—", "–", "-", ":"})
 _MORE = frozenset({"еще", "ещё", "ще", "another", "more"})
 
@@ -159,6 +161,8 @@ def count_region(
             close = _inclusion_end(toks, k, s_hi)
             if close is not None and close + 1 < s_hi and _participle(toks[close + 1]):
                 break  # ", в том числе три, летевших на Москву": the aside's own place
+            if close is not None and close + 1 < s_hi and toks[close + 1].low in _RELATIVE:
+                break  # "including 13 over the Leningrad region, where the governor said ..."
             if close is not None and not codes_in(places, seg, k):
                 # "7 missiles, including 4 Iskander-M, at Kyiv": the place after the aside
                 seg = k = close + 1
@@ -185,6 +189,8 @@ def count_region(
     while j > lo and toks[j - 1].text not in _HARD:
         j -= 1
     back = codes_in(places, j, num.first)
+    if back and any(_national_at(toks, m) for m in range(j, num.first)):
+        return None  # "над регионами России и акваторией Черного моря перехвачены 64": all of them
     if not back and j == lo and idx > 0:
         # "по Харкову та області: 3 КАБ, 14 БпЛА, 2 ракети": a later item of a list after
         # a header's colon, with no place of its own between

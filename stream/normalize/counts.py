@@ -21,7 +21,7 @@ from stream.normalize.damage import IMPACT, kind_mentions
 from stream.normalize.lexicon import has, words
 from stream.normalize.numbers import Number, qualifier_len
 from stream.normalize.phrases import OF, SIZE_WORDS, TARGETS, is_noise, weapon_phrase
-from stream.normalize.places import PlaceRef, codes_in
+from stream.normalize.places import PlaceRef, attack_starts, codes_in
 from stream.normalize.tokens import Token
 from stream.normalize.weapons import measure_of, weapon_of
 
@@ -43,6 +43,8 @@ class Count(NamedTuple):
 
 
 _HARD = frozenset({";", ":"})
+_LAUNCH_SYSTEMS = frozenset({"himars", "mlrs", "multiple", "launchers", "bombers", "aircraft", "ships",
+                             "warships", "submarines", "vessels"})
 _MOSCOW_MAYOR = words("sobyanin", "собянин", "собянін")
 _BRING = frozenset({"bring", "brings", "brought", "bringing"})
 _FOUND = frozenset({"detected", "spotted", "обнаружены", "обнаружено", "виявлено", "виявлені",
@@ -72,6 +74,10 @@ class _Doc(NamedTuple):
                 m = "intercepted"  # "air defences brought down 55 drones"
             elif m is not None and k + 1 < len(toks) and toks[k + 1].low in _LAUNCHER_NOUNS:
                 m = None  # "multiple launch rocket system projectiles": part of a weapon name
+            elif m == "launched" and 0 < k < len(toks) - 2 and toks[k + 1].low == "by" and (
+                weapon_of(toks[k - 1]) is not None and toks[k + 2].low in _LAUNCH_SYSTEMS
+            ):
+                m = None  # "shot down ... 28 guided rockets fired by HIMARS launchers": what they are
             elif m == "launched" and t.low in ("attack", "strike") and k + 1 < len(toks) and (
                 weapon_of(toks[k + 1]) is not None
             ):
@@ -365,6 +371,7 @@ def extract_counts(
             and ante.measure == measure
             and (ante.region is not None or (region is None and ante.weapon == weapon))
             and _is_subset(toks, num, np_last)
+            and not _distributed(toks, num, numbers, idx, places, s_hi)  # "зокрема по 18 – над X та Y"
         ):
             continue  # "9 over the Moscow region, including 4 ...", "7 missiles, including 4
             # Iskander-M": a subset of one figure is not labelled again
@@ -956,8 +963,11 @@ def _distributed(
         return []
     hi = numbers[idx + 1].first if idx + 1 < len(numbers) else s_hi
     k = num.last + 1
-    while k < min(hi, s_hi) and toks[k].text not in (",", ";", "."):
-        k += 1
+    starts = attack_starts(places)
+    while k < min(hi, s_hi) and (
+        toks[k].text not in (",", ";", ".") or (toks[k].text == "," and k + 1 in starts)
+    ):
+        k += 1  # (a list of places goes on past its commas: "Республики Адыгея, Ставропольского края")
     codes = codes_in(places, num.last + 1, k)
     if len(codes) < 2 and not each:
         lo = numbers[idx - 1].last + 1 if idx > 0 else 0

@@ -24,6 +24,14 @@ def _s(*rows: T) -> list[T]:
 
 
 EN = [
+    # "including N over X, where ...": the relative clause is not the total's place
+    ("The ministry said air defences had shot down 112 drones overnight, including 13 over the Leningrad "
+     "region, where the governor said debris fell on the Kirishi oil refinery.",
+     _s((None, "drone", "intercepted", 112), ("RU-LEN", "drone", "intercepted", 13))),
+    # "rockets fired by HIMARS launchers": what they are, not what became of them
+    ("Air defence forces shot down 28 guided rockets fired by HIMARS multiple rocket launchers and 1,487 "
+     "fixed-wing unmanned aerial vehicles over the past week.",
+     _s((None, "missile", "intercepted", 28), (None, "drone", "intercepted", 1487))),
     # what could happen, and a city's population, count nothing
     ("Could Russia soon fire 1,500 drones in a single night? Officials said Russia may launch up to "
      "800 drones in one night.", []),
@@ -278,6 +286,22 @@ EN = [
 ]
 
 RU = [
+    # "по одному" over a list of places that goes on past its commas
+    ("Перехвачены 74 беспилотника: 29 – над территорией Республики Крым, по одному – над территориями "
+     "Республики Адыгея, Ставропольского края и Волгоградской области.",
+     _s((None, "drone", "intercepted", 74), ("UA-43", "drone", "intercepted", 29),
+        ("RU-AD", "drone", "intercepted", 1), ("RU-STA", "drone", "intercepted", 1),
+        ("RU-VGG", "drone", "intercepted", 1))),
+    # a total over the country and a sea is the country's; "в том числе по 18" over two regions
+    ("Минобороны сообщило, что ночью над регионами России и акваторией Черного моря перехвачены 64 "
+     "беспилотника, в том числе 22 над Республикой Крым.",
+     _s((None, "drone", "intercepted", 64), ("UA-43", "drone", "intercepted", 22))),
+    ("Минобороны заявило, что сбито 112 дронов, в том числе по 18 – над Брянской и Калужской областями.",
+     _s((None, "drone", "intercepted", 112), ("RU-BRY", "drone", "intercepted", 18),
+        ("RU-KLU", "drone", "intercepted", 18))),
+    # Sevastopol's villages
+    ("Силами ПВО сбиты 7 БПЛА в районе Любимовки, Учкуевки и Качи.",
+     _s(("UA-40", "drone", "intercepted", 7))),
     # hits recorded are no figure of a measure; a calibre is no figure; a ship able to carry
     # missiles launched none
     ("Зафиксированы попадания трех ракет и 29 ударных БпЛА на 9 локациях.", []),
