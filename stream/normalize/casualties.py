@@ -498,14 +498,25 @@ def _joined_singles(toks: list[Token], last: int) -> tuple[int, int]:
     return count, end
 
 
+_AGE_WORDS = frozenset({"років", "року", "рік", "лет", "года", "год", "years", "year"})
+
+
+def _past_age(toks: list[Token], k: int) -> int:
+    """The token after an age that follows a person ("жінку 54 років"), else k."""
+    if k + 1 < len(toks) and toks[k].kind == "num" and toks[k + 1].low in _AGE_WORDS:
+        return k + 2
+    return k
+
+
 def _more_people(toks: list[Token], j: int) -> tuple[int, int, int]:
-    """ "injuring a 60-year-old woman and a 14-year-old boy": one more for each person joined."""
-    count, last, k = 1, j, j + 1
+    """ "injuring a 60-year-old woman and a 14-year-old boy": one more for each person joined
+    ("поранено жінку 54 років та чоловіка 71 року": an age after each)."""
+    count, last, k = 1, j, _past_age(toks, j + 1)
     while k < len(toks) and toks[k].low in ("and", "и", "і", "та", "й"):
         for m in range(k + 1, min(len(toks), k + 5)):
             tok = toks[m]
             if tok.kind == "word" and has(tok, _SINGLE) and _singular(tok):
-                count, last, k = count + 1, m, m + 1
+                count, last, k = count + 1, m, _past_age(toks, m + 1)
                 break
             modifier = tok.low in _ADJ_SKIP or _AGE_RE.match(tok.low) or tok.pos in _ADJ_POS
             if tok.kind != "word" or not modifier:

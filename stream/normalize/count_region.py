@@ -213,8 +213,8 @@ def count_region(
             back = [header[0].code]  # also "по Харкову та області:" (one region)
         elif (
             one
-            and len(header) == 1
-            and header[0].last == j - 2
+            and all(a.last + 1 == b.first for a, b in zip(header, header[1:], strict=False))
+            and header[-1].last == j - 2
             and not toks[header[0].first].text.isupper()
             and (h > 0 or header[0].level != "city")  # not a dateline ("Kyiv: Russia launched")
             and all(t.kind == "punct" for t in toks[h : header[0].first])

@@ -115,6 +115,10 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
         return _checked(toks, first_weapon, end)
     if has(toks[j], STOP) or toks[j].pos in _ELLIPSIS_POS or _en_verb(toks[j]):
         return "ellipsis", None, i
+    if toks[j].low in ("шт", "штук", "pcs") and i >= 2 and toks[i - 1].text == "(":
+        w = weapon_of(toks[i - 2])
+        if w is not None:
+            return "weapon", w, i  # "удари КАБами (4 шт.)": the weapon before the brackets
     if toks[j].low in ("respectively", "соответственно", "відповідно"):
         return "ellipsis", None, i  # "405 and 24 respectively were shot down"
     if toks[j].low in _PRONOUNS and j + 1 < n and toks[j + 1].low in _SAID:

@@ -134,7 +134,26 @@ def find_places(text: str, toks: list[Token]) -> list[PlaceRef]:
         ],
     )
     refs = [_metonymy(toks, r) for r in _flag_origins(toks, refs)]
+    refs = _without_foreign_villages(toks, refs)
     return PlaceList(sorted(_add_anaphora(toks, _drop_possessors(toks, refs)), key=lambda r: r.first))
+
+
+_VILLAGE_WORDS = frozenset({"селе", "села", "село", "поселке", "посёлке", "поселка", "деревне", "хуторе",
+                            "станице", "селі", "селища", "селищі", "village", "settlement"})
+
+
+def _without_foreign_villages(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
+    """ "В Рыльском районе в селе Ивановское": a village named like a town of another region
+    (Ivanovo) is not that town when its sentence names a place of one other region."""
+    out = []
+    for r in refs:
+        if r.level == "city" and r.first > 0 and toks[r.first - 1].low in _VILLAGE_WORDS:
+            sent = toks[r.first].sent
+            others = {p.code for p in refs if p is not r and toks[p.first].sent == sent and not p.origin}
+            if len(others) == 1 and r.code not in others:
+                continue
+        out.append(r)
+    return out
 
 
 def _resolve_homonyms(

@@ -24,6 +24,9 @@ def _cas(text: str) -> list[C]:
 
 
 CASES = [
+    # an age after each person joined
+    ("У Золочівській громаді Богодухівського району поранено жінку 54 років та чоловіка 71 року.",
+     [("UA-63", "injured", 2)]),
     # a street name before a comma makes no house number of the figure after the clause's verb
     ("In Kherson, a drone dropped explosives on a bus on Perekopska Street, killing one passenger and "
      "injuring six.", [("UA-65", "injured", 6), ("UA-65", "killed", 1)]),

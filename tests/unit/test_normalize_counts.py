@@ -395,6 +395,9 @@ RU = [
 ]
 
 UK = [
+    # "(4 шт.)": pieces of the weapon before the brackets
+    ("Хотінська громада Сумської області: удари КАБами (4 шт.), мінометний обстріл.",
+     _s(("UA-59", "glide_bomb", "launched", 4))),
     # a figure named again ("зі згаданих вище 45 БпЛА") is not counted again; a clause's own
     # weapon word before a bare figure beats the weapon of the clause before
     ("Противник атакував 45 ударними БпЛА та 7 крилатими ракетами. За даними ПС, зі згаданих вище "

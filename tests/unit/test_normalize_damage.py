@@ -16,6 +16,12 @@ def _damage(text: str) -> list[tuple[str | None, str]]:
 
 
 CASES = [
+    # a village named like a town of another region is the village ("в селе Ивановское" is no
+    # Ivanovo); Rovenki of the Belgorod region when its governor speaks
+    ("В Рыльском районе Курской области в селе Ивановское после атаки дрона загорелся склад с зерном.",
+     [("RU-KRS", "fire"), ("RU-KRS", "industrial")]),
+    ("Глава Белгородской области Вячеслав Гладков сообщил, что в Ровеньках из-за атаки дрона загорелся "
+     "частный дом.", [("RU-BEL", "fire"), ("RU-BEL", "residential")]),
     # households that lost electricity are an outage; launchers attacks were carried out with are
     # the means, not a target
     ("In the Chernihiv region, about 20,000 households lost electricity after a strike on an energy "
