@@ -4,6 +4,8 @@ the previous number; several places mean a count that spans regions (null)."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from stream.normalize.numbers import Number
 from stream.normalize.phrases import is_noise
 from stream.normalize.places import PlaceRef, attack_starts, codes_in
@@ -213,7 +215,7 @@ def count_region(
             back = [header[0].code]  # also "по Харкову та області:" (one region)
         elif (
             one
-            and all(a.last + 1 == b.first for a, b in zip(header, header[1:], strict=False))
+            and all(a.last + 1 == b.first for a, b in pairwise(header))
             and header[-1].last == j - 2
             and not toks[header[0].first].text.isupper()
             and (h > 0 or header[0].level != "city")  # not a dateline ("Kyiv: Russia launched")
