@@ -359,7 +359,7 @@ def _plural_seas(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
 _SHORT_TOWNS = {"Сум": "UA-59"}
 _REGION_ADJECTIVES = {"подмосковный": "RU-MOS", "підмосковний": "RU-MOS"}
 _ADJ_POS = frozenset({"ADJF", "ADJ"})
-_TOWN_ADJ_ENDINGS = ("ский", "цкий", "ський", "цький")
+_TOWN_ADJ_ENDINGS = ("ский", "цкий", "ський", "цький", "зький")
 # Nouns after which a town adjective names no town: districts, or a government.
 _NOT_A_TOWN_NEXT = ("район", "округ", "режим", "власт", "влад", "правительств", "уряд",
                     "флот", "fleet")
@@ -398,7 +398,7 @@ _GOVERNOR = frozenset({"губернатор", "губернаторка"})
 @lru_cache(maxsize=1024)
 def _region_of_adjective(lemma: str) -> str | None:
     """ "тульський" -> Тульська область, "пензенский" -> Пензенская область."""
-    if lemma.endswith(("ський", "цький")):
+    if lemma.endswith(("ський", "цький", "зький")):  # ("воронезький": Воронезька)
         name = lemma[:-2] + "а область"
     elif lemma.endswith(("ский", "цкий")):
         name = lemma[:-2] + "ая область"

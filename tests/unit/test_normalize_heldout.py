@@ -140,10 +140,6 @@ KNOWN: dict[str, str] = {
     "fresh16-ru-003": "a car hit 'на трассе Шебекино – Белгород' makes the road transport damage",
     "fresh16-uk-011": "an enterprise's administrative building is read as 'other', its writer took it "
     "as the enterprise's (industrial)",
-    # round 17 (the daily formats: ministry bulletins, Air Force summaries, governors' posts, wire
-    # round-ups), written after the round-16 fixes and scored untouched (0.977; 0.959 before the session)
-    "fresh17-uk-030": "counts missing [('RU-VOR', 'drone', 'intercepted', 14, 'ru-official')], extra "
-    "[('RU-BEL', 'drone', 'intercepted', 14, 'ru-official')]",
 }
 
 
