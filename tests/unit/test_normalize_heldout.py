@@ -1,7 +1,7 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, sixteen rounds of 90; round 6
+administrations' posts in en/ru/uk (tests/data/heldout/, seventeen rounds of 90; round 6
 is harder documents: live blogs, digests, bullets, corrections; round 7 is like the
 dev set). The writers saw neither these tests nor the normalizer's code. Overall F1
 (the eval scorer's metric) of the normalizer as it was before them: 0.930, 0.906,
@@ -29,6 +29,8 @@ untouched (0.951, 0.927, 0.981); 0.960 before the session, three of the session'
 having cost it what they were then mended for.
 Round 17 (the daily formats: ministry bulletins, Air Force summaries, governors' posts, wire
 round-ups) scored 0.977 untouched (0.991, 0.967, 0.973); 0.959 before the session.
+Round 18 (occupied territories, Crimea, Sevastopol, the sea, frontline oblasts) scored 0.961
+untouched (0.941, 0.966, 0.976); 0.954 before the session.
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -140,6 +142,46 @@ KNOWN: dict[str, str] = {
     "fresh16-ru-003": "a car hit 'на трассе Шебекино – Белгород' makes the road transport damage",
     "fresh16-uk-011": "an enterprise's administrative building is read as 'other', its writer took it "
     "as the enterprise's (industrial)",
+    # round 18 (occupied territories, Crimea, Sevastopol, the sea, frontline oblasts), written after the
+    # round-17 fixes and scored untouched (0.961; 0.954 before the session)
+    "fresh18-en-003": "counts extra [('SEA-BLACK', 'drone', 'intercepted', 3, 'ru-mod')]",
+    "fresh18-en-004": "counts missing [('UA-23', 'drone', 'launched', 318, 'ua-official')], extra "
+    "[(None, 'drone', 'launched', 318, 'ua-official')]",
+    "fresh18-en-008": "counts extra [('RU-KDA', 'drone', 'intercepted', 5, 'ru-mod')]; damage extra "
+    "[('RU-KDA', 'military'), ('RU-KDA', 'other')]; casualties missing [('RU-KDA', "
+    "'injured', 3)]",
+    "fresh18-en-011": "counts missing [(None, 'drone', 'intercepted', 173, 'ru-mod'), (None, 'missile', "
+    "'intercepted', 4, 'ru-mod')], extra [(None, 'drone', 'launched', 173, 'ru-mod'), "
+    "(None, 'missile', 'launched', 4, 'ru-mod')]",
+    "fresh18-en-013": "counts missing [(None, 'missile', 'intercepted', 4, 'ru-mod')]",
+    "fresh18-en-014": "damage extra [('UA-09', 'industrial')]",
+    "fresh18-en-021": "counts extra [('SEA-AZOV', 'drone', 'intercepted', 4, 'ru-mod')]",
+    "fresh18-en-024": "damage missing [('UA-14', 'industrial')]",
+    "fresh18-en-027": "counts extra [('SEA-BLACK', 'missile', 'launched', 8, 'ua-military')]",
+    "fresh18-ru-002": "damage extra [('UA-09', 'other')]",
+    "fresh18-ru-004": "damage extra [('SEA-BLACK', 'military')]",
+    "fresh18-ru-006": "damage missing [('UA-40', 'transport')], extra [('UA-40', 'military')]",
+    "fresh18-ru-007": "counts extra [('UA-43', 'drone', 'intercepted', 6, 'ru-official'), (None, "
+    "'drone', 'intercepted', 32, 'ru-official')]",
+    "fresh18-ru-009": "damage missing [('UA-40', 'transport')]",
+    "fresh18-ru-016": "counts missing [('UA-23', 'drone', 'intercepted', 5, 'ru-official')], extra "
+    "[('UA-23', 'drone', 'intercepted', 5, 'ua-official')]",
+    "fresh18-ru-018": "damage missing [('UA-43', 'military')]",
+    "fresh18-ru-019": "damage extra [('RU-KDA', 'military')]",
+    "fresh18-ru-027": "damage extra [('RU-KIR', 'fire'), ('RU-KIR', 'military')]",
+    "fresh18-ru-030": "counts missing [('SEA-BLACK', 'missile', 'intercepted', 3, 'ru-mod')], extra "
+    "[('SEA-BLACK', 'missile', 'intercepted', 3, 'ru-official')]",
+    "fresh18-uk-001": "counts missing [('UA-23', 'drone', 'launched', 380, 'ua-official')], extra "
+    "[(None, 'drone', 'launched', 380, 'ua-official')]",
+    "fresh18-uk-008": "damage missing [('RU-KDA', 'transport')]",
+    "fresh18-uk-010": "damage missing [('UA-40', 'military')]",
+    "fresh18-uk-011": "damage extra [('UA-40', 'military')]",
+    "fresh18-uk-018": "counts missing [('UA-23', 'missile', 'intercepted', 4, 'ru-official')], extra "
+    "[('UA-23', 'missile', 'intercepted', 4, 'ua-official')]",
+    "fresh18-uk-021": "counts missing [('UA-14', 'glide_bomb', 'launched', 3, 'ua-official')], extra "
+    "[('UA-14', 'glide_bomb', 'launched', 3, 'other')]",
+    "fresh18-uk-022": "damage missing [('UA-14', 'other')]",
+    "fresh18-uk-030": "damage extra [('UA-12', 'other')]",
 }
 
 
@@ -191,10 +233,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 1440
-    assert len(set(ids)) == 1440
+    assert len(ids) == 1530
+    assert len(set(ids)) == 1530
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 480, "ru": 480, "uk": 480}
+    assert Counter(c["lang"] for c in CASES) == {"en": 510, "ru": 510, "uk": 510}
 
 
 @pytest.mark.parametrize(
