@@ -75,7 +75,8 @@ class _Doc(NamedTuple):
             elif m is not None and k + 1 < len(toks) and toks[k + 1].low in _LAUNCHER_NOUNS:
                 m = None  # "multiple launch rocket system projectiles": part of a weapon name
             elif m == "launched" and 0 < k < len(toks) - 2 and toks[k + 1].low == "by" and (
-                weapon_of(toks[k - 1]) is not None and toks[k + 2].low in _LAUNCH_SYSTEMS
+                weapon_of(toks[k - 1]) is not None
+                and any(t.low in _LAUNCH_SYSTEMS for t in toks[k + 2 : k + 5])
             ):
                 m = None  # "shot down ... 28 guided rockets fired by HIMARS launchers": what they are
             elif m == "launched" and t.low in ("attack", "strike") and k + 1 < len(toks) and (
@@ -348,6 +349,8 @@ def extract_counts(
             continue  # "the 71 drones mentioned above", "Of the 289 drones it claimed, ..."
         if _hypothetical(toks, num, lo):
             continue  # "could fire up to 1,500 drones", "может выпустить до 1000 беспилотников"
+        if _on_board(toks, np_last):
+            continue  # "a Kalibr carrier with up to eight missiles on board": what it carries
         measure, also = _participle_fate(toks, num, np_last, hi, measure, doc.meas)
         total = _is_total(toks, num, np_last) or (
             toks[s_lo].low in _IN_TOTAL and s_lo + 1 < len(toks) and toks[s_lo + 1].text == ","
@@ -767,6 +770,11 @@ _OTHER_TALLIES = frozenset({"боєзіткнень", "боєзіткнення"
 _REACHED = words("достигнуть", "досягти", "reached", "reach", "достигли", "досягли",
                  # "1 вилетів за межі повітряного простору України": flew off, no measure
                  "вилетіти", "вилетів", "вилетіли", "вылететь", "вылетел", "вылетели", "flew")
+
+
+def _on_board(toks: list[Token], np_last: int) -> bool:
+    words_ = [t.low for t in toks[np_last + 1 : np_last + 4]]
+    return ("on" in words_ and "board" in words_) or ("на" in words_ and "борту" in words_)
 
 
 _BOTH = frozenset({"оба", "обе", "обидва", "обидві", "обоє", "both"})

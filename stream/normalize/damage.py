@@ -408,6 +408,7 @@ _DROPPED = words("dropped", "launched", "fired", "struck", "attacked", "скин
 _VERB_TOO = frozenset({"houses", "ships", "stores", "plants", "powers", "fuels", "homes"})
 
 
+_CREWLESS = ("безэкипаж", "безекіпаж", "uncrewed", "unmanned", "безпілотн", "беспилотн")
 _STAFF_OF = frozenset({"генеральний", "генеральный", "general", "оперативний", "оперативный",
                        "regional", "обласний", "областной"})
 
@@ -421,6 +422,8 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
         return True  # "which houses the Cabinet", "which ships about 1% of ..."
     if tok.low in ("launcher", "launchers") and any(t.low == "with" for t in toks[max(lo, i - 4) : i]):
         return True  # "attacks were carried out with multiple rocket launchers": the means
+    if i > lo and toks[i - 1].low.startswith(_CREWLESS):
+        return True  # "уничтожены четыре безэкипажных катера": attackers destroyed, not damage
     if tok.low == "home" and i + 1 < len(toks) and toks[i + 1].low == "to":
         return True  # "the Engels airbase, home to Tu-95MS bombers"
     if tok.low.startswith(("штаб", "headquarters")) and (

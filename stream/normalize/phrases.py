@@ -50,6 +50,10 @@ _NUMBER_WORDS = frozenset(
 
 
 _PRONOUNS = frozenset({"it", "they", "he", "she"})
+_SEA_WORDS = ("uncrewed", "unmanned", "naval", "sea", "морск", "морськ", "безэкипаж", "безекіпаж",
+              "надводн")
+_BOATS = frozenset({"boat", "boats", "vessel", "vessels", "катер", "катера", "катерів", "катеров", "човен",
+                    "човни", "човнів", "лодка", "лодки"})
 _SAID = frozenset({"said", "says", "claimed", "claims", "reported", "added"})
 
 
@@ -107,7 +111,13 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
         return _checked(toks, weapon_of(toks[j + 1]), _weapon_end(toks, j + 1))  # type: ignore[arg-type]
     if toks[j].lemma in TARGETS:
         return "ellipsis", None, j  # "На Київщині знищено 36 цілей": the weapon said before
+    if j + 1 < n and toks[j].low.startswith(_SEA_WORDS) and (
+        toks[j + 1].lemma in _BOATS or toks[j + 1].low in _BOATS or weapon_of(toks[j + 1]) is not None
+    ):
+        return "other", None, i  # "three uncrewed boats", "five sea drones": no air weapons
     first_weapon = weapon_of(toks[j])
+    if first_weapon is not None and j + 1 < n and toks[j + 1].lemma in _BOATS:
+        return "other", None, i  # "three uncrewed boats", "четыре безэкипажных катера"
     if first_weapon is not None:
         end = _weapon_end(toks, j)
         if _strikes_after(toks, end) and not glued and not _one_attack(toks, i, end):

@@ -24,6 +24,12 @@ def _s(*rows: T) -> list[T]:
 
 
 EN = [
+    # uncrewed boats and sea drones are no air weapons; a carrier's missiles on board launched none
+    ("The ministry said 31 drones were destroyed over the Black Sea. Besides, Black Sea Fleet forces "
+     "destroyed three uncrewed boats in the northwestern part of the Black Sea.",
+     _s(("SEA-BLACK", "drone", "intercepted", 31))),
+    ("Russia had five warships on duty in the Black Sea, including one Kalibr cruise missile carrier with "
+     "up to eight missiles on board.", []),
     # "including N over X, where ...": the relative clause is not the total's place
     ("The ministry said air defences had shot down 112 drones overnight, including 13 over the Leningrad "
      "region, where the governor said debris fell on the Kirishi oil refinery.",

@@ -16,6 +16,9 @@ def _damage(text: str) -> list[tuple[str | None, str]]:
 
 
 CASES = [
+    # uncrewed boats destroyed are attackers, not damaged vessels
+    ("Силами Черноморского флота в северо-западной части Черного моря уничтожены четыре безэкипажных "
+     "катера ВСУ.", []),
     # a village named like a town of another region is the village ("в селе Ивановское" is no
     # Ivanovo); Rovenki of the Belgorod region when its governor speaks
     ("В Рыльском районе Курской области в селе Ивановское после атаки дрона загорелся склад с зерном.",
