@@ -62,6 +62,10 @@ _RAW_CUES: tuple[tuple[str, str], ...] = (
     ("балицкий", "ru-official"), ("saldo", "ru-official"), ("сальдо", "ru-official"),
     ("pushilin", "ru-official"), ("пушилин", "ru-official"), ("pasechnik", "ru-official"),
     ("пасечник", "ru-official"), ("russian-installed", "ru-official"),
+    ("окупаційна влада", "ru-official"), ("окупаційної влади", "ru-official"),
+    ("оккупационные власти", "ru-official"), ("оккупационных властей", "ru-official"),
+    ("occupation authorities", "ru-official"), ("occupying authorities", "ru-official"),
+    ("russian-appointed", "ru-official"), ("moscow-installed", "ru-official"),
     ("глава чувашии", "ru-official"), ("глава татарстана", "ru-official"),
     ("глава башкирии", "ru-official"), ("глава республики", "ru-official"),
     ("глава крыма", "ru-official"), ("khabirov", "ru-official"), ("хабиров", "ru-official"),
@@ -332,7 +336,26 @@ def find_attributions(
         claimant = _resolve(kind, toks, i, last, places, sent_bounds, source, lang)
         if claimant is not None:
             out.append(Attribution(claimant, i, last, toks[i].sent, _is_speaker(toks, i, last)))
-    return _own_counts(toks, sent_bounds, out)
+    return _own_counts(toks, sent_bounds, _installed(toks, out))
+
+
+# Russian-installed heads of occupied regions: "губернатор Запорожской области Евгений
+# Балицкий" is a Russian official, whatever region his title names
+_INSTALLED = frozenset({"балицкий", "балицький", "balitsky", "balitskiy", "сальдо", "saldo", "пушилин",
+                        "пушилін", "pushilin", "пасечник", "пасічник", "pasechnik", "аксенов",
+                        "аксёнов", "аксьонов", "aksyonov", "aksenov", "развожаев", "развожаєв",
+                        "razvozhayev", "razvozhaev", "леонтьев", "леонтьєв", "leontyev"})
+
+
+def _installed(toks: list[Token], found: list[Attribution]) -> list[Attribution]:
+    out = []
+    for a in found:
+        if a.claimant == "ua-official" and any(
+            t.low in _INSTALLED for t in toks[a.first : min(len(toks), a.last + 6)]
+        ):
+            a = a._replace(claimant="ru-official")
+        out.append(a)
+    return out
 
 
 # "By Astra's count", "an AFP analysis of ... data showed", "according to a Reuters tally",

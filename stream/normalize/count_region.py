@@ -53,6 +53,7 @@ def _inclusion_end(toks: list[Token], k: int, s_hi: int) -> int | None:
     return None
 
 
+_MOSTLY = frozenset({"переважно", "преимущественно", "в основном", "mostly", "mainly", "largely", "основном"})
 _RELATIVE = frozenset({"where", "which", "who", "де", "где", "що", "что", "який", "яка", "які", "который",
                        "которая", "которые", "while", "and"})
 _DASHES = frozenset({"—", "–", "-", ":"})
@@ -158,6 +159,11 @@ def count_region(
             close = next((j for j in range(k + 1, min(hi, k + 8)) if toks[j].text == ")"), None)
             if close is not None and not codes_in(places, k, close + 1):
                 k = close + 1  # "236 БпЛА різних модифікацій (переважно FPV) атакували ..."
+                continue
+        if toks[k].text == "," and k + 1 < hi and toks[k + 1].low in _MOSTLY:
+            close = next((m for m in range(k + 2, min(hi, k + 8)) if toks[m].text == ","), None)
+            if close is not None and not codes_in(places, k, close):
+                k = close + 1  # "380 БпЛА різних модифікацій, переважно FPV, атакували Запоріжжя"
                 continue
         if toks[k].text in _CLAUSE:
             close = _inclusion_end(toks, k, s_hi)

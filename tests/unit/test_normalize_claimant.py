@@ -131,6 +131,11 @@ CASES = [
     ("Russia launched 539 drones and 11 missiles at Ukraine overnight in what officials called one of "
      "the largest aerial assaults of the war. Ukraine's air force said 268 drones were shot down.", "ap",
      ["ua-military", "ua-military", "ua-military"], "ua-military"),
+    # occupation authorities and Russian-installed heads speak for Russia whatever their titles
+    ("Окупаційна влада Запорізької області заявила, що над Бердянськом нібито збили чотири ракети ATACMS.",
+     "ukrinform", ["ru-official"], "ru-official"),
+    ("Над Токмаком силами ПВО сбиты пять БПЛА, сообщил губернатор Запорожской области Евгений Балицкий.",
+     "tass", ["ru-official"], "ru-official"),
     # the Russian-installed governor's channel is a Russian official's, whatever the spelling
     ("Ещё две ракеты HIMARS были сбиты силами ПВО над Мелитополем.", "telegram:balitskiy_v",
      ["ru-official"], "ru-official"),

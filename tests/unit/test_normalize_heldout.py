@@ -142,8 +142,6 @@ KNOWN: dict[str, str] = {
     "as the enterprise's (industrial)",
     # round 18 (occupied territories, Crimea, Sevastopol, the sea, frontline oblasts), written after the
     # round-17 fixes and scored untouched (0.961; 0.954 before the session)
-    "fresh18-en-004": "counts missing [('UA-23', 'drone', 'launched', 318, 'ua-official')], extra "
-    "[(None, 'drone', 'launched', 318, 'ua-official')]",
     "fresh18-en-008": "counts extra [('RU-KDA', 'drone', 'intercepted', 5, 'ru-mod')]; damage extra "
     "[('RU-KDA', 'military'), ('RU-KDA', 'other')]; casualties missing [('RU-KDA', "
     "'injured', 3)]",
@@ -155,18 +153,12 @@ KNOWN: dict[str, str] = {
     "fresh18-ru-007": "counts extra [('UA-43', 'drone', 'intercepted', 6, 'ru-official'), (None, "
     "'drone', 'intercepted', 32, 'ru-official')]",
     "fresh18-ru-009": "damage missing [('UA-40', 'transport')]",
-    "fresh18-ru-016": "counts missing [('UA-23', 'drone', 'intercepted', 5, 'ru-official')], extra "
-    "[('UA-23', 'drone', 'intercepted', 5, 'ua-official')]",
     "fresh18-ru-018": "damage missing [('UA-43', 'military')]",
     "fresh18-ru-027": "damage extra [('RU-KIR', 'fire'), ('RU-KIR', 'military')]",
     "fresh18-ru-030": "counts missing [('SEA-BLACK', 'missile', 'intercepted', 3, 'ru-mod')], extra "
     "[('SEA-BLACK', 'missile', 'intercepted', 3, 'ru-official')]",
-    "fresh18-uk-001": "counts missing [('UA-23', 'drone', 'launched', 380, 'ua-official')], extra "
-    "[(None, 'drone', 'launched', 380, 'ua-official')]",
     "fresh18-uk-008": "damage missing [('RU-KDA', 'transport')]",
     "fresh18-uk-010": "damage missing [('UA-40', 'military')]",
-    "fresh18-uk-018": "counts missing [('UA-23', 'missile', 'intercepted', 4, 'ru-official')], extra "
-    "[('UA-23', 'missile', 'intercepted', 4, 'ua-official')]",
     "fresh18-uk-021": "counts missing [('UA-14', 'glide_bomb', 'launched', 3, 'ua-official')], extra "
     "[('UA-14', 'glide_bomb', 'launched', 3, 'other')]",
     "fresh18-uk-022": "damage missing [('UA-14', 'other')]",
