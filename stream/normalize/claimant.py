@@ -186,7 +186,7 @@ _UA_OFFICIAL_SOURCES = (
     "zoda", "kyiv_city", "odesa_ova", "mvs_ua", "zelenskiy", "zelensky", "koval",
     "hayvoronskyi", "gaivoronskyi", "prokudin", "kiper",
     "filatov", "sadovyi", "senkevych", "terekhov", "lysak", "chaus", "malashko", "zelenskyy",
-    "kolesnyk", "sievierin",
+    "kolesnyk", "sievierin", "vadym_liakh", "vadym_lyakh",
 )  # fmt: skip
 
 

@@ -312,6 +312,7 @@ def _en_verb(tok: Token) -> bool:
         not tok.pos
         and tok.low.endswith(("ing", "ed"))
         and "." not in tok.low  # "U.S.-supplied ATACMS missiles"
+        and not ("-" in tok.low and tok.text[:1].isupper())  # "British-supplied Storm Shadow"
         and tok.low not in EN_MODIFIERS
         and tok.low not in _EN_NP_WORDS  # "fixed-wing drones", "loitering munitions"
         and weapon_of(tok) is None

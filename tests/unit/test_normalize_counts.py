@@ -24,6 +24,9 @@ def _s(*rows: T) -> list[T]:
 
 
 EN = [
+    # "British-supplied" is a modifier, not a verb after the figure
+    ("Russia's Defense Ministry said its air defenses had shot down four British-supplied Storm Shadow "
+     "cruise missiles over the previous day.", _s((None, "missile", "intercepted", 4))),
     # uncrewed boats and sea drones are no air weapons; a carrier's missiles on board launched none
     ("The ministry said 31 drones were destroyed over the Black Sea. Besides, Black Sea Fleet forces "
      "destroyed three uncrewed boats in the northwestern part of the Black Sea.",
@@ -292,6 +295,11 @@ EN = [
 ]
 
 RU = [
+    # "над территорией республики" is the republic named before; its part "в том числе 6" is not
+    # labelled again
+    ("Киевский режим этой ночью предпринял попытку атаки на Крым. Силами ПВО над территорией "
+     "республики сбито 32 беспилотника, в том числе 6 — в районе Феодосии.",
+     _s(("UA-43", "drone", "intercepted", 32))),
     # "по одному" over a list of places that goes on past its commas
     ("Перехвачены 74 беспилотника: 29 – над территорией Республики Крым, по одному – над территориями "
      "Республики Адыгея, Ставропольского края и Волгоградской области.",

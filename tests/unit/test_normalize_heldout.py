@@ -145,22 +145,16 @@ KNOWN: dict[str, str] = {
     "fresh18-en-008": "counts extra [('RU-KDA', 'drone', 'intercepted', 5, 'ru-mod')]; damage extra "
     "[('RU-KDA', 'military'), ('RU-KDA', 'other')]; casualties missing [('RU-KDA', "
     "'injured', 3)]",
-    "fresh18-en-013": "counts missing [(None, 'missile', 'intercepted', 4, 'ru-mod')]",
     "fresh18-en-014": "damage extra [('UA-09', 'industrial')]",
     "fresh18-en-024": "damage missing [('UA-14', 'industrial')]",
     "fresh18-ru-002": "damage extra [('UA-09', 'other')]",
     "fresh18-ru-006": "damage missing [('UA-40', 'transport')], extra [('UA-40', 'military')]",
-    "fresh18-ru-007": "counts extra [('UA-43', 'drone', 'intercepted', 6, 'ru-official'), (None, "
-    "'drone', 'intercepted', 32, 'ru-official')]",
     "fresh18-ru-009": "damage missing [('UA-40', 'transport')]",
     "fresh18-ru-018": "damage missing [('UA-43', 'military')]",
-    "fresh18-ru-027": "damage extra [('RU-KIR', 'fire'), ('RU-KIR', 'military')]",
     "fresh18-ru-030": "counts missing [('SEA-BLACK', 'missile', 'intercepted', 3, 'ru-mod')], extra "
     "[('SEA-BLACK', 'missile', 'intercepted', 3, 'ru-official')]",
     "fresh18-uk-008": "damage missing [('RU-KDA', 'transport')]",
     "fresh18-uk-010": "damage missing [('UA-40', 'military')]",
-    "fresh18-uk-021": "counts missing [('UA-14', 'glide_bomb', 'launched', 3, 'ua-official')], extra "
-    "[('UA-14', 'glide_bomb', 'launched', 3, 'other')]",
     "fresh18-uk-022": "damage missing [('UA-14', 'other')]",
     "fresh18-uk-030": "damage extra [('UA-12', 'other')]",
 }
