@@ -41,7 +41,9 @@ _IMPACT = words(
     "damaged", "damaging", "damage", "damages", "destroyed", "hit", "hits", "struck", "fell",
     "hitting", "striking",
     "falling", "debris", "sparked", "sparking", "caused", "causing", "triggered", "triggering",
-    "erupted", "started", "broke", "caught", "disrupted", "suspended",
+    "erupted", "started", "broke", "caught", "disrupted", "suspended", "приостановлен",
+    "приостановлено", "приостановлены", "приостановлена", "призупинено", "призупинили",
+    "закривали", "закрывали",
     "restrictions", "restricted", "closed", "halted", "knocked", "cut", "left", "collapsed",
     "razed", "explosion", "explosions", "impact", "wreckage", "shrapnel", "fragments",
     "destroying", "wrecked", "wrecking", "delayed", "delays", "delay", "обмежити", "обмежили",
@@ -422,6 +424,8 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
         return True  # "which houses the Cabinet", "which ships about 1% of ..."
     if tok.low in ("launcher", "launchers") and any(t.low == "with" for t in toks[max(lo, i - 4) : i]):
         return True  # "attacks were carried out with multiple rocket launchers": the means
+    if i > lo and toks[i - 1].low in ("для", "for"):
+        return True  # "порт тимчасово закривали для суден", "closed for ships": who it was closed to
     if i > lo and toks[i - 1].low.startswith(_CREWLESS):
         return True  # "уничтожены четыре безэкипажных катера": attackers destroyed, not damage
     if tok.low == "home" and i + 1 < len(toks) and toks[i + 1].low == "to":

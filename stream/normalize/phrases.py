@@ -111,8 +111,8 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
         return _checked(toks, weapon_of(toks[j + 1]), _weapon_end(toks, j + 1))  # type: ignore[arg-type]
     if toks[j].lemma in TARGETS:
         return "ellipsis", None, j  # "На Київщині знищено 36 цілей": the weapon said before
-    if j + 1 < n and toks[j].low.startswith(_SEA_WORDS) and (
-        toks[j + 1].lemma in _BOATS or toks[j + 1].low in _BOATS or weapon_of(toks[j + 1]) is not None
+    if j + 1 < n and toks[j].low.startswith(_SEA_WORDS) and any(
+        t.lemma in _BOATS or t.low in _BOATS or weapon_of(t) is not None for t in toks[j + 1 : j + 3]
     ):
         return "other", None, i  # "three uncrewed boats", "five sea drones": no air weapons
     first_weapon = weapon_of(toks[j])

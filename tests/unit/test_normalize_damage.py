@@ -16,6 +16,10 @@ def _damage(text: str) -> list[tuple[str | None, str]]:
 
 
 CASES = [
+    # a berth is transport; a port closed to ships is transport, the ships are not damaged
+    ("Кроме того, в результате удара был поврежден причал в Южной бухте Севастополя.",
+     [("UA-40", "transport")]),
+    ("Через атаку порт Новоросійська тимчасово закривали для суден.", [("RU-KDA", "transport")]),
     # uncrewed boats destroyed are attackers, not damaged vessels
     ("Силами Черноморского флота в северо-западной части Черного моря уничтожены четыре безэкипажных "
      "катера ВСУ.", []),

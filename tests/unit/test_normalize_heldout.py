@@ -93,8 +93,6 @@ KNOWN: dict[str, str] = {
     "fresh10-en-004": "Baza's count ('the Baza Telegram channel reported, citing sources in the "
     "emergency services') is credited to an official (claimant only)",
     "fresh10-en-005": "'A 17-year-old girl was cut by glass' is no injury",
-    "fresh10-ru-009": "'Повреждены причал и технологический трубопровод' in a bullet gives no "
-    "transport for the pier",
     "fresh10-ru-016": "a strike on an oil depot the General Staff names ('удар был нанесен по "
     "нефтебазе') with a fire in the next sentence is no fuel",
     "fresh10-ru-026": "'над левобережьем' (the occupied left bank of the Kherson region) gives no "
@@ -149,11 +147,9 @@ KNOWN: dict[str, str] = {
     "fresh18-en-024": "damage missing [('UA-14', 'industrial')]",
     "fresh18-ru-002": "damage extra [('UA-09', 'other')]",
     "fresh18-ru-006": "damage missing [('UA-40', 'transport')], extra [('UA-40', 'military')]",
-    "fresh18-ru-009": "damage missing [('UA-40', 'transport')]",
     "fresh18-ru-018": "damage missing [('UA-43', 'military')]",
     "fresh18-ru-030": "counts missing [('SEA-BLACK', 'missile', 'intercepted', 3, 'ru-mod')], extra "
     "[('SEA-BLACK', 'missile', 'intercepted', 3, 'ru-official')]",
-    "fresh18-uk-008": "damage missing [('RU-KDA', 'transport')]",
     "fresh18-uk-010": "damage missing [('UA-40', 'military')]",
     "fresh18-uk-022": "damage missing [('UA-14', 'other')]",
     "fresh18-uk-030": "damage extra [('UA-12', 'other')]",
