@@ -140,19 +140,24 @@ KNOWN: dict[str, str] = {
     "as the enterprise's (industrial)",
     # round 18 (occupied territories, Crimea, Sevastopol, the sea, frontline oblasts), written after the
     # round-17 fixes and scored untouched (0.961; 0.954 before the session)
-    "fresh18-en-008": "counts extra [('RU-KDA', 'drone', 'intercepted', 5, 'ru-mod')]; damage extra "
-    "[('RU-KDA', 'military'), ('RU-KDA', 'other')]; casualties missing [('RU-KDA', "
-    "'injured', 3)]",
-    "fresh18-en-014": "damage extra [('UA-09', 'industrial')]",
-    "fresh18-en-024": "damage missing [('UA-14', 'industrial')]",
-    "fresh18-ru-002": "damage extra [('UA-09', 'other')]",
-    "fresh18-ru-006": "damage missing [('UA-40', 'transport')], extra [('UA-40', 'military')]",
-    "fresh18-ru-018": "damage missing [('UA-43', 'military')]",
-    "fresh18-ru-030": "counts missing [('SEA-BLACK', 'missile', 'intercepted', 3, 'ru-mod')], extra "
-    "[('SEA-BLACK', 'missile', 'intercepted', 3, 'ru-official')]",
-    "fresh18-uk-010": "damage missing [('UA-40', 'military')]",
-    "fresh18-uk-022": "damage missing [('UA-14', 'other')]",
-    "fresh18-uk-030": "damage extra [('UA-12', 'other')]",
+    "fresh18-uk-010": "a landing ship hit 'у Південній бухті Севастополя' after a Crimean airfield takes "
+    "no Sevastopol military damage",
+    "fresh18-uk-022": "'Дружківка:' heading a post from the Donetsk governor's channel gives the car no "
+    "region",
+    "fresh18-uk-030": "'Марганець.' heading a drone hitting a house: a fire and the house, but also an "
+    "'other' damage",
+    "fresh18-en-008": "a vessel moored at the port is 'other' damage, and its three crew members injured "
+    "are missed",
+    "fresh18-en-014": "the thermal power plant's employees make the plant also industrial",
+    "fresh18-en-024": "'the administrative building of a coal mine' is no industrial damage",
+    "fresh18-ru-002": "'административное здание промышленного предприятия' is 'other' (its writer took "
+    "it as industrial, and round 16's the other way)",
+    "fresh18-ru-006": "'Морской транспорт временно приостановлен — катера и паромы не ходят' gives no "
+    "transport",
+    "fresh18-ru-018": "an S-400 launcher 'в районе Джанкоя' after Sevastopol's airfields takes no Crimea "
+    "military damage",
+    "fresh18-ru-030": "'по данным министерства' after the Defence Ministry's sentence is read as another "
+    "official (claimant only)",
 }
 
 
