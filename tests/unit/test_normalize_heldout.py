@@ -1,7 +1,7 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, seventeen rounds of 90; round 6
+administrations' posts in en/ru/uk (tests/data/heldout/, eighteen rounds of 90; round 6
 is harder documents: live blogs, digests, bullets, corrections; round 7 is like the
 dev set). The writers saw neither these tests nor the normalizer's code. Overall F1
 (the eval scorer's metric) of the normalizer as it was before them: 0.930, 0.906,
@@ -31,6 +31,9 @@ Round 17 (the daily formats: ministry bulletins, Air Force summaries, governors'
 round-ups) scored 0.977 untouched (0.991, 0.967, 0.973); 0.959 before the session.
 Round 18 (occupied territories, Crimea, Sevastopol, the sea, frontline oblasts) scored 0.961
 untouched (0.941, 0.966, 0.976); 0.954 before the session.
+Round 19 (short and odd Telegram and wire formats: one-line alerts, flashes in capitals,
+reposts, hashtags, corrections in a follow-up line) scored 0.949 untouched (0.954, 0.943,
+0.944); 0.944 before the session.
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -158,6 +161,30 @@ KNOWN: dict[str, str] = {
     "military damage",
     "fresh18-ru-030": "'по данным министерства' after the Defence Ministry's sentence is read as another "
     "official (claimant only)",
+    # round 19 (short and odd Telegram and wire formats), written after the round-18 fixes and
+    # scored untouched (0.949; 0.944 before the session)
+    "fresh19-en-005": "counts missing [('RU-MOS', 'drone', 'intercepted', 6, 'ru-mod')], extra "
+    "[('RU-MOW', 'drone', 'intercepted', 6, 'ru-mod')]",
+    "fresh19-en-007": "counts missing [('RU-VOR', 'drone', 'intercepted', 14, 'ru-official')], extra "
+    "[('RU-VOR', 'drone', 'intercepted', 12, 'ru-official')]",
+    "fresh19-en-016": "casualties missing [('UA-12', 'injured', 1)]",
+    "fresh19-en-027": "casualties missing [('UA-23', 'injured', 1)]",
+    "fresh19-ru-004": "casualties missing [('RU-BEL', 'injured', 2)], extra [('RU-BEL', 'injured', 1)]",
+    "fresh19-ru-005": "counts extra [('RU-KRS', 'drone', 'intercepted', 12, 'ru-official')]",
+    "fresh19-ru-012": "counts missing [('RU-VOR', 'drone', 'intercepted', 6, 'ru-official')]",
+    "fresh19-ru-019": "damage extra [('RU-SAR', 'residential')]",
+    "fresh19-ru-029": "counts missing [('RU-BEL', 'drone', 'intercepted', 31, 'ru-official'), "
+    "('RU-BEL', 'drone', 'launched', 52, 'ru-official')]",
+    "fresh19-uk-005": "casualties extra [('UA-63', 'injured', 12)]",
+    "fresh19-uk-006": "counts extra [('RU-BRY', 'drone', 'intercepted', 2, 'ru-mod'), ('RU-KLU', "
+    "'drone', 'intercepted', 4, 'ru-mod'), ('RU-KRS', 'drone', 'intercepted', 3, "
+    "'ru-mod'), (None, 'drone', 'intercepted', 1, 'ru-mod')]",
+    "fresh19-uk-017": "counts missing [('UA-23', 'drone', 'launched', 380, 'ua-official'), ('UA-23', "
+    "'glide_bomb', 'launched', 6, 'ua-official')]",
+    "fresh19-uk-019": "counts missing [(None, 'missile', 'intercepted', 5, 'ru-mod')]",
+    "fresh19-uk-020": "counts extra [('RU-LEN', 'drone', 'intercepted', 12, 'ru-official')]",
+    "fresh19-uk-021": "damage extra [('UA-43', 'residential')]",
+    "fresh19-uk-029": "damage missing [('UA-30', 'other'), ('UA-30', 'residential')]",
 }
 
 
@@ -209,10 +236,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 1530
-    assert len(set(ids)) == 1530
+    assert len(ids) == 1620
+    assert len(set(ids)) == 1620
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 510, "ru": 510, "uk": 510}
+    assert Counter(c["lang"] for c in CASES) == {"en": 540, "ru": 540, "uk": 540}
 
 
 @pytest.mark.parametrize(
