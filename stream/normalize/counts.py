@@ -633,6 +633,17 @@ def _list_header(
     while k > 0:
         lo, _hi = bounds[k]
         p_lo, p_hi = bounds[k - 1]
+        if p_hi - p_lo == 2 and toks[p_lo].kind == "num" and toks[p_lo + 1].text in ".)" and k > 1:
+            # "1.\nБрянська обл. — 17;": the item's number split off as a line of its own
+            k -= 1
+            p_lo, p_hi = bounds[k - 1]
+            lo = bounds[k][0]
+            if toks[p_hi - 1].text == ":":
+                return p_lo, p_hi
+            k -= 1 if toks[p_hi - 1].text == ";" else 0
+            if toks[p_hi - 1].text != ";":
+                return None
+            continue
         first, last = toks[lo], toks[p_hi - 1]
         if not (
             _bullet(first)

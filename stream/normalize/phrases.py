@@ -50,6 +50,7 @@ _NUMBER_WORDS = frozenset(
 
 
 _PRONOUNS = frozenset({"it", "they", "he", "she"})
+_PIECES = frozenset({"шт", "штук", "pcs", "од", "ед", "единиц", "одиниць", "units"})
 _SEA_WORDS = ("uncrewed", "unmanned", "naval", "sea", "морск", "морськ", "безэкипаж", "безекіпаж",
               "надводн")
 _BOATS = frozenset({"boat", "boats", "vessel", "vessels", "катер", "катера", "катерів", "катеров", "човен",
@@ -125,10 +126,18 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
         return _checked(toks, first_weapon, end)
     if has(toks[j], STOP) or toks[j].pos in _ELLIPSIS_POS or _en_verb(toks[j]):
         return "ellipsis", None, i
-    if toks[j].low in ("шт", "штук", "pcs") and i >= 2 and toks[i - 1].text == "(":
-        w = weapon_of(toks[i - 2])
-        if w is not None:
-            return "weapon", w, i  # "удари КАБами (4 шт.)": the weapon before the brackets
+    if toks[j].low in _PIECES:
+        k = j + 1
+        while k < n and k <= j + 2 and toks[k].text == ".":
+            k += 1
+        if k < n and toks[k].sent == toks[i].sent and weapon_of(toks[k]) is not None:
+            return _checked(toks, weapon_of(toks[k]), _weapon_end(toks, k))  # type: ignore[arg-type]
+        for m in range(i - 1, max(-1, i - 10), -1):  # "КАБ – 6 од.", "удари КАБами (4 шт.)"
+            if toks[m].sent != toks[i].sent:
+                break
+            w = weapon_of(toks[m]) if toks[m].kind == "word" else None
+            if w is not None:
+                return "weapon", w, i
     if toks[j].low in ("respectively", "соответственно", "відповідно"):
         return "ellipsis", None, i  # "405 and 24 respectively were shot down"
     if toks[j].low in _PRONOUNS and j + 1 < n and toks[j + 1].low in _SAID:
@@ -414,4 +423,13 @@ def is_noise(toks: list[Token], num: Number) -> bool:
         return True  # "all but one were shot down", "все, кроме одной": not a figure
     if any(t.low in _POPULATION for t in toks[max(0, num.first - num.qlen - 3) : num.first - num.qlen]):
         return True  # "has a population of about 550,000", "населением около 400 тысяч"
+    if (
+        (prev is None or prev.sent != toks[num.first].sent)
+        and nxt is not None
+        and nxt.text in (".", ")")
+        and num.last + 2 < len(toks)
+        and toks[num.last + 2].kind == "word"
+        and num.value < 50
+    ):
+        return True  # "1. Брянська обл. — 17;": a list item's number
     return prev is not None and prev.text in "№#"

@@ -29,7 +29,7 @@ _CYRILLIC_RE = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 _SENT_ABBREV = frozenset(
     {"м", "г", "с", "смт", "обл", "р", "ул", "вул", "mr", "mrs", "dr", "st", "no", "gen", "lt", "col",
      "gov", "sen", "rep", "pres", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov",
-     "dec", "н.п", "пос", "нп", "ст", "корр"}
+     "dec", "н.п", "пос", "нп", "ст", "корр", "ед", "од", "шт", "тыс", "тис", "reg", "obl", "approx"}
 )
 
 

@@ -295,6 +295,9 @@ EN = [
 ]
 
 RU = [
+    # "52 ед. БПЛА": the unit's full stop ends no sentence
+    ("Гладков: за сутки по Белгородской области ВСУ выпустили 48 боеприпасов и 52 ед. БПЛА, из них 31 "
+     "сбит/подавлен.", _s(("RU-BEL", "drone", "launched", 52), ("RU-BEL", "drone", "intercepted", 31))),
     # "над территорией республики" is the republic named before; its part "в том числе 6" is not
     # labelled again
     ("Киевский режим этой ночью предпринял попытку атаки на Крым. Силами ПВО над территорией "
@@ -409,6 +412,14 @@ RU = [
 ]
 
 UK = [
+    # a list item's own number is no figure; "– 380 од." counts the weapon named before it
+    ("Міноборони РФ заявляє, що над регіонами Росії знищено 41 український БпЛА:\n1. Брянська обл. — 17;"
+     "\n2. Курська обл. — 11;",
+     _s((None, "drone", "intercepted", 41), ("RU-BRY", "drone", "intercepted", 17),
+        ("RU-KRS", "drone", "intercepted", 11))),
+    ("Протягом доби ворог атакував 9 населених пунктів Запорізької обл.:\n▪️ БпЛА різних модифікацій "
+     "(переважно FPV) – 380 од.;\n▪️ КАБ – 6 од.",
+     _s(("UA-23", "drone", "launched", 380), ("UA-23", "glide_bomb", "launched", 6))),
     # ", переважно FPV," is an aside: the towns after it are the figure's
     ("Понад 380 БпЛА різних модифікацій, переважно FPV, атакували Запоріжжя, Оріхів, Гуляйполе та "
      "Приморське.", _s(("UA-23", "drone", "launched", 380))),

@@ -173,14 +173,7 @@ KNOWN: dict[str, str] = {
     "fresh19-ru-005": "counts extra [('RU-KRS', 'drone', 'intercepted', 12, 'ru-official')]",
     "fresh19-ru-012": "counts missing [('RU-VOR', 'drone', 'intercepted', 6, 'ru-official')]",
     "fresh19-ru-019": "damage extra [('RU-SAR', 'residential')]",
-    "fresh19-ru-029": "counts missing [('RU-BEL', 'drone', 'intercepted', 31, 'ru-official'), "
-    "('RU-BEL', 'drone', 'launched', 52, 'ru-official')]",
     "fresh19-uk-005": "casualties extra [('UA-63', 'injured', 12)]",
-    "fresh19-uk-006": "counts extra [('RU-BRY', 'drone', 'intercepted', 2, 'ru-mod'), ('RU-KLU', "
-    "'drone', 'intercepted', 4, 'ru-mod'), ('RU-KRS', 'drone', 'intercepted', 3, "
-    "'ru-mod'), (None, 'drone', 'intercepted', 1, 'ru-mod')]",
-    "fresh19-uk-017": "counts missing [('UA-23', 'drone', 'launched', 380, 'ua-official'), ('UA-23', "
-    "'glide_bomb', 'launched', 6, 'ua-official')]",
     "fresh19-uk-019": "counts missing [(None, 'missile', 'intercepted', 5, 'ru-mod')]",
     "fresh19-uk-020": "counts extra [('RU-LEN', 'drone', 'intercepted', 12, 'ru-official')]",
     "fresh19-uk-021": "damage extra [('UA-43', 'residential')]",
