@@ -40,7 +40,7 @@ from stream.normalize.item_regions import (
     semicolon_clause,
 )
 from stream.normalize.lang import detect_lang
-from stream.normalize.numbers import find_numbers
+from stream.normalize.numbers import Number, find_numbers
 from stream.normalize.places import PlaceRef, attack_starts, codes_in, find_places
 from stream.normalize.singular import implied_ones
 from stream.normalize.tokens import Token, tokenize
@@ -188,6 +188,17 @@ def extract(
         elif cnt.sent != unique[at].sent:
             unique[at] = unique[at]._replace(again=(*unique[at].again, cnt.sent, *cnt.again))
     counts = unique
+    replaced = _corrections(toks, numbers)
+    if replaced:
+        # "Уточнение: сбиты не 12, а 14 БПЛА": the figure a correction replaced is dropped
+        counts = [
+            c
+            for c in counts
+            if not any(
+                c.value == old and any(d.value == new and d.weapon == c.weapon for d in counts)
+                for old, new in replaced
+            )
+        ]
     # Items are built from already-typed values (counts >= 1, spans inside the text, see the
     # property tests), so they skip re-validation; the report itself is validated.
     said = {a.sent for a in attributions}
@@ -270,6 +281,16 @@ def extract(
                 )
             )
     casualties = _without_parts(_without_superseded(casualties, updates))
+    if replaced:
+        casualties = [
+            c
+            for c in casualties
+            if not any(
+                (c.killed == old and any(d.killed == new for d in casualties))
+                or (c.injured == old and any(d.injured == new for d in casualties))
+                for old, new in replaced
+            )
+        ]
 
     damage: list[DamageItem] = []
     generic: list[bool] = []
@@ -373,6 +394,25 @@ def extract(
 
 
 _TITLE_AFTER = frozenset({"mayor", "governor", "mayor's", "governor's"})
+
+
+def _corrections(toks: list[Token], numbers: list[Number]) -> list[tuple[int, int]]:
+    """(old, new) figures of corrections: "не 12, а 14", "ранены не один, а два", "14 UAVs,
+    not 12"."""
+    by_first = {n.first - n.qlen: n for n in numbers}
+    out: list[tuple[int, int]] = []
+    for k, tok in enumerate(toks):
+        if tok.low in ("не", "not") and k + 1 in by_first:
+            old = by_first[k + 1]
+            nxt = [j for j in range(old.last + 1, min(len(toks), old.last + 4)) if j in by_first]
+            glue = {t.low for t in toks[old.last + 1 : nxt[0]]} if nxt else set()
+            if nxt and glue & {"а", "but"} and toks[nxt[0]].sent == tok.sent:
+                out.append((old.value, by_first[nxt[0]].value))
+            elif tok.low == "not" and k > 0 and toks[k - 1].text == ",":
+                before = [n for n in numbers if n.last < k and toks[n.first].sent == tok.sent]
+                if before:
+                    out.append((old.value, before[-1].value))  # "Correction: 14 UAVs, not 12"
+    return [(o, n) for o, n in out if o != n]
 
 
 def _each_of(

@@ -295,6 +295,10 @@ EN = [
 ]
 
 RU = [
+    # a correction in a follow-up line replaces the figure it names
+    ("Губернатор Курской области Александр Хинштейн: ночью над регионом силами ПВО сбиты 12 вражеских "
+     "беспилотников.\n\nУточнение от губернатора: сбиты не 12, а 14 БПЛА.",
+     _s(("RU-KRS", "drone", "intercepted", 14))),
     # "52 ед. БПЛА": the unit's full stop ends no sentence
     ("Гладков: за сутки по Белгородской области ВСУ выпустили 48 боеприпасов и 52 ед. БПЛА, из них 31 "
      "сбит/подавлен.", _s(("RU-BEL", "drone", "launched", 52), ("RU-BEL", "drone", "intercepted", 31))),

@@ -170,12 +170,9 @@ KNOWN: dict[str, str] = {
     "fresh19-en-016": "casualties missing [('UA-12', 'injured', 1)]",
     "fresh19-en-027": "casualties missing [('UA-23', 'injured', 1)]",
     "fresh19-ru-004": "casualties missing [('RU-BEL', 'injured', 2)], extra [('RU-BEL', 'injured', 1)]",
-    "fresh19-ru-005": "counts extra [('RU-KRS', 'drone', 'intercepted', 12, 'ru-official')]",
     "fresh19-ru-012": "counts missing [('RU-VOR', 'drone', 'intercepted', 6, 'ru-official')]",
     "fresh19-ru-019": "damage extra [('RU-SAR', 'residential')]",
-    "fresh19-uk-005": "casualties extra [('UA-63', 'injured', 12)]",
     "fresh19-uk-019": "counts missing [(None, 'missile', 'intercepted', 5, 'ru-mod')]",
-    "fresh19-uk-020": "counts extra [('RU-LEN', 'drone', 'intercepted', 12, 'ru-official')]",
     "fresh19-uk-021": "damage extra [('UA-43', 'residential')]",
     "fresh19-uk-029": "damage missing [('UA-30', 'other'), ('UA-30', 'residential')]",
 }
