@@ -24,6 +24,11 @@ def _s(*rows: T) -> list[T]:
 
 
 EN = [
+    # "Moscow reg." is the region, not the city
+    ("Air defence assets destroyed 28 UAVs: 10 over Bryansk reg., 6 over Moscow reg., including 2 flying "
+     "towards Moscow, 4 over Tula reg.",
+     _s((None, "drone", "intercepted", 28), ("RU-BRY", "drone", "intercepted", 10),
+        ("RU-MOS", "drone", "intercepted", 6), ("RU-TUL", "drone", "intercepted", 4))),
     # "British-supplied" is a modifier, not a verb after the figure
     ("Russia's Defense Ministry said its air defenses had shot down four British-supplied Storm Shadow "
      "cruise missiles over the previous day.", _s((None, "missile", "intercepted", 4))),
