@@ -136,6 +136,12 @@ def find_places(text: str, toks: list[Token]) -> list[PlaceRef]:
     )
     refs = [_metonymy(toks, r) for r in _flag_origins(toks, refs)]
     refs = _without_foreign_villages(toks, refs)
+    # "#Крим #Севастополь": a post's hashtags file it under topics; one that names a region the
+    # text itself does not (Crimea in a Sevastopol post) places nothing in it
+    tagged = [r for r in refs if r.first > 0 and toks[r.first - 1].text == "#"]
+    if tagged:
+        named = {r.code for r in refs if r not in tagged and not r.origin}
+        refs = [r for r in refs if r not in tagged or not named or r.code in named]
     return PlaceList(sorted(_add_anaphora(toks, _drop_possessors(toks, refs)), key=lambda r: r.first))
 
 

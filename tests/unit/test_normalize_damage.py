@@ -16,6 +16,9 @@ def _damage(text: str) -> list[tuple[str | None, str]]:
 
 
 CASES = [
+    # a hashtag naming a region the post does not is a topic, not a place
+    ("💥Вибухи в Севастополі. Развожаєв заявив, що над містом збито 6 БпЛА, уламками пошкоджено кілька "
+     "приватних будинків. #Крим #Севастополь", [("UA-40", "residential")]),
     # a berth is transport; a port closed to ships is transport, the ships are not damaged
     ("Кроме того, в результате удара был поврежден причал в Южной бухте Севастополя.",
      [("UA-40", "transport")]),
