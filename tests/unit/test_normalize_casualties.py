@@ -24,6 +24,9 @@ def _cas(text: str) -> list[C]:
 
 
 CASES = [
+    # relatives and neighbours are people too
+    ("In the Zaporizhzhia region a 72-year-old woman was killed and her grandson was injured.",
+     [("UA-23", "injured", 1), ("UA-23", "killed", 1)]),
     ("Харків. Внаслідок ударів КАБ по Салтівському р-ну поранено 12 людей.\nУточнення: не 12, а 14 "
      "поранених.", [("UA-63", "injured", 14)]),
     # an age after each person joined
