@@ -120,13 +120,13 @@ _RAW_CUES: tuple[tuple[str, str], ...] = (
     ("crisis headquarters", "OFF"), ("emergency response headquarters", "OFF"),
     ("governor", "OFF"), ("governors", "OFF"), ("mayor", "OFF"), ("administration", "OFF"),
     ("officials", "OFF"), ("official", "OFF"), ("authorities", "OFF"), ("head", "OFF"),
-    ("leader", "OFF"), ("president", "OFF"), ("ministry", "MOD"), ("minister", "OFF"),
+    ("leader", "OFF"), ("president", "OFF"), ("ministry", "MIN"), ("minister", "OFF"),
     ("emergency services", "OFF"), ("police", "OFF"), ("prosecutor", "OFF"),
     ("губернатор", "OFF"), ("мэр", "OFF"), ("глава", "OFF"), ("администрация", "OFF"),
-    ("власти", "OFF"), ("власть", "OFF"), ("президент", "OFF"), ("министерство", "OFF"),
+    ("власти", "OFF"), ("власть", "OFF"), ("президент", "OFF"), ("министерство", "MIN"),
     ("министр", "OFF"), ("полиция", "OFF"), ("голова", "OFF"), ("начальник", "OFF"),
     ("мер", "OFF"), ("адміністрація", "OFF"), ("влада", "OFF"), ("очільник", "OFF"),
-    ("міністерство", "OFF"), ("міністр", "OFF"), ("поліція", "OFF"), ("рада", "OFF"),
+    ("міністерство", "MIN"), ("міністр", "OFF"), ("поліція", "OFF"), ("рада", "OFF"),
     # "Russia says it downed 41 drones" (wire headlines for the defence ministry's figures),
     # "Ukraine said it shot down 38": a country's claim of weapon figures is its military's.
     ("russia said", "ru-mod"), ("russia says", "ru-mod"), ("russia claimed", "ru-mod"),
@@ -302,6 +302,8 @@ def source_country(source: str, lang: Lang) -> str | None:
     return "UA" if lang == "uk" else None
 
 
+# words of a ministry's name: a bare "the ministry" later in the text is the last one named
+_MINISTRY = ("ministry", "министерств", "міністерств", "минобороны", "міноборони", "мо рф")
 _NAMING = frozenset({"called", "described", "dubbed", "termed", "назвали", "назвал", "назвав",
                      "назвала", "назвало"})
 
@@ -317,6 +319,7 @@ def find_attributions(
     out: list[Attribution] = []
     index = _CUES.first_words
     covered_to = -1
+    ministry: Claimant | None = None
     starts = [
         k
         for k, t in enumerate(toks)
@@ -333,10 +336,43 @@ def find_attributions(
         covered_to = last
         if last + 1 < len(toks) and toks[last + 1].low in _NAMING:
             continue  # "in what officials called one of the largest assaults": a word on it
-        claimant = _resolve(kind, toks, i, last, places, sent_bounds, source, lang)
+        claimant: Claimant | None
+        if kind == "MIN" and ministry is not None:
+            claimant = ministry  # a bare "the ministry" after the Defence Ministry was named
+        else:
+            if kind == "MIN":
+                kind = "MOD" if lang == "en" else "OFF"
+            claimant = _resolve(kind, toks, i, last, places, sent_bounds, source, lang)
+            if claimant is not None and any(t.low.startswith(_MINISTRY) for t in toks[i : last + 1]):
+                ministry = claimant
         if claimant is not None:
             out.append(Attribution(claimant, i, last, toks[i].sent, _is_speaker(toks, i, last)))
-    return _own_counts(toks, sent_bounds, _installed(toks, out))
+    return _own_counts(toks, sent_bounds, _relayed(toks, _installed(toks, out)))
+
+
+# "Governor X said, citing the Defence Ministry", "оперштаб ... со ссылкой на Минобороны":
+# the figure is the cited body's claim, passed on by the speaker
+_CITING = frozenset({"citing", "quoting", "ссылкой", "ссылаясь", "посиланням", "посилаючись"})
+_RELAY_GAP = 8
+
+
+def _relayed(toks: list[Token], found: list[Attribution]) -> list[Attribution]:
+    """A speaker who cites a specific body right after naming himself takes its claimant."""
+    cited = [
+        a for a in found
+        if a.claimant != "other" and any(
+            t.low in _CITING and t.sent == a.sent for t in toks[max(0, a.first - 3) : a.first]
+        )
+    ]
+    if not cited:
+        return found
+    out = []
+    for a in found:
+        by = next((c for c in cited if c.sent == a.sent and 0 < c.first - a.last <= _RELAY_GAP), None)
+        if by is not None and a.claimant != "other" and a not in cited:
+            a = a._replace(claimant=by.claimant)
+        out.append(a)
+    return out
 
 
 # Russian-installed heads of occupied regions: "губернатор Запорожской области Евгений

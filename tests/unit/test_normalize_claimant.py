@@ -139,6 +139,21 @@ CASES = [
     # the Russian-installed governor's channel is a Russian official's, whatever the spelling
     ("Ещё две ракеты HIMARS были сбиты силами ПВО над Мелитополем.", "telegram:balitskiy_v",
      ["ru-official"], "ru-official"),
+    # a bare "the ministry" is the ministry named last, whichever it was
+    ("Минобороны РФ заявило, что над Крымом уничтожены 93 беспилотника. Кроме того, по данным "
+     "министерства, над Черным морем сбиты три ракеты «Нептун».", "meduza", ["ru-mod", "ru-mod"], "ru-mod"),
+    ("Міністерство енергетики повідомило про пошкодження. За даними міністерства, 3 ракети збито.",
+     "wire", ["ua-official"], "ua-official"),
+    # a speaker citing a body right after naming himself relays that body's claim
+    ("Air defence forces destroyed five drones over the Tambov region overnight, Governor Yevgeny "
+     "Pervyshov said, citing the Defence Ministry.", "tass", ["ru-mod"], "ru-mod"),
+    ("Над Краснодарским краем ночью сбиты 20 беспилотников, сообщил оперштаб региона со ссылкой на "
+     "Минобороны.", "unian", ["ru-mod"], "ru-mod"),
+    # ... but one citing nobody specific keeps his own, and a cited body covers only its teller
+    ("Governor Gladkov said 3 drones were shot down over Belgorod, citing local residents.", "wire",
+     ["ru-official"], "ru-official"),
+    ("Meduza, citing the Ukrainian Air Force, reported 50 drones launched overnight, while the Russian "
+     "Defence Ministry said 30 were shot down.", "meduza", ["ua-military", "ru-mod"], "ua-military"),
 ]
 
 

@@ -113,16 +113,12 @@ KNOWN: dict[str, str] = {
     "fresh11-uk-017": "'пошкоджено будівлю лісництва' (a forestry building) is no damage",
     # round 12 (busy nights), written after the round-11 fixes and scored untouched (0.961)
     "fresh12-en-019": "a General Staff strike on ships in Sevastopol bay is 'other', not military",
-    "fresh12-en-026": "a governor quoting the ministry's figure: the count is credited to the governor "
-    "(claimant only)",
     "fresh12-ru-006": "a warehouse and a house on fire in Bila Tserkva add an 'other' damage",
     "fresh12-ru-007": "residents evacuated 'из прилегающих к месту возгорания домов' make the "
     "houses damaged",
     "fresh12-ru-008": "'нефтеперерабатывающего предприятия' is also industrial",
     "fresh12-uk-008": "'над їхніми регіонами збили по одному безпілотнику': one for each region is "
     "not read",
-    "fresh12-uk-020": "a figure relayed from the ministry by an operational HQ is credited to the HQ "
-    "(claimant only)",
     # round 14, written after the round-13 fixes and scored untouched (0.970)
     "fresh14-ru-025": "a fire at a unit of a refinery a drone attacked is no fuel damage",
     "fresh14-ru-030": "'объектам газовой инфраструктуры' in a sentence of its own is put on the region "
@@ -159,8 +155,6 @@ KNOWN: dict[str, str] = {
     "transport",
     "fresh18-ru-018": "an S-400 launcher 'в районе Джанкоя' after Sevastopol's airfields takes no Crimea "
     "military damage",
-    "fresh18-ru-030": "'по данным министерства' after the Defence Ministry's sentence is read as another "
-    "official (claimant only)",
     # round 19 (short and odd Telegram and wire formats), written after the round-18 fixes and
     # scored untouched (0.949; 0.944 before the session)
     "fresh19-en-007": "'Correction (08:05): 14 UAVs, not 12' gives the 14 no measure of its own",
