@@ -190,15 +190,7 @@ def extract(
     counts = unique
     replaced = _corrections(toks, numbers)
     if replaced:
-        # "Уточнение: сбиты не 12, а 14 БПЛА": the figure a correction replaced is dropped
-        counts = [
-            c
-            for c in counts
-            if not any(
-                c.value == old and any(d.value == new and d.weapon == c.weapon for d in counts)
-                for old, new in replaced
-            )
-        ]
+        counts = _corrected(counts, replaced)
     # Items are built from already-typed values (counts >= 1, spans inside the text, see the
     # property tests), so they skip re-validation; the report itself is validated.
     said = {a.sent for a in attributions}
@@ -282,15 +274,7 @@ def extract(
             )
     casualties = _without_parts(_without_superseded(casualties, updates))
     if replaced:
-        casualties = [
-            c
-            for c in casualties
-            if not any(
-                (c.killed == old and any(d.killed == new for d in casualties))
-                or (c.injured == old and any(d.injured == new for d in casualties))
-                for old, new in replaced
-            )
-        ]
+        casualties = _corrected_casualties(casualties, replaced, toks, {c.value for c in counts})
 
     damage: list[DamageItem] = []
     generic: list[bool] = []
@@ -396,23 +380,69 @@ def extract(
 _TITLE_AFTER = frozenset({"mayor", "governor", "mayor's", "governor's"})
 
 
-def _corrections(toks: list[Token], numbers: list[Number]) -> list[tuple[int, int]]:
-    """(old, new) figures of corrections: "не 12, а 14", "ранены не один, а два", "14 UAVs,
-    not 12"."""
+def _corrected(counts: list[Count], replaced: list[tuple[int, Number]]) -> list[Count]:
+    """Counts after corrections. "Уточнение: сбиты не 12, а 14 БПЛА": the figure a correction
+    replaced is dropped where the new one is a count of the same weapon; "Correction: 14 UAVs,
+    not 12", where the 14 says nothing more, takes the place of the 12 (its region, measure,
+    claimant) with its own span."""
+    out: list[Count] = []
+    for c in counts:
+        new = next((n for o, n in replaced if o == c.value), None)
+        if new is None:
+            out.append(c)
+        elif any(d.value == new.value and d.weapon == c.weapon for d in counts):
+            continue
+        elif new.first > c.last and not any(d.first <= new.first <= d.last for d in counts):
+            out.append(c._replace(value=new.value, qualifier=new.qualifier, first=new.first,
+                                  last=new.last, np_last=new.last))
+        else:
+            out.append(c)
+    return out
+
+
+def _corrected_casualties(
+    items: list[CasualtyItem], replaced: list[tuple[int, Number]], toks: list[Token], counted: set[int]
+) -> list[CasualtyItem]:
+    """Casualties after corrections: a figure replaced by one stated beside it is dropped;
+    "Ранен мужчина. Уточнение: ранены не один, а два человека", where the two are no
+    casualty of their own, replaces the one (a correction of no count)."""
+    out: list[CasualtyItem] = []
+    for c in items:
+        new = next((n for o, n in replaced if o in (c.killed, c.injured)), None)
+        if new is None:
+            out.append(c)
+            continue
+        killed = c.killed != 0 and any(o == c.killed for o, _ in replaced)
+        if any((d.killed if killed else d.injured) == new.value for d in items):
+            continue
+        if toks[new.first].start >= c.span[1] and c.span[1] > 0 and new.value not in counted:
+            c = _built(CasualtyItem, {
+                "region": c.region,
+                "killed": new.value if killed else c.killed,
+                "injured": c.injured if killed else new.value,
+                "span": _span(toks, new.first, new.last),
+            })
+        out.append(c)
+    return out
+
+
+def _corrections(toks: list[Token], numbers: list[Number]) -> list[tuple[int, Number]]:
+    """(old figure, new number) of corrections: "не 12, а 14", "ранены не один, а два", "14
+    UAVs, not 12"."""
     by_first = {n.first - n.qlen: n for n in numbers}
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, Number]] = []
     for k, tok in enumerate(toks):
         if tok.low in ("не", "not") and k + 1 in by_first:
             old = by_first[k + 1]
             nxt = [j for j in range(old.last + 1, min(len(toks), old.last + 4)) if j in by_first]
             glue = {t.low for t in toks[old.last + 1 : nxt[0]]} if nxt else set()
             if nxt and glue & {"а", "but"} and toks[nxt[0]].sent == tok.sent:
-                out.append((old.value, by_first[nxt[0]].value))
-            elif tok.low == "not" and k > 0 and toks[k - 1].text == ",":
+                out.append((old.value, by_first[nxt[0]]))
+            elif k > 0 and (toks[k - 1].text == "," or toks[k - 1].low in ("а", "but")):
                 before = [n for n in numbers if n.last < k and toks[n.first].sent == tok.sent]
                 if before:
-                    out.append((old.value, before[-1].value))  # "Correction: 14 UAVs, not 12"
-    return [(o, n) for o, n in out if o != n]
+                    out.append((old.value, before[-1]))  # "Correction: 14 UAVs, not 12"
+    return [(o, n) for o, n in out if o != n.value]
 
 
 def _each_of(

@@ -200,6 +200,8 @@ EN = [
     ("Air defences shot down 14 drones over the Kursk region. Governor Khinshtein confirmed "
      "that 14 drones were shot down over the Kursk region.",
      _s(("RU-KRS", "drone", "intercepted", 14))),
+    ("Воронежская обл.: 12 БПЛА уничтожены ночью над Лисками, сообщил Гусев.\nИсправление: 14 БПЛА, а "
+     "не 12.", _s(("RU-VOR", "drone", "intercepted", 14))),
     ("Zero drones were shot down over the Kursk region.", []),
     ("Russia pounded Ukraine with 550 drones and missiles overnight.", []),
     ("Russia attacked with 472 drones and decoys overnight.",
