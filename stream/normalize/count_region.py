@@ -81,6 +81,14 @@ def _region_first(toks: list[Token], num: Number, places: list[PlaceRef], s_lo: 
 _JOINED = frozenset({"и", "і", "та", "й", "and"})
 
 
+def _heads_next(toks: list[Token], places: list[PlaceRef], k: int, hi: int) -> bool:
+    """Whether the place at k stands before a dash and the next number ("Тульской области — 4")."""
+    ref = next((p for p in places if p.first == k and not p.origin), None)
+    if ref is None or ref.last + 2 >= len(toks) or toks[ref.last + 1].text not in _DASHES:
+        return False
+    return ref.last + 2 <= hi <= ref.last + 4
+
+
 def _towns_of_one_region(places: list[PlaceRef], lo: int, hi: int) -> str | None:
     """ "атакували Запоріжжя, Оріхів, Гуляйполе та Кам'янське" in a report on Zaporizhzhia
     oblast: towns (at least three) of the region the report names, but one whose name is
@@ -180,6 +188,8 @@ def count_region(
             nxt = k + 1 if k + 1 < hi else k
             if not (toks[k].text == "," and _continues(toks, nxt, starts)):
                 break
+            if _heads_next(toks, places, nxt, hi):
+                break  # "сбиты 8 беспилотников, Тульской области — 4": the next figure's place
         k += 1
     fwd = codes_in(places, seg, k)
     if len(fwd) > 1 and fwd[0].startswith("SEA-") and _near_sea(toks, places, seg, k):

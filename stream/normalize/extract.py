@@ -36,6 +36,7 @@ from stream.normalize.item_regions import (
     impact_part,
     nearest_code,
     own_place,
+    placed_after,
     regional_fallback,
     semicolon_clause,
 )
@@ -249,7 +250,9 @@ def extract(
     for c in extract_casualties(toks, numbers, used, bounds, place_tokens):
         lo, hi = bounds[toks[c.cue].sent]
         a, b = semicolon_clause(toks, c.cue, lo, hi)
-        region = nearest_code(toks, places, a, b, c.cue, breaks)
+        region = placed_after(toks, places, max(c.last, c.cue), b)
+        if region is None:
+            region = nearest_code(toks, places, a, b, c.cue, breaks)
         if region is None:
             region = nearest_code(toks, places, lo, hi, c.cue, breaks)
         if region is None:

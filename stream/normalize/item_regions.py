@@ -229,6 +229,26 @@ _PLURAL_ENDS = ("s", "ах", "ях", "ами", "ях", "ів", "ов", "ы", "и
 _JOIN = frozenset({"and", "и", "і", "й", "та", ",", "or", "или", "або"})
 
 
+_IN = frozenset({"in", "в", "во", "у", "near", "под", "під", "біля", "возле"})
+_WHO = frozenset({"people", "persons", "civilians", "residents", "человек", "людей", "людини", "людина",
+                  "осіб", "особи", "жителей", "жителів", "мешканців", "мирных", "мирних", "the"})
+
+
+def placed_after(toks: list[Token], places: list[PlaceRef], last: int, hi: int) -> str | None:
+    """The place right after a casualty's figure and cue ("killed one person in Ternopil
+    Oblast and injured three in Ivano-Frankivsk Oblast"): "in" and the place name."""
+    k = last + 1
+    while k < hi and toks[k].low in _WHO:
+        k += 1
+    if k >= hi or toks[k].low not in _IN:
+        return None
+    k += 1
+    if k < hi and toks[k].low == "the":
+        k += 1
+    ref = next((p for p in places[_bisect(places, k) :] if p.first == k), None)
+    return ref.code if ref is not None and not ref.origin and ref.last < hi else None
+
+
 def _heads_next_item(toks: list[Token], p: PlaceRef, at: int) -> bool:
     """A place after `at`, past a comma, with a dash after it: the head of another item."""
     return (

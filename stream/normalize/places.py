@@ -15,7 +15,7 @@ from typing import NamedTuple
 from mypy_extensions import mypyc_attr
 
 from stream.normalize.lexicon import has, words
-from stream.normalize.tokens import Token
+from stream.normalize.tokens import Token, spell_out, spelled_back
 from stream.normalize.weapons import weapon_of
 from stream.regions import country_of, gazetteer
 
@@ -86,9 +86,15 @@ def find_places(text: str, toks: list[Token]) -> list[PlaceRef]:
     ends = [t.end for t in toks]
     refs: list[PlaceRef] = []
     homonyms: dict[int, tuple[str, ...]] = {}
+    spans: list[tuple[int, int, int, int]] = []
+    if "р-н" in text or "Р-н" in text:
+        text, spans = spell_out(text)  # "у Дарницькому р-ні": the district's name
     for place in gazetteer().find(text):
-        first = bisect_right(starts, place.start) - 1
-        last = bisect_left(ends, place.end)
+        p_start, p_end = place.start, place.end
+        if spans:
+            p_start, p_end = spelled_back(p_start, spans, False), spelled_back(p_end, spans, True)
+        first = bisect_right(starts, p_start) - 1
+        last = bisect_left(ends, p_end)
         if first < 0 or last >= len(toks) or first > last:
             continue
         if place.alternates and place.level != "region":

@@ -100,6 +100,7 @@ def tokenize(text: str, lang: Lang) -> list[Token]:
             info = cache.get(raw)
             if info is None:
                 low = raw.lower().replace("’", "'").replace("ʼ", "'")
+                low = _SPELLED_OUT.get(low, low)
                 info = (low, *analyse(low, lang))
                 if len(cache) < 500_000:
                     cache[raw] = info
@@ -111,6 +112,46 @@ def tokenize(text: str, lang: Lang) -> list[Token]:
             boundary = kind == "punct" and raw in ".!?…"
         prev_end = end
     return out
+
+
+# "у Вишгородському р-ні", "Рыльского р-на": abbreviations read as the words they stand for
+_SPELLED_OUT = {
+    "р-н": "район", "р-на": "района", "р-ну": "району", "р-не": "районе", "р-ні": "районі",
+    "р-ном": "районом", "р-ни": "райони", "р-ны": "районы", "р-нах": "районах", "р-нів": "районів",
+    "р-нов": "районов",
+}
+_ABBREV_RE = re.compile(r"(?<!\w)р-н\w*", re.IGNORECASE)
+
+
+def spell_out(text: str) -> tuple[str, list[tuple[int, int, int, int]]]:
+    """The text with its abbreviations spelled out, and the replaced spans as (start in the
+    result, end in the result, start, end): for matchers that read the text itself."""
+    parts: list[str] = []
+    spans: list[tuple[int, int, int, int]] = []
+    pos = shift = 0
+    for m in _ABBREV_RE.finditer(text):
+        full = _SPELLED_OUT.get(m.group().lower())
+        if full is None:
+            continue
+        parts.append(text[pos : m.start()])
+        spans.append((m.start() + shift, m.start() + shift + len(full), m.start(), m.end()))
+        parts.append(full)
+        shift += len(full) - (m.end() - m.start())
+        pos = m.end()
+    parts.append(text[pos:])
+    return "".join(parts), spans
+
+
+def spelled_back(at: int, spans: list[tuple[int, int, int, int]], end: bool) -> int:
+    """An offset into `spell_out`'s result, back in the original text."""
+    shift = 0
+    for a, b, start, stop in spans:
+        if at < a:
+            break
+        if at < b or (end and at == b):
+            return stop if end else start
+        shift = b - stop
+    return at - shift
 
 
 _WORD_KINDS = frozenset({"word", "dword", "abbr"})

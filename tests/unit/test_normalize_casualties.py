@@ -24,6 +24,14 @@ def _cas(text: str) -> list[C]:
 
 
 CASES = [
+    # the place right after each figure is its own, not the nearer one before the cue
+    ("Russia's overnight attack killed one person in Ternopil Oblast and injured three in "
+     "Ivano-Frankivsk Oblast, regional authorities reported.",
+     [("UA-26", "injured", 3), ("UA-61", "killed", 1)]),
+    ("В результате удара погибли два человека в Белгороде, ранены трое в Курской области.",
+     [("RU-BEL", "killed", 2), ("RU-KRS", "injured", 3)]),
+    # "р-н", "р-ні": a district abbreviated is a district
+    ("В Курской обл., по данным губернатора, ранен мужчина в Рыльском р-не.", [("RU-KRS", "injured", 1)]),
     # relatives and neighbours are people too
     ("In the Zaporizhzhia region a 72-year-old woman was killed and her grandson was injured.",
      [("UA-23", "injured", 1), ("UA-23", "killed", 1)]),

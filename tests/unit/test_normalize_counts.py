@@ -302,6 +302,9 @@ EN = [
 ]
 
 RU = [
+    # a place before a dash and the next figure, after a comma, is that figure's own
+    ("Кроме того, над территорией Калужской области сбиты 8 беспилотников, Тульской области — 4.",
+     _s(("RU-KLU", "drone", "intercepted", 8), ("RU-TUL", "drone", "intercepted", 4))),
     # a correction in a follow-up line replaces the figure it names
     ("Губернатор Курской области Александр Хинштейн: ночью над регионом силами ПВО сбиты 12 вражеских "
      "беспилотников.\n\nУточнение от губернатора: сбиты не 12, а 14 БПЛА.",

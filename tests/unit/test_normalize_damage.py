@@ -16,6 +16,10 @@ def _damage(text: str) -> list[tuple[str | None, str]]:
 
 
 CASES = [
+    # "р-н", "р-ні": a district abbreviated is the district, and so its region or city
+    ("Унаслідок атаки в Дарницькому р-ні пошкоджено житловий будинок.", [("UA-30", "residential")]),
+    ("Київщина: у Вишгородському р-ні виникла пожежа на території складу.",
+     [("UA-32", "fire"), ("UA-32", "industrial")]),
     # a hashtag naming a region the post does not is a topic, not a place
     ("💥Вибухи в Севастополі. Развожаєв заявив, що над містом збито 6 БпЛА, уламками пошкоджено кілька "
      "приватних будинків. #Крим #Севастополь", [("UA-40", "residential")]),

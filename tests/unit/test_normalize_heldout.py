@@ -162,8 +162,6 @@ KNOWN: dict[str, str] = {
     "fresh19-ru-019": "residents of nearby houses who heard blasts make the houses damaged",
     "fresh19-uk-019": "'5 реактивних снарядів системи HIMARS' are no missiles (its writer read them as "
     "guided rockets)",
-    "fresh19-uk-029": "a Kyiv district 'р-н' abbreviated loses the city for the houses and the "
-    "kindergarten",
 }
 
 
