@@ -138,6 +138,10 @@ _RAW_CUES: tuple[tuple[str, str], ...] = (
     ("ukrainian side", "ua-military"), ("российской стороны", "ru-mod"),
     ("російської сторони", "ru-mod"), ("russian side", "ru-mod"),
     ("media", "other"), ("reportedly", "other"), ("analysts", "other"), ("sources", "other"),
+    ("analyst", "other"), ("an independent analyst", "other"), ("monitoring group", "other"),
+    ("кабмин", "OFF"), ("кабинет министров", "OFF"), ("кабмін", "OFF"), ("кабінет міністрів", "OFF"),
+    ("правительство", "OFF"), ("уряд", "OFF"), ("kadyrov", "ru-official"), ("кадыров", "ru-official"),
+    ("кадиров", "ru-official"), ("zabolotna", "ua-official"), ("заболотна", "ua-official"),
     ("a source", "other"), ("an anonymous source", "other"), ("источник", "other"), ("джерело", "other"),
     ("сми", "other"), ("змі", "other"), ("источники", "other"), ("джерела", "other"),
     ("isw", "other"), ("institute for the study of war", "other"),
@@ -175,7 +179,7 @@ _RU_OFFICIAL_SOURCES = (
     "golubev", "kuvshinnikov", "lyubimov", "chibis", "tsivilev", "shumkov",
     "minenergo_rf", "mchs", "rosaviatsia", "balitsky", "balitskiy", "balitskii", "saldo", "pushilin",
     "pasechnik",
-    "oleg_nikolaev", "brechalov", "fedorishchev", "melnichenko", "zdunov", "yevraev", "evraev",
+    "oleg_nikolaev", "kadyrov", "brechalov", "fedorishchev", "melnichenko", "zdunov", "yevraev", "evraev",
 )  # fmt: skip
 # Channels of Ukrainian regional administrations, mayors and ministries.
 _UA_OFFICIAL_SUFFIXES = ("_ova", "ova", "_mva", "mva", "_gov_ua", "_oda", "oda", "_rada", "_rva", "rva",
@@ -186,7 +190,7 @@ _UA_OFFICIAL_SOURCES = (
     "zoda", "kyiv_city", "odesa_ova", "mvs_ua", "zelenskiy", "zelensky", "koval",
     "hayvoronskyi", "gaivoronskyi", "prokudin", "kiper",
     "filatov", "sadovyi", "senkevych", "terekhov", "lysak", "chaus", "malashko", "zelenskyy",
-    "kolesnyk", "sievierin", "vadym_liakh", "vadym_lyakh",
+    "kolesnyk", "sievierin", "vadym_liakh", "vadym_lyakh", "zabolotna",
 )  # fmt: skip
 
 
@@ -226,7 +230,7 @@ _SOURCE_REGIONS: tuple[tuple[str, str], ...] = (
     ("habirov", "RU-BA"), ("khabirov", "RU-BA"), ("minnikhanov", "RU-TA"), ("opershtab23", "RU-KDA"),
     ("kuban", "RU-KDA"), ("milyaev", "RU-TUL"), ("anokhin", "RU-SMO"), ("nikitin", "RU-NIZ"),
     ("oleg_nikolaev", "RU-CU"), ("saldo", "UA-65"), ("balitsk", "UA-23"), ("pushilin", "UA-14"),
-    ("pasechnik", "UA-09"),
+    ("pasechnik", "UA-09"), ("kadyrov", "RU-CE"), ("zabolotna", "UA-05"),
     ("synegubov", "UA-63"), ("syniehubov", "UA-63"), ("kharkiv", "UA-63"), ("terekhov", "UA-63"),
     ("dnipropetrovsk", "UA-12"), ("lysak", "UA-12"), ("hayvoronskyi", "UA-12"), ("filatov", "UA-12"),
     ("zoda", "UA-23"), ("zaporizh", "UA-23"), ("fedorov", "UA-23"), ("kherson", "UA-65"),

@@ -291,7 +291,10 @@ def extract(
         for k in range(max(0, c.first - 4), min(len(toks), c.np_last + 5))
         if measure_of(toks[k]) == "intercepted"
     )
+    towns = frozenset(k for p in places if p.level == "city" for k in range(p.first, p.last + 1))
     for d in extract_damage(toks, bounds, count_tokens, count_cues):
+        if d.first in towns and d.last in towns and toks[d.first].text[:1].isupper():
+            continue  # "у Білій Церкві": a town's name, not a church
         lo, hi = bounds[d.sent]
         ca, cb = comma_clause(toks, d.first, lo, hi, starts)
         codes = codes_in(places, ca, cb)  # "..., restrictions at Pulkovo airport": its place

@@ -21,7 +21,9 @@ _HARD = frozenset({";", ":", ",", "(", ")"})
 _EN_HEADS = frozenset(
     {"attack", "attacks", "strike", "strikes", "debris", "wreckage", "fragments", "alert",
      "threat", "danger", "raid", "raids", "operator", "operators", "unit", "units", "launch",
-     "crash", "hit", "fragment", "parts", "pieces", "remains", "warning"}
+     "crash", "hit", "fragment", "parts", "pieces", "remains", "warning", "launcher",
+     "launchers", "system", "systems", "battery", "batteries", "complex", "crew", "crews",
+     "position", "positions", "depot", "warehouse", "storage", "carrier", "team"}
 )  # fmt: skip
 _EN_ARTICLES = frozenset({"a", "an", "another"})
 _ATTRIBUTIVE = frozenset({"ADJF", "PRTF"})

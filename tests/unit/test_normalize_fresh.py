@@ -610,6 +610,38 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      [], [], [("RU-KRS", "injured", 5)]),
     ("suspilne", "На Сумщині загинув чоловік, ще двоє дістали поранення.",
      [], [], [("UA-59", "killed", 1), ("UA-59", "injured", 2)]),
+    # Sixteenth batch (rounds 20-21's lessons, in other words)
+    # a weapon naming the system of a launcher or battery is no interception of one
+    ("tass", "A Tochka-U launcher and an S-300 battery were destroyed near Kramatorsk, the ministry said.",
+     [], [("UA-14", "military")], []),
+    ("reuters", "A Patriot system shot down a missile over Kyiv overnight.",
+     [("UA-30", "missile", "intercepted", 1, "other")], [], []),
+    # houses of worship are civilian objects; a fishing boat is no warship
+    ("ria", "В Грозном обломками беспилотника повреждена мечеть.", [], [("RU-CE", "other")], []),
+    ("reuters", "In the Ochakiv community a fishing boat was damaged by shelling.", [],
+     [("UA-48", "other")], []),
+    # troops' temporary deployment points are military; a fuel store is fuel, not a warehouse
+    ("tass", "Ударами поражены пункты временной дислокации подразделений ВСУ в районе Сум.", [],
+     [("UA-59", "military")], []),
+    ("suspilne", "Уражено склад паливно-мастильних матеріалів у Новоросійську.", [],
+     [("RU-KDA", "fuel")], []),
+    # "удар припав на" a building is a hit; "припав на 10:15" is a time
+    ("suspilne", "Удар припав на житловий будинок у Чорткові.", [], [("UA-61", "residential")], []),
+    ("suspilne", "Удар по Сумах припав на 10:15, коли люди їхали громадським транспортом.", [], [], []),
+    # "заводі" (a plant, not a backwater); Ukrainian names of Russian towns
+    ("unian", "На пороховому заводі в Котовську спалахнула пожежа.", [],
+     [("RU-TAM", "industrial"), ("RU-TAM", "fire")], []),
+    # a town's name is no damaged church
+    ("suspilne", "У Білій Церкві пошкоджено складське приміщення.", [], [("UA-32", "industrial")], []),
+    ("meduza", "В Белой Церкви после атаки загорелся склад.", [],
+     [("UA-32", "industrial"), ("UA-32", "fire")], []),
+    # who tells: an analyst; a republic's cabinet; Kadyrov
+    ("moscowtimes", "Ukraine launched more than 120 drones at Russia overnight, according to an independent "
+     "analyst who tracks the attacks.", [(None, "drone", "launched", 120, "other")], [], []),
+    ("ria", "Два беспилотника сбиты над Нижнекамском, сообщили в Кабмине Татарстана.",
+     [("RU-TA", "drone", "intercepted", 2, "ru-official")], [], []),
+    ("telegram:RKadyrov_95", "Два дрона были сбиты над Гудермесом.",
+     [("RU-CE", "drone", "intercepted", 2, "ru-official")], [], []),
 ]
 
 
