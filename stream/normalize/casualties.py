@@ -34,6 +34,8 @@ INJURED = words(
     "постраждати", "постраждали", "постраждав", "постраждала", "постраждалий",
     "постраждалих", "травмувати", "травмовано", "травмовані", "травмований",
     "ожог", "ожоги", "ожогов", "опік", "опіки", "опіків",  # "хозяйка получила ожоги"
+    "cuts", "burns", "bruises", "порез", "порезы", "поріз", "порізи", "контузия", "контузію",
+    "контузії", "контузии",  # "one resident suffered cuts", "у женщины порезы стеклом"
 )  # fmt: skip
 CASUALTY_CUES = KILLED | INJURED
 
@@ -326,7 +328,8 @@ def _before(
     single: int | None = None
     pair = False
     crossed = False  # beyond a parenthetical only a number counts
-    while j >= 0 and i - j <= 12:
+    joined = 0  # people joined by "and" before the one nearest the cue
+    while j >= 0 and i - j <= 16:
         tok = toks[j]
         if j in by_last and by_last[j].first not in taken:
             num = by_last[j]
@@ -344,6 +347,13 @@ def _before(
             continue
         if j in place_tokens:
             j -= 1
+            continue
+        if tok.low in _JOINERS and single is not None and not pair and not crossed:
+            m = _joined_before(toks, j)
+            if m is None:
+                break
+            single, joined = m, joined + 1  # "A 34-year-old woman and a 12-year-old girl were injured"
+            j = m - 1
             continue
         if tok.low in ("з", "с", "із", "with") and j >= 1 and toks[j - 1].low in _SOUGHT:
             m = j - 1
@@ -384,7 +394,23 @@ def _before(
             break
         j -= 1
     if single is not None and single not in taken:
-        return 2 if pair else 1, single, i
+        return (2 if pair else 1) + joined, single, i
+    return None
+
+
+_JOINERS = frozenset({"and", "и", "і", "та", "й"})
+
+
+def _joined_before(toks: list[Token], j: int) -> int | None:
+    """The single person word joined by the "and" at j, looking back over its modifiers."""
+    for m in range(j - 1, max(-1, j - 5), -1):
+        tok = toks[m]
+        if tok.kind == "word" and has(tok, _SINGLE) and _singular(tok):
+            return m
+        modifier = tok.low in _ADJ_SKIP or _AGE_RE.match(tok.low) or tok.pos in _ADJ_POS or tok.low in (
+            "a", "an", "one", "elderly", "local", "young")
+        if tok.kind != "word" or not modifier:
+            return None
     return None
 
 

@@ -417,7 +417,7 @@ def _own_counts(
         if tok.low not in _TALLY or k == 0:
             continue
         s_lo, _ = sent_bounds[tok.sent]
-        lo = max(s_lo, k - 3)
+        lo = max(s_lo, k - 5)  # "according to a Kyiv Independent analysis"
         window = toks[lo:k]
         if any(a.sent == tok.sent and lo - 1 <= a.last < k and a.claimant != "other" for a in found):
             continue  # "By the Defence Ministry's count": the ministry's

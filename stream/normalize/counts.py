@@ -749,7 +749,7 @@ _DEBRIS = words("debris", "wreckage", "fragments", "уламки", "уламок
 def _impact_of(toks: list[Token], num: Number, hi: int) -> bool:
     """ "уламки однієї пошкодили склад", "one of them hit a house": a bare number whose own
     comma clause speaks of an impact (or of debris) and has no measure cue."""
-    if num.first > 0 and has(toks[num.first - 1], _DEBRIS):
+    if num.first > 0 and _debris_at(toks, num.first - 1):
         return True
     k = num.last + 1
     end = min(hi, k + 4)  # its own verb is near: "one of them damaged", "однієї пошкодили"
@@ -770,7 +770,14 @@ def _subject_struck(toks: list[Token], num: Number, np_last: int, hi: int) -> bo
     if num.last + 1 < len(toks) and has(toks[num.last + 1], OF):
         return False  # "One of the bombs hit ...": a part of a figure given before
     j = num.first - num.qlen - 1
-    return not (j >= 0 and (has(toks[j], _DEBRIS) or toks[j].low in ("of", "из", "з", "із")))
+    return not (j >= 0 and (_debris_at(toks, j) or toks[j].low in ("of", "из", "з", "із")))
+
+
+def _debris_at(toks: list[Token], j: int) -> bool:
+    """Debris of what follows: "обломки", "debris from", "fragments of"."""
+    if has(toks[j], _DEBRIS):
+        return True
+    return toks[j].low in ("from", "of", "від", "от") and j > 0 and has(toks[j - 1], _DEBRIS)
 
 
 _STRUCK = frozenset({"struck", "hit", "slammed", "влучили", "поцілили", "ударили", "попали",

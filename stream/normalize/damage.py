@@ -334,6 +334,8 @@ def _is_fire(toks: list[Token], i: int, hi: int) -> bool:
         return False
     if i > 0 and toks[i - 1].low in _FIRE_NOT_BEFORE:
         return False
+    if tok.low == "fire" and i > 1 and toks[i - 2].low == "under" and toks[i - 1].pos in ("", "ADJF"):
+        return False  # "comes under near-daily fire", "under heavy fire": shelling
     if tok.low == "fire" and i + 1 < hi and (
         toks[i + 1].kind == "num" or toks[i + 1].low in ("up", "about", "some", "more")
     ):

@@ -81,7 +81,9 @@ _KINDS: dict[DamageKind, str] = {
         дорожное покрытие; морской транспорт; морський транспорт; переправа; паромная переправа;
         поромна переправа; ferry; ferries; shipping; sea traffic; морское сообщение; морське
         сполучення; судоходство; судноплавство; погрузка; отгрузка; loading;
-        road surface; vessel traffic; ship traffic; shipping traffic; рух суден; движение судов
+        road surface; vessel traffic; ship traffic; shipping traffic; рух суден; движение судов;
+        tram depot; trolleybus depot; bus depot; depot of the tram; депо; трамвайне депо; трамвайное
+        депо; тролейбусне депо; троллейбусное депо; локомотивне депо; локомотивное депо
     """,
     "industrial": """
         plant; plants; factory; factories; enterprise; enterprises; warehouse; warehouses;

@@ -50,6 +50,8 @@ from stream.normalize.windows import parse_window
 
 _LIST_GLUE = frozenset({"and", "и", "і", "й", "та", ",", "the", "or", "или", "або"})
 # Words that name a refinery again when the report has one ("на территории завода")
+# "an oil terminal ... a fire at the terminal": the fuel terminal again
+_TERMINAL = frozenset({"terminal", "термінал", "терминал"})
 _GENERIC = frozenset({"завод", "предприятие", "підприємство", "plant", "enterprise", "facility",
                       "factory", "заводу", "предприятия"})
 
@@ -352,7 +354,11 @@ def extract(
             span = _span(toks, d.first, d.last)
             damage.append(_built(DamageItem, {"region": code, "kind": d.kind, "span": span}))
             generic.append(
-                d.kind == "industrial" and d.first == d.last and toks[d.first].lemma in _GENERIC
+                d.first == d.last
+                and (
+                    (d.kind == "industrial" and toks[d.first].lemma in _GENERIC)
+                    or (d.kind == "transport" and toks[d.first].lemma in _TERMINAL)
+                )
             )
             gen_sent.append(d.sent)
             if d.kind == "fuel" and _plant(toks, d.first, d.last):

@@ -635,6 +635,25 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("suspilne", "У Білій Церкві пошкоджено складське приміщення.", [], [("UA-32", "industrial")], []),
     ("meduza", "В Белой Церкви после атаки загорелся склад.", [],
      [("UA-32", "industrial"), ("UA-32", "fire")], []),
+    # debris from one drone is no drone launched; "under fire" is shelling
+    ("reuters", "Debris from one drone hit a private house in the Kaluga region.", [],
+     [("RU-KLU", "residential")], []),
+    ("ap", "Russia's Belgorod region comes under near-daily fire.", [], [], []),
+    # "the terminal" after an oil terminal is the oil terminal; a tram depot is transport
+    ("meduza", "A drone hit an oil terminal in Novorossiysk. A fire broke out at the terminal.", [],
+     [("RU-KDA", "fuel"), ("RU-KDA", "fire")], []),
+    ("ukrinform", "A shopping center and a tram depot were damaged in Kharkiv.", [],
+     [("UA-63", "other"), ("UA-63", "transport")], []),
+    # people joined by "and" before the cue are each one; cuts are injuries
+    ("ukrinform", "A 34-year-old woman and a 12-year-old girl were injured in Kharkiv.", [], [],
+     [("UA-63", "injured", 2)]),
+    ("ria", "Женщина и ребенок ранены в Харькове.", [], [], [("UA-63", "injured", 2)]),
+    ("reuters", "In Saratov one resident suffered cuts from flying glass.", [], [],
+     [("RU-SAR", "injured", 1)]),
+    # a newsroom's own analysis of others' reports is its own figure
+    ("kyivindependent", "Russia launched more than 6,200 drones against Ukraine in July, according to a "
+     "Kyiv Independent analysis of daily Air Force reports.", [(None, "drone", "launched", 6200, "other")],
+     [], []),
     # who tells: an analyst; a republic's cabinet; Kadyrov
     ("moscowtimes", "Ukraine launched more than 120 drones at Russia overnight, according to an independent "
      "analyst who tracks the attacks.", [(None, "drone", "launched", 120, "other")], [], []),
