@@ -585,6 +585,11 @@ def _people_phrase(toks: list[Token], last: int) -> bool:
             return True
         if has(tok, PERSON) or has(tok, _SINGLE):
             return True
+        nxt = toks[k + 1] if k + 1 < len(toks) else tok
+        if k == last + 1 and tok.low in ("из", "з", "із") and nxt.pos == "NOUN" and not (
+            has(nxt, PERSON) or has(nxt, _SINGLE)
+        ):
+            return False  # "пострадал один из объектов НПЗ": a building, not a person
         if k == last + 1 and (has(tok, STOP) or tok.low in ("when", "as", "across")):
             return True  # "injured 31 over the past day", "поранено 4 у Херсоні"
     return False

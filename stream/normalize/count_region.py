@@ -199,7 +199,15 @@ def count_region(
     if fwd:
         return fwd[0]
     if total:
-        return None  # "..., totalling 38": the places before belong to the parts
+        # "..., totalling 38": the places before belong to the parts; but "Всего, по словам
+        # губернатора, над регионом уничтожено 11": the total's own place, in its clause
+        c = num.first
+        while c > s_lo and toks[c - 1].text not in _CLAUSE:
+            c -= 1
+        own = [p for p in places if c <= p.first and p.last < num.first and not p.origin]
+        if len(own) == 1 and own[0].first > 0 and toks[own[0].first - 1].low in ("над", "over"):
+            return own[0].code
+        return None
     # Backward: back to the previous number or a hard break.
     lo = numbers[idx - 1].last + 1 if idx > 0 else s_lo
     lo = max(lo, s_lo)

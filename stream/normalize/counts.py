@@ -378,6 +378,8 @@ def extract_counts(
         ):
             continue  # "9 over the Moscow region, including 4 ...", "7 missiles, including 4
             # Iskander-M": a subset of one figure is not labelled again
+        if ante is not None and _part_of_restated(toks, num, ante, hi):
+            continue  # "destroyed 47 drones ... Of the 47, twelve were heading for the capital"
         if (
             region is None
             and (kind == "ellipsis" or of_number)
@@ -1132,6 +1134,21 @@ def _of_number(toks: list[Token], num: Number, ante: Count | None) -> bool:
     if j == 0 or toks[j - 1].kind == "punct" or toks[j - 1].sent != toks[j].sent:
         return True  # "Із 46 ракет збито 40", "Of the 90 drones, 72 were downed"
     return toks[j - 1].kind == "num" or (ante is not None and ante.np_last == j - 1)
+
+
+def _part_of_restated(toks: list[Token], num: Number, ante: Count, hi: int) -> bool:
+    """ "Of the 47, twelve were heading for the capital": a part of the figure just given,
+    named again, with no measure of its own (a part shot down of those launched has one)."""
+    j = num.first - num.qlen - 1
+    if j < 2 or toks[j].text != "," or toks[j - 1].kind != "num" or toks[j - 1].text != str(ante.value):
+        return False
+    k = j - 2
+    if k >= 1 and toks[k].low == "the":
+        k -= 1
+    if k < 0 or not has(toks[k], OF):
+        return False
+    end = next((m for m in range(num.last + 1, hi) if toks[m].text in (",", ";", ".")), hi)
+    return not any(measure_of(t) is not None for t in toks[num.last + 1 : end])
 
 
 def _is_subset(toks: list[Token], num: Number, np_last: int) -> bool:

@@ -29,7 +29,9 @@ _KINDS: dict[DamageKind, str] = {
         немає світла; нет света; світла немає; света нет; тес; тэс; теплоелектростанція;
         теплова електростанція; теплоэлектростанция; тепловая электростанция; грэс; дрес;
         без світла; без света; енергетики; энергетики; об'єкт енергетики; объект энергетики;
-        знеструмлена; знеструмлений; обесточена; обесточен; lost power; lost electricity
+        знеструмлена; знеструмлений; обесточена; обесточен; lost power; lost electricity;
+        без электроснабжения; без электроэнергии; без електропостачання; без електроенергії;
+        без электроснабжение; без электроэнергия; без електроенергія
     """,
     "fuel": """
         refinery; refineries; oil refinery; oil depot; oil depots; fuel depot; fuel depots; oil
@@ -110,7 +112,9 @@ _KINDS: dict[DamageKind, str] = {
         naval ships; naval vessel; naval vessels; military vessel; military vessels; склад
         боеприпасов; склад боєприпасів; склад авиабомб; склад авіабомб; склад керованих
         авіабомб; склад управляемых авиабомб; склад ракет; склад зброї; склад оружия; склад
-        вооружения; склад озброєння; weapons depot; bomb depot; ammunition warehouse;
+        вооружения; склад озброєння; weapons depot; bomb depot; ammunition warehouse; склад
+        авиационных средств поражения; склад авіаційних засобів ураження; склад средств
+        поражения; склад засобів ураження; склад бк; склад боеприпасов и вооружения;
         арсенал; рлс; jet; jets; warship; warships; patrol boat; patrol boats; landing ship;
         boat; boats; корабль; катер; корабель; helicopter; helicopters; аэродром; авиабаза;
         воинская часть; военный объект; самолет; бомбардировщик; аеродром; авіабаза; військова
@@ -147,7 +151,8 @@ _KINDS: dict[DamageKind, str] = {
         minibus; minibuses; авто; vessel; vessels; ship; ships; судно; civilian vessel; cargo ship;
         цивільне судно; гражданское судно; ambulance; ambulances; van; vans; tram; trams; trolleybus; tractor;
         government building; cabinet of ministers; parliament building; city hall; town hall;
-        маршрутка; микроавтобус; мікроавтобус; скорая помощь; карета скорой помощи; швидка
+        маршрутка; маршрутное такси; маршрутне таксі; такси; таксі; taxi; микроавтобус; мікроавтобус;
+        скорая помощь; карета скорой помощи; швидка
         допомога; автомобіль швидкої; трамвай; тролейбус; троллейбус; трактор; автівка;
         автомашина; заклад освіти; заклад охорони здоров'я; учреждение образования; lyceum;
         lyceums; gymnasium; administration building; administration buildings; administrative

@@ -55,6 +55,9 @@ _SEA_WORDS = ("uncrewed", "unmanned", "naval", "sea", "морск", "морсь�
               "надводн")
 _BOATS = frozenset({"boat", "boats", "vessel", "vessels", "катер", "катера", "катерів", "катеров", "човен",
                     "човни", "човнів", "лодка", "лодки"})
+# kinds of missile that stand for "missiles" after a figure of missiles in the sentence
+_MISSILE_KINDS = ("ballistic", "cruise", "aeroballistic", "балістичн", "баллистическ", "крилат", "крылат",
+                  "аеробалістичн", "аэробаллистическ", "керован", "управляем", "guided")
 _SAID = frozenset({"said", "says", "claimed", "claims", "reported", "added"})
 
 
@@ -116,6 +119,12 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
         t.lemma in _BOATS or t.low in _BOATS or weapon_of(t) is not None for t in toks[j + 1 : j + 3]
     ):
         return "other", None, i  # "three uncrewed boats", "five sea drones": no air weapons
+    if toks[j].low.startswith(_MISSILE_KINDS) and (
+        j + 1 >= n or toks[j + 1].kind != "word" or toks[j + 1].low in ("ones", "one")
+    ) and any(weapon_of(t) == "missile" for t in toks[max(0, i - 12) : i] if t.sent == toks[i].sent):
+        # "33 крилаті ракети та 2 балістичні", "33 cruise missiles and 2 ballistic ones"
+        last = j + 1 if j + 1 < n and toks[j + 1].low in ("ones", "one") else j
+        return "weapon", "missile", last
     first_weapon = weapon_of(toks[j])
     if first_weapon is not None and j + 1 < n and toks[j + 1].lemma in _BOATS:
         return "other", None, i  # "three uncrewed boats", "четыре безэкипажных катера"

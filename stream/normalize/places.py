@@ -686,6 +686,12 @@ def _add_anaphora(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
             before = [r for r in refs if r.last < i and not r.origin and r.code in _CAPITALS]
             if not before and low in _UK_CAPITAL:
                 before = [PlaceRef("UA-30", i, i, "city")]  # "атака на столицю": Kyiv
+            if not before and _in_the_capital(toks, i):
+                # "In the capital itself" in a report on the Kyiv region: the one country's
+                countries = {r.country for r in refs if not r.origin and r.country in ("RU", "UA")}
+                if len(countries) == 1:
+                    code = "UA-30" if "UA" in countries else "RU-MOW"
+                    before = [PlaceRef(code, i, i, "city")]
         elif low in _CITY_ANAPHORA:
             if i + 1 < len(toks) and toks[i + 1].low == "of":
                 continue  # "in the town of Lyudinovo": a name follows, no anaphora
@@ -697,6 +703,15 @@ def _add_anaphora(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
     if not extra:
         return refs
     return sorted(refs + extra, key=lambda r: r.first)
+
+
+def _in_the_capital(toks: list[Token], i: int) -> bool:
+    """ "in the capital", "над столицей": the capital as a place (not "the capital of the
+    Bashkortostan region", nor "south-east of the capital")."""
+    if i + 1 < len(toks) and toks[i + 1].low in ("of", "'s"):
+        return False
+    k = i - 1 if toks[i - 1].low == "the" else i
+    return k > 0 and toks[k - 1].low in ("in", "over", "on", "at", "across", "into", "в", "у", "над", "по")
 
 
 def codes_in(refs: list[PlaceRef], lo: int, hi: int) -> list[str]:

@@ -654,6 +654,32 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("kyivindependent", "Russia launched more than 6,200 drones against Ukraine in July, according to a "
      "Kyiv Independent analysis of daily Air Force reports.", [(None, "drone", "launched", 6200, "other")],
      [], []),
+    # "the capital" in a report on one country's places is its capital, not "the capital of" one
+    ("ukrinform", "Debris fell in the Obukhiv district of Kyiv region. In the capital itself, an energy "
+     "facility was hit.", [], [("UA-30", "energy")], []),
+    ("reuters", "A drone struck the refinery in Ufa, the capital of the Bashkortostan region, causing a "
+     "fire.", [], [("RU-BA", "fuel"), ("RU-BA", "fire")], []),
+    # "Of the 47, twelve were heading for the capital": a part of the figure, not again
+    ("tass", "Air defences destroyed 47 drones over the Moscow region. Of the 47, twelve were heading for "
+     "the capital.", [("RU-MOS", "drone", "intercepted", 47, "other")], [], []),
+    # a district's homes left without power are the outage, not damaged homes
+    ("ria", "В Энергодаре повреждена подстанция, часть жилых кварталов города осталась без "
+     "электроснабжения.", [], [("UA-23", "energy")], []),
+    # "one of the refinery's units suffered" is no casualty
+    ("meduza", "В Ярославле в результате атаки дронов пострадал один из объектов НПЗ.", [],
+     [("RU-YAR", "fuel")], []),
+    # a total's own place in its clause
+    ("rbc", "В Кстовском районе Нижегородской области повреждено предприятие. Всего, по словам "
+     "губернатора, над регионом уничтожено 11 БПЛА.", [("RU-NIZ", "drone", "intercepted", 11, "ru-official")],
+     [("RU-NIZ", "industrial")], []),
+    # "2 балістичні": the missiles said just before, by their kind
+    ("telegram:kpszsu", "Станом на 11:00 ППО збито 566 БпЛА, 33 крилаті ракети та 2 балістичні.",
+     [(None, "drone", "intercepted", 566, "ua-military"), (None, "missile", "intercepted", 33, "ua-military"),
+      (None, "missile", "intercepted", 2, "ua-military")], [], []),
+    # a munitions depot is military; a fixed-route taxi is a vehicle
+    ("strana", "В Волгоградской области уничтожен склад авиационных средств поражения.", [],
+     [("RU-VGG", "military")], []),
+    ("ria", "В Горловке дрон ударил по маршрутному такси.", [], [("UA-14", "other")], []),
     # who tells: an analyst; a republic's cabinet; Kadyrov
     ("moscowtimes", "Ukraine launched more than 120 drones at Russia overnight, according to an independent "
      "analyst who tracks the attacks.", [(None, "drone", "launched", 120, "other")], [], []),
