@@ -311,6 +311,10 @@ def _negated(toks: list[Token], i: int, bounds: tuple[int, int]) -> bool:
         between = toks[k:i] if k < i else toks[i + 1 : k]
         if any(t.text == ";" for t in between):
             continue  # "13 people were injured; none of them is in serious condition"
+        if any(t.text == "," for t in between) and any(
+            m != i and has(toks[m], CASUALTY_CUES) for m in (k - 1, k + 1) if 0 <= m < len(toks)
+        ):
+            continue  # "Погибших нет, пострадал один человек": another cue's denial
         nxt = toks[k + 1].low if k + 1 < len(toks) else ""
         if nxt not in ("менее", "менше", "less", "fewer", "менш", "только", "лише"):
             return True

@@ -79,6 +79,7 @@ def _region_first(toks: list[Token], num: Number, places: list[PlaceRef], s_lo: 
 
 
 _JOINED = frozenset({"и", "і", "та", "й", "and"})
+_WHILE = frozenset({"while", "whereas", "тогда", "тоді"})
 
 
 def _heads_next(toks: list[Token], places: list[PlaceRef], k: int, hi: int) -> bool:
@@ -212,8 +213,8 @@ def count_region(
     lo = numbers[idx - 1].last + 1 if idx > 0 else s_lo
     lo = max(lo, s_lo)
     j = num.first
-    while j > lo and toks[j - 1].text not in _HARD:
-        j -= 1
+    while j > lo and toks[j - 1].text not in _HARD and toks[j - 1].low not in _WHILE:
+        j -= 1  # (not past "while": "... the governor said, while the air force reported ...")
     back = codes_in(places, j, num.first)
     if back and any(_national_at(toks, m) for m in range(j, num.first)):
         return None  # "над регионами России и акваторией Черного моря перехвачены 64": all of them

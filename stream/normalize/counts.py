@@ -170,6 +170,28 @@ def _replaced(toks: list[Token], num: Number, s_hi: int) -> bool:
     return any(t.low in _REPORTED for t in toks[num.last + 1 : s_hi])
 
 
+_TOLD = frozenset({"сообщал", "сообщала", "сообщали", "сообщалось", "писал", "писала", "повідомляв",
+                   "повідомляла", "повідомлялося", "повідомлялось", "reported", "said", "announced"})
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
+
+
+def _told_earlier(
+    toks: list[Token], num: Number, numbers: list[Number], idx: int, s_lo: int, s_hi: int
+) -> bool:
+    """ "Ранее я сообщал о пяти сбитых БПЛА — по итогам ночи уничтожено 11": a figure its own
+    clause calls an earlier report, with the current one after it in the sentence."""
+    a = num.first - num.qlen
+    while a > s_lo and toks[a - 1].text not in _CLAUSE_BREAKS:
+        a -= 1
+    b = num.last + 1
+    while b < s_hi and toks[b].text not in _CLAUSE_BREAKS:
+        b += 1
+    clause = {t.low for t in toks[a:b]}
+    if not (clause & _REPORTED and clause & _TOLD):
+        return False
+    return idx + 1 < len(numbers) and b <= numbers[idx + 1].first < s_hi
+
+
 def _joined_to(toks: list[Token], prev: Number, num: Number) -> bool:
     """Whether `num` is the next item of the list `prev` opens ("330 drones and 15
     missiles"): only weapon words and one conjunction or comma between them."""
@@ -246,7 +268,9 @@ def extract_counts(
         if kind == "ellipsis" and tok.low in _BOTH and _people_before(toks, num.first, s_lo):
             continue  # "ранения получили мужчина и его сын, оба доставлены в больницу"
         if kind == "weapon" and (
-            _replaced(toks, num, s_hi) or (dropped is not None and _joined_to(toks, dropped, num))
+            _replaced(toks, num, s_hi)
+            or (dropped is not None and _joined_to(toks, dropped, num))
+            or _told_earlier(toks, num, numbers, idx, s_lo, s_hi)
         ):
             dropped = num  # "352 drones, not 330 drones and 15 missiles as reported earlier"
             continue
@@ -276,6 +300,15 @@ def extract_counts(
                 ):
                     continue  # "повреждены несколько жилых домов, на крыше одного из них пожар"
                 prev = last_in_sent.get(sent - 1)
+                if (
+                    prev is None
+                    and sent > 1
+                    and sent - 1 not in last_in_sent
+                    and any(doc.meas[k] is not None for k in range(s_lo, num.first))
+                ):
+                    # "... shot down over the region. No one was injured. The ministry put the
+                    # number downed at 28": a measured figure, past a sentence of no figure
+                    prev = last_in_sent.get(sent - 2)
                 if weapon is None and prev is not None and not _sentence_has_weapon(
                     toks, s_lo, s_hi
                 ) and not any(t.low in _OTHER_TALLIES for t in toks[s_lo:num.first]):
@@ -1052,7 +1085,8 @@ _AREA_NOUNS = frozenset({"регіонами", "регионами", "regions", 
 
 _COUNTRYWIDE = frozenset({"регионами", "регіонами", "регионах", "регіонах", "регионов", "регіонів",
                          "страны", "країни", "country", "nationwide", "country's", "regions",
-                         "россии", "росії", "russia"})
+                         "россии", "росії", "russia", "frontline", "front-line", "фронту", "фронта",
+                         "фронті", "фронте"})  # "along the front line", "по всій лінії фронту"
 # A defence ministry's figure stands for itself: it takes no region from a governor's before it
 
 
@@ -1063,6 +1097,8 @@ def _national(toks: list[Token], lo: int, hi: int) -> bool:
         if low in _COUNTRYWIDE:
             return True
         if low in ("всего", "всього", "загалом") and k + 1 < hi and toks[k + 1].low == "по":
+            return True
+        if low == "front" and k + 1 < hi and toks[k + 1].low in ("line", "lines"):
             return True
         if low in _AREA_NOUNS and k > lo and toks[k - 1].kind == "num":
             return True  # "уничтоженном за ночь над 13 регионами"

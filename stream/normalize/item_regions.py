@@ -281,8 +281,12 @@ _NATIONAL = frozenset(
     {"ukraine", "україну", "україни", "україні", "украину", "украины", "украине", "country", "країну",
      "країни", "страну", "страны", "regions", "областей", "регіонів", "регионов", "nationwide",
      "russia", "росія", "россия", "регионами", "регіонами", "регионах", "регіонах", "областями",
-     "областях", "россии", "росії", "russia's"}
+     "областях", "россии", "росії", "russia's", "frontline", "front-line", "фронту", "фронта",
+     "фронті", "фронте"}
 )
+
+
+_WHILE = frozenset({"while", "whereas"})
 
 
 def regional_fallback(
@@ -303,6 +307,8 @@ def regional_fallback(
     if c.region is not None or c.total:
         return c
     lo, hi = semicolon_clause(toks, c.first, *bounds[c.sent])  # "...; Governor X said ..."
+    lo = next((k + 1 for k in range(c.first - 1, lo - 1, -1) if toks[k].low in _WHILE), lo)
+    # ("... the regional governor said, while Ukraine's air force reported shooting down 51")
     if any(t.low in _NATIONAL for t in toks[lo:hi]):
         return c
     s_lo, s_hi = bounds[c.sent]

@@ -424,13 +424,25 @@ def _region_of_adjective(lemma: str) -> str | None:
     return None
 
 
+# town adjectives not made by a suffix on the name ("Уфимский НПЗ", "Туапсинский порт")
+_IRREGULAR_TOWNS = {
+    "уфимский": "Уфа", "уфимський": "Уфа", "туапсинский": "Туапсе", "туапсинський": "Туапсе",
+    "ухтинский": "Ухта", "ухтинський": "Ухта", "орловский": "Орёл", "орловський": "Орел",
+    "нижегородский": "Нижний Новгород", "нижньогородський": "Нижній Новгород",
+}
+
+
 @lru_cache(maxsize=4096)
 def _town_of_adjective(lemma: str) -> str | None:
     """ "новошахтинский" -> Новошахтинск, "харьковский" -> Харьков, "нікопольський" ->
     Нікополь, "сумський" -> Суми: the region of the first town the stems name."""
+    if lemma in _IRREGULAR_TOWNS:
+        lemma = _IRREGULAR_TOWNS[lemma]
+        found = gazetteer().find(lemma)
+        return found[0].code if found and found[0].start == 0 else None
     cut = 5 if lemma.endswith(("ський", "цький")) else 4
     base = lemma[:-cut].rstrip("ь")
-    stems = (lemma[:-2], lemma[:-cut], lemma[:-cut] + "ь", lemma[:-cut] + "и", lemma[:-cut] + "ы",
+    stems = (base + "ль",lemma[:-2], lemma[:-cut], lemma[:-cut] + "ь", lemma[:-cut] + "и", lemma[:-cut] + "ы",
              lemma[:-cut] + "а", lemma[:-cut] + "о", lemma[:-cut] + "е",
              base + "ля", base + "ье")  # "краснопільський" -> Краснопілля, "-польский" -> -полье
     for stem in stems:

@@ -680,6 +680,25 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("strana", "В Волгоградской области уничтожен склад авиационных средств поражения.", [],
      [("RU-VGG", "military")], []),
     ("ria", "В Горловке дрон ударил по маршрутному такси.", [], [("UA-14", "other")], []),
+    # figures "along the front line" are the country's; the air force's after "while" too
+    ("kyivindependent", "A glide bomb hit a shop in Pokrovsk. Separately, Ukraine's General Staff said "
+     "Russian forces used 187 glide bombs along the front line over the past day.",
+     [(None, "glide_bomb", "launched", 187, "ua-military")], [("UA-14", "other")], []),
+    ("reuters", "An attack on Kropyvnytskyi damaged an energy facility, the regional governor said, while "
+     "Ukraine's air force reported shooting down 51 of the 63 drones launched overnight.",
+     [(None, "drone", "intercepted", 51, "ua-military"), (None, "drone", "launched", 63, "ua-military")],
+     [("UA-35", "energy")], []),
+    # a measured figure past a sentence of no figure: the weapon of the one before
+    ("reuters", "Governor Dmitry Milyaev said two dozen drones were shot down over the Tula region. No one "
+     "was injured. Russia's Defence Ministry, however, put the number downed over the Tula region at "
+     "twenty-eight.", [("RU-TUL", "drone", "intercepted", 24, "ru-official"),
+                       ("RU-TUL", "drone", "intercepted", 28, "ru-mod")], [], []),
+    # "Ранее я сообщал о пяти ..." is the earlier report the rest of the sentence replaces
+    ("telegram:razvozhayev", "Ранее я сообщал о пяти сбитых БПЛА — по итогам ночи над Севастополем "
+     "уничтожено 11 беспилотников.", [("UA-40", "drone", "intercepted", 11, "ru-official")], [], []),
+    # "Уфимский НПЗ": an adjective not made by a suffix; "Погибших нет, пострадал один человек"
+    ("ufa1", "Радий Хабиров сообщил об атаке беспилотников на Уфимский НПЗ: возник пожар. Погибших нет, "
+     "пострадал один человек.", [], [("RU-BA", "fuel"), ("RU-BA", "fire")], [("RU-BA", "injured", 1)]),
     # who tells: an analyst; a republic's cabinet; Kadyrov
     ("moscowtimes", "Ukraine launched more than 120 drones at Russia overnight, according to an independent "
      "analyst who tracks the attacks.", [(None, "drone", "launched", 120, "other")], [], []),
