@@ -133,10 +133,10 @@ def comma_clause(
         return k in starts or (k + 1 < hi and toks[k].low == "the" and k + 1 in starts)
 
     a = i
-    while a > lo and toks[a - 1].text != ";" and (toks[a - 1].text != "," or goes_on(a)):
-        a -= 1
+    while a > lo and toks[a - 1].text not in ";:" and (toks[a - 1].text != "," or goes_on(a)):
+        a -= 1  # (a colon ends a header: "атаку на Липецьку та Воронезьку області: у Липецьку ...")
     b = i
-    while b < hi and toks[b].text != ";" and (toks[b].text != "," or goes_on(b + 1)):
+    while b < hi and toks[b].text not in ";:" and (toks[b].text != "," or goes_on(b + 1)):
         b += 1
     return a, b
 
@@ -201,13 +201,36 @@ def own_place(toks: list[Token], places: list[PlaceRef], first: int, last: int) 
             and any(t.low in _JOIN for t in toks[prv.last + 1 : ref.first])
         ):
             return None  # "at Vnukovo and Domodedovo airports": both
-        nxt = places[idx + 1] if idx + 1 < len(places) else None
-        if nxt is not None and nxt.code != ref.code and nxt.first - ref.last <= 3 and any(
-            t.low in _JOIN for t in toks[ref.last + 1 : nxt.first]
+        m, end = idx + 1, ref.last
+        while m < len(places) and places[m].code == ref.code and places[m].first - end <= 3:
+            end = places[m].last  # "at Starokonstantinov in the Khmelnitsky region and Mirgorod ..."
+            m += 1
+        nxt = places[m] if m < len(places) else None
+        if m == idx + 1 and nxt is not None and nxt.code != ref.code and nxt.first - end <= 3 and any(
+            t.low in _JOIN for t in toks[end + 1 : nxt.first]
         ):
             return None
+        if (
+            m > idx + 1
+            and nxt is not None
+            and nxt.code != ref.code
+            and nxt.first - end <= 3
+            and all(t.low in _JOIN or t.low in _ARTICLES for t in toks[end + 1 : nxt.first])
+            and not (nxt.last + 1 < len(toks) and _names_object(toks[nxt.last + 1]))
+        ):
+            return None  # "at Starokonstantinov in the Khmelnitsky region and Mirgorod in ..."
         return ref.code
     return None
+
+
+_ARTICLES = frozenset({"the", "at", "in", "в", "у", "на"})
+
+
+def _names_object(tok: Token) -> bool:
+    """Whether a place's next word is an object it names ("Саратовского НПЗ")."""
+    if tok.kind != "word":
+        return False
+    return tok.pos == "NOUN" or (not tok.pos and tok.low not in ("in", "on", "and", "region", "oblast"))
 
 
 def _unnamed(gap: list[Token]) -> list[Token]:

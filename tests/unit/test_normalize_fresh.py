@@ -699,6 +699,16 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     # "Уфимский НПЗ": an adjective not made by a suffix; "Погибших нет, пострадал один человек"
     ("ufa1", "Радий Хабиров сообщил об атаке беспилотников на Уфимский НПЗ: возник пожар. Погибших нет, "
      "пострадал один человек.", [], [("RU-BA", "fuel"), ("RU-BA", "fire")], [("RU-BA", "injured", 1)]),
+    # "по центру міста" is the city named before
+    ("telegram:donetsk_ova", "Краматорськ: ворог завдав удару двома КАБами по центру міста.",
+     [("UA-14", "glide_bomb", "launched", 2, "ua-official")], [], []),
+    # a colon ends a header: the damage after it is of its own clause's place
+    ("radiosvoboda", "Влада повідомила про атаку дронів на Липецьку та Воронезьку області: у Липецьку "
+     "загорівся склад, у Борисоглібську пошкоджено лінію електропередачі.", [],
+     [("RU-LIP", "fire"), ("RU-LIP", "industrial"), ("RU-VOR", "energy")], []),
+    # towns with their regions joined by "and" share the damage
+    ("rt", "The strike hit airfield infrastructure at Starokonstantinov in the Khmelnitsky region and "
+     "Mirgorod in the Poltava region.", [], [("UA-68", "military"), ("UA-53", "military")], []),
     # who tells: an analyst; a republic's cabinet; Kadyrov
     ("moscowtimes", "Ukraine launched more than 120 drones at Russia overnight, according to an independent "
      "analyst who tracks the attacks.", [(None, "drone", "launched", 120, "other")], [], []),
