@@ -1,7 +1,7 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, eighteen rounds of 90; round 6
+administrations' posts in en/ru/uk (tests/data/heldout/, twenty rounds of 90; round 6
 is harder documents: live blogs, digests, bullets, corrections; round 7 is like the
 dev set). The writers saw neither these tests nor the normalizer's code. Overall F1
 (the eval scorer's metric) of the normalizer as it was before them: 0.930, 0.906,
@@ -34,6 +34,11 @@ untouched (0.941, 0.966, 0.976); 0.954 before the session.
 Round 19 (short and odd Telegram and wire formats: one-line alerts, flashes in capitals,
 reposts, hashtags, corrections in a follow-up line) scored 0.949 untouched (0.954, 0.943,
 0.944); 0.944 before the session.
+Round 20 (busy bulletins and relays, numbers that count nothing, casualty phrasings) scored
+0.959 untouched (0.949, 0.929, 0.990); round 21 (less common regions and places, inflected,
+abbreviated and transliterated names, several claimants in one story) 0.949 (0.932, 0.951,
+0.969). Both were written after the round-19 fixes; the normalizer as it stood before the
+session's fixes scored them the same.
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -160,6 +165,20 @@ KNOWN: dict[str, str] = {
     "fresh19-ru-019": "residents of nearby houses who heard blasts make the houses damaged",
     "fresh19-uk-019": "'5 реактивних снарядів системи HIMARS' are no missiles (its writer read them as "
     "guided rockets)",
+    # round 20 (busy bulletins and relays, distractor numbers, casualty phrasings) and round 21
+    # (less common regions and places, inflected and abbreviated names, transliterations),
+    # written after the round-19 fixes and scored untouched (0.959 and 0.949)
+    "fresh20-en-026": "a refinery 'attacked' with 'a fire broke out at the site' is no fuel (other "
+    "writers of the same pattern labelled only the fire)",
+    "fresh20-ru-004": "injured people in three villages of one region are three figures, not their sum "
+    "(its writer added them up)",
+    "fresh20-uk-003": "'Попередньо, 4 КАБи.' after a sentence of strikes with KABs has no measure",
+    "fresh21-en-012": "'Drones attacked the Baltic port of Ust-Luga, sparking a fire at a ... terminal' "
+    "makes the port transport damage",
+    "fresh21-en-024": "an air base the drones 'targeted', in a clause joined to a damaged house, is "
+    "military damage",
+    "fresh21-ru-022": "'дрон атаковал легковой автомобиль' is no damage to the car",
+    "fresh21-uk-002": "'адмінбудівлю підприємства' is 'other' (its writer took it as industrial)",
 }
 
 
@@ -211,10 +230,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 1620
-    assert len(set(ids)) == 1620
+    assert len(ids) == 1800
+    assert len(set(ids)) == 1800
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 540, "ru": 540, "uk": 540}
+    assert Counter(c["lang"] for c in CASES) == {"en": 600, "ru": 600, "uk": 600}
 
 
 @pytest.mark.parametrize(
