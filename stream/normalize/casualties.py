@@ -341,6 +341,9 @@ def _before(
         if tok.text in _DASH and j == i - 1 and j > 0 and j - 1 in by_last:
             j -= 1  # "загинули 9 людей, ще 52 — травмовані"
             continue
+        if tok.text == ")" and j >= 2 and toks[j - 1].kind == "num" and toks[j - 2].text == "(":
+            j -= 3  # "1 man (58) wounded": an age in brackets
+            continue
         if tok.kind != "word":
             skip_to = _parenthetical_start(toks, j) if tok.text == "," else None
             age = skip_to is None and tok.text == "," and (skip_to := _age_aside(toks, j)) is not None

@@ -709,6 +709,11 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     # towns with their regions joined by "and" share the damage
     ("rt", "The strike hit airfield infrastructure at Starokonstantinov in the Khmelnitsky region and "
      "Mirgorod in the Poltava region.", [], [("UA-68", "military"), ("UA-53", "military")], []),
+    # an age in brackets; "безпилотников", a common misspelling
+    ("telegram:dnipropetrovsk_ova_en", "Nikopol district — shelled with FPV drones, 1 man (58) wounded.",
+     [], [], [("UA-12", "injured", 1)]),
+    ("voronezh_live", "Над Лисками уничтожены 6 безпилотников.",
+     [("RU-VOR", "drone", "intercepted", 6, "other")], [], []),
     # who tells: an analyst; a republic's cabinet; Kadyrov
     ("moscowtimes", "Ukraine launched more than 120 drones at Russia overnight, according to an independent "
      "analyst who tracks the attacks.", [(None, "drone", "launched", 120, "other")], [], []),

@@ -160,8 +160,6 @@ KNOWN: dict[str, str] = {
     "military damage",
     # round 19 (short and odd Telegram and wire formats), written after the round-18 fixes and
     # scored untouched (0.949; 0.944 before the session)
-    "fresh19-en-016": "'1 man (58) wounded' in a numbered item is no casualty",
-    "fresh19-ru-012": "typos ('безпилотников', 'Воронежкой') lose the weapon and the region",
     "fresh19-ru-019": "residents of nearby houses who heard blasts make the houses damaged",
     "fresh19-uk-019": "'5 реактивних снарядів системи HIMARS' are no missiles (its writer read them as "
     "guided rockets)",
