@@ -107,6 +107,13 @@ def extract_damage(
         for k, t in enumerate(toks)
         if t.low in ("lost", "lose", "losing") and k + 1 < len(toks) and toks[k + 1].low in _POWER
     }
+    # "дрон атаковал легковой автомобиль", "an FPV drone attacked a car": a vehicle a drone
+    # went for is hit (a vehicle is no target a report names without the hit)
+    stopped |= {
+        k
+        for k, t in enumerate(toks)
+        if t.lemma in _ATTACK_VERBS and any(u.lemma in _VEHICLES for u in toks[k + 1 : k + 4])
+    }
     if stopped:
         cues = sorted({*cues, *stopped})
     if not cues:
@@ -187,6 +194,13 @@ def extract_damage(
     if confirmed:
         out = _confirmed_targets(toks, sent_bounds, confirmed, skip, out)
     return out
+
+
+_ATTACK_VERBS = frozenset({"атаковать", "атаковал", "атаковали", "атакувати", "атакував", "атакували",
+                           "attacked", "attack"})
+_VEHICLES = frozenset({"автомобиль", "автомобіль", "машина", "автобус", "car", "bus", "vehicle", "truck",
+                       "грузовик", "вантажівка", "легковой", "легковий", "маршрутка", "трактор", "tractor",
+                       "minibus", "автівка", "автомашина", "микроавтобус", "мікроавтобус"})
 
 
 # "All designated targets have been hit", "Все назначенные объекты поражены", "всі

@@ -714,6 +714,10 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      [], [], [("UA-12", "injured", 1)]),
     ("voronezh_live", "Над Лисками уничтожены 6 безпилотников.",
      [("RU-VOR", "drone", "intercepted", 6, "other")], [], []),
+    # a vehicle a drone attacked is hit; a city it attacked is no damage
+    ("interfax", "Брянская обл., Климовский р-н: дрон атаковал легковой автомобиль, пострадавших нет.", [],
+     [("RU-BRY", "other")], []),
+    ("ria", "Дрон атаковал Белгород.", [], [], []),
     # who tells: an analyst; a republic's cabinet; Kadyrov
     ("moscowtimes", "Ukraine launched more than 120 drones at Russia overnight, according to an independent "
      "analyst who tracks the attacks.", [(None, "drone", "launched", 120, "other")], [], []),

@@ -72,7 +72,6 @@ KNOWN: dict[str, str] = {
     "fresh4-en-028": "'two ships of the Caspian Flotilla sustained damage' is no military damage",
     "fresh4-en-030": "an ammunition depot and 'temporary deployment points' add an 'other' damage",
     "fresh4-ru-013": "'ушли на запасные аэродромы' (diverted flights) is military damage",
-    "fresh4-ru-020": "'дроны атаковали легковой автомобиль' (a mere attack on a car) is no damage",
     "fresh4-uk-026": "'атаку на аеродром «Енгельс»' (an attack's target) is military damage",
     "fresh4-uk-027": "'повідомив в.о. міського голови' is not an official's claim",
     "fresh5-en-016": "'struck a car on the Rylsk-Lgov highway': the highway, where the car was, "
@@ -144,8 +143,6 @@ KNOWN: dict[str, str] = {
     # round-17 fixes and scored untouched (0.961; 0.954 before the session)
     "fresh18-uk-010": "a landing ship hit 'у Південній бухті Севастополя' after a Crimean airfield takes "
     "no Sevastopol military damage",
-    "fresh18-uk-022": "'Дружківка:' heading a post from the Donetsk governor's channel gives the car no "
-    "region",
     "fresh18-uk-030": "'Марганець.' heading a drone hitting a house: a fire and the house, but also an "
     "'other' damage",
     "fresh18-en-008": "a vessel moored at the port is 'other' damage, and its three crew members injured "
@@ -175,7 +172,6 @@ KNOWN: dict[str, str] = {
     "makes the port transport damage",
     "fresh21-en-024": "an air base the drones 'targeted', in a clause joined to a damaged house, is "
     "military damage",
-    "fresh21-ru-022": "'дрон атаковал легковой автомобиль' is no damage to the car",
     "fresh21-uk-002": "'адмінбудівлю підприємства' is 'other' (its writer took it as industrial)",
 }
 
