@@ -34,6 +34,7 @@ INJURED = words(
     "постраждати", "постраждали", "постраждав", "постраждала", "постраждалий",
     "постраждалих", "травмувати", "травмовано", "травмовані", "травмований",
     "ожог", "ожоги", "ожогов", "опік", "опіки", "опіків",  # "хозяйка получила ожоги"
+    "barotrauma", "concussion", "concussions", "баротравма", "баротравму", "баротравми", "баротравмы",
     "cuts", "burns", "bruises", "порез", "порезы", "поріз", "порізи", "контузия", "контузію",
     "контузії", "контузии",  # "one resident suffered cuts", "у женщины порезы стеклом"
 )  # fmt: skip
@@ -218,6 +219,8 @@ def _elliptic(
     out: list[Casualty] = []
     for c in found:
         k = c.last + 1
+        if k < len(toks) and toks[k].kind == "word" and has(toks[k], PERSON):
+            k += 1  # "killed three civilians in ..."
         j = k
         while j < len(toks) and j - k < 2 and toks[j].low in ("на", "в", "у", "in"):
             j += 1
@@ -226,6 +229,17 @@ def _elliptic(
                 j += 1
             if j < len(toks) and toks[j].text not in _ITEM_DASH:
                 k = j  # the item's own place after its cue ("загинули на Донеччині")
+        j = k + 1 if k < len(toks) and toks[k].low in _JOINERS else k
+        if j > k and j in by_first and by_first[j].first not in taken:
+            num = by_first[j]
+            m = num.last + 1
+            if m < len(toks) and has(toks[m], PERSON):
+                m += 1
+            if m + 1 < len(toks) and toks[m].low in ("in", "в", "у", "на") and m + 1 in place_tokens:
+                # "killed three civilians in Kostiantynivka and one in Druzhkivka"
+                taken.add(num.first)
+                out.append(Casualty(c.what, num.value, num.first, num.last, num.last))
+                continue
         while True:
             j = k
             while j < len(toks) and j - k < 4 and toks[j].low in _ITEM_GLUE:
@@ -344,6 +358,17 @@ def _before(
         if tok.text == ")" and j >= 2 and toks[j - 1].kind == "num" and toks[j - 2].text == "(":
             j -= 3  # "1 man (58) wounded": an age in brackets
             continue
+        if tok.text in _DASH_PAIR and single is None and not crossed:
+            opening = next((m for m in range(j - 1, max(-1, j - 12), -1) if toks[m].text == tok.text), None)
+            if opening is not None and any(has(t, _SINGLE) for t in toks[opening + 1 : j]):
+                j = opening - 1  # "two people — a 71-year-old woman and a 40-year-old man — were"
+                crossed = True
+                continue
+        if tok.text == "," and single is None and not crossed:
+            appositive = _appositive_person(toks, j)
+            if appositive is not None:
+                single, j = appositive  # "The driver, a man born in 1981, died", "His passenger, a woman,"
+                continue
         if tok.kind != "word":
             skip_to = _parenthetical_start(toks, j) if tok.text == "," else None
             age = skip_to is None and tok.text == "," and (skip_to := _age_aside(toks, j)) is not None
@@ -406,6 +431,26 @@ def _before(
 
 
 _JOINERS = frozenset({"and", "и", "і", "та", "й"})
+_DASH_PAIR = frozenset({"—", "–"})
+
+
+def _appositive_person(toks: list[Token], comma: int) -> tuple[int, int] | None:
+    """(the person word, the token before the appositive) of ", a man born in 1981," or ", a
+    44-year-old woman," that ends at `comma` after a person ("The driver, a man, ...")."""
+    opening = next((m for m in range(comma - 1, max(-1, comma - 9), -1) if toks[m].text == ","), None)
+    if opening is None or opening < 1 or toks[opening].sent != toks[comma].sent:
+        return None
+    seg = range(opening + 1, comma)
+    person = next(
+        (m for m in seg if toks[m].kind == "word" and has(toks[m], _SINGLE) and _singular(toks[m])), None
+    )
+    if person is None or not (has(toks[opening - 1], PERSON) or has(toks[opening - 1], _SINGLE)):
+        return None
+    if any(toks[m].kind == "punct" for m in seg):
+        return None
+    if toks[opening + 1].low not in ("a", "an") and person != opening + 1:
+        return None  # (not ", серед них дитина,": a part of the figure before)
+    return person, opening - 2
 
 
 def _joined_before(toks: list[Token], j: int) -> int | None:

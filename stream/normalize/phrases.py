@@ -35,6 +35,9 @@ _UNIT_WORDS = words("km", "kilometres", "kilometers", "km/h", "%", "percent", "�
                     "hours", "часов", "годин", "minutes", "минут", "хвилин")
 
 
+_AGE_AFTER = frozenset({"лет", "года", "год", "років", "роки", "рік", "року", "years", "year"})
+
+
 # Modifiers pymorphy3 may read as nouns ("ударним" -> "ударне").
 _CYR_MODIFIERS = words(
     "ударный", "ударний", "ударним", "ударными", "крилатий", "крылатый", "баллистический",
@@ -405,6 +408,14 @@ def is_noise(toks: list[Token], num: Number) -> bool:
         and has(toks[num.last + 3], _YEAR_CONTEXT)
     ):
         return True  # "1978 и 1985 годов рождения"
+    if (
+        nxt is not None
+        and nxt.low in ("и", "і", "та", "and", "-", "–")
+        and num.last + 3 < len(toks)
+        and toks[num.last + 2].kind == "num"
+        and toks[num.last + 3].low in _AGE_AFTER
+    ):
+        return True  # "ранены двое мужчин 47 и 63 лет": ages
     if prev is not None and prev.text == "." and num.first >= 2 and toks[num.first - 2].low in _NO_ABBR:
         return True  # "No. 112 and No. 114": house numbers
     if prev is not None and prev.low in ("from", "с", "з") and _revised_from(toks, num.first - 1):

@@ -718,6 +718,27 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("interfax", "Брянская обл., Климовский р-н: дрон атаковал легковой автомобиль, пострадавших нет.", [],
      [("RU-BRY", "other")], []),
     ("ria", "Дрон атаковал Белгород.", [], [], []),
+    # a person named again in an appositive, or between dashes; "and one in X" after a toll
+    ("telegram:gladkov_en", "In Dubovoye, an FPV drone struck a car. The driver, a man, sustained "
+     "shrapnel wounds.",
+     [], [("RU-BEL", "other")], [("RU-BEL", "injured", 1)]),
+    ("telegram:gladkov_en", "In Graivoron, the driver, a man born in 1981, died at the scene.", [], [],
+     [("RU-BEL", "killed", 1)]),
+    ("ukrinform", "In Bohodukhiv, two people — a 71-year-old woman and a 40-year-old man — were injured.",
+     [], [], [("UA-63", "injured", 2)]),
+    ("ukrinform", "Russian attacks killed three civilians in Kostiantynivka and one in Druzhkivka.", [], [],
+     [("UA-14", "killed", 3), ("UA-14", "killed", 1)]),
+    # ages of two people are no figure; a barotrauma is an injury
+    ("rbc.ua", "Оккупанты атаковали Харьковскую область 5 КАБ. В Купянске ранены двое мужчин 47 и 63 лет.",
+     [("UA-63", "glide_bomb", "launched", 5, "other")], [], [("UA-63", "injured", 2)]),
+    ("vvgladkov", "В селе Новая Таволжанка Шебекинского округа мужчина получил баротравму.", [], [],
+     [("RU-BEL", "injured", 1)]),
+    # gas pipes and gas transport are fuel; Ukraine's raions are their oblasts'
+    ("tass", "In Lgov several houses and a gas pipe were damaged.", [],
+     [("RU-KRS", "residential"), ("RU-KRS", "fuel")], []),
+    ("wire", "У Стрийському районі пошкоджено об'єкт газотранспортної інфраструктури.", [],
+     [("UA-46", "fuel")], []),
+    ("wire", "У Хустському районі та в Рахові пошкоджено будинки.", [], [("UA-21", "residential")], []),
     # who tells: an analyst; a republic's cabinet; Kadyrov
     ("moscowtimes", "Ukraine launched more than 120 drones at Russia overnight, according to an independent "
      "analyst who tracks the attacks.", [(None, "drone", "launched", 120, "other")], [], []),
