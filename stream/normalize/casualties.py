@@ -174,7 +174,8 @@ def extract_casualties(
         if _handed_over(toks, first, last):
             continue  # "переданы тела 1000 погибших военнослужащих": remains handed over
         taken.add(first)
-        out.append(Casualty(what, value, min(first, i), max(last, i), i, toll is not None))
+        update = toll is not None or _in_update(toks, i, sent_bounds)
+        out.append(Casualty(what, value, min(first, i), max(last, i), i, update))
     out.extend(_elliptic(toks, by_first, taken, out, place_tokens))
     out.sort(key=lambda c: c.first)
     return _drop_superseded(toks, _without_hospitalised(toks, out), sent_bounds)
@@ -359,8 +360,13 @@ def _before(
             j -= 3  # "1 man (58) wounded": an age in brackets
             continue
         if tok.text in _DASH_PAIR and single is None and not crossed:
-            opening = next((m for m in range(j - 1, max(-1, j - 12), -1) if toks[m].text == tok.text), None)
-            if opening is not None and any(has(t, _SINGLE) for t in toks[opening + 1 : j]):
+            opening = next((m for m in range(j - 1, max(-1, j - 12), -1) if toks[m].text == tok.text), -1)
+            inside = toks[opening + 1 : j] if opening >= 0 else []
+            people = [opening + 1 + m for m, t in enumerate(inside) if t.kind == "word" and has(t, _SINGLE)]
+            if len(people) == 1 and not any(t.kind == "num" for t in inside):
+                single, j = people[0], opening - 1  # "Водитель — мужчина — получил ранения"
+                continue
+            if people:
                 j = opening - 1  # "two people — a 71-year-old woman and a 40-year-old man — were"
                 crossed = True
                 continue
@@ -431,6 +437,11 @@ def _before(
 
 
 _JOINERS = frozenset({"and", "и", "і", "та", "й"})
+
+
+def person_of(toks: list[Token], first: int, last: int) -> str | None:
+    """The lemma of the one person a casualty figure names ("женщина", "водитель"), if any."""
+    return next((t.lemma for t in toks[first : last + 1] if t.kind == "word" and has(t, _SINGLE)), None)
 _DASH_PAIR = frozenset({"—", "–"})
 
 
@@ -604,6 +615,24 @@ def _more_people(toks: list[Token], j: int) -> tuple[int, int, int]:
         else:
             break
     return count, j, last
+
+
+_UPDATE_MARKS = frozenset({"upd", "update", "updated", "уточнение", "уточнення", "оновлено", "обновлено",
+                           "оновлення", "обновление"})
+
+
+def _in_update(toks: list[Token], i: int, sent_bounds: list[tuple[int, int]]) -> bool:
+    """A figure in an update ("UPD. Уточнение: пострадавших трое"): at most three words after
+    an update mark that opens its sentence (or the sentence before, "UPD." alone)."""
+    sent = toks[i].sent
+    for s in (sent, sent - 1):
+        if s < 0:
+            continue
+        lo, hi = sent_bounds[s]
+        head = [t for t in toks[lo : min(hi, lo + 4)] if t.kind == "word"][:2]
+        if any(t.low in _UPDATE_MARKS for t in head):
+            return s == sent or hi - lo <= 3
+    return False
 
 
 def _toll(

@@ -179,7 +179,8 @@ _RU_OFFICIAL_SOURCES = (
     "golubev", "kuvshinnikov", "lyubimov", "chibis", "tsivilev", "shumkov",
     "minenergo_rf", "mchs", "rosaviatsia", "balitsky", "balitskiy", "balitskii", "saldo", "pushilin",
     "pasechnik",
-    "oleg_nikolaev", "kadyrov", "brechalov", "fedorishchev", "melnichenko", "zdunov", "yevraev", "evraev",
+    "oleg_nikolaev", "kadyrov", "miliaev",
+    "brechalov", "fedorishchev", "melnichenko", "zdunov", "yevraev", "evraev",
 )  # fmt: skip
 # Channels of Ukrainian regional administrations, mayors and ministries.
 _UA_OFFICIAL_SUFFIXES = ("_ova", "ova", "_mva", "mva", "_gov_ua", "_oda", "oda", "_rada", "_rva", "rva",
@@ -228,7 +229,8 @@ _SOURCE_REGIONS: tuple[tuple[str, str], ...] = (
     ("slyusar", "RU-ROS"), ("shapsha", "RU-KLU"), ("klychkov", "RU-ORL"), ("artamonov", "RU-LIP"),
     ("malkov", "RU-RYA"), ("pervyshov", "RU-TAM"), ("drozdenko", "RU-LEN"), ("busargin", "RU-SAR"),
     ("habirov", "RU-BA"), ("khabirov", "RU-BA"), ("minnikhanov", "RU-TA"), ("opershtab23", "RU-KDA"),
-    ("kuban", "RU-KDA"), ("milyaev", "RU-TUL"), ("anokhin", "RU-SMO"), ("nikitin", "RU-NIZ"),
+    ("kuban", "RU-KDA"), ("milyaev", "RU-TUL"), ("miliaev", "RU-TUL"),
+    ("anokhin", "RU-SMO"), ("nikitin", "RU-NIZ"),
     ("oleg_nikolaev", "RU-CU"), ("saldo", "UA-65"), ("balitsk", "UA-23"), ("pushilin", "UA-14"),
     ("pasechnik", "UA-09"), ("kadyrov", "RU-CE"), ("zabolotna", "UA-05"),
     ("synegubov", "UA-63"), ("syniehubov", "UA-63"), ("kharkiv", "UA-63"), ("terekhov", "UA-63"),

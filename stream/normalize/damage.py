@@ -408,7 +408,8 @@ _LOCATED = words("located", "situated", "lies", "lie", "supplies", "serves", "su
 _TAKEN_TO = words("доставить", "госпитализировать", "госпіталізувати", "доставити",
                   "taken", "rushed", "admitted", "transported", "hospitalised", "hospitalized",
                   "brought", "evacuated", "эвакуировать", "евакуювати", "обратиться",
-                  "звернутися")
+                  "звернутися", "перевезти", "перевезут", "перевезли", "перевести", "перевели",
+                  "перевезуть", "перевести", "transferred", "moved")
 _PLANES = frozenset({"самолёт", "самолет", "літак"})
 _AIRPORT_OPS = frozenset({"приём", "прием", "выпуск", "прийом", "приймання", "відправлення",
                           "випуск", "відправка", "отправка", "обслуживание"})
@@ -423,6 +424,10 @@ _PERSON_BEFORE = words("сотрудник", "работник", "працівн
                        "пасажири", "пассажиры", "passengers")
 
 
+_TRANSIT = frozenset({"трамвай", "тролейбус", "троллейбус", "автобус", "маршрутка", "bus", "buses", "tram",
+                      "trams", "trolleybus", "trolleybuses"})
+_HOSPITALS = frozenset({"лікарня", "больница", "hospital", "hospitals", "црб", "црл", "клиника", "клініка"})
+_WHO_IS = frozenset({"вона", "він", "она", "он", "she", "he", "вони", "они", "they", "is", "are"})
 _DIED = words("скончаться", "скончался", "скончалась", "померти", "помер", "померла")
 _ATTACKERS = frozenset({"aircraft", "jets", "planes", "bombers", "літаки", "літак", "самолеты",
                         "самолет", "авиация", "авіація", "helicopters", "гелікоптери"})
@@ -480,6 +485,14 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
         return True  # "Оперативний штаб Кубані": an authority, not a headquarters hit
     if any(t.kind == "word" and has(t, _TAKEN_TO) for t in toks[max(lo, i - 4) : i]):
         return True
+    if tok.lemma in _HOSPITALS and any(
+        t.kind == "word" and has(t, _TAKEN_TO) for t in toks[max(lo, i - 9) : i]
+    ) and not any(t.kind == "word" and has(t, _IMPACT) for t in toks[max(lo, i - 9) : i]):
+        return True  # "доставили до лікарні імені Мечникова та міських лікарень"
+    if prev is not None and prev.lemma in ("рух", "движение", "traffic") and tok.lemma in _TRANSIT:
+        return True  # "рух трамваїв частково зупинено": the trams' service, not trams hit
+    if prev is not None and prev.low in ("in", "в", "у") and i - 2 >= lo and toks[i - 2].low in _WHO_IS:
+        return True  # "вона в лікарні, стан стабільний": where she is
     if prev is not None and prev.low in ("in", "в", "у") and any(
         t.kind == "word" and has(t, _STAY) for t in (*toks[max(lo, i - 3) : i - 1], *toks[i + 1 : i + 3])
     ):

@@ -20,7 +20,7 @@ from stream.models import (
     Observation,
     RawReport,
 )
-from stream.normalize.casualties import extract_casualties
+from stream.normalize.casualties import extract_casualties, person_of
 from stream.normalize.claimant import (
     claimant_for,
     find_attributions,
@@ -246,7 +246,8 @@ def extract(
 
     casualties: list[CasualtyItem] = []
     updates: list[bool] = []
-    seen_cas: set[tuple[str | None, str, int]] = set()
+    cas_sents: list[int] = []
+    seen_cas: dict[tuple[str | None, str, int], set[str | None]] = {}
     place_tokens = frozenset(k for p in places for k in range(p.first, p.last + 1))
     starts = attack_starts(places)
     for c in extract_casualties(toks, numbers, used, bounds, place_tokens):
@@ -262,10 +263,13 @@ def extract(
         # "В Белгородской и Курской областях погибло по одному мирному жителю": one in each
         for where in _each_of(toks, places, c.first, c.last, c.cue, lo, hi, starts) or [region]:
             key = (where, c.what, c.value)
-            if key in seen_cas:
-                continue
-            seen_cas.add(key)
+            person = person_of(toks, c.first, c.last) if c.value == 1 else None
+            persons = seen_cas.get(key)
+            if persons is not None and (person is None or None in persons or person in persons):
+                continue  # the same figure again (not "ранена женщина ... мужчина получил баротравму")
+            seen_cas.setdefault(key, set()).add(person)
             updates.append(c.update)
+            cas_sents.append(toks[c.cue].sent)
             casualties.append(
                 _built(
                     CasualtyItem,
@@ -277,7 +281,7 @@ def extract(
                     },
                 )
             )
-    casualties = _without_parts(_without_superseded(casualties, updates))
+    casualties = _without_parts(_without_superseded(casualties, updates, cas_sents))
     if replaced:
         casualties = _corrected_casualties(casualties, replaced, toks, {c.value for c in counts})
 
@@ -541,20 +545,23 @@ def _it_said(toks: list[Token], lo: int, hi: int) -> bool:
     )
 
 
-def _without_superseded(items: list[CasualtyItem], updates: list[bool]) -> list[CasualtyItem]:
+def _without_superseded(
+    items: list[CasualtyItem], updates: list[bool], sents: list[int]
+) -> list[CasualtyItem]:
     """ "Ранены 2 человека. UPD: число раненых возросло до 4": a figure an update raises later
-    in the report (same region and kind) is not reported beside it."""
+    in the report (same region and kind) is not reported beside it; nor is a smaller one the
+    update's own sentence goes on with ("выросло до трёх — в Белгороде пострадала женщина")."""
     drop: set[int] = set()
     for j, (later, up) in enumerate(zip(items, updates, strict=True)):
         if not up:
             continue
-        for i in range(j):
-            earlier = items[i]
-            if earlier.region != later.region:
+        for i in range(len(items)):
+            other = items[i]
+            if i == j or other.region != later.region or (i > j and sents[i] != sents[j]):
                 continue
-            if later.killed and 0 < earlier.killed < later.killed:
+            if later.killed and 0 < other.killed < later.killed:
                 drop.add(i)
-            if later.injured and 0 < earlier.injured < later.injured:
+            if later.injured and 0 < other.injured < later.injured:
                 drop.add(i)
     return [item for i, item in enumerate(items) if i not in drop] if drop else items
 

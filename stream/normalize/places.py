@@ -98,6 +98,8 @@ def find_places(text: str, toks: list[Token]) -> list[PlaceRef]:
         last = bisect_left(ends, p_end)
         if first < 0 or last >= len(toks) or first > last:
             continue
+        if last + 1 < len(toks) and toks[last + 1].lemma in _STRAIT:
+            continue  # "the Kerch Strait", "Керченский пролив": the water between, no region
         if place.alternates and place.level != "region":
             homonyms[len(refs)] = place.alternates
         refs.append(PlaceRef(place.code, max(first, 0), last, place.level))
@@ -375,7 +377,23 @@ _REGION_ADJECTIVES = {"подмосковный": "RU-MOS", "підмосков�
 _ADJ_POS = frozenset({"ADJF", "ADJ"})
 _TOWN_ADJ_ENDINGS = ("ский", "цкий", "ський", "цький", "зький")
 # Nouns after which a town adjective names no town: districts, or a government.
-_NOT_A_TOWN_NEXT = ("район", "округ", "режим", "власт", "влад", "правительств", "уряд",
+_STRAIT = frozenset({"strait", "пролив", "протока"})
+
+
+def _district_after(toks: list[Token], i: int) -> bool:
+    """Whether "район" (or "районами" after a list: "Лискинским, Острогожским районами")
+    follows the adjective at i."""
+    for k in range(i + 1, min(len(toks), i + 5)):
+        low = toks[k].low
+        if low.startswith(("район", "округ")):
+            return True
+        if not (low in (",", "и", "і", "та", "й") or toks[k].pos == "ADJF"):
+            return False
+    return False
+
+
+_NOT_A_TOWN_NEXT = ("район", "округ", "пролив", "проток", "режим", "власт", "влад", "правительств",
+                    "уряд",
                     "флот", "fleet")
 
 
@@ -391,6 +409,14 @@ def _town_adjectives(toks: list[Token], refs: list[PlaceRef], adjs: list[int]) -
         if not tok.lemma.endswith(_TOWN_ADJ_ENDINGS):
             continue
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+        if _district_after(toks, i):
+            # "над Лискинским, Острогожским районами и Воронежем": a district named after its
+            # town, taken only where a place of the town's region is named too (not "Київський
+            # район" of Kharkiv, "Ленинский район" of Donetsk)
+            code = _town_of_adjective(tok.lemma)
+            if code is not None and any(r.code == code and not r.origin for r in refs):
+                extra.append(PlaceRef(code, i, i, "place"))
+            continue
         if nxt.startswith(_NOT_A_TOWN_NEXT):
             continue  # "Приморский район" (districts are the gazetteer's), "Киевский режим"
         if nxt in _ORPHAN_AND and any(t.low.startswith(_NOT_A_TOWN_NEXT) for t in toks[i + 2 : i + 5]):
@@ -427,7 +453,8 @@ def _region_of_adjective(lemma: str) -> str | None:
 
 # town adjectives not made by a suffix on the name ("Уфимский НПЗ", "Туапсинский порт")
 _IRREGULAR_TOWNS = {
-    "уфимский": "Уфа", "уфимський": "Уфа", "туапсинский": "Туапсе", "туапсинський": "Туапсе",
+    "уфимский": "Уфа", "уфимський": "Уфа", "лискинский": "Лиски", "лискинський": "Лиски",
+    "россошанский": "Россошь", "россошанський": "Россош", "туапсинский": "Туапсе", "туапсинський": "Туапсе",
     "ухтинский": "Ухта", "ухтинський": "Ухта", "орловский": "Орёл", "орловський": "Орел",
     "нижегородский": "Нижний Новгород", "нижньогородський": "Нижній Новгород",
 }

@@ -739,6 +739,34 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("wire", "У Стрийському районі пошкоджено об'єкт газотранспортної інфраструктури.", [],
      [("UA-46", "fuel")], []),
     ("wire", "У Хустському районі та в Рахові пошкоджено будинки.", [], [("UA-21", "residential")], []),
+    # an update's figure replaces the one before, and its own parts
+    ("telegram:vvgladkov", "В Белгороде беспилотник атаковал предприятие. Ранены двое мужчин.\n\nUPD. "
+     "Уточнение: пострадавших трое.", [], [],
+     [("RU-BEL", "injured", 3)]),
+    # two people of one figure each are two figures; the same person again is one
+    ("telegram:vvgladkov", "В посёлке Разумное ранена женщина. В селе Новая Таволжанка Шебекинского "
+     "округа мужчина получил баротравму.", [], [], [("RU-BEL", "injured", 1), ("RU-BEL", "injured", 1)]),
+    ("telegram:vvgladkov", "В Шебекино ранен мужчина. Мужчина доставлен в больницу.", [], [],
+     [("RU-BEL", "injured", 1)]),
+    ("telegram:vvgladkov", "В Ракитном FPV-дрон атаковал автомобиль. Водитель — мужчина — получил осколочные "
+     "ранения.", [], [("RU-BEL", "other")], [("RU-BEL", "injured", 1)]),
+    # where the injured are is no damage; trams' service is no tram hit
+    ("telegram:mykolaivskaODA", "Очаків атакували FPV-дронами — поранено чоловіка 37 років, він у лікарні.",
+     [], [], [("UA-48", "injured", 1)]),
+    ("telegram:dnipropetrovskaODA", "У Дніпрі пошкоджено трамвайну колію — рух трамваїв частково зупинено.",
+     [], [("UA-12", "transport")], []),
+    # non-residential buildings; "прилетіли"; districts named after a town of the region named
+    ("telegram:kyivcity_mva", "Солом'янський район — падіння уламків на нежитлову будівлю, пожежа.", [],
+     [("UA-30", "other"), ("UA-30", "fire")], []),
+    ("telegram:ihor_terekhov", "Загалом по Харкову прилетіли 3 КАБи.",
+     [("UA-63", "glide_bomb", "launched", 3, "ua-official")], [], []),
+    ("telegram:gusev_36", "Уничтожены 9 беспилотников над Лискинским, Острогожским районами и Воронежем.",
+     [("RU-VOR", "drone", "intercepted", 9, "ru-official")], [], []),
+    ("telegram:synegubov", "У Харкові, у Київському районі пошкоджено будинок.", [],
+     [("UA-63", "residential")], []),
+    # the Kerch Strait is no Crimea
+    ("tass", "A berth at Port Kavkaz in the Krasnodar region was damaged. Ferry traffic across the Kerch "
+     "Strait was suspended.", [], [("RU-KDA", "transport")], []),
     # who tells: an analyst; a republic's cabinet; Kadyrov
     ("moscowtimes", "Ukraine launched more than 120 drones at Russia overnight, according to an independent "
      "analyst who tracks the attacks.", [(None, "drone", "launched", 120, "other")], [], []),

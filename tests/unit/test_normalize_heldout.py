@@ -143,8 +143,6 @@ KNOWN: dict[str, str] = {
     # round-17 fixes and scored untouched (0.961; 0.954 before the session)
     "fresh18-uk-010": "a landing ship hit 'у Південній бухті Севастополя' after a Crimean airfield takes "
     "no Sevastopol military damage",
-    "fresh18-uk-030": "'Марганець.' heading a drone hitting a house: a fire and the house, but also an "
-    "'other' damage",
     "fresh18-en-008": "a vessel moored at the port is 'other' damage, and its three crew members injured "
     "are missed",
     "fresh18-en-014": "the thermal power plant's employees make the plant also industrial",
