@@ -35,6 +35,45 @@ _UNIT_WORDS = words("km", "kilometres", "kilometers", "km/h", "%", "percent", "�
                     "hours", "часов", "годин", "minutes", "минут", "хвилин")
 
 
+_LONG_PERIODS = frozenset({
+    "year", "years", "month", "war", "invasion", "spring", "summer", "autumn", "fall", "winter",
+    "год", "года", "году", "месяца", "войны", "вторжения", "весны", "лета", "осени", "зимы", "сво",
+    "рік", "року", "місяця", "війни", "вторгнення", "весни", "літа", "осені", "зими", "operation",
+    "операции", "операції", "week", "недели", "тижня",
+})
+_SINCE = frozenset({"since", "начала", "початку"})
+
+
+def cumulative(toks: list[Token], lo: int, hi: int) -> bool:
+    """A running total over a long period ("since the start of the month", "since January",
+    "с начала года", "від початку 2025 року", "last winter"), not the report's own figure
+    ("since midnight", "since 3 p.m.") nor a record it sets ("the largest attack since 2022")."""
+    for k in range(lo, hi):
+        low = toks[k].low
+        nxt = toks[k + 1].low if k + 1 < hi else ""
+        if low in ("last", "прошлой", "минулої") and nxt in ("winter", "year", "month", "зимы", "зими"):
+            return True
+        month_after = k + 1 < hi and has(toks[k + 1], _MONTHS)
+        if low not in _SINCE and not (low in ("с", "з", "від", "от") and month_after):
+            continue
+        if any(t.low.startswith(_RECORD) for t in toks[max(lo, k - 8) : k]):
+            continue  # "the biggest attack since the start of the war", "крупнейшая с начала года"
+        for t in toks[k + 1 : min(hi, k + 6)]:
+            if t.kind == "time" or t.low in _SHORT_SINCE:
+                break
+            year = t.kind == "num" and t.text.isdigit() and 1990 <= int(t.text) <= 2100
+            if has(t, _MONTHS) or t.low in _LONG_PERIODS or year:
+                return True
+    return False
+
+
+_RECORD = ("largest", "biggest", "highest", "heaviest", "most", "deadliest", "record", "крупнейш",
+           "наймасованіш", "наймасштабніш", "найбільш", "самой", "самая", "самый", "рекорд",
+           "масштабнейш", "мощнейш", "first", "перв", "перш")
+_SHORT_SINCE = frozenset({"midnight", "полуночи", "опівночі", "evening", "morning", "вечера", "ранку", "утра",
+                          "вечора"})
+
+
 _AGE_AFTER = frozenset({"лет", "года", "год", "років", "роки", "рік", "року", "years", "year"})
 
 

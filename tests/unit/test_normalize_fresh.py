@@ -767,6 +767,15 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     # the Kerch Strait is no Crimea
     ("tass", "A berth at Port Kavkaz in the Krasnodar region was damaged. Ferry traffic across the Kerch "
      "Strait was suspended.", [], [("RU-KDA", "transport")], []),
+    # running totals over a long period are background, a record's "since" and "since midnight" are not
+    ("reuters", "The air force says Russia has launched more than 5,000 drones at Ukraine since the start of "
+     "the month.", [], [], []),
+    ("rbc", "Всего с начала года ведомство сообщило о перехвате более 9000 беспилотников.", [], [], []),
+    ("reuters", "Russia fired more than 1,000 drones at energy targets last winter alone.", [], [], []),
+    ("reuters", "Russia launched 805 drones at Ukraine overnight, the air force said, in the largest attack "
+     "since the start of the war.", [(None, "drone", "launched", 805, "ua-military")], [], []),
+    ("reuters", "Mayor Sergei Sobyanin said 11 drones approaching the capital had been shot down since "
+     "midnight.", [("RU-MOW", "drone", "intercepted", 11, "ru-official")], [], []),
     # who tells: an analyst; a republic's cabinet; Kadyrov
     ("moscowtimes", "Ukraine launched more than 120 drones at Russia overnight, according to an independent "
      "analyst who tracks the attacks.", [(None, "drone", "launched", 120, "other")], [], []),
