@@ -11,6 +11,7 @@ from typing import Literal, NamedTuple
 
 from stream.normalize.lexicon import PERSON, STOP, has, words
 from stream.normalize.numbers import Number
+from stream.normalize.phrases import cumulative
 from stream.normalize.tokens import Token, analyzer
 
 What = Literal["killed", "injured"]
@@ -171,6 +172,9 @@ def extract_casualties(
         if found is None:
             continue
         value, first, last = found
+        lo, hi = sent_bounds[tok.sent]
+        if cumulative(toks, lo, hi):
+            continue  # "с начала войны в регионе погибли более 200 мирных жителей": background
         if _handed_over(toks, first, last):
             continue  # "переданы тела 1000 погибших военнослужащих": remains handed over
         taken.add(first)

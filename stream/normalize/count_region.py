@@ -158,6 +158,10 @@ def count_region(
         nxt += 1
     hi = numbers[nxt].first if nxt < len(numbers) else s_hi
     hi = min(hi, s_hi)
+    if hi < s_hi and numbers[nxt].last + 1 < s_hi and _national_at(toks, numbers[nxt].last + 1) and (
+        hi - np_last <= 3
+    ):
+        return None  # "за ніч — 66 над вісьмома регіонами": a number of regions, all of them
     starts = attack_starts(places)
     k = np_last + 1
     seg = k  # start of the current segment (a parenthetical "including ..." is skipped)

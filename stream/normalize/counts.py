@@ -420,7 +420,8 @@ def extract_counts(
             and (kind == "ellipsis" or of_number)
             and ante is not None
             and not total
-            and not _national(toks, ante.np_last + 1, num.first)  # "а всего над территорией страны — 77"
+            and not _national(toks, ante.np_last + 1, min(s_hi, num.last + 4))
+            # ("а всего над территорией страны — 77", "загалом за ніч — 66 над вісьмома регіонами")
             and len(codes_in(places, num.last + 1, hi)) < 2  # "по 11 – над Мордовією та Чувашією"
             and not set(codes_in(places, ante.np_last + 1, num.first)) - {ante.region}
             # (not "над Чувашией два БПЛА, а над Мордовией и Пензенской областью — еще пять")
@@ -1087,7 +1088,8 @@ _AREA_NOUNS = frozenset({"регіонами", "регионами", "regions", 
 
 _COUNTRYWIDE = frozenset({"регионами", "регіонами", "регионах", "регіонах", "регионов", "регіонів",
                          "страны", "країни", "country", "nationwide", "country's", "regions",
-                         "россии", "росії", "russia", "frontline", "front-line", "фронту", "фронта",
+                         "россии", "росії", "russia", "україні", "україну", "украине", "украину",
+                         "ukraine", "frontline", "front-line", "фронту", "фронта",
                          "фронті", "фронте"})  # "along the front line", "по всій лінії фронту"
 # A defence ministry's figure stands for itself: it takes no region from a governor's before it
 

@@ -51,8 +51,8 @@ def cumulative(toks: list[Token], lo: int, hi: int) -> bool:
     for k in range(lo, hi):
         low = toks[k].low
         nxt = toks[k + 1].low if k + 1 < hi else ""
-        if low in ("last", "прошлой", "минулої") and nxt in ("winter", "year", "month", "зимы", "зими"):
-            return True
+        if low in _LAST and nxt in _LAST_PERIOD:
+            return True  # "last winter", "Минулого місяця", "в прошлом месяце"
         month_after = k + 1 < hi and has(toks[k + 1], _MONTHS)
         if low not in _SINCE and not (low in ("с", "з", "від", "от") and month_after):
             continue
@@ -67,6 +67,10 @@ def cumulative(toks: list[Token], lo: int, hi: int) -> bool:
     return False
 
 
+_LAST = frozenset({"last", "прошлой", "минулої", "минулого", "минулому", "прошлого", "прошлом", "прошлый",
+                   "минулий"})
+_LAST_PERIOD = frozenset({"winter", "year", "month", "зимы", "зими", "місяця", "місяці", "месяце", "месяца",
+                          "року", "році", "году", "года", "місяць", "месяц", "год", "рік"})
 _RECORD = ("largest", "biggest", "highest", "heaviest", "most", "deadliest", "record", "крупнейш",
            "наймасованіш", "наймасштабніш", "найбільш", "самой", "самая", "самый", "рекорд",
            "масштабнейш", "мощнейш", "first", "перв", "перш")
@@ -270,7 +274,7 @@ def _split_phrase(toks: list[Token], j: int) -> int | None:
 # The agent of a participle inside a weapon phrase ("запущених ворогом дронів").
 _AGENTS = frozenset({"ворогом", "противником", "врагом", "агресором", "окупантами", "оккупантами",
                      "росіянами", "россиянами", "рф", "росією", "россией"})
-_SPLIT_PREP = frozenset({"над", "у", "в", "на", "по"})
+_SPLIT_PREP = frozenset({"над", "у", "в", "на", "по", "за"})  # ("58 сбитых за ночь дронах")
 
 
 def _strikes_after(toks: list[Token], end: int) -> bool:

@@ -776,6 +776,19 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      "since the start of the war.", [(None, "drone", "launched", 805, "ua-military")], [], []),
     ("reuters", "Mayor Sergei Sobyanin said 11 drones approaching the capital had been shot down since "
      "midnight.", [("RU-MOW", "drone", "intercepted", 11, "ru-official")], [], []),
+    # background tolls, and figures "по Україні" and "над вісьмома регіонами" (the country's)
+    ("nv", "Минулого місяця внаслідок удару по Києву загинули понад 20 людей.", [], [], []),
+    ("suspilne", "Від початку року в Сумській області загинули понад 150 цивільних.", [], [], []),
+    ("suspilne", "На Сумщині пошкоджено ліцей. Повітряні сили повідомили, що загалом уночі росіяни запустили "
+     "по Україні 67 безпілотників.", [(None, "drone", "launched", 67, "ua-military")], [("UA-59", "other")],
+     []),
+    ("hromadske", "Міноборони РФ повідомило, що над Татарстаном знищено дев'ять дронів, а загалом за ніч "
+     "— 66 над вісьмома регіонами.", [("RU-TA", "drone", "intercepted", 9, "ru-mod"),
+                                 (None, "drone", "intercepted", 66, "ru-mod")], [], []),
+    # "о 58 сбитых за ночь дронах": a participle's time inside the weapon phrase
+    ("kommersant", "Минобороны сообщило о 58 сбитых за ночь дронах, в том числе о 21 над Краснодарским "
+     "краем.", [(None, "drone", "intercepted", 58, "ru-mod"),
+                ("RU-KDA", "drone", "intercepted", 21, "ru-mod")], [], []),
     # who tells: an analyst; a republic's cabinet; Kadyrov
     ("moscowtimes", "Ukraine launched more than 120 drones at Russia overnight, according to an independent "
      "analyst who tracks the attacks.", [(None, "drone", "launched", 120, "other")], [], []),
