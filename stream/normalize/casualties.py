@@ -330,6 +330,10 @@ def _negated(toks: list[Token], i: int, bounds: tuple[int, int]) -> bool:
         between = toks[k:i] if k < i else toks[i + 1 : k]
         if any(t.text == ";" for t in between):
             continue  # "13 people were injured; none of them is in serious condition"
+        if tok.low in ("без", "without") and k + 1 < len(toks) and not (
+            has(toks[k + 1], CASUALTY_CUES) or has(toks[k + 1], PERSON)
+        ):
+            continue  # "частина міста залишилася без світла, поранено двох людей": an outage
         if any(t.text == "," for t in between) and any(
             m != i and has(toks[m], CASUALTY_CUES) for m in (k - 1, k + 1) if 0 <= m < len(toks)
         ):

@@ -166,7 +166,7 @@ def count_region(
     k = np_last + 1
     seg = k  # start of the current segment (a parenthetical "including ..." is skipped)
     while k < hi:
-        if _national_at(toks, k) and not codes_in(places, seg, k):
+        if _national_at(toks, k) and not codes_in(places, seg, k + 1):
             return None  # "63 drones had been downed over several regions ... Samara"
         if toks[k].text == "(":
             close = next((j for j in range(k + 1, min(hi, k + 8)) if toks[j].text == ")"), None)

@@ -455,6 +455,7 @@ def extract_counts(
             and not codes_in(places, s_lo, s_hi)
             and not _national(toks, s_lo, s_hi)
             and not ministry_tells(toks, s_lo, s_hi)
+            and not _air_force_tells(toks, s_lo, s_hi)
         ):
             # "... at the Mykolaiv region. Thirteen drones were shot down."
             region = _previous_region(_share_coordinated_region(toks, out[-20:]), sent)
@@ -733,6 +734,16 @@ def _of_phrase_with_number(toks: list[Token], num: Number, np_last: int) -> bool
 
 _MINISTRY = frozenset({"минобороны", "міноборони", "ministry"})
 _DEFENCES = frozenset({"пво", "ппо", "силами", "силы", "сили", "defences", "defenses", "units"})
+
+
+def _air_force_tells(toks: list[Token], lo: int, hi: int) -> bool:
+    """ "За даними Повітряних сил, усього вночі противник застосував 72 дрони": the Air Force's
+    nationwide tally, which takes no place from the sentence before."""
+    return any(
+        toks[k].low in ("повітряних", "повітряні", "air", "воздушных", "воздушные")
+        and toks[k + 1].low in ("сил", "сили", "force", "forces", "силы")
+        for k in range(lo, hi - 1)
+    )
 
 
 def ministry_tells(toks: list[Token], lo: int, hi: int) -> bool:

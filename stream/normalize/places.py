@@ -486,6 +486,10 @@ def _town_of_adjective(lemma: str) -> str | None:
 _ORPHAN_AND = frozenset({"и", "і", "й", "та", "а"})
 
 
+_PLURAL_REGION_NOUNS = frozenset({"областями", "областях", "областей", "областям", "областю",
+                                  "краями", "краях", "краев", "республиками", "республиках"})
+
+
 def _orphan_adjectives(toks: list[Token], refs: list[PlaceRef], adjs: list[int]) -> list[PlaceRef]:
     """ "над Брянской областью уничтожены 12, над Калужской — 4": a region adjective whose
     noun is elided (the gazetteer needs the noun, so it is tried with one)."""
@@ -496,11 +500,12 @@ def _orphan_adjectives(toks: list[Token], refs: list[PlaceRef], adjs: list[int])
         if i in covered:
             continue
         nxt, prev = toks[i + 1], toks[i - 1]
-        if nxt.kind != "punct" and nxt.low not in _ORPHAN_AND:
+        shared = nxt.low in _PLURAL_REGION_NOUNS  # "девяти над Калужской областями": the list's noun
+        if nxt.kind != "punct" and nxt.low not in _ORPHAN_AND and not shared:
             continue
         if nxt.low in _ORPHAN_AND and any(t.low.startswith(_NOT_A_TOWN_NEXT) for t in toks[i + 2 : i + 5]):
             continue  # "у Київському та Салтівському районах": districts of a city
-        if prev.low not in _ORPHAN_PREP and not (
+        if not shared and prev.low not in _ORPHAN_PREP and not (
             # "Ростовская область — 31, Брянская — 14": a list after a region named in full
             (prev.text == "," or prev.low in _ORPHAN_AND)
             and any(r.level == "region" and r.last < i and toks[r.first].sent == tok.sent for r in refs)

@@ -789,6 +789,18 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("kommersant", "Минобороны сообщило о 58 сбитых за ночь дронах, в том числе о 21 над Краснодарским "
      "краем.", [(None, "drone", "intercepted", 58, "ru-mod"),
                 ("RU-KDA", "drone", "intercepted", 21, "ru-mod")], [], []),
+    # a list's shared plural noun ("... и девяти над Калужской областями"); the Air Force's tally
+    # takes no place from the sentence before; an outage is no denial of casualties
+    ("rbc", "Минобороны сообщило о 95 сбитых дронах, в том числе 27 над Брянской и девяти над Калужской "
+     "областями.", [(None, "drone", "intercepted", 95, "ru-mod"),
+                    ("RU-BRY", "drone", "intercepted", 27, "ru-mod"),
+                    ("RU-KLU", "drone", "intercepted", 9, "ru-mod")], [], []),
+    ("nv", "У Чорноморську пошкоджено портову інфраструктуру. За даними Повітряних сил, усього вночі "
+     "противник застосував 72 ударні дрони, знешкоджено 57.",
+     [(None, "drone", "launched", 72, "ua-military"), (None, "drone", "intercepted", 57, "ua-military")],
+     [("UA-51", "transport")], []),
+    ("hromadske", "Гладков заявив, що у Бєлгороді пошкоджено підстанцію, частина міста залишилася без "
+     "світла, поранено двох людей.", [], [("RU-BEL", "energy")], [("RU-BEL", "injured", 2)]),
     # who tells: an analyst; a republic's cabinet; Kadyrov
     ("moscowtimes", "Ukraine launched more than 120 drones at Russia overnight, according to an independent "
      "analyst who tracks the attacks.", [(None, "drone", "launched", 120, "other")], [], []),
