@@ -263,6 +263,10 @@ def extract_counts(
             kind, weapon, np_last = weapon_phrase(toks, num.last)
         weapon_at = -1
         ante = last_in_sent.get(sent)
+        if num.first - num.qlen > 0 and _debris_at(toks, num.first - num.qlen - 1) and has(
+            toks[num.last + 1] if num.last + 1 < len(toks) else tok, OF
+        ):
+            continue  # "обломки одного из сбитых дронов", "debris from one of the drones"
         if kind == "other" or (kind == "ellipsis" and _superseded(toks, num, s_lo, s_hi)):
             continue
         if kind == "ellipsis" and tok.low in _BOTH and _people_before(toks, num.first, s_lo):

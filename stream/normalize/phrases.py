@@ -53,7 +53,9 @@ def cumulative(toks: list[Token], lo: int, hi: int) -> bool:
         nxt = toks[k + 1].low if k + 1 < hi else ""
         if low in _LAST and nxt in _LAST_PERIOD:
             return True  # "last winter", "Минулого місяця", "в прошлом месяце"
-        month_after = k + 1 < hi and has(toks[k + 1], _MONTHS)
+        if low in ("торік", "минулоріч", "летом", "влітку") and k == lo:
+            return True  # "Торік ... росіяни скинули на місто понад 100 авіабомб"
+        month_after = k + 1 < hi and (has(toks[k + 1], _MONTHS) or _year(toks[k + 1]))
         if low not in _SINCE and not (low in ("с", "з", "від", "от") and month_after):
             continue
         if any(t.low.startswith(_RECORD) for t in toks[max(lo, k - 8) : k]):
@@ -61,10 +63,13 @@ def cumulative(toks: list[Token], lo: int, hi: int) -> bool:
         for t in toks[k + 1 : min(hi, k + 6)]:
             if t.kind == "time" or t.low in _SHORT_SINCE:
                 break
-            year = t.kind == "num" and t.text.isdigit() and 1990 <= int(t.text) <= 2100
-            if has(t, _MONTHS) or t.low in _LONG_PERIODS or year:
+            if has(t, _MONTHS) or t.low in _LONG_PERIODS or _year(t):
                 return True
     return False
+
+
+def _year(t: Token) -> bool:
+    return t.kind == "num" and t.text.isdigit() and 1990 <= int(t.text) <= 2100
 
 
 _LAST = frozenset({"last", "прошлой", "минулої", "минулого", "минулому", "прошлого", "прошлом", "прошлый",

@@ -145,6 +145,7 @@ def find_places(text: str, toks: list[Token]) -> list[PlaceRef]:
     )
     refs = [_metonymy(toks, r) for r in _flag_origins(toks, refs)]
     refs = _without_foreign_villages(toks, refs)
+    refs = _city_districts(toks, refs)
     # "#Крим #Севастополь": a post's hashtags file it under topics; one that names a region the
     # text itself does not (Crimea in a Sevastopol post) places nothing in it
     tagged = [r for r in refs if r.first > 0 and toks[r.first - 1].text == "#"]
@@ -152,6 +153,27 @@ def find_places(text: str, toks: list[Token]) -> list[PlaceRef]:
         named = {r.code for r in refs if r not in tagged and not r.origin}
         refs = [r for r in refs if r not in tagged or not named or r.code in named]
     return PlaceList(sorted(_add_anaphora(toks, _drop_possessors(toks, refs)), key=lambda r: r.first))
+
+
+_OF_THE_CITY = frozenset({"города", "міста", "city"})
+
+
+def _city_districts(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
+    """ "в Красноперекопском районе города" after Yaroslavl: a district of the city named
+    before (not the district of that name elsewhere), so the city's region."""
+    out = list(refs)
+    for k, r in enumerate(out):
+        nxt = r.last + 1
+        if nxt < len(toks) and toks[nxt].low.startswith(("район", "district")):
+            nxt += 1  # "в Красноперекопском районе города": the name read as a town's
+        elif not toks[r.last].low.startswith(("район", "district")):
+            continue
+        if nxt >= len(toks) or toks[nxt].low not in _OF_THE_CITY:
+            continue
+        city = next((c for c in reversed(out[:k]) if c.level == "city" and not c.origin), None)
+        if city is not None and city.code != r.code:
+            out[k] = r._replace(code=city.code)
+    return out
 
 
 _VILLAGE_WORDS = frozenset({"селе", "села", "село", "поселке", "посёлке", "поселка", "деревне", "хуторе",

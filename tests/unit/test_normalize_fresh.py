@@ -801,6 +801,14 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      [("UA-51", "transport")], []),
     ("hromadske", "Гладков заявив, що у Бєлгороді пошкоджено підстанцію, частина міста залишилася без "
      "світла, поранено двох людей.", [], [("RU-BEL", "energy")], [("RU-BEL", "injured", 2)]),
+    # "в Красноперекопском районе города": a district of the city named before; debris of one of
+    # the drones is no figure; "Торік", "з 2022 року": background
+    ("rbc", "Беспилотники атаковали Ярославль. Обломки одного из сбитых дронов упали в Красноперекопском "
+     "районе города, возник пожар.", [], [("RU-YAR", "fire")], []),
+    ("pravda", "Торік, за даними міської влади, росіяни скинули на Харків понад 100 керованих авіабомб.",
+     [], [], []),
+    ("hromadske", "«Укрзалізниця» нагадала, що з 2022 року внаслідок атак загинули понад 800 залізничників.",
+     [], [], []),
     # who tells: an analyst; a republic's cabinet; Kadyrov
     ("moscowtimes", "Ukraine launched more than 120 drones at Russia overnight, according to an independent "
      "analyst who tracks the attacks.", [(None, "drone", "launched", 120, "other")], [], []),
