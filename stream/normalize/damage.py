@@ -124,7 +124,10 @@ def extract_damage(
         strong = [
             k
             for k in cues
-            if lo <= k < hi and k not in count_cues and (k in stopped or _is_impact(toks, k, lo, hi))
+            if lo <= k < hi
+            and k not in count_cues
+            and (k in stopped or _is_impact(toks, k, lo, hi))
+            and not (k + 1 < hi and toks[k + 1].low in ("no", "нет", "ніяких", "никаких"))
         ]
         if not strong and prev_strong:
             # "В Никополе повреждены 4 дома. В Марганецкой громаде — пятиэтажка и ЛЭП": a

@@ -809,6 +809,13 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      [], [], []),
     ("hromadske", "«Укрзалізниця» нагадала, що з 2022 року внаслідок атак загинули понад 800 залізничників.",
      [], [], []),
+    # "caused no damage"; transformers are energy; gas production is fuel
+    ("ap", "Tula Governor Dmitry Milyaev said fragments fell on the grounds of an industrial plant in "
+     "Novomoskovsk, but caused no damage.", [], [], []),
+    ("dw_russian", "Дрон сдетонировал и повредил вспомогательный трансформатор Курской АЭС.", [],
+     [("RU-KRS", "energy")], []),
+    ("ukrainskapravda", "Голова Івано-Франківської ОВА повідомила про влучання в об'єкт газовидобування.", [],
+     [("UA-26", "fuel")], []),
     # who tells: an analyst; a republic's cabinet; Kadyrov
     ("moscowtimes", "Ukraine launched more than 120 drones at Russia overnight, according to an independent "
      "analyst who tracks the attacks.", [(None, "drone", "launched", 120, "other")], [], []),
