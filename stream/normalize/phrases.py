@@ -129,8 +129,8 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
         j += 1  # "a 728-drone attack": the tokenizer splits a count glued to its weapon
         glued = True
     for k in range(j, min(n, j + 3)):
-        if toks[k].kind != "word":
-            break
+        if toks[k].kind != "word" or weapon_of(toks[k]) is not None:
+            break  # (not "вісім ракет реактивної системи залпового вогню HIMARS")
         if toks[k].low in _SYSTEMS:
             return "other", None, i  # "10 more Patriot systems", "2 комплекси Patriot"
     if j + 1 < n and toks[j].low in _MORE and weapon_of(toks[j + 1]) is not None:
@@ -310,7 +310,9 @@ def _checked(
     """ "550 drones and missiles": a figure for mixed weapons has no single weapon; "10 more
     Patriot systems": a figure of launchers, not munitions."""
     k = last + 1
-    if k < len(toks) and toks[k].low in _SYSTEMS:
+    if k < len(toks) and toks[k].low in _SYSTEMS and not (
+        k + 1 < len(toks) and toks[k + 1].low.startswith("залпов")
+    ):  # (not "ракет реактивної системи залпового вогню HIMARS": rockets of the launcher)
         return "other", None, last
     if k + 1 < len(toks) and toks[k].low in _AND:
         other = weapon_of(toks[k + 1]) if toks[k + 1].kind == "word" else None

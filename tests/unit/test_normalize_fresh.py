@@ -816,6 +816,12 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      [("RU-KRS", "energy")], []),
     ("ukrainskapravda", "Голова Івано-Франківської ОВА повідомила про влучання в об'єкт газовидобування.", [],
      [("UA-26", "fuel")], []),
+    # MLRS rockets named by their launcher are missiles; "об отражении атаки трех беспилотников"
+    ("hromadske", "Міноборони РФ заявило, що над Бєлгородською областю збито вісім ракет реактивної системи "
+     "залпового вогню HIMARS.", [("RU-BEL", "missile", "intercepted", 8, "ru-mod")], [], []),
+    ("hromadske", "Україна отримала 2 комплекси Patriot.", [], [], []),
+    ("interfax", "Мэр Москвы Сергей Собянин сообщил об отражении атаки трех беспилотников, летевших на "
+     "столицу.", [("RU-MOW", "drone", "intercepted", 3, "ru-official")], [], []),
     # who tells: an analyst; a republic's cabinet; Kadyrov
     ("moscowtimes", "Ukraine launched more than 120 drones at Russia overnight, according to an independent "
      "analyst who tracks the attacks.", [(None, "drone", "launched", 120, "other")], [], []),

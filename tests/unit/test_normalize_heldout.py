@@ -155,8 +155,6 @@ KNOWN: dict[str, str] = {
     # round 19 (short and odd Telegram and wire formats), written after the round-18 fixes and
     # scored untouched (0.949; 0.944 before the session)
     "fresh19-ru-019": "residents of nearby houses who heard blasts make the houses damaged",
-    "fresh19-uk-019": "'5 реактивних снарядів системи HIMARS' are no missiles (its writer read them as "
-    "guided rockets)",
     # round 20 (busy bulletins and relays, distractor numbers, casualty phrasings) and round 21
     # (less common regions and places, inflected and abbreviated names, transliterations),
     # written after the round-19 fixes and scored untouched (0.959 and 0.949)
