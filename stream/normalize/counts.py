@@ -1087,6 +1087,10 @@ def _negated_cue(toks: list[Token], num: Number, lo: int, hi: int, meas: list[Me
             return True  # "failed to shoot down", "could not be intercepted"
         if "не" in before and any(w in before for w in ("вдалося", "удалось", "змогли", "смогли")):
             return True  # "не вдалося збити"
+        if num.first > 0 and toks[num.first - 1].low in ("ни", "жоден", "жодного", "no") and (
+            "не" in before or "не" in after
+        ):
+            return True  # "из которых ни один не был уничтожен над Башкирией"
     return False
 
 

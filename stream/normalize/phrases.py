@@ -109,6 +109,8 @@ _BOATS = frozenset({"boat", "boats", "vessel", "vessels", "катер", "кат�
 # kinds of missile that stand for "missiles" after a figure of missiles in the sentence
 _MISSILE_KINDS = ("ballistic", "cruise", "aeroballistic", "балістичн", "баллистическ", "крилат", "крылат",
                   "аеробалістичн", "аэробаллистическ", "керован", "управляем", "guided")
+_UNGUIDED = frozenset({"unguided", "некерованих", "некеровані", "неуправляемых", "неуправляемые",
+                       "некерованими", "неуправляемыми"})
 _SAID = frozenset({"said", "says", "claimed", "claims", "reported", "added"})
 
 
@@ -176,6 +178,8 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
         # "33 крилаті ракети та 2 балістичні", "33 cruise missiles and 2 ballistic ones"
         last = j + 1 if j + 1 < n and toks[j + 1].low in ("ones", "one") else j
         return "weapon", "missile", last
+    if toks[j].low in _UNGUIDED:
+        return "other", None, i  # "12 unguided rockets", "некерованих ракет": no guided weapon
     first_weapon = weapon_of(toks[j])
     if first_weapon is not None and j + 1 < n and toks[j + 1].lemma in _BOATS:
         return "other", None, i  # "three uncrewed boats", "четыре безэкипажных катера"

@@ -822,6 +822,11 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("hromadske", "Україна отримала 2 комплекси Patriot.", [], [], []),
     ("interfax", "Мэр Москвы Сергей Собянин сообщил об отражении атаки трех беспилотников, летевших на "
      "столицу.", [("RU-MOW", "drone", "intercepted", 3, "ru-official")], [], []),
+    # "ни один не был уничтожен" counts nothing; unguided rockets are no missiles; a train driver
+    ("meduza", "Минобороны сообщило о 43 сбитых за ночь беспилотниках, из которых ни один не был уничтожен "
+     "над Башкирией.", [(None, "drone", "intercepted", 43, "ru-mod")], [], []),
+    ("reuters", "Ukrainian forces fired 12 unguided rockets at Grayvoron.", [], [], []),
+    ("hromadske", "У Миргородському районі внаслідок атаки поранено машиніста.", [], [], [("UA-53", "injured", 1)]),
     # who tells: an analyst; a republic's cabinet; Kadyrov
     ("moscowtimes", "Ukraine launched more than 120 drones at Russia overnight, according to an independent "
      "analyst who tracks the attacks.", [(None, "drone", "launched", 120, "other")], [], []),
