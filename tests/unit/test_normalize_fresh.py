@@ -826,7 +826,8 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("meduza", "Минобороны сообщило о 43 сбитых за ночь беспилотниках, из которых ни один не был уничтожен "
      "над Башкирией.", [(None, "drone", "intercepted", 43, "ru-mod")], [], []),
     ("reuters", "Ukrainian forces fired 12 unguided rockets at Grayvoron.", [], [], []),
-    ("hromadske", "У Миргородському районі внаслідок атаки поранено машиніста.", [], [], [("UA-53", "injured", 1)]),
+    ("hromadske", "У Миргородському районі внаслідок атаки поранено машиніста.", [], [],
+     [("UA-53", "injured", 1)]),
     # who tells: an analyst; a republic's cabinet; Kadyrov
     ("moscowtimes", "Ukraine launched more than 120 drones at Russia overnight, according to an independent "
      "analyst who tracks the attacks.", [(None, "drone", "launched", 120, "other")], [], []),
