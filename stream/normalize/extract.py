@@ -388,6 +388,13 @@ def extract(
                 item = _built(DamageItem, {"region": item.region, "kind": "fuel", "span": item.span})
             kept.append(item)
         damage = kept
+        seen_kind: set[tuple[str | None, str]] = set()
+        unique_dmg: list[DamageItem] = []
+        for item in damage:  # (a plant made fuel above may name a fuel object listed already)
+            if (item.region, item.kind) not in seen_kind:
+                seen_kind.add((item.region, item.kind))
+                unique_dmg.append(item)
+        damage = unique_dmg
 
     claimant = observations[0].claimant if observations else default
     return claimant, observations, damage, casualties

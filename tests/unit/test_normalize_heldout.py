@@ -1,7 +1,7 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, twenty rounds of 90; round 6
+administrations' posts in en/ru/uk (tests/data/heldout/, twenty-two rounds of 90; round 6
 is harder documents: live blogs, digests, bullets, corrections; round 7 is like the
 dev set). The writers saw neither these tests nor the normalizer's code. Overall F1
 (the eval scorer's metric) of the normalizer as it was before them: 0.930, 0.906,
@@ -38,7 +38,11 @@ Round 20 (busy bulletins and relays, numbers that count nothing, casualty phrasi
 0.959 untouched (0.949, 0.929, 0.990); round 21 (less common regions and places, inflected,
 abbreviated and transliterated names, several claimants in one story) 0.949 (0.932, 0.951,
 0.969). Both were written after the round-19 fixes; the normalizer as it stood before the
-session's fixes scored them the same.
+session's fixes scored them the same. Round 22 (long multi-paragraph news stories with quotes,
+background paragraphs full of figures that count nothing new) scored 0.930 untouched (0.953,
+0.922, 0.909; 0.928 before the session); round 23 (officials' own posts: bullets by district,
+updates through the day, casualties by age and sex) 0.958 (0.941, 0.937, 0.983; the same
+before the session).
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -168,6 +172,48 @@ KNOWN: dict[str, str] = {
     "fresh21-en-024": "an air base the drones 'targeted', in a clause joined to a damaged house, is "
     "military damage",
     "fresh21-uk-002": "'адмінбудівлю підприємства' is 'other' (its writer took it as industrial)",
+    # round 22 (long multi-paragraph news stories with background figures) and round 23 (officials'
+    # own posts: bullets by district, updates, casualties by age), written after the round-19
+    # fixes and scored untouched (0.930 and 0.958)
+    "fresh22-en-004": "a refinery's trains held up, a Feodosia fuel depot put on Kyiv, and a guard 'at a "
+    "local enterprise' read as damage to it",
+    "fresh22-en-006": "'since April, when a strike ... killed 12 people': a past strike's toll is counted",
+    "fresh22-en-008": "'a historic building in the city centre' is no damage kind",
+    "fresh22-en-009": "'It said' after the ministry's sentence is lost to a governor in a 'where' clause "
+    "(claimant), and a school gym is read in the wrong region",
+    "fresh22-en-013": "'Russia launched over 6,000 drones at Ukraine in July' (a month's total in a "
+    "closing paragraph) is counted, and a power outage after an industrial strike is put on "
+    "Zaporizhzhia",
+    "fresh22-en-015": "a port 'hit last week' (a past event in a background paragraph) is damage",
+    "fresh22-en-017": "'The Defense Ministry's breakdown listed 41 drones over ...' has no measure of its own",
+    "fresh22-en-021": "'a strike on a hypermarket there in May 2024 killed 19 people': a past toll",
+    "fresh22-en-026": "'At least 12 rockets hit the town' after unguided Vampire rockets is counted, and the "
+    "attacker's launcher is damage",
+    "fresh22-en-027": "'the 87 drones' restated by the ministry keeps the Air Force's claimant, and "
+    "warships 'moved to Novorossiysk' are damage",
+    "fresh22-ru-001": "'Накануне, 15 мая, Минобороны отчитывалось о 42 сбитых': the day before's figure",
+    "fresh22-ru-005": "'по данным Воздушных сил' in a story led by Kyiv officials (claimant), a past "
+    "strike's toll ('31 июля, тогда погибли 31'), the Cabinet building missed",
+    "fresh22-ru-011": "'Всего в августе ... более 4 тысяч' (a month's total) is counted; the Cabinet "
+    "of Ministers building on fire is missed",
+    "fresh22-ru-013": "a refinery 'поврежден' is also industrial; 'склады с авиабомбами' at Engels are "
+    "put on Kyiv",
+    "fresh22-ru-015": "'только за последнюю неделю ... более 1500 ударных дронов' (a week's total) is "
+    "counted (other writers labelled weekly totals)",
+    "fresh22-ru-017": "airports of Yaroslavl and Ivanovo with restrictions: Ivanovo's is missed",
+    "fresh22-ru-018": "'над морем и над городом 14 беспилотников': the sea with no name makes no second "
+    "place",
+    "fresh22-ru-019": "'В сумме губернаторы, по подсчетам «Медузы», сообщили ...' is the governors' "
+    "figure, not the newsroom's",
+    "fresh22-uk-001": "'у серпні Росія випустила по Україні понад 4100 дронів' (a month's total) is "
+    "counted",
+    "fresh22-uk-007": "'радіолокаційну станцію в тимчасово окупованому Криму' after a depot is missed",
+    "fresh22-uk-013": "a garage cooperative on fire is 'other' damage",
+    "fresh22-uk-015": "'Кримський міст ... атакували двічі — у 2022 та 2023 роках' (past) is transport",
+    "fresh22-uk-018": "a refinery struck 'по ... заводу' with 'пожежу та пошкодження обладнання' after it "
+    "is no fuel",
+    "fresh22-uk-025": "'Ці ж канали стверджували, що ... збили щонайменше вісім' is the channels' claim, "
+    "and 'атак було щонайменше п'ять' counts attacks",
 }
 
 
@@ -181,14 +227,14 @@ def _cases() -> list[dict[str, Any]]:
 CASES = _cases()
 
 
-Tuples = tuple[Counter[tuple[Any, ...]], set[tuple[str, str]], Counter[tuple[Any, ...]]]
+Tuples = tuple[Counter[tuple[Any, ...]], Counter[tuple[Any, ...]], Counter[tuple[Any, ...]]]
 
 
 def _expected(gold: dict[str, Any]) -> Tuples:
     counts = Counter(
         (c[0], c[1], c[2], int(c[3]), c[4] if len(c) > 4 else gold["claimant"]) for c in gold["counts"]
     )
-    damage = {(d[0], d[1]) for d in gold["damage"]}
+    damage = Counter((d[0], d[1]) for d in gold["damage"])
     casualties = Counter((c[0], c[1], int(c[2])) for c in gold["casualties"])
     return counts, damage, casualties
 
@@ -202,7 +248,7 @@ def _produced(report: dict[str, Any]) -> Tuples:
     )
     out = normalize(raw)
     counts = Counter((o.region, o.weapon, o.measure, o.count, o.claimant) for o in out.observations)
-    damage = {(d.region, d.kind) for d in out.damage if d.region is not None}
+    damage = Counter((d.region, d.kind) for d in out.damage)  # as the scorer counts them
     casualties: Counter[tuple[Any, ...]] = Counter()
     for c in out.casualties:
         for what, n in (("killed", c.killed), ("injured", c.injured)):
@@ -219,10 +265,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 1800
-    assert len(set(ids)) == 1800
+    assert len(ids) == 1980
+    assert len(set(ids)) == 1980
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 600, "ru": 600, "uk": 600}
+    assert Counter(c["lang"] for c in CASES) == {"en": 660, "ru": 660, "uk": 660}
 
 
 @pytest.mark.parametrize(
