@@ -185,7 +185,8 @@ KNOWN: dict[str, str] = {
     "closing paragraph) is counted, and a power outage after an industrial strike is put on "
     "Zaporizhzhia",
     "fresh22-en-015": "a port 'hit last week' (a past event in a background paragraph) is damage",
-    "fresh22-en-017": "'The Defense Ministry's breakdown listed 41 drones over ...' has no measure of its own",
+    "fresh22-en-017": "'The Defense Ministry's breakdown listed 41 drones over ...' has no measure of its "
+    "own",
     "fresh22-en-021": "'a strike on a hypermarket there in May 2024 killed 19 people': a past toll",
     "fresh22-en-026": "'At least 12 rockets hit the town' after unguided Vampire rockets is counted, and the "
     "attacker's launcher is damage",
