@@ -9,6 +9,7 @@ totals with breakdowns, casualties, damage), warms the caches once, then times
 `build=` tells which normalizer ran: `mypyc` (compiled by `make native`) or the
 Python sources; unless --no-compare, the sources are also timed in a child
 process (STREAM_NATIVE=0) on the same corpus and printed as `pure_reports/s(cpu)`.
+With --profile, PROFILE_SORT=tottime sorts the profile by own time (default: cumulative).
 """
 
 from __future__ import annotations
@@ -111,7 +112,7 @@ def main() -> None:
     cpu = time.process_time() - cpu_start
     if profiler:
         profiler.disable()
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+        pstats.Stats(profiler).sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(25)
     # CPU time is what one core spends; wall time also counts waiting on a busy machine.
     build = "mypyc" if _native.STATUS == "mypyc" else "python"
     line = (f"reports={n} items={items} wall_s={elapsed:.2f} cpu_s={cpu:.2f} "

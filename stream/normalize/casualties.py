@@ -11,7 +11,7 @@ from typing import Literal, NamedTuple
 
 from stream.normalize.lexicon import PERSON, STOP, has, words
 from stream.normalize.numbers import Number
-from stream.normalize.phrases import cumulative
+from stream.normalize.phrases import cumulative, cumulative_marks
 from stream.normalize.tokens import Token, analyzer
 
 What = Literal["killed", "injured"]
@@ -152,6 +152,7 @@ def extract_casualties(
     by_first = {n.first: n for n in numbers if n.first not in used}
     taken: set[int] = set()
     out: list[Casualty] = []
+    marks: list[int] | None = None  # running totals' sentences, found when first needed
     keys = CASUALTY_CUES
     for i in [k for k, t in enumerate(toks) if t.lemma in keys or t.low in keys]:
         tok = toks[i]
@@ -174,7 +175,9 @@ def extract_casualties(
             continue
         value, first, last = found
         lo, hi = sent_bounds[tok.sent]
-        if cumulative(toks, lo, hi):
+        if marks is None:
+            marks = cumulative_marks(toks, sent_bounds)
+        if cumulative(marks, lo, hi):
             continue  # "с начала войны в регионе погибли более 200 мирных жителей": background
         if _handed_over(toks, first, last):
             continue  # "переданы тела 1000 погибших военнослужащих": remains handed over

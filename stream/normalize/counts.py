@@ -20,7 +20,15 @@ from stream.normalize.count_region import count_region
 from stream.normalize.damage import IMPACT, kind_mentions
 from stream.normalize.lexicon import has, words
 from stream.normalize.numbers import Number, qualifier_len
-from stream.normalize.phrases import OF, SIZE_WORDS, TARGETS, cumulative, is_noise, weapon_phrase
+from stream.normalize.phrases import (
+    OF,
+    SIZE_WORDS,
+    TARGETS,
+    cumulative,
+    cumulative_marks,
+    is_noise,
+    weapon_phrase,
+)
 from stream.normalize.places import PlaceRef, attack_starts, codes_in
 from stream.normalize.tokens import Token
 from stream.normalize.weapons import measure_of, weapon_of
@@ -251,6 +259,7 @@ def extract_counts(
         return out
     doc = _Doc.of(toks, sent_bounds)
     dropped: Number | None = None  # the last figure a correction replaced
+    marks: list[int] | None = None  # running totals' sentences, found when first needed
     for idx, num in enumerate(numbers):
         tok = toks[num.first]
         sent = tok.sent
@@ -386,7 +395,9 @@ def extract_counts(
             continue  # "the 71 drones mentioned above", "Of the 289 drones it claimed, ..."
         if _hypothetical(toks, num, lo):
             continue  # "could fire up to 1,500 drones", "может выпустить до 1000 беспилотников"
-        if cumulative(toks, lo, hi):
+        if marks is None:
+            marks = cumulative_marks(toks, doc.sent_bounds)
+        if cumulative(marks, lo, hi):
             continue  # "has launched more than 5,000 drones at Ukraine since the start of the month"
         if _on_board(toks, np_last):
             continue  # "a Kalibr carrier with up to eight missiles on board": what it carries

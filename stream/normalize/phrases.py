@@ -4,6 +4,7 @@ Azov"), or count something else ("14 homes", "1 червня", "3 am")?"""
 
 from __future__ import annotations
 
+import bisect
 from typing import Literal
 
 from stream.models import Weapon
@@ -44,27 +45,48 @@ _LONG_PERIODS = frozenset({
 _SINCE = frozenset({"since", "начала", "початку"})
 
 
-def cumulative(toks: list[Token], lo: int, hi: int) -> bool:
-    """A running total over a long period ("since the start of the month", "since January",
-    "с начала года", "від початку 2025 року", "last winter"), not the report's own figure
-    ("since midnight", "since 3 p.m.") nor a record it sets ("the largest attack since 2022")."""
-    for k in range(lo, hi):
-        low = toks[k].low
-        nxt = toks[k + 1].low if k + 1 < hi else ""
-        if low in _LAST and nxt in _LAST_PERIOD:
-            return True  # "last winter", "Минулого місяця", "в прошлом месяце"
-        if low in ("торік", "минулоріч", "летом", "влітку") and k == lo:
-            return True  # "Торік ... росіяни скинули на місто понад 100 авіабомб"
-        month_after = k + 1 < hi and (has(toks[k + 1], _MONTHS) or _year(toks[k + 1]))
-        if low not in _SINCE and not (low in ("с", "з", "від", "от") and month_after):
-            continue
-        if any(t.low.startswith(_RECORD) for t in toks[max(lo, k - 8) : k]):
-            continue  # "the biggest attack since the start of the war", "крупнейшая с начала года"
-        for t in toks[k + 1 : min(hi, k + 6)]:
-            if t.kind == "time" or t.low in _SHORT_SINCE:
-                break
-            if has(t, _MONTHS) or t.low in _LONG_PERIODS or _year(t):
-                return True
+def cumulative_marks(toks: list[Token], bounds: list[tuple[int, int]]) -> list[int]:
+    """Tokens that make their sentence speak of a running total over a long period ("since the
+    start of the month", "since January", "с начала года", "від початку 2025 року", "last
+    winter", "Торік"), not of the report's own figures ("since midnight", "since 3 p.m.") nor of
+    a record they set ("the largest attack since 2022"). One pass per report; see `cumulative`."""
+    marks: list[int] = []
+    triggers = _RUNNING_TRIGGERS
+    for lo, hi in bounds:
+        for k in range(lo, hi):
+            if toks[k].low in triggers and _marks_running_total(toks, k, lo, hi):
+                marks.append(k)
+    return marks
+
+
+def cumulative(marks: list[int], lo: int, hi: int) -> bool:
+    """Whether a mark of `cumulative_marks` lies in [lo, hi)."""
+    i = bisect.bisect_left(marks, lo)
+    return i < len(marks) and marks[i] < hi
+
+
+def _running_triggers() -> frozenset[str]:
+    return _LAST | _SINCE | frozenset({"торік", "минулоріч", "с", "з", "від", "от"})
+
+
+def _marks_running_total(toks: list[Token], k: int, lo: int, hi: int) -> bool:
+    low = toks[k].low
+    nxt = toks[k + 1].low if k + 1 < hi else ""
+    if low in _LAST and nxt in _LAST_PERIOD:
+        return True  # "last winter", "Минулого місяця", "в прошлом месяце"
+    if low in ("торік", "минулоріч") and k == lo:
+        return True  # "Торік ... росіяни скинули на місто понад 100 авіабомб"
+    if low not in _SINCE and not (
+        low in ("с", "з", "від", "от") and k + 1 < hi and (has(toks[k + 1], _MONTHS) or _year(toks[k + 1]))
+    ):
+        return False
+    if any(t.low.startswith(_RECORD) for t in toks[max(lo, k - 8) : k]):
+        return False  # "the biggest attack since the start of the war", "крупнейшая с начала года"
+    for t in toks[k + 1 : min(hi, k + 6)]:
+        if t.kind == "time" or t.low in _SHORT_SINCE:
+            return False
+        if has(t, _MONTHS) or t.low in _LONG_PERIODS or _year(t):
+            return True
     return False
 
 
@@ -507,3 +529,6 @@ def is_noise(toks: list[Token], num: Number) -> bool:
     ):
         return True  # "1. Брянська обл. — 17;": a list item's number
     return prev is not None and prev.text in "№#"
+
+
+_RUNNING_TRIGGERS = _running_triggers()
