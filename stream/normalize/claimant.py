@@ -421,7 +421,13 @@ def _own_counts(
         s_lo, _ = sent_bounds[tok.sent]
         lo = max(s_lo, k - 5)  # "according to a Kyiv Independent analysis"
         window = toks[lo:k]
-        if any(a.sent == tok.sent and lo - 1 <= a.last < k and a.claimant != "other" for a in found):
+        if any(
+            a.sent == tok.sent
+            and max(lo, k - 3) - 1 <= a.last < k
+            and a.claimant != "other"
+            and not any(t.text == "," for t in toks[a.last + 1 : k])
+            for a in found
+        ):
             continue  # "By the Defence Ministry's count": the ministry's
         holder = any(
             t.low in _OWN_OPENERS or t.low.endswith(("'s", "s'"))
@@ -580,9 +586,12 @@ def claimant_for(
     else its media attribution; else the default."""
     same = [a for a in attributions if a.sent == sent]
     own = [a for a in same if a.own]
-    if own and (own[0].lead or all(
-        own[0].first < a.first <= own[0].last + 8 for a in same if a.claimant != "other"
-    )):
+    if own and (
+        own[0].lead
+        or all(own[0].first < a.first <= own[0].last + 8 for a in same if a.claimant != "other")
+        # "В сумме губернаторы, по подсчетам «Медузы», сообщили не менее чем о 40": the sum
+        or (0 <= own[0].last < at and not any(own[0].last < a.first < at for a in same if not a.own))
+    ):
         # "По подсчетам «Медузы», губернаторы ... сообщили ...", "an AFP analysis of Ukrainian
         # air force data showed": the newsroom's own figure, whatever it drew on
         return "other"

@@ -144,6 +144,9 @@ CASES = [
      "министерства, над Черным морем сбиты три ракеты «Нептун».", "meduza", ["ru-mod", "ru-mod"], "ru-mod"),
     ("Міністерство енергетики повідомило про пошкодження. За даними міністерства, 3 ракети збито.",
      "wire", ["ua-official"], "ua-official"),
+    # a newsroom's sum of what officials said is its own figure
+    ("В сумме губернаторы, по подсчетам «Медузы», сообщили не менее чем о 40 сбитых беспилотниках.",
+     "meduza", ["other"], "other"),
     # a speaker citing a body right after naming himself relays that body's claim
     ("Air defence forces destroyed five drones over the Tambov region overnight, Governor Yevgeny "
      "Pervyshov said, citing the Defence Ministry.", "tass", ["ru-mod"], "ru-mod"),

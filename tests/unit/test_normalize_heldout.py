@@ -204,8 +204,6 @@ KNOWN: dict[str, str] = {
     "fresh22-ru-017": "airports of Yaroslavl and Ivanovo with restrictions: Ivanovo's is missed",
     "fresh22-ru-018": "'над морем и над городом 14 беспилотников': the sea with no name makes no second "
     "place",
-    "fresh22-ru-019": "'В сумме губернаторы, по подсчетам «Медузы», сообщили ...' is the governors' "
-    "figure, not the newsroom's",
     "fresh22-uk-001": "'у серпні Росія випустила по Україні понад 4100 дронів' (a month's total) is "
     "counted",
     "fresh22-uk-007": "'радіолокаційну станцію в тимчасово окупованому Криму' after a depot is missed",
