@@ -66,7 +66,7 @@ def cumulative(marks: list[int], lo: int, hi: int) -> bool:
 
 
 def _running_triggers() -> frozenset[str]:
-    return _LAST | _SINCE | frozenset({"торік", "минулоріч", "с", "з", "від", "от"})
+    return _LAST | _SINCE | _PREVIOUS | frozenset({"торік", "минулоріч", "с", "з", "від", "от"})
 
 
 def _marks_running_total(toks: list[Token], k: int, lo: int, hi: int) -> bool:
@@ -76,12 +76,16 @@ def _marks_running_total(toks: list[Token], k: int, lo: int, hi: int) -> bool:
         return True  # "last winter", "Минулого місяця", "в прошлом месяце"
     if low in ("торік", "минулоріч") and k == lo:
         return True  # "Торік ... росіяни скинули на місто понад 100 авіабомб"
+    if low in _PREVIOUS and nxt not in _PREVIOUS_SPAN:
+        return True  # "Предыдущий рекорд — 728 дронов", "The previous strike killed 31": a past one
     if low not in _SINCE and not (
         low in ("с", "з", "від", "от") and k + 1 < hi and (has(toks[k + 1], _MONTHS) or _year(toks[k + 1]))
     ):
         return False
     if any(t.low.startswith(_RECORD) for t in toks[max(lo, k - 8) : k]):
-        return False  # "the biggest attack since the start of the war", "крупнейшая с начала года"
+        # "the biggest attack since the start of the war": a record, unless the past event it
+        # names follows ("the deadliest attack since April, when a strike killed 12 people")
+        return any(t.low in _WHEN for t in toks[k + 1 : min(hi, k + 6)])
     for t in toks[k + 1 : min(hi, k + 6)]:
         if t.kind == "time" or t.low in _SHORT_SINCE:
             return False
@@ -98,6 +102,12 @@ _LAST = frozenset({"last", "прошлой", "минулої", "минулого
                    "минулий"})
 _LAST_PERIOD = frozenset({"winter", "year", "month", "зимы", "зими", "місяця", "місяці", "месяце", "месяца",
                           "року", "році", "году", "года", "місяць", "месяц", "год", "рік"})
+_PREVIOUS = frozenset({"previous", "предыдущий", "предыдущая", "предыдущее", "предыдущего", "попередній",
+                       "попередня", "попереднє", "попереднього"})
+# "over the previous day", "за попередню добу": the report's own span
+_PREVIOUS_SPAN = frozenset({"day", "days", "night", "24", "hours", "сутки", "суток", "ночь", "добу", "доби",
+                            "ніч", "ночі"})
+_WHEN = frozenset({"when", "коли", "когда", "тогда", "тоді"})
 _RECORD = ("largest", "biggest", "highest", "heaviest", "most", "deadliest", "record", "крупнейш",
            "наймасованіш", "наймасштабніш", "найбільш", "самой", "самая", "самый", "рекорд",
            "масштабнейш", "мощнейш", "first", "перв", "перш")

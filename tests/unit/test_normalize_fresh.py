@@ -828,6 +828,14 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("reuters", "Ukrainian forces fired 12 unguided rockets at Grayvoron.", [], [], []),
     ("hromadske", "У Миргородському районі внаслідок атаки поранено машиніста.", [], [],
      [("UA-53", "injured", 1)]),
+    # a past strike named as a record's reference, or as "the previous" one, is background; "over the
+    # previous day" is the report's own span
+    ("bbc", "It is the deadliest attack on Kyiv since April, when a strike on the Sviatoshynskyi district "
+     "killed 12 people.", [], [], []),
+    ("novayagazeta_europe", "Предыдущий столь же смертоносный удар по Киеву был нанесен 31 июля, тогда "
+     "погибли 31 человек.", [], [], []),
+    ("ap", "Russia's Defense Ministry said its air defenses had shot down four Storm Shadow cruise missiles "
+     "over the previous day.", [(None, "missile", "intercepted", 4, "ru-mod")], [], []),
     # who tells: an analyst; a republic's cabinet; Kadyrov
     ("moscowtimes", "Ukraine launched more than 120 drones at Russia overnight, according to an independent "
      "analyst who tracks the attacks.", [(None, "drone", "launched", 120, "other")], [], []),
