@@ -23,6 +23,8 @@ KILLED = words(
     "убит", "гибель", "жертва", "жертвы",
     "загинути", "загинули", "загинув", "загинула", "загиблий", "загиблих", "вбити", "вбито",
     "убито", "загибель", "жертв",
+    "скончаться", "скончался", "скончалась", "скончались", "умереть", "умер", "умерла", "умерли",
+    "померти", "помер", "померла", "померли",
     "тіло", "тело",  # "під завалами знайшли тіло жінки": a body found
 )  # fmt: skip
 INJURED = words(
@@ -54,6 +56,7 @@ _BACK_SKIP = words(
     "were", "получили", "получил", "получила", "зазнали", "зазнав", "зазнала", "suffered",
     "sustained", "людей", "людини", "человек", "человека", "were", "being", "left",
     "дістали", "дістав", "дістала", "отримали", "отримав", "отримала", "зазнали",
+    "known", "believed", "thought", "feared", "confirmed", "reported", "to",
 )  # fmt: skip
 _FWD_SKIP = words(
     "at", "least", "another", "more", "than", "ще", "еще", "ещё", "не", "менее", "менше",
@@ -186,7 +189,34 @@ def extract_casualties(
         out.append(Casualty(what, value, min(first, i), max(last, i), i, update))
     out.extend(_elliptic(toks, by_first, taken, out, place_tokens))
     out.sort(key=lambda c: c.first)
-    return _drop_superseded(toks, _without_hospitalised(toks, out), sent_bounds)
+    return _drop_superseded(toks, _without_parts(toks, _without_hospitalised(toks, out)), sent_bounds)
+
+
+_PART_BREAKS = frozenset({":", "—", "–"})
+_ALL_TOLD = frozenset({"загалом", "всего", "всього", "усього", "total", "toll", "итого", "общей", "общее"})
+
+
+def _without_parts(toks: list[Token], found: list[Casualty]) -> list[Casualty]:
+    """ "помер ще один чоловік — загалом загиблих двоє", "погибших двое: в больнице скончался
+    мужчина": one more, or one told of after a colon, inside a larger figure of the same
+    kind in the same sentence is a part of it, not more."""
+    out: list[Casualty] = []
+    for c in found:
+        sent = toks[c.cue].sent
+        larger = [e for e in found if e is not c and e.what == c.what and e.value > c.value
+                  and toks[e.cue].sent == sent]
+        more = any(t.low in _MORE_OF for t in toks[max(0, c.first - 3) : c.last + 1]) and any(
+            e.update or any(t.low in _ALL_TOLD for t in toks[max(0, min(e.first, e.cue) - 3) : e.last + 1])
+            for e in larger
+        )  # "ще одна людина постраждала в Оболонському районі" after two injured is one more
+        told = any(
+            e.last < c.first and any(t.text in _PART_BREAKS for t in toks[e.last + 1 : c.first])
+            for e in larger
+        )
+        if larger and (more or told) and c.value == 1:
+            continue
+        out.append(c)
+    return out
 
 
 _HOSPITALISED = words("госпитализировать", "госпитализированы", "госпитализирован", "госпіталізувати",

@@ -452,11 +452,28 @@ def _match(toks: list[Token], i: int) -> tuple[int, str] | None:
         return None
     if i + k < len(toks) and toks[i + k].low in _TARGET_NOUNS:
         return None  # "an air force base", "military airfield": a target, not a claimant
-    if kind == "MOD" and i > 0 and toks[i - 1].low in ("пво", "ппо"):
+    if kind == "MOD" and _defence_forces_of(toks, i):
         return None  # "силами ПВО Минобороны сбит ...": the forces, not who reports it
     if kind == "MIL" and not _speaks(toks, i + k):
         return None  # "the Russian military fired..." is the attacker, not a claimant
     return k, kind
+
+
+_FORCES = frozenset({"forces", "units", "assets", "systems", "crews", "force", "troops"})
+_AIR_DEFENCE = frozenset({"defence", "defense", "пво", "ппо"})
+
+
+def _defence_forces_of(toks: list[Token], i: int) -> bool:
+    """"ПВО Минобороны", "air defence units of the Ministry of Defence": the forces that
+    shoot, named by their ministry, not the ministry reporting."""
+    if i > 0 and toks[i - 1].low in ("пво", "ппо"):
+        return True
+    j = i - 1
+    if j >= 0 and toks[j].low == "the":
+        j -= 1
+    if j < 2 or toks[j].low != "of" or toks[j - 1].low not in _FORCES:
+        return False
+    return any(t.low in _AIR_DEFENCE for t in toks[max(0, j - 3) : j - 1])
 
 
 _SAY = words(

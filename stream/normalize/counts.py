@@ -115,6 +115,8 @@ def _measure(
     best: tuple[float, int, Measure] | None = None
     before: Measure | None = None
     cues = meas[lo:hi] if meas is not None else [measure_of(t) for t in toks[lo:hi]]
+    if _hits_by(toks, num, lo, cues):
+        return None  # "Hits by 5 missiles and 27 attack UAVs were recorded": impacts, no measure
     for k, m in enumerate(cues, lo):
         if m is None or num.first <= k <= num.last:
             continue
@@ -225,6 +227,16 @@ def _other_clause(toks: list[Token], last: int, k: int) -> bool:
 _DETECTED = frozenset({"зафіксовано", "зафиксировано", "detected", "зафіксували", "зафиксировали",
                        "зафиксированы", "зафіксовані", "recorded"})
 _HITS = ("влучан", "влучень", "попадан", "падін", "падени", "hit", "impact", "strikes")
+
+
+def _hits_by(toks: list[Token], num: Number, lo: int, cues: list[Measure | None]) -> bool:
+    """The number is in the object of "hits by" / "impacts of" with no measure cue between."""
+    for j in range(min(num.first, lo + len(cues)) - 1, max(lo, num.first - 12) - 1, -1):
+        if cues[j - lo] is not None or toks[j].text in (";", ":", "."):
+            return False
+        if toks[j].low in ("by", "of") and j > 0 and toks[j - 1].low in ("hits", "impacts"):
+            return True
+    return False
 
 
 def _joined_intercept(toks: list[Token], k: int) -> bool:
@@ -937,20 +949,24 @@ def _respective(
 _DASH_ITEM = frozenset({"–", "—"})
 
 
+_GOES_ON = frozenset({"and", "и", "і", "та", "й", "including", "включая", "зокрема", "числе", "числі"})
+
+
 def _after_casualty(toks: list[Token], numbers: list[Number], idx: int, s_lo: int) -> bool:
     """ "Four killed in Lviv Oblast, one in Zaporizhzhia": a bare figure after a comma that
     goes on from a casualty figure before it in the sentence."""
     if idx == 0:
         return False
     prev, num = numbers[idx - 1], numbers[idx]
-    lead = toks[num.first - num.qlen - 1].text
-    if prev.first < s_lo or (lead != "," and lead not in _DASH_ITEM):
+    lead = toks[num.first - num.qlen - 1].low
+    joined = lead in _GOES_ON  # "killed two people in Kostiantynivka and one in Druzhkivka"
+    if prev.first < s_lo or (lead != "," and lead not in _DASH_ITEM and not joined):
         return False
     after = toks[prev.last + 1 : min(num.first, prev.last + 4)]
     before = toks[max(s_lo, prev.first - prev.qlen - 2) : prev.first - prev.qlen]
     # "у Брянській – поранено двох, а в Бєлгородській – трьох"
     cue = any(has(t, CASUALTY_CUES) for t in after) or (
-        any(has(t, CASUALTY_CUES) for t in before) and toks[num.first - num.qlen - 1].text in _DASH_ITEM
+        any(has(t, CASUALTY_CUES) for t in before) and (lead in _DASH_ITEM or joined)
     )
     return cue and not any(weapon_of(t) is not None for t in toks[prev.last + 1 : num.first])
 

@@ -69,6 +69,7 @@ _IMPACT = words(
     "призупинити", "призупинено",
     "призупиняв", "призупиняли", "зупинено",
     "без", "знищено", "уничтожен", "вибух", "взрыв", "детонация", "детонація",
+    "перебой", "перебои", "перебій", "перебої", "interruptions", "disruptions",
     "outage", "outages", "blackout", "blackouts", "blew", "blown", "shattered", "smashed",
     "выбить", "выбиты", "вибити", "вибито", "вибиті", "знеструмити", "знеструмлено",
     "знеструмлення", "знеструмлена", "знеструмлені", "знеструмлений", "обесточить", "обесточены",
@@ -427,11 +428,17 @@ _PERSON_BEFORE = words("сотрудник", "работник", "працівн
                        "пасажири", "пассажиры", "passengers")
 
 
+_SHORTAGE = frozenset({"перебой", "перебои", "перебій", "перебої", "дефицит", "дефіцит", "shortage",
+                       "shortages"})
+_POWER_SUPPLY = frozenset({"электроснабжение", "електропостачання", "электроэнергия", "електроенергія",
+                           "електро", "электро", "свет", "світло", "электричество", "електрика", "power",
+                           "electricity"})
 _TRANSIT = frozenset({"трамвай", "тролейбус", "троллейбус", "автобус", "маршрутка", "bus", "buses", "tram",
                       "trams", "trolleybus", "trolleybuses"})
 _HOSPITALS = frozenset({"лікарня", "больница", "hospital", "hospitals", "црб", "црл", "клиника", "клініка"})
 _WHO_IS = frozenset({"вона", "він", "она", "он", "she", "he", "вони", "они", "they", "is", "are"})
-_DIED = words("скончаться", "скончался", "скончалась", "померти", "помер", "померла")
+_DIED = words("скончаться", "скончался", "скончалась", "померти", "помер", "померла", "died", "dies",
+              "succumbed")
 _ATTACKERS = frozenset({"aircraft", "jets", "planes", "bombers", "літаки", "літак", "самолеты",
                         "самолет", "авиация", "авіація", "helicopters", "гелікоптери"})
 _DROPPED = words("dropped", "launched", "fired", "struck", "attacked", "скинули", "скинула",
@@ -484,6 +491,10 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
         t.kind == "word" and t.lemma in _AIRPORT_OPS for t in toks[max(lo, i - 4) : i]
     ):
         return True  # "ограничения на прием и выпуск самолетов": flights, not aircraft hit
+    if prev is not None and prev.low in ("с", "з", "із", "of") and i - 2 >= lo and (
+        toks[i - 2].low in _SHORTAGE or toks[i - 2].lemma in _SHORTAGE
+    ) and tok.lemma not in _POWER_SUPPLY:
+        return True  # "перебои с топливом в Крыму": a shortage, not a fuel site hit
     if prev is not None and prev.lemma in ("оперативный", "оперативний", "operational"):
         return True  # "Оперативний штаб Кубані": an authority, not a headquarters hit
     if any(t.kind == "word" and has(t, _TAKEN_TO) for t in toks[max(lo, i - 4) : i]):
@@ -504,6 +515,10 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
     died = any(t.kind == "word" and (has(t, CASUALTY_CUES) or has(t, _DIED)) for t in after)
     if died and prev is not None and prev.low in ("в", "у", "in") and after[0].kind == "word":
         return True  # "в больнице скончался мужчина": where he died, not what was hit
+    if prev is not None and prev.low in ("в", "у", "in") and any(
+        t.kind == "word" and has(t, _DIED) for t in toks[max(lo, i - 3) : i - 1]
+    ):
+        return True  # "died in hospital", "померла в лікарні"
     # "Russian aircraft dropped two bombs": the attacker, not a damaged aircraft
     return tok.low in _ATTACKERS and any(t.kind == "word" and has(t, _DROPPED) for t in after)
 

@@ -576,10 +576,10 @@ _ACTOR_NOUNS = words(
 def _dateline(toks: list[Token], ref: PlaceRef) -> bool:
     """ "MOSCOW, Aug. 6 (Xinhua) --", "KYIV, Ukraine (AP) —": where the story was filed (a
     city in capitals before a comma, and the agency or a dash soon after)."""
-    tok = toks[ref.first]
-    if not tok.text.isupper() or len(tok.text) < 3 or ref.last + 1 >= len(toks):
+    name = "".join(t.text for t in toks[ref.first : ref.last + 1] if t.kind == "word")
+    if not name.isupper() or len(name) < 3 or ref.last + 1 >= len(toks):
         return False
-    if toks[ref.last + 1].text != ",":
+    if toks[ref.last + 1].text not in (",", "."):  # "MOSCOW. Oct 25 (Interfax) -"
         return False
     # "(Xinhua) --", "(AP) —", "/TASS/.": an agency's mark within a few tokens
     return any(t.text in ("(", "--", "—", "–", "/") for t in toks[ref.last + 1 : ref.last + 9])
@@ -601,9 +601,19 @@ def _distance_ref(toks: list[Token], ref: PlaceRef) -> bool:
     return any(t.low in _DISTANCE for t in toks[max(0, k - 4) : k])
 
 
+_MASTHEAD_WORDS = frozenset({"independent", "independent's", "post", "post's", "незалежний", "незалежному",
+                             "незалежного", "незалежним", "незалежному»", "независимый", "независимому",
+                             "независимого", "независимым"})
+
+
+def _masthead(toks: list[Token], ref: PlaceRef) -> bool:
+    """ "the Kyiv Independent", "«Київському незалежному»", "Kyiv Post": an outlet's name."""
+    return ref.last + 1 < len(toks) and toks[ref.last + 1].low in _MASTHEAD_WORDS
+
+
 def _metonymy(toks: list[Token], ref: PlaceRef) -> PlaceRef:
     """ "Moscow launched 300 drones", "Kyiv said": a capital naming a government."""
-    if _dateline(toks, ref) or _distance_ref(toks, ref):
+    if _dateline(toks, ref) or _distance_ref(toks, ref) or _masthead(toks, ref):
         return PlaceRef(ref.code, ref.first, ref.last, ref.level, origin=True)
     if ref.code not in _CAPITALS or ref.level != "city" or ref.last + 1 >= len(toks):
         return ref

@@ -123,6 +123,8 @@ def implied_ones(
             b += 1
         if any(j in nums for j in range(max(a, k - 3), min(b, k + 2))):
             continue  # "сбит 1 беспилотник", "ещё один дрон": a numeral states it
+        if tok.pos and any(n.value % 10 == 1 and n.value % 100 != 11 and a <= n.last < k for n in numbers):
+            continue  # "про 221 збитий за ніч безпілотник": the noun agrees with "221"
         cues = [j for j in range(a, b) if measure_of(toks[j]) == "intercepted"]
         if any(toks[j - 1].low in _NEGATION for j in cues if j > a):
             continue  # "a missile that was not intercepted", "ракета не была сбита"

@@ -180,11 +180,30 @@ def inflect(phrase: str, lang: Lang, *, plural_too: bool = False, all_genders: b
     if len(words) > 1 and seps[0].strip() == "-" and per_word[0] is not None:
         # "в Белгород-Днестровском": the first part of a hyphenated name often stays put.
         result |= _combine(words, seps, [None, *per_word[1:]])
+    if lang == "uk" and len(words) == 1 and len(result) == 1:
+        result |= _uk_neuter_forms(words[0])
     first = picked[0] if picked else None
     if len(words) > 1 and not seps[0].strip() and first is not None and first.tag.POS == "NOUN":
         # "на острове Змеиный", "аэродром Белая": a common noun, then the name as written.
         result |= _combine(words, seps, [per_word[0]] + [None] * (len(words) - 1))
     return result
+
+
+def _uk_neuter_forms(word: str) -> set[str]:
+    """Case forms of a neuter town name the Ukrainian dictionary does not know: Russian
+    "-ово" towns decline as nouns ("Кстово" -> "у Кстові"), "-ове"/"-не" ones as
+    adjectives ("Глотове" -> "у Глотовому")."""
+    w = normalize(word)
+    if len(w) < 5:
+        return set()
+    if w.endswith(("ово", "ево", "єво")):
+        forms = {w[:-1] + "і"}  # only the locative: "Кстова", "Іванова" would be surnames
+    elif w.endswith(("ове", "еве", "єве", "іне", "ине", "не")):
+        forms = {w[:-1] + end for end in ("ого", "ому", "им")}
+    else:
+        return set()
+    # "Людиново" -> "людинові" is also "людина"'s dative: only forms no word has
+    return {f for f in forms if not any(p.is_known for p in analyzer("uk").parse(f))}
 
 
 def _combine(words: list[str], seps: list[str], per_word: list[dict[str, set[str]] | None]) -> set[str]:

@@ -843,6 +843,40 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      [("RU-TA", "drone", "intercepted", 2, "ru-official")], [], []),
     ("telegram:RKadyrov_95", "Два дрона были сбиты над Гудермесом.",
      [("RU-CE", "drone", "intercepted", 2, "ru-official")], [], []),
+    # Seventeenth batch (rounds 24-25's lessons, in other words)
+    # the ministry's air defence named by a governor or mayor is who shoots, not who tells
+    ("telegram:bogomaz", "Air defence units of the Ministry of Defence destroyed 12 UAVs over the Bryansk "
+     "region.", [("RU-BRY", "drone", "intercepted", 12, "ru-official")], [], []),
+    # hits are no measure; "hits ... recorded" beside downed debris stays without a count
+    ("telegram:kpszsu", "Hits by 2 missiles and 14 attack UAVs were recorded at 6 locations, and debris of "
+     "downed drones fell at 2 locations.", [], [], []),
+    # a dateline with a full stop, and an outlet named after a city, are no places
+    ("interfax", "KHARKIV. June 3 (Interfax) - A fire broke out at a warehouse in Odesa.", [],
+     [("UA-51", "industrial"), ("UA-51", "fire")], []),
+    ("suspilne", "Джерело повідомило «Київському незалежному», що у Кстові горить НПЗ.", [],
+     [("RU-NIZ", "fuel"), ("RU-NIZ", "fire")], []),
+    # a noun agreeing with "221" states no one more
+    ("ukrinform", "Міноборони РФ заявило про 221 збитий за ніч безпілотник.",
+     [(None, "drone", "intercepted", 221, "ru-mod")], [], []),
+    # a name shared with a Zaporizhzhia town goes to the region the text names
+    ("suspilne", "Губернатор Ленінградської області повідомив про атаку на порт Приморськ, пошкоджено "
+     "причал.", [], [("RU-LEN", "transport")], []),
+    # interruptions of power are an outage; of fuel, a shortage
+    ("suspilne", "У Тернополі були перебої з електро- та водопостачанням.", [], [("UA-61", "energy")], []),
+    ("meduza", "Эксперты считают, что перебои с топливом в Крыму сохранятся.", [], [], []),
+    # "known to have been", "died in hospital" (where, not what was hit), ru/uk "died"
+    ("reuters", "Four people are known to have been injured in Kharkiv.", [], [], [("UA-63", "injured", 4)]),
+    ("reuters", "A woman died in hospital in Kharkiv.", [], [], [("UA-63", "killed", 1)]),
+    ("suspilne", "Жінка померла в лікарні у Харкові.", [], [], [("UA-63", "killed", 1)]),
+    # one more inside a stated total is part of it; one more beside another figure is more
+    ("suspilne", "У лікарні помер ще один чоловік у Харкові — загалом загиблих двоє.", [], [],
+     [("UA-63", "killed", 2)]),
+    ("suspilne", "У Києві поранено двох людей, ще одна людина постраждала в Оболонському районі.", [], [],
+     [("UA-30", "injured", 2), ("UA-30", "injured", 1)]),
+    # a bare figure going on from a casualty figure counts people, not the weapons before
+    ("reuters", "Russia launched 118 drones overnight. In Donetsk Oblast, Russian attacks killed two "
+     "people in Kostiantynivka and one in Druzhkivka.", [(None, "drone", "launched", 118, "other")], [],
+     [("UA-14", "killed", 2), ("UA-14", "killed", 1)]),
 ]
 
 
