@@ -378,6 +378,9 @@ def _negated(toks: list[Token], i: int, bounds: tuple[int, int]) -> bool:
     return False
 
 
+_RELATIVE = frozenset({"who", "який", "яка", "які", "который", "которая", "которые"})
+
+
 def _before(
     toks: list[Token],
     i: int,
@@ -390,6 +393,11 @@ def _before(
     pair = False
     crossed = False  # beyond a parenthetical only a number counts
     joined = 0  # people joined by "and" before the one nearest the cue
+    rel = next((m for m in range(i - 1, max(0, i - 12), -1) if toks[m].low in _RELATIVE), None)
+    if rel is not None and (has(toks[rel - 1], _SINGLE) or has(toks[rel - 1], PERSON)) and not any(
+        t.text in ".;" or t.kind == "num" or has(t, CASUALTY_CUES) for t in toks[rel:i]
+    ):
+        j = rel - 1  # "a 63-year-old woman who was pulled from the rubble died in hospital"
     while j >= 0 and i - j <= 16:
         tok = toks[j]
         if j in by_last and by_last[j].first not in taken:
@@ -482,8 +490,13 @@ _JOINERS = frozenset({"and", "и", "і", "та", "й"})
 
 
 def person_of(toks: list[Token], first: int, last: int) -> str | None:
-    """The lemma of the one person a casualty figure names ("женщина", "водитель"), if any."""
-    return next((t.lemma for t in toks[first : last + 1] if t.kind == "word" and has(t, _SINGLE)), None)
+    """The lemma of the one person a casualty figure names ("женщина", "водитель"), if any;
+    none for "a person", "человек", who may be anyone."""
+    found = next((t.lemma for t in toks[first : last + 1] if t.kind == "word" and has(t, _SINGLE)), None)
+    return None if found in _ANYONE else found
+
+
+_ANYONE = frozenset({"person", "человек", "людина", "особа", "лицо"})
 _DASH_PAIR = frozenset({"—", "–"})
 
 

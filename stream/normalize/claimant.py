@@ -192,6 +192,9 @@ _UA_OFFICIAL_SOURCES = (
     "hayvoronskyi", "gaivoronskyi", "prokudin", "kiper",
     "filatov", "sadovyi", "senkevych", "terekhov", "lysak", "chaus", "malashko", "zelenskyy",
     "kolesnyk", "sievierin", "vadym_liakh", "vadym_lyakh", "zabolotna",
+    "kozytsk", "vilkul", "ganzha", "hanzha", "hryhorov", "artiukh", "onyshchuk", "nadal", "nehoda",
+    "borzov", "rudnytsk", "tyurin", "zaparaniuk", "biletsk", "bunechko", "taburets", "raikovych",
+    "kohut", "pronin", "trukhanov", "mrochko", "yevtushenko", "kalashnyk",
 )  # fmt: skip
 
 
@@ -241,6 +244,12 @@ _SOURCE_REGIONS: tuple[tuple[str, str], ...] = (
     ("sumy", "UA-59"), ("kyiv_city", "UA-30"), ("klitschko", "UA-30"), ("tkachenko", "UA-30"),
     ("kmva", "UA-30"), ("kalashnyk", "UA-32"), ("kyivoda", "UA-32"), ("lviv", "UA-46"),
     ("kozytskyi", "UA-46"), ("sadovyi", "UA-46"), ("filashkin", "UA-14"), ("donetsk", "UA-14"),
+    ("kozytsk", "UA-46"), ("vilkul", "UA-12"), ("ganzha", "UA-12"), ("hanzha", "UA-12"),
+    ("hryhorov", "UA-59"), ("artiukh", "UA-59"), ("onyshchuk", "UA-26"), ("nadal", "UA-61"),
+    ("nehoda", "UA-61"), ("borzov", "UA-05"), ("rudnytsk", "UA-07"), ("tyurin", "UA-68"),
+    ("zaparaniuk", "UA-77"), ("biletsk", "UA-21"), ("bunechko", "UA-18"), ("taburets", "UA-71"),
+    ("raikovych", "UA-35"), ("kohut", "UA-53"), ("pronin", "UA-53"), ("trukhanov", "UA-51"),
+    ("mrochko", "UA-65"), ("yevtushenko", "UA-12"),
 )  # fmt: skip
 
 

@@ -120,6 +120,8 @@ def _measure(
     for k, m in enumerate(cues, lo):
         if m is None or num.first <= k <= num.last:
             continue
+        if k > 0 and toks[k - 1].low in _AIR and toks[k].low in _ATTACK_NOUNS:
+            continue  # "438 air attack assets", "засобів повітряного нападу": a name, no launch
         a, b = (k, num.first) if k < num.first else (num.last, k)
         span = [t.text for t in toks[a:b]]
         commas = span.count(",")
@@ -227,6 +229,25 @@ def _other_clause(toks: list[Token], last: int, k: int) -> bool:
 _DETECTED = frozenset({"зафіксовано", "зафиксировано", "detected", "зафіксували", "зафиксировали",
                        "зафиксированы", "зафіксовані", "recorded"})
 _HITS = ("влучан", "влучень", "попадан", "падін", "падени", "hit", "impact", "strikes")
+
+
+_AIR = frozenset({"air", "повітряного", "воздушного", "повітряних", "воздушных"})
+_ATTACK_NOUNS = frozenset({"attack", "нападу", "нападения", "нападу:"})
+
+
+_COMPRISED = frozenset({"included", "include", "includes", "comprised", "were", "включали", "були", "были"})
+_AMONG = frozenset({("among", "them"), ("серед", "них"), ("среди", "них"), ("з", "них"), ("из", "них")})
+
+
+def _breakdown_opener(toks: list[Token], s_lo: int, first: int) -> bool:
+    """A sentence that opens as the breakdown of a figure told before it: "The missiles
+    included ...", "Among them were ...", "Серед них ..."."""
+    if first - s_lo < 2:
+        return False
+    if (toks[s_lo].low, toks[s_lo + 1].low) in _AMONG:
+        return True
+    k = s_lo + (1 if toks[s_lo].low == "the" else 0)
+    return weapon_of(toks[k]) is not None and k + 1 < first and toks[k + 1].low in _COMPRISED
 
 
 def _hits_by(toks: list[Token], num: Number, lo: int, cues: list[Measure | None]) -> bool:
@@ -401,6 +422,11 @@ def extract_counts(
             # "противник атакував ударними БпЛА. Загалом – 181 ударний БпЛА": the cue before
             p_lo, p_hi = doc.sent_bounds[sent - 1]
             measure = _measure(toks, num, p_lo, p_hi, doc.meas)
+        if measure is None and weapon is not None and sent > 0 and _breakdown_opener(toks, s_lo, num.first):
+            # "Russia launched 52 missiles ... The missiles included two Kinzhal, 16 Iskander-M":
+            # a breakdown of the figure before, measured as it was
+            before_it = [c for c in out if c.sent == sent - 1 and c.weapon == weapon]
+            measure = before_it[-1].measure if before_it else None
         if measure is None or _produced(toks, num, lo) or _negated_cue(toks, num, lo, hi, doc.meas):
             continue
         if _restated(toks, num, np_last, weapon, out):
@@ -984,7 +1010,11 @@ def _casualty_near(toks: list[Token], first: int, last: int, lo: int, hi: int) -
         t.low == "toll"
         or (t.lemma in ("кількість", "число") and k + 1 < hi and has(toks[k + 1], CASUALTY_CUES))
         # "the number of injured in Kharkiv has risen to seven"
-        or (t.low == "number" and k + 2 < hi and toks[k + 1].low == "of" and has(toks[k + 2], CASUALTY_CUES))
+        or (t.low == "number" and k + 2 < hi and toks[k + 1].low == "of" and (
+            has(toks[k + 2], CASUALTY_CUES)
+            # "the number of people killed in ... has risen to eight"
+            or (k + 3 < hi and toks[k + 2].low in ("people", "civilians") and has(toks[k + 3], CASUALTY_CUES))
+        ))
         for k, t in enumerate(toks[start:first], start)
     )
 

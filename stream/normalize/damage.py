@@ -70,6 +70,7 @@ _IMPACT = words(
     "призупиняв", "призупиняли", "зупинено",
     "без", "знищено", "уничтожен", "вибух", "взрыв", "детонация", "детонація",
     "перебой", "перебои", "перебій", "перебої", "interruptions", "disruptions",
+    "rubble", "завал", "завалы", "завали", "завалами", "завалів", "руины", "руїни",
     "outage", "outages", "blackout", "blackouts", "blew", "blown", "shattered", "smashed",
     "выбить", "выбиты", "вибити", "вибито", "вибиті", "знеструмити", "знеструмлено",
     "знеструмлення", "знеструмлена", "знеструмлені", "знеструмлений", "обесточить", "обесточены",
@@ -464,6 +465,8 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
         return True  # "порт тимчасово закривали для суден", "closed for ships": who it was closed to
     if i > lo and toks[i - 1].low.startswith(_CREWLESS):
         return True  # "уничтожены четыре безэкипажных катера": attackers destroyed, not damage
+    if "-" in tok.low and tok.low.endswith("ing"):
+        return True  # "tanker-tracking data": a modifier of a compound
     if tok.low == "home" and i + 1 < len(toks) and toks[i + 1].low == "to":
         return True  # "the Engels airbase, home to Tu-95MS bombers"
     if tok.low.startswith(("штаб", "headquarters")) and (

@@ -157,6 +157,7 @@ _KINDS: dict[DamageKind, str] = {
         амбулатория; вантажівка; вантажний автомобіль; грузовик; грузовой автомобиль; фура;
         trucks; lorry; lorries; адмінбудівля; админздание; административное здание; адмінбудинок;
         minibus; minibuses; авто; vessel; vessels; ship; ships; судно; civilian vessel; cargo ship;
+        tanker; tankers; танкер; танкеры; танкери; bulk carrier; сухогруз; суховантаж;
         цивільне судно; гражданское судно; ambulance; ambulances; van; vans; tram; trams; trolleybus; tractor;
         government building; cabinet of ministers; parliament building; city hall; town hall;
         маршрутка; маршрутное такси; маршрутне таксі; такси; таксі; taxi; микроавтобус; мікроавтобус;

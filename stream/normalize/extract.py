@@ -539,6 +539,9 @@ _SAID_VERBS = frozenset({"said", "added", "says", "reported", "stated", "wrote",
                          "пишет", "пише", "написал", "написав", "написала"})
 
 
+_ALSO = frozenset({"also", "later", "further", "then", "separately", "также", "також", "позже", "пізніше"})
+
+
 def _it_said(toks: list[Token], lo: int, hi: int) -> bool:
     """ "..., it said.", "he added", "за його словами": the speaker of the sentence before
     goes on."""
@@ -546,7 +549,11 @@ def _it_said(toks: list[Token], lo: int, hi: int) -> bool:
     if words_ & _HIS and words_ & {"according", "словами", "словам", "данным", "даними"}:
         return True
     return any(
-        toks[k].low in _PRONOUNS and toks[k + 1].low in _SAID_VERBS for k in range(lo, hi - 1)
+        toks[k].low in _PRONOUNS
+        and (toks[k + 1].low in _SAID_VERBS
+             # "It also said", "he later added"
+             or (toks[k + 1].low in _ALSO and k + 2 < hi and toks[k + 2].low in _SAID_VERBS))
+        for k in range(lo, hi - 1)
     ) or any(
         toks[k].low in _SAID_VERBS and toks[k + 1].low in _PRONOUNS for k in range(lo, hi - 1)
     )

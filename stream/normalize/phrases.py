@@ -157,6 +157,15 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
         return "ellipsis", None, i  # a figure that ends its line ("Брянская область — 12")
     nxt = toks[j]
     glued = False
+    if (
+        nxt.text in ("–", "-", "—")
+        and j + 1 < n
+        and toks[j + 1].kind == "num"
+        and nxt.start == toks[i].end
+        and toks[j + 1].start == nxt.end
+        and weapon_phrase(toks, j + 1)[0] == "other"
+    ):
+        return "other", None, i  # "пожежа на 7–9 поверхах": the first of a range of floors
     if nxt.kind == "punct" and nxt.text in "«\"“":
         j += 1
     elif nxt.text == "-" and j + 1 < n and nxt.start == toks[i].end and toks[j + 1].start == nxt.end:
@@ -169,6 +178,8 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
             return "other", None, i  # "10 more Patriot systems", "2 комплекси Patriot"
     if j + 1 < n and toks[j].low in _MORE and weapon_of(toks[j + 1]) is not None:
         j += 1  # "two more drones", "5 further missiles"
+    elif j + 2 < n and toks[j].low in _MORE and _is_modifier(toks[j + 1]) and weapon_of(toks[j + 2]):
+        j += 1  # "72 more Ukrainian drones"
     elif j + 1 < n and toks[j].low in _MORE and _en_noun(toks[j + 1]):
         return "other", None, i  # "pulled two more bodies from the rubble"
     if j < n and toks[j].kind == "word" and (toks[j].lemma in OF or toks[j].low in OF):

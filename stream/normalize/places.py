@@ -607,8 +607,17 @@ _MASTHEAD_WORDS = frozenset({"independent", "independent's", "post", "post's", "
 
 
 def _masthead(toks: list[Token], ref: PlaceRef) -> bool:
-    """ "the Kyiv Independent", "«Київському незалежному»", "Kyiv Post": an outlet's name."""
-    return ref.last + 1 < len(toks) and toks[ref.last + 1].low in _MASTHEAD_WORDS
+    """ "the Kyiv Independent", "«Київському незалежному»", "Kyiv Post": an outlet's name;
+    "07:00 по Москве", "noon Moscow time": a clock's, not a place."""
+    if ref.last + 1 < len(toks) and toks[ref.last + 1].low in _MASTHEAD_WORDS:
+        return True
+    if ref.last + 1 < len(toks) and toks[ref.last + 1].low == "time":
+        return True
+    return (
+        ref.first >= 2
+        and toks[ref.first - 1].low in ("по", "за")
+        and (toks[ref.first - 2].kind == "num" or ":" in toks[ref.first - 2].text)
+    )
 
 
 def _metonymy(toks: list[Token], ref: PlaceRef) -> PlaceRef:

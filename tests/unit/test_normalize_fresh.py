@@ -877,6 +877,43 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("reuters", "Russia launched 118 drones overnight. In Donetsk Oblast, Russian attacks killed two "
      "people in Kostiantynivka and one in Druzhkivka.", [(None, "drone", "launched", 118, "other")], [],
      [("UA-14", "killed", 2), ("UA-14", "killed", 1)]),
+    # "air attack assets" name what was downed, with no launch in them
+    ("telegram:kpszsu", "Air defence shot down/suppressed 438 air attack assets:\n— 2 Kinzhal missiles;"
+     "\n— 421 enemy UAVs.", [(None, "missile", "intercepted", 2, "ua-military"),
+                     (None, "drone", "intercepted", 421, "ua-military")], [], []),
+    # "It also said" goes on with the teller of the sentence before
+    ("ap", "Ukraine's air force said Russia launched 464 drones.\n\nRussia's Defense Ministry said it had "
+     "struck military targets. It also said air defenses had downed 63 Ukrainian drones overnight.",
+     [(None, "drone", "launched", 464, "ua-military"), (None, "drone", "intercepted", 63, "ru-mod")], [], []),
+    # the people killed, not the drones of the attack, are "risen to eight"; rubble is damage
+    ("ukrinform", "The number of people killed in the Russian drone attack on Kyiv has risen to eight. "
+     "Bodies were recovered from under the rubble of the residential building.", [],
+     [("UA-30", "residential")], [("UA-30", "killed", 8)]),
+    # a relative clause between a person and the cue
+    ("reuters", "A 63-year-old woman who was pulled from the rubble died in hospital in Kharkiv.", [], [],
+     [("UA-63", "killed", 1)]),
+    # "a person" in a headline and "a man" in the story are one death
+    ("ukrinform", "В Запорожье погиб человек\n\nВ результате удара по Запорожью погиб мужчина.", [], [],
+     [("UA-23", "killed", 1)]),
+    # Moscow time is a clock; "72 more Ukrainian drones" is a count
+    ("reuters", "The ministry said air defences destroyed 72 more Ukrainian drones between 7 a.m. and noon "
+     "Moscow time.", [(None, "drone", "intercepted", 72, "ru-mod")], [], []),
+    # a range of floors counts nothing
+    ("telegram:synegubov", "Ворог атакував Харків шістьма БпЛА. Влучання в будинок, пожежа на 7–9 поверхах.",
+     [("UA-63", "drone", "launched", 6, "ua-official")], [("UA-63", "residential"), ("UA-63", "fire")], []),
+    # "The missiles included ...": the launched figure's breakdown
+    ("ukrinform", "Russia launched 52 missiles overnight, the Air Force reported. The missiles included two "
+     "Kinzhal missiles and 16 Iskander-M ballistic missiles.",
+     [(None, "missile", "launched", 52, "ua-military"), (None, "missile", "launched", 2, "ua-military"),
+      (None, "missile", "launched", 16, "ua-military")], [], []),
+    # crew members are people; a tanker is a vessel; "tanker-tracking" is no tanker
+    ("ria", "В порту Туапсе произошел пожар на танкере, пострадали два члена экипажа.", [],
+     [("RU-KDA", "transport"), ("RU-KDA", "fire"), ("RU-KDA", "other")], [("RU-KDA", "injured", 2)]),
+    ("reuters", "Exports fell, according to tanker-tracking data, after drones damaged a pier in "
+     "Novorossiysk.", [], [("RU-KDA", "transport")], []),
+    # a Lviv governor's own channel
+    ("telegram:kozytskyi_maks", "Над областю знищено 9 крилатих ракет.",
+     [("UA-46", "missile", "intercepted", 9, "ua-official")], [], []),
 ]
 
 
