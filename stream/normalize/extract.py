@@ -25,6 +25,7 @@ from stream.normalize.claimant import (
     claimant_for,
     find_attributions,
     report_default,
+    source_claimant,
     source_region,
 )
 from stream.normalize.counts import Count, extract_counts
@@ -122,7 +123,9 @@ def normalize_report(raw: RawReport) -> NormalizedReport:
         published_at=raw.published_at,
         lang=lang,
         claimant=claimant,
-        window=parse_window(raw.text, raw.published_at, claimant, lang),
+        window=parse_window(
+            raw.text, raw.published_at, claimant, lang, own_post=source_claimant(raw.source) == claimant
+        ),
         observations=obs,
         damage=dmg,
         casualties=cas,

@@ -24,7 +24,13 @@ local boundaries, never to the publication minute:
   the publication date (may end after publication; kept fixed for identity);
 - week ("over the past week", "за неделю", "за тиждень"): the 7 days ending at
   local midnight starting the publication date;
-- nothing stated: the local calendar day of publication.
+- nothing stated, in a post on the claimant's own channel (a governor's or the
+  ministry's Telegram): the hour of publication. Such channels post incident by
+  incident ("2 drones destroyed" at 16:20, "60 more" at 18:10): a day-long window
+  would make the second a revision of the first and lose the first. Relays of
+  those posts by outlets keep the day window, which contains the hours, so the
+  containment rules of `stream.aggregate.reconcile` count the day once;
+- nothing stated otherwise: the local calendar day of publication.
 Priority when several appear: range, dated night, 24 h, week, night, day.
 """
 
@@ -226,9 +232,10 @@ def _range(m: re.Match[str], local_pub: datetime, zone: ZoneInfo) -> ReportingWi
 
 
 def parse_window(
-    text: str, published_at: datetime, claimant: Claimant, lang: Lang
+    text: str, published_at: datetime, claimant: Claimant, lang: Lang, own_post: bool = False
 ) -> ReportingWindow:
-    """The UTC window `text` speaks of, snapped to named local boundaries."""
+    """The UTC window `text` speaks of, snapped to named local boundaries; `own_post`: the
+    report is the claimant's own channel's post (see the module docstring)."""
     text = text.lower()
     zone = _zone_for(text, claimant, lang)
     local = published_at.astimezone(zone)
@@ -254,5 +261,8 @@ def parse_window(
                        _at(today, MORNING, zone), "night")
     if _has(text, _DAY_CUES) and _DAY.search(text):
         return _window(_at(today, MORNING, zone), _at(today, EVENING, zone), "day")
+    if own_post:
+        hour = published_at.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
+        return _window(hour, hour + timedelta(hours=1), "post")
     return _window(_at(today, time(0), zone), _at(today + timedelta(days=1), time(0), zone),
                    "default")

@@ -119,6 +119,34 @@ def test_relay_by_three_outlets_counts_once_and_lists_sources() -> None:
     assert latest["count"] == 57
 
 
+def _posted(source: str, text: str, published: datetime, rid: str) -> list[Claim]:
+    from stream.models import RawReport
+    from stream.normalize import normalize
+
+    return claims_of(normalize(RawReport(id=rid, source=source, published_at=published, text=text)))
+
+
+def test_a_governors_posts_through_the_day_add_up_and_a_relay_counts_once() -> None:
+    # Gusev posts incident by incident; an outlet relays the second post the same evening
+    # (no time stated: the day) and the first one late at night
+    first = _posted("telegram:gusev_36", "Над Воронежской областью уничтожены 2 беспилотника.",
+                    t(1, 16, 20), "g1")
+    second = _posted("telegram:gusev_36", "Над Воронежской областью уничтожены 60 беспилотников.",
+                     t(1, 18, 10), "g2")
+    relay = _posted("tass", "Губернатор Александр Гусев сообщил, что над Воронежской областью "
+                    "уничтожены 60 беспилотников.", t(1, 19, 0), "r1")
+    relay_late = _posted("tass", "Губернатор Александр Гусев сообщил, что над Воронежской областью "
+                         "уничтожены 2 беспилотника.", t(1, 20, 30), "r2")
+    claims = first + second + relay + relay_late
+    assert [c.count for c in claims] == [2, 60, 60, 2]
+    assert first[0].claim_id != second[0].claim_id  # two posts, two incidents
+    for order in itertools.permutations(claims):
+        state, _ = run(list(order), key="RU-VOR")
+        assert totals(state) == {"ru-official": {"drone": {"intercepted": 62}}}
+    series = dict(hourly_series(state, as_of=t(2, 0), hours=24))
+    assert series[t(1, 16)] > 0 and series[t(1, 18)] > 0  # each booked at its own hour
+
+
 # --- corrections ----------------------------------------------------------------
 
 @pytest.mark.parametrize(

@@ -116,3 +116,14 @@ def test_english_relay_naming_the_ministry_gets_moscow_window() -> None:
 def test_no_time_words_give_the_local_calendar_day() -> None:
     w = parse_window("Сбиты 5 БПЛА над Курской областью.", u(2, 5), "ru-mod", "ru")
     assert (w.start, w.end, w.label) == (u(1, 21), u(2, 21), "default")
+
+
+def test_an_own_channel_post_with_no_time_stated_is_its_hour() -> None:
+    text = "Над Воронежской областью уничтожены 2 беспилотника"
+    post = parse_window(text, u(1, 16, 20), "ru-official", "ru", own_post=True)
+    assert (post.start, post.end, post.label) == (u(1, 16), u(1, 17), "post")
+    relay = parse_window(text, u(1, 16, 20), "ru-official", "ru")
+    assert relay.label == "default" and relay.start <= post.start and post.end <= relay.end
+    # a time the post states still wins
+    night = parse_window("За ночь " + text, u(2, 5), "ru-official", "ru", own_post=True)
+    assert night.label == "night"
