@@ -97,19 +97,77 @@ def region_doc(engine: Engine, code: str, hours: int = 168) -> dict[str, Any] | 
     }
 
 
+def parse_instant(value: str, name: str) -> datetime:
+    """An ISO 8601 instant with a time zone (`Z` or an offset); ValueError names the parameter."""
+    try:
+        dt = datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        msg = f"{name} must be an ISO 8601 time with a zone (e.g. 2025-07-13T20:00:00Z), got {value!r}"
+        raise ValueError(msg) from None
+    if dt.tzinfo is None:
+        msg = f"{name} must carry a time zone (e.g. ...Z or +03:00), got {value!r}"
+        raise ValueError(msg)
+    return dt
+
+
+def parse_limit(value: str | None, default: int = 200, cap: int = 1000) -> int:
+    if value is None:
+        return default
+    try:
+        n = int(value)
+    except ValueError:
+        msg = f"limit must be a whole number, got {value!r}"
+        raise ValueError(msg) from None
+    if n < 0:
+        msg = f"limit must be 0 or more, got {n}"
+        raise ValueError(msg)
+    return min(n, cap)
+
+
+def _published(claim: dict[str, Any]) -> datetime:
+    return datetime.fromisoformat(str(claim["published_at"]).replace("Z", "+00:00"))
+
+
+def _published_since(state: aggregate.RegionState, since: datetime, limit: int,
+                     lateness: timedelta) -> list[dict[str, Any]]:
+    """The region's claims published at or after `since` (up to `limit`, newest published
+    first). Claims are stored by event time, which is never more than `lateness` before
+    publication (later reports are dead-lettered): read back until event time passes
+    `since - lateness` or `limit` claims published since have been found."""
+    floor = since - lateness
+    n = max(limit, 50)
+    while True:
+        got = aggregate.latest_claims(state, n)
+        hits = [c for c in got if _published(c) >= since]
+        exhausted = len(got) < n
+        if exhausted or len(hits) >= limit or _event(got[-1]) < floor:
+            hits.sort(key=lambda c: (_published(c), str(c["claim_id"])), reverse=True)
+            return hits[:limit]
+        n *= 4
+
+
+def _event(claim: dict[str, Any]) -> datetime:
+    return datetime.fromisoformat(str(claim["event_time"]).replace("Z", "+00:00"))
+
+
 def claims_doc(engine: Engine, region: str | None = None, since: datetime | None = None,
                limit: int = 200) -> dict[str, Any]:
+    """The newest claims, newest published first; `since` keeps the claims published
+    (their current version's `published_at`) at or after that instant."""
+    if limit < 0:
+        msg = f"limit must be 0 or more, got {limit}"
+        raise ValueError(msg)
     keys = [region] if region else sorted(engine.states)
     out: list[dict[str, Any]] = []
     for key in keys:
         state = engine.states.get(key)
-        if state is None:
+        if state is None or limit == 0:
             continue
-        for claim in aggregate.latest_claims(state, limit):
-            if since is not None and str(claim.get("window_end", "")) < since.isoformat():
-                continue
-            out.append(claim)
-    out.sort(key=lambda c: str(c.get("published_at", "")), reverse=True)
+        if since is None:
+            out.extend(aggregate.latest_claims(state, limit))
+        else:
+            out.extend(_published_since(state, since, limit, engine.lateness))
+    out.sort(key=lambda c: (_published(c), str(c["claim_id"])), reverse=True)
     return {"as_of": _iso(engine.as_of()), "claims": out[:limit]}
 
 

@@ -92,12 +92,10 @@ def install(app: faust.App, rt: Runtime) -> None:
             return denied
         since_raw = request.query.get("since")
         try:
-            since = datetime.fromisoformat(since_raw.replace("Z", "+00:00")) if since_raw else None
-            if since is not None and since.tzinfo is None:
-                return _error(self, 400, "since must carry a time zone (e.g. ...Z)")
-            limit = min(int(request.query.get("limit", "200")), 1000)
+            since = readmodel.parse_instant(since_raw, "since") if since_raw is not None else None
+            limit = readmodel.parse_limit(request.query.get("limit"))
         except ValueError as exc:
-            return _error(self, 400, f"bad query: {exc}")
+            return _error(self, 400, str(exc))
         region_q = request.query.get("region")
         return _json(self, readmodel.claims_doc(rt.engine, region_q.upper() if region_q else None,
                                                 since, limit))
