@@ -15,6 +15,9 @@ from stream.detect.track import StepScore, TrackParams
 from stream.models import Alert, AlertState, identity
 
 _LEARNING_BLOCKERS = ("surge", "sustained_rise", "silence")
+#: what the series counts (aggregate.hourly_series): weapons a claimant says were
+#: launched, or downed when it gives no launch figure, the largest claimant's figure
+UNIT = "drones/missiles claimed launched or downed"
 
 
 def emit(region_key: str | None, op: OpenAlert, state: AlertState, hour: int, out: list[Alert]) -> None:
@@ -135,7 +138,7 @@ def _surge(
                 sc.p_scan,
                 None,
                 ids[: cfg.max_claim_ids],
-                f"{observed:g} in {sc.scan_len} h vs {expected:.2f} expected",
+                f"{observed:g} {UNIT} in {sc.scan_len} h vs {expected:.2f} expected",
             )
             ser.alerts["surge"] = op
             mark_surge(ser.track, sc.scan_len)
@@ -145,6 +148,9 @@ def _surge(
     if sc.warm and sc.p_up < params.keep_alpha and sc.y > sc.mu:
         severity = "critical" if op.severity == "critical" else severity
         mark_surge(ser.track, 1)
+        # The figures below become the last hour's: the message says so (it must not keep
+        # naming the opening window's figures next to them).
+        op.message = f"{sc.y:g} {UNIT} in the last hour vs {sc.mu:.2f} expected: still above normal"
         update(
             key,
             op,
@@ -194,7 +200,7 @@ def _rise(
                 None,
                 sc.cusum,
                 ids[: cfg.max_claim_ids],
-                f"x{ratio:.1f} over the last {hours} h (NB CUSUM)",
+                _rise_message(ratio, hours, observed, expected),
             )
             ser.alerts["sustained_rise"] = op
             emit(key, op, "open", h, out)
@@ -212,6 +218,7 @@ def _rise(
         return
     # Cap the statistic while open so it reflects the present, not the incident's length.
     ser.track.cusum = min(ser.track.cusum, 2.0 * sc.threshold)
+    op.message = _rise_message(ratio, hours, observed, expected)
     update(
         key,
         op,
@@ -224,6 +231,10 @@ def _rise(
         statistic=ser.track.cusum,
         claim_ids=merge_ids(op.claim_ids, ids, cfg.max_claim_ids),
     )
+
+
+def _rise_message(ratio: float, hours: int, observed: float, expected: float) -> str:
+    return f"x{ratio:.1f} over the last {hours} h: {observed:g} {UNIT} vs {expected:.1f} expected (NB CUSUM)"
 
 
 def _silence(
@@ -251,7 +262,7 @@ def _silence(
                 sc.p_low,
                 None,
                 [],
-                f"{observed:g} in {run} h vs {expected:.1f} expected",
+                f"{observed:g} {UNIT} in {run} h vs {expected:.1f} expected",
             )
             ser.alerts["silence"] = op
             emit(key, op, "open", h, out)
