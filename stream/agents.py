@@ -763,6 +763,8 @@ class ClaimsFollower:
                     await send_rejection(rt, claim)
                     continue
                 decoded.append((claim, where, m))
+        metrics.stage("decode").observe(time.perf_counter() - started)
+        started = time.perf_counter()
         # Fold in offset order within each partition (the per-partition offset watermark
         # in the state relies on it); the detectors advance once, after the whole batch.
         apply, duplicates_by = rt.engine.apply, metrics.duplicates_by
@@ -805,7 +807,7 @@ class ClaimsFollower:
         for alert in alerts:
             sent.append(await _send(rt, rt.names["alerts"], alert.alert_id.encode(),
                                     alert.model_dump_json().encode()))
-            metrics.alerts_by(alert.kind, alert.state).inc()
+        metrics.count_alerts(alerts, caught_up=rt.ready)
         await deliver(rt, sent)
         for listener in rt.listeners:
             try:

@@ -9,7 +9,9 @@ and a region that leaves the window disappears from the exposition.
 
 Names follow `strikestream_<noun>_<unit>` (`_total` on counters). Label values
 come from closed sets (language, claimant, kind, reason, stage, region, window):
-never a report or claim id, which would make the series count unbounded.
+never a report or claim id, which would make the series count unbounded. Counters
+and histograms export no `_created` series (`disable_created_metrics`): nothing
+reads them and they would double the series count.
 """
 
 from __future__ import annotations
@@ -30,23 +32,31 @@ from prometheus_client import (
     Info,
     PlatformCollector,
     ProcessCollector,
+    disable_created_metrics,
     generate_latest,
 )
 from prometheus_client.core import GaugeMetricFamily, HistogramMetricFamily
 from prometheus_client.metrics_core import Metric
 from prometheus_client.registry import Collector
 
-from stream.models import AlertKind, AlertState, Claimant, ClaimKind, Lang, Rejection
+from stream.models import Alert, AlertKind, AlertState, Claimant, ClaimKind, Lang, Rejection
+from stream.regions import all_region_codes
 
-__all__ = ["PREFIX", "STAGES", "WINDOWS", "Children", "Metrics", "RegionSample"]
+__all__ = ["PREFIX", "REGION_ALERT_KINDS", "STAGES", "WINDOWS", "Children", "Metrics", "RegionSample"]
 
 log = logging.getLogger(__name__)
 
 PREFIX: Final = "strikestream"
 #: Windows the aggregator keeps per region; the alert rules compare 1h with 7d.
 WINDOWS: Final = ("1h", "6h", "24h", "7d")
-#: Pipeline stages timed by `processing_seconds`.
-STAGES: Final = ("decode", "normalize", "aggregate", "detect")
+#: Pipeline stages timed by `processing_seconds`: normalize per raw record (in the
+#: normalizer child, the raw JSON's decode included); decode (claims read back from
+#: the claims topic), aggregate and detect per fold batch of the claims follower.
+STAGES: Final = ("normalize", "decode", "aggregate", "detect")
+#: The region alerts are keyed by when no region: the feed-wide ("aggregate") series.
+ALL_REGIONS: Final = "ALL"
+#: Alert kinds the detectors raise per region; every kind is raised for `ALL`.
+REGION_ALERT_KINDS: Final = ("surge", "sustained_rise", "silence", "first_seen")
 #: Outcomes of claims that were seen before or fell behind the eviction horizon
 #: (stream.aggregate.apply): counted, not applied.
 DUPLICATE_OUTCOMES: Final = ("relay", "duplicate", "stale", "expired")
@@ -212,6 +222,8 @@ class Metrics:
     """The service's metrics on one registry; see the module docstring."""
 
     def __init__(self, registry: CollectorRegistry | None = None) -> None:
+        # process-wide switch of the client library, read at each scrape
+        disable_created_metrics()  # type: ignore[no-untyped-call]
         self.registry = registry if registry is not None else CollectorRegistry()
         r = self.registry
         self.reports_total = Counter(
@@ -257,6 +269,19 @@ class Metrics:
             f"{PREFIX}_alerts_total", "Alert transitions emitted by the detectors.",
             ["kind", "state"], registry=r,
         )
+        # What region pages fire on besides the open-alerts gauge: an alert that opens
+        # and resolves in one fold (event time jumped: a backlog, a quiet night) is
+        # never seen open at a scrape, but it moves this counter. Region is the label
+        # a page needs; severity is left out (the rule sets the page's severity per
+        # kind, the alert record carries the detector's): every pair the detectors
+        # can raise exists at 0 from the start (~460 series), so `increase()` sees the
+        # first alert of a region too.
+        self.alerts_opened_total = Counter(
+            f"{PREFIX}_alerts_opened_total",
+            "Alerts the detectors opened after the worker caught up with the claims log, "
+            "per region (ALL: feed-wide) and kind.",
+            ["region", "kind"], registry=r,
+        )
         self.build_info = Info(
             f"{PREFIX}_build", "Service and parser version.", registry=r,
         )
@@ -273,6 +298,7 @@ class Metrics:
         self.duplicates_by = Children(self.duplicate_claims_total)  # (outcome,)
         self.stage = Children(self.processing_seconds)  # (stage,)
         self.alerts_by = Children(self.alerts_total)  # (kind, state)
+        self.opened_by = Children(self.alerts_opened_total)  # (region, kind)
         self._snapshots = _SnapshotCollector(self.scrape_errors_total)
         r.register(self._snapshots)
         self._pauses = _PauseCollector()
@@ -301,8 +327,23 @@ class Metrics:
         for kind in get_args(AlertKind):
             for state in get_args(AlertState):
                 self.alerts_total.labels(kind=kind, state=state)
+        for kind in get_args(AlertKind):
+            self.alerts_opened_total.labels(region=ALL_REGIONS, kind=kind)
+        for region in sorted(all_region_codes()):
+            for kind in REGION_ALERT_KINDS:
+                self.alerts_opened_total.labels(region=region, kind=kind)
         for collector in ("region", "open_alerts"):
             self.scrape_errors_total.labels(collector=collector)
+
+    def count_alerts(self, alerts: Iterable[Alert], *, caught_up: bool) -> None:
+        """Count the detectors' transitions. Openings count toward the region pages only
+        once the worker has caught up with the claims log: a restarted worker refolds the
+        log from the start and re-raises every past alert, which its previous run (and
+        the other workers) counted already; a page for each would be noise."""
+        for alert in alerts:
+            self.alerts_by(alert.kind, alert.state).inc()
+            if caught_up and alert.state == "open":
+                self.opened_by(alert.region or ALL_REGIONS, alert.kind).inc()
 
     def set_build(self, version: str, parser_version: str) -> None:
         self.build_info.info({"version": version, "parser_version": parser_version})

@@ -51,6 +51,12 @@ def _in_time(claim: Claim | aggregate.Fact, hour: datetime, grace: timedelta) ->
     return -(-t // 3600) * 3600 < int((hour + HOUR + grace).timestamp())
 
 
+def _changes(applied: aggregate.Applied) -> bool:
+    """Whether a folded claim changed what an hour holds: a new identity, a corrected
+    value, or (a relay published earlier) a count moved between hours."""
+    return applied.outcome in ("new", "correction") or bool(applied.deltas)
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """Where a record came from: topic[partition]@offset."""
@@ -382,7 +388,8 @@ class Engine:
         interleaving of their partitions, give the same alerts. The aggregates count
         every claim. A claim published in time that reaches an hour the detectors have
         already scored (a feed delivered out of publication order) is late for them:
-        counted in `detector_late`.
+        counted in `detector_late`, if it changes something (a relay or a duplicate of
+        what the detectors scored, e.g. a redelivery, does not).
         """
         del partition
         dirty = self.det_dirty.get(key)
@@ -392,7 +399,7 @@ class Engine:
         own = None if applied.event_time is None else _bucket_of(applied.event_time)
         if own is not None:
             if closed is not None and own < closed:  # scored already: final
-                if _in_time(claim, own, self.detector.config.hour_close_grace):
+                if _changes(applied) and _in_time(claim, own, self.detector.config.hour_close_grace):
                     self.detector_late += 1
             else:
                 dirty.add(own)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from prometheus_client import REGISTRY, CollectorRegistry
 from prometheus_client.parser import text_string_to_metric_families
 
 from stream.metrics import Metrics, RegionSample
+from stream.models import Alert
+from stream.regions import all_region_codes
 
 
 def lines(m: Metrics, prefix: str) -> list[str]:
@@ -234,3 +239,57 @@ def test_gc_pauses_are_exported_per_generation() -> None:
     assert samples[("strikestream_gc_pause_seconds_bucket", (("generation", "2"), ("le", "0.05")))] == 1
     assert samples[("strikestream_gc_pause_seconds_bucket", (("generation", "0"), ("le", "0.001")))] == 1
     assert samples[("strikestream_gc_pause_seconds_count", (("generation", "1"),))] == 0
+
+
+def test_no_created_series() -> None:
+    m = Metrics()
+    m.reports_total.labels(lang="uk").inc()
+    m.processing_seconds.labels(stage="decode").observe(0.001)
+    body, _ = m.exposition()
+    created = [ln for ln in body.decode().splitlines() if "_created" in ln]
+    assert created == []
+    assert 'strikestream_reports_total{lang="uk"} 1.0' in lines(m, "strikestream_reports_total")
+
+
+def test_every_stage_is_a_stage_the_worker_times() -> None:
+    from stream.metrics import STAGES
+
+    src = (Path(__file__).resolve().parents[2] / "stream" / "agents.py").read_text()
+    timed = set(re.findall(r'stage\("(\w+)"\)\.observe', src))
+    assert timed == set(STAGES)
+
+
+def _alert(kind: str, state: str, region: str | None) -> Alert:
+    t = datetime(2025, 6, 1, 3, tzinfo=UTC)
+    return Alert(alert_id=f"{kind}-{region}", kind=kind, state=state, severity="critical",  # type: ignore[arg-type]
+                 region=region, window_start=t, updated_at=t, observed=30.0, expected=2.0,
+                 p_value=None, statistic=None, claim_ids=[], message="")
+
+
+def test_opened_alerts_counted_per_region_from_zero() -> None:
+    m = Metrics()
+    opened = lines(m, "strikestream_alerts_opened_total{")
+    # every region the gazetteer knows with each per-region kind, and every kind feed-wide
+    assert len(opened) == 4 * len(all_region_codes()) + 6
+    assert all(ln.endswith(" 0.0") for ln in opened)
+    assert 'strikestream_alerts_opened_total{kind="surge",region="RU-KRS"} 0.0' in opened
+    assert 'strikestream_alerts_opened_total{kind="mass_attack",region="ALL"} 0.0' in opened
+    # an alert that opens and resolves in one fold is counted once, by region
+    m.count_alerts([_alert("surge", "open", "RU-KRS"), _alert("surge", "resolved", "RU-KRS"),
+                    _alert("mass_attack", "open", None), _alert("surge", "updated", "UA-63")],
+                   caught_up=True)
+    got = m.registry.get_sample_value
+    assert got("strikestream_alerts_opened_total", {"region": "RU-KRS", "kind": "surge"}) == 1.0
+    assert got("strikestream_alerts_opened_total", {"region": "ALL", "kind": "mass_attack"}) == 1.0
+    assert got("strikestream_alerts_opened_total", {"region": "UA-63", "kind": "surge"}) == 0.0
+    assert got("strikestream_alerts_total", {"kind": "surge", "state": "open"}) == 1.0
+    assert got("strikestream_alerts_total", {"kind": "surge", "state": "resolved"}) == 1.0
+    assert got("strikestream_alerts_total", {"kind": "surge", "state": "updated"}) == 1.0
+
+
+def test_alerts_refolded_while_catching_up_do_not_count_as_opened() -> None:
+    m = Metrics()
+    m.count_alerts([_alert("surge", "open", "RU-KRS")], caught_up=False)
+    got = m.registry.get_sample_value
+    assert got("strikestream_alerts_opened_total", {"region": "RU-KRS", "kind": "surge"}) == 0.0
+    assert got("strikestream_alerts_total", {"kind": "surge", "state": "open"}) == 1.0
