@@ -7,24 +7,35 @@ import contextlib
 import csv
 import logging
 import os
+import socket
 import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import orjson
 import typer
 from rich.console import Console
+from rich.markup import escape
 
+from stream.errors import BrokerError
+from stream.pipeline import Place
 from stream.settings import Settings, load_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="strikestream: strike reports -> claims -> per-region aggregates and alerts.")
 err = Console(stderr=True)
 
-BrokerOpt = Annotated[str | None, typer.Option(envvar="STREAM_BROKER", show_envvar=True,
-                                               help="Kafka bootstrap servers; unset = embedded broker")]
+#: where `run` writes the address of its embedded broker, under STREAM_DATA_DIR (removed when it stops)
+BROKER_FILE = "embedded-broker.json"
+BrokerOpt = Annotated[str | None, typer.Option(
+    envvar="STREAM_BROKER", show_envvar=True,
+    help="Kafka bootstrap servers; unset = the embedded broker of a `run` started in this directory "
+         f"(found in STREAM_DATA_DIR/{BROKER_FILE})")]
+RunBrokerOpt = Annotated[str | None, typer.Option(
+    envvar="STREAM_BROKER", show_envvar=True,
+    help="Kafka bootstrap servers; unset = start an embedded broker")]
 PortOpt = Annotated[int, typer.Option(envvar="STREAM_WEB_PORT", show_envvar=True, help="web port")]
 PrefixOpt = Annotated[str, typer.Option(envvar="STREAM_TOPIC_PREFIX", show_envvar=True,
                                         help="prefix for every topic name")]
@@ -38,44 +49,99 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _fail(message: str, code: int = 1) -> NoReturn:
+    """One line on stderr (never wrapped, no markup read from the message), then exit."""
+    err.print(f"[red]error:[/] {escape(message)}", soft_wrap=True, highlight=False)
+    raise typer.Exit(code)
+
+
+def _parse_time(text: str, option: str, *, naive_utc: bool = True) -> datetime:
+    """An ISO 8601 time given on the command line (naive = UTC unless `naive_utc` is off),
+    or typer's usage error (exit 2) naming the option and the value."""
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError as exc:
+        msg = f"not an ISO 8601 time: {text!r} (e.g. 2025-07-10T00:00:00Z)"
+        raise typer.BadParameter(msg, param_hint=option) from exc
+    if moment.tzinfo is None:
+        if not naive_utc:
+            msg = f"{text!r} has no time zone (e.g. 2025-07-10T00:00:00Z)"
+            raise typer.BadParameter(msg, param_hint=option)
+        moment = moment.replace(tzinfo=UTC)
+    return moment
+
+
+def _check_readable(path: str, hint: str = "'PATH'") -> None:
+    """A usage error (exit 2) naming a file that cannot be read, before any work starts."""
+    if path == "-":
+        return
+    try:
+        with open(path, "rb"):
+            pass
+    except OSError as exc:
+        msg = f"cannot read {path!r}: {exc.strerror or exc}"
+        raise typer.BadParameter(msg, param_hint=hint) from exc
+
+
 def sample_files() -> list[Path]:
     root = Path(__file__).parent / "data" / "samples"
     return sorted(root.glob("*.jsonl"))
 
 
+def _numbered_lines(path: str) -> Iterator[tuple[int, bytes]]:
+    """(1-based line number, line) of every non-blank line: blank lines are skipped but
+    counted, so the numbers are the file's own."""
+    fh = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115 - closed below
+    try:
+        for number, line in enumerate(fh, start=1):
+            if line.strip():
+                yield number, line.rstrip(b"\r\n")
+    finally:
+        if fh is not sys.stdin.buffer:
+            fh.close()
+
+
 def _iter_lines(path: str) -> Iterator[bytes]:
-    if path == "-":
-        for line in sys.stdin.buffer:
-            if line.strip():
-                yield line.rstrip(b"\r\n")
-        return
-    with open(path, "rb") as fh:
-        for line in fh:
-            if line.strip():
-                yield line.rstrip(b"\r\n")
+    for _, line in _numbered_lines(path):
+        yield line
+
+
+class LinePlace(Place):
+    """A line of a file (`offset` = its 1-based line number), shown as `path:line`."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return f"{self.topic}:{self.offset}"
 
 
 @app.command()
 def normalize(path: Annotated[str, typer.Argument(help="JSONL raw reports, - for stdin")] = "-") -> None:
-    """Pure: raw-report JSON lines in -> one normalized JSON line out per input line (no broker)."""
+    """Pure: raw-report JSON lines in -> one normalized JSON line out per non-blank input line
+    (no broker). A line that cannot be read gives a line with its error, at `file:line`."""
     from stream.models import Rejection
     from stream.normalize import normalize as run_normalize
-    from stream.pipeline import Place, decode_raw
+    from stream.pipeline import decode_raw
 
+    _check_readable(path)
     out = sys.stdout.buffer
-    for n, line in enumerate(_iter_lines(path)):
-        raw = decode_raw(line, Place(path, 0, n), _now())
-        if isinstance(raw, Rejection):
-            rid = None
-            with contextlib.suppress(Exception):
-                obj = orjson.loads(line)
-                rid = obj.get("id") if isinstance(obj, dict) else None
-            doc: dict[str, Any] = {"report_id": rid, "error": raw.error, "reason": raw.reason,
-                                   "observations": [], "damage": [], "casualties": []}
-            out.write(orjson.dumps(doc) + b"\n")
-            continue
-        report = run_normalize(raw)
-        out.write(orjson.dumps(report.model_dump(mode="json")) + b"\n")
+    name = "<stdin>" if path == "-" else path
+    try:
+        for n, line in _numbered_lines(path):
+            raw = decode_raw(line, LinePlace(name, 0, n), _now())
+            if isinstance(raw, Rejection):
+                rid = None
+                with contextlib.suppress(Exception):
+                    obj = orjson.loads(line)
+                    rid = obj.get("id") if isinstance(obj, dict) else None
+                doc: dict[str, Any] = {"report_id": rid, "error": raw.error, "reason": raw.reason,
+                                       "observations": [], "damage": [], "casualties": []}
+                out.write(orjson.dumps(doc) + b"\n")
+                continue
+            report = run_normalize(raw)
+            out.write(orjson.dumps(report.model_dump(mode="json")) + b"\n")
+    except OSError as exc:
+        _fail(f"cannot read {path!r}: {exc.strerror or exc}")
     out.flush()
 
 
@@ -84,7 +150,10 @@ def broker(port: Annotated[int, typer.Option(help="port; 0 = a free one")] = 909
     """Run the embedded Tansu broker in the foreground (memory-only) until Ctrl-C."""
     from stream.broker import start_broker
 
-    b = start_broker(port=port or None)
+    try:
+        b = start_broker(port=port or None)
+    except BrokerError as exc:
+        _fail(str(exc))
     err.print(f"[green]embedded broker on {b.bootstrap}[/] (memory-only; Ctrl-C stops it)")
     try:
         b.process.wait()
@@ -100,12 +169,14 @@ async def produce_lines(bootstrap: str, topic: str, lines: list[bytes], *, progr
     from aiokafka import AIOKafkaProducer
     from rich.progress import Progress
 
+    from stream.replay import start_client
+
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, linger_ms=5,
                                 max_request_size=4 * 1024 * 1024, **(client_kwargs or {}))
-    await producer.start()
+    await start_client(producer, bootstrap)
     try:
         futs = []
-        with Progress(console=err, disable=not progress, transient=True) as bar:
+        with Progress(console=err, disable=not (progress and err.is_terminal), transient=True) as bar:
             task = bar.add_task(f"ingest -> {topic}", total=len(lines))
             for line in lines:
                 key = None
@@ -130,17 +201,93 @@ def ingest(
     topic_prefix: PrefixOpt = "",
 ) -> None:
     """Put raw reports (JSON lines) on strikes.raw.v1, with a progress bar."""
+    from aiokafka.errors import KafkaError
+
     from stream.app import kafka_client_kwargs
     from stream.settings import RAW_TOPIC
 
     s = _settings(broker=broker, topic_prefix=topic_prefix)
-    if not s.broker:
-        err.print("[red]set --broker or STREAM_BROKER (the embedded broker runs inside `run`)[/]")
-        raise typer.Exit(2)
-    lines = list(_iter_lines(path))
-    n = asyncio.run(produce_lines(s.broker, s.topic(RAW_TOPIC), lines,
-                                  client_kwargs=kafka_client_kwargs(s)))
+    _check_readable(path)
+    bootstrap = _bootstrap(s)
+    try:
+        lines = list(_iter_lines(path))
+    except OSError as exc:
+        _fail(f"cannot read {path!r}: {exc.strerror or exc}")
+    try:
+        n = asyncio.run(produce_lines(bootstrap, s.topic(RAW_TOPIC), lines,
+                                      client_kwargs=kafka_client_kwargs(s)))
+    except (BrokerError, KafkaError) as exc:
+        _fail(f"ingest to {bootstrap} failed: {exc}" if isinstance(exc, KafkaError) else str(exc))
     err.print(f"sent {n} records to {s.topic(RAW_TOPIC)}")
+
+
+def _broker_file(s: Settings) -> Path:
+    return s.data_dir / BROKER_FILE
+
+
+def _alive(pid: object) -> bool:
+    if not isinstance(pid, int) or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def embedded_bootstrap(s: Settings) -> str | None:
+    """The embedded broker of a `run` in this data directory, if one is running."""
+    try:
+        doc = orjson.loads(_broker_file(s).read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    if not isinstance(doc, dict) or not isinstance(doc.get("bootstrap"), str):
+        return None
+    return doc["bootstrap"] if _alive(doc.get("broker_pid")) else None  # else left by a killed run
+
+
+def _bootstrap(s: Settings) -> str:
+    """--broker / STREAM_BROKER, else the embedded broker of a running `run`, else a usage error."""
+    if s.broker:
+        return s.broker
+    found = embedded_bootstrap(s)
+    if found is None:
+        _fail(f"no broker: set --broker or STREAM_BROKER, or start `python -m stream run` in this "
+              f"directory (it writes its embedded broker's address to {_broker_file(s)})", 2)
+    return found
+
+
+def _record_embedded(s: Settings, bootstrap: str, broker_pid: int) -> Path:
+    path = _broker_file(s)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(orjson.dumps({"bootstrap": bootstrap, "broker_pid": broker_pid, "run_pid": os.getpid(),
+                                  "started_at": _now().isoformat()}))
+    tmp.replace(path)
+    return path
+
+
+def _forget_embedded(path: Path, bootstrap: str) -> None:
+    """Remove the address file if it still names this run's broker (not a later run's)."""
+    with contextlib.suppress(OSError, orjson.JSONDecodeError):
+        doc = orjson.loads(path.read_bytes())
+        if isinstance(doc, dict) and doc.get("bootstrap") == bootstrap:
+            path.unlink()
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """Fail in one line before anything starts if the web port is taken."""
+    if port == 0:
+        return
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the web server binds
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            _fail(f"web port {port} on {host} is not free ({exc.strerror or exc}); "
+                  "choose another with --web-port or STREAM_WEB_PORT")
 
 
 def _run_worker(s: Settings, bootstrap: str, *, samples: list[Path] | None = None) -> None:
@@ -198,15 +345,17 @@ def _topic_specs(s: Settings) -> list[tuple[str, int]]:
 def worker(broker: BrokerOpt = None, web_port: PortOpt = 6066, topic_prefix: PrefixOpt = "") -> None:
     """Run one worker (normalize agent, aggregates, detectors, web) against Kafka."""
     s = _settings(broker=broker, web_port=web_port, topic_prefix=topic_prefix)
-    if not s.broker:
-        err.print("[red]set --broker or STREAM_BROKER; `run` starts an embedded broker[/]")
-        raise typer.Exit(2)
-    _run_worker(s, s.broker)
+    bootstrap = _bootstrap(s)
+    _check_port_free(s.web_host, s.web_port)
+    try:
+        _run_worker(s, bootstrap)
+    except BrokerError as exc:
+        _fail(str(exc))
 
 
 @app.command()
 def run(
-    broker: BrokerOpt = None,
+    broker: RunBrokerOpt = None,
     web_port: PortOpt = 6066,
     samples: Annotated[bool, typer.Option(help="load the bundled sample reports")] = True,
 ) -> None:
@@ -214,16 +363,24 @@ def run(
     from stream.broker import start_broker
 
     s = _settings(broker=broker, web_port=web_port)
+    _check_port_free(s.web_host, s.web_port)
     embedded = None
-    if not s.broker:
-        log_path = Path(os.environ.get("STREAM_BROKER_LOG", "/tmp/strikestream-tansu.log"))  # noqa: S108
-        embedded = start_broker(log_path=log_path)
-        err.print(f"embedded broker on {embedded.bootstrap} (memory-only, log {log_path})")
+    recorded = None
     try:
+        if not s.broker:
+            log_path = Path(os.environ.get("STREAM_BROKER_LOG", "/tmp/strikestream-tansu.log"))  # noqa: S108
+            embedded = start_broker(log_path=log_path)
+            recorded = _record_embedded(s, embedded.bootstrap, embedded.process.pid)
+            err.print(f"embedded broker on {embedded.bootstrap} (memory-only, log {log_path}; "
+                      f"address in {recorded} for the other commands)")
         bootstrap = s.broker or (embedded.bootstrap if embedded else "")
         _run_worker(s, bootstrap, samples=sample_files() if samples else None)
+    except BrokerError as exc:
+        _fail(str(exc))
     finally:
         if embedded is not None:
+            if recorded is not None:
+                _forget_embedded(recorded, embedded.bootstrap)
             embedded.stop()
             err.print("embedded broker stopped")
 
@@ -233,12 +390,16 @@ def replay(
     topic: Annotated[str, typer.Option(help="raw or claims")] = "raw",
     broker: BrokerOpt = None,
     topic_prefix: PrefixOpt = "",
-    from_offset: Annotated[int | None, typer.Option(help="start offset in every partition")] = None,
-    from_time: Annotated[str | None, typer.Option(help="start at record timestamps >= ISO time")] = None,
+    from_offset: Annotated[int | None, typer.Option(
+        min=0, help="start offset in every partition")] = None,
+    from_time: Annotated[str | None, typer.Option(
+        help="only the reports (claims) published at or after this ISO time (their published_at, "
+             "to the second; naive = UTC); every record is still read")] = None,
     output: Annotated[Path | None, typer.Option(help="write /api/regions JSON for every window")] = None,
     compare: Annotated[str | None, typer.Option(help="base URL of a live worker to compare with")] = None,
 ) -> None:
     """Re-read strikes.raw.v1 (or strikes.claims.v1) up to its current end into a fresh state."""
+    from aiokafka.errors import KafkaError
     from rich.progress import Progress
 
     from stream.app import kafka_client_kwargs
@@ -248,42 +409,47 @@ def replay(
     from stream.web import readmodel
 
     if topic not in ("raw", "claims"):
-        err.print("[red]--topic must be raw or claims[/]")
-        raise typer.Exit(2)
+        msg = f"{topic!r} is not raw or claims"
+        raise typer.BadParameter(msg, param_hint="'--topic'")
+    start = _parse_time(from_time, "'--from-time'") if from_time else None
     s = _settings(broker=broker, topic_prefix=topic_prefix)
-    if not s.broker:
-        err.print("[red]set --broker or STREAM_BROKER[/]")
-        raise typer.Exit(2)
-    start = datetime.fromisoformat(from_time.replace("Z", "+00:00")) if from_time else None
+    bootstrap = _bootstrap(s)
     name = s.topic(RAW_TOPIC if topic == "raw" else CLAIMS_TOPIC)
-    with Progress(console=err, transient=True) as bar:
-        task = bar.add_task(f"replay {name}", total=None)
+    try:
+        with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
+            task = bar.add_task(f"replay {name}", total=None)
 
-        def progress(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+            def progress(done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total)
 
-        try:
             engine, summary = asyncio.run(run_replay(
-                s.broker, name, kind=topic, from_offset=from_offset,  # type: ignore[arg-type]
+                bootstrap, name, kind=topic, from_offset=from_offset,  # type: ignore[arg-type]
                 from_time=start, client_kwargs=kafka_client_kwargs(s), on_progress=progress))
-        except ReplayError as exc:
-            err.print(f"[red]replay failed:[/] {exc}")
-            raise typer.Exit(1) from exc
+    except (ReplayError, BrokerError, KafkaError) as exc:
+        _fail(str(exc) if isinstance(exc, BrokerError) else f"replay of {name} on {bootstrap} failed: {exc}")
     docs = {w: readmodel.regions_doc(engine, w) for w in readmodel.WINDOWS}
     if output:
-        output.write_bytes(orjson.dumps(docs, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
+        try:
+            output.write_bytes(orjson.dumps(docs, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
+        except OSError as exc:
+            _fail(f"cannot write --output {str(output)!r}: {exc.strerror or exc}")
     sys.stdout.write(orjson.dumps(summary.as_dict()).decode() + "\n")
     if compare:
-        import urllib.request
-
         diffs = []
-        for w, doc in docs.items():
-            with urllib.request.urlopen(f"{compare.rstrip('/')}/api/regions?window={w}") as resp:  # noqa: S310
-                live = orjson.loads(resp.read())
-            if live != orjson.loads(orjson.dumps(doc)):
-                diffs.append(w)
-        with urllib.request.urlopen(f"{compare.rstrip('/')}/api/alerts") as resp:  # noqa: S310
-            live_alerts = orjson.loads(resp.read())["alerts"]
+        base = compare.rstrip("/")
+        try:
+            for w, doc in docs.items():
+                code, body = _http_get(f"{base}/api/regions?window={w}", None)
+                if code != 200:
+                    _fail(f"--compare: {base}/api/regions answered {code}")
+                if orjson.loads(body) != orjson.loads(orjson.dumps(doc)):
+                    diffs.append(w)
+            code, body = _http_get(f"{base}/api/alerts", None)
+            if code != 200:
+                _fail(f"--compare: {base}/api/alerts answered {code}")
+            live_alerts = orjson.loads(body)["alerts"]
+        except (OSError, ValueError, KeyError) as exc:
+            _fail(f"--compare: cannot read the worker at {base}: {exc}")
         mine = orjson.loads(orjson.dumps(readmodel.alerts_doc(engine)))["alerts"]
         alert_diffs = _alert_differences(mine, live_alerts)
         for line in alert_diffs:
@@ -329,32 +495,25 @@ def dlq(
         help="send the selected records' original bytes back to strikes.raw.v1")] = False,
 ) -> None:
     """List the dead letters (reason, error, where from, the original's start); --redrive re-sends them."""
+    from aiokafka.errors import KafkaError
+
     from stream.app import kafka_client_kwargs
     from stream.errors import ReplayError
     from stream.settings import DLQ_TOPIC, RAW_TOPIC
 
-    s = _settings(broker=broker, topic_prefix=topic_prefix)
-    if not s.broker:
-        err.print("[red]set --broker or STREAM_BROKER[/]")
-        raise typer.Exit(2)
     reasons = reason or []
     known = {"decode", "invalid", "too_large", "late", "internal", "unreadable"}
     if set(reasons) - known:
-        err.print(f"[red]unknown reason {sorted(set(reasons) - known)}; one of {sorted(known)}[/]")
-        raise typer.Exit(2)
+        msg = f"unknown reason {sorted(set(reasons) - known)}; one of {sorted(known)}"
+        raise typer.BadParameter(msg, param_hint="'--reason'")
+    start = _parse_time(since, "'--since'") if since else None
+    s = _settings(broker=broker, topic_prefix=topic_prefix)
+    bootstrap = _bootstrap(s)
     try:
-        start = datetime.fromisoformat(since.replace("Z", "+00:00")) if since else None
-    except ValueError as exc:
-        err.print(f"[red]--since: {exc}[/]")
-        raise typer.Exit(2) from exc
-    if start is not None and start.tzinfo is None:
-        start = start.replace(tzinfo=UTC)
-    try:
-        report = asyncio.run(_dead_letters(s.broker, s.topic(DLQ_TOPIC), s.topic(RAW_TOPIC), reasons, start,
+        report = asyncio.run(_dead_letters(bootstrap, s.topic(DLQ_TOPIC), s.topic(RAW_TOPIC), reasons, start,
                                            limit, as_json, redrive, kafka_client_kwargs(s)))
-    except ReplayError as exc:
-        err.print(f"[red]{exc}[/]")
-        raise typer.Exit(1) from exc
+    except (ReplayError, BrokerError, KafkaError) as exc:
+        _fail(str(exc) if isinstance(exc, BrokerError) else f"dlq on {bootstrap} failed: {exc}")
     err.print(report)
 
 
@@ -368,7 +527,7 @@ async def _dead_letters(bootstrap: str, dlq_topic: str, raw_topic: str, reasons:
     from rich.table import Table
 
     from stream import deadletters as dl
-    from stream.replay import iter_records
+    from stream.replay import iter_records, start_client
 
     counts: dict[str, int] = {}
     shown: deque[dl.DeadLetter] = deque(maxlen=max(0, limit))
@@ -380,7 +539,7 @@ async def _dead_letters(bootstrap: str, dlq_topic: str, raw_topic: str, reasons:
 
         producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=5,
                                     max_request_size=16 * 1024 * 1024, **client_kwargs)
-        await producer.start()
+        await start_client(producer, bootstrap)
     try:
         futs = []
         reader = iter_records(bootstrap, dlq_topic, client_kwargs=client_kwargs)
@@ -554,7 +713,7 @@ def detect(
 @app.command()
 def simulate(
     output: Annotated[str, typer.Option("--output", help="JSONL file, - for stdout")] = "-",
-    n: Annotated[int, typer.Option("-n", help="number of reports")] = 1000,
+    n: Annotated[int, typer.Option("-n", min=0, help="number of reports")] = 1000,
     seed: Annotated[int, typer.Option(help="random seed")] = 1,
     start: Annotated[str, typer.Option(help="first publication time (ISO, UTC)")] = "2025-06-01T00:00:00Z",
     truth: Annotated[bool, typer.Option(help="include the labels with each report")] = False,
@@ -562,11 +721,17 @@ def simulate(
     """Write realistic labelled raw reports (EN/RU/UK, relays, windows, corrections)."""
     from stream.simulate.reports import simulate_to_file
 
-    begin = datetime.fromisoformat(start.replace("Z", "+00:00"))
-    if begin.tzinfo is None:
-        err.print("[red]--start must carry a time zone[/]")
-        raise typer.Exit(2)
-    simulate_to_file(sys.stdout.buffer if output == "-" else output, n, seed, begin, with_truth=truth)
+    begin = _parse_time(start, "'--start'", naive_utc=False)
+    if output == "-":
+        simulate_to_file(sys.stdout.buffer, n, seed, begin, with_truth=truth)
+        return
+    try:
+        fh = open(output, "wb")  # noqa: SIM115 - closed below; opened first so a bad path costs no work
+    except OSError as exc:
+        msg = f"cannot write {output!r}: {exc.strerror or exc}"
+        raise typer.BadParameter(msg, param_hint="'--output'") from exc
+    with fh:
+        simulate_to_file(fh, n, seed, begin, with_truth=truth)
 
 
 @app.command()

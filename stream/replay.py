@@ -3,12 +3,16 @@
 Only I/O lives here; records go through the same pure steps as the live agents
 (`normalize_record`, `decode_fact`, `Engine.apply`), so the same input gives the
 same aggregates. The end of each partition is captured at start from the fetch
-high-watermark (the embedded broker's ListOffsets(latest) lags), and a start
-timestamp is found by scanning record timestamps (its offsets_for_times is broken).
+high-watermark (the embedded broker's ListOffsets(latest) lags). A start time selects
+reports by when they were published (`published_at`), not by the record timestamp
+(when the record was written): reports are ingested late and out of order, so no
+offset seek can find them and every record up to the end is read.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import time
 from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass, field
@@ -16,9 +20,17 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from stream.aggregate import Applied, Fact
-from stream.errors import ReplayError
+from stream.errors import BrokerError, ReplayError
 from stream.models import Claim, Rejection
-from stream.pipeline import TICK_KEY, Engine, Place, decode_fact, decode_watermark, normalize_record
+from stream.pipeline import (
+    TICK_KEY,
+    Engine,
+    Place,
+    decode_fact,
+    decode_raw,
+    decode_watermark,
+    normalize_record,
+)
 
 #: (partition, offset, key, value) of a record read back
 Record = tuple[int, int, bytes | None, bytes | None]
@@ -47,6 +59,37 @@ class ReplaySummary:
             "seconds": round(self.seconds, 3),
             "records_per_second": round(self.records / self.seconds, 1) if self.seconds else None,
         }
+
+
+async def start_client(client: Any, bootstrap: str) -> None:
+    """Start an aiokafka client; a broker that cannot be reached is one BrokerError naming
+    it (aiokafka would log a line per attempt and leave the client unclosed)."""
+    from aiokafka.errors import KafkaError
+
+    log = logging.getLogger("aiokafka")
+    level = log.level
+    log.setLevel(logging.CRITICAL)
+    try:
+        await client.start()
+    except (KafkaError, OSError) as exc:
+        with contextlib.suppress(Exception):
+            await client.stop()
+        msg = f"cannot reach Kafka at {bootstrap} ({type(exc).__name__})"
+        raise BrokerError(msg) from exc
+    finally:
+        log.setLevel(level)
+
+
+def published_before(kind: Kind, value: bytes | None, where: Place, now: datetime, since: int) -> bool:
+    """Whether the report (raw) or claim (claims) in `value` was published before `since`
+    (epoch seconds; to the second, as claims carry their times). A record that cannot be
+    decoded has no publication time: it is not "before", so it is folded and counted as
+    rejected as in a full replay."""
+    if kind == "raw":
+        raw = decode_raw(value, where, now)
+        return not isinstance(raw, Rejection) and int(raw.published_at.timestamp()) < since
+    fact = decode_fact(value, where, now)
+    return not isinstance(fact, Rejection) and fact.published_at < since
 
 
 def fold_record(engine: Engine, kind: Kind, value: bytes | None, where: Place, now: datetime,
@@ -83,7 +126,8 @@ async def replay(
     client_kwargs: dict[str, Any] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> tuple[Engine, ReplaySummary]:
-    """Read `topic` from the beginning (or an offset, or a timestamp) up to the end seen at start."""
+    """Read `topic` from the beginning (or an offset) up to the end seen at start; with
+    `from_time`, fold only the reports (claims) published at or after it."""
     from aiokafka import AIOKafkaConsumer, TopicPartition
 
     if from_time is not None and from_time.tzinfo is None:
@@ -94,8 +138,9 @@ async def replay(
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
                                 auto_offset_reset="earliest", max_partition_fetch_bytes=4 * 1024 * 1024,
                                 fetch_max_wait_ms=50, **(client_kwargs or {}))
-    await consumer.start()
+    await start_client(consumer, bootstrap)
     started = time.perf_counter()
+    since = int(from_time.timestamp()) if from_time is not None else None
     try:
         parts = consumer.partitions_for_topic(topic)
         if not parts:
@@ -129,16 +174,16 @@ async def replay(
                     if m.offset >= ends[tp]:
                         break
                     summary.records += 1
-                    if from_time is not None and m.timestamp < from_time.timestamp() * 1000:
-                        summary.skipped_before_start += 1
-                        continue
-                    if kind == "claims" and m.key == TICK_KEY:
+                    if kind == "claims" and m.key == TICK_KEY:  # watermarks close hours whatever the start
                         tick = decode_watermark(m.value)
                         if tick is not None:
                             engine.tick(tp.partition, tick.event_time, tick.raw, tick.of)
                         continue
-                    fold_record(engine, kind, m.value, Place(topic, tp.partition, m.offset), now,
-                                summary)
+                    where = Place(topic, tp.partition, m.offset)
+                    if since is not None and published_before(kind, m.value, where, now, since):
+                        summary.skipped_before_start += 1
+                        continue
+                    fold_record(engine, kind, m.value, where, now, summary)
                 if tp not in done and await consumer.position(tp) >= ends[tp]:
                     done.add(tp)
                     consumer.pause(tp)
@@ -179,7 +224,6 @@ async def _capture_ends(consumer: Any, tps: list[Any], timeout: float = 15.0) ->
     return ends
 
 
-
 async def iter_records(bootstrap: str, topic: str, *,
                        client_kwargs: dict[str, Any] | None = None) -> AsyncGenerator[Record, None]:
     """Every record of `topic` from the beginning up to the end seen at start, as
@@ -190,7 +234,7 @@ async def iter_records(bootstrap: str, topic: str, *,
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
                                 auto_offset_reset="earliest", fetch_max_wait_ms=50,
                                 **(client_kwargs or {}))
-    await consumer.start()
+    await start_client(consumer, bootstrap)
     try:
         parts = consumer.partitions_for_topic(topic)
         if not parts:
