@@ -156,7 +156,7 @@ def test_prometheus_scrapes_worker_and_evaluates_rules(
     assert {r["window"] for r in regions} == {"1h", "6h", "24h", "7d"}
     build = prom.query("strikestream_build_info")
     assert [b["metric"]["version"] for b in build] == [__version__]
-    wait_until(lambda: prom.query("strikestream:region_munitions_7d_hourly:max"), timeout=30,
+    wait_until(lambda: prom.query("strikestream:region_munitions_6d_daily:max"), timeout=30,
                what="recording rule over region series")
     # The worker process's memory and its collector pauses (the worker settles its
     # heap with a full collection at start: at least one generation-2 pause)
