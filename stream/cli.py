@@ -695,16 +695,20 @@ def detect(
     """Score a regular count series with the live detectors (each point only from its past).
 
     anomaly_score (0..1, 0.5 at the detectors' thresholds) is given for every row;
-    alert is 1 at the row where an incident opens, one per incident."""
+    alert is 1 at the row where an incident opens, one per incident. Rows are scored in
+    time order and written in input order; rows out of order and repeated times get a
+    warning on stderr (how many, and the first line)."""
     from stream.detect import DetectorConfig
     from stream.detect_csv import score_csv_file
 
+    def warn(message: str) -> None:
+        err.print(f"[yellow]warning:[/] {escape(message)}", soft_wrap=True, highlight=False)
+
     try:
         config = DetectorConfig(false_alerts_per_region_week=false_alerts_per_week)
-        n = score_csv_file(input, output, config)
+        n = score_csv_file(input, output, config, warn=warn)
     except (OSError, ValueError) as exc:
-        err.print(f"[red]detect failed:[/] {exc}")
-        raise typer.Exit(2) from exc
+        _fail(f"detect failed: {exc}", 2)
     with output.open(newline="", encoding="utf-8") as fh:
         alerts = sum(1 for row in csv.reader(fh) if len(row) > 3 and row[3] == "1")
     err.print(f"scored {n} rows, {alerts} alerts -> {output}")

@@ -24,7 +24,7 @@ import itertools
 import math
 import statistics
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -524,11 +524,44 @@ def parse_timestamp(text: str) -> datetime:
     return datetime.fromtimestamp(number, tz=UTC)
 
 
+def order_problems(times: Sequence[datetime], lines: Sequence[int], texts: Sequence[str]) -> list[str]:
+    """What a user must hear about a series that is not in strict time order: rows earlier
+    than a row above them, and rows repeating an earlier row's time, each with its count
+    and first line (`lines` and `texts`: the rows' line numbers and time as written)."""
+    first: dict[datetime, int] = {}
+    latest: int | None = None  # index of the latest time so far
+    back: list[int] = []
+    repeats: list[tuple[int, int]] = []
+    for k, t in enumerate(times):
+        if t in first:
+            repeats.append((k, first[t]))
+        elif latest is not None and t < times[latest]:
+            back.append(k)
+        first.setdefault(t, k)
+        if latest is None or t > times[latest]:
+            latest = k
+    out = []
+    if back:
+        k = back[0]
+        prior = max(range(k), key=lambda j: times[j])
+        out.append(f"{len(back)} row(s) earlier than a row above them (first: line {lines[k]}, {texts[k]!r}, "
+                   f"after {texts[prior]!r} on line {lines[prior]}); scored in time order, written in "
+                   "input order")
+    if repeats:
+        k, j = repeats[0]
+        out.append(f"{len(repeats)} row(s) repeat an earlier row's time (first: line {lines[k]}, "
+                   f"{texts[k]!r}, as line {lines[j]}); each is scored as a step of its own")
+    return out
+
+
 def score_csv_file(
-    input_path: str | Path, output_path: str | Path, config: DetectorConfig | None = None
+    input_path: str | Path, output_path: str | Path, config: DetectorConfig | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> int:
     """Read `timestamp,value` (header required), write `timestamp,value,anomaly_score,alert`.
 
+    Rows are scored in time order; rows out of order and repeated times are reported
+    through `warn` (`order_problems`), each message starting with the file's name.
     Returns the number of data rows written (every input row, in input order).
     """
     src = Path(input_path)
@@ -548,7 +581,9 @@ def score_csv_file(
         v_col = names.index("value") if "value" in names else 1
         raw: list[tuple[str, str]] = []
         parsed: list[tuple[datetime, float]] = []
-        for line_no, row in enumerate(reader, start=2):
+        line_numbers: list[int] = []
+        for row in reader:
+            line_no = reader.line_num  # the file's line (a quoted field may span several)
             if not row or all(not c.strip() for c in row):
                 continue
             try:
@@ -560,6 +595,10 @@ def score_csv_file(
                 msg = f"{src}:{line_no}: bad row {row!r}: {exc}"
                 raise ValueError(msg) from exc
             raw.append((ts_text, value_text))
+            line_numbers.append(line_no)
+    if warn is not None:
+        for problem in order_problems([t for t, _ in parsed], line_numbers, [t for t, _ in raw]):
+            warn(f"{src}: {problem}")
     order = sorted(range(len(parsed)), key=lambda k: parsed[k][0])
     scored = score_series([parsed[k] for k in order], config)
     by_index = dict(zip(order, scored, strict=True))

@@ -153,3 +153,15 @@ def test_errors_reach_a_real_terminal_without_traceback(tmp_path: Path) -> None:
     assert proc.stderr.endswith(f"\nerror: cannot reach Kafka at 127.0.0.1:{port} (KafkaConnectionError)\n")
     assert "Traceback" not in proc.stderr
     assert "aiokafka" not in proc.stderr  # no log line per connection attempt
+
+
+def test_detect_warns_of_rows_out_of_time_order(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text("timestamp,value\n2025-07-10T00:00:00Z,3\n2025-07-10T00:00:00Z,4\n"
+                   "2025-07-09T02:00:00Z,5\n2025-07-10T01:00:00Z,6\n")
+    code, _, error = invoke(runner, "detect", "--input", str(src), "--output", str(tmp_path / "out.csv"))
+    assert code == 0, error
+    lines = error.splitlines()
+    assert lines[0].startswith(f"warning: {src}: 1 row(s) earlier than a row above them (first: line 4,")
+    assert lines[1].startswith(f"warning: {src}: 1 row(s) repeat an earlier row's time (first: line 3,")
+    assert lines[2] == f"scored 4 rows, 0 alerts -> {tmp_path / 'out.csv'}"

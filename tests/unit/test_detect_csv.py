@@ -552,3 +552,44 @@ def test_a_weekly_series_spends_its_budget_per_year() -> None:
     assert weekly.surge_alpha / daily.surge_alpha == pytest.approx(168 / 52.18, rel=0.01)
     hourly = detect_csv._params(cfg, detect_csv.SeriesShape(timedelta(hours=1), 24, 24))
     assert hourly.surge_alpha == pytest.approx(daily.surge_alpha, rel=0.01)
+
+
+def test_rows_out_of_order_and_repeated_times_are_reported(tmp_path: Path) -> None:
+    texts = [(t.isoformat(), str(v)) for t, v in daily_rows()]
+    # the audit's case: a time, the same time again, then the step before it
+    shuffled = [*texts[:59], texts[60], texts[60], texts[59], *texts[61:]]
+    src, dst = tmp_path / "in.csv", tmp_path / "out.csv"
+    write_csv(src, shuffled)
+    warnings: list[str] = []
+    assert score_csv_file(src, dst, warn=warnings.append) == len(shuffled)
+    assert warnings == [
+        f"{src}: 1 row(s) earlier than a row above them (first: line 63, {texts[59][0]!r}, after "
+        f"{texts[60][0]!r} on line 61); scored in time order, written in input order",
+        f"{src}: 1 row(s) repeat an earlier row's time (first: line 62, {texts[60][0]!r}, as line 61); "
+        "each is scored as a step of its own",
+    ]
+    out = read_csv(dst)[1:]
+    assert [r[:2] for r in out] == [list(r) for r in shuffled]  # input order kept
+    # every row is scored as in the same rows sorted by time, from its past only
+    ordered = tmp_path / "ordered.csv"
+    write_csv(ordered, [*texts[:59], texts[59], texts[60], texts[60], *texts[61:]])
+    score_csv_file(ordered, tmp_path / "ordered.out.csv")
+    expected = read_csv(tmp_path / "ordered.out.csv")[1:]
+    assert out == [*expected[:59], expected[60], expected[61], expected[59], *expected[62:]]
+
+
+def test_a_series_in_order_gets_no_warning(tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    write_csv(src, [(t.isoformat(), str(v)) for t, v in daily_rows()])
+    warnings: list[str] = []
+    score_csv_file(src, tmp_path / "out.csv", warn=warnings.append)
+    assert warnings == []
+
+
+def test_order_problems_counts_each_kind() -> None:
+    times = [T0 + timedelta(hours=h) for h in (0, 1, 1, 3, 2, 0, 4, 2)]
+    lines = list(range(2, 10))
+    problems = detect_csv.order_problems(times, lines, [t.isoformat() for t in times])
+    assert len(problems) == 2
+    assert problems[0].startswith("1 row(s) earlier than a row above them (first: line 6,")  # hour 2 after 3
+    assert problems[1].startswith("3 row(s) repeat an earlier row's time (first: line 4,")  # 1, 0, 2 again
