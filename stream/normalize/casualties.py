@@ -204,7 +204,7 @@ def _without_parts(toks: list[Token], found: list[Casualty]) -> list[Casualty]:
     for c in found:
         sent = toks[c.cue].sent
         larger = [e for e in found if e is not c and e.what == c.what and e.value > c.value
-                  and toks[e.cue].sent == sent]
+                  and sent in (toks[e.cue].sent, toks[e.last].sent)]
         more = any(t.low in _MORE_OF for t in toks[max(0, c.first - 3) : c.last + 1]) and any(
             e.update or any(t.low in _ALL_TOLD for t in toks[max(0, min(e.first, e.cue) - 3) : e.last + 1])
             for e in larger
@@ -490,13 +490,12 @@ _JOINERS = frozenset({"and", "и", "і", "та", "й"})
 
 
 def person_of(toks: list[Token], first: int, last: int) -> str | None:
-    """The lemma of the one person a casualty figure names ("женщина", "водитель"), if any;
-    none for "a person", "человек", who may be anyone."""
-    found = next((t.lemma for t in toks[first : last + 1] if t.kind == "word" and has(t, _SINGLE)), None)
-    return None if found in _ANYONE else found
+    """The lemma of the one person a casualty figure names ("женщина", "водитель"), if any."""
+    return next((t.lemma for t in toks[first : last + 1] if t.kind == "word" and has(t, _SINGLE)), None)
 
 
-_ANYONE = frozenset({"person", "человек", "людина", "особа", "лицо"})
+#: "a person", "человек": who may be anyone (a headline's "погиб человек" is the story's man)
+ANYONE = frozenset({"person", "человек", "людина", "особа", "лицо"})
 _DASH_PAIR = frozenset({"—", "–"})
 
 

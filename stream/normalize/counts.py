@@ -250,6 +250,22 @@ def _breakdown_opener(toks: list[Token], s_lo: int, first: int) -> bool:
     return weapon_of(toks[k]) is not None and k + 1 < first and toks[k + 1].low in _COMPRISED
 
 
+_INCLUDING_WORDS = frozenset({"including", "incl", "зокрема", "включая"})
+_FLEW = frozenset({"flew", "headed", "went", "crashed", "fell", "полетіли", "полетели", "улетели", "вилетіли",
+                   "упали", "впали"})
+
+
+def _own_verb(toks: list[Token], last: int) -> bool:
+    """A bare figure told with a verb of its own that is no measure ("2 – полетіли в бік
+    Білорусі", "2 flew towards Belarus")."""
+    k = last + 1
+    if k < len(toks) and toks[k].text in ("–", "—", "-"):
+        k += 1
+    if k >= len(toks) or toks[k].kind != "word" or measure_of(toks[k]) is not None:
+        return False
+    return toks[k].low in _FLEW
+
+
 def _hits_by(toks: list[Token], num: Number, lo: int, cues: list[Measure | None]) -> bool:
     """The number is in the object of "hits by" / "impacts of" with no measure cue between."""
     for j in range(min(num.first, lo + len(cues)) - 1, max(lo, num.first - 12) - 1, -1):
@@ -311,6 +327,8 @@ def extract_counts(
             continue  # "обломки одного из сбитых дронов", "debris from one of the drones"
         if kind == "other" or (kind == "ellipsis" and _superseded(toks, num, s_lo, s_hi)):
             continue
+        if kind == "ellipsis" and _own_verb(toks, num.last):
+            continue  # "41 БпЛА – локаційно втрачені, 2 – полетіли в бік Білорусі": what else befell them
         if kind == "ellipsis" and tok.low in _BOTH and _people_before(toks, num.first, s_lo):
             continue  # "ранения получили мужчина и его сын, оба доставлены в больницу"
         if kind == "weapon" and (
@@ -355,8 +373,13 @@ def extract_counts(
                     # "... shot down over the region. No one was injured. The ministry put the
                     # number downed at 28": a measured figure, past a sentence of no figure
                     prev = last_in_sent.get(sent - 2)
+                own_end = s_hi if num.first - num.qlen > s_lo else next(  # a list line's figure
+                    (k for k in range(num.last + 1, s_hi - 1)
+                     if toks[k].text == "," and toks[k + 1].low in _INCLUDING_WORDS),
+                    s_hi,
+                )
                 if weapon is None and prev is not None and not _sentence_has_weapon(
-                    toks, s_lo, s_hi
+                    toks, s_lo, own_end  # (not "9 – over the Moscow region, including 6 UAVs ...")
                 ) and not any(t.low in _OTHER_TALLIES for t in toks[s_lo:num.first]):
                     # (not "Найбільше боєзіткнень – на Покровському напрямку (46)")
                     ante, weapon = prev, prev.weapon

@@ -67,7 +67,8 @@ _KINDS: dict[DamageKind, str] = {
         технологическая установка;
         установка первичной переработки; технологічна установка; установка первинної
         переробки; fuel terminal;
-        fuel terminals; oil terminals; oil and gas terminal; паливний термінал; топливный
+        fuel and lubricants depot; fuel and lubricant depot; fuel and lubricants depots; fuel and
+        lubricants; fuel terminals; oil terminals; oil and gas terminal; паливний термінал; топливный
         терминал; pumping station; pumping stations; oil pumping station; oil pumping stations;
         нефтеперекачивающая станция; нафтоперекачувальна станція; компрессорная станция;
         компресорна станція; compressor station; compressor stations; pipeline system
@@ -100,7 +101,8 @@ _KINDS: dict[DamageKind, str] = {
         industrial; industrial site; industrial facility; industrial zone; workshop; hangar;
         завод; заводі; заводи; предприятие; склад; промышленный; цех; промзона; підприємство; промисловий;
         ангар; производственный; виробничий; зерносховище; зернохранилище; элеватор; елеватор; grain storage;
-        silo; silos; granary; agricultural; elevator; grain elevator; grain terminal;
+        silo; silos; granary; agricultural; elevator; grain elevator; grain terminal; зерносклад;
+        зерносклади; зерновий склад; зерновой склад; grain warehouse; grain warehouses;
         складской; складський; складское помещение; складське приміщення; storage facility;
         объект промышленности; промышленный объект; об'єкт промисловості; промисловий об'єкт;
         сельхозпредприятие; агропредприятие; агропідприємство;
@@ -158,6 +160,8 @@ _KINDS: dict[DamageKind, str] = {
         trucks; lorry; lorries; адмінбудівля; админздание; административное здание; адмінбудинок;
         minibus; minibuses; авто; vessel; vessels; ship; ships; судно; civilian vessel; cargo ship;
         tanker; tankers; танкер; танкеры; танкери; bulk carrier; сухогруз; суховантаж;
+        service station; car service station; car service; автосервис; автосервіс; станция техобслуживания;
+        станція техобслуговування;
         цивільне судно; гражданское судно; ambulance; ambulances; van; vans; tram; trams; trolleybus; tractor;
         government building; cabinet of ministers; parliament building; city hall; town hall;
         маршрутка; маршрутное такси; маршрутне таксі; такси; таксі; taxi; микроавтобус; мікроавтобус;

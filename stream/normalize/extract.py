@@ -20,7 +20,7 @@ from stream.models import (
     Observation,
     RawReport,
 )
-from stream.normalize.casualties import extract_casualties, person_of
+from stream.normalize.casualties import ANYONE, extract_casualties, person_of
 from stream.normalize.claimant import (
     claimant_for,
     find_attributions,
@@ -251,6 +251,8 @@ def extract(
     updates: list[bool] = []
     cas_sents: list[int] = []
     seen_cas: dict[tuple[str | None, str, int], set[str | None]] = {}
+    first_line = raw.text.split("\n", 1)
+    headline = len(first_line) > 1 and not first_line[0].rstrip().endswith((".", "!", "?", "…"))
     place_tokens = frozenset(k for p in places for k in range(p.first, p.last + 1))
     starts = attack_starts(places)
     for c in extract_casualties(toks, numbers, used, bounds, place_tokens):
@@ -267,6 +269,8 @@ def extract(
         for where in _each_of(toks, places, c.first, c.last, c.cue, lo, hi, starts) or [region]:
             key = (where, c.what, c.value)
             person = person_of(toks, c.first, c.last) if c.value == 1 else None
+            if person in ANYONE and toks[c.cue].sent == 0 and headline:
+                person = None  # "погиб человек" in the headline: the story's "погиб мужчина"
             persons = seen_cas.get(key)
             if persons is not None and (person is None or None in persons or person in persons):
                 continue  # the same figure again (not "ранена женщина ... мужчина получил баротравму")

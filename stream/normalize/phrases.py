@@ -216,7 +216,11 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
     ):
         return "other", None, i  # "three uncrewed boats", "five sea drones": no air weapons
     if toks[j].low.startswith(_MISSILE_KINDS) and (
-        j + 1 >= n or toks[j + 1].kind != "word" or toks[j + 1].low in ("ones", "one")
+        j + 1 >= n
+        or toks[j + 1].kind != "word"
+        or toks[j + 1].low in ("ones", "one")
+        # "23 ракети — 3 балістичні та 20 крилатих": a kind joined to the next figure's
+        or (toks[j + 1].low in ("та", "і", "й", "и", "and") and j + 2 < n and toks[j + 2].kind == "num")
     ) and any(weapon_of(t) == "missile" for t in toks[max(0, i - 12) : i] if t.sent == toks[i].sent):
         # "33 крилаті ракети та 2 балістичні", "33 cruise missiles and 2 ballistic ones"
         last = j + 1 if j + 1 < n and toks[j + 1].low in ("ones", "one") else j

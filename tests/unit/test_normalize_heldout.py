@@ -1,7 +1,7 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, twenty-two rounds of 90; round 6
+administrations' posts in en/ru/uk (tests/data/heldout/, twenty-four rounds of 90; round 6
 is harder documents: live blogs, digests, bullets, corrections; round 7 is like the
 dev set). The writers saw neither these tests nor the normalizer's code. Overall F1
 (the eval scorer's metric) of the normalizer as it was before them: 0.930, 0.906,
@@ -42,7 +42,9 @@ session's fixes scored them the same. Round 22 (long multi-paragraph news storie
 background paragraphs full of figures that count nothing new) scored 0.930 untouched (0.953,
 0.922, 0.909; 0.928 before the session); round 23 (officials' own posts: bullets by district,
 updates through the day, casualties by age and sex) 0.958 (0.941, 0.937, 0.983; the same
-before the session).
+before the session). Round 24 (autumn 2025: mass attacks by missile type, refineries,
+ports, power plants) scored 0.956 untouched (0.960, 0.964, 0.946); round 25 (one night told many
+ways, with follow-ups and corrected figures) 0.944 (0.924, 0.957, 0.950).
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -210,6 +212,63 @@ KNOWN: dict[str, str] = {
     "is no fuel",
     "fresh22-uk-025": "'Ці ж канали стверджували, що ... збили щонайменше вісім' is the channels' claim, "
     "and 'атак було щонайменше п'ять' counts attacks",
+    # round 24 (autumn 2025: mass combined attacks by missile type, strikes on refineries, ports and
+    # power plants, blackouts, glide bombs) and round 25 (one night told many ways: bulletins, relays,
+    # recaps, follow-ups with corrected figures), written after the round-23 fixes and scored untouched
+    # (0.957 and 0.944)
+    "fresh24-en-003": "a fire 'at the industrial site of KINEF, the Kirishi oil refinery' is also industrial",
+    "fresh24-en-006": "'killing at least five people, including four ... in the western Lviv region' puts "
+    "the five, spread over two regions, on Lviv",
+    "fresh24-en-021": "'the station, which supplies oil to the port of Novorossiysk' makes the port "
+    "transport damage",
+    "fresh24-ru-010": "Naftogaz's chief is 'other' (its writer: ua-official), and 'Часть наших объектов "
+    "серьезно повреждена, возникли пожары' after the gas sites struck gives no fuel or fire",
+    "fresh24-ru-011": "crew members injured 'на судне в порту' make the vessel damaged",
+    "fresh24-ru-014": "'есть повреждения, начался пожар' after a refinery attacked is no fuel (other "
+    "writers labelled only the fire)",
+    "fresh24-ru-022": "'над морем и в районе города сбито более 10 БПЛА': the sea with no name makes no "
+    "second place",
+    "fresh24-ru-024": "'упали на территорию одного из предприятий' in the Ryazan region is no industrial, "
+    "and the refinery's fire goes to the Tambov pumping station named with it",
+    "fresh24-ru-030": "an enterprise's administrative building is 'other' (its writer took it as industrial)",
+    "fresh24-uk-007": "'48 ракетами, з них 47 — крилаті Х-101': a type inside the launched total is taken "
+    "as a subset",
+    "fresh24-uk-018": "'електротранспорт тимчасово не курсував' gives no transport",
+    "fresh24-uk-020": "a power station 'атакували' with a fire 'на території станції' after it is no energy",
+    "fresh24-uk-025": "'вбили 3 жителів Донеччини: 2 — у Костянтинівці, 1 — у Дружківці': the town figures "
+    "inside a total are not labelled (its writer labelled all three)",
+    "fresh25-en-015": "the governor's fire at 'an industrial enterprise' (quoted) after the refinery "
+    "attacked is missed",
+    "fresh25-en-025": "a figure said to be earlier ('Earlier, officials had reported four dead') is not "
+    "labelled (its writer labelled it), and the ministry's 'all designated targets were hit' gives no "
+    "damage (as other writers)",
+    "fresh25-en-028": "an earlier figure of injured ('had reported 15') is not labelled (its writer "
+    "labelled it)",
+    "fresh25-ru-003": "restrictions 'в аэропортах Саратова (Гагарин) и Волгограда': Volgograd's airport is "
+    "missed",
+    "fresh25-ru-004": "a refinery called 'предприятие' is also industrial (its writer; other writers not)",
+    "fresh25-ru-005": "an earlier figure ('Ранее глава региона сообщал об одном пострадавшем') is not "
+    "labelled (its writer labelled it)",
+    "fresh25-ru-010": "a newsroom's running total for the month ('с начала октября ... более 5 тысяч') is "
+    "background (its writer labelled it)",
+    "fresh25-ru-011": "earlier figures ('Ранее сообщалось о двух погибших и девяти раненых') are not "
+    "labelled (its writer labelled them)",
+    "fresh25-ru-015": "Meduza's sum of the mayor's posts ('речь идет как минимум о 26 беспилотниках') has "
+    "no measure of its own",
+    "fresh25-ru-020": "RIA's own count ('атаковали регион как минимум 34 беспилотниками') takes no region "
+    "from 'регион'",
+    "fresh25-uk-004": "'Як повідомляв Укрінформ, 28 вересня Росія атакувала Україну 595 дронами': a past "
+    "night's figures keep the Air Force's claimant (its writer: the outlet's)",
+    "fresh25-uk-007": "'атакував енергетичний об'єкт ... Є пошкодження обладнання' gives no energy damage",
+    "fresh25-uk-013": "'в бік Брянської області летіли понад 70 безпілотників' is no launch, and 'обмеження "
+    "у Внуково' in the headline is missed",
+    "fresh25-uk-014": "a corrected figure ('64 ..., а не 61') drops the old one (its writer labelled both)",
+    "fresh25-uk-017": "an earlier figure of injured is not labelled (its writer labelled it)",
+    "fresh25-uk-020": "'Туди летіло близько сорока шахедів' is no launch at the Odesa region named before",
+    "fresh25-uk-022": "two figures of 2 injured in two communities of one region are taken as one repeated",
+    "fresh25-uk-023": "'22 дронів — із 41, збитих за ніч над вісьмома регіонами': the 41 is put on Saratov "
+    "as launched",
+    "fresh25-uk-030": "a corrected figure ('не 381, а 394') drops the old one (its writer labelled both)",
 }
 
 
@@ -261,10 +320,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 1980
-    assert len(set(ids)) == 1980
+    assert len(ids) == 2160
+    assert len(set(ids)) == 2160
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 660, "ru": 660, "uk": 660}
+    assert Counter(c["lang"] for c in CASES) == {"en": 720, "ru": 720, "uk": 720}
 
 
 @pytest.mark.parametrize(
