@@ -54,10 +54,13 @@ def install(app: faust.App, rt: Runtime) -> None:
 
     @app.page("/healthz")
     async def healthz(self: View, request: Request) -> Response:
+        # `now` is the worker's clock: a page measures `folded_at`'s age against it, not
+        # against a browser clock that may be off.
         doc = {"status": "ok" if rt.ready else "starting", "ready": rt.ready,
                "claims_applied": sum(rt.engine.counts.values()),
                "folded_at": None if rt.folded_at is None else
-               datetime.fromtimestamp(rt.folded_at, UTC).isoformat(timespec="microseconds")}
+               datetime.fromtimestamp(rt.folded_at, UTC).isoformat(timespec="microseconds"),
+               "now": datetime.now(UTC).isoformat(timespec="microseconds")}
         return _json(self, doc, 200 if rt.ready else 503)
 
     @app.page("/metrics")

@@ -50,7 +50,7 @@ def ingest(dep: Deployment, records: list[bytes], key: bytes) -> None:
 def open_dashboard(driver: Any, worker: Worker, path: str = "/") -> None:
     driver.get(worker.url(path))
     WebDriverWait(driver, 20).until(
-        lambda d: d.find_element(By.ID, "status").get_attribute("data-state") == "live")
+        lambda d: d.find_element(By.ID, "status").get_attribute("data-conn") == "open")
     driver.execute_script("window.__loadedOnce = 'yes';")  # gone if the page reloads
 
 
@@ -107,7 +107,7 @@ def test_region_figure_and_alert_appear_live_without_reload(deployment: Deployme
     assert driver.find_element(By.ID, "kpi-alerts").text == str(len(
         [a for a in worker.json("/api/alerts?state=open")["alerts"]]))
     # For the review screenshot: let the throttled refetches (figures, sparklines) land.
-    WebDriverWait(driver, 10).until(lambda d: text_of(d, "#asof") == "06-01 13:00Z" and text_of(
+    WebDriverWait(driver, 10).until(lambda d: text_of(d, "#asof") == "2025-06-01 13:00Z" and text_of(
         d, '#regions-table tr[data-region="RU-KRS"] td.activity') == "4" and d.find_elements(
         By.CSS_SELECTOR, '#regions-table tr[data-region="RU-BEL"] .spark-line'))
     driver.save_screenshot(str(ARTIFACTS / "dashboard-live.png"))
@@ -169,7 +169,7 @@ def test_page_catches_up_without_reload_after_a_worker_restart(deployment: Deplo
 
     first.kill()
     WebDriverWait(driver, 10).until(
-        lambda d: d.find_element(By.ID, "status").get_attribute("data-state") != "live")
+        lambda d: d.find_element(By.ID, "status").get_attribute("data-conn") != "open")
     # Published while no worker runs; the next worker (same port) picks it up.
     ingest(deployment, [hourly_bulletin("belgorod-1", "Белгородской области", 9,
                                         START + timedelta(hours=1))], b"k")
@@ -185,7 +185,7 @@ def test_page_catches_up_without_reload_after_a_worker_restart(deployment: Deplo
         lambda d: text_of(d, '#regions-table tr[data-region="RU-BEL"] td.activity') == "9",
         f"page status {text_of(driver, '#status-text')}")
     assert text_of(driver, '#regions-table tr[data-region="RU-KRS"] td.activity') == "7"
-    assert driver.find_element(By.ID, "status").get_attribute("data-state") == "live"
+    assert driver.find_element(By.ID, "status").get_attribute("data-conn") == "open"
     assert driver.execute_script("return window.__loadedOnce") == "yes"
     ids = driver.execute_script(
         "return [...document.querySelectorAll('#claims-feed li')].map(li => li.dataset.region)")

@@ -8,8 +8,8 @@
 // page stays responsive at 1,000 claims a minute.
 
 import {
-  CLAIMANTS, CLAIMANT_LABEL, CLAIMANT_SHORT, activity, alertItem, barChart, breakdown, casualtySum, claimItem,
-  claimantActivity, el, fmt, heat, shortTime, sparkline, svg,
+  CLAIMANTS, CLAIMANT_LABEL, CLAIMANT_SHORT, activity, ago, alertItem, alertOrder, barChart, breakdown, casualtySum,
+  claimItem, claimantActivity, el, fmt, heat, nationalItems, nationalLine, shortTime, sparkline, svg,
 } from "./render.js";
 import { GRID_COLS, GRID_ROWS, TILES } from "./tilegrid.js";
 
@@ -19,8 +19,17 @@ const REGIONS_EVERY_MS = 1000;
 const SERIES_EVERY_MS = 2000;
 const DETAIL_EVERY_MS = 2000;
 const NAMES = new Map(TILES.map((t) => [t[0], t[4]]));
+const HEALTH_EVERY_MS = 10000;
+const FRESHNESS_EVERY_MS = 5000;
+// Freshness is wall-clock time since the worker last received reports (/healthz
+// `folded_at`), not event time: windows are measured from event time, so without it an
+// outage or a replay of old reports looks just like a live feed.
+const params = new URLSearchParams(location.search);
+const STALE_S = 60 * (Number(params.get("stale_min")) > 0 ? Number(params.get("stale_min")) : 15);
+const DEAD_S = 4 * STALE_S;
+const HISTORY_S = 6 * 3600;  // event time this far behind the clock: the data is history
 
-const token = new URLSearchParams(location.search).get("token") || "";
+const token = params.get("token") || "";
 const state = {
   window: "24h",
   doc: null,
@@ -33,6 +42,9 @@ const state = {
   loaded: false,
   lastEventId: "",         // id of the last event applied (for a manual reconnect)
   rate: [],                // [ms, n] of recent claims events
+  conn: "connecting",      // the SSE connection: connecting | open | error
+  connText: "connecting",
+  health: null,            // {folded_at, now, at}: the last /healthz, `at` = when read (client ms)
 };
 const pending = { claims: [], alerts: [], render: new Set(), frame: 0 };
 const $ = (id) => document.getElementById(id);
@@ -102,19 +114,63 @@ async function loadClaims() {
 }
 
 async function fullRefresh() {
-  await Promise.all([loadRegions(), loadAlerts(), loadClaims()]);
+  await Promise.all([loadRegions(), loadAlerts(), loadClaims(), loadHealth()]);
   for (const code of Object.keys(state.doc?.regions || {})) seriesDirty.add(code);
   refreshSeries();
   if (state.detail) refreshDetail();
   state.loaded = true;
 }
 
+async function loadHealth() {
+  // 503 while the worker catches up still carries the document.
+  const res = await fetch("/healthz", { cache: "no-store" });
+  const doc = await res.json();
+  state.health = { folded_at: doc.folded_at, now: doc.now, at: Date.now() };
+  renderFreshness();
+}
+const refreshHealth = throttled(loadHealth, 2000);
+
+/** Seconds between `iso` and the server's clock now (the browser's clock may be off). */
+function serverAge(iso) {
+  const h = state.health;
+  if (!iso || !h || !h.now) return null;
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return null;
+  return (Date.parse(h.now) - t + (Date.now() - h.at)) / 1000;
+}
+
 // ------------------------------------------------------------------ live updates
 
 function setStatus(kind, text) {
+  state.conn = kind === "live" ? "open" : kind;
+  state.connText = text;
+  renderFreshness();
+}
+
+/** The status pill: the connection first, then how fresh the data is. */
+function renderFreshness() {
   const box = $("status");
+  const received = serverAge(state.health?.folded_at);
+  const behind = serverAge(state.doc?.as_of);
+  let kind = state.conn, text = state.connText, title = "";
+  if (state.conn === "open" && state.health) {
+    if (received === null) { kind = "stale"; text = "no reports received yet"; }
+    else if (received >= STALE_S) {
+      kind = received >= DEAD_S ? "dead" : "stale";
+      text = `no new reports for ${ago(received)}`;
+    } else if (behind !== null && behind >= HISTORY_S) {
+      kind = "history"; text = `replaying history · ${ago(behind)} behind`;
+    } else { kind = "live"; text = "live"; }
+    title = received === null ? "" : `last reports received ${ago(received)} ago`;
+  }
   box.dataset.state = kind;
+  box.dataset.conn = state.conn;
+  box.title = title;
   $("status-text").textContent = text;
+  const age = $("data-age");
+  age.textContent = received === null ? "no reports received" : `received ${ago(received)} ago`;
+  age.dataset.state = received === null || received >= STALE_S ? "stale" : "ok";
+  if (behind !== null && behind >= HISTORY_S) age.textContent += ` · ${ago(behind)} behind`;
 }
 
 function connect() {
@@ -146,6 +202,7 @@ function connect() {
     }
     refreshRegions();
     refreshSeries();
+    refreshHealth();
     render("claims");
   });
   es.addEventListener("alerts", (e) => {
@@ -247,6 +304,23 @@ function renderKpis() {
   $("kpi-claims").textContent = fmt(rows.reduce((s, r) => s + r.n_claims, 0));
   $("kpi-alerts").textContent = fmt([...state.alerts.values()].filter((a) => a.state !== "resolved").length);
   $("asof").textContent = state.doc?.as_of ? shortTime(state.doc.as_of) : "–";
+  renderNational();
+  renderFreshness();
+}
+
+/** Figures a claimant gives for the whole country (region ALL): the headline numbers,
+ * shown apart from the per-region sums they are not part of. */
+function renderNational() {
+  const totals = state.doc?.totals?.totals || {};
+  const unattributed = state.doc?.residuals?.unattributed || {};
+  const items = nationalItems(totals);
+  for (const item of items) {
+    const rest = unattributed[item.dataset.claimant];
+    item.title = rest ? `not attributed to any region: ${nationalLine(rest)}` : "";
+  }
+  $("national-items").replaceChildren(...items);
+  $("national-empty").hidden = items.length > 0;
+  $("national-window").textContent = state.window.replace(/(\d+)([hd])/, "$1 $2");
 }
 
 // Re-render a part only when what it shows changed (less DOM churn at high rates).
@@ -308,9 +382,9 @@ function renderTable() {
   const out = rows.map((r) => {
     const values = spark(r.code);
     const cells = [
-      el("td", { class: "left" }, el("span", { class: "mono code" }, r.code), " ", el("span", { class: "name" }, r.name)),
+      el("td", { class: "left region-cell", title: `${r.name} (${r.code})` }, el("span", { class: "mono code" }, r.code), el("span", { class: "name" }, r.name)),
       el("td", { class: "activity num strong" }, fmt(r.activity)),
-      el("td", { class: "left spark-cell" }, sparkline(values)),
+      el("td", { class: "left spark-cell" }, sparkline(values, 72)),
     ];
     for (const c of CLAIMANTS) {
       cells.push(el("td", { class: "num", title: breakdown(r.stats.totals?.[c]) || null, data: { claimant: c } }, r[c] === null ? "" : fmt(r[c])));
@@ -369,8 +443,7 @@ async function loadDetail() {
 const refreshDetail = throttled(loadDetail, DETAIL_EVERY_MS);
 
 function renderDrawerAlerts() {
-  const mine = [...state.alerts.values()].filter((a) => a.region === state.detail)
-    .sort((a, b) => String(b.updated_at).localeCompare(String(a.updated_at)));
+  const mine = [...state.alerts.values()].filter((a) => a.region === state.detail).sort(alertOrder);
   $("drawer-alerts").replaceChildren(...(mine.length ? mine.map((a) => alertItem(a)) : [el("li", { class: "empty" }, "None.")]));
 }
 
@@ -433,6 +506,8 @@ function init() {
   document.addEventListener("keydown", (e) => { if (e.key === "Escape") closeDetail(); });
   render("map", "table", "alerts", "kpis");
   connect();
+  setInterval(() => refreshHealth(), HEALTH_EVERY_MS);
+  setInterval(renderFreshness, FRESHNESS_EVERY_MS);
 }
 
 init();

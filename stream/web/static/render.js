@@ -51,11 +51,23 @@ export function fmt(n) {
   return n.toLocaleString("en-US", { maximumFractionDigits: 1 });
 }
 
+/** "2025-07-13 23:00Z": always with the year (a page showing last year's data must say so). */
 export function shortTime(iso) {
   if (!iso) return "";
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return String(iso);
-  return d.toISOString().slice(5, 16).replace("T", " ") + "Z";
+  return d.toISOString().slice(0, 16).replace("T", " ") + "Z";
+}
+
+/** A duration in seconds as people say it: "45 s", "12 min", "3 h 5 min", "412 d". */
+export function ago(seconds) {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
+  return `${Math.floor(h / 24)} d`;
 }
 
 // ------------------------------------------------------------------ figures
@@ -205,18 +217,63 @@ const KIND_LABEL = {
   first_seen: "First seen", mass_attack: "Mass attack",
 };
 
-export function alertItem(a, regionName) {
-  const region = a.region ? `${a.region}${regionName ? " · " + regionName : ""}` : "all regions";
+/** The figures an alert carries, as its kind means them. */
+export function alertFigures(a) {
+  if (a.kind === "mass_attack") {
+    const n = a.statistic ?? 0;
+    return [`${fmt(n)} ${n === 1 ? "region" : "regions"}`, `${fmt((a.claim_ids || []).length)} claims`];
+  }
+  if (a.kind === "first_seen") return [`${fmt(a.observed)} in its first hour`];
   const nums = [`observed ${fmt(a.observed)}`, `expected ${fmt(a.expected)}`];
   if (a.p_value !== null && a.p_value !== undefined) nums.push(`p ${Number(a.p_value).toExponential(1)}`);
+  return nums;
+}
+
+export function alertItem(a, regionName) {
+  const region = a.region ? `${a.region}${regionName ? " · " + regionName : ""}` : "all regions";
+  const resolved = a.state === "resolved";
+  // A resolved alert is history: its state leads, its severity no longer shouts.
+  const status = resolved
+    ? el("span", { class: "state-tag resolved" }, `Resolved ${shortTime(a.updated_at)}`)
+    : el("span", { class: `sev sev-${a.severity}` }, a.severity);
+  const when = resolved ? null
+    : el("time", { class: "mono", datetime: a.updated_at || "", title: "last update (event time)" }, shortTime(a.updated_at));
   return el("li", { class: `alert sev-${a.severity} state-${a.state}`, data: { alertId: a.alert_id, kind: a.kind, region: a.region || "", state: a.state } },
     el("div", { class: "meta" },
-      el("span", { class: `sev sev-${a.severity}` }, a.severity),
+      status,
       el("span", { class: "kind" }, KIND_LABEL[a.kind] || String(a.kind)),
       el("span", { class: "region" }, region),
-      el("time", { class: "mono", datetime: a.updated_at || "" }, shortTime(a.updated_at)),
+      when,
+      resolved ? el("span", { class: "was-sev" }, `was ${a.severity}`) : null,
     ),
     el("div", { class: "msg" }, String(a.message || "")),
-    el("div", { class: "nums mono" }, nums.join(" · "), ` · since ${shortTime(a.window_start)}`),
+    el("div", { class: "nums mono" }, alertFigures(a).join(" · "), ` · since ${shortTime(a.window_start)}`),
   );
+}
+
+/** Open alerts first (newest update first), then resolved ones (newest resolution first). */
+export function alertOrder(a, b) {
+  const ra = a.state === "resolved" ? 1 : 0, rb = b.state === "resolved" ? 1 : 0;
+  return ra - rb || String(b.updated_at).localeCompare(String(a.updated_at)) || String(a.alert_id).localeCompare(String(b.alert_id));
+}
+
+// ------------------------------------------------------------------ nationwide figures
+
+const MEASURE_ORDER = ["launched", "intercepted", "suppressed"];
+
+/** Nationwide (region ALL) figures of one claimant: "420 drones launched, 390 intercepted". */
+export function nationalLine(byWeapon) {
+  const parts = [];
+  for (const [weapon, measures] of Object.entries(byWeapon || {}).sort()) {
+    const [, many] = WEAPON_LABEL[weapon] || [weapon, weapon];
+    const ms = Object.entries(measures || {}).sort((x, y) => MEASURE_ORDER.indexOf(x[0]) - MEASURE_ORDER.indexOf(y[0]));
+    parts.push(`${ms.map(([m, n], i) => (i ? `${fmt(n)} ${m}` : `${fmt(n)} ${many} ${m}`)).join(", ")}`);
+  }
+  return parts.join(" · ");
+}
+
+export function nationalItems(totals) {
+  return CLAIMANTS.filter((c) => totals?.[c]).map((c) => el("div", { class: "nat-item", data: { claimant: c } },
+    el("span", { class: `badge side-${sideOf(c)}` }, CLAIMANT_LABEL[c]),
+    el("span", { class: "nat-fig" }, nationalLine(totals[c]))));
 }
