@@ -57,6 +57,7 @@ _BACK_SKIP = words(
     "sustained", "людей", "людини", "человек", "человека", "were", "being", "left",
     "дістали", "дістав", "дістала", "отримали", "отримав", "отримала", "зазнали",
     "known", "believed", "thought", "feared", "confirmed", "reported", "to",
+    "in", "the", "region", "city", "oblast", "area",  # "Nine more people in the region were injured"
 )  # fmt: skip
 _FWD_SKIP = words(
     "at", "least", "another", "more", "than", "ще", "еще", "ещё", "не", "менее", "менше",
@@ -379,6 +380,8 @@ def _negated(toks: list[Token], i: int, bounds: tuple[int, int]) -> bool:
 
 
 _RELATIVE = frozenset({"who", "який", "яка", "які", "который", "которая", "которые"})
+_AUX = frozenset({"had", "has", "have", "was", "were", "been", "is", "are", "being", "be", "був", "була",
+                  "було", "были", "был", "была"})
 
 
 def _before(
@@ -394,17 +397,30 @@ def _before(
     crossed = False  # beyond a parenthetical only a number counts
     joined = 0  # people joined by "and" before the one nearest the cue
     rel = next((m for m in range(i - 1, max(0, i - 12), -1) if toks[m].low in _RELATIVE), None)
-    if rel is not None and (has(toks[rel - 1], _SINGLE) or has(toks[rel - 1], PERSON)) and not any(
-        t.text in ".;" or t.kind == "num" or has(t, CASUALTY_CUES) for t in toks[rel:i]
+    dies = _what(toks[i]) == "killed"
+    if (
+        rel is not None
+        and (has(toks[rel - 1], _SINGLE) or has(toks[rel - 1], PERSON))
+        # the clause has a predicate of its own: not "a woman who had been injured"
+        and any(t.kind == "word" and t.low not in _AUX for t in toks[rel + 1 : i])
+        and not any(
+            t.text in ".;" or t.kind == "num"
+            or (has(t, CASUALTY_CUES) and not (dies and _what(t) == "injured"))
+            for t in toks[rel:i]
+        )
     ):
-        j = rel - 1  # "a 63-year-old woman who was pulled from the rubble died in hospital"
+        # "a 63-year-old woman who was pulled from the rubble died in hospital", "a woman who had
+        # been injured in the strike died"
+        j = rel - 1
     while j >= 0 and i - j <= 16:
         tok = toks[j]
         if j in by_last and by_last[j].first not in taken:
             num = by_last[j]
             return num.value, num.first, i
-        if tok.text in _DASH and j == i - 1 and j > 0 and j - 1 in by_last:
-            j -= 1  # "загинули 9 людей, ще 52 — травмовані"
+        if tok.text in _DASH and j > 0 and j - 1 in by_last and all(
+            t.kind == "word" and has(t, _BACK_SKIP) for t in toks[j + 1 : i]
+        ):
+            j -= 1  # "загинули 9 людей, ще 52 — травмовані", "11 – отримали поранення"
             continue
         if tok.text == ")" and j >= 2 and toks[j - 1].kind == "num" and toks[j - 2].text == "(":
             j -= 3  # "1 man (58) wounded": an age in brackets

@@ -53,6 +53,8 @@ def _inclusion_end(toks: list[Token], k: int, s_hi: int) -> int | None:
     return None
 
 
+_UNIT_WORDS = frozenset({"community", "hromada", "district", "raion", "municipality", "громада", "громади",
+                         "район", "округ", "territorial"})
 _MOSTLY = frozenset({"переважно", "преимущественно", "в основном", "mostly", "mainly", "largely", "основном"})
 _RELATIVE = frozenset({"where", "which", "who", "де", "где", "що", "что", "який", "яка", "які", "который",
                        "которая", "которые", "while", "and"})
@@ -245,7 +247,8 @@ def count_region(
         elif (
             one
             and all(a.last + 1 == b.first for a, b in pairwise(header))
-            and header[-1].last == j - 2
+            # "Краснопольская громада:", "Khotin community:": the place, then at most its unit word
+            and all(t.low in _UNIT_WORDS for t in toks[header[-1].last + 1 : j - 1])
             and not toks[header[0].first].text.isupper()
             and (h > 0 or header[0].level != "city")  # not a dateline ("Kyiv: Russia launched")
             and all(t.kind == "punct" for t in toks[h : header[0].first])

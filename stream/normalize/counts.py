@@ -252,7 +252,7 @@ def _breakdown_opener(toks: list[Token], s_lo: int, first: int) -> bool:
 
 _INCLUDING_WORDS = frozenset({"including", "incl", "зокрема", "включая"})
 _FLEW = frozenset({"flew", "headed", "went", "crashed", "fell", "полетіли", "полетели", "улетели", "вилетіли",
-                   "упали", "впали"})
+                   "упали", "впали", "полетів", "полетіла", "полетел", "полетела", "улетел"})
 
 
 def _own_verb(toks: list[Token], last: int) -> bool:
@@ -327,7 +327,7 @@ def extract_counts(
             continue  # "обломки одного из сбитых дронов", "debris from one of the drones"
         if kind == "other" or (kind == "ellipsis" and _superseded(toks, num, s_lo, s_hi)):
             continue
-        if kind == "ellipsis" and _own_verb(toks, num.last):
+        if kind in ("ellipsis", "weapon") and _own_verb(toks, np_last):
             continue  # "41 БпЛА – локаційно втрачені, 2 – полетіли в бік Білорусі": what else befell them
         if kind == "ellipsis" and tok.low in _BOTH and _people_before(toks, num.first, s_lo):
             continue  # "ранения получили мужчина и его сын, оба доставлены в больницу"

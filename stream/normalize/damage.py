@@ -70,7 +70,9 @@ _IMPACT = words(
     "призупиняв", "призупиняли", "зупинено",
     "без", "знищено", "уничтожен", "вибух", "взрыв", "детонация", "детонація",
     "перебой", "перебои", "перебій", "перебої", "interruptions", "disruptions",
-    "rubble", "завал", "завалы", "завали", "завалами", "завалів", "руины", "руїни",
+    "rubble", "завал", "завалы", "завали", "завалами", "завалів", "руины", "руїни", "diverted",
+    "перекрыть", "перекрыто", "перекрыли", "перекрыт", "перекривати", "перекривали", "перекрито",
+    "перекрили", "перекрити", "перекрывать", "перекрывали",
     "отсутствует", "отсутствовать", "відсутнє", "відсутня", "відсутній", "відсутні",
     "зникло", "зникнути", "зникла", "пропало", "пропасть", "пропал", "исчезло", "исчезнуть",
     "outage", "outages", "blackout", "blackouts", "blew", "blown", "shattered", "smashed",
@@ -355,8 +357,11 @@ def _is_fire(toks: list[Token], i: int, hi: int) -> bool:
         return False
     if i > 0 and toks[i - 1].low in _FIRE_NOT_BEFORE:
         return False
-    if tok.low == "fire" and i > 1 and toks[i - 2].low == "under" and toks[i - 1].pos in ("", "ADJF"):
-        return False  # "comes under near-daily fire", "under heavy fire": shelling
+    if tok.low == "fire" and any(
+        toks[m].low == "under" and all(t.kind == "word" and t.pos in ("", "ADJF") for t in toks[m + 1 : i])
+        for m in range(max(0, i - 4), i - 1)
+    ):
+        return False  # "comes under near-daily fire", "came under the heaviest fire": shelling
     if tok.low == "fire" and i + 1 < hi and (
         toks[i + 1].kind == "num" or toks[i + 1].low in ("up", "about", "some", "more")
     ):
@@ -431,6 +436,9 @@ _PERSON_BEFORE = words("сотрудник", "работник", "працівн
                        "пасажири", "пассажиры", "passengers")
 
 
+_QUEUE = frozenset({"черга", "черги", "очередь", "очереди", "пробка", "пробки", "queue", "queues", "line",
+                    "lines", "затор", "затори"})
+_SPARE = frozenset({"запасной", "запасний", "запасные", "запасні", "alternate", "alternative", "reserve"})
 _SHORTAGE = frozenset({"перебой", "перебои", "перебій", "перебої", "дефицит", "дефіцит", "shortage",
                        "shortages"})
 _POWER_SUPPLY = frozenset({"электроснабжение", "електропостачання", "электроэнергия", "електроенергія",
@@ -500,6 +508,12 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
         toks[i - 2].low in _SHORTAGE or toks[i - 2].lemma in _SHORTAGE
     ) and tok.lemma not in _POWER_SUPPLY:
         return True  # "перебои с топливом в Крыму": a shortage, not a fuel site hit
+    if prev is not None and prev.low in ("з", "із", "из", "of") and i - 2 >= lo and (
+        toks[i - 2].lemma in _QUEUE or toks[i - 2].low in _QUEUE
+    ):
+        return True  # "збиралися черги з автомобілів": cars waiting, not cars hit
+    if prev is not None and (prev.lemma in _SPARE or prev.low in _SPARE):
+        return True  # "рейсы перенаправлены на запасные аэродромы": where flights went
     if prev is not None and prev.lemma in ("оперативный", "оперативний", "operational"):
         return True  # "Оперативний штаб Кубані": an authority, not a headquarters hit
     if any(t.kind == "word" and has(t, _TAKEN_TO) for t in toks[max(lo, i - 4) : i]):

@@ -361,6 +361,11 @@ def _checked(
     """ "550 drones and missiles": a figure for mixed weapons has no single weapon; "10 more
     Patriot systems": a figure of launchers, not munitions."""
     k = last + 1
+    near = [t for t in toks[last : min(len(toks), k + 6)] if t.sent == toks[last].sent]
+    if weapon == "missile" and any(t.low.startswith(_UNGUIDED_SYSTEMS) for t in near) and any(
+        t.low.startswith(("rocket", "ракет", "снаряд")) for t in near[:2]
+    ):
+        return "other", None, last  # "4 rockets of the RM-70 Vampire MLRS": unguided rockets
     if k < len(toks) and toks[k].low in _SYSTEMS and not (
         k + 1 < len(toks) and toks[k + 1].low.startswith("залпов")
     ):  # (not "ракет реактивної системи залпового вогню HIMARS": rockets of the launcher)
@@ -372,6 +377,8 @@ def _checked(
     return "weapon", weapon, last
 
 
+_UNGUIDED_SYSTEMS = ("vampire", "вампир", "вампір", "grad", "град", "rm-70", "bm-21", "бм-21", "uragan",
+                     "ураган")
 # "targets" stand for the weapon the report named before (when it named only one kind)
 TARGETS = frozenset({"ціль", "цель", "targets", "target", "аппарат", "апарат"})
 _SYSTEMS = frozenset({"systems", "system", "batteries", "battery", "launchers", "complexes", "систем",
@@ -484,6 +491,16 @@ def is_noise(toks: list[Token], num: Number) -> bool:
     """Years, dates, units: numbers that never count weapons."""
     prev = toks[num.first - 1] if num.first > 0 else None
     nxt = toks[num.last + 1] if num.last + 1 < len(toks) else None
+    if (
+        prev is not None
+        and nxt is not None
+        and nxt.text in ("»", '"', "”")
+        and prev.kind == "word"
+        and prev.text[:1].isupper()
+        and num.first >= 2
+        and toks[num.first - 2].text in ("«", '"', "“")
+    ):
+        return True  # "спецподразделения «Группа 13»": a unit's name
     if num.value >= 1900 and num.value <= 2100 and num.first == num.last and (
         prev is None or has(prev, _YEAR_CONTEXT) or (nxt is not None and has(nxt, _YEAR_CONTEXT))
     ):

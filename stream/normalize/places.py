@@ -200,7 +200,8 @@ def _resolve_homonyms(
     """A name shared by places in several regions ("Zolochiv" of Kharkiv and of Lviv) is
     the one the report's context points to: a place of one of the other regions in the
     same sentence ("Mykolaiv, Stryi district"), else the only one of them named as a region
-    in a report that names nothing of the first; else the gazetteer's first row."""
+    in a report that names nothing of the first and at most one other region; else the
+    gazetteer's first row."""
     plain = [r for k, r in enumerate(refs) if k not in homonyms]
     out = list(refs)
     for k, alternates in homonyms.items():
@@ -210,7 +211,8 @@ def _resolve_homonyms(
         picks = [c for c in alternates if c in near] if ref.code not in near else []
         if not picks and not any(p.code == ref.code for p in plain):
             named = {p.code for p in plain if p.level == "region"}
-            picks = [c for c in alternates if c in named]
+            # (not one of four regions listed where the grid was hit: no context for a town)
+            picks = [c for c in alternates if c in named] if len(named) <= 2 else []
         if len(picks) == 1:
             out[k] = ref._replace(code=picks[0])
     return out
@@ -668,6 +670,13 @@ _LAUNCH_STEMS = ("direction", "launch", "направлен", "напрям", "�
                  "атак", "удар", "strike", "struck")
 
 
+def _before_closing(toks: list[Token], k: int) -> int:
+    """The token before a run of ")", "." and closing quotes that ends at k."""
+    while k > 0 and toks[k].text in (")", ".", "»", '"'):
+        k -= 1
+    return k
+
+
 def _flag_origins(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
     out: list[PlaceRef] = []
     launch = _launch_sentences(toks) if refs else set()
@@ -680,11 +689,21 @@ def _flag_origins(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
             if tok.lemma in _ORIGIN_PREP or tok.low in _ORIGIN_PREP:
                 origin = tok.sent in launch
                 break
-            if tok.low in _JOINERS and out and out[-1].last == j - 1 and out[-1].origin:
-                origin = True
+            joined_to = _before_closing(toks, j - 1)
+            if tok.low in _JOINERS and out and out[-1].origin and out[-1].last == joined_to:
+                origin = True  # (also "Волгодонськ (Ростовська обл.) та Енгельс")
                 break
             if tok.text == "(" and out and out[-1].last == j - 1 and out[-1].origin:
                 origin = True  # "з району пусків Енгельс (Саратовська обл.)": its region
+                break
+            if (
+                tok.low in ("in", "у", "в")
+                and out
+                and out[-1].last == j - 1
+                and out[-1].origin
+                and ref.level == "region"
+            ):
+                origin = True  # "from Primorsko-Akhtarsk in Krasnodar Krai": the origin's region
                 break
             if tok.low in _ORIGIN_FILLER or tok.lemma in _ORIGIN_FILLER or tok.low.startswith(_COMPASS):
                 j -= 1  # (also "з південно-східного напрямку", "from the northeastern direction")

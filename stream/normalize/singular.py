@@ -93,6 +93,8 @@ def _quoted_name(toks: list[Token], k: int) -> bool:
     return False
 
 
+_DEBRIS = frozenset({"debris", "wreckage", "fragments", "обломки", "обломков", "обломками", "уламки",
+                     "уламків", "уламками", "уламок"})
 _TYPE_OF = frozenset({"типа", "типу", "тип", "type", "марки", "модели", "моделі"})
 
 
@@ -134,5 +136,7 @@ def implied_ones(
             continue  # the second word of one weapon phrase ("ракеты «Нептун»")
         if _quoted_name(toks, k):
             continue  # "ракет «Шторм Шэдоу»": the last word of a weapon's quoted name
+        if any(t.low in _DEBRIS for t in toks[max(a, k - 4) : k]):
+            continue  # "Debris from a drone shot down by air defence fell ...": no figure
         out.append(Number(1, k, k, "exact", 0))
     return out

@@ -78,7 +78,7 @@ _INTERCEPTED = words(
     "перехваченный", "перехваченные",
 )
 _SUPPRESSED = words(
-    "suppressed", "suppress", "suppressing", "jammed", "locationally", "lost",
+    "suppressed", "suppress", "suppressing", "jammed", "locationally", "lost", "disappeared",
     "подавить", "подавлены", "подавлено", "локационно", "потерять",
     "подавити", "подавлено", "придушено", "локаційно", "втрачені", "втрачено", "втратити",
 )

@@ -914,6 +914,39 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     # a Lviv governor's own channel
     ("telegram:kozytskyi_maks", "Над областю знищено 9 крилатих ракет.",
      [("UA-46", "missile", "intercepted", 9, "ua-official")], [], []),
+    # Eighteenth batch (round 26's lessons, in other words)
+    # debris of one downed weapon is no figure; unguided MLRS rockets are no missiles
+    ("reuters", "Debris from a drone shot down by air defence hit a house in Ryazan.", [],
+     [("RU-RYA", "residential")], []),
+    ("tass", "Над Белгородом сбиты 6 реактивных снарядов РСЗО «Вампир».", [], [], []),
+    # "disappeared from radar" is suppression; "came under the heaviest fire" is shelling
+    ("ap", "Ukraine's air force said 41 drones were shot down and 22 disappeared from radar.",
+     [(None, "drone", "intercepted", 41, "ua-military"), (None, "drone", "suppressed", 22, "ua-military")],
+     [], []),
+    ("tass", "The Belgorod district came under the heaviest fire.", [], [], []),
+    # the region of a launch site is an origin too; a town's community heads its line
+    ("kyivindependent", "Russia attacked Ukraine with 81 drones launched from Primorsko-Akhtarsk in "
+     "Krasnodar Krai, the Air Force said.", [(None, "drone", "launched", 81, "ua-military")], [], []),
+    ("telegram:sumy_ova", "Khotin community: an airstrike with 4 KABs.",
+     [("UA-59", "glide_bomb", "launched", 4, "ua-official")], [], []),
+    # drones that flew off to Belarus befell no measure; a unit's name is no figure
+    ("telegram:kpszsu", "41 ворожий БпЛА локаційно втрачено, 2 БпЛА полетіли в бік Білорусі.",
+     [(None, "drone", "suppressed", 41, "ua-military")], [], []),
+    ("ukrinform", "Корабель атакували морськими дронами бійці спецпідрозділу «Група 13».", [], [], []),
+    # a big town's homonym needs more than one of four regions listed elsewhere
+    ("ria", "Под удар попали объекты в Волынской, Ровенской, Львовской и Одесской областях.\n\nВ Николаеве "
+     "погибли два человека.", [], [], [("UA-48", "killed", 2)]),
+    # "11 – отримали поранення"; "Nine more people in the region were injured"; flights diverted
+    ("suspilne", "На Херсонщині двоє людей загинули, 11 – отримали поранення.", [], [],
+     [("UA-65", "killed", 2), ("UA-65", "injured", 11)]),
+    ("reuters", "In the Donetsk region nine more people in the region were injured.", [], [],
+     [("UA-14", "injured", 9)]),
+    ("reuters", "Flights were diverted from Sheremetyevo airport.", [], [("RU-MOS", "transport")], []),
+    # the Crimean bridge closed; cars queuing are no damage; flights sent to reserve airfields
+    ("suspilne", "Рух Кримським мостом перекривали, на в'їзді збиралися черги з автомобілів.", [],
+     [("UA-43", "transport")], []),
+    ("ria", "В аэропорту Казани введены ограничения, рейсы перенаправлены на запасные аэродромы.", [],
+     [("RU-TA", "transport")], []),
 ]
 
 

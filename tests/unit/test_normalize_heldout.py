@@ -1,7 +1,7 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, twenty-four rounds of 90; round 6
+administrations' posts in en/ru/uk (tests/data/heldout/, twenty-five rounds of 90; round 6
 is harder documents: live blogs, digests, bullets, corrections; round 7 is like the
 dev set). The writers saw neither these tests nor the normalizer's code. Overall F1
 (the eval scorer's metric) of the normalizer as it was before them: 0.930, 0.906,
@@ -44,7 +44,9 @@ background paragraphs full of figures that count nothing new) scored 0.930 untou
 updates through the day, casualties by age and sex) 0.958 (0.941, 0.937, 0.983; the same
 before the session). Round 24 (autumn 2025: mass attacks by missile type, refineries,
 ports, power plants) scored 0.956 untouched (0.960, 0.964, 0.946); round 25 (one night told many
-ways, with follow-ups and corrected figures) 0.944 (0.924, 0.957, 0.950).
+ways, with follow-ups and corrected figures) 0.944 (0.924, 0.957, 0.950). Round 26 (winter and
+spring 2024-25: the Kursk incursion, grid strikes, Crimea, deep strikes, frontline casualties),
+written after the round-25 fixes, scored 0.942 untouched (0.917, 0.934, 0.974).
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -77,7 +79,6 @@ KNOWN: dict[str, str] = {
     "fresh4-en-021": "a hypothetical strike ('striking the airfields ... would be') is taken as damage",
     "fresh4-en-028": "'two ships of the Caspian Flotilla sustained damage' is no military damage",
     "fresh4-en-030": "an ammunition depot and 'temporary deployment points' add an 'other' damage",
-    "fresh4-ru-013": "'ушли на запасные аэродромы' (diverted flights) is military damage",
     "fresh4-uk-026": "'атаку на аеродром «Енгельс»' (an attack's target) is military damage",
     "fresh4-uk-027": "'повідомив в.о. міського голови' is not an official's claim",
     "fresh5-en-016": "'struck a car on the Rylsk-Lgov highway': the highway, where the car was, "
@@ -95,7 +96,6 @@ KNOWN: dict[str, str] = {
     "fresh8-ru-018": "'упали на техническую территорию военного объекта ... ущерба нет' is military damage",
     "fresh8-ru-020": "'Туапсе атакован беспилотниками: ... 30 дронов атаковали город' gets no region",
     "fresh8-ru-029": "a count's claimant differs from the report's (claimant only)",
-    "fresh8-uk-029": "'на території одного з підприємств' fire and 'перекрили рух на трасі' are missed",
     # round 9, written after the fixes of round 8 and scored untouched (0.954): what is left
     "fresh9-ru-027": "'Из пяти выпущенных ракет две сбиты' takes no region from the strike on a "
     "place in the Kursk region described in the sentence before",
@@ -269,6 +269,20 @@ KNOWN: dict[str, str] = {
     "fresh25-uk-023": "'22 дронів — із 41, збитих за ніч над вісьмома регіонами': the 41 is put on Saratov "
     "as launched",
     "fresh25-uk-030": "a corrected figure ('не 381, а 394') drops the old one (its writer labelled both)",
+    # round 26 (winter and spring 2024-25: the Kursk incursion, grid strikes, Crimea and the Black Sea,
+    # deep strikes in Russia, frontline casualties), written after the round-25 fixes and scored
+    # untouched (0.942)
+    "fresh26-en-012": "'killed three residents of Donetsk region: two in Pokrovsk and one in Myrnohrad': the "
+    "town figures inside a total are not labelled (its writer labelled all three)",
+    "fresh26-ru-005": "'атаке 19 беспилотников подверглись Грайворон и села' inside the region's 47 is "
+    "counted again (its writer took it as a part)",
+    "fresh26-ru-008": "'Морской транспорт временно не ходит' gives no transport",
+    "fresh26-ru-012": "'Восемь беспилотников атаковали город: шесть — жилые дома, один — промышленное "
+    "предприятие, еще один сбит': the six take the interception, and the enterprise hit is missed",
+    "fresh26-ru-018": "'убили четырех жителей Донецкой области: двоих в Покровске, одного в Мирнограде и "
+    "одного в Константиновке': the town figures inside a total are not labelled (its writer labelled them)",
+    "fresh26-uk-020": "a strike 'по портовій інфраструктурі Одещини' with a ship and warehouses damaged "
+    "gives no transport (its writer took the port as damaged)",
 }
 
 
@@ -320,10 +334,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 2160
-    assert len(set(ids)) == 2160
+    assert len(ids) == 2250
+    assert len(set(ids)) == 2250
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 720, "ru": 720, "uk": 720}
+    assert Counter(c["lang"] for c in CASES) == {"en": 750, "ru": 750, "uk": 750}
 
 
 @pytest.mark.parametrize(
