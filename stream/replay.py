@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from stream.aggregate import Applied, Fact
 from stream.errors import BrokerError, ReplayError
-from stream.models import Claim, Rejection
+from stream.models import Alert, Claim, Rejection
 from stream.pipeline import (
     TICK_KEY,
     Engine,
@@ -44,16 +44,24 @@ class ReplaySummary:
     records: int = 0
     skipped_before_start: int = 0
     claims: int = 0
-    alerts: int = 0
+    alerts: int = 0  # distinct alerts (incidents) raised
+    alert_updates: int = 0  # alert records written: openings, updates, resolutions
+    alert_ids: set[str] = field(default_factory=set, repr=False)
     rejected: dict[str, int] = field(default_factory=dict)
     outcomes: dict[str, int] = field(default_factory=dict)
     end_offsets: dict[int, int] = field(default_factory=dict)
     seconds: float = 0.0
 
+    def count_alerts(self, updates: list[Alert]) -> None:
+        self.alert_updates += len(updates)
+        self.alert_ids.update(a.alert_id for a in updates)
+        self.alerts = len(self.alert_ids)
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "topic": self.topic, "kind": self.kind, "records": self.records,
             "skipped_before_start": self.skipped_before_start, "claims": self.claims, "alerts": self.alerts,
+            "alert_updates": self.alert_updates,
             "rejected": self.rejected, "outcomes": self.outcomes,
             "end_offsets": {str(k): v for k, v in sorted(self.end_offsets.items())},
             "seconds": round(self.seconds, 3),
@@ -190,14 +198,14 @@ async def replay(
             # partitions not read to their end hold the detectors back (Engine.frontier):
             # claims partitions, or raw ones (the event time of the claims from each)
             lagging = {tp.partition for tp in tps if tp not in done}
-            summary.alerts += len(engine.detect(lagging=lagging))
+            summary.count_alerts(engine.detect(lagging=lagging))
             if on_progress:
                 on_progress(summary.records, total)
         if kind == "claims" and not engine.ticked:
             # a log without watermarks (not written by the normalize agents): its hours
             # close at the claims' event times
             engine.expect_ticks = False
-            summary.alerts += len(engine.detect(lagging=set()))
+            summary.count_alerts(engine.detect(lagging=set()))
     finally:
         summary.seconds = time.perf_counter() - started
         await consumer.stop()
