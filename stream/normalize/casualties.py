@@ -152,6 +152,7 @@ def extract_casualties(
 ) -> list[Casualty]:
     """Casualty figures in text order; `used` holds number starts taken by counts and
     `place_tokens` the tokens of place names ("мешканця Херсона поранено")."""
+    numbers = [n for n in numbers if not _an_age(toks, n)]
     by_last = {n.last: n for n in numbers if n.first not in used}
     by_first = {n.first: n for n in numbers if n.first not in used}
     taken: set[int] = set()
@@ -222,6 +223,29 @@ def _without_parts(toks: list[Token], found: list[Casualty]) -> list[Casualty]:
 
 _HOSPITALISED = words("госпитализировать", "госпитализированы", "госпитализирован", "госпіталізувати",
                       "госпіталізовано", "госпіталізовані", "hospitalised", "hospitalized")
+
+
+_AGED = frozenset({"aged", "age", "ages", "віком", "возрасте", "вік", "возраст"})
+
+
+def _age_start(toks: list[Token], k: int) -> int | None:
+    """Where "aged 39 and 71" starts, if token k (a number) ends such a run of ages."""
+    while k >= 1 and toks[k].kind == "num":
+        if toks[k - 1].low in _AGED:
+            return k - 1
+        if k >= 2 and toks[k - 1].text in (",", "and", "і", "и", "та", "й") and toks[k - 2].kind == "num":
+            k -= 2
+            continue
+        return None
+    return None
+
+
+def _an_age(toks: list[Token], num: Number) -> bool:
+    """ "two women aged 39 and 71 were wounded", "віком 39 і 71 рік": ages, not people."""
+    k = num.first - num.qlen - 1
+    while k >= 1 and toks[k].text in (",", "and", "і", "и", "та", "й") and toks[k - 1].kind == "num":
+        k -= 2  # back over "39 and" to what stands before the first age
+    return k >= 0 and toks[k].low in _AGED
 
 
 def _without_hospitalised(toks: list[Token], found: list[Casualty]) -> list[Casualty]:
@@ -414,6 +438,9 @@ def _before(
         j = rel - 1
     while j >= 0 and i - j <= 16:
         tok = toks[j]
+        if tok.kind == "num" and (aged := _age_start(toks, j)) is not None:
+            j = aged - 1  # "two women aged 39 and 71 were wounded"
+            continue
         if j in by_last and by_last[j].first not in taken:
             num = by_last[j]
             return num.value, num.first, i

@@ -503,6 +503,23 @@ def extract_counts(
             # (not "над Чувашией два БПЛА, а над Мордовией и Пензенской областью — еще пять")
         ):
             region = ante.region  # "fired two missiles at the Lviv region; both were intercepted"
+        if (
+            region is None
+            and kind == "weapon"
+            and not total
+            and ante is not None
+            and ante.measure == measure
+            and ante.region is not None
+            and ante.np_last < num.first
+            # (only separators between the figures)
+            and all(
+                t.text == "," or t.low in _AND_THAT
+                for t in toks[ante.np_last + 1 : num.first - num.qlen]
+            )
+        ):
+            # "struck the Kharkiv region with 4 guided aerial bombs, 17 Shahed-type drones, 5
+            # Molniya drones and 9 FPV drones": one list, one place
+            region = ante.region
         if region is None and kind == "weapon" and not total:
             # "атакував Запоріжжя 3 ракетами та 12 дронами, одна ракета збита": the fate of
             # weapons launched at a place, in the same sentence, is at that place
@@ -1260,7 +1277,14 @@ def _with_list(toks: list[Token], num: Number, ante: Count | None) -> bool:
         return False
     if toks[j].low not in ("and", ",", "та", "і", "й", "и"):
         return False
-    return any(t.low == "with" for t in toks[max(0, ante.first - 3) : ante.first])
+    # back to the "with" that opens the list, over the items before ("with 4 guided bombs,
+    # 17 Shahed drones, 5 Molniya drones and 9 FPV drones")
+    for k in range(ante.first - 1, max(-1, ante.first - 30), -1):
+        if toks[k].low == "with":
+            return True
+        if toks[k].text in (";", ":", ".") or toks[k].sent != toks[ante.first].sent or measure_of(toks[k]):
+            return False
+    return False
 
 
 def _of_number(toks: list[Token], num: Number, ante: Count | None) -> bool:

@@ -60,8 +60,11 @@ def test_history_is_labelled_and_an_outage_turns_the_pill_amber_then_red(
     # 3 s stale threshold (the default is 15 min): red after 4 x 3 s without reports.
     open_dashboard(driver, worker, "/?stale_min=0.05")
     WebDriverWait(driver, 10).until(lambda d: state_of(d) in ("history", "stale"))
+    # (the status comes from /healthz, the event time from the first /api/regions answer)
+    WebDriverWait(driver, 10, poll_frequency=0.2).until(lambda d: (text_of(d, "#asof") or "–") != "–")
     asof = text_of(driver, "#asof") or ""
     assert re.fullmatch(r"2025-06-02 \d\d:00Z", asof), asof
+    WebDriverWait(driver, 10, poll_frequency=0.2).until(lambda d: text_of(d, "#claims-feed li time"))
     claim_time = text_of(driver, "#claims-feed li time") or ""
     assert claim_time.startswith("2025-06-02 "), claim_time
     if state_of(driver) == "history":  # folded less than 3 s ago: the replay is labelled
