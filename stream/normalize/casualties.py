@@ -36,6 +36,8 @@ INJURED = words(
     "поранити", "поранені", "поранено", "поранений", "поранених", "поранення",
     "постраждати", "постраждали", "постраждав", "постраждала", "постраждалий",
     "постраждалих", "травмувати", "травмовано", "травмовані", "травмований",
+    "травмувався", "травмувалася", "травмувалась", "травмувалися", "травмировался", "травмировалась",
+    "травмировались", "поранився", "поранилася", "поранилась",
     "ожог", "ожоги", "ожогов", "опік", "опіки", "опіків",  # "хозяйка получила ожоги"
     "barotrauma", "concussion", "concussions", "баротравма", "баротравму", "баротравми", "баротравмы",
     "cuts", "burns", "bruises", "порез", "порезы", "поріз", "порізи", "контузия", "контузію",
@@ -58,6 +60,7 @@ _BACK_SKIP = words(
     "дістали", "дістав", "дістала", "отримали", "отримав", "отримала", "зазнали",
     "known", "believed", "thought", "feared", "confirmed", "reported", "to",
     "in", "the", "region", "city", "oblast", "area",  # "Nine more people in the region were injured"
+    "за", "добу", "сутки", "минулу", "минувшие", "прошедшие", "день",  # "Ще 11 людей в області за добу"
 )  # fmt: skip
 _FWD_SKIP = words(
     "at", "least", "another", "more", "than", "ще", "еще", "ещё", "не", "менее", "менше",
@@ -89,6 +92,7 @@ _SINGLE_RAW = (
     "внучка", "бабушка", "дедушка", "онук", "онука", "бабуся", "дідусь", "neighbour", "neighbor",
     "сосед", "соседка", "сусід", "сусідка", "машиніст", "машиніста", "машинист", "машиниста",
     "тракторист", "тракториста", "охоронник", "электрик", "електрик", "лісник", "лесник",
+    "цивільний", "цивільна", "гражданский", "мирянин",
 )  # fmt: skip
 _SINGLE = words(*_SINGLE_RAW)
 # Two people in one word: "an elderly couple was killed", "загинуло подружжя", "погибли супруги".
@@ -179,6 +183,8 @@ def extract_casualties(
         if found is None:
             continue
         value, first, last = found
+        if any(t.low in _CONDITION for t in toks[max(0, first - 3) : first]):
+            continue  # "Стан двох постраждалих лікарі оцінюють як важкий": some of a figure told
         lo, hi = sent_bounds[tok.sent]
         if marks is None:
             marks = cumulative_marks(toks, sent_bounds)
@@ -221,6 +227,7 @@ def _without_parts(toks: list[Token], found: list[Casualty]) -> list[Casualty]:
     return out
 
 
+_CONDITION = frozenset({"стан", "состояние", "condition", "conditions"})
 _HOSPITALISED = words("госпитализировать", "госпитализированы", "госпитализирован", "госпіталізувати",
                       "госпіталізовано", "госпіталізовані", "hospitalised", "hospitalized")
 
@@ -366,7 +373,15 @@ def _drop_superseded(
         # the clause of the figure ("ранены 19 человек; утром сообщалось о 15 пострадавших")
         a = next((k + 1 for k in range(min(c.first, c.cue) - 1, lo - 1, -1) if toks[k].text == ";"), lo)
         b = next((k for k in range(max(c.last, c.cue) + 1, hi) if toks[k].text == ";"), hi)
-        return any(t.kind == "word" and t.low in _EARLIER for t in toks[a:b])
+        # an earlier report ("officials had earlier reported four dead", "ранее сообщалось о
+        # двух погибших"), not an earlier event ("Earlier in the day, two people were wounded
+        # in a drone attack, Fedorov said")
+        marks = [k for k in range(a, b) if toks[k].low in _EARLIER]
+        return any(
+            toks[m].low in _REPORTING or toks[m].lemma in _REPORTING
+            for k in marks
+            for m in range(max(a, k - 3), min(b, k + 8))
+        )
 
     old = [c for c in found if earlier(c)]
     if not old:
@@ -375,6 +390,12 @@ def _drop_superseded(
     return [c for c in found if c.what not in current or not earlier(c)]
 
 
+_REPORTING = frozenset({"reported", "said", "told", "announced", "put", "gave", "reporting", "сообщалось",
+                        "повідомлялося", "повідомлялось", "сообщал", "сообщала", "сообщали", "сообщить",
+                        "повідомляв", "повідомляла", "повідомляли", "повідомити", "заявлял", "заявляв",
+                        "заявляли", "говорилось", "говорили", "йшлося", "шла", "называл", "називав",
+                        "данные", "даними", "данным", "figure", "toll", "information", "інформація",
+                        "информация", "відомо", "известно"})
 _EARLIER = frozenset({"earlier", "previously", "initially", "ранее", "раніше", "прежде",
                       "сообщалось", "повідомлялося", "повідомлялось", "первоначально",
                       "изначально", "спочатку"})
@@ -519,6 +540,14 @@ def _before(
         elif has(tok, _SINGLE) and _singular(tok):
             if single is None and not crossed:
                 single = j
+        elif (
+            tok.low in _HE_SHE
+            and single is None
+            and not crossed
+            and _what(toks[i]) == "killed"
+            and (j == 0 or toks[j - 1].kind == "punct" or toks[j - 1].sent != tok.sent)
+        ):
+            single = j  # "... dropped explosives on a 38-year-old man. He died of his injuries"
         elif not (has(tok, _BACK_SKIP) or has(tok, PERSON) or _AGE_RE.match(tok.low)
                    or tok.low in ("a", "an", "one", "elderly", "local", "young")
                    or (tok.pos in _ADJ_POS and j == i - 1)):  # "получил осколочные ранения"
@@ -530,6 +559,7 @@ def _before(
 
 
 _JOINERS = frozenset({"and", "и", "і", "та", "й"})
+_HE_SHE = frozenset({"he", "she", "він", "вона", "он", "она"})
 
 
 def person_of(toks: list[Token], first: int, last: int) -> str | None:
@@ -538,7 +568,8 @@ def person_of(toks: list[Token], first: int, last: int) -> str | None:
 
 
 #: "a person", "человек": who may be anyone (a headline's "погиб человек" is the story's man)
-ANYONE = frozenset({"person", "человек", "людина", "особа", "лицо"})
+ANYONE = frozenset({"person", "человек", "людина", "особа", "лицо", "житель", "мешканець", "resident",
+                    "civilian", "цивільний"})
 _DASH_PAIR = frozenset({"—", "–"})
 
 
@@ -613,8 +644,16 @@ _YEARS = frozenset({"років", "роки", "рік", "лет", "года", "�
 
 
 def _age_aside(toks: list[Token], comma: int) -> int | None:
-    """Index of the comma opening ", 76 років," that ends at `comma`."""
+    """Index of the comma opening ", 76 років," or ", born in 1968," that ends at `comma`."""
     k = comma - 1
+    if (
+        k >= 3
+        and toks[k].kind == "num"
+        and toks[k - 1].low == "in"
+        and toks[k - 2].low == "born"
+        and toks[k - 3].text == ","
+    ):
+        return k - 3
     if k >= 1 and toks[k].low == "old":
         k -= 1
     if k < 2 or toks[k].low not in _YEARS or toks[k - 1].kind != "num" or toks[k - 2].text != ",":
@@ -690,8 +729,11 @@ _AGE_WORDS = frozenset({"років", "року", "рік", "лет", "года"
 
 
 def _past_age(toks: list[Token], k: int) -> int:
-    """The token after an age that follows a person ("жінку 54 років"), else k."""
+    """The token after an age that follows a person ("жінку 54 років", "мужчина 1982 года
+    рождения", "жінка 1957 року народження"), else k."""
     if k + 1 < len(toks) and toks[k].kind == "num" and toks[k + 1].low in _AGE_WORDS:
+        if k + 2 < len(toks) and toks[k + 2].low in ("рождения", "народження"):
+            return k + 3
         return k + 2
     return k
 

@@ -181,6 +181,7 @@ _RU_OFFICIAL_SOURCES = (
     "pasechnik",
     "oleg_nikolaev", "kadyrov", "miliaev",
     "brechalov", "fedorishchev", "melnichenko", "zdunov", "yevraev", "evraev",
+    "mahonin", "makhonin", "solntsev", "drozdenko", "nikolaev_oleg",
 )  # fmt: skip
 # Channels of Ukrainian regional administrations, mayors and ministries.
 _UA_OFFICIAL_SUFFIXES = ("_ova", "ova", "_mva", "mva", "_gov_ua", "_oda", "oda", "_rada", "_rva", "rva",
@@ -249,7 +250,9 @@ _SOURCE_REGIONS: tuple[tuple[str, str], ...] = (
     ("nehoda", "UA-61"), ("borzov", "UA-05"), ("rudnytsk", "UA-07"), ("tyurin", "UA-68"),
     ("zaparaniuk", "UA-77"), ("biletsk", "UA-21"), ("bunechko", "UA-18"), ("taburets", "UA-71"),
     ("raikovych", "UA-35"), ("kohut", "UA-53"), ("pronin", "UA-53"), ("trukhanov", "UA-51"),
-    ("mrochko", "UA-65"), ("yevtushenko", "UA-12"),
+    ("mrochko", "UA-65"), ("yevtushenko", "UA-12"), ("mahonin", "RU-PER"), ("makhonin", "RU-PER"),
+    ("solntsev", "RU-ORE"), ("brechalov", "RU-UD"), ("chibis", "RU-MUR"), ("drozdenko", "RU-LEN"),
+    ("fedorishchev", "RU-SAM"),
 )  # fmt: skip
 
 
@@ -511,6 +514,8 @@ def _titled(toks: list[Token], i: int) -> bool:
     tok = toks[i]
     if tok.low == "mod":
         return tok.text == "MoD" or tok.text == "MOD"
+    if i > 0 and toks[i - 1].low in ("republic's", "region's", "oblast's", "city's", "territory's"):
+        return True  # "the republic's head Oleg Nikolaev"
     window = toks[i + 1 : i + 4]
     return any(t.low in ("of", "region", "regional", "ова", "ода", "адміністрації", "администрации",
                          "области", "області", "республики", "міста", "города") for t in window)

@@ -426,6 +426,13 @@ def extract_counts(
                     h_sent = toks[header[0]].sent
                     earlier = [s for s in last_in_sent if s <= h_sent]
                     measure = last_in_sent[max(earlier)].measure if earlier else None
+                if measure is None and h_sent > 0 and not earlier:
+                    # "противник атакував ударними БпЛА та ракетами.\nЗагалом засоби
+                    # повітряного нападу:\n– 2 балістичні ракети ...": the cue of the sentence
+                    # that told of the attack, when no figure came before
+                    p_lo, p_hi = doc.sent_bounds[h_sent - 1]
+                    if _sentence_has_weapon(toks, p_lo, p_hi):
+                        measure = _measure(toks, num, p_lo, p_hi, doc.meas)
         if measure is None and kind == "weapon" and _copula(toks, num):
             # "Russia launched 479 aerial weapons; 477 were drones": a breakdown of the
             # figure before, measured by the cue of its sentence

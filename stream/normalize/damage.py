@@ -346,6 +346,11 @@ def _match(toks: list[Token], i: int, hi: int) -> tuple[int, DamageKind] | None:
     end = i + found[0]
     if toks[end - 1].low.endswith("'s") and end < hi and _PATTERNS.match(toks, end, hi) is not None:
         return None  # "the terminal's storage tanks": the tanks, not the terminal
+    if found[1] == "industrial" and end + 1 < hi and toks[end].low in ("of", "at"):
+        for j in range(end + 1, min(hi, end + 7)):  # (also "of KINEF, the Kirishi oil refinery")
+            inner = _PATTERNS.match(toks, j, hi)
+            if inner is not None and inner[1] == "fuel":
+                return None  # "the industrial zone of the Kinef oil refinery": the refinery's
     return found[0], found[1]  # type: ignore[return-value]
 
 
@@ -438,6 +443,10 @@ _PERSON_BEFORE = words("сотрудник", "работник", "працівн
 
 _QUEUE = frozenset({"черга", "черги", "очередь", "очереди", "пробка", "пробки", "queue", "queues", "line",
                     "lines", "затор", "затори"})
+_CARE = frozenset({"койки", "коек", "ліжка", "ліжок", "beds", "пострадавшим", "постраждалим", "treated",
+                   "лечение", "лікування", "госпитализированы", "госпіталізовані", "patients"})
+_MINISTRIES = frozenset({"министерство", "міністерство", "ministry", "минэнерго", "міненерго", "министр",
+                         "міністр", "minister"})
 _SPARE = frozenset({"запасной", "запасний", "запасные", "запасні", "alternate", "alternative", "reserve"})
 _SHORTAGE = frozenset({"перебой", "перебои", "перебій", "перебої", "дефицит", "дефіцит", "shortage",
                        "shortages"})
@@ -479,6 +488,8 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
         return True  # "tanker-tracking data": a modifier of a compound
     if tok.low == "home" and i + 1 < len(toks) and toks[i + 1].low == "to":
         return True  # "the Engels airbase, home to Tu-95MS bombers"
+    if any(toks[m].low == "home" and toks[m + 1].low == "to" for m in range(max(lo, i - 14), i - 1)):
+        return True  # "Olenegorsk, home to the Olenya air base": what is there, not what was hit
     if tok.low.startswith(("штаб", "headquarters")) and (
         (i > lo and toks[i - 1].lemma in _STAFF_OF)
         or (i + 1 < len(toks) and toks[i + 1].low in ("зсу", "всу", "рф"))
@@ -512,12 +523,20 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
         toks[i - 2].lemma in _QUEUE or toks[i - 2].low in _QUEUE
     ):
         return True  # "збиралися черги з автомобілів": cars waiting, not cars hit
+    if prev is not None and prev.lemma in _MINISTRIES:
+        return True  # "Міністерство енергетики Казахстану", "Ministry of Energy": a ministry
+    if prev is not None and prev.low == "of" and i >= 2 and toks[i - 2].lemma in _MINISTRIES:
+        return True
     if prev is not None and (prev.lemma in _SPARE or prev.low in _SPARE):
         return True  # "рейсы перенаправлены на запасные аэродромы": where flights went
     if prev is not None and prev.lemma in ("оперативный", "оперативний", "operational"):
         return True  # "Оперативний штаб Кубані": an authority, not a headquarters hit
     if any(t.kind == "word" and has(t, _TAKEN_TO) for t in toks[max(lo, i - 4) : i]):
         return True
+    if tok.lemma in _HOSPITALS and any(
+        t.low in _CARE for t in toks[max(lo, i - 6) : min(len(toks), i + 6)]
+    ):
+        return True  # "в республиканских больницах развернуты дополнительные койки": care, not damage
     if tok.lemma in _HOSPITALS and any(
         t.kind == "word" and has(t, _TAKEN_TO) for t in toks[max(lo, i - 9) : i]
     ) and not any(t.kind == "word" and has(t, _IMPACT) for t in toks[max(lo, i - 9) : i]):

@@ -67,7 +67,10 @@ _KINDS: dict[DamageKind, str] = {
         технологическая установка;
         установка первичной переработки; технологічна установка; установка первинної
         переробки; fuel terminal;
-        fuel and lubricants depot; fuel and lubricant depot; fuel and lubricants depots; fuel and
+        gas processing plant; gas processing plants; gas-processing plant; газоперерабатывающий завод;
+        газопереробний завод; газоперерабатывающий; газопереробний; fuel complex; fuel complexes;
+        паливний комплекс; топливный комплекс; fuel and lubricants depot;
+        fuel and lubricant depot; fuel and lubricants depots; fuel and
         lubricants; fuel terminals; oil terminals; oil and gas terminal; паливний термінал; топливный
         терминал; pumping station; pumping stations; oil pumping station; oil pumping stations;
         нефтеперекачивающая станция; нафтоперекачувальна станція; компрессорная станция;
@@ -109,7 +112,10 @@ _KINDS: dict[DamageKind, str] = {
         сільгосппідприємство; farm; farms; ферма; фермерское хозяйство; фермерське господарство
     """,
     "military": """
-        base; bases; airbase; airbases; air base; airfield; airfields; aircraft; bomber;
+        склад боєприпасів; склади боєприпасів; склад боеприпасов; склады боеприпасов; пункт управління;
+        пункт управления; пункт управління бпла; command and control point; drone control point;
+        base; bases; airbase; airbases; air base; airfield; airfields; aircraft; bomber; howitzer;
+        howitzers; гаубица; гаубицы; гаубиця; гаубиці; self-propelled gun; self-propelled guns;
         bombers; military equipment; military facility; military base; military unit; military
         airfield; barracks; ammunition depot; arsenal; radar; radar station; launcher;
         launchers; air defence system; air defense system; авіатехніка; авиатехника;

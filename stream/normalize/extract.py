@@ -555,6 +555,11 @@ def _it_said(toks: list[Token], lo: int, hi: int) -> bool:
     words_ = {t.low for t in toks[lo:hi]}
     if words_ & _HIS and words_ & {"according", "словами", "словам", "данным", "даними"}:
         return True
+    if hi - lo > 2 and (
+        (toks[lo].low in ("кроме", "крім", "in") and toks[lo + 1].low in ("того", "addition"))
+        or toks[lo].low in ("additionally", "moreover", "furthermore")
+    ):
+        return True  # "Кроме того, россияне сбросили ...": the teller before goes on
     return any(
         toks[k].low in _PRONOUNS
         and (toks[k + 1].low in _SAID_VERBS

@@ -130,6 +130,7 @@ def find_places(text: str, toks: list[Token]) -> list[PlaceRef]:
     ]  # ("орловский губернатор": a region's adjective in lower case before its governor)
     if adjs:
         refs = _town_adjectives(toks, _orphan_adjectives(toks, refs, adjs), adjs)
+    named = {toks[r.first].lemma for r in refs if r.first == r.last and _is_person_name(toks, r)}
     refs = _drop_foreign_districts(
         toks,
         [
@@ -137,6 +138,8 @@ def find_places(text: str, toks: list[Token]) -> list[PlaceRef]:
             for r in refs
             if not (
                 _is_person_name(toks, r)
+                # "глава Чувашии Олег Николаев ... написал Николаев": the surname again
+                or (r.first == r.last and toks[r.first].lemma in named and toks[r.first].text[:1].isupper())
                 or _longer_name(toks, r)
                 or _street_name(toks, r)
                 or _names_a_body(toks, r)

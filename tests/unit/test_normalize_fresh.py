@@ -947,6 +947,46 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      [("UA-43", "transport")], []),
     ("ria", "В аэропорту Казани введены ограничения, рейсы перенаправлены на запасные аэродромы.", [],
      [("RU-TA", "transport")], []),
+    # Nineteenth batch (round 27's lessons, in other words)
+    # ages are not people; a "with" list keeps its place and its launch
+    ("reuters", "In Nikopol, two women aged 39 and 71 were wounded.", [], [], [("UA-12", "injured", 2)]),
+    ("telegram:synegubov", "The occupiers struck the Kharkiv region with 4 guided aerial bombs, 17 Shahed "
+     "drones, 5 Molniya drones and 9 FPV drones.",
+     [("UA-63", "glide_bomb", "launched", 4, "ua-official"),
+      ("UA-63", "drone", "launched", 17, "ua-official"),
+      ("UA-63", "drone", "launched", 5, "ua-official"),
+      ("UA-63", "drone", "launched", 9, "ua-official")], [], []),
+    # a list with no verb after a sentence that told of the attack
+    ("telegram:kpszsu", "Противник атакував ударними БпЛА та ракетами.\nЗагалом засоби повітряного "
+     "нападу:\n– 2 балістичні ракети Іскандер-М;\n– 97 ударних БпЛА.",
+     [(None, "missile", "launched", 2, "ua-military"), (None, "drone", "launched", 97, "ua-military")], [],
+     []),
+    # a surname named after a first name, then alone; "the republic's head"
+    ("tass", "Глава Чувашии Олег Николаев сообщил о двух сбитых беспилотниках. «Пострадал один "
+     "человек», — написал Николаев.", [("RU-CU", "drone", "intercepted", 2, "ru-official")], [],
+     [("RU-CU", "injured", 1)]),
+    ("tass", "Air defence forces destroyed nine drones over the Chuvash Republic, the republic's head Oleg "
+     "Nikolaev said.", [("RU-CU", "drone", "intercepted", 9, "ru-official")], [], []),
+    # "born in 1968"; "He died of his injuries"; an earlier event is no earlier report
+    ("reuters", "In Sevastopol one man, born in 1968, suffered shrapnel wounds.", [], [],
+     [("UA-40", "injured", 1)]),
+    ("suspilne", "In Kherson, a drone dropped explosives on a 38-year-old man. He died of his injuries.",
+     [], [], [("UA-65", "killed", 1)]),
+    ("reuters", "Earlier in the day, two people were wounded in a drone attack on Zaporizhzhia, Fedorov "
+     "said.", [], [], [("UA-23", "injured", 2)]),
+    # the industrial zone of a refinery is the refinery's; a ministry of energy is no energy damage;
+    # a village is no person named like it; howitzers are military
+    ("tass", "Falling debris caused a fire in the industrial zone of the Kinef oil refinery in Kirishi.", [],
+     [("RU-LEN", "fuel"), ("RU-LEN", "fire")], []),
+    ("suspilne", "Оренбурзький газопереробний завод припинив прийом газу, повідомило Міністерство енергетики "
+     "Казахстану.", [], [], []),
+    ("tass", "Crews of Lancet loitering munitions destroyed two Ukrainian howitzers near Kupyansk.", [],
+     [("UA-63", "military")], []),
+    # "Ще 11 людей в області за добу дістали поранень"; the condition of some is no new figure
+    ("telegram:filashkin", "На Донеччині ще 11 людей в області за добу дістали поранень.", [], [],
+     [("UA-14", "injured", 11)]),
+    ("suspilne", "У Запоріжжі поранення дістали 18 людей. Стан двох постраждалих лікарі оцінюють як важкий.",
+     [], [], [("UA-23", "injured", 18)]),
 ]
 
 

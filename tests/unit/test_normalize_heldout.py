@@ -1,7 +1,7 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, twenty-five rounds of 90; round 6
+administrations' posts in en/ru/uk (tests/data/heldout/, twenty-six rounds of 90; round 6
 is harder documents: live blogs, digests, bullets, corrections; round 7 is like the
 dev set). The writers saw neither these tests nor the normalizer's code. Overall F1
 (the eval scorer's metric) of the normalizer as it was before them: 0.930, 0.906,
@@ -46,7 +46,9 @@ before the session). Round 24 (autumn 2025: mass attacks by missile type, refine
 ports, power plants) scored 0.956 untouched (0.960, 0.964, 0.946); round 25 (one night told many
 ways, with follow-ups and corrected figures) 0.944 (0.924, 0.957, 0.950). Round 26 (winter and
 spring 2024-25: the Kursk incursion, grid strikes, Crimea, deep strikes, frontline casualties),
-written after the round-25 fixes, scored 0.942 untouched (0.917, 0.934, 0.974).
+written after the round-25 fixes, scored 0.942 untouched (0.917, 0.934, 0.974). Round 27 (frontline
+oblasts and Russia's far regions, district heads, occupation officials, state media in English),
+written after the round-26 fixes, scored 0.913 untouched (0.928, 0.910, 0.901).
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -216,7 +218,6 @@ KNOWN: dict[str, str] = {
     # power plants, blackouts, glide bombs) and round 25 (one night told many ways: bulletins, relays,
     # recaps, follow-ups with corrected figures), written after the round-23 fixes and scored untouched
     # (0.957 and 0.944)
-    "fresh24-en-003": "a fire 'at the industrial site of KINEF, the Kirishi oil refinery' is also industrial",
     "fresh24-en-006": "'killing at least five people, including four ... in the western Lviv region' puts "
     "the five, spread over two regions, on Lviv",
     "fresh24-en-021": "'the station, which supplies oil to the port of Novorossiysk' makes the port "
@@ -283,6 +284,34 @@ KNOWN: dict[str, str] = {
     "одного в Константиновке': the town figures inside a total are not labelled (its writer labelled them)",
     "fresh26-uk-020": "a strike 'по портовій інфраструктурі Одещини' with a ship and warehouses damaged "
     "gives no transport (its writer took the port as damaged)",
+    # round 27 (frontline oblasts and Russia's far regions: district heads, occupation officials,
+    # English-language state media), written after the round-26 fixes and scored untouched (0.913)
+    "fresh27-en-004": "people listed one by one under a regional total ('two women aged 39 and 71 were "
+    "wounded', 'a 44-year-old man was injured') are labelled as well (its writer labelled the total only)",
+    "fresh27-en-005": "'dropping 21 aerial bombs', not called guided, is counted as glide bombs",
+    "fresh27-en-013": "'6 UAVs over the sea near Cape Fiolent' on Sevastopol's channel: the unnamed sea is "
+    "no Black Sea",
+    "fresh27-ru-002": "a fire 'На одной из установок' of a refinery complex the drone attacked is no fuel",
+    "fresh27-ru-003": "'атаковал одно из предприятий Ижевска' with three killed is no industrial damage",
+    "fresh27-ru-005": "'частично поврежден один из цехов' of a gas processing plant is industrial, not fuel",
+    "fresh27-ru-014": "'ранен мирный житель' in the lede and 'Ранен 43-летний мужчина' in the quote are two",
+    "fresh27-ru-017": "'атаковал город тремя FPV-дронами. Один сбросил ...': the three take no place and "
+    "'Один' is a figure",
+    "fresh27-ru-020": "people injured one by one ('дрон атаковал 58-летнего мужчину ...: у него взрывная "
+    "травма', 'под удар попала 67-летняя женщина') are missed",
+    "fresh27-ru-029": "'Кроме того, россияне сбросили ... по Херсону, Бериславу и Садовому': the village "
+    "Sadove is read as the mayor Sadovyi, and the Lancets inside the 19 are not labelled",
+    "fresh27-ru-030": "'дрон попал в одно из общежитий колледжа' is 'other', its writer took the dormitory "
+    "as residential",
+    "fresh27-uk-004": "'серед постраждалих — ... а також двоє літніх людей': a part of the five is counted "
+    "again",
+    "fresh27-uk-010": "the town figures of killed and injured inside the region's totals are labelled (its "
+    "writer labelled the totals only; rounds 24-26 the other way)",
+    "fresh27-uk-015": "'UPD: кількість поранених зросла до 13' drops the earlier 9 (its writer labelled "
+    "both)",
+    "fresh27-uk-020": "'пожежа в одному з цехів' of a gas processing plant adds industrial",
+    "fresh27-uk-022": "a drone control point 'в районі Олешок Херсонської області' after an ammunition "
+    "depot in the Zaporizhzhia region is put on Zaporizhzhia",
 }
 
 
@@ -334,10 +363,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 2250
-    assert len(set(ids)) == 2250
+    assert len(ids) == 2340
+    assert len(set(ids)) == 2340
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 750, "ru": 750, "uk": 750}
+    assert Counter(c["lang"] for c in CASES) == {"en": 780, "ru": 780, "uk": 780}
 
 
 @pytest.mark.parametrize(
