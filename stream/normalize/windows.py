@@ -24,12 +24,16 @@ local boundaries, never to the publication minute:
   the publication date (may end after publication; kept fixed for identity);
 - week ("over the past week", "за неделю", "за тиждень"): the 7 days ending at
   local midnight starting the publication date;
-- nothing stated, in a post on the claimant's own channel (a governor's or the
-  ministry's Telegram): the hour of publication. Such channels post incident by
-  incident ("2 drones destroyed" at 16:20, "60 more" at 18:10): a day-long window
-  would make the second a revision of the first and lose the first. Relays of
-  those posts by outlets keep the day window, which contains the hours, so the
-  containment rules of `stream.aggregate.reconcile` count the day once;
+- nothing stated, in a post on the claimant's own channel: a governor's or mayor's
+  post is the minute it was published, a ministry's or military's the hour. Officials
+  post incident by incident ("attack of one drone repelled" at 21:05, "of one more" at
+  21:20, "2 drones destroyed" at 16:20, "60 more" at 18:10): a longer window would make
+  each post a revision of the one before and lose it. A post that corrects or updates
+  ("UPD", "Уточнение", "не 2, а 3") takes the hour instead, which contains the minutes it
+  corrects, and ministries post a bulletin in two languages minutes apart, so theirs is
+  the hour, where the second is a relay of the first. Relays of those posts by outlets
+  keep the day window, which contains the hours and minutes, so the containment rules of
+  `stream.aggregate.reconcile` count the day once;
 - nothing stated otherwise: the local calendar day of publication.
 Priority when several appear: range, dated night, 24 h, week, night, day.
 """
@@ -231,6 +235,15 @@ def _range(m: re.Match[str], local_pub: datetime, zone: ZoneInfo) -> ReportingWi
     return _window(_at(start_day, t1, zone), end, "range")
 
 
+# A post that corrects or updates an earlier one: "UPD", "Уточнение", "Оновлено", "не 2, а 3",
+# "not 2 but 3", "corrected", "исправлено", "виправлено".
+_CORRECTION = re.compile(
+    r"\bupd\b|\bupdate|уточн|оновлен|обновлен|\bcorrect|исправ|виправ|"
+    r"\bне\s+\d+\s*,?\s+а\s+\d|\bnot\s+\d+\s*,?\s+but\s+\d",
+    _F,
+)
+
+
 def parse_window(
     text: str, published_at: datetime, claimant: Claimant, lang: Lang, own_post: bool = False
 ) -> ReportingWindow:
@@ -262,7 +275,11 @@ def parse_window(
     if _has(text, _DAY_CUES) and _DAY.search(text):
         return _window(_at(today, MORNING, zone), _at(today, EVENING, zone), "day")
     if own_post:
-        hour = published_at.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
+        utc = published_at.astimezone(UTC)
+        if claimant in ("ru-official", "ua-official") and not _CORRECTION.search(text):
+            minute = utc.replace(second=0, microsecond=0)
+            return _window(minute, minute + timedelta(minutes=1), "post")
+        hour = utc.replace(minute=0, second=0, microsecond=0)
         return _window(hour, hour + timedelta(hours=1), "post")
     return _window(_at(today, time(0), zone), _at(today + timedelta(days=1), time(0), zone),
                    "default")

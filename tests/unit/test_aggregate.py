@@ -147,6 +147,28 @@ def test_a_governors_posts_through_the_day_add_up_and_a_relay_counts_once() -> N
     assert series[t(1, 16)] > 0 and series[t(1, 18)] > 0  # each booked at its own hour
 
 
+def test_a_mayors_posts_within_one_hour_add_up_and_an_update_corrects_them() -> None:
+    # Sobyanin posts drone by drone; then an update corrects the last figure
+    texts = [
+        (t(1, 21, 5), "Силами ПВО Минобороны отражена атака одного БПЛА, летевшего на Москву."),
+        (t(1, 21, 20), "Силами ПВО Минобороны отражена атака еще одного БПЛА, летевшего на Москву."),
+        (t(1, 21, 40), "Силами ПВО Минобороны отражена атака двух БПЛА, летевших на Москву."),
+        (t(1, 21, 55), "Силами ПВО Минобороны отражена атака еще двух БПЛА, летевших на Москву."),
+    ]
+    claims = [c for k, (at, text) in enumerate(texts)
+              for c in _posted("telegram:mos_sobyanin", text, at, f"s{k}")]
+    assert [c.count for c in claims] == [1, 1, 2, 2]
+    for order in itertools.permutations(claims):
+        state, _ = run(list(order), key="RU-MOW")
+        assert totals(state) == {"ru-official": {"drone": {"intercepted": 6}}}
+    # an update takes the hour: it holds the four posts and says 7
+    upd = _posted("telegram:mos_sobyanin", "UPD: силами ПВО Минобороны отражена атака семи БПЛА, летевших на "
+                  "Москву.", t(1, 21, 58), "s-upd")
+    assert upd[0].window_start == t(1, 21) and upd[0].window_end == t(1, 22)
+    state, _ = run([*claims, *upd], key="RU-MOW")
+    assert totals(state) == {"ru-official": {"drone": {"intercepted": 7}}}
+
+
 # --- corrections ----------------------------------------------------------------
 
 @pytest.mark.parametrize(

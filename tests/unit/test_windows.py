@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -118,12 +118,18 @@ def test_no_time_words_give_the_local_calendar_day() -> None:
     assert (w.start, w.end, w.label) == (u(1, 21), u(2, 21), "default")
 
 
-def test_an_own_channel_post_with_no_time_stated_is_its_hour() -> None:
+def test_an_own_channel_post_with_no_time_stated_is_its_minute_or_hour() -> None:
     text = "Над Воронежской областью уничтожены 2 беспилотника"
-    post = parse_window(text, u(1, 16, 20), "ru-official", "ru", own_post=True)
-    assert (post.start, post.end, post.label) == (u(1, 16), u(1, 17), "post")
+    post = parse_window(text, u(1, 16, 20) + timedelta(seconds=30), "ru-official", "ru", own_post=True)
+    assert (post.start, post.end, post.label) == (u(1, 16, 20), u(1, 16, 21), "post")
     relay = parse_window(text, u(1, 16, 20), "ru-official", "ru")
     assert relay.label == "default" and relay.start <= post.start and post.end <= relay.end
+    # an update takes the hour, which holds the minutes it corrects
+    upd = parse_window("UPD: " + text, u(1, 16, 50), "ru-official", "ru", own_post=True)
+    assert (upd.start, upd.end) == (u(1, 16), u(1, 17))
+    # a ministry's post is the hour (its bulletin comes in two languages minutes apart)
+    mod = parse_window(text, u(1, 16, 20), "ru-mod", "ru", own_post=True)
+    assert (mod.start, mod.end, mod.label) == (u(1, 16), u(1, 17), "post")
     # a time the post states still wins
     night = parse_window("За ночь " + text, u(2, 5), "ru-official", "ru", own_post=True)
     assert night.label == "night"
