@@ -73,8 +73,9 @@ def mass_attack(
         for k, ser in series.items()
         if k != AGGREGATE and ser.last_mass is not None and ser.last_mass >= h - 1
     )
-    observed = float(sum(scores[k].y for k in active if k in scores))
-    expected = float(sum(scores[k].mu for k in active if k in scores))
+    # The incident's own figures: regions in surge against the number that makes a mass
+    # attack (this hour's counts of regions that surged the hour before would read 0).
+    observed, expected = float(len(active)), float(cfg.mass_min_regions)
     ids: list[str] = list(current.claim_ids) if current else []
     for k in active:
         ids = merge_ids(ids, series[k].mass_ids, cfg.max_claim_ids)
@@ -84,7 +85,7 @@ def mass_attack(
             return None
         start = min(series[k].last_mass or h for k in active)
         op = OpenAlert(
-            "mass_attack", start, h, "critical", observed, expected, None, float(len(active)), ids, message
+            "mass_attack", start, h, "critical", observed, expected, None, observed, ids, message
         )
         emit(None, op, "open", h, out)
         return op
@@ -101,7 +102,7 @@ def mass_attack(
         expected=expected,
         severity="critical",
         p_value=None,
-        statistic=float(len(active)),
+        statistic=observed,
         claim_ids=ids,
     )
     return current

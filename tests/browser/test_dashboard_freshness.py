@@ -132,10 +132,10 @@ def test_nationwide_totals_and_resolved_alerts_are_shown_as_such(deployment: Dep
                       a('o-old', 'open', '2025-06-01T09:00:00Z'),
                       a('r-new', 'resolved', '2025-06-02T10:00:00Z'),
                       a('o-new', 'updated', '2025-06-02T09:00:00Z')];
-          const mass = {kind: 'mass_attack', observed: 0, expected: 0, statistic: 3, claim_ids: ['a', 'b']};
+          const mass = {kind: 'mass_attack', observed: 3, expected: 3, statistic: 3, claim_ids: ['a', 'b']};
           done([xs.sort(m.alertOrder).map((x) => x.alert_id), m.alertFigures(mass)]);
         });""")
-    assert order == [["o-new", "o-old", "r-new", "r-old"], ["3 regions", "2 claims"]]  # not "observed 0"
+    assert order == [["o-new", "o-old", "r-new", "r-old"], ["3 regions", "2 claims"]]  # not "observed 3 · expected 3"
 
 
 TABLE_FITS = """
