@@ -67,6 +67,9 @@ class ScoredRow:
     kinds: tuple[str, ...] = ()  # surge | sustained_rise | silence, while one is open
     expected: float | None = None
     open: bool = False  # an incident is open at this step (it opened here or before)
+    # set where the value, after the warm-up, is below the lowest the detectors can score
+    # (0, or the shifted zero of a series that went below zero in its warm-up): scored as it
+    floor: float | None = None
 
 
 @dataclass(frozen=True)
@@ -216,6 +219,7 @@ def score_series(
                 kinds=kinds if warm else (),
                 expected=sc.mu * run.unit - run.origin,
                 open=is_open,
+                floor=0.0 - run.origin + 0.0 if i >= params.warmup and raw + run.origin < 0.0 else None,
             )
         )
         was_open = is_open
@@ -486,6 +490,10 @@ def _step(
     return tuple(kinds), min(1.0, sc.p_scan, p_low, p_rise)
 
 
+# the largest magnitude a value may have: the model squares differences of values and
+# sums them, and 1e308 overflows (1e100 is far beyond any count or measurement)
+MAX_ABS_VALUE = 1e100
+
 # how public series mark a missing value (R's NA, JSON's null, a spreadsheet's dash)
 _MISSING = frozenset({"", "na", "n/a", "nan", "null", "none", "-"})
 
@@ -590,8 +598,13 @@ def score_csv_file(
                 ts_text, value_text = row[t_col], row[v_col]
                 number = value_text if delimiter == "," else value_text.replace(",", ".")  # 3,5
                 value = math.nan if value_text.strip().lower() in _MISSING else float(number)
+                if math.isinf(value) or abs(value) > MAX_ABS_VALUE:
+                    msg = (f"value {value_text.strip()!r} is not a finite number" if math.isinf(value)
+                           else f"value {value_text.strip()!r} is out of range (at most {MAX_ABS_VALUE:g} "
+                                "either side of zero)")
+                    raise ValueError(msg)
                 parsed.append((parse_timestamp(ts_text), value))
-            except (IndexError, ValueError) as exc:
+            except (IndexError, ValueError, OverflowError) as exc:
                 msg = f"{src}:{line_no}: bad row {row!r}: {exc}"
                 raise ValueError(msg) from exc
             raw.append((ts_text, value_text))
@@ -602,6 +615,13 @@ def score_csv_file(
     order = sorted(range(len(parsed)), key=lambda k: parsed[k][0])
     scored = score_series([parsed[k] for k in order], config)
     by_index = dict(zip(order, scored, strict=True))
+    floored = [k for k in range(len(raw)) if by_index[k].floor is not None]
+    if warn is not None and floored:
+        k = floored[0]
+        floor = by_index[k].floor
+        warn(f"{src}: {len(floored)} row(s) after the warm-up are below {floor:g}, the lowest value the "
+             f"detectors can score (a series is shifted up only for values below zero in its warm-up) "
+             f"(first: line {line_numbers[k]}, value {raw[k][1]!r}); each is scored as {floor:g}")
     with Path(output_path).open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(["timestamp", "value", "anomaly_score", "alert"])

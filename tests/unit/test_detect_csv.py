@@ -593,3 +593,62 @@ def test_order_problems_counts_each_kind() -> None:
     assert len(problems) == 2
     assert problems[0].startswith("1 row(s) earlier than a row above them (first: line 6,")  # hour 2 after 3
     assert problems[1].startswith("3 row(s) repeat an earlier row's time (first: line 4,")  # 1, 0, 2 again
+
+
+@pytest.mark.parametrize(("value", "why"), [
+    ("inf", "is not a finite number"), ("-Infinity", "is not a finite number"),
+    ("1e308", "is out of range"), ("-2e100", "is out of range"),
+])
+def test_values_the_model_cannot_take_are_one_error_naming_the_line(tmp_path: Path, value: str,
+                                                                     why: str) -> None:
+    texts = [(t.isoformat(), str(v)) for t, v in daily_rows()]
+    texts[70] = (texts[70][0], value)
+    src = tmp_path / "odd.csv"
+    write_csv(src, texts)
+    with pytest.raises(ValueError, match=rf"odd\.csv:72: bad row .*value '{value}' {why}"):
+        score_csv_file(src, tmp_path / "out.csv")
+    # the largest magnitude taken still scores (a spike, and a series of such values)
+    texts[70] = (texts[70][0], str(detect_csv.MAX_ABS_VALUE))
+    write_csv(src, texts)
+    assert score_csv_file(src, tmp_path / "out.csv") == len(texts)
+    assert read_csv(tmp_path / "out.csv")[71][3] == "1"  # the header, then line 72
+
+
+def test_a_negative_count_after_the_warm_up_is_scored_as_zero_with_a_warning(tmp_path: Path) -> None:
+    rows = daily_rows()
+    texts = [(t.isoformat(), str(int(v))) for t, v in rows]
+    texts[100] = (texts[100][0], "-100")
+    texts[110] = (texts[110][0], "-3")
+    src, dst = tmp_path / "neg.csv", tmp_path / "out.csv"
+    write_csv(src, texts)
+    warnings: list[str] = []
+    score_csv_file(src, dst, warn=warnings.append)
+    assert warnings == [
+        f"{src}: 2 row(s) after the warm-up are below 0, the lowest value the detectors can score "
+        "(a series is shifted up only for values below zero in its warm-up) (first: line 102, value '-100'); "
+        "each is scored as 0"]
+    # exactly as a 0 there: the warm-up saw no value below zero, so nothing is shifted
+    zeroed = [*texts[:100], (texts[100][0], "0"), *texts[101:110], (texts[110][0], "0"), *texts[111:]]
+    write_csv(tmp_path / "zero.csv", zeroed)
+    quiet: list[str] = []
+    score_csv_file(tmp_path / "zero.csv", tmp_path / "zero.out.csv", warn=quiet.append)
+    assert quiet == []
+    assert [r[2:] for r in read_csv(dst)] == [r[2:] for r in read_csv(tmp_path / "zero.out.csv")]
+    assert [r.floor for r in score_series(rows)] == [None] * len(rows)
+
+
+def test_a_negative_value_in_the_warm_up_shifts_the_series_without_a_warning(tmp_path: Path) -> None:
+    rows = daily_rows()
+    texts = [(t.isoformat(), str(int(v))) for t, v in rows]
+    texts[5] = (texts[5][0], "-100")
+    src = tmp_path / "neg.csv"
+    write_csv(src, texts)
+    warnings: list[str] = []
+    score_csv_file(src, tmp_path / "out.csv", warn=warnings.append)
+    assert warnings == []
+    shifted = score_series([(t, float(v)) for (t, _), (_, v) in zip(rows, texts, strict=True)])
+    # the origin moves the warm-up minimum one warm-up range above zero, so the
+    # expectation (in the series' units) stays near the values and none is floored
+    assert all(r.floor is None for r in shifted)
+    late = [r for r in shifted[60:] if r.expected is not None]
+    assert sorted(abs(r.expected - r.value) for r in late)[len(late) // 2] < 15.0
