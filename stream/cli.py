@@ -10,7 +10,7 @@ import os
 import socket
 import sys
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -53,6 +53,22 @@ def _fail(message: str, code: int = 1) -> NoReturn:
     """One line on stderr (never wrapped, no markup read from the message), then exit."""
     err.print(f"[red]error:[/] {escape(message)}", soft_wrap=True, highlight=False)
     raise typer.Exit(code)
+
+
+@contextlib.contextmanager
+def _quiet_closed_stdout() -> Iterator[None]:
+    """A reader that closed stdout early (`... | head -1`) ends the command quietly with
+    exit 0: nothing is wrong with the input, and Python must not complain at exit when
+    it flushes what is left (stdout is pointed at /dev/null)."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        raise typer.Exit(0) from None
 
 
 def _parse_time(text: str, option: str, *, naive_utc: bool = True) -> datetime:
@@ -119,13 +135,18 @@ class LinePlace(Place):
 def normalize(path: Annotated[str, typer.Argument(help="JSONL raw reports, - for stdin")] = "-") -> None:
     """Pure: raw-report JSON lines in -> one normalized JSON line out per non-blank input line
     (no broker). A line that cannot be read gives a line with its error, at `file:line`."""
+    _check_readable(path)
+    out = sys.stdout.buffer
+    name = "<stdin>" if path == "-" else path
+    with _quiet_closed_stdout():
+        _normalize_lines(path, name, out)
+
+
+def _normalize_lines(path: str, name: str, out: Any) -> None:
     from stream.models import Rejection
     from stream.normalize import normalize as run_normalize
     from stream.pipeline import decode_raw
 
-    _check_readable(path)
-    out = sys.stdout.buffer
-    name = "<stdin>" if path == "-" else path
     try:
         for n, line in _numbered_lines(path):
             raw = decode_raw(line, LinePlace(name, 0, n), _now())
@@ -140,9 +161,11 @@ def normalize(path: Annotated[str, typer.Argument(help="JSONL raw reports, - for
                 continue
             report = run_normalize(raw)
             out.write(orjson.dumps(report.model_dump(mode="json")) + b"\n")
+        out.flush()
+    except BrokenPipeError:
+        raise  # stdout closed by its reader: not the input's fault
     except OSError as exc:
         _fail(f"cannot read {path!r}: {exc.strerror or exc}")
-    out.flush()
 
 
 @app.command()
@@ -397,6 +420,8 @@ def replay(
              "to the second; naive = UTC); every record is still read")] = None,
     output: Annotated[Path | None, typer.Option(help="write /api/regions JSON for every window")] = None,
     compare: Annotated[str | None, typer.Option(help="base URL of a live worker to compare with")] = None,
+    token: Annotated[str | None, typer.Option(envvar="STREAM_API_TOKEN", show_envvar=True,
+                                              help="bearer token of that worker's API")] = None,
 ) -> None:
     """Re-read strikes.raw.v1 (or strikes.claims.v1) up to its current end into a fresh state."""
     from aiokafka.errors import KafkaError
@@ -439,14 +464,14 @@ def replay(
         base = compare.rstrip("/")
         try:
             for w, doc in docs.items():
-                code, body = _http_get(f"{base}/api/regions?window={w}", None)
+                code, body = _http_get(f"{base}/api/regions?window={w}", token)
                 if code != 200:
-                    _fail(f"--compare: {base}/api/regions answered {code}")
+                    _fail(f"--compare: {base}/api/regions answered {code}" + _auth_hint(code, token))
                 if orjson.loads(body) != orjson.loads(orjson.dumps(doc)):
                     diffs.append(w)
-            code, body = _http_get(f"{base}/api/alerts", None)
+            code, body = _http_get(f"{base}/api/alerts", token)
             if code != 200:
-                _fail(f"--compare: {base}/api/alerts answered {code}")
+                _fail(f"--compare: {base}/api/alerts answered {code}" + _auth_hint(code, token))
             live_alerts = orjson.loads(body)["alerts"]
         except (OSError, ValueError, KeyError) as exc:
             _fail(f"--compare: cannot read the worker at {base}: {exc}")
@@ -462,6 +487,12 @@ def replay(
             raise typer.Exit(1)
         err.print(f"[green]replay equals the live aggregates for every window and its "
                   f"{len(mine)} alerts[/]")
+
+
+def _auth_hint(code: int, token: str | None) -> str:
+    if code not in (401, 403):
+        return ""
+    return " (the token given was refused)" if token else " (give its token with --token or STREAM_API_TOKEN)"
 
 
 def _alert_differences(replayed: list[dict[str, Any]], live: list[dict[str, Any]]) -> list[str]:
@@ -490,11 +521,13 @@ def dlq(
         help="only this reason (repeatable): decode, invalid, too_large, late, internal, unreadable")] = None,
     since: Annotated[str | None, typer.Option(help="only records rejected at or after this ISO time")] = None,
     limit: Annotated[int, typer.Option(help="rows shown (the latest); the counts cover all")] = 20,
-    as_json: Annotated[bool, typer.Option("--json", help="one JSON line per record on stdout")] = False,
+    as_json: Annotated[bool, typer.Option(
+        "--json", help="one JSON line per dead letter on stdout (the summary on stderr)")] = False,
     redrive: Annotated[bool, typer.Option(
-        help="send the selected records' original bytes back to strikes.raw.v1")] = False,
+        help="send the selected records' original bytes back to strikes.raw.v1, once per record")] = False,
 ) -> None:
-    """List the dead letters (reason, error, where from, the original's start); --redrive re-sends them."""
+    """List the dead letters (reason, error, where from, the original's start), a record and
+    its rejections after redrives as one; --redrive re-sends each record still rejected once."""
     from aiokafka.errors import KafkaError
 
     from stream.app import kafka_client_kwargs
@@ -509,90 +542,202 @@ def dlq(
     start = _parse_time(since, "'--since'") if since else None
     s = _settings(broker=broker, topic_prefix=topic_prefix)
     bootstrap = _bootstrap(s)
-    try:
-        report = asyncio.run(_dead_letters(bootstrap, s.topic(DLQ_TOPIC), s.topic(RAW_TOPIC), reasons, start,
-                                           limit, as_json, redrive, kafka_client_kwargs(s)))
-    except (ReplayError, BrokerError, KafkaError) as exc:
-        _fail(str(exc) if isinstance(exc, BrokerError) else f"dlq on {bootstrap} failed: {exc}")
-    err.print(report)
+    with _quiet_closed_stdout():
+        try:
+            asyncio.run(_dead_letters(bootstrap, s.topic(DLQ_TOPIC), s.topic(RAW_TOPIC), reasons, start,
+                                      limit, as_json, redrive, kafka_client_kwargs(s)))
+        except (ReplayError, BrokerError, KafkaError) as exc:
+            _fail(str(exc) if isinstance(exc, BrokerError) else f"dlq on {bootstrap} failed: {exc}")
+
+
+class _RawHeaders:
+    """The headers of raw records at given offsets: whether a rejected record was one a
+    redrive re-sent (the worker does not copy headers to the dead letter)."""
+
+    def __init__(self, bootstrap: str, topic: str, client_kwargs: dict[str, Any]) -> None:
+        from aiokafka import AIOKafkaConsumer
+
+        self.topic = topic
+        self.bootstrap = bootstrap
+        self.consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
+                                         auto_offset_reset="earliest", fetch_max_wait_ms=50, **client_kwargs)
+        self.parts: set[int] = set()
+
+    async def start(self) -> None:
+        from aiokafka import TopicPartition
+
+        from stream.replay import start_client
+
+        await start_client(self.consumer, self.bootstrap)
+        self.parts = set(self.consumer.partitions_for_topic(self.topic) or ())
+        tps = [TopicPartition(self.topic, p) for p in sorted(self.parts)]
+        if tps:
+            self.consumer.assign(tps)
+            self.consumer.pause(*tps)  # nothing is fetched but the offsets asked for
+
+    async def at(self, partition: int, offset: int, timeout: float = 5.0) -> list[tuple[str, bytes]] | None:
+        """The headers of the record at `partition`/`offset` (None: not found in time)."""
+        import time
+
+        from aiokafka import TopicPartition
+
+        if partition not in self.parts:
+            return None
+        tp = TopicPartition(self.topic, partition)
+        self.consumer.seek(tp, offset)
+        self.consumer.resume(tp)
+        try:
+            deadline = time.monotonic() + timeout
+            while time.monotonic() < deadline:
+                batch = await self.consumer.getmany(tp, timeout_ms=200, max_records=1)
+                for m in batch.get(tp, []):
+                    return [(k, bytes(v)) for k, v in m.headers] if m.offset == offset else None
+            return None
+        finally:
+            self.consumer.pause(tp)
+
+    async def stop(self) -> None:
+        await self.consumer.stop()
 
 
 async def _dead_letters(bootstrap: str, dlq_topic: str, raw_topic: str, reasons: list[str],
                         since: datetime | None, limit: int, as_json: bool, redrive: bool,
-                        client_kwargs: dict[str, Any]) -> str:
-    """Read the dead-letter topic once: count, show and (with `redrive`) re-send what
-    is selected, a record at a time."""
-    from collections import deque
-
-    from rich.table import Table
-
+                        client_kwargs: dict[str, Any]) -> None:
+    """Read the dead-letter topic: group what is selected into cases (a record and its
+    rejections after redrives), list them (a table and counts on stdout; with `as_json`
+    a JSON line per dead letter on stdout and the counts on stderr) and, with `redrive`,
+    re-read it and re-send the latest dead letter of each case from the raw topic."""
     from stream import deadletters as dl
-    from stream.replay import iter_records, start_client
+    from stream.replay import iter_records
 
-    counts: dict[str, int] = {}
-    shown: deque[dl.DeadLetter] = deque(maxlen=max(0, limit))
-    total = resent = 0
-    skipped: dict[str, int] = {}
-    producer = None
-    if redrive:
-        from aiokafka import AIOKafkaProducer
-
-        producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=5,
-                                    max_request_size=16 * 1024 * 1024, **client_kwargs)
-        await start_client(producer, bootstrap)
+    cases = dl.Cases()
+    total = 0
+    lookup = _RawHeaders(bootstrap, raw_topic, client_kwargs)
+    await lookup.start()
     try:
-        futs = []
         reader = iter_records(bootstrap, dlq_topic, client_kwargs=client_kwargs)
         async with contextlib.aclosing(reader) as records:
             async for partition, offset, _key, value in records:
                 total += 1
-                picked = dl.select([dl.read_letter(value, partition, offset)], reasons=reasons, since=since)
-                if not picked:
+                letter = dl.read_letter(value, partition, offset)
+                if not dl.select([letter], reasons=reasons, since=since):
                     continue
-                letter = picked[0]
-                counts[letter.reason] = counts.get(letter.reason, 0) + 1
+                case, repeat = cases.add(letter)
+                source = None
+                rej = letter.rejection
+                if repeat and rej is not None and rej.topic == raw_topic:
+                    source = dl.redriven_source(await lookup.at(rej.partition, rej.offset))
+                    if source is not None:
+                        cases.mark_redriven(case, source)
                 if as_json:
                     doc = ({"dlq_partition": partition, "dlq_offset": offset}
-                           | (letter.rejection.model_dump(mode="json") if letter.rejection is not None
-                              else {"reason": "unreadable", "error": letter.unreadable}))
+                           | (rej.model_dump(mode="json") if rej is not None
+                              else {"reason": "unreadable", "error": letter.unreadable})
+                           | {"case": case.first.where, "redriven_from": source})
                     sys.stdout.write(orjson.dumps(doc).decode() + "\n")
-                else:
-                    shown.append(letter)
-                if producer is not None:
-                    send, left = dl.redrive_plan([letter], raw_topic, dlq_topic)
-                    for r in send:
-                        futs.append(await producer.send(r.topic, r.value, key=r.key, headers=list(r.headers)))
-                    for d in left:
-                        skipped[d.reason] = skipped.get(d.reason, 0) + 1
-        for fut in futs:
-            await fut
-        resent = len(futs)
     finally:
-        if producer is not None:
-            await producer.stop()
+        await lookup.stop()
+    found = cases.all()
+    listing = _dlq_listing(dlq_topic, found, total, 0 if as_json else limit)
+    if as_json:
+        sys.stdout.flush()
+        err.print(listing[-1], soft_wrap=True, highlight=False, markup=False)
+    else:
+        out = Console(soft_wrap=False, highlight=False)
+        for part in listing:
+            out.print(part, soft_wrap=isinstance(part, str), markup=False)
+    if redrive:
+        resent, skipped = await _redrive(bootstrap, dlq_topic, raw_topic, found, client_kwargs)
+        left = ", ".join(f"{k} {v}" for k, v in sorted(skipped.items()))
+        err.print(f"re-sent {resent} to {raw_topic}" + (
+            f"; left alone (not read from the raw topic): {left}" if left else ""),
+            soft_wrap=True, highlight=False, markup=False)
+
+
+def _dlq_listing(dlq_topic: str, cases: list[Any], total: int, limit: int) -> list[Any]:
+    """The table of the latest `limit` cases (if any) and the summary lines, last."""
+    from rich.table import Table
+
+    from stream import deadletters as dl
+
+    out: list[Any] = []
+    shown = cases[-limit:] if limit > 0 else []
     if shown:
         table = Table(title=f"{dlq_topic}: the latest {len(shown)} selected")
         table.add_column("dlq", no_wrap=True)
         table.add_column("rejected (UTC)", no_wrap=True)
         table.add_column("reason", no_wrap=True)
+        table.add_column("redriven", no_wrap=True)
         table.add_column("error (where it was read: what was wrong)", overflow="fold", ratio=3)
         table.add_column("original", overflow="fold", ratio=1)
-        for d in shown:
-            rej = d.rejection
+        for c in shown:
+            d, rej = c.latest, c.latest.rejection
+            tries = f"{c.redriven}x (first {c.first.where})" if c.redriven else ""
             if rej is None:
-                table.add_row(d.where, "", d.reason, d.unreadable, "")
+                table.add_row(d.where, "", d.reason, tries, d.unreadable, "")
             else:
-                table.add_row(d.where, rej.rejected_at.strftime("%Y-%m-%d %H:%M:%S"), rej.reason,
+                table.add_row(d.where, rej.rejected_at.strftime("%Y-%m-%d %H:%M:%S"), rej.reason, tries,
                               rej.error[:240], dl.preview(rej.original_bytes(), 40))
-        err.print(table)
-    selected = sum(counts.values())
+        out.append(table)
+    letters = sum(c.letters for c in cases)
+    counts: dict[str, int] = {}
+    for c in cases:
+        counts[c.reason] = counts.get(c.reason, 0) + 1
     by = ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-    lines = [f"{selected} of {total} dead letters selected" + (f": {by}" if by else "")]
-    if redrive:
-        lines.append(f"re-sent {resent} to {raw_topic}" + (
-            "; left alone (not read from the raw topic): "
-            + ", ".join(f"{k} {v}" for k, v in sorted(skipped.items())) if skipped else ""))
-    return "\n".join(lines)
+    head = f"{letters} of {total} dead letters selected"
+    if letters != len(cases):
+        head += f", {len(cases)} records"
+    lines = [head + (f": {by}" if by else "")]
+    redriven = [c for c in cases if c.redriven]
+    if redriven:
+        times = sorted({c.redriven for c in redriven})
+        span = f"{times[0]}" if len(times) == 1 else f"{times[0]} to {times[-1]}"
+        lines.append(f"{len(redriven)} of them redriven before and rejected again ({span} time(s) each)")
+    again = sum(c.duplicates for c in cases)
+    if again:
+        lines.append(f"{again} dead letter(s) repeat an earlier record's bytes without a redrive "
+                     "(sent again by the producer)")
+    out.append("\n".join(lines))
+    return out
+
+
+async def _redrive(bootstrap: str, dlq_topic: str, raw_topic: str, cases: list[Any],
+                   client_kwargs: dict[str, Any]) -> tuple[int, dict[str, int]]:
+    """Re-send each case once, from its latest dead letter (the earlier ones were sent by
+    an earlier redrive); cases not read from the raw topic are left alone."""
+    from aiokafka import AIOKafkaProducer
+
+    from stream import deadletters as dl
+    from stream.replay import iter_records, start_client
+
+    wanted: set[tuple[int, int]] = set()
+    skipped: dict[str, int] = {}
+    for c in cases:
+        rej = c.latest.rejection
+        if rej is None or rej.topic != raw_topic:
+            skipped[c.reason] = skipped.get(c.reason, 0) + 1
+        else:
+            wanted.add((c.latest.partition, c.latest.offset))
+    if not wanted:
+        return 0, skipped
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=5,
+                                max_request_size=16 * 1024 * 1024, **client_kwargs)
+    await start_client(producer, bootstrap)
+    futs = []
+    try:
+        reader = iter_records(bootstrap, dlq_topic, client_kwargs=client_kwargs)
+        async with contextlib.aclosing(reader) as records:
+            async for partition, offset, _key, value in records:
+                if (partition, offset) not in wanted:
+                    continue
+                send, _ = dl.redrive_plan([dl.read_letter(value, partition, offset)], raw_topic, dlq_topic)
+                for r in send:
+                    futs.append(await producer.send(r.topic, r.value, key=r.key, headers=list(r.headers)))
+        for fut in futs:
+            await fut
+    finally:
+        await producer.stop()
+    return len(futs), skipped
 
 
 def _http_get(url: str, token: str | None, timeout: float = 10.0) -> tuple[int, bytes]:
@@ -612,9 +757,18 @@ def _http_get(url: str, token: str | None, timeout: float = 10.0) -> tuple[int, 
         return exc.code, exc.read()
 
 
+def _local_web_url(s: Settings) -> str:
+    """The web address of a worker started here with these settings (a wildcard host is
+    reached on the loopback)."""
+    host = {"": "127.0.0.1", "0.0.0.0": "127.0.0.1", "::": "::1"}.get(s.web_host, s.web_host)  # noqa: S104
+    return f"http://[{host}]:{s.web_port}" if ":" in host else f"http://{host}:{s.web_port}"
+
+
 @app.command()
 def status(
-    url: Annotated[str, typer.Option(help="the worker's web address")] = "http://127.0.0.1:6066",
+    url: Annotated[str | None, typer.Option(
+        help="the worker's web address; unset = http://STREAM_WEB_HOST:STREAM_WEB_PORT "
+             "(127.0.0.1 for a wildcard host)")] = None,
     token: Annotated[str | None, typer.Option(envvar="STREAM_API_TOKEN", show_envvar=True,
                                               help="bearer token of the API, if it has one")] = None,
     stale_after: Annotated[float, typer.Option(
@@ -632,7 +786,7 @@ def status(
 
     from stream.status import summarize
 
-    base = url.rstrip("/")
+    base = (url or _local_web_url(_settings())).rstrip("/")
     try:
         _, health_body = _http_get(f"{base}/healthz", None)
         health = orjson.loads(health_body)
@@ -649,9 +803,10 @@ def status(
             raise ValueError(msg)
         alerts = orjson.loads(alerts_body)["alerts"]
     except (OSError, urllib.error.URLError, ValueError, KeyError, orjson.JSONDecodeError) as exc:
-        err.print(f"[red]cannot read the worker at {base}: {exc}[/]")
+        err.print(f"[red]cannot read the worker at {escape(base)}: {escape(str(exc))}[/]")
         raise typer.Exit(2) from exc
     st = summarize(health, samples, alerts, datetime.now(UTC), stale_after_s=stale_after)
+    out = Console(highlight=False)  # the state is the command's output: stdout
     if as_json:
         sys.stdout.write(orjson.dumps(st.to_json()).decode() + "\n")
     else:
@@ -659,17 +814,17 @@ def status(
         ready = "[green]ready[/]" if st.ready else "[yellow]catching up[/]"
         langs = ", ".join(f"{k} {v}" for k, v in st.reports_by_lang.items())
         reasons = ", ".join(f"{k} {v}" for k, v in st.dead_letters_by_reason.items())
-        err.print(f"worker {base}: {ready}, {st.claims_applied} claims folded, {fresh}")
-        err.print(f"reports {st.reports}{f' ({langs})' if langs else ''}, claims {st.claims}, "
+        out.print(f"worker {base}: {ready}, {st.claims_applied} claims folded, {fresh}")
+        out.print(f"reports {st.reports}{f' ({langs})' if langs else ''}, claims {st.claims}, "
                   f"dead letters {st.dead_letters}{f' ({reasons})' if reasons else ''}")
-        err.print("lag: " + (", ".join(f"{t} {n}" for t, n in st.lag.items()) or "not exported yet"))
-        err.print(f"open alerts: {len(st.open_alerts)}")
+        out.print("lag: " + (", ".join(f"{t} {n}" for t, n in st.lag.items()) or "not exported yet"))
+        out.print(f"open alerts: {len(st.open_alerts)}")
         if st.open_alerts and limit > 0:
             table = Table("kind", "region", "hour (UTC)", "observed", "expected", "alert id")
             for a in st.open_alerts[:limit]:
                 table.add_row(str(a.get("kind")), str(a.get("region")), str(a.get("window_start", ""))[:16],
                               str(a.get("observed")), str(a.get("expected")), str(a.get("alert_id"))[:16])
-            err.print(table)
+            out.print(table)
     for problem in st.problems:
         err.print(f"[red]{problem}[/]")
     if st.problems:
@@ -719,23 +874,59 @@ def simulate(
     output: Annotated[str, typer.Option("--output", help="JSONL file, - for stdout")] = "-",
     n: Annotated[int, typer.Option("-n", min=0, help="number of reports")] = 1000,
     seed: Annotated[int, typer.Option(help="random seed")] = 1,
-    start: Annotated[str, typer.Option(help="first publication time (ISO, UTC)")] = "2025-06-01T00:00:00Z",
+    start: Annotated[str, typer.Option(
+        help="first publication time (ISO; naive = UTC); the same start, seed and -n give the same "
+             "reports")] = "2025-06-01T00:00:00Z",
     truth: Annotated[bool, typer.Option(help="include the labels with each report")] = False,
 ) -> None:
-    """Write realistic labelled raw reports (EN/RU/UK, relays, windows, corrections)."""
-    from stream.simulate.reports import simulate_to_file
+    """Write realistic labelled raw reports (EN/RU/UK, relays, windows, corrections), about
+    28 a day from --start on. Reports published after now are still written (the output
+    depends on the options only) with a warning: a worker rejects them as in the future."""
+    from stream.simulate.reports import simulate_reports, write_jsonl
 
-    begin = _parse_time(start, "'--start'", naive_utc=False)
+    begin = _parse_time(start, "'--start'")
+    now = _now()
+    watch = _FutureWatch(now)
+    reports = watch.each(simulate_reports(n, seed=seed, start=begin))
     if output == "-":
-        simulate_to_file(sys.stdout.buffer, n, seed, begin, with_truth=truth)
-        return
-    try:
-        fh = open(output, "wb")  # noqa: SIM115 - closed below; opened first so a bad path costs no work
-    except OSError as exc:
-        msg = f"cannot write {output!r}: {exc.strerror or exc}"
-        raise typer.BadParameter(msg, param_hint="'--output'") from exc
-    with fh:
-        simulate_to_file(fh, n, seed, begin, with_truth=truth)
+        with _quiet_closed_stdout():
+            write_jsonl(reports, sys.stdout.buffer, with_truth=truth)
+    else:
+        try:
+            fh = open(output, "wb")  # noqa: SIM115 - closed below; opened first so a bad path costs no work
+        except OSError as exc:
+            msg = f"cannot write {output!r}: {exc.strerror or exc}"
+            raise typer.BadParameter(msg, param_hint="'--output'") from exc
+        with fh:
+            write_jsonl(reports, fh, with_truth=truth)
+    if watch.future:
+        earlier = begin - (watch.last - now) - timedelta(days=1)
+        suggested = earlier.replace(hour=0, minute=0, second=0, microsecond=0)
+        err.print(f"[yellow]warning:[/] {watch.future} of {watch.count} reports are published after now "
+                  f"({now:%Y-%m-%d %H:%M} UTC; the first at {watch.first:%Y-%m-%d %H:%M}, the last at "
+                  f"{watch.last:%Y-%m-%d %H:%M}): a worker rejects them as in the future; for a stream "
+                  f"that ends before now, start earlier (--start {suggested:%Y-%m-%dT%H:%M:%SZ}) or "
+                  "ask for fewer (-n)", soft_wrap=True, highlight=False)
+
+
+class _FutureWatch:
+    """Counts the simulated reports published after `now` as they pass."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+        self.count = self.future = 0
+        self.first = self.last = now
+
+    def each(self, reports: Iterator[Any]) -> Iterator[Any]:
+        for report in reports:
+            self.count += 1
+            published = datetime.fromisoformat(report.raw["published_at"].replace("Z", "+00:00"))
+            if published > self.now:
+                if not self.future:
+                    self.first = published
+                self.future += 1
+                self.last = published
+            yield report
 
 
 @app.command()

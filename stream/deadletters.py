@@ -8,6 +8,13 @@ ones to the topic they came from (`--redrive`). Re-sending is safe to repeat: a
 report normalized twice yields claims with the same identities, which the
 aggregates count once; a record rejected again goes back to the dead-letter topic.
 
+A record and its rejections after redrives are one `Case`: dead letters of the same
+source topic, key and original bytes. A later one whose raw record carries the
+`strikestream-redriven-from` header is a redrive's (`Case.redriven`), any other a
+copy the producer sent again (`Case.duplicates`). A redrive sends each case once,
+from its latest dead letter, so repeating one adds one dead letter per record still
+bad instead of doubling them.
+
 Only records rejected on the raw topic are re-sent: a `late` claim was rejected on
 the claims topic for its event time, which a second pass would not change.
 
@@ -16,8 +23,10 @@ Pure: no Kafka client here (the CLI reads and writes the topics).
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from pydantic import ValidationError
@@ -103,6 +112,98 @@ def redrive_plan(letters: Iterable[DeadLetter], raw_topic: str,
         send.append(Resend(raw_topic, key, rej.original_bytes(),
                            ((REDRIVE_HEADER, f"{dlq_topic}{letter.where}".encode()),)))
     return send, skipped
+
+
+#: what makes dead letters one case: source topic, key and a digest of the original bytes
+CaseKey = tuple[str, str | None, bytes]
+
+
+def case_key(letter: DeadLetter) -> CaseKey | None:
+    """The case a letter belongs to (None: an unreadable record, a case of its own)."""
+    rej = letter.rejection
+    if rej is None:
+        return None
+    return rej.topic, rej.key, hashlib.blake2b(rej.original_bytes(), digest_size=16).digest()
+
+
+@dataclass(slots=True)
+class Case:
+    """One rejected record and its later rejections (after redrives, or sent again),
+    with what a listing needs of its latest dead letter (no original bytes kept)."""
+
+    first: DeadLetter
+    latest: DeadLetter
+    #: dead letters of this record in all
+    letters: int = 1
+    #: of them, rejections of a redriven copy (its raw record names a dead letter)
+    redriven: int = 0
+    #: where (`[partition]@offset`) each redrive's rejection says it was sent from
+    redriven_from: list[str] = field(default_factory=list)
+
+    @property
+    def duplicates(self) -> int:
+        """Later dead letters of the same bytes that no redrive sent."""
+        return self.letters - 1 - self.redriven
+
+    @property
+    def reason(self) -> str:
+        return self.latest.reason
+
+
+def slim(letter: DeadLetter, width: int = 240) -> DeadLetter:
+    """The letter without most of its original (a case keeps its latest letter for a
+    listing: the error, the time and the start of the original are enough)."""
+    rej = letter.rejection
+    if rej is None:
+        return letter
+    start = base64.b64encode(rej.original_bytes()[: width * 4]).decode("ascii")
+    return DeadLetter(letter.partition, letter.offset, rej.model_copy(update={"original": start}))
+
+
+class Cases:
+    """Dead letters grouped into cases as they are read, in the topic's order.
+
+    `add` returns the case a letter joins and whether it is a repeat of an earlier
+    one: the caller then says whether the repeat's raw record was a redrive's
+    (`mark_redriven`, with the dead letter its header names)."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[CaseKey, Case] = {}
+        self.alone: list[Case] = []
+
+    def add(self, letter: DeadLetter) -> tuple[Case, bool]:
+        key = case_key(letter)
+        kept = slim(letter)
+        if key is None:
+            case = Case(kept, kept)
+            self.alone.append(case)
+            return case, False
+        known = self.by_key.get(key)
+        if known is None:
+            case = self.by_key[key] = Case(kept, kept)
+            return case, False
+        case = known
+        case.latest = kept
+        case.letters += 1
+        return case, True
+
+    @staticmethod
+    def mark_redriven(case: Case, source: str) -> None:
+        case.redriven += 1
+        case.redriven_from.append(source)
+
+    def all(self) -> list[Case]:
+        """Every case, by its latest dead letter in the topic's order."""
+        cases = [*self.by_key.values(), *self.alone]
+        return sorted(cases, key=lambda c: (c.latest.partition, c.latest.offset))
+
+
+def redriven_source(headers: Iterable[tuple[str, bytes]] | None) -> str | None:
+    """The dead letter a raw record was re-sent from (its REDRIVE_HEADER), if any."""
+    for name, value in headers or ():
+        if name == REDRIVE_HEADER:
+            return value.decode("utf-8", "replace")
+    return None
 
 
 def preview(data: bytes, width: int = 60) -> str:

@@ -67,3 +67,38 @@ def test_preview_is_short_text_of_any_bytes() -> None:
     assert len(long) == 20 and long.endswith("…")
     assert preview(b"line1\nline2\xff") == "line1 line2\ufffd"
     assert isinstance(DeadLetter(0, 0, None, "x").where, str)
+
+
+def test_a_record_and_its_rejections_after_redrives_are_one_case() -> None:
+    from stream.deadletters import Cases, redriven_source
+
+    cases = Cases()
+    first, new = cases.add(read_letter(rejection("decode", original=b"{a", offset=3), 0, 0))
+    assert not new and first.letters == 1
+    other, new = cases.add(read_letter(rejection("decode", original=b"{b", offset=4), 0, 1))
+    assert not new and other is not first
+    late, _ = cases.add(read_letter(rejection("late", topic=CLAIMS, original=b"{a"), 0, 2))
+    assert late is not first  # another topic, another case
+    again, repeat = cases.add(read_letter(rejection("invalid", original=b"{a", offset=90), 0, 3))
+    assert repeat and again is first
+    Cases.mark_redriven(again, f"{DLQ}[0]@0")
+    dup, repeat = cases.add(read_letter(rejection("decode", original=b"{b", offset=91), 0, 4))
+    assert repeat and dup is other  # same bytes, no redrive header: a copy sent again
+    assert (first.letters, first.redriven, first.duplicates, first.reason) == (2, 1, 0, "invalid")
+    assert (first.first.where, first.latest.where, first.redriven_from) == ("[0]@0", "[0]@3", [f"{DLQ}[0]@0"])
+    assert (other.letters, other.redriven, other.duplicates) == (2, 0, 1)
+    junk = [cases.add(read_letter(b"junk", 0, n))[0] for n in (5, 6)]
+    assert junk[0] is not junk[1]  # unreadable records are never merged
+    assert [c.latest.where for c in cases.all()] == ["[0]@2", "[0]@3", "[0]@4", "[0]@5", "[0]@6"]
+    assert redriven_source([("x", b"1"), (REDRIVE_HEADER, f"{DLQ}[0]@3".encode())]) == f"{DLQ}[0]@3"
+    assert redriven_source(None) is None and redriven_source([("x", b"1")]) is None
+
+
+def test_a_case_keeps_only_the_start_of_a_large_original() -> None:
+    from stream.deadletters import Cases
+
+    big = b"x" * 2_000_000
+    case, _ = Cases().add(read_letter(rejection("too_large", original=big), 0, 0))
+    assert case.latest.rejection is not None
+    kept = case.latest.rejection.original_bytes()
+    assert 0 < len(kept) < 2000 and big.startswith(kept)
