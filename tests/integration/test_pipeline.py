@@ -203,8 +203,8 @@ def check_dlq_cli(deployment: Deployment, bad: list[tuple[bytes, str]]) -> None:
 
     table = dlq_cli(deployment, "--reason", "too_large", "--limit", "3")
     assert table.returncode == 0, table.stderr
-    assert "10 of 51 dead letters selected: too_large 10" in table.stderr
-    assert "the latest 3 selected" in table.stderr
+    assert "10 of 51 dead letters selected: too_large 10" in table.stdout
+    assert "the latest 3 selected" in table.stdout
 
     redriven = dlq_cli(deployment, "--reason", "decode", "--reason", "late", "--redrive", "--limit", "0")
     assert redriven.returncode == 0, redriven.stderr
