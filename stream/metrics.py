@@ -12,6 +12,11 @@ come from closed sets (language, claimant, kind, reason, stage, region, window):
 never a report or claim id, which would make the series count unbounded. Counters
 and histograms export no `_created` series (`disable_created_metrics`): nothing
 reads them and they would double the series count.
+
+Alert openings page (`strikestream_alerts_opened_total`) only when they are live: the
+hour the detector scored ended within `live_horizon` (default `LIVE_HORIZON`, 12 h) of
+the worker's wall clock. Openings about older hours (a replay of history, a backfill,
+the sample data of `make run`) go to `strikestream_history_alerts_opened_total`.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import logging
 from collections import Counter as _Tally
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any, Final, get_args
 
 from prometheus_client import (
@@ -42,7 +48,10 @@ from prometheus_client.registry import Collector
 from stream.models import Alert, AlertKind, AlertState, Claimant, ClaimKind, Lang, Rejection
 from stream.regions import all_region_codes
 
-__all__ = ["PREFIX", "REGION_ALERT_KINDS", "STAGES", "WINDOWS", "Children", "Metrics", "RegionSample"]
+__all__ = [
+    "LIVE_HORIZON", "PREFIX", "REGION_ALERT_KINDS", "SEVERITIES", "STAGES", "WINDOWS", "Children",
+    "Metrics", "RegionSample",
+]
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +66,14 @@ STAGES: Final = ("normalize", "decode", "aggregate", "detect")
 ALL_REGIONS: Final = "ALL"
 #: Alert kinds the detectors raise per region; every kind is raised for `ALL`.
 REGION_ALERT_KINDS: Final = ("surge", "sustained_rise", "silence", "first_seen")
+#: Severities the detectors raise (stream.detect); the alert rules route on them. A
+#: severity outside these (`info`) is still exported, from its first alert on.
+SEVERITIES: Final = ("warning", "critical")
+#: How far the end of the hour an alert opened on may lie behind the worker's wall clock
+#: for the opening to page. Live openings are at most the detectors' grace (2 h) plus a
+#: feed's delay behind it (a quiet night holds event time back for hours); a replay or a
+#: backfill of older history is no news to page anyone about.
+LIVE_HORIZON: Final = timedelta(hours=12)
 #: Outcomes of claims that were seen before or fell behind the eviction horizon
 #: (stream.aggregate.apply): counted, not applied.
 DUPLICATE_OUTCOMES: Final = ("relay", "duplicate", "stale", "expired")
@@ -85,7 +102,8 @@ class RegionSample:
 
 
 RegionSource = Callable[[], Iterable[RegionSample]]
-OpenAlertsSource = Callable[[], Iterable[tuple[str, str]]]
+#: (region or "ALL", kind, severity) per open alert
+OpenAlertsSource = Callable[[], Iterable[tuple[str, str, str]]]
 
 
 class Children:
@@ -192,8 +210,8 @@ def _region_family() -> GaugeMetricFamily:
 def _open_alerts_family() -> GaugeMetricFamily:
     return GaugeMetricFamily(
         f"{PREFIX}_open_alerts",
-        "Alerts the detectors hold open, per region and kind.",
-        labels=("region", "kind"),
+        "Alerts the detectors hold open, per region, kind and (current) severity.",
+        labels=("region", "kind", "severity"),
     )
 
 
@@ -213,18 +231,21 @@ def _region_metric(source: RegionSource | None) -> GaugeMetricFamily:
 def _open_alerts_metric(source: OpenAlertsSource | None) -> GaugeMetricFamily:
     family = _open_alerts_family()
     tally = _Tally(source() if source is not None else ())
-    for (region, kind), n in sorted(tally.items()):
-        family.add_metric([region, kind], float(n))
+    for (region, kind, severity), n in sorted(tally.items()):
+        family.add_metric([region, kind, severity], float(n))
     return family
 
 
 class Metrics:
     """The service's metrics on one registry; see the module docstring."""
 
-    def __init__(self, registry: CollectorRegistry | None = None) -> None:
+    def __init__(
+        self, registry: CollectorRegistry | None = None, *, live_horizon: timedelta = LIVE_HORIZON
+    ) -> None:
         # process-wide switch of the client library, read at each scrape
         disable_created_metrics()  # type: ignore[no-untyped-call]
         self.registry = registry if registry is not None else CollectorRegistry()
+        self.live_horizon = live_horizon
         r = self.registry
         self.reports_total = Counter(
             f"{PREFIX}_reports_total", "Raw reports consumed from the feed.", ["lang"],
@@ -272,15 +293,21 @@ class Metrics:
         # What region pages fire on besides the open-alerts gauge: an alert that opens
         # and resolves in one fold (event time jumped: a backlog, a quiet night) is
         # never seen open at a scrape, but it moves this counter. Region is the label
-        # a page needs; severity is left out (the rule sets the page's severity per
-        # kind, the alert record carries the detector's): every pair the detectors
-        # can raise exists at 0 from the start (~460 series), so `increase()` sees the
-        # first alert of a region too.
+        # a page needs, severity (the detector's, at opening) what it is routed by:
+        # every triple the detectors can raise exists at 0 from the start (~930
+        # series), so `increase()` sees the first alert of a region too.
         self.alerts_opened_total = Counter(
             f"{PREFIX}_alerts_opened_total",
-            "Alerts the detectors opened after the worker caught up with the claims log, "
-            "per region (ALL: feed-wide) and kind.",
-            ["region", "kind"], registry=r,
+            "Live alerts the detectors opened after the worker caught up with the claims log "
+            "(the scored hour ended within the live horizon of the wall clock), per region "
+            "(ALL: feed-wide), kind and severity.",
+            ["region", "kind", "severity"], registry=r,
+        )
+        self.history_alerts_opened_total = Counter(
+            f"{PREFIX}_history_alerts_opened_total",
+            "Alerts opened about hours further behind the wall clock than the live horizon "
+            "(a replay of history, a backfill): counted here, never paged.",
+            ["kind"], registry=r,
         )
         self.build_info = Info(
             f"{PREFIX}_build", "Service and parser version.", registry=r,
@@ -298,7 +325,8 @@ class Metrics:
         self.duplicates_by = Children(self.duplicate_claims_total)  # (outcome,)
         self.stage = Children(self.processing_seconds)  # (stage,)
         self.alerts_by = Children(self.alerts_total)  # (kind, state)
-        self.opened_by = Children(self.alerts_opened_total)  # (region, kind)
+        self.opened_by = Children(self.alerts_opened_total)  # (region, kind, severity)
+        self.history_opened_by = Children(self.history_alerts_opened_total)  # (kind,)
         self._snapshots = _SnapshotCollector(self.scrape_errors_total)
         r.register(self._snapshots)
         self._pauses = _PauseCollector()
@@ -327,23 +355,37 @@ class Metrics:
         for kind in get_args(AlertKind):
             for state in get_args(AlertState):
                 self.alerts_total.labels(kind=kind, state=state)
+        for severity in SEVERITIES:
+            for kind in get_args(AlertKind):
+                self.alerts_opened_total.labels(region=ALL_REGIONS, kind=kind, severity=severity)
+            for region in sorted(all_region_codes()):
+                for kind in REGION_ALERT_KINDS:
+                    self.alerts_opened_total.labels(region=region, kind=kind, severity=severity)
         for kind in get_args(AlertKind):
-            self.alerts_opened_total.labels(region=ALL_REGIONS, kind=kind)
-        for region in sorted(all_region_codes()):
-            for kind in REGION_ALERT_KINDS:
-                self.alerts_opened_total.labels(region=region, kind=kind)
+            self.history_alerts_opened_total.labels(kind=kind)
         for collector in ("region", "open_alerts"):
             self.scrape_errors_total.labels(collector=collector)
 
-    def count_alerts(self, alerts: Iterable[Alert], *, caught_up: bool) -> None:
-        """Count the detectors' transitions. Openings count toward the region pages only
-        once the worker has caught up with the claims log: a restarted worker refolds the
-        log from the start and re-raises every past alert, which its previous run (and
-        the other workers) counted already; a page for each would be noise."""
+    def count_alerts(
+        self, alerts: Iterable[Alert], *, caught_up: bool, now: datetime | None = None
+    ) -> None:
+        """Count the detectors' transitions. Openings count only once the worker has
+        caught up with the claims log: a restarted worker refolds the log from the start
+        and re-raises every past alert, which its previous run (and the other workers)
+        counted already. Of those, an opening whose scored hour (its `updated_at`, the
+        hour's end) lies more than `live_horizon` before `now` (the wall clock by
+        default) is history being loaded, not news: it is counted apart and pages no one."""
+        oldest_live: datetime | None = None
         for alert in alerts:
             self.alerts_by(alert.kind, alert.state).inc()
-            if caught_up and alert.state == "open":
-                self.opened_by(alert.region or ALL_REGIONS, alert.kind).inc()
+            if not caught_up or alert.state != "open":
+                continue
+            if oldest_live is None:
+                oldest_live = (now if now is not None else datetime.now(UTC)) - self.live_horizon
+            if alert.updated_at < oldest_live:
+                self.history_opened_by(alert.kind).inc()
+            else:
+                self.opened_by(alert.region or ALL_REGIONS, alert.kind, alert.severity).inc()
 
     def set_build(self, version: str, parser_version: str) -> None:
         self.build_info.info({"version": version, "parser_version": parser_version})
@@ -353,7 +395,8 @@ class Metrics:
         self._snapshots.region_source = snapshot
 
     def set_open_alerts_source(self, snapshot: OpenAlertsSource) -> None:
-        """Export `strikestream_open_alerts`: count of open alerts per (region, kind)."""
+        """Export `strikestream_open_alerts`: count of open alerts per (region, kind,
+        severity)."""
         self._snapshots.open_alerts_source = snapshot
 
     def set_gc_pause_source(self, snapshot: PauseSource) -> None:

@@ -46,4 +46,4 @@ def _export_state(rt: Runtime) -> None:
         lambda: [RegionSample(region=r, claimant=c, weapon=w, measure=m, window=win, value=v)
                  for r, c, w, m, win, v in readmodel.region_samples(rt.engine)])
     rt.metrics.set_open_alerts_source(
-        lambda: [(a.region or "ALL", a.kind) for a in rt.engine.open_alerts()])
+        lambda: [(a.region or "ALL", a.kind, a.severity) for a in rt.engine.open_alerts()])

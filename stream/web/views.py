@@ -52,6 +52,13 @@ def install(app: faust.App, rt: Runtime) -> None:
             return _error(view, 401, "missing or wrong bearer token")
         return None
 
+    @app.page("/livez")
+    async def livez(self: View, request: Request) -> Response:
+        # Liveness only: the event loop answers. Readiness (caught up with the claims
+        # log) is /healthz, 503 while a worker catches up; a liveness probe on it
+        # would kill a worker whose catch-up is slow.
+        return _json(self, {"status": "alive"})
+
     @app.page("/healthz")
     async def healthz(self: View, request: Request) -> Response:
         # `now` is the worker's clock: a page measures `folded_at`'s age against it, not

@@ -98,11 +98,32 @@ def test_alerts_carry_routing_labels() -> None:
     # Alertmanager routes on severity and inhibits on scope: every rule needs both.
     for rule in alerting_rules():
         labels = rule["labels"]
+        if rule["alert"] in DETECTOR_MIRRORS:
+            assert labels["severity"] == "{{ $labels.severity }}", rule["alert"]
+            continue
         assert labels["severity"] in {"critical", "warning"}, rule["alert"]
         assert labels["scope"] in {"region", "feed", "pipeline"}, rule["alert"]
         assert rule["annotations"]["summary"], rule["alert"]
     feed = [r for r in alerting_rules() if r["alert"] == "StrikestreamFeedSilent"]
     assert feed[0]["expr"] == "sum(increase(strikestream_reports_total[30m])) == 0"
+
+
+DETECTOR_MIRRORS = {"StrikestreamRegionSurge", "StrikestreamMassAttack",
+                    "StrikestreamRegionSustainedRise", "StrikestreamRegionSilent"}
+
+
+def test_detector_mirrors_take_the_app_severity() -> None:
+    """The pages of the detectors' alerts route on the app's own severity: the series
+    they read keep it as a label through the recording rules."""
+    records = {r["record"]: r["expr"] for path in RULE_FILES for g in load(path)["groups"]
+               for r in g["rules"] if "record" in r}
+    for name in ("strikestream:open_alerts:max", "strikestream:alerts_opened:increase15m"):
+        assert "max by (region, kind, severity)" in records[name], name
+    mirrors = [r for r in alerting_rules() if r["alert"] in DETECTOR_MIRRORS]
+    assert {r["alert"] for r in mirrors} == DETECTOR_MIRRORS
+    for rule in mirrors:
+        assert "strikestream:alerts_opened:increase15m" in rule["expr"], rule["alert"]
+        assert "strikestream:open_alerts:max" in rule["expr"], rule["alert"]
 
 
 def test_prometheus_scrapes_the_compose_workers() -> None:
@@ -132,6 +153,8 @@ def test_amtool_check_config(amtool: str) -> None:
           "region=UA-63"], "pager"),
         (["alertname=StrikestreamMassAttack", "scope=region", "severity=critical",
           "region=ALL"], "pager"),
+        (["alertname=StrikestreamRegionSurge", "scope=region", "severity=warning",
+          "region=UA-46"], "webhook"),
         (["alertname=StrikestreamRegionSilent", "scope=region", "severity=warning",
           "region=UA-12"], "webhook"),
         (["alertname=StrikestreamFeedSilent", "scope=feed", "severity=critical"], "pager"),

@@ -113,7 +113,7 @@ def exported_names() -> set[str]:
     m.set_build("0", "0")
     m.consumer_lag.labels(topic="strikes.raw.v1", partition="0").set(0)
     m.set_region_source(lambda: [RegionSample("UA-63", "other", "drone", "launched", "1h", 1)])
-    m.set_open_alerts_source(lambda: [("UA-63", "surge")])
+    m.set_open_alerts_source(lambda: [("UA-63", "surge", "critical")])
     m.set_gc_pause_source(PauseTimer().snapshot)
     body, _ = m.exposition()
     return {s.name for f in text_string_to_metric_families(body.decode()) for s in f.samples}
@@ -139,3 +139,59 @@ def test_metric_names_exist(source: str) -> None:
     used = {name for text in texts for name in METRIC_NAME.findall(text)}
     assert used, "no strikestream metric referenced"
     assert used - (exported_names() | recorded_names()) == set()
+
+
+def _panel_expr(panel_id: int, ref: str = "A") -> str:
+    (expr,) = [e for name, e in exprs() if name == f"dashboard:panel{panel_id}:{ref}"]
+    return expr
+
+
+def test_panels_count_one_worker_and_the_largest_claimant(promtool: str, tmp_path: Path) -> None:
+    """Two workers export identical fold counters and region series (each folds every
+    claim): the panels show one worker's figures. Russian regions have only downed
+    figures, from the MoD and a governor about the same drones: the activity panels show
+    the largest claimant's, and a region with launch figures shows those."""
+    region = "strikestream_region_munitions{{instance=\"{i}\",region=\"{r}\",claimant=\"{c}\"," \
+             "weapon=\"drone\",measure=\"{m}\",window=\"{w}\"}}"
+    rows = [("RU-KRS", "ru-mod", "intercepted", "1h", 23),
+            ("RU-KRS", "ru-official", "intercepted", "1h", 20),
+            ("RU-KRS", "ru-mod", "intercepted", "7d", 300),
+            ("RU-KRS", "ru-official", "intercepted", "7d", 250),
+            ("UA-63", "ua-military", "launched", "1h", 50), ("UA-63", "ua-military", "intercepted", "1h", 40)]
+    series = []
+    for instance in ("worker-1:6066", "worker-2:6066"):
+        series += [{"series": region.format(i=instance, r=r, c=c, m=m, w=w), "values": f"{v}x120"}
+                   for r, c, m, w, v in rows]
+        series += [
+            {"series": f'strikestream_alerts_total{{instance="{instance}",kind="surge",state="open"}}',
+             "values": "0+1x120"},
+            {"series": f'strikestream_duplicate_claims_total{{instance="{instance}",outcome="relay"}}',
+             "values": "0+60x120"},
+            {"series": f'strikestream_late_claims_total{{instance="{instance}"}}', "values": "0+30x120"},
+        ]
+
+    def samples(name: str, *pairs: tuple[str, float]) -> dict[str, Any]:
+        return {"expr": name, "eval_time": "120m",
+                "exp_samples": [{"labels": labels, "value": value} for labels, value in pairs]}
+
+    tests = [
+        samples(_panel_expr(2), ('strikestream:region_activity:max{region="RU-KRS",window="1h"}', 23),
+                ('strikestream:region_activity:max{region="UA-63",window="1h"}', 50)),
+        samples(_panel_expr(5), ('strikestream:region_activity:max{region="RU-KRS",window="1h"}', 23),
+                ('strikestream:region_activity:max{region="RU-KRS",window="7d"}', 300),
+                ('strikestream:region_activity:max{region="UA-63",window="1h"}', 50)),
+        samples(_panel_expr(3), ('{region="RU-KRS",measure="intercepted"}', 23),
+                ('{region="UA-63",measure="launched"}', 50), ('{region="UA-63",measure="intercepted"}', 40)),
+        samples(_panel_expr(12), ('{kind="surge",state="open"}', 60)),
+        samples(_panel_expr(19, "A"), ('{outcome="relay"}', 1)),
+        samples(_panel_expr(19, "B"), ("{}", 0.5)),
+    ]
+    test_file = tmp_path / "dashboard-test.yml"
+    test_file.write_text(yaml.safe_dump({
+        "rule_files": [str(PROMETHEUS_DIR / "rules" / "recording.yml")],
+        "evaluation_interval": "1m",
+        "tests": [{"interval": "1m", "input_series": series, "promql_expr_test": tests}],
+    }), encoding="utf-8")
+    result = run(promtool, "test", "rules", str(test_file))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "SUCCESS" in result.stdout

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from .deploy_helpers import DEPLOY, in_ci
+from .deploy_helpers import DEPLOY, PROMETHEUS_DIR, in_ci
 
 K8S = DEPLOY / "k8s"
 KUBERNETES_VERSION = "1.31.0"
@@ -74,10 +75,65 @@ def test_statefulset_wiring() -> None:
     assert container["envFrom"] == [{"configMapRef": {"name": config["metadata"]["name"]}}]
     port = int(config["data"]["STREAM_WEB_PORT"])
     assert container["ports"] == [{"name": "http", "containerPort": port}]
+    # ready once caught up (503 before); alive whenever the process answers
     assert container["readinessProbe"]["httpGet"]["path"] == "/healthz"
-    annotations = spec["template"]["metadata"]["annotations"]
-    assert annotations["prometheus.io/port"] == str(port)
-    assert annotations["prometheus.io/path"] == "/metrics"
+    assert container["livenessProbe"]["httpGet"]["path"] == "/livez"
+    # no annotation-based scrape: it would add a second job (see scrape-config.yml)
+    assert not any(k.startswith("prometheus.io/")
+                   for k in spec["template"]["metadata"].get("annotations", {}))
     mounts = {m["mountPath"] for m in container["volumeMounts"]}
     assert config["data"]["STREAM_DATA_DIR"] in mounts
     assert spec["template"]["spec"]["securityContext"]["runAsNonRoot"] is True
+
+
+def test_statefulset_comment_gives_the_configmap_partitions() -> None:
+    (config,) = by_kind("ConfigMap")
+    text = (K8S / "statefulset.yaml").read_text()
+    raw = config["data"]["STREAM_RAW_PARTITIONS"]
+    claims = config["data"]["STREAM_CLAIMS_PARTITIONS"]
+    assert f"creates {raw} (and {claims} claims partitions)" in text
+    assert f"1..{raw}" in text
+
+
+def test_liveness_path_is_served_by_the_worker() -> None:
+    views = (DEPLOY.parent / "stream" / "web" / "views.py").read_text()
+    (sts,) = by_kind("StatefulSet")
+    (container,) = sts["spec"]["template"]["spec"]["containers"]
+    for probe in ("livenessProbe", "readinessProbe"):
+        assert f'@app.page("{container[probe]["httpGet"]["path"]}")' in views, probe
+
+
+SCRAPE = K8S / "prometheus" / "scrape-config.yml"
+JOB_SELECTOR = re.compile(r'job\s*=\s*"([^"]+)"')
+
+
+def test_k8s_scrape_job_finds_the_worker_pods() -> None:
+    (sts,) = by_kind("StatefulSet")
+    (job,) = yaml.safe_load(SCRAPE.read_text())["scrape_configs"]
+    labels = sts["spec"]["template"]["metadata"]["labels"]
+    (container,) = sts["spec"]["template"]["spec"]["containers"]
+    assert job["metrics_path"] == "/metrics"
+    (sd,) = job["kubernetes_sd_configs"]
+    assert sd["role"] == "pod"
+    namespace = yaml.safe_load((K8S / "kustomization.yaml").read_text())["namespace"]
+    assert sd["namespaces"]["names"] == [namespace]
+    keeps = {tuple(r["source_labels"]): r["regex"] for r in job["relabel_configs"]
+             if r.get("action") == "keep"}
+    assert keeps == {
+        ("__meta_kubernetes_pod_label_app_kubernetes_io_name",):
+            labels["app.kubernetes.io/name"],
+        ("__meta_kubernetes_pod_container_port_name",): container["ports"][0]["name"],
+    }
+
+
+def test_rules_and_dashboard_select_the_job_both_deployments_scrape() -> None:
+    """WorkerDown and WorkerMemoryHigh read up{job=...} and process_* {job=...}: the job
+    must be the one compose and Kubernetes scrape the workers as, or they never fire."""
+    compose_jobs = {j["job_name"] for j in
+                    yaml.safe_load((PROMETHEUS_DIR / "prometheus.yml").read_text())["scrape_configs"]}
+    (k8s_job,) = yaml.safe_load(SCRAPE.read_text())["scrape_configs"]
+    texts = [(PROMETHEUS_DIR / "rules" / "alerts.yml").read_text(),
+             (DEPLOY / "grafana" / "dashboards" / "strikestream.json").read_text()]
+    selected = {job for text in texts for job in JOB_SELECTOR.findall(text.replace('\\"', '"'))}
+    assert selected == {k8s_job["job_name"]}
+    assert selected <= compose_jobs

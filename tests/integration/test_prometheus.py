@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import random
 import subprocess
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
 
@@ -30,11 +31,27 @@ from prometheus_client.parser import text_string_to_metric_families
 from stream import __version__
 from stream.broker import EmbeddedBroker, free_port
 from stream.settings import RAW_TOPIC
-from stream.simulate.reports import simulate_reports
+from stream.simulate.reports import reports_from_series, simulate_reports
+from stream.simulate.series import SimulatedSeries
 
 from ..deploy.deploy_helpers import PROMETHEUS_DIR, require
 from .conftest import ARTIFACTS, Deployment, produce, wait_until
 from .test_alerts import surge_reports
+
+
+def live_surge_reports(now: datetime) -> list[bytes]:
+    """Two weeks of 2-7 drones an hour over Belgorod up to the hour before `now`, with
+    90 an hour for 3 hours from 8 hours before `now`: a backlog of live hours, which the
+    detectors score (2 h grace) within the live horizon of the wall clock."""
+    end = now.replace(minute=0, second=0, microsecond=0) - timedelta(hours=1)
+    hours = 24 * 14
+    rng = random.Random(3)
+    values = [rng.choice([2, 3, 4, 5, 6, 7]) for _ in range(hours)]
+    for h in range(hours - 7, hours - 4):
+        values[h] = 90
+    series = SimulatedSeries(values={"R000": values}, start=end - timedelta(hours=hours), events=[])
+    return [orjson.dumps(r.raw) for r in
+            reports_from_series(series, seed=1, region_map={"R000": "RU-BEL"}, relay_rate=0.2)]
 
 pytestmark = [pytest.mark.integration, pytest.mark.prometheus]
 
@@ -205,19 +222,20 @@ def ordered(broker: EmbeddedBroker, tmp_path: Path) -> Iterator[Deployment]:
 def test_surge_opened_and_resolved_in_a_backlog_still_pages(
     ordered: Deployment, start_prometheus: Any
 ) -> None:
-    """Two weeks of reports at once: event time runs through the Belgorod surge and
-    past it within a few folds, so the detectors open and resolve its alert while
-    Prometheus scrapes; the openings counter makes StrikestreamRegionSurge fire anyway,
-    with the region, after the alert is resolved in the app."""
+    """Two weeks of reports up to the last hour at once: event time runs through the
+    Belgorod surge and past it within a few folds, so the detectors open and resolve its
+    alert while Prometheus scrapes; the openings counter makes StrikestreamRegionSurge
+    fire anyway, with the region and the app's severity, after the alert is resolved in
+    the app. The same surge loaded as history (the reports of 2025) pages no one."""
     worker = ordered.start_worker()
     worker.wait_ready()
     prom: Prometheus = start_prometheus(f"127.0.0.1:{worker.port}")
-    selector = 'strikestream_alerts_opened_total{region="RU-BEL",kind="surge"}'
+    selector = 'sum(strikestream_alerts_opened_total{region="RU-BEL",kind="surge"})'
     wait_until(lambda: prom.value(selector) == 0.0, timeout=60, what="openings series at 0")
     text = worker.get("/metrics")[1].decode()
     assert not [ln for ln in text.splitlines() if "_created" in ln]
 
-    lines = surge_reports()
+    lines = live_surge_reports(datetime.now(UTC))
     asyncio.run(produce(ordered.broker.bootstrap, ordered.topic(RAW_TOPIC), lines))
 
     def resolved() -> bool:
@@ -229,10 +247,14 @@ def test_surge_opened_and_resolved_in_a_backlog_still_pages(
     assert prom.value(f"max({selector})") is not None
     wait_until(lambda: prom.value(selector) == 1.0, timeout=30, what="one opening scraped")
 
+    surge = next(a for a in worker.json("/api/alerts")["alerts"]
+                 if a["region"] == "RU-BEL" and a["kind"] == "surge")
+
     def paged() -> bool:
         alerts = prom.get("/api/v1/alerts")["alerts"]
         return any(a["labels"]["alertname"] == "StrikestreamRegionSurge"
-                   and a["labels"]["region"] == "RU-BEL" and a["state"] == "firing" for a in alerts)
+                   and a["labels"]["region"] == "RU-BEL" and a["state"] == "firing"
+                   and a["labels"]["severity"] == surge["severity"] for a in alerts)
 
     wait_until(paged, timeout=30, what="StrikestreamRegionSurge firing for RU-BEL")
     # the app holds nothing open for it: the page comes from the openings counter
@@ -247,6 +269,29 @@ def test_surge_opened_and_resolved_in_a_backlog_still_pages(
                what="the redelivered reports folded")
     text = worker.get("/metrics")[1].decode()
     assert exposition_values(text, late) == [({}, late_before)]
-    assert exposition_values(text, "strikestream_alerts_opened_total") and (
-        [v for labels, v in exposition_values(text, "strikestream_alerts_opened_total")
-         if labels == {"region": "RU-BEL", "kind": "surge"}] == [1.0])
+    opened = [v for labels, v in exposition_values(text, "strikestream_alerts_opened_total")
+              if labels["region"] == "RU-BEL" and labels["kind"] == "surge"]
+    assert sorted(opened) == [0.0, 1.0]
+    assert exposition_values(text, "strikestream_history_alerts_opened_total")
+
+
+def test_surge_loaded_as_history_does_not_page(ordered: Deployment, start_prometheus: Any) -> None:
+    """`make run` loads sample reports ~500 days old into a caught-up worker: their
+    alerts are raised and resolved in the app, counted as history, and page no one."""
+    worker = ordered.start_worker()
+    worker.wait_ready()
+    # the k8s liveness probe's endpoint: the process answers
+    status, body = worker.get("/livez")
+    assert (status, orjson.loads(body)) == (200, {"status": "alive"})
+    prom: Prometheus = start_prometheus(f"127.0.0.1:{worker.port}")
+    history = 'strikestream_history_alerts_opened_total{kind="surge"}'
+    wait_until(lambda: prom.value(history) == 0.0, timeout=60, what="history series at 0")
+    asyncio.run(produce(ordered.broker.bootstrap, ordered.topic(RAW_TOPIC), surge_reports()))
+    wait_until(lambda: any(a["region"] == "RU-BEL" and a["kind"] == "surge"
+                           for a in worker.json("/api/alerts")["alerts"]),
+               timeout=180, what="the 2025 Belgorod surge raised in the app")
+    wait_until(lambda: (prom.value(history) or 0) >= 1.0, timeout=30,
+               what="its opening scraped as history")
+    assert prom.value("sum(strikestream_alerts_opened_total)") == 0.0
+    assert prom.value("sum(strikestream:alerts_opened:increase15m)") == 0.0
+    assert "StrikestreamRegionSurge" not in prom.alert_states()

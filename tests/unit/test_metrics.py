@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -139,14 +139,16 @@ def test_region_source_read_at_scrape_time_sorted_and_summed() -> None:
     ]
 
 
-def test_open_alerts_counted_per_region_and_kind() -> None:
+def test_open_alerts_counted_per_region_kind_and_severity() -> None:
     m = Metrics()
     m.set_open_alerts_source(
-        lambda: [("UA-63", "surge"), ("ALL", "mass_attack"), ("UA-63", "surge")]
+        lambda: [("UA-63", "surge", "warning"), ("ALL", "mass_attack", "critical"),
+                 ("UA-63", "surge", "warning"), ("RU-KRS", "surge", "critical")]
     )
     assert lines(m, "strikestream_open_alerts") == [
-        'strikestream_open_alerts{kind="mass_attack",region="ALL"} 1.0',
-        'strikestream_open_alerts{kind="surge",region="UA-63"} 2.0',
+        'strikestream_open_alerts{kind="mass_attack",region="ALL",severity="critical"} 1.0',
+        'strikestream_open_alerts{kind="surge",region="RU-KRS",severity="critical"} 1.0',
+        'strikestream_open_alerts{kind="surge",region="UA-63",severity="warning"} 2.0',
     ]
 
 
@@ -157,10 +159,10 @@ def test_failing_snapshot_is_counted_and_does_not_break_scrape() -> None:
 
     m = Metrics()
     m.set_region_source(broken)
-    m.set_open_alerts_source(lambda: [("UA-63", "surge")])
+    m.set_open_alerts_source(lambda: [("UA-63", "surge", "critical")])
     assert lines(m, "strikestream_region_munitions") == []
     assert lines(m, "strikestream_open_alerts") == [
-        'strikestream_open_alerts{kind="surge",region="UA-63"} 1.0'
+        'strikestream_open_alerts{kind="surge",region="UA-63",severity="critical"} 1.0'
     ]
     assert lines(m, "strikestream_scrape_errors_total") == [
         'strikestream_scrape_errors_total{collector="region"} 2.0',
@@ -176,13 +178,13 @@ def test_region_sample_rejects_unknown_window() -> None:
 def test_content_type_and_names() -> None:
     m = Metrics()
     m.set_region_source(lambda: [RegionSample("UA-63", "other", "drone", "launched", "1h", 1)])
-    m.set_open_alerts_source(lambda: [("UA-63", "surge")])
+    m.set_open_alerts_source(lambda: [("UA-63", "surge", "critical")])
     body, content_type = m.exposition()
     assert content_type.startswith("text/plain; version=")
     allowed_labels = {
         "lang", "kind", "claimant", "reason", "outcome", "stage", "le", "topic", "partition",
         "state", "version", "parser_version", "collector", "region", "weapon", "measure",
-        "window", "generation",
+        "window", "generation", "severity",
     }
     families = list(text_string_to_metric_families(body.decode()))
     # the client library's standard families, under their usual names (what memory
@@ -259,29 +261,42 @@ def test_every_stage_is_a_stage_the_worker_times() -> None:
     assert timed == set(STAGES)
 
 
-def _alert(kind: str, state: str, region: str | None) -> Alert:
-    t = datetime(2025, 6, 1, 3, tzinfo=UTC)
-    return Alert(alert_id=f"{kind}-{region}", kind=kind, state=state, severity="critical",  # type: ignore[arg-type]
-                 region=region, window_start=t, updated_at=t, observed=30.0, expected=2.0,
-                 p_value=None, statistic=None, claim_ids=[], message="")
+#: the wall clock the alerts below are counted at; `_alert`'s scored hour ends 2 h before
+NOW = datetime(2025, 6, 1, 5, 10, tzinfo=UTC)
+
+
+def _alert(kind: str, state: str, region: str | None, severity: str = "critical",
+           hour_end: datetime = datetime(2025, 6, 1, 3, tzinfo=UTC)) -> Alert:
+    return Alert(alert_id=f"{kind}-{region}", kind=kind, state=state, severity=severity,  # type: ignore[arg-type]
+                 region=region, window_start=hour_end - timedelta(hours=1), updated_at=hour_end,
+                 observed=30.0, expected=2.0, p_value=None, statistic=None, claim_ids=[], message="")
 
 
 def test_opened_alerts_counted_per_region_from_zero() -> None:
     m = Metrics()
     opened = lines(m, "strikestream_alerts_opened_total{")
-    # every region the gazetteer knows with each per-region kind, and every kind feed-wide
-    assert len(opened) == 4 * len(all_region_codes()) + 6
+    # every region the gazetteer knows with each per-region kind, and every kind feed-wide,
+    # each at both severities the detectors raise
+    assert len(opened) == 2 * (4 * len(all_region_codes()) + 6)
     assert all(ln.endswith(" 0.0") for ln in opened)
-    assert 'strikestream_alerts_opened_total{kind="surge",region="RU-KRS"} 0.0' in opened
-    assert 'strikestream_alerts_opened_total{kind="mass_attack",region="ALL"} 0.0' in opened
-    # an alert that opens and resolves in one fold is counted once, by region
-    m.count_alerts([_alert("surge", "open", "RU-KRS"), _alert("surge", "resolved", "RU-KRS"),
+    assert ('strikestream_alerts_opened_total{kind="surge",region="RU-KRS",severity="warning"} 0.0'
+            in opened)
+    assert ('strikestream_alerts_opened_total{kind="mass_attack",region="ALL",severity="critical"} 0.0'
+            in opened)
+    # an alert that opens and resolves in one fold is counted once, by region and severity
+    m.count_alerts([_alert("surge", "open", "RU-KRS", "warning"), _alert("surge", "resolved", "RU-KRS"),
                     _alert("mass_attack", "open", None), _alert("surge", "updated", "UA-63")],
-                   caught_up=True)
+                   caught_up=True, now=NOW)
     got = m.registry.get_sample_value
-    assert got("strikestream_alerts_opened_total", {"region": "RU-KRS", "kind": "surge"}) == 1.0
-    assert got("strikestream_alerts_opened_total", {"region": "ALL", "kind": "mass_attack"}) == 1.0
-    assert got("strikestream_alerts_opened_total", {"region": "UA-63", "kind": "surge"}) == 0.0
+
+    def opened_n(region: str, kind: str, severity: str) -> float | None:
+        return got("strikestream_alerts_opened_total",
+                   {"region": region, "kind": kind, "severity": severity})
+
+    assert opened_n("RU-KRS", "surge", "warning") == 1.0
+    assert opened_n("RU-KRS", "surge", "critical") == 0.0
+    assert opened_n("ALL", "mass_attack", "critical") == 1.0
+    assert opened_n("UA-63", "surge", "critical") == 0.0
     assert got("strikestream_alerts_total", {"kind": "surge", "state": "open"}) == 1.0
     assert got("strikestream_alerts_total", {"kind": "surge", "state": "resolved"}) == 1.0
     assert got("strikestream_alerts_total", {"kind": "surge", "state": "updated"}) == 1.0
@@ -289,7 +304,50 @@ def test_opened_alerts_counted_per_region_from_zero() -> None:
 
 def test_alerts_refolded_while_catching_up_do_not_count_as_opened() -> None:
     m = Metrics()
-    m.count_alerts([_alert("surge", "open", "RU-KRS")], caught_up=False)
+    m.count_alerts([_alert("surge", "open", "RU-KRS")], caught_up=False, now=NOW)
     got = m.registry.get_sample_value
-    assert got("strikestream_alerts_opened_total", {"region": "RU-KRS", "kind": "surge"}) == 0.0
+    assert got("strikestream_alerts_opened_total",
+               {"region": "RU-KRS", "kind": "surge", "severity": "critical"}) == 0.0
+    assert got("strikestream_history_alerts_opened_total", {"kind": "surge"}) == 0.0
     assert got("strikestream_alerts_total", {"kind": "surge", "state": "open"}) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("age", "live"),
+    [(timedelta(0), True), (timedelta(hours=12), True), (timedelta(hours=12, seconds=1), False),
+     (timedelta(days=500), False)],
+)
+def test_openings_about_old_hours_are_history_not_pages(age: timedelta, live: bool) -> None:
+    """`make run` loads samples ~500 days old into a caught-up worker: their openings are
+    counted apart; an opening whose scored hour ended within the horizon pages."""
+    m = Metrics()
+    m.count_alerts([_alert("surge", "open", "RU-BRY", "warning", hour_end=NOW - age)],
+                   caught_up=True, now=NOW)
+    got = m.registry.get_sample_value
+    assert got("strikestream_alerts_opened_total",
+               {"region": "RU-BRY", "kind": "surge", "severity": "warning"}) == (1.0 if live else 0.0)
+    assert got("strikestream_history_alerts_opened_total", {"kind": "surge"}) == (0.0 if live else 1.0)
+    assert got("strikestream_alerts_total", {"kind": "surge", "state": "open"}) == 1.0
+
+
+def test_live_horizon_is_a_parameter() -> None:
+    m = Metrics(live_horizon=timedelta(hours=1))
+    m.count_alerts([_alert("sustained_rise", "open", "UA-63")], caught_up=True, now=NOW)
+    got = m.registry.get_sample_value
+    assert got("strikestream_history_alerts_opened_total", {"kind": "sustained_rise"}) == 1.0
+    assert got("strikestream_alerts_opened_total",
+               {"region": "UA-63", "kind": "sustained_rise", "severity": "critical"}) == 0.0
+
+
+def test_openings_default_to_the_wall_clock() -> None:
+    m = Metrics()
+    fresh = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+    m.count_alerts([_alert("surge", "open", "UA-63", hour_end=fresh),
+                    _alert("surge", "open", "UA-46", hour_end=datetime(2024, 7, 1, tzinfo=UTC))],
+                   caught_up=True)
+    got = m.registry.get_sample_value
+    assert got("strikestream_alerts_opened_total",
+               {"region": "UA-63", "kind": "surge", "severity": "critical"}) == 1.0
+    assert got("strikestream_alerts_opened_total",
+               {"region": "UA-46", "kind": "surge", "severity": "critical"}) == 0.0
+    assert got("strikestream_history_alerts_opened_total", {"kind": "surge"}) == 1.0
