@@ -477,7 +477,9 @@ def _before(
             opening = next((m for m in range(j - 1, max(-1, j - 12), -1) if toks[m].text == tok.text), -1)
             inside = toks[opening + 1 : j] if opening >= 0 else []
             people = [opening + 1 + m for m, t in enumerate(inside) if t.kind == "word" and has(t, _SINGLE)]
-            if len(people) == 1 and not any(t.kind == "num" for t in inside):
+            ages = {m for m, t in enumerate(inside) if t.kind == "num" and m + 1 < len(inside)
+                    and inside[m + 1].low in _AGE_WORDS}  # "Водитель — мужчина 45 лет — ранен"
+            if len(people) == 1 and not any(t.kind == "num" for m, t in enumerate(inside) if m not in ages):
                 single, j = people[0], opening - 1  # "Водитель — мужчина — получил ранения"
                 continue
             if people:
@@ -673,6 +675,11 @@ def _after(
     toks: list[Token], i: int, by_first: dict[int, Number], taken: set[int]
 ) -> tuple[int, int, int] | None:
     j = i + 1
+    if j < len(toks) and toks[j].text in _DASH and (k := _preliminary_end(toks, j + 1)) is not None:
+        num = by_first.get(k)  # "Есть раненые — по предварительным данным, четыре человека"
+        if num is not None and num.first not in taken and _people_phrase(toks, num.last):
+            return num.value, num.first, num.last
+        return None
     if (
         j + 1 in by_first
         and toks[j].text in _DASH
@@ -698,6 +705,20 @@ def _after(
         ):
             return None
         j += 1
+    return None
+
+
+_PRELIMINARY = (("по", "предварительным", "данным"), ("за", "попередніми", "даними"), ("according", "to",
+                "preliminary", "data"), ("по", "предварительной", "информации"), ("за", "попередньою",
+                "інформацією"))
+
+
+def _preliminary_end(toks: list[Token], k: int) -> int | None:
+    """The token after "по предварительным данным," that starts at k, if one does."""
+    for words_ in _PRELIMINARY:
+        n = len(words_)
+        if k + n < len(toks) and tuple(t.low for t in toks[k : k + n]) == words_:
+            return k + n + 1 if toks[k + n].text == "," else k + n
     return None
 
 

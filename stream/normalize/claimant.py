@@ -79,6 +79,7 @@ _RAW_CUES: tuple[tuple[str, str], ...] = (
     ("пронін", "ua-official"), ("pronin", "ua-official"), ("негода", "ua-official"),
     ("nehoda", "ua-official"), ("тюрін", "ua-official"), ("tiurin", "ua-official"),
     ("кім", "ua-official"), ("kim", "ua-official"), ("коваль", "ua-official"),
+    ("виталий ким", "ua-official"), ("віталій кім", "ua-official"),
     ("koval", "ua-official"), ("пухов", "ru-official"), ("pukhov", "ru-official"),
     ("бречалов", "ru-official"), ("brechalov", "ru-official"), ("балицький", "ru-official"),
     ("пушилін", "ru-official"), ("пасічник", "ru-official"), ("руденя", "ru-official"),

@@ -117,6 +117,9 @@ def _measure(
     cues = meas[lo:hi] if meas is not None else [measure_of(t) for t in toks[lo:hi]]
     if _hits_by(toks, num, lo, cues):
         return None  # "Hits by 5 missiles and 27 attack UAVs were recorded": impacts, no measure
+    own = _own_predicate(toks, num, lo, cues)
+    if own is not None:
+        return own  # "Forty of them were shot down and 37 others were lost from radar"
     for k, m in enumerate(cues, lo):
         if m is None or num.first <= k <= num.last:
             continue
@@ -264,6 +267,24 @@ def _own_verb(toks: list[Token], last: int) -> bool:
     if k >= len(toks) or toks[k].kind != "word" or measure_of(toks[k]) is not None:
         return False
     return toks[k].low in _FLEW
+
+
+_PREDICATE_GAP = frozenset({"others", "other", "more", "were", "was", "had", "have", "has", "been", "are",
+                            "is", "of", "them", "then", "also", "later", "reportedly"})
+
+
+def _own_predicate(toks: list[Token], num: Number, lo: int, cues: list[Measure | None]) -> Measure | None:
+    """The measure of the verb right after a figure joined to the one before by "and" ("Forty
+    were shot down and 37 others were lost from radar"): its own predicate, not the other's."""
+    j = num.first - num.qlen - 1
+    if j < lo or toks[j].low not in ("and", "while", "и", "і", "та"):
+        return None
+    for k in range(num.last + 1, min(lo + len(cues), num.last + 5)):
+        if cues[k - lo] is not None:
+            return cues[k - lo]
+        if toks[k].low not in _PREDICATE_GAP:
+            return None
+    return None
 
 
 def _hits_by(toks: list[Token], num: Number, lo: int, cues: list[Measure | None]) -> bool:
@@ -1303,7 +1324,8 @@ def _of_number(toks: list[Token], num: Number, ante: Count | None) -> bool:
         return False
     if j == 0 or toks[j - 1].kind == "punct" or toks[j - 1].sent != toks[j].sent:
         return True  # "Із 46 ракет збито 40", "Of the 90 drones, 72 were downed"
-    return toks[j - 1].kind == "num" or (ante is not None and ante.np_last == j - 1)
+    # (also "Seven of the 13 missiles": a figure in words before it)
+    return toks[j - 1].kind == "num" or (ante is not None and j - 1 in (ante.np_last, ante.last))
 
 
 def _part_of_restated(toks: list[Token], num: Number, ante: Count, hi: int) -> bool:

@@ -166,7 +166,8 @@ _KINDS: dict[DamageKind, str] = {
         trucks; lorry; lorries; адмінбудівля; админздание; административное здание; адмінбудинок;
         minibus; minibuses; авто; vessel; vessels; ship; ships; судно; civilian vessel; cargo ship;
         tanker; tankers; танкер; танкеры; танкери; bulk carrier; сухогруз; суховантаж;
-        service station; car service station; car service; автосервис; автосервіс; станция техобслуживания;
+        здание администрации; будівля адміністрації; administration building; service station;
+        car service station; car service; автосервис; автосервіс; станция техобслуживания;
         станція техобслуговування;
         цивільне судно; гражданское судно; ambulance; ambulances; van; vans; tram; trams; trolleybus; tractor;
         government building; cabinet of ministers; parliament building; city hall; town hall;

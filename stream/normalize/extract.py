@@ -7,6 +7,7 @@ character spans of the original text.
 
 from __future__ import annotations
 
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -265,6 +266,8 @@ def extract(
             region = nearest_code(toks, places, lo, hi, c.cue, breaks)
         if region is None:
             region = home
+        if region is None and _NATIONWIDE.search(raw.text, toks[lo].start, toks[hi - 1].end):
+            continue  # "Russian attacks killed at least six people across Ukraine": no one region
         # "В Белгородской и Курской областях погибло по одному мирному жителю": one in each
         for where in _each_of(toks, places, c.first, c.last, c.cue, lo, hi, starts) or [region]:
             key = (where, c.what, c.value)
@@ -546,6 +549,12 @@ _SAID_VERBS = frozenset({"said", "added", "says", "reported", "stated", "wrote",
                          "пишет", "пише", "написал", "написав", "написала"})
 
 
+_NATIONWIDE = re.compile(
+    r"across (?:ukraine|russia|the country)|nationwide|по всей (?:украине|стране|россии)|по всій україні|"
+    r"по (?:украине|україні)|in (?:several|\d+|[a-z]+) regions|в (?:нескольких|\d+) регионах|"
+    r"в (?:кількох|\d+) регіонах",
+    re.IGNORECASE,
+)
 _ALSO = frozenset({"also", "later", "further", "then", "separately", "также", "також", "позже", "пізніше"})
 
 

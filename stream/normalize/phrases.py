@@ -82,6 +82,12 @@ def _marks_running_total(toks: list[Token], k: int, lo: int, hi: int) -> bool:
         low in ("с", "з", "від", "от") and k + 1 < hi and (has(toks[k + 1], _MONTHS) or _year(toks[k + 1]))
     ):
         return False
+    rel = next((m for m in range(k - 1, max(lo, k - 10) - 1, -1) if toks[m].low in _WHERE_CLAUSE), None)
+    if rel is not None and rel > lo and toks[rel - 1].text == "," and not any(
+        t.kind == "num" for t in toks[rel:k]
+    ):
+        return False  # "the Kursk region, where Ukrainian troops have been holding territory since
+        # last August": the place's story, not a running total
     if any(t.low.startswith(_RECORD) for t in toks[max(lo, k - 8) : k]):
         # "the biggest attack since the start of the war": a record, unless the past event it
         # names follows ("the deadliest attack since April, when a strike killed 12 people")
@@ -92,6 +98,10 @@ def _marks_running_total(toks: list[Token], k: int, lo: int, hi: int) -> bool:
         if has(t, _MONTHS) or t.low in _LONG_PERIODS or _year(t):
             return True
     return False
+
+
+_RELATIVE_ONE = frozenset({"that", "which", "who"})
+_WHERE_CLAUSE = frozenset({"where", "which", "who", "где", "де", "который", "которая", "який", "яка"})
 
 
 def _year(t: Token) -> bool:
@@ -176,6 +186,9 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
             break  # (not "вісім ракет реактивної системи залпового вогню HIMARS")
         if toks[k].low in _SYSTEMS:
             return "other", None, i  # "10 more Patriot systems", "2 комплекси Patriot"
+    if j + 1 < n and toks[j].low.startswith(_DROPS) and weapon_of(toks[j + 1]) is not None:
+        return _checked(toks, weapon_of(toks[j + 1]), _weapon_end(toks, j + 1))  # type: ignore[arg-type]
+        # ("зафіксовано три скиди КАБ": drops of guided bombs, each one bomb)
     if j + 1 < n and toks[j].low in _MORE and weapon_of(toks[j + 1]) is not None:
         j += 1  # "two more drones", "5 further missiles"
     elif j + 2 < n and toks[j].low in _MORE and _is_modifier(toks[j + 1]) and weapon_of(toks[j + 2]):
@@ -377,6 +390,7 @@ def _checked(
     return "weapon", weapon, last
 
 
+_DROPS = ("скид", "сброс")
 _UNGUIDED_SYSTEMS = ("vampire", "вампир", "вампір", "grad", "град", "rm-70", "bm-21", "бм-21", "uragan",
                      "ураган")
 # "targets" stand for the weapon the report named before (when it named only one kind)
@@ -491,6 +505,16 @@ def is_noise(toks: list[Token], num: Number) -> bool:
     """Years, dates, units: numbers that never count weapons."""
     prev = toks[num.first - 1] if num.first > 0 else None
     nxt = toks[num.last + 1] if num.last + 1 < len(toks) else None
+    if toks[num.first].low in ("both", "оба", "обе", "обидва", "обидві") and any(
+        t.low in ("and", "і", "и", "та") for t in toks[num.last + 2 : num.last + 5]
+    ):
+        return True  # "which involved both aerial and sea drones": "both ... and", no figure
+    if num.value == 1 and toks[num.first].low == "one" and nxt is not None and nxt.low in _RELATIVE_ONE:
+        return True  # "the biggest attack of the war and one that came hours after ..."
+    if prev is not None and prev.low in ("war", "війни", "войны") and num.value <= 2 and num.first >= 2 and (
+        toks[num.first - 2].low in ("world", "світової", "мировой")
+    ):
+        return True  # "World War Two"
     if (
         prev is not None
         and nxt is not None

@@ -64,6 +64,8 @@ def _en_one(toks: list[Token], k: int) -> bool:
         low = toks[j].low
         if low in _EN_ARTICLES:
             return True
+        if low == "of":
+            return False  # "a mix of Kh-101 cruise missiles": the article is the mix's
         if toks[j].kind != "word" or measure_of(toks[j]) is not None:
             return False  # "a downed drone": debris, not a figure
     return False

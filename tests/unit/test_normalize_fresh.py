@@ -987,6 +987,37 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      [("UA-14", "injured", 11)]),
     ("suspilne", "У Запоріжжі поранення дістали 18 людей. Стан двох постраждалих лікарі оцінюють як важкий.",
      [], [], [("UA-23", "injured", 18)]),
+    # Twentieth batch (round 28's lessons, in other words)
+    # "Seven of the 13 missiles": the 13 is what was launched; "a mix of Kh-101" is no missile of one
+    ("ap", "Russia fired 13 missiles. Seven of the 13 missiles — a mix of Kh-101 cruise missiles and "
+     "Iskander-K missiles — were intercepted, the air force said.",
+     [(None, "missile", "launched", 13, "ua-military"), (None, "missile", "intercepted", 7, "ua-military")],
+     [], []),
+    # "World War Two", "one that came", "both aerial and sea drones" count nothing
+    ("reuters", "Moscow prepared for celebrations marking 80 years since the Soviet victory in World War "
+     "Two.", [], [], []),
+    ("ap", "Russia fired 728 drones at Ukraine, the biggest attack of the war and one that came hours after "
+     "the talks, the air force said.", [(None, "drone", "launched", 728, "ua-military")], [], []),
+    ("reuters", "The attack on Novorossiysk involved both aerial and sea drones.", [], [], []),
+    # a "where" clause's "since last August" is the place's story, not a running total
+    ("aljazeera", "The ministry said 126 drones were destroyed over the Kursk region, where Ukrainian troops "
+     "have been holding territory since last August.",
+     [("RU-KRS", "drone", "intercepted", 126, "ru-mod")], [], []),
+    # the figure's own verb after "and": "37 others were lost from radar"
+    ("ap", "The air force said 104 drones were launched. Forty of them were shot down and 37 others were "
+     "lost from radar.", [(None, "drone", "launched", 104, "ua-military"),
+                     (None, "drone", "intercepted", 40, "ua-military"),
+                     (None, "drone", "suppressed", 37, "ua-military")], [], []),
+    # casualties across the country name no region; "по предварительным данным"; an age between dashes
+    ("reuters", "Russian attacks killed at least six people across Ukraine over the past day.", [], [], []),
+    ("telegram:gladkov", "В Рыльске есть раненые — по предварительным данным, четыре человека.", [], [],
+     [("RU-KRS", "injured", 4)]),
+    ("telegram:gladkov", "В Шебекино водитель — мужчина 45 лет — ранен.", [], [], [("RU-BEL", "injured", 1)]),
+    # drops of guided bombs; a mayor named with his first name
+    ("suspilne_chernihiv", "На Чернігівщині зафіксовано три скиди КАБ на Семенівську громаду.",
+     [("UA-74", "glide_bomb", "launched", 3, "other")], [], []),
+    ("dumskaya", "Виталий Ким: ночью над Николаевщиной сбиты 9 «шахедов».",
+     [("UA-48", "drone", "intercepted", 9, "ua-official")], [], []),
 ]
 
 
