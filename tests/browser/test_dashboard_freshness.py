@@ -135,7 +135,8 @@ def test_nationwide_totals_and_resolved_alerts_are_shown_as_such(deployment: Dep
           const mass = {kind: 'mass_attack', observed: 3, expected: 3, statistic: 3, claim_ids: ['a', 'b']};
           done([xs.sort(m.alertOrder).map((x) => x.alert_id), m.alertFigures(mass)]);
         });""")
-    assert order == [["o-new", "o-old", "r-new", "r-old"], ["3 regions", "2 claims"]]  # not "observed 3 · expected 3"
+    # a mass attack shows its regions and claims, not "observed 3 · expected 3"
+    assert order == [["o-new", "o-old", "r-new", "r-old"], ["3 regions", "2 claims"]]
 
 
 TABLE_FITS = """

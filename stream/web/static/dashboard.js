@@ -39,14 +39,16 @@ const state = {
   alerts: new Map(),       // alert_id -> alert JSON
   tab: "open",
   detail: null,            // region code shown in the drawer
-  loaded: false,
+  loaded: false,           // the first full load (regions, alerts, claims, health) is done
+  loadError: "",           // why the last full load failed (it is retried)
+  opener: null,            // {root, code}: where the drawer was opened from (focus returns there)
   lastEventId: "",         // id of the last event applied (for a manual reconnect)
   rate: [],                // [ms, n] of recent claims events
   conn: "connecting",      // the SSE connection: connecting | open | error
   connText: "connecting",
   health: null,            // {folded_at, now, at}: the last /healthz, `at` = when read (client ms)
 };
-const pending = { claims: [], alerts: [], render: new Set(), frame: 0 };
+const pending = { claims: [], alerts: [], render: new Set(), frame: 0, focus: null };
 const $ = (id) => document.getElementById(id);
 
 // ------------------------------------------------------------------ fetching
@@ -119,6 +121,19 @@ async function fullRefresh() {
   refreshSeries();
   if (state.detail) refreshDetail();
   state.loaded = true;
+  render("kpis", "alerts", "claims", "table");  // the "none" notes were held back until now
+}
+
+let reloadTimer = 0;
+/** A full (re)load that is retried until it succeeds: a failed first load must not leave
+ * the page empty, nor a failed reset leave it silently out of date. */
+function load() {
+  clearTimeout(reloadTimer);
+  fullRefresh().then(() => { state.loadError = ""; renderFreshness(); }).catch((err) => {
+    state.loadError = String(err.message || err);
+    renderFreshness();
+    reloadTimer = setTimeout(load, 3000);
+  });
 }
 
 async function loadHealth() {
@@ -153,7 +168,13 @@ function renderFreshness() {
   const received = serverAge(state.health?.folded_at);
   const behind = serverAge(state.doc?.as_of);
   let kind = state.conn, text = state.connText, title = "";
-  if (state.conn === "open" && state.health) {
+  // Connected is not live: until the first data arrives the page has nothing to vouch for.
+  if (state.conn === "open" && state.loadError) {
+    kind = "error"; text = state.loaded ? "refresh failed · retrying" : "cannot load data · retrying";
+    title = state.loadError;
+  } else if (state.conn === "open" && !state.loaded) {
+    kind = "loading"; text = "loading data";
+  } else if (state.conn === "open" && state.health) {
     if (received === null) { kind = "stale"; text = "no reports received yet"; }
     else if (received >= STALE_S) {
       kind = received >= DEAD_S ? "dead" : "stale";
@@ -168,6 +189,11 @@ function renderFreshness() {
   box.title = title;
   $("status-text").textContent = text;
   const age = $("data-age");
+  if (!state.health) {  // not read yet: nothing is known about the reports
+    age.textContent = "–";
+    age.dataset.state = "unknown";
+    return;
+  }
   age.textContent = received === null ? "no reports received" : `received ${ago(received)} ago`;
   age.dataset.state = received === null || received >= STALE_S ? "stale" : "ok";
   if (behind !== null && behind >= HISTORY_S) age.textContent += ` · ${ago(behind)} behind`;
@@ -183,7 +209,7 @@ function connect() {
   const seen = (e) => { if (e.lastEventId) state.lastEventId = e.lastEventId; };
   es.onopen = () => {
     setStatus("live", "live");
-    if (!state.loaded) fullRefresh().catch((err) => setStatus("error", String(err.message || err)));
+    if (!state.loaded) load();
   };
   es.onerror = () => {
     // The browser reconnects by itself (sending Last-Event-ID) unless the server refused.
@@ -212,7 +238,7 @@ function connect() {
   });
   es.addEventListener("reset", (e) => {
     seen(e);
-    fullRefresh().catch((err) => setStatus("error", String(err.message || err)));
+    load();
   });
 }
 
@@ -236,6 +262,28 @@ function flush() {
   if (parts.has("table")) renderTable();
   if (parts.has("alerts")) renderAlerts();
   if (parts.has("kpis")) renderKpis();
+  if (pending.focus) {
+    const { root, code } = pending.focus;
+    pending.focus = null;
+    focusRegion($(root), code);
+  }
+}
+
+// Keyboard focus on a region (a tile, a row, a list item) must survive the re-render of
+// its container, which live updates cause every second or so.
+const REGION_FOCUS = 'button[data-region], [data-region][tabindex="0"]';
+
+function focusRegion(root, code) {
+  const node = root && code ? [...root.querySelectorAll(REGION_FOCUS)].find((n) => n.dataset.region === code) : null;
+  if (node) node.focus();
+  return Boolean(node);
+}
+
+function keepFocus(root, build) {
+  const active = document.activeElement;
+  const code = active && root.contains(active) ? active.closest("[data-region]")?.dataset.region : null;
+  build();
+  if (code && !root.contains(document.activeElement)) focusRegion(root, code);
 }
 
 function applyClaims() {
@@ -251,7 +299,7 @@ function applyClaims() {
       }
       old.remove();
     }
-    const li = claimItem(c);
+    const li = claimItem(c, true);
     li._claim = c;
     li.classList.add("fresh");
     state.claims.set(c.claim_id, li);
@@ -262,7 +310,7 @@ function applyClaims() {
     state.claims.delete(last.dataset.claimId);
     last.remove();
   }
-  $("claims-empty").hidden = feed.childElementCount > 0;
+  $("claims-empty").hidden = feed.childElementCount > 0 || !state.loaded;
   const now = Date.now();
   state.rate = state.rate.filter(([t]) => now - t < 60000);
   const perMin = state.rate.reduce((s, [, n]) => s + n, 0);
@@ -300,9 +348,11 @@ function regionRows() {
 
 function renderKpis() {
   const rows = regionRows();
-  $("kpi-regions").textContent = fmt(rows.length);
-  $("kpi-claims").textContent = fmt(rows.reduce((s, r) => s + r.n_claims, 0));
-  $("kpi-alerts").textContent = fmt([...state.alerts.values()].filter((a) => a.state !== "resolved").length);
+  // "–", not 0, until the figures have been read: an empty page is not a quiet feed.
+  $("kpi-regions").textContent = state.doc ? fmt(rows.length) : "–";
+  $("kpi-claims").textContent = state.doc ? fmt(rows.reduce((s, r) => s + r.n_claims, 0)) : "–";
+  $("kpi-alerts").textContent = state.loaded
+    ? fmt([...state.alerts.values()].filter((a) => a.state !== "resolved").length) : "–";
   $("asof").textContent = state.doc?.as_of ? shortTime(state.doc.as_of) : "–";
   renderNational();
   renderFreshness();
@@ -336,7 +386,7 @@ function renderMap() {
   shown.map = sig;
   const cell = 34, gap = 3;
   const width = GRID_COLS * (cell + gap), height = GRID_ROWS * (cell + gap);
-  const box = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "tiles", role: "presentation" });
+  const box = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "tiles" });
   for (const [code, col, row, label, name] of TILES) {
     const s = regions[code];
     const value = s ? activity(s.totals) : 0;
@@ -345,7 +395,9 @@ function renderMap() {
     if (s && s.n_claims) cls.push("has-claims");
     if (open.has(code)) cls.push("alerting");
     if (code === state.detail) cls.push("selected");
-    const g = svg("g", { class: cls.join(" "), transform: `translate(${col * (cell + gap)},${row * (cell + gap)})`, "data-region": code, tabindex: 0 });
+    const said = `${name} (${code}): activity ${value}${s ? `, ${s.n_claims} claims` : ""}${open.has(code) ? ", open alert" : ""}`;
+    const g = svg("g", { class: cls.join(" "), transform: `translate(${col * (cell + gap)},${row * (cell + gap)})`,
+      "data-region": code, tabindex: 0, role: "button", "aria-label": said });
     const rect = svg("rect", { width: cell, height: cell, rx: 4 });
     if (fill) rect.style.fill = fill;  // CSSOM, not a style attribute: allowed by the page's CSP
     g.appendChild(rect);
@@ -354,8 +406,32 @@ function renderMap() {
     g.appendChild(svg("title", {}, `${name} (${code})\nactivity ${value}${s ? `\n${s.n_claims} claims` : ""}`));
     box.appendChild(g);
   }
-  $("map").replaceChildren(box);
+  keepFocus($("map"), () => $("map").replaceChildren(box));
+  keepFocus($("map-list"), () => renderMapList(regions, max, open));
   renderLegend(max);
+}
+
+/** The map as a ranked list (shown instead of it on narrow screens): regions with claims
+ * or an open alert, busiest first. */
+function renderMapList(regions, max, open) {
+  const codes = new Set([...Object.keys(regions).filter((c) => regions[c].n_claims), ...open]);
+  const rows = [...codes].filter((c) => !c.startsWith("ALL")).map((code) => {
+    const s = regions[code];
+    return { code, name: s?.name || NAMES.get(code) || code, value: s ? activity(s.totals) : 0, n: s?.n_claims || 0 };
+  }).sort((a, b) => b.value - a.value || a.code.localeCompare(b.code));
+  const items = rows.map((r) => {
+    const swatch = el("span", { class: "heat", "aria-hidden": "true" });
+    const fill = heat(r.value, max);
+    if (fill) swatch.style.setProperty("--c", fill);
+    const alerting = open.has(r.code);
+    const label = `${r.name} (${r.code}): activity ${r.value}, ${r.n} claims${alerting ? ", open alert" : ""}`;
+    return el("li", { class: alerting ? "alerting" : null },
+      el("button", { type: "button", class: r.code === state.detail ? "selected" : null, data: { region: r.code }, "aria-label": label },
+        swatch, el("span", { class: "mono code" }, r.code), el("span", { class: "name" }, r.name),
+        alerting ? el("span", { class: "sev sev-critical" }, "alert") : null,
+        el("span", { class: "val" }, fmt(r.value))));
+  });
+  $("map-list").replaceChildren(...(items.length ? items : [el("li", { class: "empty" }, "No claims in this window.")]));
 }
 
 function compact(n) {
@@ -377,6 +453,7 @@ function renderTable() {
   const spark = (code) => (state.series.get(code) || []).slice(-span).map((h) => h.value);
   const sig = JSON.stringify([state.detail, state.sort, rows.map((r) => [r.code, r.name, r.activity,
     ...CLAIMANTS.map((c) => [r[c], breakdown(r.stats.totals?.[c])]), r.killed, r.injured, r.damage, r.n_claims, r.sources, spark(r.code)])]);
+  $("regions-empty").hidden = rows.length > 0 || !state.doc;
   if (sig === shown.table) return;
   shown.table = sig;
   const out = rows.map((r) => {
@@ -394,11 +471,13 @@ function renderTable() {
       el("td", { class: "num" }, fmt(r.sources)));
     return el("tr", { data: { region: r.code }, class: r.code === state.detail ? "selected" : null, tabindex: 0 }, ...cells);
   });
-  body.replaceChildren(...out);
-  $("regions-empty").hidden = out.length > 0;
+  keepFocus(body, () => body.replaceChildren(...out));
   document.querySelectorAll("#regions-table th").forEach((th) => {
-    th.classList.toggle("sorted", th.dataset.sort === state.sort.key);
-    th.classList.toggle("desc", th.dataset.sort === state.sort.key && state.sort.dir < 0);
+    const sorted = th.dataset.sort === state.sort.key;
+    th.classList.toggle("sorted", sorted);
+    th.classList.toggle("desc", sorted && state.sort.dir < 0);
+    if (sorted) th.setAttribute("aria-sort", state.sort.dir < 0 ? "descending" : "ascending");
+    else th.removeAttribute("aria-sort");
   });
 }
 
@@ -406,13 +485,13 @@ function renderAlerts() {
   const all = [...state.alerts.values()].sort((a, b) => String(b.updated_at).localeCompare(String(a.updated_at)) || String(a.alert_id).localeCompare(String(b.alert_id)));
   const open = all.filter((a) => a.state !== "resolved");
   const resolved = all.filter((a) => a.state === "resolved");
-  $("alerts-open").replaceChildren(...open.map((a) => alertItem(a, NAMES.get(a.region))));
-  $("alerts-resolved").replaceChildren(...resolved.map((a) => alertItem(a, NAMES.get(a.region))));
+  keepFocus($("alerts-open"), () => $("alerts-open").replaceChildren(...open.map((a) => alertItem(a, NAMES.get(a.region), true))));
+  keepFocus($("alerts-resolved"), () => $("alerts-resolved").replaceChildren(...resolved.map((a) => alertItem(a, NAMES.get(a.region), true))));
   $("n-open").textContent = String(open.length);
   $("n-resolved").textContent = String(resolved.length);
   $("alerts-open").hidden = state.tab !== "open";
   $("alerts-resolved").hidden = state.tab !== "resolved";
-  $("alerts-empty").hidden = (state.tab === "open" ? open : resolved).length > 0;
+  $("alerts-empty").hidden = (state.tab === "open" ? open : resolved).length > 0 || !state.loaded;
   if (state.detail) renderDrawerAlerts();
   render("map");
 }
@@ -437,7 +516,7 @@ async function loadDetail() {
     ...CLAIMANTS.map((c) => el("td", { class: "num", title: breakdown(s.totals?.[c]) || null }, s.totals?.[c] ? fmt(claimantActivity(s.totals[c])) : "")),
     el("td", { class: "num" }, fmt(casualtySum(s.casualties, "killed"))), el("td", { class: "num" }, fmt(casualtySum(s.casualties, "injured"))),
     el("td", { class: "num" }, fmt(s.n_claims)))));
-  $("drawer-claims").replaceChildren(...(doc?.latest_claims || []).slice(0, 50).map(claimItem));
+  $("drawer-claims").replaceChildren(...(doc?.latest_claims || []).slice(0, 50).map((c) => claimItem(c)));
   renderDrawerAlerts();
 }
 const refreshDetail = throttled(loadDetail, DETAIL_EVERY_MS);
@@ -447,19 +526,37 @@ function renderDrawerAlerts() {
   $("drawer-alerts").replaceChildren(...(mine.length ? mine.map((a) => alertItem(a)) : [el("li", { class: "empty" }, "None.")]));
 }
 
-function openDetail(code) {
+function openDetail(code, root) {
   state.detail = code;
+  if (root) state.opener = { root, code };
   $("drawer").hidden = false;
   $("drawer-title").textContent = NAMES.get(code) || code;
   $("drawer-code").textContent = code;
+  $("drawer-close").focus();
   loadDetail();
   render("map", "table");
 }
 
 function closeDetail() {
+  if ($("drawer").hidden) return;
   state.detail = null;
   $("drawer").hidden = true;
+  // Back to where it was opened from, once the re-render (selection cleared) is done.
+  if (state.opener) pending.focus = state.opener;
+  state.opener = null;
   render("map", "table");
+}
+
+/** Tab and Shift+Tab cycle within the open drawer (a modal dialog for the keyboard). */
+function trapFocus(e) {
+  if (e.key !== "Tab") return;
+  const nodes = [...$("drawer").querySelectorAll('button, [href], [tabindex]:not([tabindex="-1"])')]
+    .filter((n) => !n.disabled && n.getClientRects().length);
+  if (!nodes.length) return;
+  const first = nodes[0], last = nodes[nodes.length - 1];
+  const inside = $("drawer").contains(document.activeElement);
+  if (e.shiftKey && (document.activeElement === first || !inside)) { e.preventDefault(); last.focus(); }
+  else if (!e.shiftKey && (document.activeElement === last || !inside)) { e.preventDefault(); first.focus(); }
 }
 
 // ------------------------------------------------------------------ wiring
@@ -485,24 +582,30 @@ function init() {
     render("alerts");
   });
   document.querySelector("#regions-table thead").addEventListener("click", (e) => {
+    if (!e.target.closest("button")) return;  // the header's button: reachable and pressable by keyboard
     const th = e.target.closest("th[data-sort]");
     if (!th || th.classList.contains("nosort")) return;
     const key = th.dataset.sort;
     state.sort = { key, dir: state.sort.key === key ? -state.sort.dir : key === "code" ? 1 : -1 };
     render("table");
   });
-  for (const id of ["map", "regions-table", "alerts-open", "alerts-resolved", "claims-feed"]) {
+  for (const id of ["map", "map-list", "regions-table", "alerts-open", "alerts-resolved", "claims-feed"]) {
     $(id).addEventListener("click", (e) => {
+      if (e.target.closest("thead")) return;
       const code = regionFrom(e.target);
-      if (code && !code.startsWith("ALL")) openDetail(code);
+      if (code && !code.startsWith("ALL")) openDetail(code, id);
     });
+    // Tiles and rows act as buttons (real buttons click on Enter and Space by themselves).
     $(id).addEventListener("keydown", (e) => {
-      if (e.key !== "Enter") return;
+      if ((e.key !== "Enter" && e.key !== " ") || e.target.closest("button")) return;
       const code = regionFrom(e.target);
-      if (code) openDetail(code);
+      if (!code || code.startsWith("ALL")) return;
+      e.preventDefault();
+      openDetail(code, id);
     });
   }
   $("drawer-close").addEventListener("click", closeDetail);
+  $("drawer").addEventListener("keydown", trapFocus);
   document.addEventListener("keydown", (e) => { if (e.key === "Escape") closeDetail(); });
   render("map", "table", "alerts", "kpis");
   connect();

@@ -194,11 +194,19 @@ function sideOf(claimant) {
   return String(claimant || "").startsWith("ru-") ? "ru" : String(claimant || "").startsWith("ua-") ? "ua" : "other";
 }
 
-export function claimItem(c) {
+/** The region of a feed item: a button that opens its detail where `linked` (the page's
+ * feeds), plain text elsewhere (the drawer, which already shows that region). */
+function regionLabel(code, text, linked, cls) {
+  return linked && code && !code.startsWith("ALL")
+    ? el("button", { type: "button", class: cls, data: { region: code }, title: "show this region's detail" }, text)
+    : el("span", { class: cls }, text);
+}
+
+export function claimItem(c, linked = false) {
   const sources = Array.isArray(c.sources) && c.sources.length ? c.sources : [c.source];
   const meta = el("div", { class: "meta" },
     el("time", { class: "mono", datetime: c.published_at || "" }, shortTime(c.published_at)),
-    el("span", { class: "region mono", data: { region: c.key || "" } }, c.key || ""),
+    regionLabel(c.key || "", c.key || "", linked, "region mono"),
     el("span", { class: `badge side-${sideOf(c.claimant)}` }, CLAIMANT_LABEL[c.claimant] || String(c.claimant)),
     el("span", { class: "fig" }, figureText(c)),
     c.outcome && c.outcome !== "new" ? el("span", { class: `tag ${c.outcome}` }, c.outcome) : null,
@@ -229,7 +237,7 @@ export function alertFigures(a) {
   return nums;
 }
 
-export function alertItem(a, regionName) {
+export function alertItem(a, regionName, linked = false) {
   const region = a.region ? `${a.region}${regionName ? " · " + regionName : ""}` : "all regions";
   const resolved = a.state === "resolved";
   // A resolved alert is history: its state leads, its severity no longer shouts.
@@ -242,7 +250,7 @@ export function alertItem(a, regionName) {
     el("div", { class: "meta" },
       status,
       el("span", { class: "kind" }, KIND_LABEL[a.kind] || String(a.kind)),
-      el("span", { class: "region" }, region),
+      regionLabel(a.region || "", region, linked, "region"),
       when,
       resolved ? el("span", { class: "was-sev" }, `was ${a.severity}`) : null,
     ),
