@@ -18,7 +18,8 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 import faust
 from aiokafka import AIOKafkaConsumer, TopicPartition
@@ -36,6 +37,7 @@ from stream.pipeline import (
     claim_bytes,
     decode_claim,
     decode_watermark,
+    is_late,
     tick_bytes,
 )
 
@@ -266,10 +268,11 @@ def install(app: faust.App, rt: Runtime, *, on_claims: list[ClaimHook] | None = 
             i = 0
             for chunk in rt.normalizer.submit(items, _now()):
                 for outcome in await chunk:
-                    await batch.emit(outcome, items[i][1].partition)
+                    await batch.emit(outcome, items[i][1].partition, items[i][1])
                     i += 1
             await batch.flush()
-            await deliver(rt, batch.pending)
+            delivered = await deliver(rt, batch.pending)
+            await batch.dead_letter_late(delivered)
             batch.count()
             latest = batch.latest
         finally:
@@ -351,7 +354,8 @@ def install(app: faust.App, rt: Runtime, *, on_claims: list[ClaimHook] | None = 
 
     @app.task
     async def follow_claims() -> None:
-        await ClaimsFollower(rt, hooks, produced, intake, raw_partitions=lambda: raw_positions()[1]).run()
+        await ClaimsFollower(rt, hooks, produced, intake, raw_partitions=lambda: raw_positions().of,
+                             ticker=ticker).run()
 
 
 def _backlog(stream: Any) -> int:
@@ -381,9 +385,14 @@ class Batch:
         self.latest: dict[int, datetime] = {}
         self.reports: dict[str, int] = {}
         self.claims: dict[tuple[str, str], int] = {}
+        #: late claims (sent alone, so their delivery names their offset): the index of
+        #: the send in `pending`, the claim, its key and bytes, the raw record's place
+        self.late: list[tuple[int, Fact, bytes, bytes, Place | None]] = []
 
-    async def emit(self, outcome: Outcome, raw_partition: int = -1) -> None:
-        """Take what one raw record gave: its claims, or its dead letter (enqueued)."""
+    async def emit(self, outcome: Outcome, raw_partition: int = -1, where: Place | None = None) -> None:
+        """Take what one raw record (read at `where`) gave: its claims, or its dead letter
+        (enqueued). A late claim is written too (the claims log keeps every claim), alone,
+        and dead-lettered once delivered (`dead_letter_late`)."""
         rt = self.rt
         rt.metrics.stage("normalize").observe(outcome.seconds)
         if outcome.rejection is not None:
@@ -392,17 +401,22 @@ class Batch:
             return
         self.reports[outcome.lang] = self.reports.get(outcome.lang, 0) + 1
         produced, parts, counts, partition_of = self.produced, self.parts, self.claims, self.partition_of
+        lateness = rt.engine.lateness
         for fact in outcome.facts:
             value = fact.origin
             if not isinstance(value, bytes):  # Outcome's facts carry their bytes
                 value = claim_bytes(fact.claim())
-            produced.add(value, fact)
             key = fact.key.encode()
             p = partition_of(key)
-            records = parts.get(p)
-            if records is None:
-                records = parts[p] = []
-            records.append((key, value))
+            if is_late(fact, lateness):
+                self.late.append((len(self.pending), fact, key, value, where))
+                self.pending.append(await _send(rt, self.topic, key, value, p))
+            else:
+                produced.add(value, fact)
+                records = parts.get(p)
+                if records is None:
+                    records = parts[p] = []
+                records.append((key, value))
             label = (fact.kind, fact.claimant)
             counts[label] = counts.get(label, 0) + 1
             t = claim_event_time(fact)
@@ -426,6 +440,22 @@ class Batch:
             pending.append(await _send_batch(rt, topic, p, records))
         self.parts = {}
 
+    async def dead_letter_late(self, delivered: list[Any]) -> None:
+        """Dead-letter the late claims of this batch, now delivered (`delivered`: the
+        results of `pending`), at their place in the claims log, and wait until the
+        broker has them (the raw records are acked after this). One dead letter per
+        late claim written: the followers that fold it count it, and write none."""
+        for index, fact, key, value, where in self.late:
+            got = delivered[index]
+            place = Place(self.topic, got.partition, got.offset)
+            source = "" if where is None else f" (report {where})"
+            await send_rejection(self.rt, Rejection.of(
+                reason="late", error=f"{place}: event time {_window_end(fact).isoformat()} is older "
+                f"than its publication time minus the allowed lateness{source}",
+                original=value, topic=place.topic, partition=place.partition, offset=place.offset,
+                rejected_at=_now(), key=key))
+        self.late = []
+
     def count(self) -> None:
         metrics = self.rt.metrics
         for lang, n in self.reports.items():
@@ -434,20 +464,33 @@ class Batch:
             metrics.claims_by(kind, claimant).inc(n)
 
 
-RawPositions = tuple[Mapping[int, int | None], int | None]
+class RawPositions(NamedTuple):
+    """The raw partitions assigned to this worker with the high-water marks its consumer
+    last saw (None: not fetched yet), how many the raw topic has, and the group's
+    committed offsets of those partitions (below them every record's claims are
+    delivered: see `InputWatermark.value`)."""
+
+    ends: Mapping[int, int | None]
+    of: int | None
+    committed: Mapping[int, int] = MappingProxyType({})
 
 
 def _raw_positions(app: faust.App, topic: str) -> Callable[[], RawPositions]:
-    """The raw partitions assigned to this worker with the high-water marks its
-    consumer last saw (None: not fetched yet), and how many the raw topic has."""
+    """This worker's `RawPositions`, as its Faust consumer knows them. The committed
+    offsets are the ones Faust read when the partitions were assigned (a restart, a
+    rebalance) and has committed since (`Consumer._committed_offset`, which it keeps for
+    its own commits; a Faust without it: none known, and partitions this worker has not
+    read from since it started hold until they give claims, as before)."""
     def positions() -> RawPositions:
         try:
             consumer = app.consumer
-            return ({tp.partition: consumer.highwater(tp)
-                     for tp in consumer.assignment() if tp.topic == topic},
-                    consumer.topic_partitions(topic))
+            mine = [tp for tp in consumer.assignment() if tp.topic == topic]
+            known = getattr(consumer, "_committed_offset", None) or {}
+            committed = {tp.partition: int(c) for tp in mine if isinstance(c := known.get(tp), int)}
+            return RawPositions({tp.partition: consumer.highwater(tp) for tp in mine},
+                                consumer.topic_partitions(topic), committed)
         except Exception:  # no consumer yet (starting, tests): no partition holds
-            return {}, None
+            return RawPositions({}, None)
     return positions
 
 
@@ -504,9 +547,9 @@ class Ticker:
                  positions: Callable[[], RawPositions] | None = None) -> None:
         self.rt = rt
         self.clock = clock
-        #: this worker's raw partitions, their high-water marks (see InputWatermark)
-        #: and how many the raw topic has
-        self.positions = positions or (lambda: ({}, None))
+        #: this worker's raw partitions, their high-water marks (see InputWatermark),
+        #: how many the raw topic has and the group's committed offsets
+        self.positions = positions or (lambda: RawPositions({}, None))
         self.interval = rt.settings.watermark_interval_ms / 1000
         self.last: datetime | None = None  # hour of the last round written
         self.last_raw: frozenset[int] | None = None  # the raw partitions it covered (None: all)
@@ -527,10 +570,18 @@ class Ticker:
         """Batch `batch` has delivered its claims: per raw partition the latest event
         time of the claims from it (None: not delivered)."""
         self.input.finish(batch, latest)
-        positions, of = self.positions()
-        mark = self.input.value(positions)
+        await self.refresh()
+
+    async def refresh(self) -> None:
+        """Ask for a round at what this worker has written everything up to: after a
+        batch, and after the follower folds claims (when every raw partition of this
+        worker is read to its end, that is the latest event time of the log, so an idle
+        worker's last round, or one from before it restarted, does not hold the others
+        back; see `InputWatermark.value`)."""
+        ends, of, committed = self.positions()
+        mark = self.input.value(ends, committed, self.rt.engine.watermark)
         if mark is not None:
-            await self.advance(mark, (frozenset(positions), of) if positions and of else None)
+            await self.advance(mark, (frozenset(ends), of) if ends and of else None)
 
     async def advance(self, event_time: datetime,
                       raw: tuple[frozenset[int], int] | None = None) -> None:
@@ -615,8 +666,12 @@ class ClaimsFollower:
 
     def __init__(self, rt: Runtime, hooks: list[ClaimHook], produced: Produced | None = None,
                  intake: Intake | None = None, *,
-                 raw_partitions: Callable[[], int | None] | None = None) -> None:
+                 raw_partitions: Callable[[], int | None] | None = None,
+                 ticker: Ticker | None = None) -> None:
         self.rt = rt
+        #: this worker's watermark writer: told when the log's event time moves (an idle
+        #: worker then covers its raw partitions up to it, see `Ticker.refresh`)
+        self.ticker = ticker
         #: how many partitions the raw topic has, as the worker's Faust consumer knows
         #: it (None: not known yet; then the follower's metadata, then the setting)
         self.raw_partitions = raw_partitions or (lambda: None)
@@ -663,6 +718,8 @@ class ClaimsFollower:
                 batch = await consumer.getmany(timeout_ms=200, max_records=FOLLOW_MAX_RECORDS)
                 if batch:
                     await self._apply_batch(batch, await self._lagging(consumer, tps))
+                    if self.ticker is not None:
+                        await self.ticker.refresh()
                 if not caught_up:
                     caught_up = await self._caught_up(consumer, tps)
                     rt.ready = caught_up
@@ -772,7 +829,7 @@ class ClaimsFollower:
         late_before = rt.engine.detector_late
         if self.intake.holding:
             started += await self.intake.wait()
-        for i, (item, where, m) in enumerate(decoded):
+        for i, (item, where, _m) in enumerate(decoded):
             if i % FOLD_SLICE == FOLD_SLICE - 1:
                 # let the normalize agent hand its child more work (not fold time)
                 started += await self.intake.wait()
@@ -783,12 +840,9 @@ class ClaimsFollower:
             applied = apply(claim, partition=where.partition, offset=where.offset)
             outcome = applied.outcome
             if outcome == "late":
+                # counted by every worker that folds it; dead-lettered once, by the
+                # normalize agent that wrote it (`Batch.dead_letter_late`)
                 metrics.late_claims_total.inc()
-                await send_rejection(rt, Rejection.of(
-                    reason="late", error=f"{where}: event time {_window_end(claim).isoformat()} "
-                    f"is older than its publication time minus the allowed lateness",
-                    original=m.value, topic=where.topic, partition=where.partition,
-                    offset=where.offset, rejected_at=_now(), key=m.key))
                 continue
             if outcome in DUPLICATE_OUTCOMES:
                 duplicates_by(outcome).inc()

@@ -51,6 +51,15 @@ def _in_time(claim: Claim | aggregate.Fact, hour: datetime, grace: timedelta) ->
     return -(-t // 3600) * 3600 < int((hour + HOUR + grace).timestamp())
 
 
+def is_late(claim: Claim | aggregate.Fact, lateness: timedelta) -> bool:
+    """Whether the fold rejects the claim as late (`aggregate.apply`: its window ended
+    more than `lateness` before it was published). A function of the claim alone, so the
+    normalize agent that writes it dead-letters it, once, rather than every worker that
+    folds the claims log, at every start."""
+    f = claim if isinstance(claim, aggregate.Fact) else aggregate.Fact.of(claim)
+    return f.window_end < f.published_at - int(lateness.total_seconds())
+
+
 def _changes(applied: aggregate.Applied) -> bool:
     """Whether a folded claim changed what an hour holds: a new identity, a corrected
     value, or (a relay published earlier) a count moved between hours."""
@@ -232,11 +241,12 @@ class InputWatermark:
     the batches finished before every one still in flight count (as one batch at a
     time would). `value` takes the writer's raw partitions with their high-water marks:
     a partition read to its end (every record taken has finished) does not hold the
-    others back (it is idle: what comes next is new); one not read at all yet holds
-    everything (it may hold any hour: a bulk load of history over several partitions
-    must not let the first one read push event time to its end), and so does one whose
-    finished records gave no claim yet (its first claim may be of any hour). With no
-    partition holding, the latest event time written."""
+    others back (it is idle: what comes next is new), nor does one whose records were all
+    delivered before this writer took it (a restart, a rebalance: see `value`); one not
+    read at all yet holds everything (it may hold any hour: a bulk load of history over
+    several partitions must not let the first one read push event time to its end), and
+    so does one whose finished records gave no claim yet (its first claim may be of any
+    hour). With no partition holding, the latest event time written (or of the log)."""
 
     started: int = 0
     finished: int = 0  # batches 0 .. finished-1 are all done
@@ -271,12 +281,27 @@ class InputWatermark:
                 if seen is None or t > seen:
                     self.high[p] = t
 
-    def value(self, partitions: Mapping[int, int | None]) -> datetime | None:
+    def value(self, partitions: Mapping[int, int | None], committed: Mapping[int, int] | None = None,
+              idle_at: datetime | None = None) -> datetime | None:
         """The watermark, given the writer's raw partitions and their high-water marks
-        (None: not known yet)."""
+        (None: not known yet).
+
+        `committed`: per raw partition, the offset below which every record's claims are
+        delivered (the consumer group's committed offset: the normalize agent acks a
+        record only once its claims are delivered). A writer that restarted, or took a
+        partition over in a rebalance, starts there; a partition committed up to its
+        high-water mark is read to its end although this writer took nothing from it.
+
+        `idle_at`: when every partition is read to its end, the writer has written all
+        there is of them, so it may say as much up to the latest event time of the
+        claims log (its own claims of before a restart, another writer's), as one
+        writer of every raw partition would: otherwise an idle writer's last watermark
+        holds every claims partition back."""
         holding: list[datetime] = []
         for p, hw in partitions.items():
             done_to = self.through.get(p)
+            if committed is not None and (start := committed.get(p)) is not None:
+                done_to = max(start - 1, -1 if done_to is None else done_to)
             if hw is not None and (hw == 0 or (done_to is not None and done_to + 1 >= hw)):
                 continue  # read to its end
             t = self.high.get(p)
@@ -287,7 +312,8 @@ class InputWatermark:
             holding.append(t)
         if holding:
             return min(holding)
-        return max(self.high.values()) if self.high else None
+        times = [*self.high.values(), *(() if idle_at is None or not partitions else (idle_at,))]
+        return max(times) if times else None
 
 
 @dataclass(slots=True)

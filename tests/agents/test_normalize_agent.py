@@ -250,13 +250,13 @@ async def test_watermarks_are_periodic_and_the_latest_hour_is_written_at_the_int
 async def test_watermarks_name_the_raw_partitions_they_cover(wired: Any) -> None:
     """Each writer's watermarks cover its own raw partitions; taking partitions over in
     a rebalance gives a round at once, even within the same hour."""
-    from stream.agents import Ticker
+    from stream.agents import RawPositions, Ticker
     from stream.pipeline import decode_watermark
 
     _app, rt, _claims, _dlq = wired
     sent = rt.out.send.__self__
     assigned: dict[int, int | None] = {0: 100, 1: 100}
-    ticker = Ticker(rt, positions=lambda: (assigned, 4))
+    ticker = Ticker(rt, positions=lambda: RawPositions(assigned, 4))
     ticker.interval = 0
     t0 = datetime(2025, 6, 2, 5, 10, tzinfo=UTC)
     await ticker.finish(ticker.begin({0: 5, 1: 7}), {0: t0, 1: t0 + timedelta(minutes=20)})
@@ -310,3 +310,28 @@ async def test_a_round_asked_for_while_the_timer_waits_still_goes(wired: Any) ->
         await ticker.finish(ticker.begin(), {0: t0 + timedelta(hours=2)})
         await settle(ticker)
     assert [decode_tick(v) for _, v in sent.watermarks] == [t0.replace(minute=0) + timedelta(hours=2)] * 3
+
+
+STALE = {"id": "late-1", "source": "telegram:mod_russia", "published_at": "2025-06-15T08:00:00Z",
+         "text": "В ночь на 2 июня дежурными средствами ПВО перехвачены и уничтожены 14 украинских "
+                 "беспилотников над территорией Брянской области."}
+
+
+async def test_a_late_claim_is_written_and_dead_lettered_once_at_its_place(wired: Any) -> None:
+    """The normalize agent that writes a late claim dead-letters it, naming where it is
+    in the claims log; the claims followers (every worker, at every start) only count it."""
+    app, rt, claims, dlq = wired
+    async with app.agents["normalize"].test_context() as ctx:
+        await ctx.put(orjson.dumps(GOOD), key=b"agent-1")
+        await ctx.put(orjson.dumps(STALE), key=b"late-1")
+        await settle()
+    written = [(i, v) for i, (_, v) in enumerate(claims.records)
+               if Claim.model_validate_json(v).report_id == "late-1"]
+    assert len(written) == 1, "the claims log keeps the late claim"
+    offset, value = written[0]
+    assert len(dlq.records) == 1
+    rejection = Rejection.model_validate_json(dlq.records[0][1])
+    assert (rejection.reason, rejection.topic, rejection.offset) == ("late", rt.names["claims"], offset)
+    assert base64.b64decode(rejection.original) == value
+    assert f"(report {rt.names['raw']}[" in rejection.error
+    assert rt.metrics.dlq_by("late")._value.get() == 1

@@ -60,3 +60,33 @@ def test_a_partition_without_claims_holds_until_read_to_its_end() -> None:
     w2 = InputWatermark()
     w2.finish(w2.begin({}), {-1: h(1)})  # records without a raw partition (tests, replays)
     assert w2.value({}) == h(1)
+
+
+def test_partitions_delivered_before_this_writer_took_them_do_not_hold() -> None:
+    """A restart or a rebalance: the consumer group's committed offsets say every record
+    before them was delivered (by this writer before it restarted, or by the one before)."""
+    w = InputWatermark()
+    ends = {0: 40, 1: 30, 2: 25}
+    assert w.value(ends, {0: 40, 1: 30, 2: 25}) is None  # all read, nothing written since
+    w.finish(w.begin({0: 40}), {0: h(7)})  # one new report, on partition 0
+    assert w.value({**ends, 0: 41}) is None  # without the offsets 1 and 2 hold everything
+    assert w.value({**ends, 0: 41}, {0: 40, 1: 30, 2: 25}) == h(7)
+    assert w.value({**ends, 0: 41}, {0: 40, 1: 29, 2: 25}) is None  # 1 has a record to read
+    w.finish(w.begin({1: 29}), {1: h(5)})
+    assert w.value({**ends, 0: 41}, {0: 40, 1: 29, 2: 25}) == h(7)  # read to its end now
+    assert w.value({0: 45, 1: 30, 2: 25}, {0: 40, 1: 29, 2: 25}) == h(7)  # 0 has more: it holds
+    assert w.value({0: 45, 1: 31, 2: 25}, {0: 40, 1: 29, 2: 25}) == h(5)  # so does 1, earlier
+
+
+def test_a_writer_read_to_its_end_says_so_up_to_the_log() -> None:
+    """Every partition read to its end: the writer covers them up to the latest event
+    time of the claims log (its own of before a restart, another writer's), not only
+    to the last claim it wrote itself; a partition still being read holds as before."""
+    w = InputWatermark()
+    assert w.value({0: 10, 1: 5}, {0: 10, 1: 5}, idle_at=h(30)) == h(30)
+    w.finish(w.begin({0: 10}), {0: h(31)})
+    assert w.value({0: 11, 1: 5}, {0: 10, 1: 5}, idle_at=h(30)) == h(31)  # its own is later
+    assert w.value({0: 11, 1: 5}, {0: 10, 1: 5}, idle_at=h(40)) == h(40)
+    assert w.value({0: 12, 1: 5}, {0: 10, 1: 5}, idle_at=h(40)) == h(31)  # 0 has more to read
+    assert w.value({0: 11, 1: 6}, {0: 10, 1: 5}, idle_at=h(40)) is None  # 1 may hold any hour
+    assert InputWatermark().value({}, idle_at=h(40)) is None  # a writer of no raw partition: nothing
