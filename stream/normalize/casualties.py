@@ -462,6 +462,9 @@ def _before(
         if tok.kind == "num" and (aged := _age_start(toks, j)) is not None:
             j = aged - 1  # "two women aged 39 and 71 were wounded"
             continue
+        if tok.low in _AGE_WORDS and j >= 1 and toks[j - 1].kind == "num" and single is None:
+            j -= 2  # "ще одного чоловіка 45 років поранено"
+            continue
         if j in by_last and by_last[j].first not in taken:
             num = by_last[j]
             return num.value, num.first, i
@@ -646,8 +649,13 @@ _YEARS = frozenset({"років", "роки", "рік", "лет", "года", "�
 
 
 def _age_aside(toks: list[Token], comma: int) -> int | None:
-    """Index of the comma opening ", 76 років," or ", born in 1968," that ends at `comma`."""
+    """Index of the comma opening ", 76 років,", ", born in 1968," or ", aged 37 and 52," that ends
+    at `comma`."""
     k = comma - 1
+    if k >= 1 and toks[k].kind == "num" and (start := _age_start(toks, k)) is not None and start >= 1 and (
+        toks[start - 1].text == ","
+    ):
+        return start - 1
     if (
         k >= 3
         and toks[k].kind == "num"

@@ -253,6 +253,7 @@ def _breakdown_opener(toks: list[Token], s_lo: int, first: int) -> bool:
     return weapon_of(toks[k]) is not None and k + 1 < first and toks[k + 1].low in _COMPRISED
 
 
+_DASH_BULLETS = frozenset({"–", "—", "-", "•", "·", "*"})
 _INCLUDING_WORDS = frozenset({"including", "incl", "зокрема", "включая"})
 _FLEW = frozenset({"flew", "headed", "went", "crashed", "fell", "полетіли", "полетели", "улетели", "вилетіли",
                    "упали", "впали", "полетів", "полетіла", "полетел", "полетела", "улетел"})
@@ -454,6 +455,19 @@ def extract_counts(
                     p_lo, p_hi = doc.sent_bounds[h_sent - 1]
                     if _sentence_has_weapon(toks, p_lo, p_hi):
                         measure = _measure(toks, num, p_lo, p_hi, doc.meas)
+        if (
+            measure is None
+            and kind == "weapon"
+            and sent > 0
+            and s_lo < num.first
+            and toks[s_lo].text in _DASH_BULLETS
+            and last_in_sent.get(sent - 1) is not None
+            and not any(t.low.startswith(_HITS) for t in toks[s_lo : num.first])
+        ):
+            # "... attacked with 32 missiles and 465 UAVs.\n– 3 Kh-47M2 Kinzhal missiles;": a bullet
+            # line right after the figures it breaks down, measured as they were
+            told = [c for c in out if c.sent == sent - 1 and c.weapon == weapon]
+            measure = told[-1].measure if told else None
         if measure is None and kind == "weapon" and _copula(toks, num):
             # "Russia launched 479 aerial weapons; 477 were drones": a breakdown of the
             # figure before, measured by the cue of its sentence

@@ -340,6 +340,12 @@ def _match(toks: list[Token], i: int, hi: int) -> tuple[int, DamageKind] | None:
     if found is None:
         if _STOREYS.match(toks[i].low):
             return 1, "residential"  # "дах 16-поверхівки", "9-этажку": a high-rise
+        if (
+            toks[i].low.endswith(("-storey", "-story"))
+            and i + 1 < hi
+            and toks[i + 1].low in ("building", "buildings", "block", "blocks")
+        ):
+            return 2, "residential"  # "a five-storey building": a block of flats
         return None
     if found[1] == "military" and "aircraft-type" in toks[i].low:
         return None

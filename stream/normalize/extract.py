@@ -266,7 +266,9 @@ def extract(
             region = nearest_code(toks, places, lo, hi, c.cue, breaks)
         if region is None:
             region = home
-        if region is None and _NATIONWIDE.search(raw.text, toks[lo].start, toks[hi - 1].end):
+        if region is None and (
+            len({p.code for p in land}) > 1 or _NATIONWIDE.search(raw.text, toks[lo].start, toks[hi - 1].end)
+        ):
             continue  # "Russian attacks killed at least six people across Ukraine": no one region
         # "В Белгородской и Курской областях погибло по одному мирному жителю": one in each
         for where in _each_of(toks, places, c.first, c.last, c.cue, lo, hi, starts) or [region]:

@@ -568,6 +568,8 @@ _ACTOR_VERBS = words(
 )
 
 
+_STRIKE_VERBS = frozenset({"pounded", "struck", "hit", "bombarded", "shelled", "unleashed", "targeted",
+                           "pummeled", "pummelled", "hammered", "battered"})
 _SEAT_OF = frozenset({"ministry", "officials", "government", "authorities", "embassy", "kremlin",
                       "министерство", "минобороны", "міністерство", "міноборони"})
 _ACTOR_NOUNS = words(
@@ -653,6 +655,10 @@ def _metonymy(toks: list[Token], ref: PlaceRef) -> PlaceRef:
     subject = prev is None or prev.kind == "punct" or prev.low in ("and", "but", "while", "і", "и", "that",
                                                                   "which", "as", "what", "where")
     if subject and (has(nxt, _ACTOR_VERBS) or (nxt.pos == "VERB" and ref.first == 0)):
+        return PlaceRef(ref.code, ref.first, ref.last, ref.level, origin=True)
+    after = toks[ref.last + 2] if ref.last + 2 < len(toks) else None
+    if subject and nxt.low in _STRIKE_VERBS and (after is None or after.low != "by"):
+        # "as Moscow pounded Ukraine with 476 drones" (not the headline "Kyiv hit by missiles")
         return PlaceRef(ref.code, ref.first, ref.last, ref.level, origin=True)
     return ref
 

@@ -1018,6 +1018,26 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      [("UA-74", "glide_bomb", "launched", 3, "other")], [], []),
     ("dumskaya", "Виталий Ким: ночью над Николаевщиной сбиты 9 «шахедов».",
      [("UA-48", "drone", "intercepted", 9, "ua-official")], [], []),
+    # Twenty-first batch (round 29's lessons, in other words)
+    # a bullet list after a sentence of figures breaks them down as they were measured
+    ("telegram:kpszsu", "The enemy attacked with 32 missiles and 465 UAVs.\n– 3 Kh-47M2 Kinzhal "
+     "missiles;\n– 12 Iskander-M missiles;\n– 465 Shahed attack UAVs.",
+     [(None, "missile", "launched", 32, "ua-military"), (None, "drone", "launched", 465, "ua-military"),
+      (None, "missile", "launched", 3, "ua-military"), (None, "missile", "launched", 12, "ua-military")],
+     [], []),
+    # casualties with no region are none; ", aged 37 and 52,"; "45 років" before the cue
+    ("reuters", "Russian attacks killed at least nine people and injured 41 over the past day. In Kherson "
+     "Oblast two people were killed. In Donetsk Oblast one person was killed.", [], [],
+     [("UA-65", "killed", 2), ("UA-14", "killed", 1)]),
+    ("telegram:lysak", "Two men, aged 37 and 52, were wounded in Marhanets.", [], [],
+     [("UA-12", "injured", 2)]),
+    ("telegram:synegubov", "У селі Кіндрашівка Куп'янського району ще одного чоловіка 45 років поранено.", [],
+     [], [("UA-63", "injured", 1)]),
+    # a five-storey building is residential; drones that vanished from radar were suppressed
+    ("telegram:lysak", "In Nikopol a five-storey building was damaged.", [], [("UA-12", "residential")], []),
+    ("telegram:kpszsu", "Тридцять два безпілотники вдалося збити, ще одинадцять зникли з радарів.",
+     [(None, "drone", "intercepted", 32, "ua-military"), (None, "drone", "suppressed", 11, "ua-military")],
+     [], []),
 ]
 
 

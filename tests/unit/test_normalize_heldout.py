@@ -1,7 +1,7 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, twenty-seven rounds of 90; round 6
+administrations' posts in en/ru/uk (tests/data/heldout/, twenty-eight rounds of 90; round 6
 is harder documents: live blogs, digests, bullets, corrections; round 7 is like the
 dev set). The writers saw neither these tests nor the normalizer's code. Overall F1
 (the eval scorer's metric) of the normalizer as it was before them: 0.930, 0.906,
@@ -49,7 +49,8 @@ spring 2024-25: the Kursk incursion, grid strikes, Crimea, deep strikes, frontli
 written after the round-25 fixes, scored 0.942 untouched (0.917, 0.934, 0.974). Round 27 (frontline
 oblasts and Russia's far regions, district heads, occupation officials, state media in English),
 written after the round-26 fixes, scored 0.913 untouched (0.928, 0.910, 0.901). Round 28
-(international wires, local news sites and channels) scored 0.954 untouched (0.951, 0.956, 0.956).
+(international wires, local news sites and channels) scored 0.954 untouched (0.951, 0.956, 0.956);
+round 29 (the rules' fine print) 0.959 (0.921, 0.988, 0.978).
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -348,6 +349,27 @@ KNOWN: dict[str, str] = {
     "labelled both)",
     "fresh28-uk-018": "'маршрутка пошкоджена' after the wounded were hospitalised gives no damage",
     "fresh28-uk-021": "'знайшли тіла ще двох людей' after 4 killed is not labelled (its writer labelled it)",
+    # round 29 (the rules' fine print: totals and parts, subsets, origins, seas, approximations, repeats,
+    # negations, shared damage), written after the round-28 fixes and scored untouched (0.959)
+    "fresh25-en-007": "'killed four people and injured 19 others' across the country gets no region, so no "
+    "tuple (its writer labelled it with region null; rounds 24, 28 and 29 gave none)",
+    "fresh29-en-007": "'UPD: two more people sought medical help' after three injured gives no figure of two",
+    "fresh29-en-011": "'Both missiles struck the city of Sumy' counts the two launched again, at Sumy",
+    "fresh29-en-013": "'two drones were shot down over the Caspian Sea' takes the claimant of the "
+    "dateline's agency, and the sea no place",
+    "fresh29-en-014": "'the Baltic Sea port of Primorsk' (where a tanker burned) makes the port transport "
+    "damage",
+    "fresh29-en-016": "'Power outages were reported in parts of Kyiv and Kyiv Oblast' gives the outage to "
+    "the region only",
+    "fresh29-en-024": "'as Moscow pounded Ukraine with 476 drones and 48 missiles' takes Ternopil named "
+    "before and the officials' claimant",
+    "fresh29-ru-009": "'ракета большой дальности «Нептун-Д»' in a list of downed weapons is no count of one",
+    "fresh29-ru-010": "Astra's 'всего Кстово атаковали не менее 15 дронов' gets no region",
+    "fresh29-ru-012": "'около двух десятков' is 20 (its writer wrote 24, a dozen)",
+    "fresh29-uk-003": "'а також у спортивний комплекс' (bombs hit a sports complex) gives no other damage",
+    "fresh29-uk-009": "Sobyanin's 'Загалом він заявив про 74 знищені дрони' (drones flying at Moscow) gets "
+    "no region",
+    "fresh29-uk-019": "'Балістика була спрямована на Кривий Ріг' is military damage",
 }
 
 
@@ -399,10 +421,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 2430
-    assert len(set(ids)) == 2430
+    assert len(ids) == 2520
+    assert len(set(ids)) == 2520
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 810, "ru": 810, "uk": 810}
+    assert Counter(c["lang"] for c in CASES) == {"en": 840, "ru": 840, "uk": 840}
 
 
 @pytest.mark.parametrize(
