@@ -6,12 +6,18 @@ same input serves byte-identical documents.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from functools import cache
+from typing import Any, get_args
 
 from stream import aggregate
+from stream.aggregate.state import cid_key, versions_of
+from stream.models import AlertKind
 from stream.pipeline import Engine
-from stream.regions import region_name
+from stream.regions import all_region_codes, region_name
 
 WINDOWS: dict[str, timedelta] = {
     "1h": timedelta(hours=1),
@@ -178,14 +184,87 @@ def _safe_name(code: str) -> str:
         return code
 
 
-def alerts_doc(engine: Engine, state: str | None = None, limit: int = 200) -> dict[str, Any]:
-    alerts = sorted(engine.alerts.values(), key=lambda a: (a.updated_at, a.alert_id), reverse=True)
-    if state == "open":
-        alerts = [a for a in alerts if a.state != "resolved"]
-    elif state == "resolved":
-        alerts = [a for a in alerts if a.state == "resolved"]
-    return {"as_of": _iso(engine.as_of()),
-            "alerts": [a.model_dump(mode="json") for a in alerts[:limit]]}
+ALERT_STATES = ("open", "resolved", "all")
+ALERT_KINDS: tuple[str, ...] = get_args(AlertKind)
+
+
+@dataclass(frozen=True, slots=True)
+class AlertQuery:
+    """What `/api/alerts` selects. `state` open = open or updated; `region` TOTAL_KEY
+    = the feed-wide alerts (no region); `since` keeps alerts updated at or after it."""
+
+    state: str = "all"
+    region: str | None = None
+    kind: str | None = None
+    since: datetime | None = None
+    limit: int = 200
+
+
+def parse_alert_query(query: Mapping[str, str]) -> AlertQuery:
+    """The query string of `/api/alerts`; ValueError names the parameter and the value."""
+    state = query.get("state", "all")
+    if state not in ALERT_STATES:
+        msg = f"state must be one of {', '.join(ALERT_STATES)}, got {state!r}"
+        raise ValueError(msg)
+    kind = query.get("kind")
+    if kind is not None and kind not in ALERT_KINDS:
+        msg = f"kind must be one of {', '.join(ALERT_KINDS)}, got {kind!r}"
+        raise ValueError(msg)
+    given = query.get("region")
+    region = None if given is None else given.strip().upper()
+    if region is not None and region != TOTAL_KEY and region not in _region_codes():
+        msg = f"region must be an ISO 3166-2 code (e.g. RU-BEL) or {TOTAL_KEY} (feed-wide), got {given!r}"
+        raise ValueError(msg)
+    since_raw = query.get("since")
+    since = parse_instant(since_raw, "since") if since_raw is not None else None
+    return AlertQuery(state=state, region=region, kind=kind, since=since,
+                      limit=parse_limit(query.get("limit")))
+
+
+@cache
+def _region_codes() -> frozenset[str]:
+    return frozenset(all_region_codes())
+
+
+def alerts_doc(engine: Engine, query: AlertQuery | None = None) -> dict[str, Any]:
+    """The alerts `query` selects, newest updated first, at most `query.limit`; `total`
+    is how many match (`truncated` when more than the limit do). The engine keeps the
+    open alerts and the newest resolved ones (`Engine.max_alerts_kept`)."""
+    q = query or AlertQuery()
+    if q.limit < 0:
+        msg = f"limit must be 0 or more, got {q.limit}"
+        raise ValueError(msg)
+    region = None if q.region == TOTAL_KEY else q.region
+    alerts = [a for a in engine.alerts.values()
+              if (q.state == "all" or (a.state == "resolved") == (q.state == "resolved"))
+              and (q.region is None or a.region == region)
+              and (q.kind is None or a.kind == q.kind)
+              and (q.since is None or a.updated_at >= q.since)]
+    alerts.sort(key=lambda a: (a.updated_at, a.alert_id), reverse=True)
+    return {"as_of": _iso(engine.as_of()), "total": len(alerts), "truncated": len(alerts) > q.limit,
+            "alerts": [a.model_dump(mode="json") for a in alerts[:q.limit]]}
+
+
+def claim_doc(engine: Engine, claim_id: str) -> dict[str, Any] | None:
+    """One claim by id as the aggregate state keeps it (None: unknown, or evicted past
+    the lateness horizon): the `/api/claims` item (value in force, every version,
+    sources), each version with its excerpt where one is kept."""
+    cid = cid_key(claim_id)
+    for key in sorted(engine.states):
+        state = engine.states[key]
+        rec = state.claims.get(cid)
+        if rec is None:
+            continue
+        # A view of the state whose hour index holds only this claim (the other fields are
+        # the state's own, not copies): latest_claims formats it exactly as /api/claims does.
+        (doc,) = aggregate.latest_claims(dataclasses.replace(state, hours={0: [cid]}), 1)
+        kept = state.version_excerpts.get(cid, {})
+        for v, (pub, rid, *_value) in zip(doc["versions"], versions_of(rec), strict=True):
+            excerpt = kept.get((pub, rid))
+            if excerpt is not None:
+                v["excerpt"], v["excerpt_start"] = excerpt[0], excerpt[1]
+        return {"as_of": _iso(engine.as_of()), "claim": doc}
+    return None
 
 
 def region_samples(engine: Engine) -> list[tuple[str, str, str, str, str, float]]:

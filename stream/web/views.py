@@ -110,14 +110,24 @@ def install(app: faust.App, rt: Runtime) -> None:
         return _json(self, readmodel.claims_doc(rt.engine, region_q.upper() if region_q else None,
                                                 since, limit))
 
+    @app.page("/api/claims/{claim_id}")
+    async def claim(self: View, request: Request, claim_id: str) -> Response:
+        if (denied := guarded(self, request)) is not None:
+            return denied
+        doc = readmodel.claim_doc(rt.engine, claim_id)
+        if doc is None:
+            return _error(self, 404, f"no claim {claim_id!r} (unknown, or evicted past the lateness horizon)")
+        return _json(self, doc)
+
     @app.page("/api/alerts")
     async def alerts(self: View, request: Request) -> Response:
         if (denied := guarded(self, request)) is not None:
             return denied
-        state = request.query.get("state")
-        if state not in (None, "open", "resolved"):
-            return _error(self, 400, "state must be open or resolved")
-        return _json(self, readmodel.alerts_doc(rt.engine, state))
+        try:
+            query = readmodel.parse_alert_query(request.query)
+        except ValueError as exc:
+            return _error(self, 400, str(exc))
+        return _json(self, readmodel.alerts_doc(rt.engine, query))
 
     @app.page("/")
     async def index(self: View, request: Request) -> Response:
