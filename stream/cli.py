@@ -872,22 +872,68 @@ def detect(
 @app.command()
 def simulate(
     output: Annotated[str, typer.Option("--output", help="JSONL file, - for stdout")] = "-",
-    n: Annotated[int, typer.Option("-n", min=0, help="number of reports")] = 1000,
+    n: Annotated[int | None, typer.Option(
+        "-n", min=0, show_default=False,
+        help="number of reports [default: 1000]; not with --events (its length is --days)")] = None,
     seed: Annotated[int, typer.Option(help="random seed")] = 1,
     start: Annotated[str, typer.Option(
-        help="first publication time (ISO; naive = UTC); the same start, seed and -n give the same "
-             "reports")] = "2025-06-01T00:00:00Z",
+        help="first publication time (ISO; naive = UTC); the same options give the same "
+             "reports; with --events the first hour (earlier minutes are dropped)")] = "2025-06-01T00:00:00Z",
     truth: Annotated[bool, typer.Option(help="include the labels with each report")] = False,
+    events: Annotated[bool, typer.Option(
+        "--events", help="hourly activity per region with injected, labelled events (surges, step "
+                         "rises, silences, a feed outage, a first appearance, mass attacks) "
+                         "rendered as reports")] = False,
+    days: Annotated[int | None, typer.Option(
+        min=9, show_default=False, help="with --events: days from --start; events come after a week's "
+                                        "warm-up, a first appearance after day 34 [default: 42]")] = None,
+    regions: Annotated[int | None, typer.Option(
+        min=4, max=40, show_default=False, help="with --events: number of regions [default: 8]")] = None,
+    surge_sigmas: Annotated[float | None, typer.Option(
+        min=0.0, show_default=False,
+        help="with --events: size of injected surges, in sd of the region's hour [default: 3]")] = None,
+    events_out: Annotated[Path | None, typer.Option(
+        help="with --events: write the event labels here as JSON lines (kind, the alert to expect, "
+             "region(s), start, end); else they are listed on stderr")] = None,
 ) -> None:
     """Write realistic labelled raw reports (EN/RU/UK, relays, windows, corrections), about
-    28 a day from --start on. Reports published after now are still written (the output
-    depends on the options only) with a warning: a worker rejects them as in the future."""
-    from stream.simulate.reports import simulate_reports, write_jsonl
+    28 a day from --start on; with --events, a stream driven by hourly series with
+    injected, labelled events to check the alerts against. Reports published after now
+    are still written (the output depends on the options only) with a warning: a worker
+    rejects them as in the future."""
+    from collections import Counter
+
+    from stream.simulate.reports import SimReport, simulate_reports, write_jsonl
+    from stream.simulate.scenario import Scenario, simulate_scenario, write_events
 
     begin = _parse_time(start, "'--start'")
+    scenario: Scenario | None = None
+    if events:
+        if n is not None:
+            msg = "-n does not apply with --events: the stream covers --days"
+            raise typer.BadParameter(msg, param_hint="'-n'")
+        scenario = simulate_scenario(42 if days is None else days, seed=seed,
+                                     start=begin.replace(minute=0, second=0, microsecond=0),
+                                     regions=8 if regions is None else regions,
+                                     surge_sigmas=3.0 if surge_sigmas is None else surge_sigmas)
+    else:
+        for name, value in (("--days", days), ("--regions", regions), ("--surge-sigmas", surge_sigmas),
+                            ("--events-out", events_out)):
+            if value is not None:
+                msg = f"{name} applies only with --events"
+                raise typer.BadParameter(msg, param_hint=f"'{name}'")
+    if scenario is not None and events_out is not None:
+        try:  # first: the labels are known before the reports, and a bad path costs no work
+            with events_out.open("wb") as sink:
+                write_events(scenario.events, sink)
+        except OSError as exc:
+            msg = f"cannot write {str(events_out)!r}: {exc.strerror or exc}"
+            raise typer.BadParameter(msg, param_hint="'--events-out'") from exc
     now = _now()
     watch = _FutureWatch(now)
-    reports = watch.each(simulate_reports(n, seed=seed, start=begin))
+    made: Iterator[SimReport] = (scenario.reports() if scenario is not None
+                                 else simulate_reports(1000 if n is None else n, seed=seed, start=begin))
+    reports = watch.each(made)
     if output == "-":
         with _quiet_closed_stdout():
             write_jsonl(reports, sys.stdout.buffer, with_truth=truth)
@@ -899,6 +945,19 @@ def simulate(
             raise typer.BadParameter(msg, param_hint="'--output'") from exc
         with fh:
             write_jsonl(reports, fh, with_truth=truth)
+    if scenario is not None:
+        kinds = ", ".join(f"{k} {v}" for k, v in Counter(e.kind for e in scenario.events).items())
+        where = (f"-> {events_out}" if events_out is not None
+                 else "(--events-out FILE writes them as JSON lines)")
+        err.print(f"{watch.count} reports over {scenario.series.hours // 24} days in "
+                  f"{len(scenario.regions)} regions "
+                  f"({', '.join(scenario.regions)}); {len(scenario.events)} injected events ({kinds}) "
+                  f"{escape(where)}", soft_wrap=True, highlight=False)
+        if events_out is None:
+            for e in scenario.events:
+                target = e.region or (" ".join(e.regions) if e.regions else "every region")
+                err.print(f"  {e.start:%Y-%m-%d %H:%M} - {e.end:%Y-%m-%d %H:%M} UTC  {e.kind:<12} "
+                          f"{target}  (expect {e.alert})", soft_wrap=True, highlight=False)
     if watch.future:
         earlier = begin - (watch.last - now) - timedelta(days=1)
         suggested = earlier.replace(hour=0, minute=0, second=0, microsecond=0)
@@ -906,7 +965,8 @@ def simulate(
                   f"({now:%Y-%m-%d %H:%M} UTC; the first at {watch.first:%Y-%m-%d %H:%M}, the last at "
                   f"{watch.last:%Y-%m-%d %H:%M}): a worker rejects them as in the future; for a stream "
                   f"that ends before now, start earlier (--start {suggested:%Y-%m-%dT%H:%M:%SZ}) or "
-                  "ask for fewer (-n)", soft_wrap=True, highlight=False)
+                  f"ask for fewer ({'--days' if scenario is not None else '-n'})", soft_wrap=True,
+                  highlight=False)
 
 
 class _FutureWatch:
