@@ -16,7 +16,9 @@ local boundaries, never to the publication minute:
 - range "с 20:00 до 23:00": the latest such interval ending no later than one
   hour after publication (a bulletin may be posted just before its end time);
 - night ("overnight", "за ночь", "вночі", "в ночь на 2 июня"): 18:00 local the
-  previous day -> 07:00 local on the named date, else on the publication date;
+  previous day (23:00 in Moscow time: the Russian MoD's night bulletin starts then,
+  after its 20:00-23:00 evening one) -> 07:00 local on the named date, else on the
+  publication date;
 - 24 h ("over the past 24 hours", "за сутки", "за добу"): the 24 h ending at the
   latest local 07:00 at or before publication (so a morning summary contains the
   night's pieces, and relays during the day agree);
@@ -52,6 +54,10 @@ KYIV = ZoneInfo("Europe/Kyiv")
 UTC_ZONE = ZoneInfo("UTC")
 
 NIGHT_START = time(18, 0)
+# The Russian MoD's night is 23:00-07:00 Moscow time (its evening bulletin covers 20:00-23:00), so
+# a night told in Moscow time starts at 23:00: "overnight" relays of the 23-07 bulletin then share
+# its window, and the evening bulletin is not taken for a part of the night.
+MOSCOW_NIGHT_START = time(23, 0)
 MORNING = time(7, 0)
 EVENING = time(18, 0)
 RANGE_TOLERANCE = timedelta(hours=1)
@@ -101,8 +107,21 @@ _NIGHT_DATED_EN = re.compile(
     rf"|({_MONTH_RE})\s+(\d{{1,2}})|(\d{{1,2}})\s+({_MONTH_RE}))",
     _F,
 )
+# "с 23.00 мск 3 июля до 7.00 мск 4 июля", "з 18:00 4 липня до 07:00 5 липня": a range whose
+# ends name their dates
+_DATED_RANGE = re.compile(
+    rf"(?:\b(?:с|з|із|від|от|from|between)\s+){_HM}\s*(?:\(?(?:мск|msk)\)?\s*)?(\d{{1,2}})\s+({_MONTH_RE})"
+    rf"\s*(?:\(?(?:мск|msk)\)?)?\s+(?:до|по|to|until|till|and)\s+{_HM}\s*(?:\(?(?:мск|msk)\)?\s*)?"
+    rf"(\d{{1,2}})\s+({_MONTH_RE})",
+    _F,
+)
+# "between 8 p.m. and 11 p.m. Moscow time", "from 7 a.m. to noon"
+_CLOCK = r"(\d{1,2})(?::(\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b)|(noon|midnight)"
+_EN_RANGE = re.compile(rf"\b(?:between|from)\s+(?:{_CLOCK})\s+(?:and|to|until|till)\s+(?:{_CLOCK})", _F)
 _DAY24 = re.compile(
     r"past\s+24\s+hours|last\s+24\s+hours|past\s+day\b|previous\s+day\b|"
+    r"упродовж\s+(?:минулої\s+)?доби|минулої\s+доби|"
+    r"в\s+течение\s+(?:прошедших\s+|минувших\s+|последних\s+)?суток|минувших\s+суток|"
     r"за\s+(?:минувшие|прошедшие|последние|истекшие)?\s*сутки|"
     r"за\s+(?:минулу|останню|минулі)?\s*(?:добу|24\s+години)|протягом\s+(?:минулої\s+)?доби|"
     r"за\s+последние\s+24\s+часа",
@@ -190,6 +209,10 @@ def _window(start: datetime, end: datetime, label: str) -> ReportingWindow:
     return ReportingWindow(start=start, end=end, label=label)
 
 
+def _night_start(zone: ZoneInfo) -> time:
+    return MOSCOW_NIGHT_START if zone is MOSCOW else NIGHT_START
+
+
 def _dated(day: int, month: int, local_pub: datetime) -> date | None:
     """The date `day month` nearest to publication (handles New Year)."""
     best: date | None = None
@@ -220,12 +243,42 @@ def _night_date(text: str, local_pub: datetime) -> date | None:
     return None
 
 
-def _range(m: re.Match[str], local_pub: datetime, zone: ZoneInfo) -> ReportingWindow | None:
-    h1, c1, d1, h2, c2, d2 = m.groups()
+def _dated_range(m: re.Match[str], local_pub: datetime, zone: ZoneInfo) -> ReportingWindow | None:
+    h1, c1, d1, day1, mon1, h2, c2, d2, day2, mon2 = m.groups()
     hh1, m1, hh2, m2 = int(h1), int(c1 or d1), int(h2), int(c2 or d2)
     if hh1 > 24 or hh2 > 24 or m1 > 59 or m2 > 59:
         return None
-    t1, t2 = time(hh1 % 24, m1), time(hh2 % 24, m2)
+    first = _dated(int(day1), _MONTHS[mon1], local_pub)
+    last = _dated(int(day2), _MONTHS[mon2], local_pub)
+    if first is None or last is None:
+        return None
+    start = _at(first, time(hh1 % 24, m1), zone)
+    end = _at(last, time(hh2 % 24, m2), zone)
+    return _window(start, end, "range") if start < end else None
+
+
+def _hour24(h: str | None, minutes: str | None, half: str | None, word: str | None) -> tuple[int, int] | None:
+    if word:
+        return (12, 0) if word == "noon" else (0, 0)
+    if h is None:
+        return None
+    hh, mm = int(h), int(minutes or 0)
+    if hh < 1 or hh > 12 or mm > 59:
+        return None
+    pm = half is not None and half.startswith("p")
+    return (hh % 12 + (12 if pm else 0), mm)
+
+
+def _en_range(m: re.Match[str], local_pub: datetime, zone: ZoneInfo) -> ReportingWindow | None:
+    g = m.groups()
+    a, b = _hour24(*g[0:4]), _hour24(*g[4:8])
+    if a is None or b is None or a == b:
+        return None
+    return _clock_range(time(*a), time(*b), local_pub, zone)
+
+
+def _clock_range(t1: time, t2: time, local_pub: datetime, zone: ZoneInfo) -> ReportingWindow:
+    """The latest t1-t2 local interval ending no later than an hour after publication."""
     end_day = local_pub.date()
     end = _at(end_day, t2, zone)
     if end > local_pub.astimezone(UTC) + RANGE_TOLERANCE:
@@ -233,6 +286,14 @@ def _range(m: re.Match[str], local_pub: datetime, zone: ZoneInfo) -> ReportingWi
         end = _at(end_day, t2, zone)
     start_day = end_day if t1 < t2 else end_day - timedelta(days=1)
     return _window(_at(start_day, t1, zone), end, "range")
+
+
+def _range(m: re.Match[str], local_pub: datetime, zone: ZoneInfo) -> ReportingWindow | None:
+    h1, c1, d1, h2, c2, d2 = m.groups()
+    hh1, m1, hh2, m2 = int(h1), int(c1 or d1), int(h2), int(c2 or d2)
+    if hh1 > 24 or hh2 > 24 or m1 > 59 or m2 > 59:
+        return None
+    return _clock_range(time(hh1 % 24, m1), time(hh2 % 24, m2), local_pub, zone)
 
 
 # A post that corrects or updates an earlier one: "UPD", "Уточнение", "Оновлено", "не 2, а 3",
@@ -254,13 +315,22 @@ def parse_window(
     local = published_at.astimezone(zone)
     today = local.date()
     if _RANGE_CUE.search(text):
+        for m in _DATED_RANGE.finditer(text):
+            w = _dated_range(m, local, zone)
+            if w is not None:
+                return w
         for m in _RANGE.finditer(text):
             w = _range(m, local, zone)
             if w is not None:
                 return w
+    if _has(text, ("a.m.", "p.m.", "am ", "pm ", "noon", "midnight")):
+        for m in _EN_RANGE.finditer(text):
+            w = _en_range(m, local, zone)
+            if w is not None:
+                return w
     night_day = _night_date(text, local)
     if night_day is not None:
-        return _window(_at(night_day - timedelta(days=1), NIGHT_START, zone),
+        return _window(_at(night_day - timedelta(days=1), _night_start(zone), zone),
                        _at(night_day, MORNING, zone), "night")
     if _has(text, _DAY24_CUES) and _DAY24.search(text):
         end_day = today if local.time() >= MORNING else today - timedelta(days=1)
@@ -270,7 +340,7 @@ def parse_window(
         return _window(_at(today - timedelta(days=7), time(0), zone), _at(today, time(0), zone),
                        "week")
     if _has(text, _NIGHT_CUES) and _NIGHT.search(text):
-        return _window(_at(today - timedelta(days=1), NIGHT_START, zone),
+        return _window(_at(today - timedelta(days=1), _night_start(zone), zone),
                        _at(today, MORNING, zone), "night")
     if _has(text, _DAY_CUES) and _DAY.search(text):
         return _window(_at(today, MORNING, zone), _at(today, EVENING, zone), "day")

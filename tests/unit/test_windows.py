@@ -26,17 +26,18 @@ CASES: list[tuple[str, datetime, Any, Any, datetime, datetime, str]] = [
     ("в период с 23.00 до 07.00 перехвачены 120 беспилотников", u(2, 5), "ru-mod", "ru",
      u(1, 20), u(2, 4), "range"),
     ("between 23:00 and 07:00 UTC", u(2, 9), "other", "en", u(1, 23), u(2, 7), "range"),
+    # a night in Moscow time is 23:00-07:00 (the MoD's night bulletin; its evening one is 20-23)
     ("Overnight, air defences downed 57 drones.", u(2, 5, 10), "ru-mod", "en",
-     u(1, 15), u(2, 4), "night"),
-    ("За ночь сбиты 57 БПЛА", u(2, 4, 30), "ru-mod", "ru", u(1, 15), u(2, 4), "night"),
+     u(1, 20), u(2, 4), "night"),
+    ("За ночь сбиты 57 БПЛА", u(2, 4, 30), "ru-mod", "ru", u(1, 20), u(2, 4), "night"),
     ("Минувшей ночью сбиты 12 дронов", u(2, 10), "ru-official", "ru",
-     u(1, 15), u(2, 4), "night"),
+     u(1, 20), u(2, 4), "night"),
     ("Вночі ворог атакував 40 шахедами", u(2, 6), "ua-military", "uk",
      u(1, 15), u(2, 4), "night"),
     ("У ніч на 1 червня ворог атакував", u(1, 6), "ua-military", "uk",
      u(31, 15, month=5), u(1, 4), "night"),
     ("В ночь на 2 июня уничтожены 20 БПЛА", u(3, 12), "other", "ru",
-     u(1, 15), u(2, 4), "night"),
+     u(1, 20), u(2, 4), "night"),
     ("On the night of June 1 to 2, Russia launched 100 drones", u(2, 9), "other", "en",
      u(1, 18), u(2, 7), "night"),
     ("Over the past 24 hours, 168 drones were shot down.", u(2, 5), "ru-mod", "en",
@@ -59,11 +60,11 @@ CASES: list[tuple[str, datetime, Any, Any, datetime, datetime, str]] = [
      datetime(2026, 1, 14, 16, tzinfo=UTC), datetime(2026, 1, 15, 5, tzinfo=UTC), "night"),
     # claimant "other": a named military claimant sets the zone (relays match originals)
     ("Air defenses destroyed 162 drones overnight, Russia's Defense Ministry said.",
-     u(2, 9), "other", "en", u(1, 15), u(2, 4), "night"),
+     u(2, 9), "other", "en", u(1, 20), u(2, 4), "night"),
     ("Ukraine's air force said Russia fired 4 missiles overnight.", u(2, 9), "other", "en",
      u(1, 15), u(2, 4), "night"),
     ("Міноборони РФ заявило, що вночі збито 30 дронів", u(2, 9), "other", "uk",
-     u(1, 15), u(2, 4), "night"),
+     u(1, 20), u(2, 4), "night"),
     # dates are not time ranges
     ("с 01.06 по 07.06 сбиты 900 БПЛА", u(7, 12), "ru-mod", "ru",
      u(6, 21), u(7, 21), "default"),
@@ -110,7 +111,7 @@ def test_case_does_not_matter(text: str, published: datetime, claimant: Any, lan
 def test_english_relay_naming_the_ministry_gets_moscow_window() -> None:
     w = parse_window("RUSSIA'S DEFENCE MINISTRY said 57 drones were downed OVERNIGHT.",
                      u(2, 5), "other", "en")
-    assert (w.start, w.end, w.label) == (u(1, 15), u(2, 4), "night")
+    assert (w.start, w.end, w.label) == (u(1, 20), u(2, 4), "night")
 
 
 def test_no_time_words_give_the_local_calendar_day() -> None:
@@ -133,3 +134,35 @@ def test_an_own_channel_post_with_no_time_stated_is_its_minute_or_hour() -> None
     # a time the post states still wins
     night = parse_window("За ночь " + text, u(2, 5), "ru-official", "ru", own_post=True)
     assert night.label == "night"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "claimant", "lang", "start", "end"),
+    [
+        # a range whose ends name their dates (the ministry's morning bulletin, the Air Force's)
+        ("В период с 23.00 мск 3 июня до 7.00 мск 4 июня перехвачены 194 БПЛА", u(4, 5, 2), "ru-mod", "ru",
+         u(3, 20), u(4, 4)),
+        ("З 18:00 4 червня до 07:00 5 червня противник атакував 80 БпЛА", u(5, 6), "ua-military", "uk",
+         u(4, 15), u(5, 4)),
+        # English clock times
+        ("Between 8 p.m. and 11 p.m. Moscow time, air defences destroyed 20 drones", u(4, 20, 30), "ru-mod",
+         "en", u(4, 17), u(4, 20)),
+        ("Between 7 a.m. and noon Moscow time, 72 more drones were destroyed", u(4, 10), "other", "en",
+         u(4, 4), u(4, 9)),
+        # "Упродовж доби": the 24 hours, also in an official's own post
+        ("Упродовж доби окупанти скинули 23 керовані авіабомби", u(1, 6), "ua-official", "uk",
+         u(31, 4, month=5), u(1, 4)),
+    ],
+)
+def test_dated_and_clock_ranges(text: str, published: datetime, claimant: Any, lang: Any,
+                                start: datetime, end: datetime) -> None:
+    w = parse_window(text, published, claimant, lang, own_post=True)
+    assert (w.start, w.end) == (start, end)
+
+
+def test_an_overnight_relay_holds_the_bulletin_it_relays() -> None:
+    bulletin = parse_window("В период с 23.00 мск 3 июня до 7.00 мск 4 июня перехвачены 181 БПЛА", u(4, 5),
+                            "ru-mod", "ru", own_post=True)
+    relay = parse_window("Overnight, air defence systems destroyed 181 drones, the ministry said.",
+                         u(4, 6, 30), "ru-mod", "en")
+    assert relay.start <= bulletin.start and bulletin.end <= relay.end
