@@ -873,8 +873,8 @@ def detect(
 def simulate(
     output: Annotated[str, typer.Option("--output", help="JSONL file, - for stdout")] = "-",
     n: Annotated[int | None, typer.Option(
-        "-n", min=0, show_default=False,
-        help="number of reports [default: 1000]; not with --events (its length is --days)")] = None,
+        "-n", min=0, show_default="1000",
+        help="number of reports; not with --events (its length is --days)")] = None,
     seed: Annotated[int, typer.Option(help="random seed")] = 1,
     start: Annotated[str, typer.Option(
         help="first publication time (ISO; naive = UTC); the same options give the same "
@@ -885,13 +885,13 @@ def simulate(
                          "rises, silences, a feed outage, a first appearance, mass attacks) "
                          "rendered as reports")] = False,
     days: Annotated[int | None, typer.Option(
-        min=9, show_default=False, help="with --events: days from --start; events come after a week's "
-                                        "warm-up, a first appearance after day 34 [default: 42]")] = None,
+        min=9, show_default="42", help="with --events: days from --start; events come after a week's "
+                                       "warm-up, a first appearance after day 34")] = None,
     regions: Annotated[int | None, typer.Option(
-        min=4, max=40, show_default=False, help="with --events: number of regions [default: 8]")] = None,
+        min=4, max=40, show_default="8", help="with --events: number of regions")] = None,
     surge_sigmas: Annotated[float | None, typer.Option(
-        min=0.0, show_default=False,
-        help="with --events: size of injected surges, in sd of the region's hour [default: 3]")] = None,
+        min=0.0, show_default="3.0",
+        help="with --events: size of injected surges, in sd of the region's hour")] = None,
     events_out: Annotated[Path | None, typer.Option(
         help="with --events: write the event labels here as JSON lines (kind, the alert to expect, "
              "region(s), start, end); else they are listed on stderr")] = None,
