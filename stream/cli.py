@@ -469,13 +469,16 @@ def replay(
                     _fail(f"--compare: {base}/api/regions answered {code}" + _auth_hint(code, token))
                 if orjson.loads(body) != orjson.loads(orjson.dumps(doc)):
                     diffs.append(w)
-            code, body = _http_get(f"{base}/api/alerts", token)
+            # every alert the worker keeps, not the first page (the engine keeps at most
+            # Engine.max_alerts_kept, below the API's cap of 1000)
+            code, body = _http_get(f"{base}/api/alerts?limit=1000", token)
             if code != 200:
                 _fail(f"--compare: {base}/api/alerts answered {code}" + _auth_hint(code, token))
             live_alerts = orjson.loads(body)["alerts"]
         except (OSError, ValueError, KeyError) as exc:
             _fail(f"--compare: cannot read the worker at {base}: {exc}")
-        mine = orjson.loads(orjson.dumps(readmodel.alerts_doc(engine)))["alerts"]
+        every = readmodel.AlertQuery(limit=1000)
+        mine = orjson.loads(orjson.dumps(readmodel.alerts_doc(engine, every)))["alerts"]
         alert_diffs = _alert_differences(mine, live_alerts)
         for line in alert_diffs:
             err.print(f"[yellow]alert {line}[/]", soft_wrap=True)
