@@ -60,7 +60,7 @@ def _live(worker: Worker) -> list[tuple[Any, ...]]:
 
 def _settle(dep: Deployment, worker: Worker, what: str) -> list[tuple[Any, ...]]:
     expected = _replayed(dep)
-    wait_until(lambda: _live(worker) == expected, timeout=90, what=what)
+    wait_until(lambda: _live(worker) == expected, timeout=180, what=what)
     return expected
 
 
@@ -83,7 +83,7 @@ def test_a_restarted_worker_scores_new_hours_without_new_reports_on_every_partit
 
     again = dep.start_worker()
     again.wait_ready()
-    wait_until(lambda: _live(again) == before, timeout=60, what="the restarted worker to fold the log")
+    wait_until(lambda: _live(again) == before, timeout=120, what="the restarted worker to fold the log")
     _ingest(dep, [orjson.dumps(r) for r in LATER])
     after = _settle(dep, again, "the restarted worker to score the new hours as a replay does")
     new = {(kind, region) for _, kind, region, *_ in set(after) - set(before)}
