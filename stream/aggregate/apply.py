@@ -1,12 +1,14 @@
 """PURE: apply one Claim to a RegionState -> (state, Applied).
 
 Semantics (order-independent and idempotent by construction):
-- Identity: `claim_id`. Each identity keeps, per distinct value, the first
-  appearance of that value (smallest (published_at, report_id)) and the set of
-  sources. The value in force is the one whose first appearance is latest, so a
+- Identity: `claim_id`. Each identity keeps, per distinct value and qualifier,
+  the first appearance of that value (smallest (published_at, report_id)) and the
+  set of sources. The value in force is the one whose first appearance is latest, so a
   relay re-publishing an old value later does not undo a correction, and the
   result is a function of the SET of claims seen, not of their order.
   (Limit: a correction back to an earlier value, 4 -> 9 -> 4, stays at 9.)
+  A rounded figure that restates an exact one published before it ("more than
+  300" after 312) is no version: a relay, not a correction (_without_restated).
 - Outcomes: "new" (identity unseen), "correction" (value in force changed),
   "relay" (value in force, new source), "stale" (an older value; only its
   source is recorded), "duplicate" (nothing new, or (partition, offset) at or
@@ -47,6 +49,7 @@ from typing import Literal
 
 from stream.aggregate.fact import Fact
 from stream.aggregate.reconcile import affected, allocate
+from stream.aggregate.relays import may_be_post, neighbours, shadowed
 from stream.aggregate.state import (
     CLAIMANT,
     FIRST,
@@ -57,6 +60,9 @@ from stream.aggregate.state import (
     SOURCES,
     V_A,
     V_B,
+    V_PUB,
+    V_QUAL,
+    V_RID,
     V_SRC,
     WE,
     WEAPON,
@@ -69,6 +75,7 @@ from stream.aggregate.state import (
     cid_key,
     counted,
     counted_part,
+    current,
     event_of,
     event_time,
     group_of,
@@ -166,13 +173,15 @@ def _merge(rec: Rec | None, f: Fact) -> Rec:
     v = _version(f)
     versions = list(versions_of(rec))
     for i, old in enumerate(versions):
-        if (old[V_A], old[V_B]) == (v[V_A], v[V_B]):
-            # (a, b) are equal: (published_at, report_id), then qualifier and source decide
+        if (old[V_A], old[V_B], old[V_QUAL]) == (v[V_A], v[V_B], v[V_QUAL]):
+            # one value and qualifier: (published_at, report_id), then the source decide
             if v < old:
                 versions[i] = v
             break
     else:
         versions.append(v)
+    if f.kind == "count":
+        versions = _without_restated(versions)
     sources = rec[SOURCES]
     if v[V_SRC] not in sources:
         sources = shared(tuple(sorted((*sources, v[V_SRC]))))
@@ -183,13 +192,44 @@ def _merge(rec: Rec | None, f: Fact) -> Rec:
     return make_rec(meta, sources, versions)
 
 
+def _restates(v: Version, exact: Version) -> bool:
+    """Whether the rounded figure `v` ("more than 300", "about 300") only restates the
+    exact figure `exact` (312), published before it: then it is no correction."""
+    q, n, x = v[V_QUAL], v[V_A], exact[V_A]
+    if q == "at_least":
+        return x >= n
+    if q == "more_than":
+        return x > n
+    if q == "up_to":
+        return x <= n
+    # "about": within a tenth (rounding to a ten, or a hundred of a large figure)
+    return abs(x - n) * 10 <= x
+
+
+def _without_restated(versions: list[Version]) -> list[Version]:
+    """`versions` without the rounded figures that restate an exact figure published
+    before them (a wire's "more than 300" after a ministry's 312 of the same identity).
+
+    A version is a (value, qualifier) first appearance, and only exact versions decide,
+    which are never dropped: so whether a version is dropped depends on it and on the
+    set of exact first appearances alone, and the record stays a function of the set of
+    claims seen, whatever their order. A rounded figure published first stays (it is the
+    earliest report of the identity); an exact one after it is in force as before."""
+    exact = [v for v in versions if v[V_QUAL] == "exact"]
+    if not exact or len(exact) == len(versions):
+        return versions
+    return [v for v in versions if v[V_QUAL] == "exact" or not any(
+        (x[V_PUB], x[V_RID]) < (v[V_PUB], v[V_RID]) and _restates(v, x) for x in exact)]
+
+
 def _outcome(old: Rec | None, new: Rec, f: Fact) -> Outcome:
     if old is None:
         return "new"
     cur_old, cur_new = old[-1], new[-1]  # values in force: (a, b, qualifier, source)
     if cur_old[:2] != cur_new[:2]:
         return "correction"
-    if _value(f) != cur_new[:2]:
+    if _value(f) != cur_new[:2] and not (
+            f.kind == "count" and cur_new[2] == "exact" and _restates(_version(f), current(new))):
         return "stale"
     if f.source not in old[SOURCES] or old != new:
         return "relay"
@@ -197,9 +237,11 @@ def _outcome(old: Rec | None, new: Rec, f: Fact) -> Outcome:
 
 
 def _reallocate(state: RegionState, cid: Cid, rec: Rec, old_count: int,
-                new: bool, was: tuple[int, int] | None = None) -> list[Delta]:
+                new: bool, was: tuple[int, int] | None = None, recount: bool = True) -> list[Delta]:
     """Re-reconcile a count claim with the windows around it; return hourly deltas.
     `was`: its window before (`span_of`), when an earlier relay shortened it.
+    `recount`: its value or window changed (else only its sources or earliest report
+    did, which matter only to whether it, or a relay of it, is shadowed: relays.py).
 
     `parts` holds only summaries with pieces (whose counted part is what their count
     adds beyond the pieces, see state.counted); a plain claim costs no entry.
@@ -211,16 +253,32 @@ def _reallocate(state: RegionState, cid: Cid, rec: Rec, old_count: int,
         index_add(state, state.groups, g, cid, rec)
     claims = state.claims
     lookup = window_lookup(state, state.groups[g], g)
-    comp, needed = affected(lookup, (cid, *span_of(rec)))
+    shadow = state.shadowed
+    # whose shadowing may change: this identity, and the relays around it if it is a post
+    check = [cid]
+    if may_be_post(rec):
+        check += neighbours(cid, rec, lookup)
+    flips = [m for m in check if shadowed(claims, m, claims[m], lookup) != (m in shadow)]
+    if not recount and not flips:
+        return []
+    comp: set[int] = set()
+    needed: set[int] = set()
+    if recount:
+        comp, needed = affected(lookup, (cid, *span_of(rec)))
     if was is not None:
         comp_was, needed_was = affected(lookup, (cid, *was))
         comp, needed = comp | comp_was, needed | needed_was
-    items = [(m, *span_of(r := claims[m]), r[-1][0]) for m in needed]
+    for m in flips:  # a relay leaving or joining the forest moves what holds it
+        comp_m, needed_m = affected(lookup, (m, *span_of(claims[m])))
+        comp, needed = comp | comp_m, needed | needed_m
+    before = {m: 0 if m in shadow else counted_part(
+        old_count if m == cid else claims[m][-1][0], state.parts.get(m)) for m in comp}
+    shadow.symmetric_difference_update(flips)
+    items = [(m, *span_of(r := claims[m]), r[-1][0]) for m in needed if m not in shadow]
     counted, parts = allocate(items)
     moved: dict[int, int] = {}
     for m in sorted(comp):
-        before = counted_part(old_count if m == cid else claims[m][-1][0], state.parts.get(m))
-        d = counted[m] - before
+        d = counted.get(m, 0) - before[m]
         if m in parts:
             state.parts[m] = parts[m]
         else:
@@ -341,6 +399,7 @@ def _drop(state: RegionState, hour: int, cid: Cid) -> None:
     if g is not None:
         add_bucket(state, hour, g, -counted(state, cid, rec))
     state.parts.pop(cid, None)
+    state.shadowed.discard(cid)
     state.excerpts.pop(cid, None)
     state.version_excerpts.pop(cid, None)
 
@@ -437,6 +496,9 @@ def apply(
             deltas = _sum_deltas(deltas, _reallocate(state, cid, rec, old[-1][0], False,
                                                      was if shortened else None))
             reconcile_toll(state, cid, rec, False, was if shortened else None)
+        elif old[SOURCES] != rec[SOURCES] or old[FIRST] != rec[FIRST]:
+            deltas = _sum_deltas(deltas, _reallocate(state, cid, rec, old[-1][0], False,
+                                                     recount=False))
     _keep_excerpt(state, cid, f, old, rec, True)
     if state.watermark is None or et > state.watermark:
         _advance(state, et, lateness, before_evict)

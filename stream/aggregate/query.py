@@ -226,13 +226,15 @@ def _counted_before(state: RegionState, cid: Cid, rec: Rec, g: GroupKey, cutoff:
     """`counted` as of `cutoff`: the count in force then, less what the windows inside
     it that were published by then cover (reconcile.allocate over them)."""
     count = _count_before(rec, cutoff)
-    if count is None:
+    if count is None or cid in state.shadowed:  # a relay of a post published before it
         return 0
     if cid not in state.parts:  # no window inside it now, so none then either
         return count
     _comp, needed = affected(window_lookup(state, state.groups[g], g), (cid, *span_of(rec)))
     items = []
     for m in needed:
+        if m in state.shadowed:
+            continue
         r = state.claims[m]
         n = _count_before(r, cutoff)
         if n is not None:

@@ -15,7 +15,7 @@ Record of one claim identity (`Rec`), flat:
     claim seen with one value is a 5-slot tuple (80 bytes; 7 slots took 96). A
     version (`Version`, as `versions_of` and `current` give it) is (published_at,
     report_id, a, b, qualifier, source): the FIRST appearance (smallest
-    (published_at, report_id)) of one distinct value; (a, b) = (count, 0) for
+    (published_at, report_id)) of one distinct value and qualifier; (a, b) = (count, 0) for
     counts, (killed, injured) for casualties, (0, 0) for damage. Versions are kept
     sorted; see apply.py for why. The stored format (`encode`) is unchanged: meta
     (the 5 fields), window_start, window_end, sources, the first version flat and
@@ -149,6 +149,9 @@ class RegionState:
     version_excerpts: dict[Cid, dict[tuple[int, str], Excerpt]] = field(default_factory=dict)
     # counted (a, b) of casualty/damage claims where it differs from the value (tolls.py)
     tolls: dict[Cid, tuple[int, int]] = field(default_factory=dict)
+    # count identities that restate an official's post under another window (relays.py):
+    # they count nothing
+    shadowed: set[Cid] = field(default_factory=set)
     # Derived indexes, rebuilt by decode; not serialized, not compared.
     # group -> claim ids (a list: 8 bytes a claim, vs ~50 in a set)
     groups: dict[GroupKey, list[Cid]] = field(default_factory=dict, compare=False, repr=False)
@@ -183,7 +186,7 @@ def value(a: int, b: int, qualifier: str, source: str) -> Value:
 def make_rec(meta: tuple[Any, ...], sources: tuple[str, ...],
              versions: list[Version] | tuple[Version, ...]) -> Rec:
     """Build a record from its shared meta, its sources and its versions (sorted here)."""
-    vs = sorted(versions, key=lambda v: (v[V_PUB], v[V_RID], v[V_A], v[V_B]))
+    vs = sorted(versions, key=lambda v: (v[V_PUB], v[V_RID], v[V_A], v[V_B], v[V_QUAL]))
     flat: list[Any] = [meta, sources]
     for v in vs:
         flat += (v[V_PUB], v[V_RID], value(v[V_A], v[V_B], v[V_QUAL], v[V_SRC]))
@@ -268,7 +271,7 @@ def counted_part(count: int, parts: int | None) -> int:
 
 def counted(state: RegionState, cid: Cid, rec: Rec) -> int:
     """What a count claim adds to totals after window reconciliation (0 for others)."""
-    if rec[META][KIND] != "count":
+    if rec[META][KIND] != "count" or cid in state.shadowed:
         return 0
     return counted_part(rec[-1][0], state.parts.get(cid))
 
@@ -399,6 +402,8 @@ def encode(state: RegionState) -> bytes:
         doc["version_excerpts"] = _by_id({
             c: sorted((*k, *e) for k, e in vs.items())
             for c, vs in state.version_excerpts.items()})
+    if state.shadowed:  # likewise
+        doc["shadowed"] = sorted(cid_str(c) for c in state.shadowed)
     return orjson.dumps(doc)
 
 
@@ -447,6 +452,7 @@ def decode(data: bytes) -> RegionState:
             cid_key(cid): {(recent(int(e[0])), recent(e[1])): (e[2], int(e[3]), int(e[4]),
                                                               int(e[5]), s(e[6])) for e in vs}
             for cid, vs in d.get("version_excerpts", [])},
+        shadowed={cid_key(cid) for cid in d.get("shadowed", [])},
     )
     reindex(state)
     return state

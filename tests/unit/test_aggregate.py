@@ -192,6 +192,51 @@ def test_old_value_relayed_after_correction_is_stale() -> None:
     assert window_stats(state, as_of=t(3, 0), window=DAY)["casualties"]["ru"]["killed"] == 9
 
 
+def _rounded(n: int, qualifier: Any, published: datetime, rid: str, source: str) -> Claim:
+    return count_claim(n, t(1, 20), t(2, 4), published=published, report_id=rid,
+                       source=source).model_copy(update={"qualifier": qualifier})
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "n", "restates"),
+    [("more_than", 300, True), ("at_least", 312, True), ("about", 300, True),
+     ("up_to", 320, True), ("more_than", 312, False), ("about", 250, False),
+     ("up_to", 300, False), ("at_least", 400, False)],
+)
+def test_a_rounded_figure_restating_an_exact_one_is_a_relay_in_every_order(
+        qualifier: str, n: int, restates: bool) -> None:
+    """A wire's "more than 300" after the ministry's 312 of the same identity restates it:
+    the total stays 312 (it was a correction to 300 before). A rounded figure that the exact
+    one does not satisfy ("up to 300") is a correction, as any later figure is."""
+    exact = _rounded(312, "exact", t(2, 4, 10), "mod", "telegram:mod_russia")
+    later = _rounded(n, qualifier, t(2, 6), "wire", "reuters")
+    earlier = _rounded(n, qualifier, t(2, 4, 5), "early-wire", "interfax")
+    for claims, total, outcome in [
+        ([exact, later], 312 if restates else n, "relay" if restates or n == 312 else "correction"),
+        # a rounded figure published first is the earliest report, then corrected by 312
+        ([earlier, exact], 312, "correction" if n != 312 else "relay"),
+    ]:
+        results = set()
+        for perm in itertools.permutations(claims):
+            state, got = run(list(perm))
+            results.add(encode(state))
+            if perm == tuple(claims):
+                assert got == ["new", outcome]
+            stats = window_stats(state, as_of=t(3, 0), window=DAY)
+            assert stats["totals"] == {"ru-mod": {"drone": {"intercepted": total}}}, perm
+        assert len(results) == 1, "one state in every order"
+    # a third claim: the rounded figure after the exact one, and the same figure again
+    # earlier (then it is the earliest report, and 312 corrects it), in every order
+    claims = [exact, later, earlier]
+    results = set()
+    for perm in itertools.permutations(claims):
+        state, _ = run(list(perm))
+        results.add(encode(state))
+        assert window_stats(state, as_of=t(3, 0), window=DAY)["totals"] == {
+            "ru-mod": {"drone": {"intercepted": 312}}}
+    assert len(results) == 1
+
+
 def test_correction_moves_aggregates_by_the_difference() -> None:
     state = new_state("RU-BEL")
     state, a = apply(state, count_claim(10, t(1, 20), t(1, 23)), partition=0, offset=0)
