@@ -244,8 +244,9 @@ def create_app(
     runtime = Runtime(
         settings=settings,
         bootstrap=bootstrap,
-        metrics=metrics or Metrics(),
-        engine=Engine.create(lateness=settings.lateness, detect_grace=settings.detect_grace),
+        metrics=metrics or Metrics(live_horizon=settings.alert_live_horizon),
+        engine=Engine.create(lateness=settings.lateness, detect_grace=settings.detect_grace,
+                             alerts_kept=settings.alerts_kept),
     )
     raw = settings.topic(RAW_TOPIC)
     runtime.topics = {

@@ -429,6 +429,7 @@ def replay(
 
     from stream.app import kafka_client_kwargs
     from stream.errors import ReplayError
+    from stream.pipeline import Engine
     from stream.replay import replay as run_replay
     from stream.settings import CLAIMS_TOPIC, RAW_TOPIC
     from stream.web import readmodel
@@ -447,9 +448,13 @@ def replay(
             def progress(done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total)
 
+            # the worker's own settings, so the same log gives the same answers
+            engine = Engine.create(lateness=s.lateness, detect_grace=s.detect_grace,
+                                   alerts_kept=s.alerts_kept)
             engine, summary = asyncio.run(run_replay(
-                bootstrap, name, kind=topic, from_offset=from_offset,  # type: ignore[arg-type]
-                from_time=start, client_kwargs=kafka_client_kwargs(s), on_progress=progress))
+                bootstrap, name, kind=topic, engine=engine,  # type: ignore[arg-type]
+                from_offset=from_offset, from_time=start, client_kwargs=kafka_client_kwargs(s),
+                on_progress=progress))
     except (ReplayError, BrokerError, KafkaError) as exc:
         _fail(str(exc) if isinstance(exc, BrokerError) else f"replay of {name} on {bootstrap} failed: {exc}")
     docs = {w: readmodel.regions_doc(engine, w) for w in readmodel.WINDOWS}

@@ -363,9 +363,9 @@ class Engine:
 
     @classmethod
     def create(cls, *, lateness: timedelta = timedelta(days=7),
-               detect_grace: timedelta = DETECT_GRACE) -> Engine:
+               detect_grace: timedelta = DETECT_GRACE, alerts_kept: int = 500) -> Engine:
         config = detect.DetectorConfig(hour_close_grace=detect_grace)
-        return cls(lateness=lateness, detector=detect.new_state(config))
+        return cls(lateness=lateness, detector=detect.new_state(config), max_alerts_kept=alerts_kept)
 
     def apply(self, claim: Claim | aggregate.Fact, *, partition: int = -1,
               offset: int = -1, source: int | None = None) -> aggregate.Applied:

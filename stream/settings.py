@@ -66,6 +66,14 @@ class Settings(BaseSettings):
                     "many event-time hours a second)")
     session_timeout_s: float = Field(default=6.0, gt=0)
     heartbeat_interval_s: float = Field(default=1.0, gt=0)
+    alerts_kept: int = Field(
+        default=500, ge=10, le=1000,
+        description="alerts the API and dashboard serve: every open one and the newest resolved "
+                    "ones up to this many in all (the alerts topic keeps the full history)")
+    alert_live_hours: float = Field(
+        default=12, gt=0,
+        description="an alert about an hour further behind the wall clock than this is history "
+                    "(a replay, a backfill): counted apart and never paged")
     api_token: str | None = Field(default=None, description="bearer token for API/dashboard")
     cors_origins: str = Field(default="", description="comma-separated allowed CORS origins")
     log_level: Literal["debug", "info", "warning", "error"] = "info"
@@ -76,6 +84,10 @@ class Settings(BaseSettings):
     @property
     def detect_grace(self) -> timedelta:
         return timedelta(minutes=self.detect_grace_minutes)
+
+    @property
+    def alert_live_horizon(self) -> timedelta:
+        return timedelta(hours=self.alert_live_hours)
 
     @property
     def lateness(self) -> timedelta:
