@@ -25,6 +25,7 @@ from typing import Any
 
 from stream.aggregate.apply import ts
 from stream.aggregate.reconcile import affected, allocate
+from stream.aggregate.relays import restated_post
 from stream.aggregate.state import (
     CLAIMANT,
     DKIND,
@@ -242,6 +243,16 @@ def _counted_before(state: RegionState, cid: Cid, rec: Rec, g: GroupKey, cutoff:
     return allocate(items)[0].get(cid, 0)
 
 
+def _restated(state: RegionState, cid: Cid, rec: Rec) -> str | None:
+    if cid not in state.shadowed:
+        return None
+    g = group_of(rec)
+    if g is None:  # a shadowed claim is a count claim of a group
+        return None
+    post = restated_post(state.claims, cid, rec, window_lookup(state, state.groups[g], g))
+    return None if post is None else cid_str(post)
+
+
 def latest_claims(state: RegionState, n: int = 50) -> list[dict[str, Any]]:
     """The `n` claims with the latest event time, newest first, JSON-ready."""
     # Whole hours, newest first, until n claims: every claim of a later hour has a
@@ -270,6 +281,8 @@ def latest_claims(state: RegionState, n: int = 50) -> list[dict[str, Any]]:
             "event_time": _iso(event_of(rec)),
             "count": cur[V_A] if rec[META][KIND] == "count" else 0,
             "counted": counted(state, cid, rec),
+            # the official's post this relay restates under another window (relays.py)
+            "restates": _restated(state, cid, rec),
             "killed": cur[V_A] if rec[META][KIND] == "casualties" else 0,
             "injured": cur[V_B] if rec[META][KIND] == "casualties" else 0,
             "qualifier": cur[V_QUAL],

@@ -62,16 +62,21 @@ def restates(r: Rec, r_span: tuple[int, int], p: Rec, p_span: tuple[int, int]) -
     return not set(r[SOURCES]).intersection(p[SOURCES])
 
 
-def shadowed(claims: dict[Cid, Rec], cid: Cid, rec: Rec, lookup: Lookup) -> bool:
-    """Whether the count identity `cid` restates a post of its group (`lookup` gives the
-    group's windows touching an interval, as reconcile.affected takes it)."""
+def restated_post(claims: dict[Cid, Rec], cid: Cid, rec: Rec, lookup: Lookup) -> Cid | None:
+    """The post of its group the count identity `cid` restates (the smallest id of those
+    it restates), or None (`lookup` gives the group's windows touching an interval, as
+    reconcile.affected takes it)."""
     if is_post(rec):
-        return False
+        return None
     span = span_of(rec)
-    for m, ws, we in lookup(span[0], span[1] + GAP):
-        if m != cid and (p := claims[m]) and is_post(p) and restates(rec, span, p, (ws, we)):
-            return True
-    return False
+    found = [m for m, ws, we in lookup(span[0], span[1] + GAP)
+             if m != cid and is_post(p := claims[m]) and restates(rec, span, p, (ws, we))]
+    return min(found) if found else None
+
+
+def shadowed(claims: dict[Cid, Rec], cid: Cid, rec: Rec, lookup: Lookup) -> bool:
+    """Whether the count identity `cid` restates a post of its group."""
+    return restated_post(claims, cid, rec, lookup) is not None
 
 
 def neighbours(cid: Cid, rec: Rec, lookup: Lookup) -> list[Cid]:

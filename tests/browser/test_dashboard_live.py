@@ -190,3 +190,34 @@ def test_page_catches_up_without_reload_after_a_worker_restart(deployment: Deplo
     ids = driver.execute_script(
         "return [...document.querySelectorAll('#claims-feed li')].map(li => li.dataset.region)")
     assert sorted(ids) == ["RU-BEL", "RU-KRS"]  # refetched, not duplicated
+
+
+def test_a_relay_of_a_governors_post_shows_that_it_counts_nothing(
+        deployment: Deployment, driver: Any) -> None:
+    """The governor's untimed post and an outlet's "overnight" relay of it: the region counts
+    5, and the relay in the region's detail says it counts 0, with why on hover."""
+    worker = deployment.start_worker()
+    worker.wait_ready()
+    post = datetime(2025, 7, 10, 5, 15, tzinfo=UTC)
+    ingest(deployment, [
+        report("gov", post, "Над Белгородской областью сбиты 5 беспилотников. Пострадавших нет.",
+               source="telegram:vvgladkov"),
+        report("wire", post + timedelta(minutes=105),
+               "Five drones were shot down over the Belgorod region overnight, Governor "
+               "Vyacheslav Gladkov said.", source="reuters"),
+    ], b"relay")
+    wait_until(lambda: worker.json("/healthz")["claims_applied"] >= 2, timeout=60, what="both folded")
+    open_dashboard(driver, worker)
+    cell = '#regions-table tr[data-region="RU-BEL"] td[data-claimant="ru-official"]'
+    WebDriverWait(driver, 10).until(lambda d: text_of(d, cell) == "5")
+    click(driver, '#regions-table tr[data-region="RU-BEL"]')
+    WebDriverWait(driver, 5).until(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, '#drawer-claims li[data-region="RU-BEL"]')) == 2)
+    tags = driver.execute_script(
+        "return [...document.querySelectorAll('#drawer-claims li')].map((li) => "
+        "[li.querySelector('.sources').firstChild.textContent, "
+        "li.querySelector('.tag.counted')?.textContent ?? null, "
+        "li.querySelector('.tag.counted')?.title ?? null])")
+    assert sorted(tags) == [
+        ["reuters", "counts 0", "restates an official's post of the same figure, which is counted"],
+        ["telegram:vvgladkov", None, None]]

@@ -202,6 +202,16 @@ function regionLabel(code, text, linked, cls) {
     : el("span", { class: cls }, text);
 }
 
+/** What a count claim adds to the totals where that is not its figure: a relay of an
+ * official's post (counted with the post), or a summary whose pieces are counted. */
+function countedTag(c) {
+  if (c.kind !== "count" || typeof c.counted !== "number" || c.counted === c.count) return null;
+  const why = c.restates
+    ? "restates an official's post of the same figure, which is counted"
+    : "the windows inside it are counted; this adds what they do not cover";
+  return el("span", { class: "tag counted", title: why }, `counts ${fmt(c.counted)}`);
+}
+
 export function claimItem(c, linked = false) {
   const sources = Array.isArray(c.sources) && c.sources.length ? c.sources : [c.source];
   const meta = el("div", { class: "meta" },
@@ -217,6 +227,8 @@ export function claimItem(c, linked = false) {
     src.appendChild(el("span", { class: "source" }, String(s)));
   });
   if (Array.isArray(c.versions) && c.versions.length > 1) src.appendChild(el("span", { class: "tag" }, `${c.versions.length} versions`));
+  const counted = countedTag(c);
+  if (counted) src.appendChild(counted);
   return el("li", { class: "claim", data: { claimId: c.claim_id, region: c.key || "" } }, meta, excerptNode(c), src);
 }
 
