@@ -373,10 +373,19 @@ def _drop_superseded(
         # the clause of the figure ("ранены 19 человек; утром сообщалось о 15 пострадавших")
         a = next((k + 1 for k in range(min(c.first, c.cue) - 1, lo - 1, -1) if toks[k].text == ";"), lo)
         b = next((k for k in range(max(c.last, c.cue) + 1, hi) if toks[k].text == ";"), hi)
+        # "Спершу він повідомив про двох поранених, однак пізніше уточнив, що постраждалих троє":
+        # a contrast after a comma opens the current figure's clause
+        a = next((k + 1 for k in range(min(c.first, c.cue) - 1, a, -1) if _contrast(toks, k)), a)
+        b = next((k for k in range(max(c.last, c.cue) + 1, b) if _contrast(toks, k)), b)
         # an earlier report ("officials had earlier reported four dead", "ранее сообщалось о
         # двух погибших"), not an earlier event ("Earlier in the day, two people were wounded
         # in a drone attack, Fedorov said")
         marks = [k for k in range(a, b) if toks[k].low in _EARLIER]
+        scoped = [k for k in marks if _toll_of(toks, k, b)]
+        if scoped and len(scoped) == len(marks):
+            # "killed three and wounded 17, raising an earlier toll of one dead and nine wounded":
+            # the earlier toll is what follows its noun, up to the clause's end
+            return any(k < c.first < _clause_end(toks, k, b) for k in scoped)
         return any(
             toks[m].low in _REPORTING or toks[m].lemma in _REPORTING
             for k in marks
@@ -390,6 +399,26 @@ def _drop_superseded(
     return [c for c in found if c.what not in current or not earlier(c)]
 
 
+_TOLL_NOUNS = frozenset({"toll", "figure", "figures", "count", "tally", "estimate", "report", "reports"})
+
+
+_BUT = frozenset({"однак", "однако", "але", "проте", "но", "but", "however", "later", "пізніше", "позже",
+                  "позднее"})
+
+
+def _contrast(toks: list[Token], k: int) -> bool:
+    return toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].low in _BUT
+
+
+def _toll_of(toks: list[Token], k: int, hi: int) -> bool:
+    """ "an earlier toll of", "the previous figure of": a mark that names the old tally it opens."""
+    return k + 2 < hi and toks[k + 1].low in _TOLL_NOUNS and toks[k + 2].low == "of"
+
+
+def _clause_end(toks: list[Token], k: int, hi: int) -> int:
+    return next((m for m in range(k + 1, hi) if toks[m].text in (",", ";", "(", ")")), hi)
+
+
 _REPORTING = frozenset({"reported", "said", "told", "announced", "put", "gave", "reporting", "сообщалось",
                         "повідомлялося", "повідомлялось", "сообщал", "сообщала", "сообщали", "сообщить",
                         "повідомляв", "повідомляла", "повідомляли", "повідомити", "заявлял", "заявляв",
@@ -398,7 +427,7 @@ _REPORTING = frozenset({"reported", "said", "told", "announced", "put", "gave", 
                         "информация", "відомо", "известно"})
 _EARLIER = frozenset({"earlier", "previously", "initially", "ранее", "раніше", "прежде",
                       "сообщалось", "повідомлялося", "повідомлялось", "первоначально",
-                      "изначально", "спочатку"})
+                      "изначально", "спочатку", "спершу", "сначала", "сперва"})
 
 
 def _negated(toks: list[Token], i: int, bounds: tuple[int, int]) -> bool:
@@ -791,9 +820,10 @@ _UPDATE_MARKS = frozenset({"upd", "update", "updated", "уточнение", "у
 
 def _in_update(toks: list[Token], i: int, sent_bounds: list[tuple[int, int]]) -> bool:
     """A figure in an update ("UPD. Уточнение: пострадавших трое"): at most three words after
-    an update mark that opens its sentence (or the sentence before, "UPD." alone)."""
+    an update mark that opens its sentence, or in the two sentences after a mark that stands
+    alone ("UPD 06:10. Рятувальники дістали тіло. Станом на зараз відомо про 5 загиблих")."""
     sent = toks[i].sent
-    for s in (sent, sent - 1):
+    for s in (sent, sent - 1, sent - 2):
         if s < 0:
             continue
         lo, hi = sent_bounds[s]

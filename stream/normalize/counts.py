@@ -152,7 +152,7 @@ def _measure(
 
 
 _RATHER = frozenset({("а", "не"), (",", "не"), ("and", "not"), (",", "not"), ("rather", "than"),
-                     ("instead", "of")})
+                     ("instead", "of"), ("(", "not"), ("(", "не"), ("(", "а")})
 _CORRECTING = frozenset({"earlier", "previously", "initially", "ранее", "раніше", "первоначально",
                          "спочатку", "correcting", "уточнив", "уточнило", "уточнила"})
 
@@ -165,7 +165,7 @@ def _superseded(toks: list[Token], num: Number, s_lo: int, s_hi: int) -> bool:
     if j > s_lo and (toks[j - 1].low, toks[j].low) in _RATHER:
         return True
     k = j
-    while k >= s_lo and toks[k].text not in (",", ";", ":", "(", "—", "–"):
+    while k >= s_lo and toks[k].text not in (",", ";", ":", "(", ")", "—", "–"):
         if toks[k].low in _CORRECTING:
             return True
         k -= 1
@@ -280,7 +280,9 @@ def _own_predicate(toks: list[Token], num: Number, lo: int, cues: list[Measure |
     j = num.first - num.qlen - 1
     if j < lo or toks[j].low not in ("and", "while", "и", "і", "та"):
         return None
-    for k in range(num.last + 1, min(lo + len(cues), num.last + 5)):
+    kind, _weapon, np_last = weapon_phrase(toks, num.last)
+    start = np_last + 1 if kind == "weapon" else num.last + 1  # past "415 decoy drones"
+    for k in range(start, min(lo + len(cues), start + 4)):
         if cues[k - lo] is not None:
             return cues[k - lo]
         if toks[k].low not in _PREDICATE_GAP:
@@ -625,9 +627,67 @@ def extract_counts(
             # "all 16 drones launched overnight had been shot down": launched and downed
             seen.add((region, weapon, also, num.value))
             out.append(count._replace(measure=also))
-    return _drop_placeless_repeats(
-        _share_of_region(toks, _of_them_region(toks, _share_coordinated_region(toks, out)))
+    return _drop_refined(
+        toks,
+        doc.sent_bounds,
+        places,
+        _drop_placeless_repeats(
+            _share_of_region(toks, _of_them_region(toks, _share_coordinated_region(toks, out)))
+        ),
     )
+
+
+_REFINED_MARKS = ("уточнен", "уточнён", "updated", "revised", "clarified")
+_DATA = ("данн", "дан", "data", "figures", "information", "информац", "інформац")
+_UPDATE_HEADS = frozenset({"upd", "update", "updated", "оновлено", "обновлено", "оновлення", "обновление"})
+_ANOTHER = frozenset({"ще", "еще", "ещё", "іще", "more", "another", "additional", "further"})
+
+
+def _refined(toks: list[Token], bounds: list[tuple[int, int]], c: Count) -> bool:
+    """A figure an update gives ("Обновлено 05:20. По уточненным данным, над Севастополем сбиты 6",
+    "за уточненими даними, підтверджено збиття 41"), not one added to the earlier ("ще 3")."""
+    lo = bounds[c.sent][0]
+    if any(t.low in _ANOTHER for t in toks[max(lo, c.first - 3) : c.first]):
+        return False
+    for k in range(lo, c.first - 1):
+        if toks[k].low.startswith(_REFINED_MARKS) and toks[k + 1].low.startswith(_DATA):
+            return True
+    for s in (c.sent, c.sent - 1):
+        if s < 0:
+            continue
+        a, b = bounds[s]
+        head = [t for t in toks[a : min(b, a + 3)] if t.kind == "word"][:1]
+        if head and head[0].low in _UPDATE_HEADS:
+            return s == c.sent or b - a <= 6  # "UPD 07:40." alone before it
+    return False
+
+
+def _drop_refined(
+    toks: list[Token], bounds: list[tuple[int, int]], places: list[PlaceRef], counts: list[Count]
+) -> list[Count]:
+    """ "По предварительной информации, сбиты 4 БПЛА. ... По уточненным данным, над Севастополем
+    сбиты 6": an update's figure replaces the earlier one of the same weapon and measure (and
+    place); with no place of its own it keeps the place of the figure it replaces."""
+    drop: set[int] = set()
+    out = list(counts)
+    for j, new in enumerate(counts):
+        if not _refined(toks, bounds, new):
+            continue
+        old = [
+            i for i, c in enumerate(counts)
+            if c.sent < new.sent and c.weapon == new.weapon and c.measure == new.measure
+            and c.value != new.value and (c.region == new.region or None in (c.region, new.region))
+        ]
+        if not old:
+            continue
+        drop.update(old)
+        lo, hi = bounds[new.sent]
+        kept = {counts[i].region for i in old}
+        if new.region is None and len(kept) == 1 and not codes_in(places, lo, hi):
+            # "UPD. По уточненным данным, всего уничтожен 31 БПЛА": the earlier figure's place, and
+            # a total only if that was one
+            out[j] = _with_region(new, kept.pop())._replace(total=all(counts[i].total for i in old))
+    return [c for i, c in enumerate(out) if i not in drop] if drop else out
 
 
 _ALL = frozenset({"all", "все", "всі", "усі", "всех", "всіх", "усіх"})

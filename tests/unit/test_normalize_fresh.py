@@ -1038,6 +1038,33 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("telegram:kpszsu", "Тридцять два безпілотники вдалося збити, ще одинадцять зникли з радарів.",
      [(None, "drone", "intercepted", 32, "ua-military"), (None, "drone", "suppressed", 11, "ua-military")],
      [], []),
+    # Twenty-second batch (rounds 30 and 31's lessons, in other words)
+    # a figure joined by "and" takes the verb after its own noun phrase
+    ("telegram:kpszsu", "Air defence shot down 120 drones and 64 decoy drones were locationally lost or "
+     "jammed.",
+     [(None, "drone", "intercepted", 120, "ua-military"), (None, "drone", "suppressed", 64, "ua-military")],
+     [], []),
+    # "(not 33, as reported earlier)" is the old figure; the one after the bracket is not
+    ("telegram:kpszsu", "Of the 52 drones launched overnight, 30 were shot down (not 33, as reported "
+     "earlier) and 12 were locationally lost.",
+     [(None, "drone", "launched", 52, "ua-military"), (None, "drone", "intercepted", 30, "ua-military"),
+      (None, "drone", "suppressed", 12, "ua-military")], [], []),
+    # an earlier toll is what its noun opens; "Спершу ..., однак пізніше уточнив" keeps the later one
+    ("ukrinform", "A missile strike on Zaporizhzhia killed five people and injured 21, regional governor "
+     "Ivan Fedorov said, raising an earlier toll of three dead and 10 injured.", [], [],
+     [("UA-23", "killed", 5), ("UA-23", "injured", 21)]),
+    ("suspilne", "Спершу голова громади повідомив про одного пораненого в Сумах, однак пізніше уточнив, що "
+     "поранені четверо.", [], [], [("UA-59", "injured", 4)]),
+    # an update mark alone on its line covers the two sentences after it
+    ("telegram:lysak", "У Дніпрі загинула одна людина.\n\nUPD 07:15. Рятувальники завершили розбір завалів. "
+     "Відомо про 3 загиблих і 8 поранених.", [], [], [("UA-12", "killed", 3), ("UA-12", "injured", 8)]),
+    # "по уточненным данным" replaces the earlier figure of the same weapon and measure, in its place
+    ("ria", "Губернатор Брянской области Александр Богомаз: по предварительным данным, над регионом сбиты "
+     "7 БПЛА.\n\nUPD 06:30. По уточненным данным, всего уничтожено 12 беспилотников.",
+     [("RU-BRY", "drone", "intercepted", 12, "ru-official")], [], []),
+    # a week is no long period: "від початку тижня" is a weekly figure like the ministries' summaries
+    ("ukrinform", "Загалом від початку тижня над Курщиною знищено понад 150 дронів, повідомив губернатор.",
+     [("RU-KRS", "drone", "intercepted", 150, "ru-official")], [], []),
 ]
 
 
