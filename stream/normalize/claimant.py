@@ -182,7 +182,7 @@ _RU_OFFICIAL_SOURCES = (
     "pasechnik",
     "oleg_nikolaev", "kadyrov", "miliaev",
     "brechalov", "fedorishchev", "melnichenko", "zdunov", "yevraev", "evraev",
-    "mahonin", "makhonin", "solntsev", "drozdenko", "nikolaev_oleg",
+    "mahonin", "makhonin", "solntsev", "drozdenko", "nikolaev_oleg", "nikolaev_chuvashia",
 )  # fmt: skip
 # Channels of Ukrainian regional administrations, mayors and ministries.
 _UA_OFFICIAL_SUFFIXES = ("_ova", "ova", "_mva", "mva", "_gov_ua", "_oda", "oda", "_rada", "_rva", "rva",
@@ -236,7 +236,8 @@ _SOURCE_REGIONS: tuple[tuple[str, str], ...] = (
     ("habirov", "RU-BA"), ("khabirov", "RU-BA"), ("minnikhanov", "RU-TA"), ("opershtab23", "RU-KDA"),
     ("kuban", "RU-KDA"), ("milyaev", "RU-TUL"), ("miliaev", "RU-TUL"),
     ("anokhin", "RU-SMO"), ("nikitin", "RU-NIZ"),
-    ("oleg_nikolaev", "RU-CU"), ("saldo", "UA-65"), ("balitsk", "UA-23"), ("pushilin", "UA-14"),
+    ("oleg_nikolaev", "RU-CU"), ("nikolaev_chuvashia", "RU-CU"), ("saldo", "UA-65"), ("balitsk", "UA-23"),
+    ("pushilin", "UA-14"),
     ("pasechnik", "UA-09"), ("kadyrov", "RU-CE"), ("zabolotna", "UA-05"),
     ("synegubov", "UA-63"), ("syniehubov", "UA-63"), ("kharkiv", "UA-63"), ("terekhov", "UA-63"),
     ("dnipropetrovsk", "UA-12"), ("lysak", "UA-12"), ("hayvoronskyi", "UA-12"), ("filatov", "UA-12"),
@@ -300,6 +301,8 @@ def source_claimant(source: str) -> Claimant | None:
         name = src.split(":", 1)[1]
         if name.endswith(_UA_OFFICIAL_SUFFIXES) or "_oda" in name or "_gov_ua" in name:
             return "ua-official"
+        if name.startswith("min") and name.endswith(("_ua", "ua")) and "oborony" not in name:
+            return "ua-official"  # "minenergo_ua", "mininfra_ua": a Ukrainian ministry's channel
         if name.startswith(_RU_OFFICIAL_SOURCES) or _contains_name(name, _RU_OFFICIAL_SOURCES):
             return "ru-official"
         if name.startswith(_UA_OFFICIAL_SOURCES) or _contains_name(name, _UA_OFFICIAL_SOURCES):
@@ -517,6 +520,8 @@ def _titled(toks: list[Token], i: int) -> bool:
         return tok.text == "MoD" or tok.text == "MOD"
     if i > 0 and toks[i - 1].low in ("republic's", "region's", "oblast's", "city's", "territory's"):
         return True  # "the republic's head Oleg Nikolaev"
+    if i > 0 and toks[i - 1].low.endswith("'s") and toks[i - 1].text[:1].isupper() and tok.low == "head":
+        return True  # "Chuvashia's head Oleg Nikolaev": a named place's head
     window = toks[i + 1 : i + 4]
     return any(t.low in ("of", "region", "regional", "ова", "ода", "адміністрації", "администрации",
                          "области", "області", "республики", "міста", "города") for t in window)

@@ -92,6 +92,8 @@ _PEOPLE_AFTER = words("worker", "workers", "employee", "employees", "staff", "pe
 
 
 _POWER = frozenset({"power", "electricity", "electric", "light", "heating", "gas"})
+_BE_WITHOUT = frozenset({"is", "are", "was", "were", "remain", "remains", "remained", "stayed", "still",
+                         "been"})
 
 
 def extract_damage(
@@ -112,6 +114,13 @@ def extract_damage(
         k
         for k, t in enumerate(toks)
         if t.low in ("lost", "lose", "losing") and k + 1 < len(toks) and toks[k + 1].low in _POWER
+    }
+    # "Part of the city is without electricity": a state of outage, told with no verb of loss
+    stopped |= {
+        k
+        for k, t in enumerate(toks)
+        if t.low == "without" and 0 < k < len(toks) - 1 and toks[k + 1].low in _POWER
+        and toks[k - 1].low in _BE_WITHOUT
     }
     # "дрон атаковал легковой автомобиль", "an FPV drone attacked a car": a vehicle a drone
     # went for is hit (a vehicle is no target a report names without the hit)

@@ -31,6 +31,7 @@ from stream.normalize.claimant import (
 )
 from stream.normalize.counts import Count, extract_counts
 from stream.normalize.damage import extract_damage, kind_mentions
+from stream.normalize.denials import denied, denied_spans
 from stream.normalize.item_regions import (
     comma_clause,
     context_codes,
@@ -256,7 +257,10 @@ def extract(
     headline = len(first_line) > 1 and not first_line[0].rstrip().endswith((".", "!", "?", "…"))
     place_tokens = frozenset(k for p in places for k in range(p.first, p.last + 1))
     starts = attack_starts(places)
+    untrue = denied_spans(toks, bounds)
     for c in extract_casualties(toks, numbers, used, bounds, place_tokens):
+        if denied(untrue, c.cue):
+            continue  # "опроверг сведения о гибели мирного жителя": no one was killed
         lo, hi = bounds[toks[c.cue].sent]
         a, b = semicolon_clause(toks, c.cue, lo, hi)
         region = placed_after(toks, places, max(c.last, c.cue), b)
@@ -311,6 +315,8 @@ def extract(
     )
     towns = frozenset(k for p in places if p.level == "city" for k in range(p.first, p.last + 1))
     for d in extract_damage(toks, bounds, count_tokens, count_cues):
+        if denied(untrue, d.first):
+            continue  # "Reports that a drone hit the steel plant are untrue"
         if d.first in towns and d.last in towns and toks[d.first].text[:1].isupper():
             continue  # "у Білій Церкві": a town's name, not a church
         lo, hi = bounds[d.sent]

@@ -580,6 +580,10 @@ _ACTOR_NOUNS = words(
 )
 
 
+_NATIONAL_BODIES = frozenset({("air", "force"), ("general", "staff"), ("armed", "forces"),
+                              ("defence", "ministry"), ("defense", "ministry"), ("foreign", "ministry")})
+
+
 def _dateline(toks: list[Token], ref: PlaceRef) -> bool:
     """ "MOSCOW, Aug. 6 (Xinhua) --", "KYIV, Ukraine (AP) —": where the story was filed (a
     city in capitals before a comma, and the agency or a dash soon after)."""
@@ -642,6 +646,11 @@ def _metonymy(toks: list[Token], ref: PlaceRef) -> PlaceRef:
         return PlaceRef(ref.code, ref.first, ref.last, ref.level, origin=True)  # "Kyiv has said"
     if toks[ref.last].low.endswith(("'s", "’s")) and has(nxt, _ACTOR_NOUNS):
         return PlaceRef(ref.code, ref.first, ref.last, ref.level, origin=True)  # "Moscow's war"
+    if toks[ref.last].low.endswith(("'s", "’s")) and ref.last + 2 < len(toks) and (
+        (nxt.low, toks[ref.last + 2].low) in _NATIONAL_BODIES
+    ):
+        # "Kiev's Air Force admitted": the country's forces, not the city's
+        return PlaceRef(ref.code, ref.first, ref.last, ref.level, origin=True)
     prev = toks[ref.first - 1] if ref.first > 0 else None
     if prev is not None and prev.low == "by" and ref.first >= 2 and toks[ref.first - 2].low.endswith("ed"):
         return PlaceRef(ref.code, ref.first, ref.last, ref.level, origin=True)  # "fired by Kiev"

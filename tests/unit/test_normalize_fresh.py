@@ -1065,6 +1065,25 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     # a week is no long period: "від початку тижня" is a weekly figure like the ministries' summaries
     ("ukrinform", "Загалом від початку тижня над Курщиною знищено понад 150 дронів, повідомив губернатор.",
      [("RU-KRS", "drone", "intercepted", 150, "ru-official")], [], []),
+    # what a speaker denies ("are false", "опроверг сообщения о", "не відповідає дійсності") did not happen
+    ("reuters", "Claims on social media that a drone hit a refinery in Ryazan are false, Governor Pavel "
+     "Malkov said. Three drones were shot down over the region.",
+     [("RU-RYA", "drone", "intercepted", 3, "ru-official")], [], []),
+    ("ria", "Губернатор Белгородской области опроверг сообщения о гибели двух человек в Валуйках. По его "
+     "словам, ранена одна женщина.", [], [], [("RU-BEL", "injured", 1)]),
+    ("suspilne", "Інформація про влучання в ТЕЦ у Харкові не відповідає дійсності, повідомив Ігор Терехов.",
+     [], [], []),
+    # a named place's head speaks for it; a Ukrainian ministry's channel is an official's
+    ("interfax", "Udmurtia's head Alexander Brechalov said four drones were shot down over the republic.",
+     [("RU-UD", "drone", "intercepted", 4, "ru-official")], [], []),
+    ("telegram:minenergo_ua", "Ворог атакував енергетику 40 ракетами та 90 дронами.",
+     [(None, "missile", "launched", 40, "ua-official"), (None, "drone", "launched", 90, "ua-official")],
+     [], []),
+    # "Kiev's Air Force" is the country's; "is without electricity" is an outage
+    ("tass", "Kiev's Air Force said Russian forces launched 25 drones at Ukraine overnight.",
+     [(None, "drone", "launched", 25, "ua-military")], [], []),
+    ("ukrinform", "After the strike on Lutsk, half of the city is without electricity.", [],
+     [("UA-07", "energy")], []),
 ]
 
 
