@@ -14,10 +14,13 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
+from collections import deque
 from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
+
+import orjson
 
 from stream.aggregate import Applied, Fact
 from stream.errors import BrokerError, ReplayError
@@ -175,7 +178,10 @@ async def replay(
         if done:
             consumer.pause(*done)
         now = datetime.now(UTC)
-        while len(done) < len(tps):
+        if kind == "raw":
+            await _replay_raw_merged(consumer, engine, tps, ends, done, since, now, summary,
+                                     on_progress, total)
+        while kind == "claims" and len(done) < len(tps):
             batch = await consumer.getmany(timeout_ms=500, max_records=20000)
             for tp, msgs in batch.items():
                 for m in msgs:
@@ -210,6 +216,83 @@ async def replay(
         summary.seconds = time.perf_counter() - started
         await consumer.stop()
     return engine, summary
+
+
+#: records buffered per raw partition before it is paused (the merge's memory bound)
+MERGE_BUFFER = 5_000
+
+
+def _publication_key(value: bytes | None) -> float:
+    """When a raw record's report was published (epoch seconds), for the merge; one that
+    cannot be read sorts first (it is folded at once: it only becomes a dead letter)."""
+    try:
+        published = orjson.loads(value or b"")["published_at"]
+        dt = datetime.fromisoformat(published)
+    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+        return float("-inf")
+    return dt.timestamp() if dt.tzinfo is not None else float("-inf")
+
+
+async def _replay_raw_merged(consumer: Any, engine: Engine, tps: list[Any], ends: dict[Any, int],
+                             done: set[Any], since: int | None, now: datetime, summary: ReplaySummary,
+                             on_progress: Callable[[int, int], None] | None, total: int) -> None:
+    """Fold the raw partitions merged by publication time, as a live feed arrives.
+
+    Read partition by partition (a fetch returns up to megabytes of one partition), a
+    feed of weeks would move a region's event time to the end of one partition before
+    another's first reports came: those fell behind the eviction horizon (`expired`)
+    and the result depended on which partition the broker served first. Merged, each
+    report is folded only once every partition not read to its end has a report at
+    least as late buffered: the order of a live feed, the same in every run.
+    """
+    pending: dict[Any, deque[tuple[float, int, int, bytes | None]]] = {tp: deque() for tp in tps}
+    paused: set[Any] = set(done)
+
+    def ready() -> bool:
+        return all(pending[tp] or tp in done for tp in tps)
+
+    while True:
+        folded = 0
+        while ready():
+            heads = [(pending[tp][0][0], tp.partition, tp) for tp in tps if pending[tp]]
+            if not heads:
+                break
+            _key, _p, tp = min(heads)
+            _key, partition, offset, value = pending[tp].popleft()
+            where = Place(tp.topic, partition, offset)
+            folded += 1
+            if since is not None and published_before("raw", value, where, now, since):
+                summary.skipped_before_start += 1
+                continue
+            fold_record(engine, "raw", value, where, now, summary)
+        # partitions with reports still to fold hold the detectors back (Engine.frontier)
+        lagging = {tp.partition for tp in tps if tp not in done or pending[tp]}
+        if folded or not lagging:
+            summary.count_alerts(engine.detect(lagging=lagging))
+        if not lagging:
+            return
+        for tp in tps:  # read on where the buffer runs low; hold a partition that is ahead
+            if tp in done:
+                continue
+            if len(pending[tp]) >= MERGE_BUFFER and tp not in paused:
+                consumer.pause(tp)
+                paused.add(tp)
+            elif len(pending[tp]) < MERGE_BUFFER and tp in paused:
+                consumer.resume(tp)
+                paused.discard(tp)
+        batch = await consumer.getmany(timeout_ms=500, max_records=20000)
+        for tp, msgs in batch.items():
+            for m in msgs:
+                if m.offset >= ends[tp]:
+                    break
+                summary.records += 1
+                pending[tp].append((_publication_key(m.value), tp.partition, m.offset, m.value))
+            if tp not in done and await consumer.position(tp) >= ends[tp]:
+                done.add(tp)
+                consumer.pause(tp)
+                paused.add(tp)
+        if on_progress:
+            on_progress(summary.records, total)
 
 
 async def _capture_ends(consumer: Any, tps: list[Any], timeout: float = 15.0) -> dict[Any, int]:
