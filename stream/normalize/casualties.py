@@ -470,7 +470,7 @@ def _before(
     pair = False
     crossed = False  # beyond a parenthetical only a number counts
     joined = 0  # people joined by "and" before the one nearest the cue
-    rel = next((m for m in range(i - 1, max(0, i - 12), -1) if toks[m].low in _RELATIVE), None)
+    rel = next((m for m in range(i - 1, max(0, i - 16), -1) if toks[m].low in _RELATIVE), None)
     dies = _what(toks[i]) == "killed"
     if (
         rel is not None
@@ -484,7 +484,8 @@ def _before(
         )
     ):
         # "a 63-year-old woman who was pulled from the rubble died in hospital", "a woman who had
-        # been injured in the strike died"
+        # been injured in the strike died", "The man who was wounded this morning when a drone hit
+        # his car in Rylsk has died"
         j = rel - 1
     while j >= 0 and i - j <= 16:
         tok = toks[j]

@@ -41,6 +41,8 @@ _RAW_CUES: tuple[tuple[str, str], ...] = (
     ("гур", "ua-military"), ("сили оборони", "ua-military"), ("игнат", "ua-military"),
     ("плетенчук", "ua-military"), ("командування", "ua-military"),
     ("ігнат", "ua-military"), ("угруповання військ", "ua-military"),
+    # "В ВСУ заявили, что ...": "in the armed forces they said" (not "атака ВСУ", the attacker)
+    ("в всу", "ua-military"), ("во всу", "ua-military"), ("у зсу", "ua-military"), ("в зсу", "ua-military"),
     ("группировка войск", "ru-mod"), ("группировки войск", "ru-mod"),
     ("воздушное командование", "ua-military"),
     ("воздушного командования", "ua-military"), ("southern defence forces", "ua-military"),

@@ -222,6 +222,12 @@ def count_region(
     while j > lo and toks[j - 1].text not in _HARD and toks[j - 1].low not in _WHILE:
         j -= 1  # (not past "while": "... the governor said, while the air force reported ...")
     back = codes_in(places, j, num.first)
+    k = num.first - num.qlen - 1
+    if back and idx > 0 and j == lo and k > lo and toks[k].low in _JOINED and any(
+        p.origin and lo <= p.first < k for p in places
+    ):
+        return None  # "двома ракетами з Бєлгородської області по Харківщині та 40 БпЛА": the
+        # place of the item before, which names its own origin and target
     if back and any(_national_at(toks, m) for m in range(j, num.first)):
         return None  # "над регионами России и акваторией Черного моря перехвачены 64": all of them
     if not back and j == lo and idx > 0:

@@ -530,6 +530,7 @@ def extract_counts(
             and (ante.region is not None or (region is None and ante.weapon == weapon))
             and _is_subset(toks, num, np_last)
             and not _distributed(toks, num, numbers, idx, places, s_hi)  # "зокрема по 18 – над X та Y"
+            and not _whole_breakdown(toks, numbers, idx, ante, s_hi)
         ):
             continue  # "9 over the Moscow region, including 4 ...", "7 missiles, including 4
             # Iskander-M": a subset of one figure is not labelled again
@@ -811,10 +812,14 @@ def _share_coordinated_region(toks: list[Token], counts: list[Count]) -> list[Co
         made = next((k for k, t in enumerate(between[:4]) if t.low in _MADE), -1)
         if made >= 0:
             between = between[made + 1 :]  # "ракет ATACMS американского производства и две ..."
-        if between and between[0].low in _FROM and any(t.low in _PLATFORMS for t in between[1:4]):
+        if between and between[0].low in _FROM and (
+            any(t.low in _PLATFORMS for t in between[1:4]) or (a.region is None and len(between) <= 6)
+        ):
             joins = [k for k, t in enumerate(between) if t.low in ("and", "та", "і", "и", "й")]
             if joins and all(t.text not in ",;:" for t in between[: joins[-1]]):
-                # "шесть ракет «Калибр» с кораблей в акватории Черного моря и 23 дрона"
+                # "шесть ракет «Калибр» с кораблей в акватории Черного моря и 23 дрона", "two
+                # Iskander-M from the Kursk region and four Kalibr ... at the Vinnytsia region":
+                # the first one's origin, and the target after both is theirs
                 between = between[joins[-1] :]
         aside: list[Token] = []
         if len(between) > 3 and between[0].text == "," and between[-2].text == ",":
@@ -1417,12 +1422,32 @@ def _part_of_restated(toks: list[Token], num: Number, ante: Count, hi: int) -> b
     return not any(measure_of(t) is not None for t in toks[num.last + 1 : end])
 
 
+def _whole_breakdown(toks: list[Token], numbers: list[Number], idx: int, ante: Count, s_hi: int) -> bool:
+    """ "13 missiles, including nine Iskander-M and four Iskander-K": a list of figures of the
+    total's weapon that add up to it is its breakdown by type, each part labelled."""
+    total = 0
+    parts = 0
+    for num in numbers[idx:]:
+        if num.first >= s_hi:
+            break
+        kind, weapon, _last = weapon_phrase(toks, num.last)
+        if kind != "weapon" or weapon != ante.weapon:
+            break
+        total += int(num.value)
+        parts += 1
+        if total >= ante.value:
+            break
+    return parts >= 2 and total == ante.value
+
+
 def _is_subset(toks: list[Token], num: Number, np_last: int) -> bool:
     before = toks[max(0, num.first - 3) : num.first]
     if any(t.low in ("including", "incl", "зокрема", "числе", "числі", "among") for t in before):
         return True
-    if len(before) >= 2 and before[-1].low in ("них", "them", "which") and has(before[-2], OF):
-        return True  # "над Московською областю — 12, з них вісім летіли на Москву"
+    if len(before) >= 2 and before[-1].low in ("них", "them", "which", "яких", "которых") and has(
+        before[-2], OF
+    ):
+        return True  # "над Московською областю — 12, з них (з яких) вісім летіли на Москву"
     after = toks[num.last + 1 : num.last + 3]
     return len(after) == 2 and has(after[0], OF) and after[1].low in ("them", "них", "which")
 

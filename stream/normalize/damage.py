@@ -17,6 +17,7 @@ from stream.normalize.casualties import CASUALTY_CUES
 from stream.normalize.damage_kinds import kind_phrases
 from stream.normalize.lexicon import PhraseMatcher, has, words
 from stream.normalize.tokens import Token
+from stream.normalize.weapons import weapon_of
 
 
 class Damage(NamedTuple):
@@ -91,6 +92,30 @@ _PEOPLE_AFTER = words("worker", "workers", "employee", "employees", "staff", "pe
                       "official", "officials", "spokesman", "spokeswoman", "company")
 
 
+_DOWNED = frozenset({"downed", "shot", "збили", "збито", "сбили", "сбит", "сбито"})
+_AIRCRAFT = frozenset({"fighter-bomber", "fighter-bombers", "warplane", "warplanes", "fighter", "fighters",
+                       "jet", "jets", "helicopter", "helicopters", "bomber", "bombers", "aircraft",
+                       "літак", "літаки", "гелікоптер", "вертоліт", "самолет", "самолёт", "вертолет",
+                       "вертолёт", "бомбардировщик", "бомбардувальник", "винищувач", "истребитель"})
+_AIRCRAFT_TYPES = ("su-", "су-", "mig-", "миг-", "міг-", "ka-", "ка-", "mi-", "ми-", "мі-", "tu-", "ту-",
+                   "a-50", "а-50", "il-", "ил-", "іл-", "be-", "бе-")
+
+
+def _aircraft_after(toks: list[Token], k: int) -> bool:
+    """An aircraft named within a few words after a verb of shooting down, with no figure or
+    weapon between and not "aircraft-type" (a kind of drone)."""
+    for j in range(k + 1, min(len(toks), k + 7)):
+        t = toks[j]
+        if t.kind != "word" or weapon_of(t) is not None or t.low in ("by", "from", "with", "using"):
+            return False  # (not "shot down by aircraft and mobile fire groups": the shooters)
+        if t.low in _AIRCRAFT or t.low.startswith(_AIRCRAFT_TYPES):
+            if j + 1 >= len(toks):
+                return True
+            nxt = toks[j + 1]
+            return nxt.low not in ("type", "типа", "типу") and "type" not in t.low and weapon_of(nxt) is None
+    return False
+
+
 _POWER = frozenset({"power", "electricity", "electric", "light", "heating", "gas"})
 _BE_WITHOUT = frozenset({"is", "are", "was", "were", "remain", "remains", "remained", "stayed", "still",
                          "been"})
@@ -115,6 +140,9 @@ def extract_damage(
         for k, t in enumerate(toks)
         if t.low in ("lost", "lose", "losing") and k + 1 < len(toks) and toks[k + 1].low in _POWER
     }
+    # "Ukrainian forces downed a Russian Su-34 fighter-bomber over Donetsk Oblast": an aircraft
+    # shot down is military damage (not "shot down 40 aircraft-type drones": a count)
+    stopped |= {k for k, t in enumerate(toks) if t.low in _DOWNED and _aircraft_after(toks, k)}
     # "Part of the city is without electricity": a state of outage, told with no verb of loss
     stopped |= {
         k

@@ -131,7 +131,8 @@ _KINDS: dict[DamageKind, str] = {
         вооружения; склад озброєння; weapons depot; bomb depot; ammunition warehouse; склад
         авиационных средств поражения; склад авіаційних засобів ураження; склад средств
         поражения; склад засобів ураження; склад бк; склад боеприпасов и вооружения;
-        арсенал; рлс; jet; jets; warship; warships; patrol boat; patrol boats; landing ship;
+        арсенал; рлс; jet; jets; fighter-bomber; fighter-bombers; warplane; warplanes; fighter jet;
+        fighter jets; warship; warships; patrol boat; patrol boats; landing ship;
         boat; boats; корабль; катер; корабель; helicopter; helicopters; аэродром; авиабаза;
         воинская часть; военный объект; самолет; бомбардировщик; аеродром; авіабаза; військова
         частина; військовий об'єкт; літак; бомбардувальник; военная техника; військова техніка;

@@ -77,7 +77,9 @@ def _marks_running_total(toks: list[Token], k: int, lo: int, hi: int) -> bool:
     if low in ("торік", "минулоріч") and k == lo:
         return True  # "Торік ... росіяни скинули на місто понад 100 авіабомб"
     if low in _PREVIOUS and nxt not in _PREVIOUS_SPAN:
-        return True  # "Предыдущий рекорд — 728 дронов", "The previous strike killed 31": a past one
+        # "Предыдущий рекорд — 728 дронов", "The previous strike killed 31": a past one (not
+        # "up 6.5 percent from the previous month": a comparison of the figure's own period)
+        return not any(t.low in _COMPARED for t in toks[max(lo, k - 3) : k])
     if low not in _SINCE and not (
         low in ("с", "з", "від", "от") and k + 1 < hi and (has(toks[k + 1], _MONTHS) or _year(toks[k + 1]))
     ):
@@ -117,6 +119,8 @@ _PREVIOUS = frozenset({"previous", "предыдущий", "предыдущая
 # "over the previous day", "за попередню добу": the report's own span
 _PREVIOUS_SPAN = frozenset({"day", "days", "night", "24", "hours", "сутки", "суток", "ночь", "добу", "доби",
                             "ніч", "ночі"})
+_COMPARED = frozenset({"from", "than", "on", "compared", "versus", "vs", "порівняно", "сравнению",
+                       "сравнении"})
 _WHEN = frozenset({"when", "коли", "когда", "тогда", "тоді"})
 _RECORD = ("largest", "biggest", "highest", "heaviest", "most", "deadliest", "record", "крупнейш",
            "наймасованіш", "наймасштабніш", "найбільш", "самой", "самая", "самый", "рекорд",

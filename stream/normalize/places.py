@@ -646,6 +646,8 @@ def _metonymy(toks: list[Token], ref: PlaceRef) -> PlaceRef:
         return PlaceRef(ref.code, ref.first, ref.last, ref.level, origin=True)  # "Kyiv has said"
     if toks[ref.last].low.endswith(("'s", "’s")) and has(nxt, _ACTOR_NOUNS):
         return PlaceRef(ref.code, ref.first, ref.last, ref.level, origin=True)  # "Moscow's war"
+    if nxt.low in ("regime", "junta", "government", "leadership"):
+        return PlaceRef(ref.code, ref.first, ref.last, ref.level, origin=True)  # "the Kyiv regime"
     if toks[ref.last].low.endswith(("'s", "’s")) and ref.last + 2 < len(toks) and (
         (nxt.low, toks[ref.last + 2].low) in _NATIONAL_BODIES
     ):
@@ -747,7 +749,9 @@ _CARRIERS = frozenset({"кораблів", "кораблей", "ships", "літ�
                        "корабля", "корабель"})
 _CARRIER_GAP = frozenset({"у", "в", "in", "над", "over", "що", "которые", "that", "were",
                           "перебували", "находились", "були", "были", ",", "the", "акваторії",
-                          "акватории", "районі", "районе"})
+                          "акватории", "районі", "районе",
+                          # "from MiG-31K aircraft in the airspace of the Lipetsk region"
+                          "airspace", "of", "повітряному", "просторі", "воздушном", "пространстве"})
 
 
 def _launch_from(toks: list[Token]) -> set[int]:

@@ -60,6 +60,8 @@ _LAUNCHED = words(
     "скерувати", "скерували", "скерував", "спрямувати", "спрямували", "направить", "направили",
     # "загалом по Харкову прилетіли 3 КАБи": what arrived was launched
     "прилетіти", "прилетіли", "прилетіло", "прилетело", "прилетели", "прилететь",
+    # "Фіксуємо 8 ракет курсом на Хмельниччину": weapons on their course were launched
+    "курсом",
 )
 _INTERCEPTED = words(
     "shot", "shoot", "shooting", "downed", "downing", "destroyed", "destroying", "destroy",

@@ -1084,6 +1084,43 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      [(None, "drone", "launched", 25, "ua-military")], [], []),
     ("ukrinform", "After the strike on Lutsk, half of the city is without electricity.", [],
      [("UA-07", "energy")], []),
+    # types after "including" that add up to the total are its breakdown, each labelled
+    ("ukrinform", "Russia fired 11 missiles overnight, including seven Kh-101 cruise missiles and four "
+     "Iskander-M ballistic missiles, the Air Force said.",
+     [(None, "missile", "launched", 11, "ua-military"), (None, "missile", "launched", 7, "ua-military"),
+      (None, "missile", "launched", 4, "ua-military")], [], []),
+    # "up 9 percent from the previous month" compares; the month's figure is the story's own
+    ("afp", "Russia fired a record 5,100 drones at Ukraine in June, according to an AFP tally, up 9 "
+     "percent from the previous month.", [(None, "drone", "launched", 5100, "other")], [], []),
+    # a target after two items with origins is both's; one inside the first item is its own
+    ("ukrinform", "Russian forces fired three Iskander-M missiles from the Belgorod region and two Kalibr "
+     "missiles from the Black Sea at the Poltava region, the Air Force said.",
+     [("UA-53", "missile", "launched", 3, "ua-military"),
+      ("UA-53", "missile", "launched", 2, "ua-military")], [], []),
+    ("telegram:kpszsu", "Противник атакував трьома ракетами Іскандер-М з Курської області по Сумщині та 25 "
+     "ударними БпЛА з напрямку Брянськ.",
+     [("UA-59", "missile", "launched", 3, "ua-military"),
+      (None, "drone", "launched", 25, "ua-military")], [], []),
+    # "the Kyiv regime" is no place; "in the airspace of" a region after the aircraft is an origin
+    ("ria", "The Kyiv regime attempted to strike facilities in the Kursk region with four Neptune-MD "
+     "missiles, the Russian Defence Ministry said.", [("RU-KRS", "missile", "launched", 4, "ru-mod")],
+     [], []),
+    ("telegram:kpszsu", "Overnight the enemy launched 3 Kh-47M2 Kinzhal missiles from MiG-31K aircraft in "
+     "the airspace of the Tambov region.", [(None, "missile", "launched", 3, "ua-military")], [], []),
+    # missiles on course for a region were launched at it
+    ("telegram:kpszsu", "Фіксуємо 5 крилатих ракет курсом на Житомирщину.",
+     [("UA-18", "missile", "launched", 5, "ua-military")], [], []),
+    # "з яких 6 летіли на Москву" is a subset; "В ВСУ заявили" is the armed forces'
+    ("ukrinform", "Міноборони РФ заявило, що над Курською областю збито 14 дронів, з яких 6 летіли на "
+     "Москву.",
+     [("RU-KRS", "drone", "intercepted", 14, "ru-mod")], [], []),
+    ("lenta", "В ВСУ заявили, что над Одесской областью сбиты 12 беспилотников.",
+     [("UA-51", "drone", "intercepted", 12, "ua-military")], [], []),
+    # a long relative clause before "has died"; an aircraft shot down is military damage
+    ("telegram:gladkov", "The woman who was wounded yesterday evening when a drone struck a bus stop in "
+     "Shebekino has died in hospital.", [], [("RU-BEL", "other")], [("RU-BEL", "killed", 1)]),
+    ("ukrinform", "Ukrainian forces shot down a Russian Su-34 fighter-bomber over the Zaporizhzhia region, "
+     "the Air Force said.", [], [("UA-23", "military")], []),
 ]
 
 
