@@ -1,7 +1,7 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, twenty-eight rounds of 90; round 6
+administrations' posts in en/ru/uk (tests/data/heldout/, thirty rounds of 90; round 6
 is harder documents: live blogs, digests, bullets, corrections; round 7 is like the
 dev set). The writers saw neither these tests nor the normalizer's code. Overall F1
 (the eval scorer's metric) of the normalizer as it was before them: 0.930, 0.906,
@@ -50,7 +50,11 @@ written after the round-25 fixes, scored 0.942 untouched (0.917, 0.934, 0.974). 
 oblasts and Russia's far regions, district heads, occupation officials, state media in English),
 written after the round-26 fixes, scored 0.913 untouched (0.928, 0.910, 0.901). Round 28
 (international wires, local news sites and channels) scored 0.954 untouched (0.951, 0.956, 0.956);
-round 29 (the rules' fine print) 0.959 (0.921, 0.988, 0.978).
+round 29 (the rules' fine print) 0.959 (0.921, 0.988, 0.978). Round 30 (western and central
+Ukraine and Russia's interior, record nights with missiles by type, interceptor drones) scored 0.984
+untouched (0.958, 1.000, 0.994); round 31 (revisions and conflicting tallies, updates, "no casualties",
+running totals in passing, flashes, headline and body wires, the other side's officials quoted) 0.938
+(0.906, 0.964, 0.939).
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -342,7 +346,6 @@ KNOWN: dict[str, str] = {
     "transport",
     "fresh28-ru-028": "'Аэропорты Внуково и Домодедово временно не принимают и не выпускают рейсы' (negated "
     "verbs) gives no transport",
-    "fresh28-uk-011": "'Група з 6 шахедів заходить на Чернігівщину' (a monitoring channel) is no launch",
     "fresh28-uk-016": "'95 ударними БпЛА, з них близько 60 — шахеди': the type inside the total is labelled "
     "(its writer did not)",
     "fresh28-uk-017": "an update 'Кількість поранених зросла до семи' drops the five before (its writer "
@@ -370,6 +373,29 @@ KNOWN: dict[str, str] = {
     "fresh29-uk-009": "Sobyanin's 'Загалом він заявив про 74 знищені дрони' (drones flying at Moscow) gets "
     "no region",
     "fresh29-uk-019": "'Балістика була спрямована на Кривий Ріг' is military damage",
+    # round 30 (western and central Ukraine and Russia's interior, record nights, missiles by type,
+    # interceptor drones) and round 31 (revisions, conflicting tallies, updates, running totals in
+    # passing, flashes, headline and body wires, the other side's officials quoted), written after the
+    # round-29 fixes and scored untouched (0.984 and 0.938)
+    "fresh30-en-008": "'one drone hit railway infrastructure in Zdolbuniv' after eight shot down is taken as "
+    "one launched (its writer left a singular drone that hit out, as round 28's did)",
+    "fresh30-en-021": "the label contradicts the transport rule ('suspended flights'): restrictions at "
+    "Domodedovo and Zhukovsky airports are left out; and the normalizer puts them on Moscow city, not the "
+    "Moscow region",
+    "fresh30-uk-010": "'атакував об'єкт енергетики ... Внаслідок влучання виникла пожежа': an attacked "
+    "target with the hit told in the next sentence gives no energy (as rounds 24 and 25)",
+    "fresh31-en-012": "the label contradicts the transport rule ('suspended flights'): 'Flights were "
+    "restricted at the Domodedovo and Zhukovsky airports' is left out; and the normalizer puts them on "
+    "Moscow city, not the Moscow region",
+    "fresh31-ru-012": "a running total since the start of the month ('всего с начала июля ... 6297 "
+    "дронов-камикадзе и 198 ракет') is background (round 22's writers left such totals out; this writer, "
+    "like round 25's, labelled it)",
+    "fresh31-ru-027": "'НПЗ «Лукойл-Волгограднефтепереработка»' (a claimed hit) has no place: the refinery's "
+    "name is not in the gazetteer",
+    "fresh31-uk-008": "'загалом від початку тижня – понад 120 КАБ' after the day's 19 bombs dropped has no "
+    "verb of its own and takes no measure",
+    "fresh31-uk-030": "a running total since the start of the month ('З початку місяця ворог випустив ... "
+    "понад 5 000 дронів') is background (round 22's writers left such totals out; this writer labelled it)",
 }
 
 
@@ -421,10 +447,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 2520
-    assert len(set(ids)) == 2520
+    assert len(ids) == 2700
+    assert len(set(ids)) == 2700
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 840, "ru": 840, "uk": 840}
+    assert Counter(c["lang"] for c in CASES) == {"en": 900, "ru": 900, "uk": 900}
 
 
 @pytest.mark.parametrize(
