@@ -49,7 +49,7 @@ from typing import Literal
 
 from stream.aggregate.fact import Fact
 from stream.aggregate.reconcile import affected, allocate
-from stream.aggregate.relays import may_be_post, neighbours, shadowed
+from stream.aggregate.relays import neighbours, shadowed
 from stream.aggregate.state import (
     CLAIMANT,
     FIRST,
@@ -254,11 +254,11 @@ def _reallocate(state: RegionState, cid: Cid, rec: Rec, old_count: int,
     claims = state.claims
     lookup = window_lookup(state, state.groups[g], g)
     shadow = state.shadowed
-    # whose shadowing may change: this identity, and the relays around it if it is a post
-    check = [cid]
-    if may_be_post(rec):
-        check += neighbours(cid, rec, lookup)
-    flips = [m for m in check if shadowed(claims, m, claims[m], lookup) != (m in shadow)]
+    # whose shadowing may change: this identity, and the relays around it
+    check = [cid, *neighbours(cid, rec, lookup)]
+    if was is not None:  # what started inside the window it spoke for before
+        check += neighbours(cid, rec, lookup, was)
+    flips = [m for m in dict.fromkeys(check) if shadowed(claims, m, claims[m], lookup) != (m in shadow)]
     if not recount and not flips:
         return []
     comp: set[int] = set()

@@ -1,28 +1,35 @@
-"""PURE: relays that restate an official's post under another window count once.
+"""PURE: relays that restate a claim under another window count once.
 
-An official posting on their own channel without a time phrase gets the minute (a
-ministry the hour) of the post as its window (normalize/windows.py): incident-by-
-incident posts then add up. An outlet relaying that post says when it happened in its
-own words ("five drones were shot down over the region overnight, the governor said"),
-so the relay gets the night as its window: another claim identity, and a window that
-neither holds the post's minute nor lies inside it, so reconcile.py would count both.
+Two shapes, both of one region, claimant, weapon and measure and the same count:
 
-Here such a relay is matched to the post it restates and counts nothing ("shadowed"):
-a count identity R that is not a post is shadowed when some post P of the same region,
-claimant, weapon and measure
+- An official posting on their own channel without a time phrase gets the minute (a
+  ministry the hour) of the post as its window (normalize/windows.py): incident-by-
+  incident posts then add up. An outlet relaying that post says when it happened in its
+  own words ("five drones were shot down over the region overnight, the governor
+  said"), so the relay gets the night: another identity, and a window that neither holds
+  the post's minute nor lies inside it, so reconcile.py would count both.
+- An outlet relaying the ministry's night bulletin without a time phrase, in the
+  morning, gets the local calendar day, which starts inside the night (23:00-07:00
+  Moscow time): the two windows only overlap, so both were counted (and one relay of an
+  ordinary night raised surges in three regions and a mass attack).
 
-- has the same count in force,
-- starts inside R's window or at most `GAP` after it ends, and does not lie inside it
-  (a window holding the post is reconciled as usual: a summary of its pieces),
-- was published no later than R's earliest report, and at most `DELAY` before it,
+Such a relay R counts nothing ("shadowed") when some claim P of its group
+
+- has the same count in force, and neither window holds the other (a window holding
+  the other is reconciled as usual, as a summary of its pieces),
+- is a post that starts inside R's window or at most `GAP` after it ends, or is any
+  claim whose window holds R's start (P started before R and ends inside it),
+- was first published before R (by earliest report, then claim id), and at most
+  `DELAY` before it,
 - shares no source with R (an identity its own channel also reported is the claimant's
-  own figure, not a relay of another post: a bulletin with the same number as a post
-  after it is not that post's relay).
+  own figure, not a relay of another: a bulletin with the same number as a post after
+  it is not that post's relay).
 
-All of that is a function of the two records (values in force, windows as reconcile
-nests them, earliest publications, sources), so the shadowed set is a function of the
-set of claims seen, whatever their order; apply.py keeps it up to date incrementally
-(`neighbours`), and reconcile.allocate runs over the claims that are not shadowed.
+Posts are never shadowed. All of that is a function of the two records (values in
+force, windows as reconcile nests them, earliest publications, sources), so the
+shadowed set is a function of the set of claims seen, whatever their order; apply.py
+keeps it up to date incrementally (`neighbours`), and reconcile.allocate runs over the
+claims that are not shadowed.
 """
 
 from __future__ import annotations
@@ -48,16 +55,20 @@ def is_post(rec: Rec) -> bool:
     return we - ws in _POST_SPANS and ws <= rec[FIRST] < we
 
 
-def restates(r: Rec, r_span: tuple[int, int], p: Rec, p_span: tuple[int, int]) -> bool:
-    """Whether the identity `r` (not a post) restates the post `p` (module docstring)."""
+def restates(r: Rec, r_span: tuple[int, int], r_id: Cid, p: Rec, p_span: tuple[int, int],
+             p_id: Cid) -> bool:
+    """Whether the identity `r` (not a post) restates `p` (module docstring)."""
     if r[-1][0] != p[-1][0]:
+        return False
+    # published first (by earliest report, then id: never both ways), and not long before
+    if not (p[FIRST], p_id) < (r[FIRST], r_id) <= (p[FIRST] + DELAY, r_id):
         return False
     rs, re_ = r_span
     ps, pe = p_span
-    if ps < rs or pe <= re_ or ps - re_ > GAP:
-        return False
-    first = r[FIRST]
-    if not ps <= first <= ps + DELAY:
+    if ps < rs:  # P holds R's start and ends inside R
+        if not rs < pe < re_:
+            return False
+    elif pe <= re_ or ps - re_ > GAP or not is_post(p):  # a post after R's start
         return False
     return not set(r[SOURCES]).intersection(p[SOURCES])
 
@@ -70,7 +81,7 @@ def restated_post(claims: dict[Cid, Rec], cid: Cid, rec: Rec, lookup: Lookup) ->
         return None
     span = span_of(rec)
     found = [m for m, ws, we in lookup(span[0], span[1] + GAP)
-             if m != cid and is_post(p := claims[m]) and restates(rec, span, p, (ws, we))]
+             if m != cid and restates(rec, span, cid, claims[m], (ws, we), m)]
     return min(found) if found else None
 
 
@@ -79,14 +90,10 @@ def shadowed(claims: dict[Cid, Rec], cid: Cid, rec: Rec, lookup: Lookup) -> bool
     return restated_post(claims, cid, rec, lookup) is not None
 
 
-def neighbours(cid: Cid, rec: Rec, lookup: Lookup) -> list[Cid]:
-    """The identities of the group whose shadowing may depend on the post-like `cid`:
-    those whose window touches [post start - GAP, post start]."""
-    ws = rec[META][WS]
-    return [m for m, _s, _e in lookup(ws - GAP, ws) if m != cid]
-
-
-def may_be_post(rec: Rec) -> bool:
-    """Whether `rec` is, or was before its earliest report moved, a post (cheap test)."""
-    meta = rec[META]
-    return meta[WE] - meta[WS] in _POST_SPANS
+def neighbours(cid: Cid, rec: Rec, lookup: Lookup, span: tuple[int, int] | None = None) -> list[Cid]:
+    """The identities of the group whose shadowing may depend on `cid` (with its window
+    `span`, by default its own): those starting inside its window, and for a post (now or
+    before its earliest report moved) those whose window touches [start - GAP, start]."""
+    ws, we = span or span_of(rec)
+    lo = ws - GAP if rec[META][WE] - rec[META][WS] in _POST_SPANS else ws
+    return [m for m, _s, _e in lookup(lo, we) if m != cid]

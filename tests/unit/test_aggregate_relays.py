@@ -32,8 +32,7 @@ def _fold(claims: list[Claim] | tuple[Claim, ...], key: str = "RU-BEL") -> Regio
     return state
 
 
-def _totals(state: RegionState) -> dict[str, Any]:
-    as_of = datetime(2025, 7, 12, tzinfo=UTC)
+def _totals(state: RegionState, as_of: datetime = datetime(2025, 7, 12, tzinfo=UTC)) -> dict[str, Any]:
     return window_stats(state, as_of=as_of, window=timedelta(days=3))["totals"]  # type: ignore[no-any-return]
 
 
@@ -108,6 +107,37 @@ def test_what_is_not_a_relay_of_the_post_still_counts() -> None:
     assert _totals(_fold(claims)) == {"ru-official": {"drone": {"intercepted": 10}}}
 
 
+BULLETIN = ("telegram:mod_russia", "2025-11-16T04:05:00+00:00",
+            "В течение прошедшей ночи дежурными средствами ПВО перехвачены и уничтожены 64 украинских "
+            "беспилотных летательных аппарата самолетного типа:\n22 – над территорией Брянской области,"
+            "\n17 – над территорией Курской области,\n12 – над территорией Белгородской области,\n8 – "
+            "над территорией Воронежской области,\n5 – над акваторией Черного моря.")
+UNTIMED_RELAY = ("interfax", "2025-11-16T06:15:00+00:00",
+                 "Силы ПВО уничтожили 64 украинских беспилотника, сообщило Министерство обороны РФ. "
+                 "По данным ведомства, 22 беспилотника сбиты над Брянской областью, 17 - над Курской, "
+                 "12 - над Белгородской, 8 - над Воронежской, еще 5 - над акваторией Черного моря.")
+
+
+LATER = datetime(2025, 11, 18, tzinfo=UTC)
+
+
+def test_an_untimed_morning_relay_of_the_night_bulletin_counts_once_in_every_order() -> None:
+    """The relay gets the Moscow calendar day, which starts inside the 23:00-07:00 night:
+    the windows only overlap. Matched to the bulletin, every region counts its figure once."""
+    bulletin, relay = _claims(*BULLETIN, rid="mod"), _claims(*UNTIMED_RELAY, rid="ifx")
+    assert {c.window_start for c in bulletin} != {c.window_start for c in relay}
+    by_key: dict[str | None, list[Claim]] = {}
+    for c in [*bulletin, *relay]:
+        by_key.setdefault(c.region, []).append(c)
+    want = {"RU-BRY": 22, "RU-KRS": 17, "RU-BEL": 12, "RU-VOR": 8, "SEA-BLACK": 5, None: 64}
+    for region, claims in by_key.items():
+        assert len(claims) == 2, region
+        for perm in itertools.permutations(claims):
+            state = _fold(perm, region or "ALL")
+            assert _totals(state, LATER) == {"ru-mod": {"drone": {"intercepted": want[region]}}}, region
+            assert window_stats(state, as_of=LATER, window=timedelta(days=3))["flags"] == []
+
+
 # --- the incremental fold equals the definition from scratch ------------------------
 
 DAY0 = datetime(2026, 6, 1, tzinfo=UTC)
@@ -151,15 +181,22 @@ def _expected(claims: list[Claim]) -> dict[int, int]:
         post = we - ws in (60, HOUR) and ws <= first < we
         recs[cid_key(cid)] = (value, first, span, post, {c.source for c in cs})
 
-    def restated(r: tuple[Any, ...]) -> bool:
+    def restated(rid: int, r: tuple[Any, ...]) -> bool:
         value, first, (rs, re_), post, sources = r
-        return not post and any(
-            p[3] and p[0] == value and p[2][0] >= rs and p[2][1] > re_
-            and p[2][0] - re_ <= 3 * HOUR and p[2][0] <= first <= p[2][0] + 24 * HOUR
-            and not sources & p[4]
-            for p in recs.values())
+        if post:
+            return False
+        for pid, (p_value, p_first, (ps, pe), p_post, p_sources) in recs.items():
+            if pid == rid or p_value != value or sources & p_sources:
+                continue
+            if not ((p_first, pid) < (first, rid) and first <= p_first + 24 * HOUR):
+                continue
+            holds_start = ps < rs < pe < re_  # a night bulletin and a relay of its morning
+            post_after = p_post and rs <= ps and pe > re_ and ps - re_ <= 3 * HOUR
+            if holds_start or post_after:
+                return True
+        return False
 
-    shadowed = {cid for cid, r in recs.items() if restated(r)}
+    shadowed = {cid for cid, r in recs.items() if restated(cid, r)}
     counted_parts, _ = allocate([(cid, *r[2], r[0]) for cid, r in recs.items()
                                  if cid not in shadowed])
     return {cid: counted_parts.get(cid, 0) for cid in recs}
