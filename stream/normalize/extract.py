@@ -126,7 +126,8 @@ def normalize_report(raw: RawReport) -> NormalizedReport:
         lang=lang,
         claimant=claimant,
         window=parse_window(
-            raw.text, raw.published_at, claimant, lang, own_post=source_claimant(raw.source) == claimant
+            raw.text, raw.published_at, claimant, lang, own_post=source_claimant(raw.source) == claimant,
+            tally=bool(cas) and not obs,
         ),
         observations=obs,
         damage=dmg,

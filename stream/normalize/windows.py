@@ -36,8 +36,16 @@ local boundaries, never to the publication minute:
   the hour, where the second is a relay of the first. Relays of those posts by outlets
   keep the day window, which contains the hours and minutes, so the containment rules of
   `stream.aggregate.reconcile` count the day once;
-- nothing stated otherwise: the local calendar day of publication.
-Priority when several appear: range, dated night, 24 h, week, night, day.
+- a toll told as a running total ("the death toll rose to 5", "число пострадавших возросло
+  до 5", "вже 12 поранених", "UPD"), in a report whose figures are casualties only: from
+  the night before the local day of publication to the minute it was posted. Tolls rise
+  through the day, post by post; as the day's total so far it holds the earlier posts
+  (the minutes of an official's incident-by-incident posts, the night) and the tally
+  before it, so reconciliation takes the latest running total, not the sum of them all;
+- nothing stated otherwise: the local calendar day of publication, from the night
+  before it (23:00 Moscow time, 18:00 elsewhere): an untimed relay of the night's
+  bulletin or of a morning's toll, published during the day, holds what it relays.
+Priority when several appear: range, dated night, 24 h, week, tally, night, day.
 """
 
 from __future__ import annotations
@@ -92,19 +100,24 @@ _MONTHS = {
     "липня": 7, "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    # wire style: "on the night of Nov. 16" (the dot is matched after the name)
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
 }
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # "в ночь на 2 июня", "в ночь с 1 на 2 июня", "у ніч на 1 червня", "у ніч проти 1 червня"
 _NIGHT_DATED_SLAVIC = re.compile(
     rf"\b(?:в|у|во)\s+ніч\w*\s+(?:з\s+\d{{1,2}}\s+)?(?:на|проти)\s+(\d{{1,2}})\s+({_MONTH_RE})"
-    rf"|\b(?:в|во)\s+ночь\s+(?:с\s+\d{{1,2}}\s+)?на\s+(\d{{1,2}})\s+({_MONTH_RE})",
+    rf"|\b(?:в|во)\s+ночь\s+(?:с\s+\d{{1,2}}\s+)?на\s+(\d{{1,2}})\s+({_MONTH_RE})"
+    # "вночі 16 листопада", "уночі 16 листопада", "ночью 16 ноября": the night ending that day
+    rf"|(?:\bвночі|\bуночі|\bночью)\s+(\d{{1,2}})\s+({_MONTH_RE})",
     _F,
 )
 # "overnight into June 2", "on the night of June 1 to 2", "night of 1-2 June"
 _NIGHT_DATED_EN = re.compile(
-    rf"\bnight\s+(?:of|into|to)\s+(?:({_MONTH_RE})\s+\d{{1,2}}\s*(?:to|-|–|into)\s*(\d{{1,2}})"
+    rf"\bnight\s+(?:of|into|to)\s+(?:({_MONTH_RE})\.?\s+\d{{1,2}}\s*(?:to|-|–|into)\s*(\d{{1,2}})"
     rf"|\d{{1,2}}\s*(?:to|-|–|into)\s*(\d{{1,2}})\s+({_MONTH_RE})"
-    rf"|({_MONTH_RE})\s+(\d{{1,2}})|(\d{{1,2}})\s+({_MONTH_RE}))",
+    rf"|({_MONTH_RE})\.?\s+(\d{{1,2}})|(\d{{1,2}})\s+({_MONTH_RE}))",
     _F,
 )
 # "с 23.00 мск 3 июля до 7.00 мск 4 июля", "з 18:00 4 липня до 07:00 5 липня": a range whose
@@ -137,7 +150,7 @@ _NIGHT = re.compile(
     r"overnight|over\s+night|during\s+the\s+night|last\s+night|tonight|"
     r"за\s+(?:(?:прошедшую|минувшую|эту)\s+)?ночь|(?:минувшей|прошедшей|этой|сегодняшней)\s+ночью|"
     r"\bночью\b|в\s+течение\s+(?:(?:прошедшей|минувшей|этой)\s+)?ночи|"
-    r"\bвночі\b|(?:цієї|минулої|сьогоднішньої)\s+ночі|протягом\s+(?:(?:минулої|цієї)\s+)?ночі|"
+    r"\bвночі\b|\bуночі\b|(?:цієї|минулої|сьогоднішньої)\s+ночі|протягом\s+(?:(?:минулої|цієї)\s+)?ночі|"
     r"за\s+(?:(?:минулу|цю)\s+)?ніч",
     _F,
 )
@@ -149,7 +162,7 @@ _DAY = re.compile(
 
 # Substrings every match of a pattern contains (lowercased text), see _F.
 _RANGE_CUE = re.compile(r"\d[:.]\d")
-_NIGHT_DATED_CUES = ("ніч", "ночь", "night")
+_NIGHT_DATED_CUES = ("ніч", "ночь", "night", "ночі", "ночью")
 _DAY24_CUES = ("24", "past", "previous", "сутки", "доб")
 _WEEK_CUES = ("week", "7", "seven", "неделю", "тиждень")
 _NIGHT_CUES = ("night", "ноч", "ніч")
@@ -231,7 +244,8 @@ def _night_date(text: str, local_pub: datetime) -> date | None:
         return None
     m = _NIGHT_DATED_SLAVIC.search(text)
     if m:
-        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        g = m.groups()
+        day, month = next((g[i], g[i + 1]) for i in (0, 2, 4) if g[i])
         return _dated(int(day), _MONTHS[month.lower()], local_pub)
     m = _NIGHT_DATED_EN.search(text)
     if m:
@@ -241,6 +255,58 @@ def _night_date(text: str, local_pub: datetime) -> date | None:
             if day and month:
                 return _dated(int(day), _MONTHS[month.lower()], local_pub)
     return None
+
+
+_WEEKDAYS = {
+    # the day a night ends on: ru/uk accusative and genitive, en
+    "понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4, "субботу": 5,
+    "воскресенье": 6,
+    "понеділок": 0, "вівторок": 1, "середу": 2, "четвер": 3, "п'ятницю": 4, "пʼятницю": 4,
+    "суботу": 5, "неділю": 6, "понеділка": 0, "вівторка": 1, "середи": 2, "четверга": 3,
+    "п'ятниці": 4, "пʼятниці": 4, "суботи": 5, "неділі": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}
+_WEEKDAY_RE = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+# "в ночь на воскресенье", "в ночь с субботы на воскресенье", "у ніч на неділю", "у ніч проти
+# неділі", "overnight into Sunday", "the night to Sunday": the night ending on that day;
+# "on Saturday night", "Saturday night": the night starting on that evening
+_NIGHT_WEEKDAY = re.compile(
+    rf"\b(?:в|у|во)\s+(?:ночь|ніч)\s+(?:(?:с|со|з|із)\s+\S+\s+)?(?:на|проти)\s+({_WEEKDAY_RE})\b"
+    rf"|\b(?:overnight|night)\s+(?:into|to)\s+({_WEEKDAY_RE})\b"
+    rf"|\b({_WEEKDAY_RE})\s+night\b",
+    _F,
+)
+
+
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\b|\b({_MONTH_RE})\.?\s+(\d{{1,2}})\b", _F)
+
+
+def _tally_day(text: str, local_pub: datetime) -> date:
+    """The day a running toll counts from: the day of the attack it names ("загиблих внаслідок
+    атаки 16 листопада зросла до 6", published two days later), if within the week before
+    publication; else the day of publication."""
+    today = local_pub.date()
+    for m in _DAY_MONTH.finditer(text):
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        d = _dated(int(day), _MONTHS[month], local_pub) if 1 <= int(day) <= 31 else None
+        if d is not None and today - timedelta(days=7) <= d <= today:
+            return d
+    return today
+
+
+def _weekday_night(text: str, local_pub: datetime) -> date | None:
+    """The date a night named by its weekday ends on: the latest such date on or before
+    publication (a report in the evening may name the night just starting)."""
+    m = _NIGHT_WEEKDAY.search(text)
+    if m is None:
+        return None
+    ends_on, starts_on, evening_of = m.groups()
+    wd = _WEEKDAYS[ends_on or starts_on] if (ends_on or starts_on) else (_WEEKDAYS[evening_of] + 1) % 7
+    pub = local_pub.date()
+    if local_pub.time() >= NIGHT_START and (pub + timedelta(days=1)).weekday() == wd:
+        return pub + timedelta(days=1)
+    return pub - timedelta(days=(pub.weekday() - wd) % 7)
 
 
 def _dated_range(m: re.Match[str], local_pub: datetime, zone: ZoneInfo) -> ReportingWindow | None:
@@ -305,11 +371,28 @@ _CORRECTION = re.compile(
 )
 
 
+# A toll stated as a running total ("the death toll rose to 5", "число пострадавших возросло до
+# 5", "кількість загиблих зросла до 4", "вже 12 поранених", "станом на 14:00"): what the day has
+# cost so far, not one more incident.
+_TALLY = re.compile(
+    r"\b(?:rose|risen|increased|climbed|jumped|grew|gone up)\s+to\b|\bnow\s+stands\s+at|"
+    r"\bdeath\s+toll\b|\btoll\s+(?:has\s+)?(?:reached|rose|climbed|stands)|\bas\s+of\b|"
+    r"\bin\s+total\b|"
+    r"возросл\w*\s+до|увеличил\w*\s+до|выросл\w*\s+до|\bуже\b|по\s+состоянию\s+на|"
+    r"в\s+общей\s+сложности|"
+    r"зросл\w*\s+до|збільшил\w*\s+до|\bвже\b|станом\s+на|\bзагалом\b|"
+    r"\bupd\b|\bupdate|уточн|оновлен|обновлен",
+    _F,
+)
+
+
 def parse_window(
-    text: str, published_at: datetime, claimant: Claimant, lang: Lang, own_post: bool = False
+    text: str, published_at: datetime, claimant: Claimant, lang: Lang, own_post: bool = False,
+    tally: bool = False,
 ) -> ReportingWindow:
     """The UTC window `text` speaks of, snapped to named local boundaries; `own_post`: the
-    report is the claimant's own channel's post (see the module docstring)."""
+    report is the claimant's own channel's post; `tally`: its figures are casualties only
+    (see the module docstring)."""
     text = text.lower()
     zone = _zone_for(text, claimant, lang)
     local = published_at.astimezone(zone)
@@ -329,6 +412,8 @@ def parse_window(
             if w is not None:
                 return w
     night_day = _night_date(text, local)
+    if night_day is None and _has(text, _NIGHT_CUES):
+        night_day = _weekday_night(text, local)
     if night_day is not None:
         return _window(_at(night_day - timedelta(days=1), _night_start(zone), zone),
                        _at(night_day, MORNING, zone), "night")
@@ -339,6 +424,10 @@ def parse_window(
     if _has(text, _WEEK_CUES) and _WEEK.search(text):
         return _window(_at(today - timedelta(days=7), time(0), zone), _at(today, time(0), zone),
                        "week")
+    if tally and _TALLY.search(text):
+        minute = published_at.astimezone(UTC).replace(second=0, microsecond=0)
+        return _window(_at(_tally_day(text, local) - timedelta(days=1), _night_start(zone), zone),
+                       minute + timedelta(minutes=1), "tally")
     if _has(text, _NIGHT_CUES) and _NIGHT.search(text):
         return _window(_at(today - timedelta(days=1), _night_start(zone), zone),
                        _at(today, MORNING, zone), "night")
@@ -351,5 +440,5 @@ def parse_window(
             return _window(minute, minute + timedelta(minutes=1), "post")
         hour = utc.replace(minute=0, second=0, microsecond=0)
         return _window(hour, hour + timedelta(hours=1), "post")
-    return _window(_at(today, time(0), zone), _at(today + timedelta(days=1), time(0), zone),
-                   "default")
+    return _window(_at(today - timedelta(days=1), _night_start(zone), zone),
+                   _at(today + timedelta(days=1), time(0), zone), "default")

@@ -122,20 +122,27 @@ LATER = datetime(2025, 11, 18, tzinfo=UTC)
 
 
 def test_an_untimed_morning_relay_of_the_night_bulletin_counts_once_in_every_order() -> None:
-    """The relay gets the Moscow calendar day, which starts inside the 23:00-07:00 night:
-    the windows only overlap. Matched to the bulletin, every region counts its figure once."""
+    """The relay's calendar day holds the 23:00-07:00 night (it starts the night before), so the
+    relay is reconciled as a summary of the bulletin. A window that starts inside the night (the
+    calendar day from midnight, as it was) only overlaps it: then the relay is matched to the
+    bulletin. Either way every region counts its figure once."""
     bulletin, relay = _claims(*BULLETIN, rid="mod"), _claims(*UNTIMED_RELAY, rid="ifx")
-    assert {c.window_start for c in bulletin} != {c.window_start for c in relay}
-    by_key: dict[str | None, list[Claim]] = {}
-    for c in [*bulletin, *relay]:
-        by_key.setdefault(c.region, []).append(c)
+    midnight = datetime(2025, 11, 15, 21, tzinfo=UTC)  # 00:00 Moscow time
+    overlapping = [c.model_copy(update={
+        "window_start": midnight, "claim_id": count_id(c.claimant, midnight, c.window_end, c.region,
+                                                       c.weapon or "drone", c.measure or "intercepted")})
+        for c in relay]
     want = {"RU-BRY": 22, "RU-KRS": 17, "RU-BEL": 12, "RU-VOR": 8, "SEA-BLACK": 5, None: 64}
-    for region, claims in by_key.items():
-        assert len(claims) == 2, region
-        for perm in itertools.permutations(claims):
-            state = _fold(perm, region or "ALL")
-            assert _totals(state, LATER) == {"ru-mod": {"drone": {"intercepted": want[region]}}}, region
-            assert window_stats(state, as_of=LATER, window=timedelta(days=3))["flags"] == []
+    for relays in (relay, overlapping):
+        by_key: dict[str | None, list[Claim]] = {}
+        for c in [*bulletin, *relays]:
+            by_key.setdefault(c.region, []).append(c)
+        for region, claims in by_key.items():
+            assert len(claims) == 2, region
+            for perm in itertools.permutations(claims):
+                state = _fold(perm, region or "ALL")
+                assert _totals(state, LATER) == {"ru-mod": {"drone": {"intercepted": want[region]}}}, region
+                assert window_stats(state, as_of=LATER, window=timedelta(days=3))["flags"] == []
 
 
 # --- the incremental fold equals the definition from scratch ------------------------

@@ -52,9 +52,11 @@ CASES: list[tuple[str, datetime, Any, Any, datetime, datetime, str]] = [
     ("Over the past week, 900 drones were shot down", u(7, 12), "ru-mod", "en",
      u(30, 21, month=5), u(6, 21), "week"),
     ("За неделю сбиты 900 БПЛА", u(7, 12), "ru-mod", "ru", u(30, 21, month=5), u(6, 21), "week"),
-    ("Сбиты 5 БПЛА", u(2, 22), "ru-official", "ru", u(2, 21), u(3, 21), "default"),
-    ("Five drones were shot down", u(2, 22), "other", "en", u(2, 0), u(3, 0), "default"),
-    ("Збито 5 дронів", u(2, 22), "other", "uk", u(2, 21), u(3, 21), "default"),
+    # no time stated: the local calendar day, from the night before it (23:00 Moscow time,
+    # 18:00 elsewhere), so it holds the night an untimed morning relay relays
+    ("Сбиты 5 БПЛА", u(2, 22), "ru-official", "ru", u(2, 20), u(3, 21), "default"),
+    ("Five drones were shot down", u(2, 22), "other", "en", u(1, 18), u(3, 0), "default"),
+    ("Збито 5 дронів", u(2, 22), "other", "uk", u(2, 15), u(3, 21), "default"),
     # winter: Kyiv is UTC+2
     ("Вночі збито 10 дронів", datetime(2026, 1, 15, 8, tzinfo=UTC), "ua-military", "uk",
      datetime(2026, 1, 14, 16, tzinfo=UTC), datetime(2026, 1, 15, 5, tzinfo=UTC), "night"),
@@ -67,7 +69,7 @@ CASES: list[tuple[str, datetime, Any, Any, datetime, datetime, str]] = [
      u(1, 20), u(2, 4), "night"),
     # dates are not time ranges
     ("с 01.06 по 07.06 сбиты 900 БПЛА", u(7, 12), "ru-mod", "ru",
-     u(6, 21), u(7, 21), "default"),
+     u(6, 20), u(7, 21), "default"),
 ]
 
 
@@ -114,9 +116,12 @@ def test_english_relay_naming_the_ministry_gets_moscow_window() -> None:
     assert (w.start, w.end, w.label) == (u(1, 20), u(2, 4), "night")
 
 
-def test_no_time_words_give_the_local_calendar_day() -> None:
+def test_no_time_words_give_the_local_calendar_day_from_the_night_before() -> None:
     w = parse_window("Сбиты 5 БПЛА над Курской областью.", u(2, 5), "ru-mod", "ru")
-    assert (w.start, w.end, w.label) == (u(1, 21), u(2, 21), "default")
+    assert (w.start, w.end, w.label) == (u(1, 20), u(2, 21), "default")
+    night = parse_window("В период с 23.00 мск 1 июня до 7.00 мск 2 июня перехвачены 5 БПЛА", u(2, 4, 5),
+                         "ru-mod", "ru")
+    assert w.start <= night.start and night.end <= w.end  # an untimed relay holds the night
 
 
 def test_an_own_channel_post_with_no_time_stated_is_its_minute_or_hour() -> None:
@@ -166,3 +171,64 @@ def test_an_overnight_relay_holds_the_bulletin_it_relays() -> None:
     relay = parse_window("Overnight, air defence systems destroyed 181 drones, the ministry said.",
                          u(4, 6, 30), "ru-mod", "en")
     assert relay.start <= bulletin.start and bulletin.end <= relay.end
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "claimant", "lang", "start", "end"),
+    [
+        ("Средства ПВО в ночь на воскресенье уничтожили 64 беспилотника, сообщило Минобороны РФ.",
+         datetime(2025, 11, 16, 9, 15, tzinfo=UTC), "other", "ru",
+         datetime(2025, 11, 15, 20, tzinfo=UTC), datetime(2025, 11, 16, 4, tzinfo=UTC)),
+        ("В ночь с субботы на воскресенье сбиты 64 БПЛА", datetime(2025, 11, 16, 9, tzinfo=UTC),
+         "ru-mod", "ru", datetime(2025, 11, 15, 20, tzinfo=UTC), datetime(2025, 11, 16, 4, tzinfo=UTC)),
+        ("У ніч на неділю ворог атакував 50 дронами", datetime(2025, 11, 17, 9, tzinfo=UTC),
+         "ua-military", "uk", datetime(2025, 11, 15, 16, tzinfo=UTC), datetime(2025, 11, 16, 5, tzinfo=UTC)),
+        ("Russia launched 100 drones on Saturday night, Ukraine's air force said",
+         datetime(2025, 11, 16, 9, tzinfo=UTC), "other", "en",
+         datetime(2025, 11, 15, 16, tzinfo=UTC), datetime(2025, 11, 16, 5, tzinfo=UTC)),
+        ("Overnight into Sunday, Russia launched 100 drones, Ukraine's air force said",
+         datetime(2025, 11, 16, 9, tzinfo=UTC), "other", "en",
+         datetime(2025, 11, 15, 16, tzinfo=UTC), datetime(2025, 11, 16, 5, tzinfo=UTC)),
+        ("Уночі 16 листопада ворог атакував 50 дронами", datetime(2025, 11, 17, 9, tzinfo=UTC),
+         "ua-military", "uk", datetime(2025, 11, 15, 16, tzinfo=UTC), datetime(2025, 11, 16, 5, tzinfo=UTC)),
+        ("Ночью 16 ноября сбиты 64 БПЛА", datetime(2025, 11, 18, 9, tzinfo=UTC), "ru-mod", "ru",
+         datetime(2025, 11, 15, 20, tzinfo=UTC), datetime(2025, 11, 16, 4, tzinfo=UTC)),
+        ("On the night of Nov. 16, Russia launched 100 drones, Ukraine's air force said",
+         datetime(2025, 11, 16, 9, tzinfo=UTC), "other", "en",
+         datetime(2025, 11, 15, 16, tzinfo=UTC), datetime(2025, 11, 16, 5, tzinfo=UTC)),
+    ],
+)
+def test_nights_named_by_weekday_or_date_are_the_night(text: str, published: datetime, claimant: Any,
+                                                       lang: Any, start: datetime, end: datetime) -> None:
+    """Relays name the night as their readers do ("в ночь на воскресенье", "on Saturday night"):
+    the night's window, so they share the bulletin's identity (a day window had counted them
+    beside it)."""
+    w = parse_window(text, published, claimant, lang)
+    assert (w.start, w.end, w.label) == (start, end, "night")
+
+
+def test_a_running_toll_holds_the_days_earlier_posts_and_tallies() -> None:
+    """Casualty-only posts that give a running total take the day so far, from the night before:
+    the official's earlier minute posts and the tally before lie inside it, so the latest total
+    counts, not their sum (a rising Kyiv toll had read 24 dead for an attack that killed 6)."""
+    first = parse_window("Вже відомо про 6 постраждалих у Києві.", u(16, 2, 11, month=11), "ua-official",
+                         "uk", own_post=True, tally=True)
+    post = parse_window("Київ. Загинули 2 людини, ще 15 поранені.", u(16, 4, 46, month=11), "ua-official",
+                        "uk", own_post=True, tally=True)
+    upd = parse_window("UPD: кількість загиблих у Києві зросла до 4, поранених — 21.", u(16, 7, 22, month=11),
+                       "ua-official", "uk", own_post=True, tally=True)
+    relay = parse_window("Загинули п'ятеро людей, 24 поранені, повідомив Кличко.", u(16, 12, 40, month=11),
+                         "other", "uk")
+    assert (first.label, post.label, upd.label, relay.label) == ("tally", "post", "tally", "default")
+    assert upd.start == first.start == u(15, 16, month=11) and upd.end == u(16, 7, 23, month=11)
+    for inner in (first, post):
+        assert upd.start <= inner.start and inner.end <= upd.end
+    assert relay.start <= upd.start and upd.end <= relay.end
+    # a running toll of a named day's attack, two days on, still holds that day's tallies
+    later = parse_window("Кількість загиблих внаслідок атаки на Київ 16 листопада зросла до 6.",
+                         u(18, 10, 30, month=11), "ua-official", "uk", own_post=True, tally=True)
+    assert later.start == upd.start and upd.end < later.end
+    # counts are no tally: a correction of a drone figure keeps the hour
+    drones = parse_window("UPD: збито не 2, а 3 дрони", u(16, 7, 22, month=11), "ua-official", "uk",
+                          own_post=True)
+    assert (drones.start, drones.end) == (u(16, 7, month=11), u(16, 8, month=11))
