@@ -89,6 +89,20 @@ def _in_window(state: RegionState, as_of: datetime, window: timedelta) -> Iterat
             yield cid, claims[cid]
 
 
+def _consistent(qualifier: str, n: int, parts: int) -> bool:
+    """Whether pieces summing to `parts` agree with a rounded summary ("more than 130" over
+    pieces of 134, "about 140" over 142): no data-quality flag then."""
+    if qualifier == "at_least":
+        return parts >= n
+    if qualifier == "more_than":
+        return parts > n
+    if qualifier == "up_to":
+        return parts <= n
+    if qualifier == "about":
+        return abs(parts - n) * 10 <= n
+    return False
+
+
 def window_stats(state: RegionState, *, as_of: datetime, window: timedelta) -> dict[str, Any]:
     """JSON-ready stats of claims with event time in the window (keys sorted)."""
     casualties: dict[str, dict[str, int]] = {}
@@ -105,8 +119,9 @@ def window_stats(state: RegionState, *, as_of: datetime, window: timedelta) -> d
             p = parts.get(cid)
             if p is None:
                 continue
-            n = current(rec)[V_A]
-            if p != n:
+            cur = current(rec)
+            n = cur[V_A]
+            if p != n and not _consistent(cur[V_QUAL], n, p):
                 flags.append({
                     "flag": "parts_exceed_summary" if p > n else "summary_exceeds_parts",
                     "claim_id": cid_str(cid), "claimant": meta[CLAIMANT],
@@ -325,13 +340,14 @@ def residuals(
             continue
         m = rec[META]
         k = (m[CLAIMANT], m[WEAPON], m[MEASURE], m[WS], m[WE])
-        tot = current(rec)[V_A]
+        cur = current(rec)
+        tot = cur[V_A]
         got = part_sum.get(k, 0)
         row = {"claim_id": cid_str(cid), "claimant": k[0], "weapon": k[1], "measure": k[2],
                "window_start": _iso(k[3]), "window_end": _iso(k[4]),
                "total": tot, "parts": got, "residual": tot - got}
         rows.append(row)
-        if got > tot:
+        if got > tot and not _consistent(cur[V_QUAL], tot, got):  # not "more than 160"
             flags.append({"flag": "parts_exceed_total", **row})
         else:
             by_w = unattributed.setdefault(k[0], {}).setdefault(k[1] or "", {})

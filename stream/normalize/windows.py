@@ -24,8 +24,9 @@ local boundaries, never to the publication minute:
   night's pieces, and relays during the day agree);
 - day ("during the day", "в течение дня", "протягом дня"): 07:00-18:00 local on
   the publication date (may end after publication; kept fixed for identity);
-- week ("over the past week", "за неделю", "за тиждень"): the 7 days ending at
-  local midnight starting the publication date;
+- week ("over the past week", "за неделю", "за тиждень"): the seven nights and days
+  ending at the latest local 07:00 at or before publication (from the night start eight
+  days before it), so it holds the week's night bulletins and 24-hour summaries whole;
 - nothing stated, in a post on the claimant's own channel: a governor's or mayor's
   post is the minute it was published, a ministry's or military's the hour. Officials
   post incident by incident ("attack of one drone repelled" at 21:05, "of one more" at
@@ -422,8 +423,9 @@ def parse_window(
         return _window(_at(end_day - timedelta(days=1), MORNING, zone),
                        _at(end_day, MORNING, zone), "24h")
     if _has(text, _WEEK_CUES) and _WEEK.search(text):
-        return _window(_at(today - timedelta(days=7), time(0), zone), _at(today, time(0), zone),
-                       "week")
+        end_day = today if local.time() >= MORNING else today - timedelta(days=1)
+        return _window(_at(end_day - timedelta(days=8), _night_start(zone), zone),
+                       _at(end_day, MORNING, zone), "week")
     if tally and _TALLY.search(text):
         minute = published_at.astimezone(UTC).replace(second=0, microsecond=0)
         return _window(_at(_tally_day(text, local) - timedelta(days=1), _night_start(zone), zone),

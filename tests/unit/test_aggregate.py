@@ -316,6 +316,24 @@ def test_breakdown_exceeding_total_is_flagged() -> None:
     assert res["unattributed"] == {"ru-mod": {"drone": {"launched": 15}}}
 
 
+def test_a_rounded_summary_its_pieces_agree_with_raises_no_flag() -> None:
+    """ "More than 130 this week" over nightly pieces of 134 is no data-quality problem; "130"
+    over 134, or "about 100" over 134, still is."""
+    week = (t(1, 0), t(3, 0))
+    pieces = [count_claim(n, t(1, h), t(1, h + 8), report_id=f"p{h}") for h, n in ((0, 70), (10, 64))]
+    for qualifier, n, flagged in [("more_than", 130, False), ("about", 140, False), ("at_least", 134, False),
+                                  ("exact", 130, True), ("about", 100, True), ("up_to", 130, True)]:
+        summary = count_claim(n, *week, report_id="wk", published=t(3, 0)).model_copy(
+            update={"qualifier": qualifier})
+        state, _ = run([*pieces, summary])
+        flags = window_stats(state, as_of=t(3, 0), window=WEEK)["flags"]
+        assert [f["flag"] for f in flags] == (["parts_exceed_summary"] if flagged else []), qualifier
+    all_state, _ = run([count_claim(160, *NIGHT, region=None).model_copy(update={"qualifier": "more_than"})],
+                       key="ALL")
+    krs, _ = run([count_claim(170, *NIGHT, region="RU-KRS")], key="RU-KRS")
+    assert residuals(all_state, [krs], as_of=AS_OF, window=WEEK)["flags"] == []
+
+
 # --- idempotency and order independence -----------------------------------------
 
 POOL = [

@@ -49,9 +49,10 @@ CASES: list[tuple[str, datetime, Any, Any, datetime, datetime, str]] = [
      u(2, 4), u(2, 15), "day"),
     ("During the day, 5 drones were downed", u(2, 10), "other", "en", u(2, 7), u(2, 18), "day"),
     ("В течение дня сбиты 5 БПЛА", u(2, 20), "ru-official", "ru", u(2, 4), u(2, 15), "day"),
+    # a week: seven nights and days up to the latest 07:00, holding its night bulletins whole
     ("Over the past week, 900 drones were shot down", u(7, 12), "ru-mod", "en",
-     u(30, 21, month=5), u(6, 21), "week"),
-    ("За неделю сбиты 900 БПЛА", u(7, 12), "ru-mod", "ru", u(30, 21, month=5), u(6, 21), "week"),
+     u(30, 20, month=5), u(7, 4), "week"),
+    ("За неделю сбиты 900 БПЛА", u(7, 12), "ru-mod", "ru", u(30, 20, month=5), u(7, 4), "week"),
     # no time stated: the local calendar day, from the night before it (23:00 Moscow time,
     # 18:00 elsewhere), so it holds the night an untimed morning relay relays
     ("Сбиты 5 БПЛА", u(2, 22), "ru-official", "ru", u(2, 20), u(3, 21), "default"),
@@ -232,3 +233,11 @@ def test_a_running_toll_holds_the_days_earlier_posts_and_tallies() -> None:
     drones = parse_window("UPD: збито не 2, а 3 дрони", u(16, 7, 22, month=11), "ua-official", "uk",
                           own_post=True)
     assert (drones.start, drones.end) == (u(16, 7, month=11), u(16, 8, month=11))
+
+
+def test_a_week_holds_the_night_bulletins_of_its_seven_days() -> None:
+    week = parse_window("Всего за прошедшую неделю над Брянской областью уничтожено более 130 БПЛА",
+                        u(16, 14, month=11), "other", "ru")
+    for day in range(10, 17):  # the nights into Nov 10 .. 16, as the MoD bounds them
+        night = parse_window(f"В ночь на {day} ноября сбиты 20 БПЛА", u(16, 14, month=11), "ru-mod", "ru")
+        assert week.start <= night.start and night.end <= week.end, day
