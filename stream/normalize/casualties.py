@@ -157,6 +157,8 @@ def extract_casualties(
     """Casualty figures in text order; `used` holds number starts taken by counts and
     `place_tokens` the tokens of place names ("мешканця Херсона поранено")."""
     numbers = [n for n in numbers if not _an_age(toks, n)]
+    struck = _struck(toks, numbers)
+    numbers = [n for n in numbers if n not in struck.values()]
     by_last = {n.last: n for n in numbers if n.first not in used}
     by_first = {n.first: n for n in numbers if n.first not in used}
     taken: set[int] = set()
@@ -166,7 +168,7 @@ def extract_casualties(
     for i in [k for k, t in enumerate(toks) if t.lemma in keys or t.low in keys]:
         tok = toks[i]
         what = _what(tok)
-        if what is None or _negated(toks, i, sent_bounds[tok.sent]):
+        if what is None or _negated(toks, i, sent_bounds[tok.sent], struck):
             continue
         if tok.lemma in _BODY and (
             tok.low not in _BODY or any(t.low in _MORE_OF for t in toks[max(0, i - 2) : i + 4])
@@ -177,8 +179,8 @@ def extract_casualties(
         toll = _toll(toks, i, by_first, taken)
         found = (
             toll
-            or _before(toks, i, by_last, taken, place_tokens)
-            or _after(toks, i, by_first, taken)
+            or _before(toks, i, by_last, taken, place_tokens, struck)
+            or _after(toks, i, by_first, taken, struck)
         )
         if found is None:
             continue
@@ -430,12 +432,47 @@ _EARLIER = frozenset({"earlier", "previously", "initially", "ранее", "ра�
                       "изначально", "спочатку", "спершу", "сначала", "сперва"})
 
 
-def _negated(toks: list[Token], i: int, bounds: tuple[int, int]) -> bool:
+_STRIKE_OUT = frozenset({"не", "not", "ні"})
+_RATHER = frozenset({"а", "but", "але"})
+
+
+def _struck(toks: list[Token], numbers: list[Number]) -> dict[int, Number]:
+    """Corrections "не 5, а 3", "not five but three", "три, а не пять", "three people, not
+    five,": {the negation's index: the figure it strikes out}; the other figure stands."""
+    by_first = {n.first - n.qlen: n for n in numbers}
+    out: dict[int, Number] = {}
+    for num in numbers:
+        k = num.first - num.qlen - 1
+        if k < 1 or toks[k].low not in _STRIKE_OUT:
+            continue
+        j = num.last + 1
+        if j < len(toks) and toks[j].text == ",":
+            j += 1
+        if j + 1 < len(toks) and toks[j].low in _RATHER and j + 1 in by_first:
+            out[k] = num  # "не 5, а 3 человека"
+        elif toks[k - 1].text == "," or (toks[k - 1].low == "а" and toks[k - 2].text == ","):
+            out[k] = num  # "три, а не пять человек", "three people, not five, were injured"
+    return out
+
+
+def _struck_before(toks: list[Token], j: int, struck: dict[int, Number]) -> int | None:
+    """The token before ", not five," / ", а не пятеро" when `j` closes it, if it does."""
+    for k, num in struck.items():
+        if not (num.first <= j <= num.last + 1) or (j == num.last + 1 and toks[j].text != ","):
+            continue
+        m = k - 1
+        while m >= 0 and (toks[m].text == "," or toks[m].low == "а"):
+            m -= 1
+        return m if m < k - 1 else None
+    return None
+
+
+def _negated(toks: list[Token], i: int, bounds: tuple[int, int], struck: dict[int, Number]) -> bool:
     lo, hi = bounds
     for k in range(max(lo, i - 3), min(hi, i + 3)):
         tok = toks[k]
-        if tok.kind != "word" or not has(tok, _NEG):
-            continue
+        if tok.kind != "word" or not has(tok, _NEG) or k in struck:
+            continue  # "пострадали не 5, а 3 человека": a figure corrected, not denied
         between = toks[k:i] if k < i else toks[i + 1 : k]
         if any(t.text == ";" for t in between):
             continue  # "13 people were injured; none of them is in serious condition"
@@ -464,6 +501,7 @@ def _before(
     by_last: dict[int, Number],
     taken: set[int],
     place_tokens: frozenset[int],
+    struck: dict[int, Number],
 ) -> tuple[int, int, int] | None:
     j = i - 1
     single: int | None = None
@@ -519,6 +557,9 @@ def _before(
                 j = opening - 1  # "two people — a 71-year-old woman and a 40-year-old man — were"
                 crossed = True
                 continue
+        if (aside := _struck_before(toks, j, struck)) is not None:
+            j = aside  # "three people, not five, were injured", "трое, а не пятеро жителей"
+            continue
         if tok.text == "," and single is None and not crossed:
             appositive = _appositive_person(toks, j)
             if appositive is not None:
@@ -710,9 +751,16 @@ def _parenthetical_start(toks: list[Token], comma: int) -> int | None:
 
 
 def _after(
-    toks: list[Token], i: int, by_first: dict[int, Number], taken: set[int]
+    toks: list[Token], i: int, by_first: dict[int, Number], taken: set[int], struck: dict[int, Number]
 ) -> tuple[int, int, int] | None:
     j = i + 1
+    if j in struck:
+        # "пострадали не 5, а 3 человека": past the figure struck out to the one after "а"
+        first = next((n for n in by_first.values() if n.first > struck[j].last), None)
+        if first is None or first.first in taken or not _people_phrase(toks, first.last):
+            return None
+        more, last = _joined_singles(toks, first.last)
+        return first.value + more, first.first, last
     if j < len(toks) and toks[j].text in _DASH and (k := _preliminary_end(toks, j + 1)) is not None:
         num = by_first.get(k)  # "Есть раненые — по предварительным данным, четыре человека"
         if num is not None and num.first not in taken and _people_phrase(toks, num.last):

@@ -479,19 +479,22 @@ def _match(toks: list[Token], i: int) -> tuple[int, str] | None:
 
 _FORCES = frozenset({"forces", "units", "assets", "systems", "crews", "force", "troops"})
 _AIR_DEFENCE = frozenset({"defence", "defense", "пво", "ппо"})
+# air defence and electronic warfare named right before their ministry ("ПВО Минобороны")
+_DEFENCE_ARMS = frozenset({"пво", "ппо", "рэб", "реб"})
 
 
 def _defence_forces_of(toks: list[Token], i: int) -> bool:
     """"ПВО Минобороны", "air defence units of the Ministry of Defence": the forces that
     shoot, named by their ministry, not the ministry reporting."""
-    if i > 0 and toks[i - 1].low in ("пво", "ппо"):
-        return True
+    if i > 0 and toks[i - 1].low in _DEFENCE_ARMS:
+        return True  # "силами ПВО и РЭБ Министерства обороны": the arms, then their ministry
     j = i - 1
     if j >= 0 and toks[j].low == "the":
         j -= 1
     if j < 2 or toks[j].low != "of" or toks[j - 1].low not in _FORCES:
         return False
-    return any(t.low in _AIR_DEFENCE for t in toks[max(0, j - 3) : j - 1])
+    # "air defence and electronic warfare units of the Ministry of Defence"
+    return any(t.low in _AIR_DEFENCE for t in toks[max(0, j - 5) : j - 1])
 
 
 _SAY = words(

@@ -62,6 +62,24 @@ _LAUNCHER_NOUNS = frozenset({"rocket", "rockets", "system", "systems", "vehicle"
                              "pads", "site", "sites", "platform", "platforms", "установка",
                              "установки", "систем", "системы"})
 
+_ATTACK_EVENT = frozenset({"attack", "attacks", "strike", "strikes", "assault", "barrage"})
+_EVENT_PREPS = frozenset({"in", "during", "after", "amid", "since", "before", "throughout"})
+_EVENT_DETS = frozenset({"the", "a", "an", "this", "that", "overnight", "latest", "night's", "combined",
+                         "massive"})
+_EVENT_AGENT = frozenset({"by", "of", "with", "involving", "using"})
+
+
+def _event_named(toks: list[Token], k: int) -> bool:
+    """ "in the attack", "during the overnight strike": the event a sentence speaks of, named
+    after a preposition, is no launch cue (unlike "an attack by 30 drones")."""
+    j = k - 1
+    while j >= 0 and toks[j].low in _EVENT_DETS:
+        j -= 1
+    if j < 0 or toks[j].low not in _EVENT_PREPS:
+        return False
+    return not (k + 1 < len(toks) and toks[k + 1].low in _EVENT_AGENT)
+
+
 class _Doc(NamedTuple):
     """Per-report lookups: sentence bounds and the sentences quoting the Moscow mayor.
     Clauses (split at sentence ends, ';' and ':') are found on demand: a report has few
@@ -91,6 +109,8 @@ class _Doc(NamedTuple):
                 weapon_of(toks[k + 1]) is not None
             ):
                 m = None  # "2,700 Shahed-type attack drones": a kind of drone, not a launch
+            elif m == "launched" and t.low in _ATTACK_EVENT and _event_named(toks, k):
+                m = None  # "launched 411 drones in the attack, and 372 ... shot down": the event
             meas.append(m)
             if t.low[:3] in ("sob", "соб") and has(t, _MOSCOW_MAYOR):
                 mayor.add(t.sent)
@@ -381,6 +401,8 @@ def extract_counts(
                 weapon = ante.weapon
             else:
                 weapon, weapon_at = _weapon_before(toks, s_lo, num.first)
+                if weapon is not None and _mixed_pair(toks, weapon_at):
+                    continue  # "attacked with 430 drones and missiles ..., 386 had been shot down"
                 if (
                     weapon is not None
                     and _of_them(toks, num)
@@ -415,6 +437,8 @@ def extract_counts(
                         weapon, _at = _weapon_before(toks, header[0], header[1])
         if weapon is None or (toks[np_last].lemma in TARGETS and _mixed_before(toks, num.first)):
             continue  # "targets" after drones and missiles both: a figure of no one weapon
+        if kind == "weapon" and _hit_part(toks, num, np_last, s_hi, weapon, out):
+            continue  # "Russia launched 176 drones ..., while 33 drones hit 12 locations"
         lo, hi = doc.clause(num.first)
         measure = None
         if _of_phrase_with_number(toks, num, np_last):
@@ -987,6 +1011,21 @@ def _weapon_before(toks: list[Token], lo: int, i: int) -> tuple[Weapon | None, i
     return None, -1
 
 
+_PAIR_GLUE = frozenset({"and", "or", "и", "или", "і", "та", "й", "або", "/"})
+
+
+def _mixed_pair(toks: list[Token], k: int) -> bool:
+    """Whether the weapon word at k is joined to a word of another weapon ("drones and
+    missiles", "ракет і дронів"): a figure told of them both names no one weapon."""
+    w = weapon_of(toks[k])
+    for j, m in ((k - 1, k - 2), (k + 1, k + 2)):
+        if 0 <= m < len(toks) and toks[j].low in _PAIR_GLUE and toks[m].kind == "word":
+            other = weapon_of(toks[m])
+            if other is not None and other != w:
+                return True
+    return False
+
+
 def _sentence_has_weapon(toks: list[Token], lo: int, hi: int) -> bool:
     return any(weapon_of(t) is not None for t in toks[lo:hi] if t.kind == "word")
 
@@ -1009,6 +1048,21 @@ def _impact_of(toks: list[Token], num: Number, hi: int) -> bool:
             return True  # "три достигли цели": what hit, not a measure
         k += 1
     return False
+
+
+def _hit_part(
+    toks: list[Token], num: Number, np_last: int, hi: int, weapon: Weapon, out: list[Count]
+) -> bool:
+    """Weapons that struck, told after a launch of that weapon in the same sentence ("Russia
+    launched 176 drones ..., while 33 drones hit 12 locations"): a part of the launch, whose
+    fate is no measure (neither launched again nor downed)."""
+    k = np_last + 1
+    while k < hi and toks[k].low in _PREDICATE_GAP:
+        k += 1  # "33 drones had hit"
+    if k >= hi or toks[k].low not in _STRUCK:
+        return False
+    sent = toks[num.first].sent
+    return any(c.sent == sent and c.weapon == weapon and c.measure == "launched" for c in out)
 
 
 def _subject_struck(toks: list[Token], num: Number, np_last: int, hi: int) -> bool:

@@ -514,11 +514,37 @@ _STAFF_OF = frozenset({"генеральний", "генеральный", "gene
                        "regional", "обласний", "областной"})
 
 
+_PORT = frozenset({"port", "ports"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "to", "toward", "towards"})
+_EPITHET_SKIP = frozenset({"the", "a", "southern", "northern", "eastern", "western", "key", "major", "main",
+                           "sea", "river", "strategic", "ukrainian", "russian", "ukraine's", "russia's"})
+
+
+def _city_epithet(toks: list[Token], i: int, lo: int) -> bool:
+    """ "the port city of Odesa", "in the southern port of Odesa", ", the Black Sea port of
+    Novorossiysk,": a city named by its port (where something else was hit), not the port."""
+    if i + 1 < len(toks) and toks[i + 1].low in ("city", "town"):
+        return True
+    if not (i + 2 < len(toks) and toks[i + 1].low == "of" and toks[i + 2].text[:1].isupper()):
+        return False
+    k = i - 1
+    while k >= lo and toks[k].low not in _PLACE_PREPS and (
+        toks[k].low in _EPITHET_SKIP or (toks[k].kind == "word" and toks[k].text[:1].isupper())
+    ):
+        k -= 1  # "the Black Sea port of", "Ukraine's main port of"
+    # an epithet ("southern", "Baltic") makes the port a way to name the city; a bare "at the
+    # port of Primorsk" is the port itself, where the fire was
+    epithet = any(t.low not in ("the", "a") for t in toks[k + 1 : i])
+    return epithet and k >= lo and (toks[k].low in _PLACE_PREPS or toks[k].text == ",")
+
+
 def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
     """A kind word that is no damaged object: where someone was taken ("доставили в
     больницу"), whose worker someone is ("сотрудник предприятия"), or a verb ("which
     houses the Cabinet")."""
     tok = toks[i]
+    if tok.low in _PORT and _city_epithet(toks, i, lo):
+        return True  # "In the southern port of Odesa, a drone hit a house": the city, by its port
     if i > lo and tok.low in _VERB_TOO and toks[i - 1].low in ("which", "that", "it"):
         return True  # "which houses the Cabinet", "which ships about 1% of ..."
     if tok.low in ("launcher", "launchers") and any(t.low == "with" for t in toks[max(lo, i - 4) : i]):

@@ -46,6 +46,7 @@ from stream.normalize.item_regions import (
 from stream.normalize.lang import detect_lang
 from stream.normalize.numbers import Number, find_numbers
 from stream.normalize.places import PlaceRef, attack_starts, codes_in, find_places
+from stream.normalize.recaps import recap_sentences
 from stream.normalize.singular import implied_ones
 from stream.normalize.tokens import Token, tokenize
 from stream.normalize.weapons import measure_of
@@ -82,6 +83,17 @@ def _earlier_own_place(toks: list[Token], places: list[PlaceRef], kind: str, lo:
     }
     owns.discard(None)
     return next(iter(owns)) if len(owns) == 1 else None
+
+
+_OUTSIDE = frozenset({"outside", "поза"})
+
+
+def _outside(toks: list[Token], place: PlaceRef) -> bool:
+    """Whether a place is named as what something lies outside of ("outside (the) Moscow")."""
+    k = place.first - 1
+    if k >= 0 and toks[k].low == "the":
+        k -= 1
+    return k >= 0 and toks[k].low in _OUTSIDE
 
 
 def _sentence_bounds(toks: list[Token]) -> list[tuple[int, int]]:
@@ -156,6 +168,9 @@ def extract(
     default = report_default(attributions, raw.source)
 
     counts = extract_counts(toks, numbers, places, bounds, implied_ones(toks, numbers, bounds))
+    recaps = recap_sentences(toks, bounds, raw.published_at)
+    if recaps:  # "Як повідомлялося, минулого тижня Росія випустила ...": an earlier attack's
+        counts = [c for c in counts if c.sent not in recaps]
     land = [p for p in places if not p.origin and not p.code.startswith("SEA-")]
     elsewhere = frozenset(c.region for c in counts if c.region is not None)
     national = default in ("ru-mod", "ua-military")  # a ministry's or air force's tally
@@ -260,8 +275,10 @@ def extract(
     starts = attack_starts(places)
     untrue = denied_spans(toks, bounds)
     for c in extract_casualties(toks, numbers, used, bounds, place_tokens):
-        if denied(untrue, c.cue):
-            continue  # "опроверг сведения о гибели мирного жителя": no one was killed
+        if denied(untrue, c.cue) or toks[c.cue].sent in recaps:
+            # "опроверг сведения о гибели мирного жителя": no one was killed; "Нагадаємо, у ніч на
+            # 16 листопада ... загинули 5 людей": an earlier attack's toll
+            continue
         lo, hi = bounds[toks[c.cue].sent]
         a, b = semicolon_clause(toks, c.cue, lo, hi)
         region = placed_after(toks, places, max(c.last, c.cue), b)
@@ -350,6 +367,13 @@ def extract(
             plain = {p.code for p in places if ca <= p.first < cb and not _in_title(toks, p)}
             if titled - plain and plain & set(codes):
                 codes = [c for c in codes if c not in titled - plain]
+        if len(codes) > 1:
+            # "Domodedovo and Zhukovsky airports outside the capital": the city they lie
+            # outside of is where they are not
+            beyond = {p.code for p in places if ca <= p.first < cb and _outside(toks, p)}
+            inside = {p.code for p in places if ca <= p.first < cb and not _outside(toks, p)}
+            if beyond - inside and inside & set(codes):
+                codes = [c for c in codes if c not in beyond - inside]
         if len(codes) > 1 and d.kind == "transport" and _airports(toks, ca, cb):
             pass  # "at Vnukovo airport and at Zhukovsky airport in the Moscow region": each
         elif len(codes) > 1:

@@ -66,12 +66,21 @@ def cumulative(marks: list[int], lo: int, hi: int) -> bool:
 
 
 def _running_triggers() -> frozenset[str]:
-    return _LAST | _SINCE | _PREVIOUS | frozenset({"торік", "минулоріч", "с", "з", "від", "от"})
+    return _LAST | _SINCE | _PREVIOUS | _WEEKEND | frozenset({"торік", "минулоріч", "с", "з", "від", "от"})
+
+
+# "Всего за прошедшие выходные ... сбито более 200 БПЛА", "over the weekend": a sum of nights
+# each reported on its own, not a period anyone reports by (unlike the weekly summaries)
+_WEEKEND = frozenset({"weekend", "выходные", "выходных", "вихідні", "вихідних"})
+_OVER_WEEKEND = frozenset({"over", "during", "through", "this", "last", "past", "за", "прошедшие", "минувшие",
+                           "прошлые", "минулі", "ці"})
 
 
 def _marks_running_total(toks: list[Token], k: int, lo: int, hi: int) -> bool:
     low = toks[k].low
     nxt = toks[k + 1].low if k + 1 < hi else ""
+    if low in _WEEKEND:
+        return any(t.low in _OVER_WEEKEND for t in toks[max(lo, k - 2) : k])
     if low in _LAST and nxt in _LAST_PERIOD:
         return True  # "last winter", "Минулого місяця", "в прошлом месяце"
     if low in ("торік", "минулоріч") and k == lo:

@@ -71,6 +71,30 @@ def _en_one(toks: list[Token], k: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
+def _number_of(low: str, lang: str, pos: str, case: str | None) -> str | None:
+    """"sing" or "plur" of the first parse of a form with that part of speech (and case)."""
+    for p in analyzer(lang).parse(low):
+        if pos == p.tag.POS and (case is None or p.tag.case == case):
+            return str(p.tag.number)
+    return None
+
+
+_REPEL = frozenset({"отразить", "отбить", "відбити", "відбить", "відбивати", "отражать"})
+
+
+def _attack_of_one(toks: list[Token], k: int) -> bool:
+    """"отразили атаку беспилотника, летевшего на Москву", "Отражена атака БПЛА, летевшего
+    на Москву": a weapon after "атака" states one when it is a singular genitive or, for an
+    abbreviation that has no number of its own, when the participle after it is singular."""
+    if k < 2 or not toks[k - 1].low.startswith("атак") or not toks[k].pos or toks[k - 2].lemma not in _REPEL:
+        return False  # (not "при попытке атаки беспилотника на предприятие": no one repelled)
+    lang = "uk" if any(ch in "іїєґ" for ch in toks[k].low + toks[k - 1].low) else "ru"
+    if k + 2 < len(toks) and toks[k + 1].text == "," and toks[k + 2].pos == "PRTF":
+        return _number_of(toks[k + 2].low, lang, "PRTF", None) == "sing"  # "БПЛА, летевшего"
+    return not toks[k].text.isupper() and _number_of(toks[k].low, lang, "NOUN", "gent") == "sing"
+
+
 def _after_weapon(toks: list[Token], k: int) -> bool:
     j = k - 1
     while j > 0 and toks[j].text in "«»\"“”'":
@@ -116,7 +140,7 @@ def implied_ones(
     ]
     for k in cands:
         tok = toks[k]
-        if not (_cyr_one(toks, k) if tok.pos else _en_one(toks, k)):
+        if not (_cyr_one(toks, k) if tok.pos else _en_one(toks, k)) and not _attack_of_one(toks, k):
             continue
         lo, hi = sent_bounds[tok.sent]
         a = k

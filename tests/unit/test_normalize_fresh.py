@@ -1121,6 +1121,80 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      "Shebekino has died in hospital.", [], [("RU-BEL", "other")], [("RU-BEL", "killed", 1)]),
     ("ukrinform", "Ukrainian forces shot down a Russian Su-34 fighter-bomber over the Zaporizhzhia region, "
      "the Air Force said.", [], [("UA-23", "military")], []),
+    # Twenty-third batch: a user audit
+    # the governor's own post: "силами ПВО и РЭБ Министерства обороны" names who shot them down,
+    # not who tells it (and so for "air defence and electronic warfare units of the Ministry")
+    ("telegram:bogomaz", "Сегодня силами ПВО и РЭБ Министерства обороны над территорией Брянской области "
+     "уничтожены 3 украинских БПЛА самолетного типа. Пострадавших и разрушений нет.",
+     [("RU-BRY", "drone", "intercepted", 3, "ru-official")], [], []),
+    ("tass", "Air defence and electronic warfare units of the Defence Ministry destroyed five drones over "
+     "the Kursk region, Governor Alexander Khinshtein said.",
+     [("RU-KRS", "drone", "intercepted", 5, "ru-official")], [], []),
+    ("tass", "Дежурными средствами ПВО уничтожены 5 БПЛА над Курской областью, сообщили в Минобороны.",
+     [("RU-KRS", "drone", "intercepted", 5, "ru-mod")], [], []),
+    # a corrected figure ("не 5, а 3", "three, not five") is the one that stands
+    ("telegram:khinshtein", "Уточнение: в Рыльске пострадали не 5, а 3 человека. Двое из них в тяжелом "
+     "состоянии.", [], [], [("RU-KRS", "injured", 3)]),
+    ("telegram:khinshtein", "Correction: three people, not five, were injured in Rylsk.",
+     [], [], [("RU-KRS", "injured", 3)]),
+    ("suspilne", "Уточнення: у Сумах поранено не 5, а 3 людей.", [], [], [("UA-59", "injured", 3)]),
+    ("ria", "В Рыльске трое, а не пятеро мирных жителей получили ранения.",
+     [], [], [("RU-KRS", "injured", 3)]),
+    # a total over the weekend sums nights reported one by one: not the night's
+    ("ria", "В ночь на 1 июня силы ПВО уничтожили 64 беспилотника, а накануне вечером - еще 31. Всего за "
+     "прошедшие выходные над регионами России было сбито более 200 БПЛА.",
+     [(None, "drone", "intercepted", 64, "other"), (None, "drone", "intercepted", 31, "other")], [], []),
+    # a recap ("Як повідомлялося", "Нагадаємо", "Ранее") of a time that ended before the report's own
+    # night (last week, an earlier dated night, a past month) tells of an attack reported then
+    ("ukrinform", "У ніч на 1 червня ворог атакував Україну 64 ударними БпЛА, 50 з них збито. Як "
+     "повідомлялося, минулого тижня Росія випустила по Україні понад 1500 ударних дронів, майже 1170 "
+     "керованих авіабомб і понад 70 ракет.",
+     [(None, "drone", "launched", 64, "other"), (None, "drone", "intercepted", 50, "other")], [], []),
+    ("pravda", "У ніч на 1 червня Росія атакувала Україну 52 ударними БпЛА, з них 38 збито. Нагадаємо, у "
+     "ніч на 31 травня внаслідок атаки на Київ загинули 5 людей, 24 поранені.",
+     [(None, "drone", "launched", 52, "other"), (None, "drone", "intercepted", 38, "other")], [], []),
+    ("ria", "Средства ПВО за ночь уничтожили 57 беспилотников над Брянской, Курской и Белгородской "
+     "областями. Ранее, в марте, над Мурманской областью были сбиты 3 беспилотника.",
+     [(None, "drone", "intercepted", 57, "other")], [], []),
+    # ... but not one of the report's own night, nor of the day the night began on
+    ("telegram:kpszsu", "У ніч на 1 червня ворог запустив 45 ударних БпЛА. Цієї ночі, нагадаємо, збито 40 "
+     "з них. Нагадаємо, 31 травня противник також випустив по Україні 20 крилатих ракет.",
+     [(None, "drone", "launched", 45, "ua-military"), (None, "drone", "intercepted", 40, "ua-military"),
+      (None, "missile", "launched", 20, "ua-military")], [], []),
+    # a figure of "drones and missiles" together names no one weapon, nor do its shot-down ones
+    ("reuters", "Russia attacked Ukraine overnight with 430 drones and missiles, Ukraine's air force said, "
+     "adding that 386 had been shot down or jammed.", [], [], []),
+    # drones that hit, told after the launch they were part of, are no new figure
+    ("kyivindependent", "Russia launched 176 drones overnight, of which 139 were shot down or suppressed, "
+     "the Air Force said, while 33 drones hit 12 locations.",
+     [(None, "drone", "launched", 176, "ua-military"), (None, "drone", "intercepted", 139, "ua-military")],
+     [], []),
+    # "in the attack" names the event, no launch cue for the figures after it
+    ("reuters", "A Russian drone and missile attack on Kyiv overnight killed four people and wounded 21, "
+     "city officials said on Sunday. Ukraine's air force said Russia launched 411 drones and 19 ballistic "
+     "missiles in the attack, and that 372 drones and 14 missiles had been shot down.",
+     [(None, "drone", "launched", 411, "ua-military"), (None, "missile", "launched", 19, "ua-military"),
+      (None, "drone", "intercepted", 372, "ua-military"),
+      (None, "missile", "intercepted", 14, "ua-military")],
+     [], [("UA-30", "killed", 4), ("UA-30", "injured", 21)]),
+    # "отразили атаку беспилотника, летевшего на Москву": a repelled attack of one
+    ("telegram:mos_sobyanin", "Силы ПВО Минобороны отразили атаку беспилотника, летевшего на Москву. "
+     "Специалисты экстренных служб работают на месте падения обломков.",
+     [("RU-MOW", "drone", "intercepted", 1, "ru-official")], [], []),
+    ("telegram:mos_sobyanin", "Отражена атака БПЛА, летевшего на Москву.",
+     [("RU-MOW", "drone", "intercepted", 1, "ru-official")], [], []),
+    ("telegram:mos_sobyanin", "Отражена атака двух БПЛА, летевших на Москву.",
+     [("RU-MOW", "drone", "intercepted", 2, "ru-official")], [], []),
+    ("telegram:gladkov", "При попытке атаки беспилотника на предприятие средствами ПВО был уничтожен один "
+     "БПЛА.", [("RU-BEL", "drone", "intercepted", 1, "ru-official")], [], []),
+    # "the southern port of Odesa" names the city where a house was hit, not a port hit; flight
+    # restrictions are transport (the rules' "suspended flights"), at the airports' own regions
+    ("reuters", "In the southern port of Odesa, a drone hit an apartment building, injuring two people, the "
+     "governor said.", [], [("UA-51", "residential")], [("UA-51", "injured", 2)]),
+    ("reuters", "Flights were restricted at the Domodedovo and Zhukovsky airports outside Moscow, the "
+     "aviation authority Rosaviatsia said.", [], [("RU-MOS", "transport")], []),
+    ("reuters", "Flights were restricted at Vnukovo and Domodedovo airports, Rosaviatsia said.",
+     [], [("RU-MOW", "transport"), ("RU-MOS", "transport")], []),
 ]
 
 
