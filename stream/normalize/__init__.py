@@ -6,9 +6,9 @@ Modules: `lang` (language), `tokens` (tokens, lemmas, sentences), `lexicon`
 `places` (gazetteer hits, launch origins, anaphora), `weapons` (weapon words,
 measure cues), `phrases` (what a number quantifies), `count_region`, `counts`,
 `casualties`, `damage` + `damage_kinds`, `denials` (what a speaker calls untrue),
-`recaps` (sentences that recap an earlier attack), `claimant`, `item_regions` (places of items that name none), `singular` (a count of
-one stated by a singular noun), and `extract` (the pipeline). `windows` (reporting
-window) is owned separately.
+`recaps` (sentences that recap an earlier attack), `claimant`, `item_regions` (places
+of items that name none), `singular` (a count of one stated by a singular noun), and
+`extract` (the pipeline). `windows` (reporting window) is owned separately.
 """
 
 from __future__ import annotations
