@@ -24,6 +24,10 @@ local boundaries, never to the publication minute:
   night's pieces, and relays during the day agree);
 - day ("during the day", "в течение дня", "протягом дня"): 07:00-18:00 local on
   the publication date (may end after publication; kept fixed for identity);
+- evening ("за вечер", "вечером", "увечері", "this evening", "on Thursday evening",
+  "вчера вечером"): 18:00-24:00 local of the day named, or of publication (before 07:00:
+  the evening just past), so a relay published after midnight of a mayor's evening posts
+  holds them instead of counting beside them;
 - week ("over the past week", "за неделю", "за тиждень"): the seven nights and days
   ending at the latest local 07:00 at or before publication (from the night start eight
   days before it), so it holds the week's night bulletins and 24-hour summaries whole;
@@ -46,7 +50,7 @@ local boundaries, never to the publication minute:
 - nothing stated otherwise: the local calendar day of publication, from the night
   before it (23:00 Moscow time, 18:00 elsewhere): an untimed relay of the night's
   bulletin or of a morning's toll, published during the day, holds what it relays.
-Priority when several appear: range, dated night, 24 h, week, tally, night, day.
+Priority when several appear: range, dated night, 24 h, week, tally, night, evening, day.
 """
 
 from __future__ import annotations
@@ -296,6 +300,38 @@ def _tally_day(text: str, local_pub: datetime) -> date:
     return today
 
 
+# "за вечер", "вечером", "сегодня вечером", "вчера вечером", "накануне вечером", "за вечір",
+# "увечері", "ввечері", "this evening", "on Thursday evening", "yesterday evening", optionally with
+# its date ("вечером 15 ноября", "on the evening of Nov. 15")
+_EVENING = re.compile(
+    rf"\b(?:(вчера|накануне|вчора|yesterday|last)\s+|(?:в|во|у)\s+({_WEEKDAY_RE})\s+)?"
+    rf"(?:за\s+вечер\b|вечером\b|в\s+течение\s+вечера|"
+    rf"за\s+вечір|увечері|ввечері|протягом\s+вечора|(?:this|in\s+the|during\s+the)\s+evening|"
+    rf"(?:on\s+)?({_WEEKDAY_RE})\s+evening|evening\b)"
+    rf"(?:\s+(?:of\s+)?(?:(\d{{1,2}})\s+({_MONTH_RE})|({_MONTH_RE})\.?\s+(\d{{1,2}})))?",
+    _F,
+)
+_EVENING_CUES = ("вечер", "вечір", "вечора", "evening")
+
+
+def _evening(text: str, local_pub: datetime) -> date | None:
+    """The day whose evening (18:00-24:00 local) the text names: a date it gives, a weekday,
+    "yesterday", else the day of publication (before 07:00: the evening just past)."""
+    m = _EVENING.search(text)
+    if m is None:
+        return None
+    before, slavic_weekday, weekday, d1, m1, m2, d2 = m.groups()
+    weekday = weekday or slavic_weekday
+    today = local_pub.date()
+    if d1 or d2:
+        return _dated(int(d1 or d2), _MONTHS[m1 or m2], local_pub)
+    if weekday:
+        return today - timedelta(days=(today.weekday() - _WEEKDAYS[weekday]) % 7)
+    if before or local_pub.time() < MORNING:
+        return today - timedelta(days=1)
+    return today
+
+
 def _weekday_night(text: str, local_pub: datetime) -> date | None:
     """The date a night named by its weekday ends on: the latest such date on or before
     publication (a report in the evening may name the night just starting)."""
@@ -433,6 +469,11 @@ def parse_window(
     if _has(text, _NIGHT_CUES) and _NIGHT.search(text):
         return _window(_at(today - timedelta(days=1), _night_start(zone), zone),
                        _at(today, MORNING, zone), "night")
+    if _has(text, _EVENING_CUES):
+        evening = _evening(text, local)
+        if evening is not None:
+            return _window(_at(evening, EVENING, zone), _at(evening + timedelta(days=1), time(0), zone),
+                           "evening")
     if _has(text, _DAY_CUES) and _DAY.search(text):
         return _window(_at(today, MORNING, zone), _at(today, EVENING, zone), "day")
     if own_post:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -241,3 +242,33 @@ def test_a_week_holds_the_night_bulletins_of_its_seven_days() -> None:
     for day in range(10, 17):  # the nights into Nov 10 .. 16, as the MoD bounds them
         night = parse_window(f"В ночь на {day} ноября сбиты 20 БПЛА", u(16, 14, month=11), "ru-mod", "ru")
         assert week.start <= night.start and night.end <= week.end, day
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "claimant", "lang", "day"),
+    [
+        # a relay published just after midnight names the evening just past
+        ("ПВО за вечер сбили семь беспилотников, летевших на Москву, сообщил Собянин",
+         datetime(2025, 11, 20, 21, tzinfo=UTC), "ru-official", "ru", 20),
+        ("Air defences downed seven drones heading for Moscow on Thursday evening, the mayor said",
+         datetime(2025, 11, 20, 21, 20, tzinfo=UTC), "ru-official", "en", 20),
+        ("Вечером 15 ноября над Брянской областью сбиты 5 БПЛА", datetime(2025, 11, 17, 9, tzinfo=UTC),
+         "ru-mod", "ru", 15),
+        ("В среду вечером над Курском сбиты 3 БПЛА", datetime(2025, 11, 20, 9, tzinfo=UTC), "other", "ru",
+         19),
+        ("Вчора ввечері ворог атакував Харків дронами", datetime(2025, 11, 17, 9, tzinfo=UTC), "ua-official",
+         "uk", 16),
+    ],
+)
+def test_an_evening_is_six_to_midnight_of_the_day_it_names(text: str, published: datetime, claimant: Any,
+                                                            lang: Any, day: int) -> None:
+    w = parse_window(text, published, claimant, lang)
+    local = ZoneInfo("Europe/Kyiv" if lang == "uk" else "Europe/Moscow")
+    assert w.label == "evening"
+    assert w.start == datetime(2025, 11, day, 18, tzinfo=local).astimezone(UTC)
+    assert w.end == datetime(2025, 11, day, 18, tzinfo=local).astimezone(UTC) + timedelta(hours=6)
+    # it holds the mayor's posts of that evening
+    post = parse_window("Отражена атака одного БПЛА, летевшего на Москву.",
+                        datetime(2025, 11, day, 19, 40, tzinfo=UTC), "ru-official", "ru", own_post=True)
+    if lang == "ru" and claimant == "ru-official":
+        assert w.start <= post.start and post.end <= w.end
