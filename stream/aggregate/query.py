@@ -198,10 +198,17 @@ def _activity(counts: Iterable[tuple[GroupKey, int]]) -> int:
     return max((launched if has else downed for launched, downed, has in acc.values()), default=0)
 
 
+#: a figure over a longer window (a week's, a month's total) is no hour's activity: what its
+#: pieces did not cover is spread over days nobody can place, so the hourly detectors leave it
+#: out (the aggregates count it); in one hour it would be a surge every week
+LONGEST_HOURLY = 2 * 24 * HOUR
+
+
 def hour_activity(state: RegionState, hour: int, cutoff: int) -> tuple[int, list[str]]:
     """Activity of the hour bucket starting at `hour` (epoch s) as `hourly_series`
-    counts it, from what was published in hours that ended before `cutoff`, with the
-    ids of the claims that make it up.
+    counts it (less figures over windows longer than `LONGEST_HOURLY`), from what was
+    published in hours that ended before `cutoff`, with the ids of the claims that make
+    it up.
 
     What hourly detectors that score an hour at `cutoff` (its end plus their grace)
     may count: every version of a claim published in time, reconciled with the other
@@ -220,7 +227,7 @@ def hour_activity(state: RegionState, hour: int, cutoff: int) -> tuple[int, list
     for cid in members:
         rec = claims[cid]
         g = group_of(rec)
-        if g is None:
+        if g is None or rec[META][WE] - rec[META][WS] > LONGEST_HOURLY:
             continue
         n = _counted_before(state, cid, rec, g, cutoff)
         if n:

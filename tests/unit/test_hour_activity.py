@@ -78,3 +78,18 @@ def test_with_everything_published_it_is_the_hourly_series() -> None:
             assert hour_activity(state, h, ts(now))[0] == want, (state.key, hour)
             checked += want > 0
     assert checked > 100
+
+
+def test_a_weeks_figure_is_no_hours_activity() -> None:
+    """Zelensky's "this week Russia launched 1,500 drones" lands in one hour: counted in the
+    aggregates, but not what that hour saw (the detectors would call every weekly summary a
+    surge). A day's figure still is."""
+    week = count_claim(1500, t(1, 0) - timedelta(days=6), t(1, 4), published=t(1, 3, 30), report_id="wk",
+                       claimant="ua-official", measure="launched")
+    day = count_claim(40, t(1, 4) - timedelta(days=1), t(1, 4), published=t(1, 3, 40), report_id="d",
+                      claimant="ua-military", measure="launched")
+    state = new_state("ALL")
+    for off, c in enumerate([week, day]):
+        state, _ = apply(state, c, partition=0, offset=off)
+    assert at_close(state, t(1, 4)) == (40, [day.claim_id])
+    assert dict(hourly_series(state, as_of=t(1, 4), hours=1))[t(1, 3)] == 1500  # the largest claimant

@@ -272,3 +272,10 @@ def test_an_evening_is_six_to_midnight_of_the_day_it_names(text: str, published:
                         datetime(2025, 11, day, 19, 40, tzinfo=UTC), "ru-official", "ru", own_post=True)
     if lang == "ru" and claimant == "ru-official":
         assert w.start <= post.start and post.end <= w.end
+
+
+@pytest.mark.parametrize("text", ["За цей тиждень росіяни випустили по Україні понад 1500 ударних дронів",
+                                  "За эту неделю сбиты 900 БПЛА", "This week Russia launched 1,500 drones",
+                                  "Протягом цього тижня ворог застосував понад тисячу КАБів"])
+def test_this_week_is_a_week(text: str) -> None:
+    assert parse_window(text, u(16, 12, month=11), "ua-official", "uk", own_post=True).label == "week"
