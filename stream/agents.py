@@ -82,6 +82,11 @@ FOLLOW_FETCH_BYTES = 16 * 1024 * 1024
 FOLD_SLICE = 256
 #: consumer lag gauges are refreshed at most this often
 LAG_EXPORT_S = 1.0
+#: an idle follower (no claims folded) asks the watermark writer for a round at most
+#: this often: raw partitions taken over in a rebalance count as read to their end
+#: only once their high-water marks and committed offsets are known, which may be
+#: after the last claim was folded (`Ticker.refresh`)
+IDLE_REFRESH_S = 0.5
 #: the raw topic's lag (the group's committed offsets against the end offsets, a few
 #: requests to the cluster) is refreshed at most this often
 RAW_LAG_EXPORT_S = 5.0
@@ -558,6 +563,10 @@ class Ticker:
         #: the raw partitions it covers (None: all, e.g. without a Kafka assignment)
         self.want_raw: tuple[frozenset[int], int] | None = None
         self.input = InputWatermark()
+        #: how many partitions the raw topic has, from the producer's metadata (see
+        #: `raw_count`); None: not looked up yet
+        self._raw_count: int | None = None
+        self._raw_count_failed = False
         self.timer: asyncio.Task[None] | None = None
         self.due = False  # the interval has passed: the next batch takes the round
         self._lock = asyncio.Lock()
@@ -579,9 +588,29 @@ class Ticker:
         worker's last round, or one from before it restarted, does not hold the others
         back; see `InputWatermark.value`)."""
         ends, of, committed = self.positions()
+        if ends and not of:
+            of = await self.raw_count()
+            if not of:  # a round naming no count would cover every raw partition
+                return
         mark = self.input.value(ends, committed, self.rt.engine.watermark)
         if mark is not None:
             await self.advance(mark, (frozenset(ends), of) if ends and of else None)
+
+    async def raw_count(self) -> int | None:
+        """How many partitions the raw topic has, when the Faust consumer does not say:
+        it reads the group's topic metadata snapshot, which aiokafka keeps on the
+        group's leader only, so every other worker would write rounds that cover all
+        raw partitions (closing hours before the leader's claims of them are in).
+        Asked of the producer's metadata once (None: not known, asked again)."""
+        topic = self.rt.names.get("raw")
+        if self._raw_count is None and topic is not None:
+            try:
+                self._raw_count = len(await self.rt.out.partitions(topic)) or None
+            except Exception as exc:  # the next refresh asks again; no round meanwhile
+                if not self._raw_count_failed:
+                    log.warning("cannot read how many partitions %s has (will keep trying): %r", topic, exc)
+                    self._raw_count_failed = True
+        return self._raw_count
 
     async def advance(self, event_time: datetime,
                       raw: tuple[frozenset[int], int] | None = None) -> None:
@@ -711,6 +740,7 @@ class ClaimsFollower:
             rt.engine.partitions = frozenset(tp.partition for tp in tps)
             rt.engine.expect_ticks = True
             caught_up = False
+            refreshed = time.monotonic()
             while True:
                 if self.intake.holding:  # a batch being gathered goes first
                     await self.intake.wait()
@@ -718,8 +748,9 @@ class ClaimsFollower:
                 batch = await consumer.getmany(timeout_ms=200, max_records=FOLLOW_MAX_RECORDS)
                 if batch:
                     await self._apply_batch(batch, await self._lagging(consumer, tps))
-                    if self.ticker is not None:
-                        await self.ticker.refresh()
+                if self.ticker is not None and (batch or time.monotonic() - refreshed >= IDLE_REFRESH_S):
+                    refreshed = time.monotonic()
+                    await self.ticker.refresh()
                 if not caught_up:
                     caught_up = await self._caught_up(consumer, tps)
                     rt.ready = caught_up

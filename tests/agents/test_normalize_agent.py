@@ -271,6 +271,25 @@ async def test_watermarks_name_the_raw_partitions_they_cover(wired: Any) -> None
     assert len(sent.watermarks) == 6  # two rounds over three claims partitions
 
 
+async def test_a_worker_that_is_not_the_group_leader_still_names_its_raw_partitions(wired: Any) -> None:
+    """Faust's count of raw partitions comes from a metadata snapshot aiokafka keeps on
+    the group's leader only: any other worker asks the producer, and never writes a
+    round that covers every raw partition (it would close hours before the leader's
+    claims of them are in)."""
+    from stream.agents import RawPositions, Ticker
+    from stream.pipeline import decode_watermark
+
+    _app, rt, _claims, _dlq = wired
+    sent = rt.out.send.__self__
+    ticker = Ticker(rt, positions=lambda: RawPositions({1: 100}, None))
+    ticker.interval = 0
+    t0 = datetime(2025, 6, 2, 5, 10, tzinfo=UTC)
+    await ticker.finish(ticker.begin({1: 5}), {1: t0})
+    await settle(ticker)
+    ticks = [decode_watermark(v) for _, v in sent.watermarks]
+    assert {(t.event_time, t.raw, t.of) for t in ticks if t} == {(t0.replace(minute=0), (1,), 3)}
+
+
 async def test_a_due_round_goes_first_with_the_next_batch_of_claims(wired: Any) -> None:
     """A round that is due goes with the next batch's claims (the producer joins them
     into one record batch per partition), not alone."""
