@@ -8,7 +8,8 @@ Semantics (order-independent and idempotent by construction):
   result is a function of the SET of claims seen, not of their order.
   (Limit: a correction back to an earlier value, 4 -> 9 -> 4, stays at 9.)
   A rounded figure that restates an exact one published before it ("more than
-  300" after 312) is no version: a relay, not a correction (_without_restated).
+  300" after 312) is no version: a relay, not a correction (_without_restated); nor
+  is a toll that restates part of an earlier one (the dead only: _without_partial).
 - Outcomes: "new" (identity unseen), "correction" (value in force changed),
   "relay" (value in force, new source), "stale" (an older value; only its
   source is recorded), "duplicate" (nothing new, or (partition, offset) at or
@@ -182,6 +183,8 @@ def _merge(rec: Rec | None, f: Fact) -> Rec:
         versions.append(v)
     if f.kind == "count":
         versions = _without_restated(versions)
+    elif f.kind == "casualties":
+        versions = _without_partial(versions)
     sources = rec[SOURCES]
     if v[V_SRC] not in sources:
         sources = shared(tuple(sorted((*sources, v[V_SRC]))))
@@ -222,6 +225,24 @@ def _without_restated(versions: list[Version]) -> list[Version]:
         (x[V_PUB], x[V_RID]) < (v[V_PUB], v[V_RID]) and _restates(v, x) for x in exact)]
 
 
+def _partial(v: Version, x: Version) -> bool:
+    """Whether the toll `v` only restates part of `x`: the same dead with no injured
+    ("a person was killed" after "1 killed, 2 injured"), or the same injured with no dead."""
+    return (v[V_A] == x[V_A] and v[V_B] == 0 < x[V_B]) or (v[V_B] == x[V_B] and v[V_A] == 0 < x[V_A])
+
+
+def _without_partial(versions: list[Version]) -> list[Version]:
+    """`versions` of a casualties identity without the tolls that restate part of one
+    published before them: a headline relay naming only the dead is no correction of the
+    injured to zero. Whether a version goes depends on it and the versions before it
+    only, and a dropped one never makes another go (its other part is zero), so the
+    record stays a function of the set of claims seen."""
+    if len(versions) < 2:
+        return versions
+    return [v for v in versions if not any(
+        (x[V_PUB], x[V_RID]) < (v[V_PUB], v[V_RID]) and _partial(v, x) for x in versions)]
+
+
 def _outcome(old: Rec | None, new: Rec, f: Fact) -> Outcome:
     if old is None:
         return "new"
@@ -229,7 +250,8 @@ def _outcome(old: Rec | None, new: Rec, f: Fact) -> Outcome:
     if cur_old[:2] != cur_new[:2]:
         return "correction"
     if _value(f) != cur_new[:2] and not (
-            f.kind == "count" and cur_new[2] == "exact" and _restates(_version(f), current(new))):
+            f.kind == "count" and cur_new[2] == "exact" and _restates(_version(f), current(new))) and not (
+            f.kind == "casualties" and _partial(_version(f), current(new))):
         return "stale"
     if f.source not in old[SOURCES] or old != new:
         return "relay"

@@ -237,6 +237,29 @@ def test_a_rounded_figure_restating_an_exact_one_is_a_relay_in_every_order(
     assert len(results) == 1
 
 
+def test_a_relay_naming_only_the_dead_does_not_zero_the_injured_in_every_order() -> None:
+    """Kiper: 1 killed, 2 injured; a news relay hours later: "a person was killed in the Odesa
+    region" (1, 0). Not a correction of the injured to zero. A later figure that changes the
+    dead or the injured still corrects."""
+    def toll(killed: int, injured: int, published: datetime, rid: str, source: str) -> Claim:
+        return deaths(killed, published, rid, source).model_copy(update={"injured": injured})
+
+    first = toll(1, 2, t(2, 6), "kiper", "tg:kiper")
+    headline = toll(1, 0, t(2, 10), "susp", "suspilne")
+    later = toll(2, 2, t(2, 12), "upd", "tg:kiper")
+    for claims, want, outcome in [([first, headline], (1, 2), "relay"),
+                                  ([first, headline, later], (2, 2), None)]:
+        states = set()
+        for perm in itertools.permutations(claims):
+            state, got = run(list(perm))
+            states.add(encode(state))
+            if outcome and perm == tuple(claims):
+                assert got == ["new", outcome]
+            stats = window_stats(state, as_of=t(3, 0), window=DAY)
+            assert stats["casualties"] == {"ru": {"killed": want[0], "injured": want[1]}}, perm
+        assert len(states) == 1
+
+
 def test_correction_moves_aggregates_by_the_difference() -> None:
     state = new_state("RU-BEL")
     state, a = apply(state, count_claim(10, t(1, 20), t(1, 23)), partition=0, offset=0)
