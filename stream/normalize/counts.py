@@ -424,6 +424,11 @@ def extract_counts(
                      if toks[k].text == "," and toks[k + 1].low in _INCLUDING_WORDS),
                     s_hi,
                 )
+                if _anaphoric(toks, num):
+                    # "Air defense downed 139 of them, while 33 drones hit ...", "з них 139
+                    # збито/подавлено, зафіксовано влучання 33 ударних БпЛА": "of them" points
+                    # back; a weapon named after the figure is another clause's
+                    own_end = num.first
                 if weapon is None and prev is not None and not _sentence_has_weapon(
                     toks, s_lo, own_end  # (not "9 – over the Moscow region, including 6 UAVs ...")
                 ) and not any(t.low in _OTHER_TALLIES for t in toks[s_lo:num.first]):
@@ -448,6 +453,10 @@ def extract_counts(
                 # "112 of the 151 drones launched overnight were shot down": the verb after
                 after = [doc.meas[k] for k in range(np_last + 2, hi) if doc.meas[k] is not None]
                 measure = after[0] if after else None
+        if measure is None and kind == "weapon" and _subject_struck(toks, num, np_last, s_hi):
+            # "two Iskander-M ballistic missiles struck the center of Sumy": the weapons used (a
+            # cue before, across "while", "but", "а", does not reach a subject with its own verb)
+            measure = "launched"
         measure = measure or _measure(toks, num, lo, hi, doc.meas)
         if measure is None and kind == "ellipsis" and ante is not None and not any(
             has(t, IMPACT) for t in toks[num.last + 1 : hi]
@@ -505,8 +514,6 @@ def extract_counts(
         of_number = _of_number(toks, num, ante)
         if of_number:
             measure = "launched"  # "shot down 45 of 60 drones": 60 were launched
-        if measure is None and kind == "weapon" and _subject_struck(toks, num, np_last, hi):
-            measure = "launched"  # "two Iskander-M ballistic missiles struck the center of Sumy"
         if measure is None and _there_were(toks, num, lo):
             measure = "launched"  # "Всього було 19 «шахедів»": the old Air Force tally
         if measure is None and sent > 0 and _in_total(toks, s_lo, num.first):
@@ -1039,6 +1046,8 @@ def _impact_of(toks: list[Token], num: Number, hi: int) -> bool:
     comma clause speaks of an impact (or of debris) and has no measure cue."""
     if num.first > 0 and _debris_at(toks, num.first - 1):
         return True
+    if _own_strike(toks, num.last, hi) >= 0:
+        return True  # "еще 33 поразили цели": its own verb of hitting (a cue when it comes first)
     k = num.last + 1
     end = min(hi, k + 4)  # its own verb is near: "one of them damaged", "однієї пошкодили"
     while k < end and toks[k].text not in (",", ";", ":", ".") and toks[k].low not in _AND_THAT:
@@ -1050,25 +1059,40 @@ def _impact_of(toks: list[Token], num: Number, hi: int) -> bool:
     return False
 
 
+def _own_strike(toks: list[Token], last: int, hi: int) -> int:
+    """The strike verb whose subject is the phrase ending at `last` ("33 drones hit 12
+    locations", "33 drones had hit", "еще 33 дрона поразили цели"), or -1. A verb of hitting
+    after its subject is no measure cue: "поразили" is one only before its object ("ПВО
+    поразили 20 дронов"); "were hit by", "struck down" are what befell the weapons."""
+    k = last + 1
+    while k < hi and toks[k].low in _PREDICATE_GAP:
+        k += 1
+    if k >= hi or toks[k].low not in _STRUCK:
+        return -1
+    return -1 if k + 1 < len(toks) and toks[k + 1].low in ("by", "down") else k
+
+
 def _hit_part(
     toks: list[Token], num: Number, np_last: int, hi: int, weapon: Weapon, out: list[Count]
 ) -> bool:
-    """Weapons that struck, told after a launch of that weapon in the same sentence ("Russia
-    launched 176 drones ..., while 33 drones hit 12 locations"): a part of the launch, whose
-    fate is no measure (neither launched again nor downed)."""
-    k = np_last + 1
-    while k < hi and toks[k].low in _PREDICATE_GAP:
-        k += 1  # "33 drones had hit"
-    if k >= hi or toks[k].low not in _STRUCK:
+    """Weapons that struck, told after a figure of that weapon in the report ("Russia launched
+    176 drones ... Air defense downed 139 of them, while 33 drones hit 12 locations", "Both
+    missiles struck the city of Sumy", "Сили ППО збили 139 дронів. 33 дрони влучили в цілі"):
+    a part of the weapons counted before, and hits are no measure (neither a launch again nor
+    the figure of the verb before, which does not reach a subject with a verb of its own). So
+    too "Еще один беспилотник попал в здание", "another two drones hit": more of the hits told
+    before."""
+    if _own_strike(toks, np_last, hi) < 0:
         return False
-    sent = toks[num.first].sent
-    return any(c.sent == sent and c.weapon == weapon and c.measure == "launched" for c in out)
+    j = num.first - num.qlen - 1
+    if j >= 0 and toks[j].low in _ANOTHER:
+        return True
+    return any(c.weapon == weapon and c.first < num.first for c in out)
 
 
 def _subject_struck(toks: list[Token], num: Number, np_last: int, hi: int) -> bool:
     """A weapon phrase that is the subject of a strike verb: the weapons used."""
-    k = np_last + 1
-    if k >= hi or toks[k].low not in _STRUCK:
+    if _own_strike(toks, np_last, hi) < 0:
         return False
     if num.last + 1 < len(toks) and has(toks[num.last + 1], OF):
         return False  # "One of the bombs hit ...": a part of a figure given before
@@ -1083,8 +1107,11 @@ def _debris_at(toks: list[Token], j: int) -> bool:
     return toks[j].low in ("from", "of", "від", "от") and j > 0 and has(toks[j - 1], _DEBRIS)
 
 
-_STRUCK = frozenset({"struck", "hit", "slammed", "влучили", "поцілили", "ударили", "попали",
-                     "влучила", "ударила"})
+# verbs of hitting told of the weapons that hit (active forms: "поражены" is a cue of downing)
+_STRUCK = frozenset({"struck", "hit", "hits", "slammed", "влучили", "влучила", "влучило", "влучив",
+                     "поцілили", "поцілила", "поцілив", "ударили", "ударила", "ударил", "попали",
+                     "попала", "попал", "поразили", "поразила", "поразил", "поразило", "уразили",
+                     "уразила", "уразив", "уразило"})
 _OTHER_TALLIES = frozenset({"боєзіткнень", "боєзіткнення", "зіткнень", "боестолкновений",
                             "столкновений", "обстрілів", "обстрелов", "штурмів", "штурмов",
                             "clashes", "shellings", "assaults", "атак"})
@@ -1384,6 +1411,14 @@ def _national(toks: list[Token], lo: int, hi: int) -> bool:
         if low in _AREA_NOUNS and k > lo and toks[k - 1].kind == "num":
             return True  # "уничтоженном за ночь над 13 регионами"
     return False
+
+
+def _anaphoric(toks: list[Token], num: Number) -> bool:
+    """ "139 of them", "з них 139", "из которых 12": a figure whose weapon is one named before."""
+    j = num.first - num.qlen
+    return _of_them(toks, num) or (
+        j >= 2 and toks[j - 1].low in _WHICH and has(toks[j - 2], OF)
+    )
 
 
 def _of_them(toks: list[Token], num: Number) -> bool:

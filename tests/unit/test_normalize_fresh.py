@@ -16,6 +16,14 @@ C = tuple[str | None, str, str, int, str]
 D = tuple[str, str]
 K = tuple[str | None, str, int]
 
+# the user audit of the twenty-fourth batch: a night of 176 drones, 139 downed, 33 that hit
+_LAUNCHED_176 = "Russia launched 176 drones against Ukraine overnight on Nov. 16, the Air Force reported."
+_ZAPUSTILA_176 = ("В ночь на 16 ноября Россия выпустила по Украине 176 беспилотников, сообщили "
+                  "Воздушные силы ВСУ.")
+_ATAKUVAV_176 = "У ніч на 16 листопада противник атакував 176 ударними БпЛА."
+_AUDIT_176: list[C] = [(None, "drone", "launched", 176, "ua-military"),
+                       (None, "drone", "intercepted", 139, "ua-military")]
+
 # (source, text, counts [region, weapon, measure, n, claimant], damage, casualties)
 CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("reuters", "Russia launched 112 drones and two Iskander-M ballistic missiles at Ukraine "
@@ -1195,6 +1203,46 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      "aviation authority Rosaviatsia said.", [], [("RU-MOS", "transport")], []),
     ("reuters", "Flights were restricted at Vnukovo and Domodedovo airports, Rosaviatsia said.",
      [], [("RU-MOW", "transport"), ("RU-MOS", "transport")], []),
+    # Twenty-fourth batch: a user audit of drones that hit
+    # "139 of them" counts the drones named before, not the ones of the clause after it; "while",
+    # "whereas", "but", "and", "а" with a new subject and a verb of its own open a clause the verb
+    # before does not reach; drones that hit, told after a figure of them (in the sentence or
+    # before it), are a part of it, and a hit is no measure: no launch again, no interception
+    ("kyivindependent", f"{_LAUNCHED_176} Air defense downed or suppressed 139 of them, while 33 drones hit "
+     "12 locations.", _AUDIT_176, [], []),
+    ("kyivindependent", f"{_LAUNCHED_176} Air defense downed or suppressed 139 of them, whereas 33 drones "
+     "hit 12 locations.", _AUDIT_176, [], []),
+    ("kyivindependent", f"{_LAUNCHED_176} Air defense downed or suppressed 139 of them, but 33 drones struck "
+     "12 locations.", _AUDIT_176, [], []),
+    ("kyivindependent", f"{_LAUNCHED_176} Air defense downed or suppressed 139 of them, and 33 had hit "
+     "targets at 12 locations.", _AUDIT_176, [], []),
+    ("kyivindependent", f"{_LAUNCHED_176} Air defense downed 139 drones, while 33 drones hit 12 locations.",
+     _AUDIT_176, [], []),
+    ("kyivindependent", f"{_LAUNCHED_176} Air defense downed 139 drones. 33 drones hit 12 locations.",
+     _AUDIT_176, [], []),
+    ("ria", f"{_ZAPUSTILA_176} Силы ПВО сбили 139 из них, еще 33 поразили цели.", _AUDIT_176, [], []),
+    ("ria", f"{_ZAPUSTILA_176} Силы ПВО сбили 139 беспилотников, а 33 дрона поразили цели на 12 локациях.",
+     _AUDIT_176, [], []),
+    ("ria", f"{_ZAPUSTILA_176} Силы ПВО сбили 139 беспилотников. 33 дрона поразили цели на 12 локациях.",
+     _AUDIT_176, [], []),
+    ("telegram:kpszsu", f"{_ATAKUVAV_176} За попередніми даними, станом на 08:30 з них 139 збито/подавлено, "
+     "зафіксовано влучання 33 ударних БпЛА на 12 локаціях.", _AUDIT_176, [], []),
+    ("telegram:kpszsu", f"{_ATAKUVAV_176} Сили ППО збили 139 з них, а 33 дрони влучили в цілі на 12 "
+     "локаціях.", _AUDIT_176, [], []),
+    ("telegram:kpszsu", f"{_ATAKUVAV_176} Сили ППО збили 139 дронів. 33 дрони влучили в цілі на 12 "
+     "локаціях.", _AUDIT_176, [], []),
+    # the Air Force's standard line of hits gives no count
+    ("telegram:kpszsu", "Зафіксовано влучання 33 ударних БпЛА на 12 локаціях.", [], [], []),
+    # a verb of hitting before its object is a cue of downing; "еще один ... попал" is one more hit
+    ("ria", "Силы ПВО поразили 20 беспилотников над Курской областью.",
+     [("RU-KRS", "drone", "intercepted", 20, "other")], [], []),
+    ("ria", "Еще один беспилотник попал в частный дом в Рыльске.", [], [("RU-KRS", "residential")], []),
+    # with no figure of that weapon before, the verb before still does not reach the new clause's
+    # subject: weapons that struck with nothing told of them before are the weapons used
+    ("reuters", "Air defence shot down five missiles over Kyiv, while two drones hit an apartment block in "
+     "Kharkiv.",
+     [("UA-30", "missile", "intercepted", 5, "other"), ("UA-63", "drone", "launched", 2, "other")],
+     [("UA-63", "residential")], []),
 ]
 
 
