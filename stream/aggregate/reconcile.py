@@ -86,15 +86,15 @@ def affected(lookup: Callable[[int, int], Sequence[Window]],
     """
     cid, cs, ce = changed
     corder = (ce - cs, cs, cid)
-    near = lookup(cs, ce)  # touches `changed`
+    # touches `changed`; the claim itself as `changed` says (it may be the window it had
+    # before: the state's may differ, shorter or longer, after an earlier report)
+    near = [it for it in lookup(cs, ce) if it[0] != cid]
     # inner: `changed` and what it contains (_within(changed, it), inlined)
-    inner = [it for it in near
-             if it[0] == cid or (cs <= it[1] and it[2] <= ce and (it[2] - it[1], it[1], it[0]) < corder)]
-    if not any(it[0] == cid for it in inner):
-        inner.append(changed)
+    inner = [changed, *(it for it in near
+                        if cs <= it[1] and it[2] <= ce and (it[2] - it[1], it[1], it[0]) < corder)]
     # moved: what is `changed` or contains any of `inner` (_within(it, x), inlined)
     inner_ids = {x[0] for x in inner}
-    moved = []
+    moved = [changed]
     for it in near:
         m, ws, we = it
         if m in inner_ids:
@@ -105,8 +105,6 @@ def affected(lookup: Callable[[int, int], Sequence[Window]],
             if ws <= x[1] and x[2] <= we and (x[2] - x[1], x[1], x[0]) < order:
                 moved.append(it)
                 break
-    if not any(it[0] == cid for it in moved):
-        moved.append(changed)
     lo, hi = min(it[1] for it in moved), max(it[2] for it in moved)
     needed = {it[0] for it in lookup(lo, hi)}
     return {it[0] for it in moved}, needed | {cid}

@@ -233,3 +233,16 @@ def test_incremental_shadowing_equals_the_definition_from_scratch(spec: list[Any
     expected = _expected(claims)
     assert {cid: counted(state, cid, rec) for cid, rec in state.claims.items()} == expected
     assert sum(n for hour in state.buckets.values() for n in hour) == sum(expected.values())
+
+
+def test_a_window_that_grows_back_when_an_earlier_report_comes_in_reconciles_as_from_scratch() -> None:
+    """A claim's window ends at its earliest report's hour while that lies inside it; a report of
+    it published before the window even starts gives it the whole window back (longer). The
+    summary that held the shorter window must let it go (found by the property test below:
+    the incremental fold had kept the summary at 0)."""
+    summary = _relay(3, 9, 1, 0, "tg:gov", "r0")
+    late, early = _relay(8, 10, 1, 8 * 60 + 1, "tg:gov", "r1"), _relay(8, 10, 1, 0, "tg:gov", "r2")
+    for perm in itertools.permutations([summary, late, early]):
+        state = _fold(list(perm))
+        assert {cid: counted(state, cid, rec) for cid, rec in state.claims.items()} == _expected(
+            list(perm)), [c.report_id for c in perm]
