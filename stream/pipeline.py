@@ -51,6 +51,15 @@ def _in_time(claim: Claim | aggregate.Fact, hour: datetime, grace: timedelta) ->
     return -(-t // 3600) * 3600 < int((hour + HOUR + grace).timestamp())
 
 
+def _came_in(claim: Claim | aggregate.Fact, grace: timedelta) -> datetime:
+    """The first hour the detectors score after `claim` was published: a report published
+    after its own hour closed is read there (aggregate.hour_activity)."""
+    pub = claim.published_at if isinstance(claim.published_at, int) else int(claim.published_at.timestamp())
+    pub_end = -(-pub // 3600) * 3600
+    g = -(-int(grace.total_seconds()) // 3600) * 3600
+    return datetime.fromtimestamp(pub_end - g, UTC)
+
+
 def is_late(claim: Claim | aggregate.Fact, lateness: timedelta) -> bool:
     """Whether the fold rejects the claim as late (`aggregate.apply`: its window ended
     more than `lateness` before it was published). A function of the claim alone, so the
@@ -422,10 +431,14 @@ class Engine:
         if dirty is None:
             dirty = self.det_dirty[key] = set()
         closed = self.closed_before
+        grace = self.detector.config.hour_close_grace
         own = None if applied.event_time is None else _bucket_of(applied.event_time)
         if own is not None:
+            came_in = _came_in(claim, grace)
+            if came_in > own:  # published after its hour closed: read in the hour it came in
+                own = came_in
             if closed is not None and own < closed:  # scored already: final
-                if _changes(applied) and _in_time(claim, own, self.detector.config.hour_close_grace):
+                if _changes(applied) and _in_time(claim, own, grace):
                     self.detector_late += 1
             else:
                 dirty.add(own)

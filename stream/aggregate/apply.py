@@ -85,6 +85,8 @@ from stream.aggregate.state import (
     hour_remove,
     index_add,
     make_rec,
+    pub_add,
+    pub_remove,
     recent,
     shared,
     span_of,
@@ -416,6 +418,7 @@ def _excerpt(f: Fact) -> Excerpt:
 
 def _drop(state: RegionState, hour: int, cid: Cid) -> None:
     rec = state.claims.pop(cid)
+    pub_remove(state, rec, cid)
     drop_toll(state, cid, rec)
     g = group_of(rec)
     if g is not None:
@@ -508,9 +511,13 @@ def apply(
     deltas: list[Delta] = []
     if old is None:
         hour_add(state, hour_of_end(event_of(rec)), cid)
+        pub_add(state, rec, cid)
         deltas = _reallocate(state, cid, rec, 0, True)
         reconcile_toll(state, cid, rec, True)
     else:
+        if old[FIRST] != rec[FIRST]:  # an earlier report: it came in an earlier hour
+            pub_remove(state, old, cid)
+            pub_add(state, rec, cid)
         deltas = _move(state, cid, old, rec)
         was = span_of(old)
         shortened = was != span_of(rec)  # an earlier relay: it speaks for less

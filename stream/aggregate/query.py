@@ -54,6 +54,7 @@ from stream.aggregate.state import (
     current,
     event_of,
     group_of,
+    hour_of_end,
     span_of,
     versions_of,
     window_lookup,
@@ -198,6 +199,21 @@ def _activity(counts: Iterable[tuple[GroupKey, int]]) -> int:
     return max((launched if has else downed for launched, downed, has in acc.values()), default=0)
 
 
+def _inside_earlier(state: RegionState, cid: Cid) -> bool:
+    """Whether a late claim lies inside a window of its group reported before it: a piece
+    of a summary the detectors have read already (the evening's 48, published the next
+    noon, is in the 24-hour 200 read at 07:00), which would count it twice."""
+    rec = state.claims[cid]
+    g = group_of(rec)
+    if g is None:
+        return False
+    ws, we = span_of(rec)
+    first = rec[FIRST]
+    claims = state.claims
+    return any(m != cid and s <= ws and we <= e and (s, e) != (ws, we) and claims[m][FIRST] < first
+               for m, s, e in window_lookup(state, state.groups[g], g)(ws, we))
+
+
 #: a figure over a longer window (a week's, a month's total) is no hour's activity: what its
 #: pieces did not cover is spread over days nobody can place, so the hourly detectors leave it
 #: out (the aggregates count it); in one hour it would be a surge every week
@@ -218,10 +234,17 @@ def hour_activity(state: RegionState, hour: int, cutoff: int) -> tuple[int, list
     given every claim published in time has arrived when it scores the hour (a feed
     read in publication order: a claim's event time never passes its publication
     hour, so no claim can close an hour before one published in time for it)."""
-    members = state.hours.get(hour)
+    claims = state.claims
+    members = list(state.hours.get(hour, ()))
+    # Reports published after their own hour closed (an Air Force summary at 09:10 for a
+    # night that ended at 07:00, a governor's day at 19:00) are read in the first hour
+    # still open when they came in: the one whose close (`cutoff`) is after the end of
+    # their publication hour. Else the detectors would never see them.
+    came_in = -(-(cutoff - HOUR) // HOUR) * HOUR  # the publication-hour end read here
+    members += [c for c in state.pub_hours.get(came_in, ())
+                if hour_of_end(event_of(claims[c])) < hour and not _inside_earlier(state, c)]
     if not members:
         return 0, []
-    claims = state.claims
     counts: list[tuple[GroupKey, int]] = []
     ids: list[Cid] = []
     for cid in members:

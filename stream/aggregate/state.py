@@ -160,6 +160,9 @@ class RegionState:
                                                           compare=False, repr=False)
     # event hour (hour_of_end(event_of(rec))) -> claim ids
     hours: dict[int, list[Cid]] = field(default_factory=dict, compare=False, repr=False)
+    # end of the hour of a count claim's earliest report (pub_hour) -> claim ids: the
+    # detectors read a report published after its hour closed in the hour it came in
+    pub_hours: dict[int, list[Cid]] = field(default_factory=dict, compare=False, repr=False)
     excerpt_heap: list[tuple[int, Cid]] = field(default_factory=list, compare=False,
                                                 repr=False)
     # group or toll group -> the longest window (we - ws) among its members, ever: the
@@ -346,6 +349,26 @@ def window_lookup(state: RegionState, members: list[Cid],
     return lookup
 
 
+def pub_hour(rec: Rec) -> int:
+    """The end of the hour its earliest report was published in."""
+    return -(-rec[FIRST] // HOUR) * HOUR  # type: ignore[no-any-return]
+
+
+def pub_add(state: RegionState, rec: Rec, cid: Cid) -> None:
+    if group_of(rec) is not None:
+        state.pub_hours.setdefault(pub_hour(rec), []).append(cid)
+
+
+def pub_remove(state: RegionState, rec: Rec, cid: Cid) -> None:
+    if group_of(rec) is None:
+        return
+    h = pub_hour(rec)
+    members = state.pub_hours[h]
+    members.remove(cid)
+    if not members:
+        del state.pub_hours[h]
+
+
 def hour_add(state: RegionState, hour: int, cid: Cid) -> None:
     state.hours.setdefault(hour, []).append(cid)
 
@@ -361,10 +384,12 @@ def reindex(state: RegionState) -> None:
     state.groups = {}
     state.buckets = {}
     state.hours = {}
+    state.pub_hours = {}
     state.toll_groups = {}
     state.spans = {}
     for cid, rec in state.claims.items():
         hour_add(state, hour_of_end(event_of(rec)), cid)
+        pub_add(state, rec, cid)
         span = rec[META][WE] - rec[META][WS]
         tg = toll_group(rec)
         if tg is not None:

@@ -93,3 +93,32 @@ def test_a_weeks_figure_is_no_hours_activity() -> None:
         state, _ = apply(state, c, partition=0, offset=off)
     assert at_close(state, t(1, 4)) == (40, [day.claim_id])
     assert dict(hourly_series(state, as_of=t(1, 4), hours=1))[t(1, 3)] == 1500  # the largest claimant
+
+
+def test_a_report_published_after_its_hour_closed_is_read_in_the_hour_it_came_in() -> None:
+    """The Air Force's night summary posted at 09:10 Kyiv (07:10 UTC) for a night that ended at
+    05:00 UTC: its own hour closed at 07:00 UTC (end plus the 2 h grace) before it came out, so
+    the detectors never saw the month's largest attack. Now the first hour that closes after
+    its publication hour ended (06:00-07:00, closing at 09:00) reads it, less what the pieces posted on time
+    already gave; a piece of a summary read before it is not read again."""
+    night = (t(1, 16), t(2, 5))
+    post = count_claim(50, t(2, 1, 10), t(2, 1, 11), published=t(2, 1, 10), report_id="post",
+                       claimant="ua-military", measure="intercepted")
+    summary = count_claim(442, *night, published=t(2, 7, 10), report_id="af", claimant="ua-military",
+                          measure="intercepted")
+    for perm in itertools.permutations([post, summary]):
+        state = new_state("ALL")
+        for off, c in enumerate(perm):
+            state, _ = apply(state, c, partition=0, offset=off)
+        assert at_close(state, t(2, 1, 11)) == (50, [post.claim_id])  # on time, in its hour
+        assert at_close(state, t(2, 5)) == (0, [])  # the summary's own hour: not out yet
+        assert at_close(state, t(2, 6)) == (0, [])  # closes at 08:00: its hour 07-08 not ended
+        assert at_close(state, t(2, 7)) == (392, [summary.claim_id])  # where it came in
+        assert at_close(state, t(2, 8)) == (0, [])
+    # the evening's piece published the next noon lies in the 24 h summary read at 07:00
+    piece = count_claim(48, *EVENING, report_id="e", published=t(2, 12))
+    day = count_claim(200, *DAY24, report_id="s", published=t(2, 4, 10))
+    state = new_state("RU-BEL")
+    for off, c in enumerate([day, piece]):
+        state, _ = apply(state, c, partition=0, offset=off)
+    assert at_close(state, t(2, 11)) == (0, [])
