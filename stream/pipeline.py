@@ -55,9 +55,16 @@ def _came_in(claim: Claim | aggregate.Fact, grace: timedelta) -> datetime:
     """The first hour the detectors score after `claim` was published: a report published
     after its own hour closed is read there (aggregate.hour_activity)."""
     pub = claim.published_at if isinstance(claim.published_at, int) else int(claim.published_at.timestamp())
-    pub_end = -(-pub // 3600) * 3600
-    g = -(-int(grace.total_seconds()) // 3600) * 3600
-    return datetime.fromtimestamp(pub_end - g, UTC)
+    t = -(-pub // 3600) * 3600 - -(-int(grace.total_seconds()) // 3600) * 3600
+    found = _CAME_IN.get(t)
+    if found is None:  # few distinct hours: a bounded memo (a datetime per claim costs)
+        if len(_CAME_IN) >= 4_096:
+            _CAME_IN.clear()
+        found = _CAME_IN[t] = datetime.fromtimestamp(t, UTC)
+    return found
+
+
+_CAME_IN: dict[int, datetime] = {}
 
 
 def is_late(claim: Claim | aggregate.Fact, lateness: timedelta) -> bool:
