@@ -4,7 +4,8 @@ casualties, claimant, evidence spans).
 Modules: `lang` (language), `tokens` (tokens, lemmas, sentences), `lexicon`
 (word classes, phrase matcher), `numbers` (digits, number words, qualifiers),
 `places` (gazetteer hits, launch origins, anaphora), `weapons` (weapon words,
-measure cues), `phrases` (what a number quantifies), `count_region`, `counts`,
+measure cues), `phrases` (what a number quantifies), `hits` (weapons told as hits
+by a noun), `count_region`, `counts`,
 `casualties`, `damage` + `damage_kinds`, `denials` (what a speaker calls untrue),
 `recaps` (sentences that recap an earlier attack), `claimant`, `item_regions` (places
 of items that name none), `singular` (a count of one stated by a singular noun), and

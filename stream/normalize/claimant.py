@@ -8,6 +8,7 @@ from the source and language.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from typing import NamedTuple
 
@@ -342,6 +343,7 @@ def find_attributions(
     """Attribution phrases in text order, each resolved to a claimant."""
     out: list[Attribution] = []
     index = _CUES.first_words
+    toks = _surnames(toks, index)
     covered_to = -1
     ministry: Claimant | None = None
     starts = [
@@ -372,6 +374,28 @@ def find_attributions(
         if claimant is not None:
             out.append(Attribution(claimant, i, last, toks[i].sent, _is_speaker(toks, i, last)))
     return _own_counts(toks, sent_bounds, _relayed(toks, _installed(toks, out)))
+
+
+# Ukrainian oblique cases of surnames in -ов/-єв/-ін ("за словами Олега Синєгубова", "Івана
+# Федорова"), which the analyzer reads as possessive adjectives ("синєгубовий", "федорів"),
+# stand for the nominative the cue list holds
+_SURNAME_CASES = ("ові", "ому", "им", "а", "у")
+_SURNAME_STEMS = ("ов", "ев", "єв", "ёв", "ін", "ин", "їн")
+
+
+def _surnames(toks: list[Token], index: Mapping[str, object]) -> list[Token]:
+    """The tokens with a surname cue's oblique case keyed by its nominative."""
+    out: list[Token] | None = None
+    for k, t in enumerate(toks):
+        if t.kind != "word" or not t.text[:1].isupper() or t.lemma in index or t.low in index:
+            continue
+        for end in _SURNAME_CASES:
+            stem = t.low[: -len(end)]
+            if t.low.endswith(end) and stem.endswith(_SURNAME_STEMS) and stem in index:
+                out = out if out is not None else list(toks)
+                out[k] = t._replace(lemma=stem)
+                break
+    return out if out is not None else toks
 
 
 # "Governor X said, citing the Defence Ministry", "оперштаб ... со ссылкой на Минобороны":

@@ -18,6 +18,7 @@ from stream.models import Measure, Qualifier, Weapon
 from stream.normalize.casualties import CASUALTY_CUES
 from stream.normalize.count_region import count_region
 from stream.normalize.damage import IMPACT, kind_mentions
+from stream.normalize.hits import told_as_hits
 from stream.normalize.lexicon import has, words
 from stream.normalize.numbers import Number, qualifier_len
 from stream.normalize.phrases import (
@@ -444,8 +445,13 @@ def extract_counts(
             continue  # "targets" after drones and missiles both: a figure of no one weapon
         if kind == "weapon" and _hit_part(toks, num, np_last, s_hi, weapon, out):
             continue  # "Russia launched 176 drones ..., while 33 drones hit 12 locations"
+        hits = kind == "weapon" and told_as_hits(toks, num, s_lo, doc.meas)
+        if hits and any(c.weapon == weapon and c.first < num.first for c in out):
+            continue  # "Зафіксовано влучання 28 ударних БпЛА" after the night's figures: a part of them
         lo, hi = doc.clause(num.first)
-        measure = None
+        # "влучання двох авіабомб", "19 влучань «шахедів»" with no figure of them before: the
+        # weapons that hit at a place were used
+        measure: Measure | None = "launched" if hits else None
         if _of_phrase_with_number(toks, num, np_last):
             # "25 of 30 drones launched": "launched" belongs to the 30
             measure = _measure(toks, num, lo, num.first, doc.meas)
@@ -633,6 +639,9 @@ def extract_counts(
                 # "▪️Тульская область: в Новомосковске ... Губернатор сообщил о 12 сбитых": the
                 # place of a sentence after the last count's, not that count's
                 region = since[0] if len(since) == 1 else None
+        if hits and region is None:
+            continue  # "Зафіксовано влучання 33 ударних БпЛА на 12 локаціях": the Air Force's
+            # national tally of hits, a part of the night's launch its summary gives
         each = _distributed(toks, num, numbers, idx, places, s_hi) if region is None else []
         if each:
             # "по 15 — над Брянською та Курською областями": fifteen over each

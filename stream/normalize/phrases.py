@@ -8,6 +8,7 @@ import bisect
 from typing import Literal
 
 from stream.models import Weapon
+from stream.normalize.hits import hit_weapon_at
 from stream.normalize.lexicon import EN_MODIFIERS, STOP, has, words
 from stream.normalize.numbers import Number
 from stream.normalize.tokens import Token
@@ -202,6 +203,10 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
     if j + 1 < n and toks[j].low.startswith(_DROPS) and weapon_of(toks[j + 1]) is not None:
         return _checked(toks, weapon_of(toks[j + 1]), _weapon_end(toks, j + 1))  # type: ignore[arg-type]
         # ("зафіксовано три скиди КАБ": drops of guided bombs, each one bomb)
+    hit_at = hit_weapon_at(toks, j)
+    if hit_at >= 0:
+        # "19 влучань «шахедів»": hits of drones, each one drone (`counts` decides the measure)
+        return _checked(toks, weapon_of(toks[hit_at]), _weapon_end(toks, hit_at))  # type: ignore[arg-type]
     if j + 1 < n and toks[j].low in _MORE and weapon_of(toks[j + 1]) is not None:
         j += 1  # "two more drones", "5 further missiles"
     elif j + 2 < n and toks[j].low in _MORE and _is_modifier(toks[j + 1]) and weapon_of(toks[j + 2]):
