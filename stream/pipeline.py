@@ -26,6 +26,8 @@ MAX_CLOCK_SKEW = timedelta(hours=1)
 #: default wait after an hour ends before the detectors score it (STREAM_DETECT_GRACE_MINUTES)
 DETECT_GRACE = timedelta(hours=2)
 HOUR = timedelta(hours=1)
+#: a lateness that keeps every claim (`Engine._evict_lateness`: before the first hour is scored)
+_NO_EVICTION = timedelta(days=365_000)
 
 
 _BUCKETS: dict[datetime, datetime] = {}
@@ -360,8 +362,6 @@ class Engine:
     #: hours of a partition without watermarks)
     claim_time: dict[int, datetime] = field(default_factory=dict)
     det_dirty: dict[str, set[datetime]] = field(default_factory=dict)
-    #: waiting hours read before their claims were evicted (see `_freeze`)
-    det_frozen: dict[tuple[str, datetime], tuple[int, list[str]]] = field(default_factory=dict)
     #: the hours before this one are scored (or had nothing to score): final
     closed_before: datetime | None = None
     #: claims published in time for an hour that reached it after it was scored
@@ -399,7 +399,7 @@ class Engine:
         if state is None:
             state = self.states[key] = aggregate.new_state(key)
         _state, applied = aggregate.apply(state, claim, partition=partition, offset=offset,
-                                          lateness=self.lateness, before_evict=self._freeze)
+                                          lateness=self._evict_lateness(claim))
         outcome = applied.outcome
         counts = self.counts
         counts[outcome] = counts.get(outcome, 0) + 1
@@ -454,17 +454,31 @@ class Engine:
             if closed is None or hour >= closed:
                 dirty.add(hour)
 
-    def _freeze(self, state: aggregate.RegionState, horizon: int) -> None:
-        """The state is about to evict the claims before `horizon`: read, as the
-        detectors will when they score them, the hours of its key still waiting (a
-        backlog of more than the retention folded before its first watermark). A claim
-        for those hours that comes later is expired for the aggregates too."""
-        key, grace = state.key, int(self.detector.config.hour_close_grace.total_seconds())
-        frozen = self.det_frozen
-        for hour in self.det_dirty.get(key, ()):
-            start = int(hour.timestamp())
-            if start < horizon and (key, hour) not in frozen:
-                frozen[(key, hour)] = aggregate.hour_activity(state, start, start + 3600 + grace)
+    def _evict_lateness(self, claim: Claim | aggregate.Fact) -> timedelta:
+        """The lateness `aggregate.apply` folds `claim` with: the Engine's own for the late
+        rule; for the eviction (the region's latest event time less the retention and the
+        lateness), stretched so that the horizon stays that far behind the first hour the
+        detectors have not scored (`closed_before`) instead.
+
+        A region's latest event time runs weeks ahead of the hours scored when the raw
+        partitions are read unevenly (a bulk load: the normalize agent gets one partition's
+        records before another's) or a backlog is folded before its hours are scored (a raw
+        replay folds what it has buffered first). Evicting there expired the claims still
+        to come from the partitions behind, and dropped a report published after its hour
+        closed (read in the hour it came in, up to the lateness after its event time)
+        before that hour was scored: the alerts depended on how the feed arrived. Nothing
+        is evicted before the first hour is scored."""
+        lateness = self.lateness
+        we, pub = ((claim.window_end, claim.published_at) if isinstance(claim, aggregate.Fact)
+                   else (int(claim.window_end.timestamp()), int(claim.published_at.timestamp())))
+        if we < pub - int(lateness.total_seconds()):
+            return lateness  # late: rejected as such, never folded (nor evicting)
+        closed = self.closed_before
+        if closed is None:
+            return _NO_EVICTION
+        # the claim's event time (aggregate.claim_event_time) less that first hour
+        ahead = min(we, -(-pub // 3600) * 3600) - int(closed.timestamp())
+        return lateness + timedelta(seconds=ahead) if ahead > 0 else lateness
 
     def tick(self, partition: int, event_time: datetime, raw: Collection[int] | None = None,
              of: int | None = None) -> None:
@@ -562,9 +576,8 @@ class Engine:
                 dirty.difference_update(due)
                 state = self.states[key]
                 for hour in due:
-                    frozen = self.det_frozen.pop((key, hour), None)
                     start = int(hour.timestamp())
-                    value, ids = frozen or aggregate.hour_activity(state, start, start + 3600 + grace)
+                    value, ids = aggregate.hour_activity(state, start, start + 3600 + grace)
                     if value <= 0 and key not in det.series:
                         continue
                     det = detect.observe(det, region=key, hour_start=hour, value=value, claim_ids=ids)

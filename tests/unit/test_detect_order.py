@@ -299,9 +299,9 @@ def test_alerts_from_raw_reports_do_not_depend_on_how_their_partitions_interleav
 
 def test_a_backlog_longer_than_the_retention_is_scored_from_its_first_hour() -> None:
     """31 days of one Kursk bulletin a day folded before the claims log's first
-    watermark (a catch-up, or a bulk load in one normalize batch): the aggregates evict
-    the first two weeks before the detectors score them, so the detectors read those
-    hours just before (`Engine._freeze`). Their warm-up then starts on day one, and a
+    watermark (a catch-up, or a bulk load in one normalize batch): the aggregates keep
+    the first two weeks until the detectors have scored them (`Engine._evict_lateness`:
+    no eviction before an hour is scored). Their warm-up then starts on day one, and a
     first claim from Belgorod on day 31 is a first appearance (30 days after it)."""
     start = datetime(2025, 5, 1, 10, tzinfo=UTC)
     bulletin = ("В период с {b}.00 до {e}.00 мск дежурными средствами ПВО уничтожены {n} украинских "
