@@ -93,6 +93,7 @@ _SINGLE_RAW = (
     "сосед", "соседка", "сусід", "сусідка", "машиніст", "машиніста", "машинист", "машиниста",
     "тракторист", "тракториста", "охоронник", "электрик", "електрик", "лісник", "лесник",
     "цивільний", "цивільна", "гражданский", "мирянин",
+    "citizen", "national", "громадянин", "громадянка", "гражданин", "гражданка",
 )  # fmt: skip
 _SINGLE = words(*_SINGLE_RAW)
 # Two people in one word: "an elderly couple was killed", "загинуло подружжя", "погибли супруги".
@@ -199,17 +200,22 @@ def extract_casualties(
         out.append(Casualty(what, value, min(first, i), max(last, i), i, update))
     out.extend(_elliptic(toks, by_first, taken, out, place_tokens))
     out.sort(key=lambda c: c.first)
-    return _drop_superseded(toks, _without_parts(toks, _without_hospitalised(toks, out)), sent_bounds)
+    return _drop_superseded(
+        toks, _without_parts(toks, _without_hospitalised(toks, out), place_tokens), sent_bounds
+    )
 
 
 _PART_BREAKS = frozenset({":", "—", "–"})
 _ALL_TOLD = frozenset({"загалом", "всего", "всього", "усього", "total", "toll", "итого", "общей", "общее"})
 
 
-def _without_parts(toks: list[Token], found: list[Casualty]) -> list[Casualty]:
+def _without_parts(
+    toks: list[Token], found: list[Casualty], place_tokens: frozenset[int] = frozenset()
+) -> list[Casualty]:
     """ "помер ще один чоловік — загалом загиблих двоє", "погибших двое: в больнице скончался
     мужчина": one more, or one told of after a colon, inside a larger figure of the same
-    kind in the same sentence is a part of it, not more."""
+    kind in the same sentence is a part of it, not more (not one of another place: "в Сумской
+    погибли 3 человека, в Запорожской — один погибший")."""
     out: list[Casualty] = []
     for c in found:
         sent = toks[c.cue].sent
@@ -221,6 +227,9 @@ def _without_parts(toks: list[Token], found: list[Casualty]) -> list[Casualty]:
         )  # "ще одна людина постраждала в Оболонському районі" after two injured is one more
         told = any(
             e.last < c.first and any(t.text in _PART_BREAKS for t in toks[e.last + 1 : c.first])
+            and not any(
+                k in place_tokens and toks[k + 1].text in _ITEM_DASH for k in range(e.last + 1, c.first)
+            )
             for e in larger
         )
         if larger and (more or told) and c.value == 1:
@@ -302,17 +311,28 @@ def _elliptic(
                 j += 1
             if j < len(toks) and toks[j].text not in _ITEM_DASH:
                 k = j  # the item's own place after its cue ("загинули на Донеччині")
-        j = k + 1 if k < len(toks) and toks[k].low in _JOINERS else k
-        if j > k and j in by_first and by_first[j].first not in taken:
+        listed = False
+        while True:
+            j = k + 1 if k < len(toks) and (toks[k].low in _JOINERS or toks[k].text == ",") else k
+            if not (j > k and j in by_first and by_first[j].first not in taken):
+                break
             num = by_first[j]
             m = num.last + 1
             if m < len(toks) and has(toks[m], PERSON):
                 m += 1
-            if m + 1 < len(toks) and toks[m].low in ("in", "в", "у", "на") and m + 1 in place_tokens:
-                # "killed three civilians in Kostiantynivka and one in Druzhkivka"
-                taken.add(num.first)
-                out.append(Casualty(c.what, num.value, num.first, num.last, num.last))
-                continue
+            at = m + 2 if m + 2 < len(toks) and toks[m + 1].low == "the" else m + 1
+            if not (at < len(toks) and toks[m].low in ("in", "в", "у", "на") and at in place_tokens):
+                break
+            # "killed three civilians in Kostiantynivka and one in Druzhkivka", "killed six
+            # people in Kyiv, three in Zaporizhzhia and one in the Kharkiv region"
+            taken.add(num.first)
+            out.append(Casualty(c.what, num.value, num.first, num.last, num.last))
+            listed = True
+            k = at
+            while k < len(toks) and k in place_tokens:
+                k += 1
+        if listed:
+            continue
         while True:
             j = k
             while j < len(toks) and j - k < 4 and toks[j].low in _ITEM_GLUE:
@@ -878,8 +898,19 @@ def _in_update(toks: list[Token], i: int, sent_bounds: list[tuple[int, int]]) ->
         lo, hi = sent_bounds[s]
         head = [t for t in toks[lo : min(hi, lo + 4)] if t.kind == "word"][:2]
         if any(t.low in _UPDATE_MARKS for t in head):
-            return s == sent or hi - lo <= 3
+            # "UPD: Ще одна людина звернулася по допомогу. Загалом — двоє поранених": the sum
+            # that closes the update
+            return s == sent or hi - lo <= 3 or (s == sent - 1 and _opens_with_total(toks, sent_bounds[sent]))
     return False
+
+
+_TOTAL_OPENERS = frozenset({"загалом", "усього", "всього", "всего", "итого", "total", "altogether",
+                            "overall"})
+
+
+def _opens_with_total(toks: list[Token], bounds: tuple[int, int]) -> bool:
+    head = [t for t in toks[bounds[0] : min(bounds[1], bounds[0] + 3)] if t.kind == "word"][:2]
+    return any(t.low in _TOTAL_OPENERS for t in head)
 
 
 def _toll(
@@ -894,6 +925,10 @@ def _toll(
         # "the number of people injured", "число пострадавших людей"
         or (i > 2 and toks[i - 1].low in ("people", "persons") and toks[i - 2].low == "of"
             and toks[i - 3].low in counted)
+        # "Число погибших возросло до трёх, раненых — до 14": the second figure of a toll
+        or (0 < i < len(toks) - 2 and toks[i - 1].text == "," and toks[i + 1].text in _ITEM_DASH
+            and toks[i + 2].low in ("до", "to")
+            and any(t.low in counted for t in toks[max(0, i - 16) : i] if t.sent == toks[i].sent))
     ):
         return None
     for j in range(i + 1, min(len(toks), i + 20)):

@@ -693,13 +693,15 @@ def _refined(toks: list[Token], bounds: list[tuple[int, int]], c: Count) -> bool
     for k in range(lo, c.first - 1):
         if toks[k].low.startswith(_REFINED_MARKS) and toks[k + 1].low.startswith(_DATA):
             return True
-    for s in (c.sent, c.sent - 1):
+    for s in (c.sent, c.sent - 1, c.sent - 2):
         if s < 0:
             continue
         a, b = bounds[s]
         head = [t for t in toks[a : min(b, a + 3)] if t.kind == "word"][:1]
         if head and head[0].low in _UPDATE_HEADS:
-            return s == c.sent or b - a <= 6  # "UPD 07:40." alone before it
+            # "UPD 07:40." alone before it, or before a sentence and then it ("UPD 05:10. The
+            # attack has been repelled. In total, 7 drones were shot down")
+            return s == c.sent or b - a <= 6
     return False
 
 

@@ -89,7 +89,8 @@ _TARGET_OF = words("attack", "attacks", "strike", "strikes", "атака", "уд
 _TARGET_PREP = frozenset({"on", "against", "at", "на", "по"})
 _PEOPLE_AFTER = words("worker", "workers", "employee", "employees", "staff", "personnel",
                       "працівник", "работник", "сотрудник", "співробітник", "said", "ministry",
-                      "official", "officials", "spokesman", "spokeswoman", "company")
+                      "official", "officials", "spokesman", "spokeswoman", "company", "driver",
+                      "drivers")  # "a truck driver was injured": a person, not a vehicle
 
 
 _DOWNED = frozenset({"downed", "shot", "збили", "збито", "сбили", "сбит", "сбито"})

@@ -155,6 +155,7 @@ def spelled_back(at: int, spans: list[tuple[int, int, int, int]], end: bool) -> 
 
 
 _WORD_KINDS = frozenset({"word", "dword", "abbr"})
+_ZONE_AFTER_RE = re.compile(r"(?:Moscow|Kyiv|Kiev|local)\s+time\b", re.IGNORECASE)
 _KIND = {"wnum": "num"}
 # tuple.__new__ skips the generated NamedTuple constructor: tokenizing is the hot loop.
 _new = tuple.__new__
@@ -171,5 +172,7 @@ def _ends_sentence(prev: Token, toks: list[Token], text: str, next_start: int) -
         before = toks[-2]
         if before.kind == "word" and before.end == prev.start and before.low in _SENT_ABBREV:
             return False
+        if before.low == "m" and _ZONE_AFTER_RE.match(text, next_start):
+            return False  # "2 p.m. Moscow time": the clock's zone, not a new sentence
     nxt = text[next_start : next_start + 1]
     return nxt.isupper() or nxt.isdigit() or nxt in "«\"'“("

@@ -1307,6 +1307,36 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("telegram:zoda_gov_ua", "Протягом доби окупанти завдали 612 ударів по 17 населених пунктах Запорізької "
      "області. 390 БпЛА різних модифікацій атакували Гуляйполе та Оріхів.",
      [("UA-23", "drone", "launched", 390, "ua-official")], [], []),
+    # Twenty-sixth batch: rounds 32-33 (officials' posts through one day; wires of both sides)
+    # "2 p.m. Moscow time" is one phrase: the bare figure of the next sentence still takes the
+    # weapon of the one before
+    ("tass", "Air defense forces destroyed 31 Ukrainian drones between 8 a.m. and 2 p.m. Moscow time. "
+     "Fourteen were downed over the Belgorod region, nine over the Kursk region.",
+     [(None, "drone", "intercepted", 31, "other"), ("RU-BEL", "drone", "intercepted", 14, "other"),
+      ("RU-KRS", "drone", "intercepted", 9, "other")], [], []),
+    # a truck driver is a person, not a damaged vehicle
+    ("x", "Drones attacked the Izmail district. Port infrastructure was damaged. A 47-year-old truck "
+     "driver was injured.", [], [("UA-51", "transport")], [("UA-51", "injured", 1)]),
+    # an update mark alone, a sentence, then the update's total: the total replaces the earlier
+    # figure and keeps its place
+    ("telegram:razvozhaev", "At the moment, 4 UAVs have been shot down in the Balaklava district.\n\n"
+     "UPD 05:10. The attack has been repelled. In total, 7 drones were shot down.",
+     [("UA-40", "drone", "intercepted", 7, "ru-official")], [], []),
+    # "Загалом — двоє поранених" right after an update's sentence is the update's sum
+    ("telegram:zoda_gov_ua", "Ворог атакував Запоріжжя дронами. Поранено жінку.\nUPD: Ще одна людина "
+     "звернулася по медичну допомогу. Загалом — двоє поранених.", [], [], [("UA-23", "injured", 2)]),
+    # the second figure of a toll after a comma and a dash ("раненых — до 14")
+    ("strana.ua", "Число погибших в результате удара дрона по Сумам возросло до трёх, раненых — до 14.",
+     [], [], [("UA-59", "killed", 3), ("UA-59", "injured", 14)]),
+    # "в Запорожской — один погибший" after another region's toll is that region's, not a part
+    ("strana.ua", "За сутки в Сумской области погибли 3 человека, в Запорожской — один погибший и "
+     "шестеро раненых.", [], [], [("UA-59", "killed", 3), ("UA-23", "killed", 1), ("UA-23", "injured", 6)]),
+    # a list of figures each with its place after one verb ("killed six in A, three in B and one in C")
+    ("bbc", "Russian strikes overnight killed six people in Kyiv, three in Zaporizhzhia and one in the "
+     "Kharkiv region.", [], [], [("UA-30", "killed", 6), ("UA-23", "killed", 3), ("UA-63", "killed", 1)]),
+    # "One crew member, a Syrian citizen, was killed": a citizen is a person
+    ("x", "Drones attacked Odesa Oblast. One crew member, a Syrian citizen, was killed.", [], [],
+     [("UA-51", "killed", 1)]),
 ]
 
 
