@@ -295,6 +295,9 @@ _AMBIGUOUS_STEMS = frozenset({"republic", "moscow", "saint", "north", "south", "
                               "jewish", "autonomous", "city", "kyiv", "sevastopol"})
 
 
+_LANGUAGE_SUFFIXES = ("_en", "_eng", "_english")
+
+
 def source_claimant(source: str) -> Claimant | None:
     """The claimant a source speaks for, when it is a known official channel."""
     src = source.lower()
@@ -302,6 +305,8 @@ def source_claimant(source: str) -> Claimant | None:
         return _SOURCES[src]
     if src.startswith(_PLATFORMS):
         name = src.split(":", 1)[1]
+        if name.endswith(_LANGUAGE_SUFFIXES) and len(name) > 6:
+            name = name.rsplit("_", 1)[0]  # "dnipropetrovskaODA_en": the channel's English edition
         if name.endswith(_UA_OFFICIAL_SUFFIXES) or "_oda" in name or "_gov_ua" in name:
             return "ua-official"
         if name.startswith("min") and name.endswith(("_ua", "ua")) and "oborony" not in name:
@@ -389,13 +394,25 @@ def _surnames(toks: list[Token], index: Mapping[str, object]) -> list[Token]:
     for k, t in enumerate(toks):
         if t.kind != "word" or not t.text[:1].isupper() or t.lemma in index or t.low in index:
             continue
-        for end in _SURNAME_CASES:
-            stem = t.low[: -len(end)]
-            if t.low.endswith(end) and stem.endswith(_SURNAME_STEMS) and stem in index:
+        # a Russian official's name in Ukrainian spelling ("Мінніханова": "минниханов")
+        for low in (t.low, t.low.translate(_UK_TO_RU)):
+            if low != t.low and low in index:
+                out = out if out is not None else list(toks)
+                out[k] = t._replace(lemma=low)
+                break
+            stem = next(
+                (st for e in _SURNAME_CASES
+                 if low.endswith(e) and (st := low[: -len(e)]).endswith(_SURNAME_STEMS) and st in index),
+                None,
+            )
+            if stem is not None:
                 out = out if out is not None else list(toks)
                 out[k] = t._replace(lemma=stem)
                 break
     return out if out is not None else toks
+
+
+_UK_TO_RU = str.maketrans({"і": "и", "ї": "и", "є": "е", "'": "", "’": ""})
 
 
 # "Governor X said, citing the Defence Ministry", "оперштаб ... со ссылкой на Минобороны":
@@ -449,6 +466,19 @@ _TALLY = frozenset({"count", "tally", "analysis", "calculations", "calculation",
                     "підрахунків", "підрахунком", "расчетам", "розрахунками"})
 _OWN_OPENERS = frozenset({"by", "according", "to", "по", "за", "согласно", "own", "our", "its",
                           "нашим", "нашими", "собственным", "власними"})
+# "свідчать підрахунки агенції AFP", "Агентство AFP ... подсчитало": an agency's own count
+# named after the word, or as the subject of a verb of counting
+_TALLY_AFTER = frozenset({"підрахунки", "подсчеты", "подсчёты", "розрахунки", "расчеты", "расчёты"})
+_TALLY_VERBS = frozenset({"подсчитало", "подсчитал", "подсчитала", "подсчитали", "підрахувало",
+                          "підрахувала", "підрахував", "підрахували", "порахувало", "порахувала",
+                          "порахували"})
+_AGENCY = frozenset({"агентство", "агентства", "агенція", "агенції", "издание",
+                     "издания", "видання"})
+
+
+def _outlet(tok: Token) -> bool:
+    """An agency word or a Latin acronym in a Russian or Ukrainian text ("AFP", "BBC")."""
+    return tok.low in _AGENCY or (len(tok.text) > 1 and tok.text.isascii() and tok.text.isupper())
 
 
 def _own_counts(
@@ -458,6 +488,13 @@ def _own_counts(
     by an official ("By the Defence Ministry's count") is that official's, not an own one."""
     own: list[Attribution] = []
     for k, tok in enumerate(toks):
+        if tok.low in _TALLY_AFTER or tok.low in _TALLY_VERBS:
+            s_lo, s_hi = sent_bounds[tok.sent]
+            near = toks[k + 1 : min(s_hi, k + 3)] if tok.low in _TALLY_AFTER else toks[s_lo:k]
+            if any(_outlet(t) for t in near):
+                first = s_lo if tok.low in _TALLY_VERBS else k
+                own.append(Attribution("other", first, k, tok.sent, True, own=True, lead=first - s_lo <= 1))
+            continue
         if tok.low not in _TALLY or k == 0:
             continue
         s_lo, _ = sent_bounds[tok.sent]

@@ -1375,6 +1375,9 @@ def _negated_cue(toks: list[Token], num: Number, lo: int, hi: int, meas: list[Me
     for k in range(lo, hi):
         if meas[k] is None or num.first <= k <= num.last:
             continue
+        between = range(num.last + 1, k) if k > num.last else range(k + 1, num.first)
+        if any(meas[m] is not None for m in between):
+            continue  # "сбиты 55 дронов, еще 24 локационно потеряны, ракеты сбить не удалось"
         after = [t.low for t in toks[k + 1 : min(hi, k + 3)]]
         before = [t.low for t in toks[max(lo, k - 3) : k]]
         if "не" in after and any(w in after for w in ("вдалося", "удалось", "змогли", "смогли")):

@@ -74,7 +74,8 @@ _KINDS: dict[DamageKind, str] = {
         lubricants; fuel terminals; oil terminals; oil and gas terminal; паливний термінал; топливный
         терминал; pumping station; pumping stations; oil pumping station; oil pumping stations;
         нефтеперекачивающая станция; нафтоперекачувальна станція; компрессорная станция;
-        компресорна станція; compressor station; compressor stations; pipeline system
+        компресорна станція; compressor station; compressor stations; pipeline system;
+        трубопровод; трубопровід; трубопроводы; трубопроводи
     """,
     "transport": """
         road; roads; highway; highways; railway; railways; railroad; rail; train; trains; port;
@@ -109,7 +110,8 @@ _KINDS: dict[DamageKind, str] = {
         складской; складський; складское помещение; складське приміщення; storage facility;
         объект промышленности; промышленный объект; об'єкт промисловості; промисловий об'єкт;
         сельхозпредприятие; агропредприятие; агропідприємство;
-        сільгосппідприємство; farm; farms; ферма; фермерское хозяйство; фермерське господарство
+        сільгосппідприємство; farm; farms; ферма; фермерское хозяйство; фермерське господарство;
+        промислова зона; промышленная зона; виробнича зона; производственная зона
     """,
     "military": """
         склад боєприпасів; склади боєприпасів; склад боеприпасов; склады боеприпасов; пункт управління;
@@ -172,6 +174,7 @@ _KINDS: dict[DamageKind, str] = {
         станція техобслуговування;
         цивільне судно; гражданское судно; ambulance; ambulances; van; vans; tram; trams; trolleybus; tractor;
         government building; cabinet of ministers; parliament building; city hall; town hall;
+        кабинет министров; кабінет міністрів; здание правительства; будівля уряду;
         маршрутка; маршрутное такси; маршрутне таксі; такси; таксі; taxi; микроавтобус; мікроавтобус;
         скорая помощь; карета скорой помощи; швидка
         допомога; автомобіль швидкої; трамвай; тролейбус; троллейбус; трактор; автівка;

@@ -1337,6 +1337,29 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     # "One crew member, a Syrian citizen, was killed": a citizen is a person
     ("x", "Drones attacked Odesa Oblast. One crew member, a Syrian citizen, was killed.", [], [],
      [("UA-51", "killed", 1)]),
+    # a regional administration's English edition ("..ODA_en") is still the administration
+    ("telegram:dnipropetrovskaODA_en", "Night in the region. Air defence shot down 9 UAVs.",
+     [("UA-12", "drone", "intercepted", 9, "ua-official")], [], []),
+    # "ракеты сбить не удалось" negates the missiles' cue, not the figures with cues of their own
+    ("liga", "Россия атаковала Украину 81 беспилотником, сообщили Воздушные силы ВСУ. Сбиты 55 дронов, "
+     "еще 24 локационно потеряны, ракеты сбить не удалось.",
+     [(None, "drone", "launched", 81, "ua-military"), (None, "drone", "intercepted", 55, "ua-military"),
+      (None, "drone", "suppressed", 24, "ua-military")], [], []),
+    # a pipeline is fuel, an industrial zone industrial, the Cabinet of Ministers' building other
+    ("telegram:opershtab23", "В Туапсе после атаки БПЛА повреждены причал и участок трубопровода.", [],
+     [("RU-KDA", "transport"), ("RU-KDA", "fuel")], []),
+    ("x", "У Кстовському окрузі Нижегородської області пошкоджено промислову зону.", [],
+     [("RU-NIZ", "industrial")], []),
+    ("x", "В Киеве загорелось здание Кабинета министров.", [], [("UA-30", "fire"), ("UA-30", "other")], []),
+    # an agency's own count told after the word or as the subject of a verb of counting
+    ("pravda.com.ua", "У липні Росія випустила по Україні 6 297 дронів і 198 ракет, свідчать підрахунки "
+     "агенції AFP на основі щоденних звітів Повітряних сил.",
+     [(None, "drone", "launched", 6297, "other"), (None, "missile", "launched", 198, "other")], [], []),
+    ("rfi_ru", "Агентство AFP, проанализировав сводки Воздушных сил Украины, подсчитало, что в июле Россия "
+     "выпустила по Украине 6 297 беспилотников.", [(None, "drone", "launched", 6297, "other")], [], []),
+    # a Russian official's name in Ukrainian spelling and case ("за словами Мінніханова")
+    ("zn.ua", "У Нижньокамську, за словами Мінніханова, ППО збила ще один безпілотник.",
+     [("RU-TA", "drone", "intercepted", 1, "ru-official")], [], []),
 ]
 
 
