@@ -1,7 +1,7 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, thirty rounds of 90; round 6
+administrations' posts in en/ru/uk (tests/data/heldout/, thirty-two rounds of 90; round 6
 is harder documents: live blogs, digests, bullets, corrections; round 7 is like the
 dev set). The writers saw neither these tests nor the normalizer's code. Overall F1
 (the eval scorer's metric) of the normalizer as it was before them: 0.930, 0.906,
@@ -54,7 +54,11 @@ round 29 (the rules' fine print) 0.959 (0.921, 0.988, 0.978). Round 30 (western 
 Ukraine and Russia's interior, record nights with missiles by type, interceptor drones) scored 0.984
 untouched (0.958, 1.000, 0.994); round 31 (revisions and conflicting tallies, updates, "no casualties",
 running totals in passing, flashes, headline and body wires, the other side's officials quoted) 0.938
-(0.906, 0.964, 0.939).
+(0.906, 0.964, 0.939). Round 32 (one busy day told by officials' own Telegram posts and local media relays:
+incident updates, district lists, rising tolls, corrections, UPD lines, evening totals) scored 0.966 untouched
+(0.932, 0.977, 0.993). Round 33 (international wires and analysis mixing both sides' claims, earlier figures
+for comparison, projections, production figures, casualties from several cities) scored 0.969 untouched
+(0.956, 0.969, 0.985).
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -385,6 +389,74 @@ KNOWN: dict[str, str] = {
     "verb of its own and takes no measure",
     "fresh31-uk-030": "a running total since the start of the month ('З початку місяця ворог випустив ... "
     "понад 5 000 дронів') is background (round 22's writers left such totals out; this writer labelled it)",
+    "fresh32-en-008": "'restrictions at Vnukovo and Zhukovsky airports': Zhukovsky's airport (Moscow "
+    "Oblast) gives no place, only Vnukovo's (Moscow) transport damage",
+    "fresh32-en-019": "'The number of victims of the attack in Tetkino has risen to three' is no toll of "
+    "the injured ('victims' with the attack between), so the 2 and the 1 are both kept; 'The windows of a "
+    "nearby residential building were also broken' gives no residential damage",
+    "fresh32-en-020": "'attacked 23 settlements in 7 municipal districts of the region with 68 drones' in "
+    "the governor's summary: the 68 stays national (the districts read as a span of several regions)",
+    "fresh32-en-024": "'The number of injured ... has risen to three' with the two newly hurt told after "
+    "it: the two are reported beside the three (the writer labels the toll only)",
+    "fresh32-en-025": "a community's line with no verb ('Bilopillia community: 3 guided aerial bombs (KAB) "
+    "and FPV drone strikes') takes no measure",
+    "fresh32-en-030": "'attempt to attack the Oryol region with drones was foiled: more than two dozen "
+    "UAVs were suppressed and shot down': the figure after the colon does not take the region before it",
+    "fresh33-en-001": "the gold has one claimant per report: ua-military on the Russian Defence Ministry's "
+    "44 drones (the rules: ru-mod)",
+    "fresh33-en-004": "damage kinds each with their own regions ('gas production facilities in Kharkiv and "
+    "Poltava oblasts and energy infrastructure in Ternopil, Ivano-Frankivsk, and Odesa oblasts') are given "
+    "to every region of the sentence",
+    "fresh33-en-006": "a warning ('Russia is preparing to launch up to 2,000 drones in a single night') is "
+    "counted, and 'Moscow is now producing' places it in Moscow; the writer also labels the earlier "
+    "months' figures given for comparison (4,198 in May, 1,000 in June 2024), which the normalizer gives "
+    "too",
+    "fresh33-en-008": "the gold has one claimant per report: ru-mod on Zelenskyy's figures for the week "
+    "(the rules: ua-official)",
+    "fresh33-en-009": "a fire 'on its territory' after drones 'attacked the Kirishi oil refinery': the "
+    "writer labels fuel damage, the normalizer gives the fire only (an attacked refinery is a target, not "
+    "a hit)",
+    "fresh33-en-012": "'a Ukrainian drone struck a minibus on the road between Shebekino and Belgorod': "
+    "the road where the minibus was is read as transport damage",
+    "fresh33-en-014": "the gold has one claimant per report: ru-mod on the six drones Sevastopol's "
+    "governor Razvozhayev reports (the rules: ru-official)",
+    "fresh33-en-015": "'Russian drones attacked energy facilities in Chernihiv and Sumy oblasts overnight, "
+    "leaving more than 300,000 consumers without power': the outage is not given to the regions attacked",
+    "fresh33-en-020": "the gold has one claimant per report: ua-military on the figures 'Ukrainian "
+    "officials said' (the rules: other Ukrainian officials are ua-official)",
+    "fresh33-en-028": "the gold has one claimant per report: ru-official on the Defense Ministry's 91 "
+    "drones of March 11 (the rules: ru-mod), an earlier event's figure given for comparison",
+    "fresh33-en-029": "the gold has one claimant per report: ru-mod on the Ukrainian air force's 142 and "
+    "98 (the rules: ua-military)",
+    "fresh33-ru-002": "the previous record given for comparison ('Предыдущий рекорд ... когда Россия "
+    "запустила по Украине 728 дронов') is labelled as a count; earlier rounds left such earlier figures "
+    "out",
+    "fresh33-ru-009": "'загорелись складские помещения на территории порта': the port named as the place "
+    "of the warehouses is read as transport damage (the writer gives the warehouses only)",
+    "fresh33-ru-013": "the gold has one claimant per report: ua-military on the Russian ministry's 12 (the "
+    "rules: ru-mod); 'ранены четыре человека, а во Львовской области' gives the four to the region named "
+    "after them",
+    "fresh33-ru-021": "the ministry's claimed targets ('по предприятиям ВПК и объектам энергетики "
+    "Украины') come out as industrial damage in the first region of a later sentence (Kyiv Oblast)",
+    "fresh33-ru-022": "'в порту Усть-Луга вспыхнул пожар на топливном терминале': the port named as the "
+    "terminal's place is read as transport damage (the writer gives fuel and fire only)",
+    "fresh33-ru-027": "the gold has one claimant per report: ua-military on the Russian ministry's 115 and "
+    "30 (the rules: ru-mod)",
+    "fresh33-uk-001": "the previous record given for comparison ('попередній рекорд ... коли випустив 539 "
+    "дронів і 11 ракет') is labelled as counts; earlier rounds left such earlier figures out",
+    "fresh33-uk-002": "the gold has one claimant per report: ru-mod on the Ukrainian Air Force's 187 and "
+    "110 (the rules: ua-military)",
+    "fresh33-uk-013": "the gold has one claimant per report: ua-official on the two missiles the outlet "
+    "tells in its own voice (the State Emergency Service is named for the toll only; the rules: media's "
+    "own reporting is other)",
+    "fresh33-uk-014": "the gold has one claimant per report: ru-mod on the Air Force's 117 drones and one "
+    "missile (the rules: ua-military); 'на склад торговельного комплексу' also gives the shopping complex "
+    "(other) beside the warehouse",
+    "fresh33-uk-021": "a refinery the governor calls 'промислову зону' is labelled industrial as well as "
+    "fuel; earlier rounds' labels give a refinery's zone or 'enterprise' fuel only (round 27's Kinef "
+    "refinery)",
+    "fresh33-uk-027": "'пошкоджено причал' in Tuapse goes to the Black Sea named in the ministry's figures "
+    "of the next sentence, not to the Krasnodar Krai",
 }
 
 
@@ -436,10 +508,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 2700
-    assert len(set(ids)) == 2700
+    assert len(ids) == 2880
+    assert len(set(ids)) == 2880
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 900, "ru": 900, "uk": 900}
+    assert Counter(c["lang"] for c in CASES) == {"en": 960, "ru": 960, "uk": 960}
 
 
 @pytest.mark.parametrize(
