@@ -50,7 +50,7 @@ from typing import Literal
 
 from stream.aggregate.fact import Fact
 from stream.aggregate.reconcile import affected, allocate
-from stream.aggregate.relays import neighbours, shadowed
+from stream.aggregate.relays import neighbours, reach, shadowed
 from stream.aggregate.state import (
     CLAIMANT,
     FIRST,
@@ -279,10 +279,16 @@ def _reallocate(state: RegionState, cid: Cid, rec: Rec, old_count: int,
     lookup = window_lookup(state, state.groups[g], g)
     shadow = state.shadowed
     # whose shadowing may change: this identity, and the relays around it
-    check = [cid, *neighbours(cid, rec, lookup)]
+    # a relay restates only a claim of its own figure: the others cannot flip with this one
+    figures = (rec[-1][0], old_count)
+    around = lookup(*reach(rec))  # one lookup for this claim's own match and its neighbours'
+    check = [m for m in neighbours(cid, rec, around) if claims[m][-1][0] in figures]
     if was is not None:  # what started inside the window it spoke for before
-        check += neighbours(cid, rec, lookup, was)
+        check += (m for m in neighbours(cid, rec, lookup(*reach(rec, was)), was)
+                  if claims[m][-1][0] in figures)
     flips = [m for m in dict.fromkeys(check) if shadowed(claims, m, claims[m], lookup) != (m in shadow)]
+    if shadowed(claims, cid, rec, lookup, around) != (cid in shadow):
+        flips.append(cid)
     if not recount and not flips:
         return []
     comp: set[int] = set()
@@ -525,7 +531,8 @@ def apply(
             deltas = _sum_deltas(deltas, _reallocate(state, cid, rec, old[-1][0], False,
                                                      was if shortened else None))
             reconcile_toll(state, cid, rec, False, was if shortened else None)
-        elif old[SOURCES] != rec[SOURCES] or old[FIRST] != rec[FIRST]:
+        elif old[FIRST] != rec[FIRST] or (old[SOURCES] != rec[SOURCES] and state.shadowed):
+            # one more source can only end a match (relays.py), so with none it changes nothing
             deltas = _sum_deltas(deltas, _reallocate(state, cid, rec, old[-1][0], False,
                                                      recount=False))
     _keep_excerpt(state, cid, f, old, rec, True)

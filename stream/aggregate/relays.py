@@ -73,27 +73,40 @@ def restates(r: Rec, r_span: tuple[int, int], r_id: Cid, p: Rec, p_span: tuple[i
     return not set(r[SOURCES]).intersection(p[SOURCES])
 
 
-def restated_post(claims: dict[Cid, Rec], cid: Cid, rec: Rec, lookup: Lookup) -> Cid | None:
-    """The post of its group the count identity `cid` restates (the smallest id of those
+def restated_post(claims: dict[Cid, Rec], cid: Cid, rec: Rec, lookup: Lookup,
+                  around: Sequence[tuple[Cid, int, int]] | None = None) -> Cid | None:
+    """The claim of its group the count identity `cid` restates (the smallest id of those
     it restates), or None (`lookup` gives the group's windows touching an interval, as
-    reconcile.affected takes it)."""
+    reconcile.affected takes it; `around`: such windows already looked up, touching at
+    least [start, end + GAP] of its window)."""
     if is_post(rec):
         return None
     span = span_of(rec)
-    found = [m for m, ws, we in lookup(span[0], span[1] + GAP)
-             if m != cid and restates(rec, span, cid, claims[m], (ws, we), m)]
+    lo, hi = span[0], span[1] + GAP
+    candidates = lookup(lo, hi) if around is None else around
+    found = [m for m, ws, we in candidates
+             if m != cid and ws <= hi and lo <= we and restates(rec, span, cid, claims[m], (ws, we), m)]
     return min(found) if found else None
 
 
-def shadowed(claims: dict[Cid, Rec], cid: Cid, rec: Rec, lookup: Lookup) -> bool:
-    """Whether the count identity `cid` restates a post of its group."""
-    return restated_post(claims, cid, rec, lookup) is not None
+def shadowed(claims: dict[Cid, Rec], cid: Cid, rec: Rec, lookup: Lookup,
+             around: Sequence[tuple[Cid, int, int]] | None = None) -> bool:
+    """Whether the count identity `cid` restates a claim of its group."""
+    return restated_post(claims, cid, rec, lookup, around) is not None
 
 
-def neighbours(cid: Cid, rec: Rec, lookup: Lookup, span: tuple[int, int] | None = None) -> list[Cid]:
+def reach(rec: Rec, span: tuple[int, int] | None = None) -> tuple[int, int]:
+    """The interval whose touching windows `neighbours` and `restated_post` read."""
+    ws, we = span or span_of(rec)
+    return ws - GAP, we + GAP
+
+
+def neighbours(cid: Cid, rec: Rec, around: Sequence[tuple[Cid, int, int]],
+               span: tuple[int, int] | None = None) -> list[Cid]:
     """The identities of the group whose shadowing may depend on `cid` (with its window
     `span`, by default its own): those starting inside its window, and for a post (now or
-    before its earliest report moved) those whose window touches [start - GAP, start]."""
+    before its earliest report moved) those whose window touches [start - GAP, start].
+    `around`: the group's windows touching `reach(rec, span)`."""
     ws, we = span or span_of(rec)
     lo = ws - GAP if rec[META][WE] - rec[META][WS] in _POST_SPANS else ws
-    return [m for m, _s, _e in lookup(lo, we) if m != cid]
+    return [m for m, s, e in around if m != cid and s <= we and lo <= e]
