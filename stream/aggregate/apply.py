@@ -280,14 +280,17 @@ def _reallocate(state: RegionState, cid: Cid, rec: Rec, old_count: int,
     shadow = state.shadowed
     # whose shadowing may change: this identity, and the relays around it
     # a relay restates only a claim of its own figure: the others cannot flip with this one
-    figures = (rec[-1][0], old_count)
-    around = lookup(*reach(rec))  # one lookup for this claim's own match and its neighbours'
-    check = [m for m in neighbours(cid, rec, around) if claims[m][-1][0] in figures]
+    figure = rec[-1][0]
+    figures = (figure, old_count)
+    # one lookup for this claim's own match and its neighbours', of the same figure only
+    same = [it for it in lookup(*reach(rec)) if it[0] != cid and claims[it[0]][-1][0] in figures]
+    check = neighbours(cid, rec, same) if same else []
     if was is not None:  # what started inside the window it spoke for before
-        check += (m for m in neighbours(cid, rec, lookup(*reach(rec, was)), was)
-                  if claims[m][-1][0] in figures)
+        check += neighbours(cid, rec, [it for it in lookup(*reach(rec, was))
+                                       if it[0] != cid and claims[it[0]][-1][0] in figures], was)
     flips = [m for m in dict.fromkeys(check) if shadowed(claims, m, claims[m], lookup) != (m in shadow)]
-    if shadowed(claims, cid, rec, lookup, around) != (cid in shadow):
+    own = [it for it in same if claims[it[0]][-1][0] == figure]
+    if (bool(own) and shadowed(claims, cid, rec, lookup, own)) != (cid in shadow):
         flips.append(cid)
     if not recount and not flips:
         return []
