@@ -94,6 +94,7 @@ _SINGLE_RAW = (
     "тракторист", "тракториста", "охоронник", "электрик", "електрик", "лісник", "лесник",
     "цивільний", "цивільна", "гражданский", "мирянин",
     "citizen", "national", "громадянин", "громадянка", "гражданин", "гражданка",
+    "энергетик", "енергетик", "енергетика", "engineer", "инженер", "інженер", "інженера", "инженера",
 )  # fmt: skip
 _SINGLE = words(*_SINGLE_RAW)
 # Two people in one word: "an elderly couple was killed", "загинуло подружжя", "погибли супруги".
@@ -176,6 +177,10 @@ def extract_casualties(
         ):
             # "нашли тела еще двух человек": bodies added to a toll given elsewhere; "передача
             # 6000 тел": remains handed over
+            continue
+        if tok.low in _BODY and any(c.what == "killed" and c.update for c in out):
+            # "Кількість загиблих зросла до чотирьох ... знайшли тіла чоловіка та його дружини":
+            # the bodies found are how the risen toll grew, not more dead
             continue
         toll = _toll(toks, i, by_first, taken)
         found = (
@@ -932,7 +937,10 @@ def _toll(
     ):
         return None
     for j in range(i + 1, min(len(toks), i + 20)):
-        if toks[j].text in ".;":
+        if toks[j].text == ";" or (
+            # an abbreviation's dot inside the sentence ("on Nov. 10 has risen to five") ends nothing
+            toks[j].text == "." and (j + 1 == len(toks) or toks[j + 1].sent != toks[j].sent)
+        ):
             return None
         num = by_first.get(j)
         if num is not None and num.first not in taken and toks[j - 1].low in ("to", "at", "до"):

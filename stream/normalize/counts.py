@@ -326,7 +326,8 @@ def _joined_intercept(toks: list[Token], k: int) -> bool:
     for d in (-3, -2, 2, 3):
         j = k + d
         if 0 <= j < len(toks) and measure_of(toks[j]) == "intercepted":
-            mid = toks[min(j, k) + 1 : max(j, k)]
+            # "shot down and suppressed": the particle of a phrasal cue is no word between
+            mid = [t for t in toks[min(j, k) + 1 : max(j, k)] if t.low != "down"]
             if any(t.text == "/" or t.low in ("or", "або", "или") for t in mid):
                 return True
             if len(mid) == 1 and mid[0].low in ("and", "и", "і", "й", "та"):
@@ -539,8 +540,11 @@ def extract_counts(
             continue  # "could fire up to 1,500 drones", "может выпустить до 1000 беспилотников"
         if marks is None:
             marks = cumulative_marks(toks, doc.sent_bounds)
-        if cumulative(marks, lo, hi):
-            continue  # "has launched more than 5,000 drones at Ukraine since the start of the month"
+        after_colon = lo > s_lo and toks[lo - 1].text == ":"
+        if cumulative(marks, lo, hi) or (after_colon and cumulative(marks, s_lo, lo)):
+            # "has launched more than 5,000 drones at Ukraine since the start of the month"; "Всего с
+            # начала ... уничтожены: 667 самолетов, ... 108 219 беспилотников": the list's header
+            continue
         if _on_board(toks, np_last):
             continue  # "a Kalibr carrier with up to eight missiles on board": what it carries
         measure, also = _participle_fate(toks, num, np_last, hi, measure, doc.meas)

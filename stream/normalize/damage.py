@@ -234,7 +234,7 @@ def extract_damage(
         for dmg, tgt in found:
             if tgt and has_direct:
                 continue
-            if _negated(toks, dmg.first, lo, hi, covered):
+            if _negated(toks, dmg.first, lo, hi, covered) or _denied_again(toks, dmg, hi, covered):
                 continue
             out.append(dmg)
     confirmed = [s for s, (lo, hi) in enumerate(sent_bounds) if _all_targets_hit(toks, lo, hi)]
@@ -243,6 +243,20 @@ def extract_damage(
     return out
 
 
+def _denied_again(toks: list[Token], dmg: Damage, hi: int, covered: set[int]) -> bool:
+    """ "Debris fell on the territory of a chemical plant ..., but the plant was not damaged",
+    "..., однако само предприятие не пострадало": the object named again and denied is the one
+    the debris fell on."""
+    head = toks[dmg.last].lemma
+    for k in range(dmg.last + 2, hi):
+        if toks[k].lemma == head and toks[k - 1].low in _SAME_ONE:
+            a = next((m for m in range(k - 1, dmg.last, -1) if toks[m].text in ",;" or _contrast(toks[m])), k)
+            return a < k - 1 and _negated(toks, k, a + 1, hi, covered | {k})
+    return False
+
+
+_SAME_ONE = frozenset({"the", "this", "сам", "сама", "само", "саме", "сами", "самі", "это", "этот", "эта",
+                       "цей", "ця", "це"})
 _ATTACK_VERBS = frozenset({"атаковать", "атаковал", "атаковали", "атакувати", "атакував", "атакували",
                            "attacked", "attack"})
 _VEHICLES = frozenset({"автомобиль", "автомобіль", "машина", "автобус", "car", "bus", "vehicle", "truck",
@@ -539,11 +553,16 @@ def _city_epithet(toks: list[Token], i: int, lo: int) -> bool:
     return epithet and k >= lo and (toks[k].low in _PLACE_PREPS or toks[k].text == ",")
 
 
+_AGE_WORD = re.compile(r"^\d+-(?:year-old|летн|річн)")
+
+
 def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
     """A kind word that is no damaged object: where someone was taken ("доставили в
     больницу"), whose worker someone is ("сотрудник предприятия"), or a verb ("which
     houses the Cabinet")."""
     tok = toks[i]
+    if i > lo and _AGE_WORD.match(toks[i - 1].low):
+        return True  # "поранено 33-річного енергетика": a person of an age, not the energy sector
     if tok.low in _PORT and _city_epithet(toks, i, lo):
         return True  # "In the southern port of Odesa, a drone hit a house": the city, by its port
     if i > lo and tok.low in _VERB_TOO and toks[i - 1].low in ("which", "that", "it"):
@@ -692,8 +711,10 @@ def _negated(toks: list[Token], i: int, lo: int, hi: int, covered: set[int]) -> 
             continue  # "No. 112": a house number
         if nxt.lemma in _OPERATE:
             continue  # "аеропорт не приймав рейси", "the airport was not operating": disruption
-        if has(nxt, _PEOPLE_NEG) or has(prv, _PEOPLE_NEG):
-            continue  # "no casualties", "пострадавших нет": about people, not damage
+        if (has(nxt, _PEOPLE_NEG) or has(prv, _PEOPLE_NEG)) and k - 1 not in covered:
+            # "no casualties", "пострадавших нет": about people, not damage (not "само
+            # предприятие не пострадало": an object unharmed)
+            continue
         return True
     return False
 

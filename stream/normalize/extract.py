@@ -30,7 +30,7 @@ from stream.normalize.claimant import (
     source_region,
 )
 from stream.normalize.counts import Count, extract_counts
-from stream.normalize.damage import extract_damage, kind_mentions
+from stream.normalize.damage import IMPACT, extract_damage, kind_mentions
 from stream.normalize.denials import denied, denied_spans
 from stream.normalize.item_regions import (
     comma_clause,
@@ -44,7 +44,9 @@ from stream.normalize.item_regions import (
     semicolon_clause,
 )
 from stream.normalize.lang import detect_lang
+from stream.normalize.lexicon import has
 from stream.normalize.numbers import Number, find_numbers
+from stream.normalize.phrases import cumulative, cumulative_marks
 from stream.normalize.places import PlaceRef, attack_starts, codes_in, find_places
 from stream.normalize.recaps import recap_sentences
 from stream.normalize.singular import implied_ones
@@ -86,6 +88,21 @@ def _earlier_own_place(toks: list[Token], places: list[PlaceRef], kind: str, lo:
 
 
 _OUTSIDE = frozenset({"outside", "поза"})
+
+
+def _history(toks: list[Token], marks: list[int], lo: int, hi: int) -> bool:
+    """A sentence whose only impact is told over a long period ("The Syzran refinery, with a
+    capacity of ..., has been hit several times since 2024"), not one with an impact of its own
+    beside it ("damaged the Burshtyn plant, ..., the third strike on the station since March")."""
+    for m in marks:
+        if not lo <= m < hi:
+            continue
+        a = next((k + 1 for k in range(m - 1, lo - 1, -1) if toks[k].text in ",;"), lo)
+        b = next((k for k in range(m + 1, hi) if toks[k].text in ",;"), hi)
+        impacts = [k for k in range(lo, hi) if has(toks[k], IMPACT)]
+        if impacts and all(a <= k < b for k in impacts):
+            return True
+    return False
 
 
 def _outside(toks: list[Token], place: PlaceRef) -> bool:
@@ -332,12 +349,15 @@ def extract(
         if measure_of(toks[k]) == "intercepted"
     )
     towns = frozenset(k for p in places if p.level == "city" for k in range(p.first, p.last + 1))
+    marks = cumulative_marks(toks, bounds)
     for d in extract_damage(toks, bounds, count_tokens, count_cues):
         if denied(untrue, d.first):
             continue  # "Reports that a drone hit the steel plant are untrue"
         if d.first in towns and d.last in towns and toks[d.first].text[:1].isupper():
             continue  # "у Білій Церкві": a town's name, not a church
         lo, hi = bounds[d.sent]
+        if cumulative(marks, lo, hi) and _history(toks, marks, lo, hi):
+            continue  # "The Syzran refinery ... has been hit several times since 2024": its history
         ca, cb = comma_clause(toks, d.first, lo, hi, starts)
         codes = codes_in(places, ca, cb)  # "..., restrictions at Pulkovo airport": its place
         if len(codes) > 1:

@@ -206,8 +206,12 @@ def own_place(toks: list[Token], places: list[PlaceRef], first: int, last: int) 
             end = places[m].last  # "at Starokonstantinov in the Khmelnitsky region and Mirgorod ..."
             m += 1
         nxt = places[m] if m < len(places) else None
-        if m == idx + 1 and nxt is not None and nxt.code != ref.code and nxt.first - end <= 3 and any(
-            t.low in _JOIN for t in toks[end + 1 : nxt.first]
+        if m == idx + 1 and nxt is not None and nxt.code != ref.code and (
+            (nxt.first - end <= 3 and any(t.low in _JOIN for t in toks[end + 1 : nxt.first]))
+            # "power outages in Kyiv and in the Poltava and Kharkiv regions": both, each with its
+            # preposition
+            or (nxt.first - end <= 4 and toks[end + 1].low in _JOIN
+                and all(t.low in _ARTICLES for t in toks[end + 2 : nxt.first]))
         ):
             return None
         if (
@@ -349,7 +353,9 @@ def regional_fallback(
     if len(in_sent) == 1 and official:
         return c._replace(region=next(iter(in_sent)))
     if (
-        not in_sent
+        # (or a sentence naming that one region too: "нанесли 4 авиаудара по области, сбросив 7
+        # КАБ, а также атаковали громады 38 ударными беспилотниками")
+        (not in_sent or (in_sent == {land[0].code} and not any(t.low in _SEA_WORDS for t in toks[lo:hi])))
         and not (national and not official)  # the ministry's tally, unless an official's
         and land
         and land[0].first < lo
@@ -370,6 +376,9 @@ def regional_fallback(
     return c
 
 
+# "Над областю та акваторією Чорного моря ... знищили 12 дронів": the region and the sea
+_SEA_WORDS = frozenset({"sea", "waters", "море", "моря", "морем", "морі", "акваторией", "акваторією",
+                        "акватории", "акваторії"})
 _HIM = frozenset({"him", "her", "його", "її", "его", "ее", "неё", "нее"})
 
 

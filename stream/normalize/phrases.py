@@ -67,7 +67,28 @@ def cumulative(marks: list[int], lo: int, hi: int) -> bool:
 
 
 def _running_triggers() -> frozenset[str]:
-    return _LAST | _SINCE | _PREVIOUS | _WEEKEND | frozenset({"торік", "минулоріч", "с", "з", "від", "от"})
+    return _LAST | _SINCE | _PREVIOUS | _WEEKEND | _RECORD_NOUNS | frozenset(
+        {"торік", "минулоріч", "с", "з", "від", "от"}
+    )
+
+
+_RECORD_NOUNS = frozenset({"record", "рекорд"})
+_RECORD_COPULAS = frozenset({"was", "is", "stood", "stands", "remains", "—", "–", "был", "є", "був",
+                             "составил", "склав", "становил", "становив"})
+
+
+def _record_told(toks: list[Token], k: int, lo: int, hi: int) -> bool:
+    """ "The record number of drones launched at the region in a single day was 213, set in
+    August 2025", "Рекорд — 810 дронов": the record told as a figure of its own is a past one
+    given for comparison (not "a record 810 drones": the night's own figure, called a record)."""
+    if k > lo and toks[k - 1].low not in ("the", "previous", "предыдущий", "попередній"):
+        return False
+    for m in range(k + 1, hi):
+        if toks[m].kind == "num":
+            return False  # a figure before any copula: "the record 810 drones launched"
+        if toks[m].low in _RECORD_COPULAS:
+            return m + 1 < hi and (toks[m + 1].kind == "num" or toks[m + 1].low in ("about", "around"))
+    return False
 
 
 # "Всего за прошедшие выходные ... сбито более 200 БПЛА", "over the weekend": a sum of nights
@@ -80,6 +101,8 @@ _OVER_WEEKEND = frozenset({"over", "during", "through", "this", "last", "past", 
 def _marks_running_total(toks: list[Token], k: int, lo: int, hi: int) -> bool:
     low = toks[k].low
     nxt = toks[k + 1].low if k + 1 < hi else ""
+    if low in _RECORD_NOUNS:
+        return _record_told(toks, k, lo, hi)
     if low in _WEEKEND:
         return any(t.low in _OVER_WEEKEND for t in toks[max(lo, k - 2) : k])
     if low in _LAST and nxt in _LAST_PERIOD:
@@ -90,6 +113,8 @@ def _marks_running_total(toks: list[Token], k: int, lo: int, hi: int) -> bool:
         # "Предыдущий рекорд — 728 дронов", "The previous strike killed 31": a past one (not
         # "up 6.5 percent from the previous month": a comparison of the figure's own period)
         return not any(t.low in _COMPARED for t in toks[max(lo, k - 3) : k])
+    if low in _SINCE and k > lo and toks[k - 1].low in _AT_START:
+        return False  # "на початку вересня", "в начале года": a time, not a period running since
     if low not in _SINCE and not (
         low in ("с", "з", "від", "от") and k + 1 < hi and (has(toks[k + 1], _MONTHS) or _year(toks[k + 1]))
     ):
@@ -104,12 +129,18 @@ def _marks_running_total(toks: list[Token], k: int, lo: int, hi: int) -> bool:
         # "the biggest attack since the start of the war": a record, unless the past event it
         # names follows ("the deadliest attack since April, when a strike killed 12 people")
         return any(t.low in _WHEN for t in toks[k + 1 : min(hi, k + 6)])
-    for t in toks[k + 1 : min(hi, k + 6)]:
+    # "since the beginning of the special military operation": the period named after "start of"
+    reach = 9 if any(t.low in _START for t in toks[k : min(hi, k + 3)]) else 6
+    for t in toks[k + 1 : min(hi, k + reach)]:
         if t.kind == "time" or t.low in _SHORT_SINCE:
             return False
         if has(t, _MONTHS) or t.low in _LONG_PERIODS or _year(t):
             return True
     return False
+
+
+_START = frozenset({"start", "beginning", "outset", "начала", "початку"})
+_AT_START = frozenset({"на", "в", "у", "во", "at"})
 
 
 _RELATIVE_ONE = frozenset({"that", "which", "who"})

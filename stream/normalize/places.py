@@ -588,10 +588,17 @@ def _dateline(toks: list[Token], ref: PlaceRef) -> bool:
     """ "MOSCOW, Aug. 6 (Xinhua) --", "KYIV, Ukraine (AP) —": where the story was filed (a
     city in capitals before a comma, and the agency or a dash soon after)."""
     name = "".join(t.text for t in toks[ref.first : ref.last + 1] if t.kind == "word")
-    if not name.isupper() or len(name) < 3 or ref.last + 1 >= len(toks):
+    if len(name) < 3 or ref.last + 1 >= len(toks):
         return False
     if toks[ref.last + 1].text not in (",", "."):  # "MOSCOW. Oct 25 (Interfax) -"
         return False
+    if not name.isupper():
+        # "Москва. 5 октября. ИНТЕРФАКС -": the text's first word, the agency's name in capitals
+        return ref.first == 0 and any(
+            t.kind == "word" and len(t.text) > 2 and t.text.isupper() and toks[m + 1].text in ("-", "—", "–")
+            for m, t in enumerate(toks[ref.last + 1 : ref.last + 9], ref.last + 1)
+            if m + 1 < len(toks)
+        )
     # "(Xinhua) --", "(AP) —", "/TASS/.": an agency's mark within a few tokens
     return any(t.text in ("(", "--", "—", "–", "/") for t in toks[ref.last + 1 : ref.last + 9])
 

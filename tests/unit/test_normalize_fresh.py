@@ -1360,6 +1360,59 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     # a Russian official's name in Ukrainian spelling and case ("за словами Мінніханова")
     ("zn.ua", "У Нижньокамську, за словами Мінніханова, ППО збила ще один безпілотник.",
      [("RU-TA", "drone", "intercepted", 1, "ru-official")], [], []),
+    # Twenty-seventh batch: round 34 (the rules' fine print again, in other words)
+    # "shot down and suppressed" (a phrasal cue and another, one figure for both) is intercepted
+    ("tass", "Drones attacked the Kursk region overnight, Governor Alexander Khinshtein said. Air defense "
+     "units shot down and suppressed 19 UAVs.", [("RU-KRS", "drone", "intercepted", 19, "ru-official")], [],
+     []),
+    # an abbreviation's dot inside the toll's sentence ends nothing ("on Oct. 3 has risen to four")
+    ("ukrinform", "The death toll from the Russian missile strike on Dnipro on Oct. 3 has risen to four, "
+     "Governor Serhii Lysak said.", [], [], [("UA-12", "killed", 4)]),
+    # bodies found after the toll has risen are how it grew, not more dead
+    ("suspilne", "Кількість загиблих унаслідок удару по Сумах зросла до трьох. Зранку рятувальники дістали "
+     "з-під завалів тіла жінки та її сина.", [], [], [("UA-59", "killed", 3)]),
+    # an outage in a city "and in" two regions is each one's
+    ("ap", "Russian strikes left homes without power in Odesa and in the Mykolaiv and Kherson regions.", [],
+     [("UA-51", "energy"), ("UA-48", "energy"), ("UA-65", "energy")], []),
+    # a running total since the start of the special military operation (the period named after "start
+    # of"), also as a list after its header's colon, is background
+    ("telegram:mod_russia_en", "Air defence shot down 57 fixed-wing UAVs over the past day. Since the start "
+     "of the special military operation, a total of 98,000 unmanned aerial vehicles have been destroyed.",
+     [(None, "drone", "intercepted", 57, "ru-mod")], [], []),
+    ("telegram:mod_russia", "За сутки сбиты 44 беспилотных летательных аппарата самолетного типа. Всего с "
+     "начала специальной военной операции уничтожены: 660 самолетов, 101 500 беспилотных летательных "
+     "аппаратов, 620 зенитных ракетных комплексов.", [(None, "drone", "intercepted", 44, "ru-mod")], [], []),
+    # a plant's history of strikes since a year is no damage of this report; an impact of its own
+    # beside such a history still is
+    ("reuters", "Drones attacked the Ryazan region overnight. The Ryazan refinery, with a capacity of 17 "
+     "million tonnes a year, has been struck repeatedly since 2024, according to Reuters data.", [], [], []),
+    ("reuters", "A drone strike damaged a substation in the Sumy region, the regional governor said, the "
+     "fourth attack on the facility since May.", [], [("UA-59", "energy")], []),
+    # the record told as a figure of its own is a past one given for comparison, not the report's
+    ("tass", "Ukrainian forces attacked the Bryansk region with 64 drones over the past day, Governor "
+     "Alexander Bogomaz said. The record number of drones over the region in one night was 180, set last "
+     "spring, he recalled.", [("RU-BRY", "drone", "launched", 64, "ru-official")], [], []),
+    # an object named again and denied ("but the depot was not damaged", "само предприятие не
+    # пострадало") is no damage
+    ("reuters", "Debris from a downed drone fell on the grounds of an oil depot in the Oryol region, but the "
+     "depot was not damaged, Governor Andrei Klychkov said.", [], [], []),
+    ("ria", "В Курской области обломки беспилотника упали на территорию предприятия, однако само "
+     "предприятие не пострадало.", [], [], []),
+    # a Russian wire's dateline in title case ("Москва. 5 октября. ИНТЕРФАКС -") is where it was filed
+    ("interfax", "Москва. 12 октября. ИНТЕРФАКС - В Новороссийске в результате атаки беспилотников "
+     "повреждены два жилых дома, сообщил оперштаб Краснодарского края. Пострадали трое жителей.", [],
+     [("RU-KDA", "residential")], [("RU-KDA", "injured", 3)]),
+    # "обезвредила" is an interception; a power engineer ("энергетик") is a person, not the energy sector
+    ("strana.ua", "Ночью Россия атаковала Украину 90 дронами, ПВО обезвредила 71 из них, сообщили Воздушные "
+     "силы. В Черниговской области ранен энергетик.",
+     [(None, "drone", "launched", 90, "ua-military"), (None, "drone", "intercepted", 71, "ua-military")], [],
+     [("UA-74", "injured", 1)]),
+    ("x", "На Полтавщині поранено 41-річного енергетика.", [], [], [("UA-53", "injured", 1)]),
+    # a report on one region: a figure with no place of its own in a sentence naming only that region
+    # takes it
+    ("telegram:sumy_oda", "Сумщина за добу. Ворог завдав 6 ударів по області, скинувши 9 КАБ, а також "
+     "атакував громади 41 ударним БпЛА.", [("UA-59", "glide_bomb", "launched", 9, "ua-official"),
+                                          ("UA-59", "drone", "launched", 41, "ua-official")], [], []),
 ]
 
 

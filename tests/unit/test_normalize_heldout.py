@@ -117,8 +117,6 @@ KNOWN: dict[str, str] = {
     "fresh10-en-005": "'A 17-year-old girl was cut by glass' is no injury",
     "fresh10-ru-016": "a strike on an oil depot the General Staff names ('удар был нанесен по "
     "нефтебазе') with a fire in the next sentence is no fuel",
-    "fresh10-ru-026": "'над левобережьем' (the occupied left bank of the Kherson region) gives no "
-    "region, and the occupation governor's count takes the report's claimant",
     # round 11 (live blogs, round-ups, state media in English), written after the round-10
     # fixes and scored untouched (0.954)
     "fresh11-en-011": "'struck aircraft shelters at the Starokonstantinov airfield' adds an 'other'",
@@ -327,7 +325,9 @@ KNOWN: dict[str, str] = {
     "fresh28-en-006": "'DTEK said its thermal power plants had been seriously damaged, without saying "
     "where' is put on the Dnipropetrovsk region named in the same sentence",
     "fresh28-en-007": "'a HIMARS multiple rocket launcher projectile' shot down is no count of one, and a "
-    "gas production facility is fuel (its writer: industrial)",
+    "gas production facility is fuel (its writer: industrial); the ministry's running total since the "
+    "beginning of the special military operation (41,287 UAVs) is background (its writer labelled it; "
+    "round 34's writers left such totals out)",
     "fresh28-en-012": "drones that 'had targeted the Kashira power station' with a fire in the quote after "
     "it give no energy",
     "fresh28-en-019": "'32 drones destroyed overnight but did not list Chuvashia among the regions' is put "
@@ -383,6 +383,9 @@ KNOWN: dict[str, str] = {
     "fresh31-ru-012": "a running total since the start of the month ('всего с начала июля ... 6297 "
     "дронов-камикадзе и 198 ракет') is background (round 22's writers left such totals out; this writer, "
     "like round 25's, labelled it)",
+    "fresh31-ru-013": "the ministry's running total 'с начала проведения специальной военной операции' "
+    "(84739 UAVs, a list after the colon) is background (its writer labelled it; round 34's writers left "
+    "the same bulletin's total out, as round 22's left running totals out)",
     "fresh31-ru-027": "'НПЗ «Лукойл-Волгограднефтепереработка»' (a claimed hit) has no place: the refinery's "
     "name is not in the gazetteer",
     "fresh31-uk-008": "'загалом від початку тижня – понад 120 КАБ' after the day's 19 bombs dropped has no "
