@@ -99,6 +99,8 @@ class _Doc(NamedTuple):
             m = measure_of(t)
             if m is None and t.low in _BRING and k + 1 < len(toks) and toks[k + 1].low == "down":
                 m = "intercepted"  # "air defences brought down 55 drones"
+            elif m is None and t.low in _LAUNCH_NOUNS and k + 1 < len(toks) and toks[k + 1].kind == "num":
+                m = "launched"  # "здійснив пуски 4 балістичних ракет" (not "Дальность пуска Storm Shadow")
             elif m is not None and k + 1 < len(toks) and toks[k + 1].low in _LAUNCHER_NOUNS:
                 m = None  # "multiple launch rocket system projectiles": part of a weapon name
             elif m == "launched" and 0 < k < len(toks) - 2 and toks[k + 1].low == "by" and (
@@ -508,6 +510,19 @@ def extract_counts(
         ):
             # "... attacked with 32 missiles and 465 UAVs.\n– 3 Kh-47M2 Kinzhal missiles;": a bullet
             # line right after the figures it breaks down, measured as they were
+            told = [c for c in out if c.sent == sent - 1 and c.weapon == weapon]
+            measure = told[-1].measure if told else None
+        if (
+            measure is None
+            and kind == "weapon"
+            and sent > 0
+            and last_in_sent.get(sent - 1) is not None
+            and any(toks[k].text in _DASH_ITEM for k in range(s_lo, num.first))
+            and not any(doc.meas[k] is not None or toks[k].pos in _VERB_POS for k in range(s_lo, s_hi))
+            and not any(t.low.startswith(_HITS) for t in toks[s_lo:s_hi])
+        ):
+            # "Росія випустила ... 47 ракет. Лише минулої ночі – 6 ракет і 104 дрони": a sentence
+            # with no verb of its own after the figures of the same weapons, measured as they were
             told = [c for c in out if c.sent == sent - 1 and c.weapon == weapon]
             measure = told[-1].measure if told else None
         if measure is None and kind == "weapon" and _copula(toks, num):
@@ -1216,6 +1231,8 @@ def _respective(
 
 
 _DASH_ITEM = frozenset({"–", "—"})
+_LAUNCH_NOUNS = frozenset({"пуск", "пуски", "пусків", "пусков"})
+_VERB_POS = frozenset({"VERB", "INFN", "PRTS", "GRND"})
 
 
 _GOES_ON = frozenset({"and", "и", "і", "та", "й", "including", "включая", "зокрема", "числе", "числі"})

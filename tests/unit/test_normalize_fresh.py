@@ -1413,6 +1413,17 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("telegram:sumy_oda", "Сумщина за добу. Ворог завдав 6 ударів по області, скинувши 9 КАБ, а також "
      "атакував громади 41 ударним БпЛА.", [("UA-59", "glide_bomb", "launched", 9, "ua-official"),
                                           ("UA-59", "drone", "launched", 41, "ua-official")], [], []),
+    # launches told by a noun before their figure ("здійснив пуски 3 ... ракет"), not a launch's range
+    ("telegram:kpszsu", "Противник здійснив пуски 3 балістичних ракет з Курської області. Одну з них збито.",
+     [(None, "missile", "launched", 3, "ua-military"), (None, "missile", "intercepted", 1, "ua-military")],
+     [], []),
+    ("x", "Дальность пуска ракеты «Фламинго» составляет до 3000 км.", [], [], []),
+    # a sentence with no verb of its own after figures of the same weapons is measured as they were
+    ("telegram:V_Zelenskiy_official", "За тиждень Росія випустила по Україні майже 900 ударних дронів і 30 "
+     "ракет. Тільки цієї ночі – 2 ракети та 85 дронів.",
+     [(None, "drone", "launched", 900, "ua-official"), (None, "missile", "launched", 30, "ua-official"),
+      (None, "missile", "launched", 2, "ua-official"), (None, "drone", "launched", 85, "ua-official")],
+     [], []),
 ]
 
 

@@ -1,7 +1,7 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, thirty-two rounds of 90; round 6
+administrations' posts in en/ru/uk (tests/data/heldout/, thirty-three rounds of 90; round 6
 is harder documents: live blogs, digests, bullets, corrections; round 7 is like the
 dev set). The writers saw neither these tests nor the normalizer's code. Overall F1
 (the eval scorer's metric) of the normalizer as it was before them: 0.930, 0.906,
@@ -58,7 +58,9 @@ running totals in passing, flashes, headline and body wires, the other side's of
 incident updates, district lists, rising tolls, corrections, UPD lines, evening totals) scored 0.966 untouched
 (0.932, 0.977, 0.993). Round 33 (international wires and analysis mixing both sides' claims, earlier figures
 for comparison, projections, production figures, casualties from several cities) scored 0.969 untouched
-(0.956, 0.969, 0.985).
+(0.956, 0.969, 0.985). Round 34 (autumn 2026 as it reads in bulletins, officials' posts, news sites and wires:
+figures that count nothing, previous records, negated damage, totals with breakdowns) scored 0.955 untouched
+(0.956, 0.943, 0.957).
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -460,6 +462,25 @@ KNOWN: dict[str, str] = {
     "refinery)",
     "fresh33-uk-027": "'пошкоджено причал' in Tuapse goes to the Black Sea named in the ministry's figures "
     "of the next sentence, not to the Krasnodar Krai",
+    # round 34 (autumn 2026 as it reads: bulletins, officials' posts, news sites and wires, with figures
+    # that count nothing, negated damage and totals with breakdowns), written after the round-33 fixes and
+    # scored untouched (0.955)
+    "fresh34-en-005": "two people killed one by one in one sentence ('a 64-year-old man was killed ..., and "
+    "a 38-year-old woman was killed') are two figures of one (its writer added them up; rounds 24 and 27 "
+    "labelled each)",
+    "fresh34-ru-017": "the people injured one by one in the districts after the region's total ('ещё четверо "
+    "ранены' ... 'Ранены две женщины', 'ранен 7-летний мальчик', 'ранен мужчина') are labelled beside it, as "
+    "round 25's writer of such a post labelled them (its writer labelled the total only, as round 27's)",
+    "fresh34-uk-006": "the missiles by type after the total ('48 ракет ...: 40 крилатих ракет Х-101; 6 ... "
+    "«Калібр»; 2 ... «Іскандер-М»') are labelled, a type breakdown that adds up to the total, as earlier "
+    "rounds settled (its writer labelled the totals only)",
+    "fresh34-uk-012": "the country's totals before the regions' figures ('в Україні загинули щонайменше 6 "
+    "цивільних, ще 31 людина дістала поранень') get no region, so no tuple (its writer labelled them with "
+    "region null, as round 25's; rounds 24, 28 and 29 gave none)",
+    "fresh34-uk-024": "the district's figure inside the region's total ('ще четверо поранені' ... 'У "
+    "Бучанському районі травмовано трьох людей') is labelled beside it, as rounds 24-26's writers labelled "
+    "such parts (its writer labelled the total only); the woman of the next district, told with the verb "
+    "left out ('у Фастівському районі – жінку 33 років'), is not read",
 }
 
 
@@ -511,10 +532,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 2880
-    assert len(set(ids)) == 2880
+    assert len(ids) == 2970
+    assert len(set(ids)) == 2970
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 960, "ru": 960, "uk": 960}
+    assert Counter(c["lang"] for c in CASES) == {"en": 990, "ru": 990, "uk": 990}
 
 
 @pytest.mark.parametrize(
