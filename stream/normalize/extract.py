@@ -349,13 +349,15 @@ def extract(
         if measure_of(toks[k]) == "intercepted"
     )
     towns = frozenset(k for p in places if p.level == "city" for k in range(p.first, p.last + 1))
-    marks = cumulative_marks(toks, bounds)
+    marks: list[int] | None = None  # running totals' sentences, found when first needed
     for d in extract_damage(toks, bounds, count_tokens, count_cues):
         if denied(untrue, d.first):
             continue  # "Reports that a drone hit the steel plant are untrue"
         if d.first in towns and d.last in towns and toks[d.first].text[:1].isupper():
             continue  # "у Білій Церкві": a town's name, not a church
         lo, hi = bounds[d.sent]
+        if marks is None:
+            marks = cumulative_marks(toks, bounds)
         if cumulative(marks, lo, hi) and _history(toks, marks, lo, hi):
             continue  # "The Syzran refinery ... has been hit several times since 2024": its history
         ca, cb = comma_clause(toks, d.first, lo, hi, starts)
