@@ -57,7 +57,7 @@ def _came_in(claim: Claim | aggregate.Fact, grace: timedelta) -> datetime:
     """The first hour the detectors score after `claim` was published: a report published
     after its own hour closed is read there (aggregate.hour_activity)."""
     pub = claim.published_at if isinstance(claim.published_at, int) else int(claim.published_at.timestamp())
-    t = -(-pub // 3600) * 3600 - -(-int(grace.total_seconds()) // 3600) * 3600
+    t = -(-pub // 3600) * 3600 - _whole_hours(grace)
     found = _CAME_IN.get(t)
     if found is None:  # few distinct hours: a bounded memo (a datetime per claim costs)
         if len(_CAME_IN) >= 4_096:
@@ -67,6 +67,25 @@ def _came_in(claim: Claim | aggregate.Fact, grace: timedelta) -> datetime:
 
 
 _CAME_IN: dict[int, datetime] = {}
+
+
+def _whole_hours(span: timedelta) -> int:
+    """`span` rounded up to whole hours, in seconds (memoized: one per setting)."""
+    found = _HOURS.get(span)
+    if found is None:
+        found = _HOURS[span] = -(-int(span.total_seconds()) // 3600) * 3600
+    return found
+
+
+def _seconds(span: timedelta) -> int:
+    found = _SECONDS.get(span)
+    if found is None:
+        found = _SECONDS[span] = int(span.total_seconds())
+    return found
+
+
+_HOURS: dict[timedelta, int] = {}
+_SECONDS: dict[timedelta, int] = {}
 
 
 def is_late(claim: Claim | aggregate.Fact, lateness: timedelta) -> bool:
@@ -471,7 +490,7 @@ class Engine:
         lateness = self.lateness
         we, pub = ((claim.window_end, claim.published_at) if isinstance(claim, aggregate.Fact)
                    else (int(claim.window_end.timestamp()), int(claim.published_at.timestamp())))
-        if we < pub - int(lateness.total_seconds()):
+        if we < pub - _seconds(lateness):
             return lateness  # late: rejected as such, never folded (nor evicting)
         closed = self.closed_before
         if closed is None:

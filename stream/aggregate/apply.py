@@ -283,7 +283,8 @@ def _reallocate(state: RegionState, cid: Cid, rec: Rec, old_count: int,
     figure = rec[-1][0]
     figures = (figure, old_count)
     # one lookup for this claim's own match and its neighbours', of the same figure only
-    same = [it for it in lookup(*reach(rec)) if it[0] != cid and claims[it[0]][-1][0] in figures]
+    around = lookup(*reach(rec))  # holds the claim's own window: affected reuses it
+    same = [it for it in around if it[0] != cid and claims[it[0]][-1][0] in figures]
     check = neighbours(cid, rec, same) if same else []
     if was is not None:  # what started inside the window it spoke for before
         check += neighbours(cid, rec, [it for it in lookup(*reach(rec, was))
@@ -297,7 +298,7 @@ def _reallocate(state: RegionState, cid: Cid, rec: Rec, old_count: int,
     comp: set[int] = set()
     needed: set[int] = set()
     if recount:
-        comp, needed = affected(lookup, (cid, *span_of(rec)))
+        comp, needed = affected(lookup, (cid, *span_of(rec)), around)
     if was is not None:
         comp_was, needed_was = affected(lookup, (cid, *was))
         comp, needed = comp | comp_was, needed | needed_was
@@ -496,7 +497,10 @@ def apply(
     # Lateness is judged against the claim's own publication time, not the arrival
     # order: partitions are consumed at different speeds (backlogs, rebalances), and
     # a watermark-relative rule would make the result depend on that order.
-    if we < pub - int(lateness.total_seconds()):
+    late_s = _SECONDS.get(lateness)
+    if late_s is None:  # one per setting: a timedelta's arithmetic per claim costs
+        late_s = _SECONDS[lateness] = int(lateness.total_seconds())
+    if we < pub - late_s:
         return state, Applied("late", claim_id, event_time=et_dt)
     # Older than what this state still holds: the claims it would reconcile with are
     # evicted, so applying it would give a result that depends on timing. It is not bad
@@ -542,6 +546,9 @@ def apply(
     if state.watermark is None or et > state.watermark:
         _advance(state, et, lateness, before_evict)
     return state, Applied(outcome, claim_id, deltas, event_time=et_dt)
+
+
+_SECONDS: dict[timedelta, int] = {}
 
 
 def _advance(state: RegionState, et: int, lateness: timedelta, before_evict: EvictHook | None) -> None:

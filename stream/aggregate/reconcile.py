@@ -70,7 +70,7 @@ def _within(outer: Item | Window, inner: Item | Window) -> bool:
 
 
 def affected(lookup: Callable[[int, int], Sequence[Window]],
-             changed: Window) -> tuple[set[int], set[int]]:
+             changed: Window, around: Sequence[Window] | None = None) -> tuple[set[int], set[int]]:
     """(claims whose counted part may change, claims to allocate them over) when
     `changed` is added or changes value.
 
@@ -82,13 +82,17 @@ def affected(lookup: Callable[[int, int], Sequence[Window]],
     is what is allocated over. Everything else keeps its counted part.
 
     `lookup(lo, hi)` gives the group's windows that touch [lo, hi] (ws <= hi and
-    lo <= we); `changed` may be among them.
+    lo <= we); `changed` may be among them. `around`: the group's windows touching an
+    interval that holds `changed`'s, already looked up (its own lookup is then spared).
     """
     cid, cs, ce = changed
     corder = (ce - cs, cs, cid)
     # touches `changed`; the claim itself as `changed` says (it may be the window it had
     # before: the state's may differ, shorter or longer, after an earlier report)
-    near = [it for it in lookup(cs, ce) if it[0] != cid]
+    if around is None:
+        near = [it for it in lookup(cs, ce) if it[0] != cid]
+    else:
+        near = [it for it in around if it[0] != cid and it[1] <= ce and cs <= it[2]]
     # inner: `changed` and what it contains (_within(changed, it), inlined)
     inner = [changed, *(it for it in near
                         if cs <= it[1] and it[2] <= ce and (it[2] - it[1], it[1], it[0]) < corder)]
