@@ -26,7 +26,7 @@ from collections import Counter as _Tally
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Final, get_args
+from typing import Any, Final, TypeVar, get_args
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -50,12 +50,13 @@ from stream.regions import all_region_codes
 
 __all__ = [
     "LIVE_HORIZON", "PREFIX", "REGION_ALERT_KINDS", "SEVERITIES", "STAGES", "WINDOWS", "Children",
-    "Metrics", "RegionSample",
+    "Metrics", "Progress", "RegionSample",
 ]
 
 log = logging.getLogger(__name__)
 
 PREFIX: Final = "strikestream"
+_T = TypeVar("_T")
 #: Windows the aggregator keeps per region; the alert rules compare 1h with 7d.
 WINDOWS: Final = ("1h", "6h", "24h", "7d")
 #: Pipeline stages timed by `processing_seconds`: normalize per raw record (in the
@@ -124,6 +125,22 @@ class Children:
         return child
 
 
+@dataclass(frozen=True)
+class Progress:
+    """How far the worker's fold and detectors have got (`Engine.progress`), in unix
+    seconds: the latest event time folded, the start of the first hour the detectors
+    have not scored (None before the first), the claim identities kept, and per claims
+    partition the event time it has closed its hours to (the least of them holds the
+    detectors, and with them the eviction, back)."""
+
+    event_time: float | None
+    scored_before: float | None
+    kept_claims: int
+    partitions: tuple[tuple[int, float], ...] = ()
+
+
+ProgressSource = Callable[[], Progress]
+
 #: per generation: (generation, [(upper bound, cumulative count)...] ending with +inf,
 #: sum of seconds): `stream.heap.PauseTimer.snapshot`
 PauseSource = Callable[[], list[tuple[int, list[tuple[float, int]], float]]]
@@ -172,11 +189,12 @@ class _SnapshotCollector(Collector):
     def __init__(self, errors: Counter) -> None:
         self.region_source: RegionSource | None = None
         self.open_alerts_source: OpenAlertsSource | None = None
+        self.progress_source: ProgressSource | None = None
         self._errors = errors
 
     def describe(self) -> Iterable[Metric]:
         # Lets the registry detect name clashes without calling the sources.
-        return [_region_family(), _open_alerts_family()]
+        return [_region_family(), _open_alerts_family(), *_progress_families()]
 
     def collect(self) -> Iterator[Metric]:
         if self.region_source is not None:
@@ -189,8 +207,13 @@ class _SnapshotCollector(Collector):
             )
             if family is not None:
                 yield family
+        if self.progress_source is not None:
+            source = self.progress_source
+            families = self._guard("progress", lambda: _progress_metrics(source))
+            if families is not None:
+                yield from families
 
-    def _guard(self, name: str, build: Callable[[], GaugeMetricFamily]) -> Metric | None:
+    def _guard(self, name: str, build: Callable[[], _T]) -> _T | None:
         try:
             return build()
         except Exception:
@@ -213,6 +236,44 @@ def _open_alerts_family() -> GaugeMetricFamily:
         "Alerts the detectors hold open, per region, kind and (current) severity.",
         labels=("region", "kind", "severity"),
     )
+
+
+def _progress_families() -> list[GaugeMetricFamily]:
+    return [
+        GaugeMetricFamily(
+            f"{PREFIX}_event_time_seconds",
+            "Latest event time of the claims this worker has folded (unix seconds).",
+        ),
+        GaugeMetricFamily(
+            f"{PREFIX}_detector_scored_before_seconds",
+            "Start of the first hour the detectors have not scored (unix seconds): the hours "
+            "before it are final, and claims are evicted only behind it.",
+        ),
+        GaugeMetricFamily(
+            f"{PREFIX}_kept_claims",
+            "Claim identities the worker's aggregate state keeps (all regions).",
+        ),
+        GaugeMetricFamily(
+            f"{PREFIX}_detector_partition_time_seconds",
+            "Event time up to which each claims partition has closed its hours (its latest "
+            "watermark record, or its claims' latest event time; unix seconds): the least "
+            "holds the detectors back.",
+            labels=("partition",),
+        ),
+    ]
+
+
+def _progress_metrics(source: ProgressSource) -> list[GaugeMetricFamily]:
+    progress = source()
+    event, scored, kept, parts = _progress_families()
+    if progress.event_time is not None:
+        event.add_metric([], progress.event_time)
+    if progress.scored_before is not None:  # absent until the first hour is scored
+        scored.add_metric([], progress.scored_before)
+    kept.add_metric([], float(progress.kept_claims))
+    for partition, t in sorted(progress.partitions):
+        parts.add_metric([str(partition)], t)
+    return [event, scored, kept, parts]
 
 
 def _region_metric(source: RegionSource | None) -> GaugeMetricFamily:
@@ -363,7 +424,7 @@ class Metrics:
                     self.alerts_opened_total.labels(region=region, kind=kind, severity=severity)
         for kind in get_args(AlertKind):
             self.history_alerts_opened_total.labels(kind=kind)
-        for collector in ("region", "open_alerts"):
+        for collector in ("region", "open_alerts", "progress"):
             self.scrape_errors_total.labels(collector=collector)
 
     def count_alerts(
@@ -398,6 +459,12 @@ class Metrics:
         """Export `strikestream_open_alerts`: count of open alerts per (region, kind,
         severity)."""
         self._snapshots.open_alerts_source = snapshot
+
+    def set_progress_source(self, snapshot: ProgressSource) -> None:
+        """Export the fold's and the detectors' progress (`Progress`) at each scrape:
+        `strikestream_event_time_seconds`, `strikestream_detector_scored_before_seconds`,
+        `strikestream_kept_claims`, `strikestream_detector_partition_time_seconds`."""
+        self._snapshots.progress_source = snapshot
 
     def set_gc_pause_source(self, snapshot: PauseSource) -> None:
         """Export `strikestream_gc_pause_seconds` from `snapshot()` at each scrape."""

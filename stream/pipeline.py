@@ -563,6 +563,18 @@ class Engine:
         times = [t for p in claims if (t := time_of(p)) is not None]
         return max(times) if times else None
 
+    def progress(self) -> tuple[datetime | None, datetime | None, int, dict[int, datetime]]:
+        """(latest event time folded, first hour the detectors have not scored, claim
+        identities kept, per claims partition the event time it has closed its hours
+        to: its latest watermark record where it carries them, else its claims' latest
+        event time). A partition far behind the others holds the scoring back, and with
+        it the eviction (`_evict_lateness`): what `/metrics` shows operators."""
+        ticked = self.ticked
+        parts = {p: t for p in set(self.part_time) | set(self.claim_time)
+                 if (t := self.part_time.get(p) if p in ticked else self.claim_time.get(p)) is not None}
+        kept = sum(len(s.claims) for s in self.states.values())
+        return self.watermark, self.closed_before, kept, parts
+
     def apply_all(self, claims: Iterable[Claim]) -> list[aggregate.Applied]:
         return [self.apply(c) for c in claims]
 

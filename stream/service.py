@@ -8,7 +8,7 @@ import faust
 
 from stream import agents
 from stream.app import Runtime, create_app
-from stream.metrics import Metrics, RegionSample
+from stream.metrics import Metrics, Progress, RegionSample
 from stream.settings import Settings
 from stream.web import live, readmodel, views
 
@@ -47,3 +47,13 @@ def _export_state(rt: Runtime) -> None:
                  for r, c, w, m, win, v in readmodel.region_samples(rt.engine)])
     rt.metrics.set_open_alerts_source(
         lambda: [(a.region or "ALL", a.kind, a.severity) for a in rt.engine.open_alerts()])
+    rt.metrics.set_progress_source(lambda: _progress(rt))
+
+
+def _progress(rt: Runtime) -> Progress:
+    event, scored, kept, parts = rt.engine.progress()
+    return Progress(
+        event_time=None if event is None else event.timestamp(),
+        scored_before=None if scored is None else scored.timestamp(),
+        kept_claims=kept,
+        partitions=tuple((p, t.timestamp()) for p, t in sorted(parts.items())))

@@ -84,6 +84,7 @@ def test_every_alert_tested_firing_and_not_firing() -> None:
         "StrikestreamFeedSilent",
         "StrikestreamDeadLetterRate",
         "StrikestreamDetectorLateClaims",
+        "StrikestreamDetectorsStalled",
         "StrikestreamConsumerLag",
         "StrikestreamWorkerDown",
         "StrikestreamScrapeSnapshotFailing",

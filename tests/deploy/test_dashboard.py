@@ -13,7 +13,7 @@ import yaml
 from prometheus_client.parser import text_string_to_metric_families
 
 from stream.heap import PauseTimer
-from stream.metrics import Metrics, RegionSample
+from stream.metrics import Metrics, Progress, RegionSample
 
 from .deploy_helpers import DEPLOY, PROMETHEUS_DIR, ROOT, run
 
@@ -115,6 +115,8 @@ def exported_names() -> set[str]:
     m.set_region_source(lambda: [RegionSample("UA-63", "other", "drone", "launched", "1h", 1)])
     m.set_open_alerts_source(lambda: [("UA-63", "surge", "critical")])
     m.set_gc_pause_source(PauseTimer().snapshot)
+    m.set_progress_source(lambda: Progress(event_time=1.0, scored_before=0.0, kept_claims=1,
+                                           partitions=((0, 1.0),)))
     body, _ = m.exposition()
     return {s.name for f in text_string_to_metric_families(body.decode()) for s in f.samples}
 

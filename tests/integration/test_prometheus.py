@@ -186,6 +186,18 @@ def test_prometheus_scrapes_worker_and_evaluates_rules(
     assert len(rss) == 1 and 20e6 < rss[0][1] < 1e9, rss
     wait_until(lambda: (prom.value('process_resident_memory_bytes{job="strikestream"}') or 0) > 0,
                timeout=30, what="worker memory in Prometheus")
+    # How far the fold and the detectors have got: the detectors score the simulated
+    # hours (every claims partition closes them), so the stall alert's expression
+    # stays under its 6 h
+    kept = exposition_values(text, "strikestream_kept_claims")
+    assert len(kept) == 1 and kept[0][1] > 0, kept
+    parts = exposition_values(text, "strikestream_detector_partition_time_seconds")
+    assert parts and all(v > datetime(2025, 6, 1, tzinfo=UTC).timestamp() for _, v in parts), parts
+    wait_until(lambda: (gap := prom.value("max(strikestream_event_time_seconds"
+                                          " - strikestream_detector_scored_before_seconds)")) is not None
+               and 0 < gap < 6 * 3600,
+               timeout=60, what="detectors scoring within 6 h of the folded event time")
+    assert "StrikestreamDetectorsStalled" not in prom.alert_states()
     # The raw topic's lag (the feed's backlog), a series per partition, and through the
     # recording rule the lag alert reads: 0 once the reports are done
     raw = deployment.topic(RAW_TOPIC)

@@ -331,3 +331,29 @@ def test_a_backlog_longer_than_the_retention_is_scored_from_its_first_hour() -> 
     alerts = engine.detect()
     assert [(a.kind, a.region, a.message) for a in alerts if a.kind == "first_seen"] == [
         ("first_seen", "RU-BEL", "first claim ever seen")]
+
+
+def test_progress_names_the_partition_that_holds_the_detectors_back(parts: list[list[Claim]]) -> None:
+    """What /metrics shows: a partition whose watermarks stop holds the scoring (and the
+    eviction) back while the fold runs on; once it moves, the detectors catch up."""
+    engine = Engine.create()
+    assert engine.progress() == (None, None, 0, {})
+    claims = sorted((c for p in parts for c in p), key=claim_event_time)
+    start = claim_event_time(claims[0])
+    stall = start + timedelta(days=3)
+    for c in claims:
+        et = claim_event_time(c)
+        engine.apply(c, partition=0 if c.key < "RU-KRS" else 1, offset=-1)
+        engine.tick(0, et)
+        engine.tick(1, min(et, stall))  # partition 1's watermarks stop on day 3
+        engine.detect()
+    event, scored, kept, times = engine.progress()
+    assert event == max(claim_event_time(c) for c in claims)
+    assert times[0] == claim_event_time(claims[-1]) and times[1] == stall
+    assert scored is not None and scored <= stall < event - timedelta(days=5)
+    assert kept == sum(len(s.claims) for s in engine.states.values()) > 0
+    engine.tick(1, claim_event_time(claims[-1]))
+    engine.detect()
+    _, caught_up, _, times = engine.progress()
+    assert caught_up is not None and event - caught_up < timedelta(hours=4)
+    assert times[1] == times[0]

@@ -11,7 +11,7 @@ import pytest
 from prometheus_client import REGISTRY, CollectorRegistry
 from prometheus_client.parser import text_string_to_metric_families
 
-from stream.metrics import Metrics, RegionSample
+from stream.metrics import Metrics, Progress, RegionSample
 from stream.models import Alert
 from stream.regions import all_region_codes
 
@@ -167,6 +167,7 @@ def test_failing_snapshot_is_counted_and_does_not_break_scrape() -> None:
     assert lines(m, "strikestream_scrape_errors_total") == [
         'strikestream_scrape_errors_total{collector="region"} 2.0',
         'strikestream_scrape_errors_total{collector="open_alerts"} 0.0',
+        'strikestream_scrape_errors_total{collector="progress"} 0.0',
     ]
 
 
@@ -351,3 +352,37 @@ def test_openings_default_to_the_wall_clock() -> None:
     assert got("strikestream_alerts_opened_total",
                {"region": "UA-46", "kind": "surge", "severity": "critical"}) == 0.0
     assert got("strikestream_history_alerts_opened_total", {"kind": "surge"}) == 1.0
+
+
+def test_progress_read_at_scrape_time() -> None:
+    m = Metrics()
+    current = Progress(event_time=1_750_000_000.0, scored_before=None, kept_claims=42,
+                       partitions=((3, 1_749_990_000.0), (0, 1_750_000_000.0)))
+    m.set_progress_source(lambda: current)
+    assert lines(m, "strikestream_event_time_seconds") == ["strikestream_event_time_seconds 1.75e+09"]
+    # absent until the detectors have scored an hour (an alert rule subtracts it)
+    assert lines(m, "strikestream_detector_scored_before_seconds") == []
+    assert lines(m, "strikestream_kept_claims") == ["strikestream_kept_claims 42.0"]
+    assert lines(m, "strikestream_detector_partition_time_seconds") == [
+        'strikestream_detector_partition_time_seconds{partition="0"} 1.75e+09',
+        'strikestream_detector_partition_time_seconds{partition="3"} 1.74999e+09',
+    ]
+    current = Progress(event_time=1_750_003_600.0, scored_before=1_749_992_400.0, kept_claims=40)
+    assert lines(m, "strikestream_detector_scored_before_seconds") == [
+        "strikestream_detector_scored_before_seconds 1.7499924e+09"]
+    assert lines(m, "strikestream_detector_partition_time_seconds") == []
+
+
+def test_failing_progress_snapshot_leaves_out_its_series_only() -> None:
+    def broken() -> Progress:
+        msg = "engine swapped"
+        raise RuntimeError(msg)
+
+    m = Metrics()
+    m.set_progress_source(broken)
+    m.set_open_alerts_source(lambda: [("UA-63", "surge", "critical")])
+    assert lines(m, "strikestream_event_time_seconds") == []
+    assert lines(m, "strikestream_kept_claims") == []
+    assert len(lines(m, "strikestream_open_alerts")) == 1
+    assert 'strikestream_scrape_errors_total{collector="progress"} 3.0' in lines(
+        m, "strikestream_scrape_errors_total")
