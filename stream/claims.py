@@ -127,7 +127,7 @@ def claims_of(report: NormalizedReport, *, text: str = "") -> list[Claim]:
             claim_id=casualties_id(side, cas.region, w.start, w.end), kind="casualties",
             claimant=report.claimant, region=cas.region, killed=cas.killed,
             injured=cas.injured, span=cas.span, excerpt=ex, excerpt_start=ex_start,
-            **common,
+            killed_before=cas.killed_before, injured_before=cas.injured_before, **common,
         )
         put(claim, {"killed": cas.killed, "injured": cas.injured})
     for dmg in report.damage:

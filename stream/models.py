@@ -82,11 +82,22 @@ class DamageItem(_Model):
     span: Span
 
 
+def _absent(v: object) -> bool:
+    """Optional fields left out of the JSON when unset (most claims have none)."""
+    return v is None
+
+
 class CasualtyItem(_Model):
+    """Killed and injured the text states for a region. `killed_before` /
+    `injured_before`: an earlier figure the text says these correct ("не 5, а 3 человека
+    погибли", "three, not five, were killed": 5), which the aggregates replace."""
+
     region: str | None
     killed: Annotated[int, Field(ge=0)] = 0
     injured: Annotated[int, Field(ge=0)] = 0
     span: Span
+    killed_before: Annotated[int, Field(ge=1)] | None = Field(default=None, exclude_if=_absent)
+    injured_before: Annotated[int, Field(ge=1)] | None = Field(default=None, exclude_if=_absent)
 
 
 class ReportingWindow(_Model):
@@ -140,6 +151,10 @@ class Claim(_Model):
     excerpt: str = ""
     excerpt_start: int = 0
     parser_version: str = ""
+    #: casualties: an earlier figure the report says `killed` / `injured` correct
+    #: (`CasualtyItem`); the aggregates let it replace that earlier report's figure
+    killed_before: Annotated[int, Field(ge=1)] | None = Field(default=None, exclude_if=_absent)
+    injured_before: Annotated[int, Field(ge=1)] | None = Field(default=None, exclude_if=_absent)
 
     @property
     def key(self) -> str:

@@ -95,7 +95,7 @@ from stream.aggregate.state import (
     window_lookup,
 )
 from stream.aggregate.state import s as intern
-from stream.aggregate.tolls import drop_toll, reconcile_toll
+from stream.aggregate.tolls import drop_toll, reconcile_toll, tagged
 from stream.models import Claim
 
 Outcome = Literal["new", "relay", "correction", "stale", "duplicate", "late", "expired"]
@@ -149,11 +149,19 @@ def _value(f: Fact) -> tuple[int, int]:
     return 0, 0
 
 
+def _qualifier(f: Fact) -> str:
+    """The version's qualifier slot: the claim's qualifier, with the earlier figures a
+    casualties claim corrects (tolls.tagged)."""
+    if f.killed_before or f.injured_before:
+        return tagged(f.qualifier, f.killed_before, f.injured_before)
+    return intern(f.qualifier)
+
+
 def _version(f: Fact) -> Version:
     a, b = _value(f)
     # The publication time is shared like the report id: every claim of one report
     # (a bulletin gives one per region and weapon) then holds one int, not its own.
-    return (recent(f.published_at), recent(f.report_id), a, b, intern(f.qualifier),
+    return (recent(f.published_at), recent(f.report_id), a, b, _qualifier(f),
             intern(f.source))
 
 
@@ -172,7 +180,7 @@ def _merge(rec: Rec | None, f: Fact) -> Rec:
         meta = shared((intern(f.kind), intern(f.claimant), f.weapon, f.measure, f.damage_kind,
                        shared(f.window_start), shared(f.window_end)))
         return (meta, shared((src,)), recent(f.published_at), recent(f.report_id),
-                value(a, b, intern(f.qualifier), src))
+                value(a, b, _qualifier(f), src))
     v = _version(f)
     versions = list(versions_of(rec))
     for i, old in enumerate(versions):

@@ -52,6 +52,10 @@ class Fact(NamedTuple):
     span: tuple[int, int]
     excerpt: str
     excerpt_start: int
+    #: casualties: the earlier figures the claim says it corrects (Claim.killed_before,
+    #: Claim.injured_before; 0: none)
+    killed_before: int = 0
+    injured_before: int = 0
     #: what the fact was made from: the Claim, or the claim's JSON bytes (see `claim`)
     origin: Claim | bytes | None = None
 
@@ -101,7 +105,8 @@ def fact_values(claim: Claim, origin: Claim | bytes | None,
     return (claim.claim_id, claim.kind, claim.report_id, claim.source, claim.lang, p,
             claim.claimant, claim.region, s, e, claim.weapon, claim.measure, claim.count,
             claim.qualifier, claim.killed, claim.injured, claim.damage_kind, claim.span,
-            claim.excerpt, claim.excerpt_start, origin)
+            claim.excerpt, claim.excerpt_start, claim.killed_before or 0, claim.injured_before or 0,
+            origin)
 
 
 _KINDS = frozenset(get_args(ClaimKind))
@@ -158,6 +163,7 @@ def fact_from_json(d: object, origin: bytes | None = None) -> Fact | None:
         qualifier, excerpt, excerpt_start = get("qualifier", "exact"), get("excerpt", ""), get(
             "excerpt_start", 0)
         parser_version, span = get("parser_version", ""), d["span"]
+        killed_before, injured_before = get("killed_before"), get("injured_before")
         if not (type(claim_id) is str and type(report_id) is str and type(source) is str
                 and type(excerpt) is str and type(parser_version) is str
                 and (region is None or type(region) is str)
@@ -169,7 +175,9 @@ def fact_from_json(d: object, origin: bytes | None = None) -> Fact | None:
                 and (measure is None or type(measure) is str) and measure in _MEASURES
                 and (damage_kind is None or type(damage_kind) is str) and damage_kind in _DAMAGE
                 and _nat(count) and _nat(killed) and _nat(injured) and type(excerpt_start) is int
-                and type(span) is list and len(span) == 2 and _nat(span[0]) and _nat(span[1])):
+                and type(span) is list and len(span) == 2 and _nat(span[0]) and _nat(span[1])
+                and (killed_before is None or (type(killed_before) is int and killed_before >= 1))
+                and (injured_before is None or (type(injured_before) is int and injured_before >= 1))):
             return None
         published_at = epoch(d["published_at"])
         window_start = epoch(d["window_start"])
@@ -180,4 +188,5 @@ def fact_from_json(d: object, origin: bytes | None = None) -> Fact | None:
         return None
     return Fact(claim_id, kind, report_id, source, lang, published_at, claimant, region,
                 window_start, window_end, weapon, measure, count, qualifier, killed, injured,
-                damage_kind, (span[0], span[1]), excerpt, excerpt_start, origin)
+                damage_kind, (span[0], span[1]), excerpt, excerpt_start, killed_before or 0,
+                injured_before or 0, origin)

@@ -59,7 +59,7 @@ from stream.aggregate.state import (
     versions_of,
     window_lookup,
 )
-from stream.aggregate.tolls import toll_counted
+from stream.aggregate.tolls import corrects, qualifier_of, toll_counted
 
 _SIDE = {"ru-mod": "ru", "ru-official": "ru", "ua-military": "ua", "ua-official": "ua"}
 
@@ -330,7 +330,10 @@ def latest_claims(state: RegionState, n: int = 50) -> list[dict[str, Any]]:
             "restates": _restated(state, cid, rec),
             "killed": cur[V_A] if rec[META][KIND] == "casualties" else 0,
             "injured": cur[V_B] if rec[META][KIND] == "casualties" else 0,
-            "qualifier": cur[V_QUAL],
+            "qualifier": qualifier_of(cur[V_QUAL]),
+            # a toll that says which earlier figures it corrects ("не 5, а 3"; tolls.py)
+            "corrects": dict(zip(("killed", "injured"), fix, strict=True))
+            if (fix := corrects(rec)) != (0, 0) else None,
             "published_at": _iso(cur[V_PUB]),
             "report_id": cur[V_RID],
             "source": cur[V_SRC],

@@ -30,6 +30,10 @@ def _order(it: Item | Window) -> tuple[int, int, int]:
     return (it[2] - it[1], it[1], it[0])
 
 
+#: the order containment follows (children before their parents)
+contains_order = _order
+
+
 def _contains(outer: Item | Window, inner: Item | Window) -> bool:
     return (
         outer[1] <= inner[1]

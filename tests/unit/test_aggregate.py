@@ -697,8 +697,53 @@ def test_toll_correction_re_reconciles_the_summary() -> None:
                                 if r[META][WS] == int(DAY24[0].timestamp())): (0, 0)}
 
 
+def corrected(killed: int, injured: int, start: datetime, end: datetime, rid: str, *,
+              killed_before: int | None = None, injured_before: int | None = None) -> Claim:
+    return toll(killed, injured, start, end, rid).model_copy(
+        update={"killed_before": killed_before, "injured_before": injured_before})
+
+
+@pytest.mark.parametrize(
+    ("fix", "expected"),
+    # night 5 killed 7 injured (the governor's first post), evening 2 killed (another
+    # incident); a toll over the day says "не 5, а 3" of the night's dead
+    [(corrected(3, 7, *DAY24, "fix", killed_before=5), {"killed": 5, "injured": 7}),
+     # upward: "not 2 but 4" of the evening's
+     (corrected(4, 0, *DAY24, "fix", killed_before=2), {"killed": 9, "injured": 7}),
+     # the injured corrected, the dead as they were
+     (corrected(5, 6, *DAY24, "fix", injured_before=7), {"killed": 7, "injured": 6}),
+     # no piece of the window has the figure it corrects: a toll as any other
+     (corrected(3, 7, *DAY24, "fix", killed_before=9), {"killed": 7, "injured": 7}),
+     # the same figures without the mark: a total never counts less than its pieces
+     (toll(3, 7, *DAY24, "fix"), {"killed": 7, "injured": 7})],
+)
+def test_a_toll_that_corrects_an_earlier_figure_replaces_it_in_every_order(
+    fix: Claim, expected: dict[str, int]
+) -> None:
+    claims = [toll(5, 7, *NIGHT, "night"), toll(2, 0, *EVENING, "evening"), fix]
+    results = set()
+    for perm in itertools.permutations(claims):
+        state, _ = run(list(perm))
+        stats = window_stats(state, as_of=t(2, 5), window=DAY)
+        assert stats["casualties"] == {"ru": expected}
+        results.add(repr((stats, sorted(state.tolls.items()))))
+        assert decode(encode(state)) == state
+    assert len(results) == 1
+
+
+def test_a_correction_is_shown_with_the_figure_it_corrects() -> None:
+    state, _ = run([toll(5, 7, *NIGHT, "night"), corrected(3, 7, *DAY24, "fix", killed_before=5)])
+    (fix,) = [c for c in latest_claims(state) if c["report_id"] == "fix"]
+    assert (fix["killed"], fix["qualifier"], fix["corrects"]) == (3, "exact", {"killed": 5, "injured": 0})
+    (night,) = [c for c in latest_claims(state) if c["report_id"] == "night"]
+    assert night["corrects"] is None
+    # the night alone now reads the corrected figure; the day adds nothing of its own
+    assert sorted(state.tolls.values()) == [(0, 0), (3, 7)]
+
+
 POOL2 = [
     *RELAYS,
+    corrected(3, 0, t(1, 16), t(1, 21), "tfix", killed_before=1),  # the evening's 1 was 3
     toll(2, 4, *NIGHT, "tn"), toll(3, 5, *DAY24, "td", claimant="ru-mod"),
     toll(1, 0, *EVENING, "te"), toll(5, 0, *NIGHT, "tn-fix").model_copy(
         update={"published_at": t(2, 9)}),
@@ -735,9 +780,9 @@ def test_tolls_event_times_and_counts_are_order_independent(
 
 def test_pool2_reference_numbers() -> None:
     stats = window_stats(run(POOL2)[0], as_of=t(3, 0), window=timedelta(days=3))
-    # tolls: night corrected to 5 killed / 4 injured, evening 1: pieces 6 / 4 exceed the
-    # 24 h summary's 3 / 5 except 1 injured
-    assert stats["casualties"] == {"ru": {"killed": 6, "injured": 5}}
+    # tolls: night corrected to 5 killed / 4 injured, evening 1 corrected to 3 by a toll
+    # around it: pieces 8 / 4 exceed the 24 h summary's 3 / 5 except 1 injured
+    assert stats["casualties"] == {"ru": {"killed": 8, "injured": 5}}
     assert stats["damage"] == {"fire": 2}
 
 

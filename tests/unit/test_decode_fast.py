@@ -110,6 +110,8 @@ def _without(name: str) -> dict[str, Any]:
     (orjson.dumps({**GOOD, "window_end": "soon"}), "invalid", "field window_end"),
     (orjson.dumps({**GOOD, "window_end": "2025-13-02T04:00:00Z"}), "invalid", "field window_end"),
     (orjson.dumps({**GOOD, "region": 7}), "invalid", "field region"),
+    (orjson.dumps({**GOOD, "killed_before": 0}), "invalid", "field killed_before"),
+    (orjson.dumps({**GOOD, "injured_before": "four"}), "invalid", "field injured_before"),
 ])
 def test_malformed_claims_are_rejected_with_the_models_reason(value: bytes | None, reason: str,
                                                               fragment: str) -> None:
@@ -130,6 +132,10 @@ def test_malformed_claims_are_rejected_with_the_models_reason(value: bytes | Non
     {"window_start": "2025-06-01T17:00:00+0000"},
     {"region": None},
     {"weapon": None, "measure": None, "kind": "damage", "damage_kind": "fire", "count": 0},
+    # a toll that corrects earlier figures ("не 5, а 3")
+    {"weapon": None, "measure": None, "kind": "casualties", "count": 0, "killed": 3,
+     "killed_before": 5},
+    {"kind": "casualties", "injured": 2, "injured_before": 4, "killed_before": None},
 ])
 def test_other_shapes_the_model_accepts_decode_the_same(change: dict[str, Any]) -> None:
     same_as_model(orjson.dumps({**GOOD, **change}))
@@ -161,7 +167,8 @@ VALUES = st.one_of(JSON_SCALARS, TIMES, st.lists(JSON_SCALARS, max_size=3))
 
 
 @settings(max_examples=400, deadline=None)
-@given(changes=st.dictionaries(st.sampled_from([*GOOD, "extra"]), VALUES, max_size=4),
+@given(changes=st.dictionaries(st.sampled_from([*GOOD, "killed_before", "injured_before", "extra"]),
+                               VALUES, max_size=4),
        dropped=st.sets(st.sampled_from(list(GOOD)), max_size=2))
 def test_any_variation_decodes_as_the_model_does(changes: dict[str, Any], dropped: set[str]) -> None:
     doc = {k: v for k, v in {**GOOD, **changes}.items() if k not in dropped}
