@@ -49,7 +49,7 @@ _NEG = words("no", "not", "nobody", "none", "без", "нет", "немає", "�
              "обошлось", "обійшлося", "without")
 # Words skipped when looking from a cue back to its number ("two workers were injured").
 _BACK_SKIP = words(
-    "were", "was", "have", "has", "been", "had", "are", "is", "got", "reportedly", "also",
+    "were", "was", "have", "has", "been", "had", "are", "is", "got", "reportedly", "also", "now",
     "later", "people", "others", "more", "another", "ще", "еще", "ещё", "також", "також",
     "other", "інші", "другие", "інших", "других", "slightly", "seriously", "severely",
     "critically", "lightly", "moderately", "badly", "легко", "тяжело", "тяжко", "важко",
@@ -66,6 +66,7 @@ _FWD_SKIP = words(
     "at", "least", "another", "more", "than", "ще", "еще", "ещё", "не", "менее", "менше",
     "щонайменше", "rose", "risen", "to", "до", "has", "climbed", "reached", "по", "меньшей",
     "мере", "крайней", "более", "свыше", "понад", "більше", "over", "nearly", "almost",
+    "вже", "уже", "already",  # "поранення отримали вже шестеро людей"
     # "ранения получили 5 человек", "поранення отримала жінка": the verb of a noun cue
     "получили", "получил", "получила", "отримали", "отримав", "отримала", "дістали", "дістав",
     "дістала", "зазнали", "зазнав", "зазнала",
@@ -200,8 +201,13 @@ def extract_casualties(
             continue  # "с начала войны в регионе погибли более 200 мирных жителей": background
         if _handed_over(toks, first, last):
             continue  # "переданы тела 1000 погибших военнослужащих": remains handed over
+        if (
+            what == "killed" and value == 1 and toll is None
+            and _after_risen_toll(toks, out, lo, hi, place_tokens)
+        ):
+            continue  # "The number of dead has risen to five. A 62-year-old woman ... died in hospital"
         taken.add(first)
-        update = toll is not None or _in_update(toks, i, sent_bounds)
+        update = toll is not None or _in_update(toks, i, sent_bounds) or _now(toks, first, i)
         out.append(Casualty(what, value, min(first, i), max(last, i), i, update))
     out.extend(_elliptic(toks, by_first, taken, out, place_tokens))
     out.sort(key=lambda c: c.first)
@@ -248,6 +254,9 @@ _HOSPITALISED = words("госпитализировать", "госпитали�
                       "госпіталізовано", "госпіталізовані", "hospitalised", "hospitalized")
 
 
+# "remain in hospital", "залишаються в лікарні", "находятся в больнице"
+_IN_HOSPITAL = frozenset({"hospital", "hospitals", "лікарні", "лікарнях", "больнице", "больницах",
+                          "стаціонарі", "стационаре"})
 _AGED = frozenset({"aged", "age", "ages", "віком", "возрасте", "вік", "возраст"})
 
 
@@ -276,8 +285,11 @@ def _without_hospitalised(toks: list[Token], found: list[Casualty]) -> list[Casu
     to hospital are a part of a larger figure of injured just before, not more of them."""
     out: list[Casualty] = []
     for c in found:
-        if c.what == "injured" and any(
-            has(t, _HOSPITALISED) for t in toks[max(0, c.first - 2) : min(len(toks), c.last + 3)]
+        if c.what == "injured" and (
+            any(has(t, _HOSPITALISED) for t in toks[max(0, c.first - 2) : min(len(toks), c.last + 3)])
+            # "Шестеро постраждалих, серед них 10-річний хлопчик, залишаються в лікарні"
+            or any(t.low in _IN_HOSPITAL and t.sent == toks[c.cue].sent
+                   for t in toks[c.last + 1 : min(len(toks), c.last + 14)])
         ) and any(
             e.what == "injured"
             and e.value > c.value
@@ -454,7 +466,7 @@ _REPORTING = frozenset({"reported", "said", "told", "announced", "put", "gave", 
                         "информация", "відомо", "известно"})
 _EARLIER = frozenset({"earlier", "previously", "initially", "ранее", "раніше", "прежде",
                       "сообщалось", "повідомлялося", "повідомлялось", "первоначально",
-                      "изначально", "спочатку", "спершу", "сначала", "сперва"})
+                      "изначально", "спочатку", "спершу", "сначала", "сперва", "напередодні", "накануне"})
 
 
 _STRIKE_OUT = frozenset({"не", "not", "ні"})
@@ -626,6 +638,9 @@ def _before(
         if j >= 1 and has(toks[j - 1], PERSON) and tok.pos == "NOUN":
             j -= 1  # "двоє працівників заводу отримали травми": the workers' plant
             continue
+        if tok.low == "for" and j >= 1 and toks[j - 1].low in _TREATED:
+            j -= 2  # "Fifteen people are now being treated for injuries"
+            continue
         if tok.low == "with" and (k := _taken_to_hospital(toks, j)) is not None:
             j = k - 1  # "a 43-year-old man was taken to hospital with shrapnel wounds"
             continue
@@ -734,6 +749,7 @@ _SOUGHT = frozenset({"звернулися", "звернулись", "зверн
                      "sought", "по", "за", "медичну", "медичною", "медицинской",
                      "медицинскую", "допомогу", "допомогою", "помощью", "помощь", "medical",
                      "help", "treatment", "care"})
+_TREATED = frozenset({"treated", "treatment", "hospitalised", "hospitalized"})
 _TAKEN = frozenset({"taken", "rushed", "admitted", "brought", "sent", "transported", "evacuated"})
 _REGION_WORDS = frozenset({"області", "области", "регіоні", "регионе", "region", "city", "місті",
                            "городе", "районі", "районе", "громаді"})
@@ -909,6 +925,24 @@ def _in_update(toks: list[Token], i: int, sent_bounds: list[tuple[int, int]]) ->
     return False
 
 
+def _after_risen_toll(
+    toks: list[Token], out: list[Casualty], lo: int, hi: int, place_tokens: frozenset[int]
+) -> bool:
+    """One death told right after a death toll that has risen, in a sentence naming no place of
+    its own: how the toll grew, not one more."""
+    sent = toks[lo].sent
+    return not any(k in place_tokens for k in range(lo, hi)) and any(
+        c.what == "killed" and c.update and c.value > 1 and toks[c.cue].sent in (sent - 1, sent) for c in out
+    )
+
+
+def _now(toks: list[Token], first: int, cue: int) -> bool:
+    """ "Fifteen people are now being treated for injuries", "he now says three people were
+    injured": a figure told as the current one replaces a smaller one told before it."""
+    lo = max(0, min(first, cue) - 4)
+    return any(t.low == "now" and t.sent == toks[cue].sent for t in toks[lo : max(first, cue)])
+
+
 _TOTAL_OPENERS = frozenset({"загалом", "усього", "всього", "всего", "итого", "total", "altogether",
                             "overall"})
 
@@ -943,9 +977,13 @@ def _toll(
         ):
             return None
         num = by_first.get(j)
-        if num is not None and num.first not in taken and toks[j - 1].low in ("to", "at", "до"):
+        if num is not None and num.first not in taken and toks[j - 1].low in _TOLL_FIGURE:
             return num.value, num.first, num.last
     return None
+
+
+# the word before a toll's figure: "has risen to 9", "stands at 9", "зросла до 9", "уточнили: їх 13"
+_TOLL_FIGURE = frozenset({"to", "at", "до", "їх", "их", "становить", "составляет"})
 
 
 def _people_phrase(toks: list[Token], last: int) -> bool:

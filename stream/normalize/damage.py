@@ -177,6 +177,10 @@ def extract_damage(
             # "В Никополе повреждены 4 дома. В Марганецкой громаде — пятиэтажка и ЛЭП": a
             # verbless line after a damage sentence goes on with its verb
             strong = [k for k in range(lo, min(hi, lo + 8)) if toks[k].text in ("—", "–")][:1]
+        if not strong and s_idx + 1 < len(sent_bounds) and _bare_fire(toks, *sent_bounds[s_idx + 1]):
+            # "второй упал на территорию одного из предприятий. Произошло возгорание.": the fire
+            # told next, with no object of its own, is where the drone fell
+            strong = [k for k in range(lo, hi) if toks[k].lemma in _FELL or toks[k].low in _FELL][:1]
         bullet = toks[lo].kind == "punct" and toks[lo].text not in "«\"“(["
         if not strong and listing and bullet:
             strong = [lo]
@@ -337,6 +341,19 @@ _WEAK = words("fell", "falling", "debris", "wreckage", "fragments", "облом�
               "взрыв", "вибух", "explosion", "explosions")  # "звуки взрывов": heard, not seen
 _DAMAGE_NOUNS = words("damage", "destruction", "разрушение", "повреждение", "руйнування",
                       "пошкодження", "разрушений", "повреждений", "руйнувань", "пошкоджень")
+
+
+_FELL = frozenset({"fell", "crashed", "упасть", "упал", "упала", "упали", "впасти", "впав", "впала", "впали"})
+
+
+def _bare_fire(toks: list[Token], lo: int, hi: int) -> bool:
+    """A sentence opening with a short clause that tells a fire and no object ("Произошло
+    возгорание, на месте работают пожарные", "A fire broke out")."""
+    end = next((k for k in range(lo, hi) if toks[k].text in ",;"), hi)  # its first clause
+    words_ = [k for k in range(lo, end) if toks[k].kind == "word"]
+    return 0 < len(words_) <= 4 and any(has(toks[k], _FIRE) for k in words_) and not any(
+        _match(toks, k, hi) is not None for k in words_
+    )
 
 
 def _weak(tok: Token) -> bool:
@@ -556,6 +573,11 @@ def _city_epithet(toks: list[Token], i: int, lo: int) -> bool:
 _AGE_WORD = re.compile(r"^\d+-(?:year-old|летн|річн)")
 
 
+_SCHOOLS = frozenset({"школа", "school", "schools", "ліцей", "лицей", "заклад", "учреждение"})
+_REMOTE = frozenset({"дистанційний", "дистанционный", "дистанционно", "дистанційно", "онлайн", "remote",
+                     "remotely", "online", "distance"})
+
+
 def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
     """A kind word that is no damaged object: where someone was taken ("доставили в
     больницу"), whose worker someone is ("сотрудник предприятия"), or a verb ("which
@@ -646,6 +668,8 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
         t.kind == "word" and has(t, _DIED) for t in toks[max(lo, i - 3) : i - 1]
     ):
         return True  # "died in hospital", "померла в лікарні"
+    if tok.lemma in _SCHOOLS and any(t.lemma in _REMOTE for t in toks[i + 1 : i + 5]):
+        return True  # "у 12 школах сьогодні дистанційне навчання": lessons moved online, no school hit
     # "Russian aircraft dropped two bombs": the attacker, not a damaged aircraft
     return tok.low in _ATTACKERS and any(t.kind == "word" and has(t, _DROPPED) for t in after)
 

@@ -21,7 +21,7 @@ _KINDS: dict[DamageKind, str] = {
         лінія електропередачі; енергетика; энергетика; cut power; power cut; power cuts;
         відключення світла; відключення електроенергії; отключения света; отключение света;
         отключение электроэнергии; леп; cutting power; cuts power; knocked out power; knocking out
-        power; hydroelectric plant;
+        power; power was cut; electricity was cut; power was knocked out; hydroelectric plant;
         hydroelectric power plant; hydropower plant; thermal plant; nuclear plant; coal plant;
         heating plant; combined heat and power plant; chp plant; генерація; генерації; передача
         електроенергії; електроенергія; знеструмлені; знеструмлені споживачі; генерирующий;
@@ -64,8 +64,7 @@ _KINDS: dict[DamageKind, str] = {
         oil tank; fuel tank; fuel tanks; нафтовий резервуар; нефтяной резервуар; processing unit;
         processing units; primary processing unit; нефтеперерабатывающее предприятие;
         нафтопереробне підприємство; oil refining company; oil refining plant; crude unit;
-        технологическая установка;
-        установка первичной переработки; технологічна установка; установка первинної
+        установка первичной переработки; установка первинної
         переробки; fuel terminal;
         gas processing plant; gas processing plants; gas-processing plant; газоперерабатывающий завод;
         газопереробний завод; газоперерабатывающий; газопереробний; fuel complex; fuel complexes;
@@ -75,7 +74,9 @@ _KINDS: dict[DamageKind, str] = {
         терминал; pumping station; pumping stations; oil pumping station; oil pumping stations;
         нефтеперекачивающая станция; нафтоперекачувальна станція; компрессорная станция;
         компресорна станція; compressor station; compressor stations; pipeline system;
-        трубопровод; трубопровід; трубопроводы; трубопроводи
+        трубопровод; трубопровід; трубопроводы; трубопроводи; видобуток газу; видобування газу;
+        добыча газа; газовидобувний; газодобывающий; нефтепереработка; нафтопереробка;
+        предприятие нефтепереработки; підприємство нафтопереробки
     """,
     "transport": """
         road; roads; highway; highways; railway; railways; railroad; rail; train; trains; port;
@@ -98,7 +99,8 @@ _KINDS: dict[DamageKind, str] = {
         сполучення; судоходство; судноплавство; погрузка; отгрузка; loading;
         road surface; vessel traffic; ship traffic; shipping traffic; рух суден; движение судов;
         tram depot; trolleybus depot; bus depot; depot of the tram; депо; трамвайне депо; трамвайное
-        депо; тролейбусне депо; троллейбусное депо; локомотивне депо; локомотивное депо
+        депо; тролейбусне депо; троллейбусное депо; локомотивне депо; локомотивное депо; tanker loading;
+        tanker loadings; boat services; boat service; ferry services; ferry service; погрузка танкеров
     """,
     "industrial": """
         plant; plants; factory; factories; enterprise; enterprises; warehouse; warehouses;

@@ -56,6 +56,8 @@ _UK_WORDS = {
     "півсотня": 50,
 }  # fmt: skip
 _CYR_WORDS = {**_RU_WORDS, **_UK_WORDS}
+# Case forms whose likeliest parse is another word ("зросла до семи": not "сема"; "п'яти": not "heel").
+_OBLIQUE = {"семи": 7, "п'яти": 5, "дев'яноста": 90, "двоим": 2, "троим": 3}
 _HALF_MORE = frozenset({"полтора", "полторы", "півтора", "півтори"})
 _ABBREV_MULT = frozenset({"тыс", "тис"})
 # Genitive singular multipliers, a number only after a qualifier ("более тысячи").
@@ -77,7 +79,7 @@ _CYR_MULT_TABLE = _lemma_table(_CYR_MULT)
 _SUFFIXED = re.compile(r"^(\d{1,5})-(?:ти|х|ми|ми|ю|я|й|ой|ого|му|ух|ех|ох|ві|ом)$")
 _ANY_KEY = frozenset(_EN_UNITS) | frozenset(_EN_MULT) | frozenset(_CYR_TABLE) | frozenset(
     _CYR_MULT_TABLE
-)
+) | frozenset(_OBLIQUE)
 
 # Qualifier phrases (lower-case token sequences) that may precede a number.
 _QUALIFIERS: tuple[tuple[tuple[str, ...], Qualifier], ...] = (
@@ -124,6 +126,8 @@ def _word_value(tok: Token) -> tuple[int, bool] | None:
         if len(parts) == 2 and parts[0] in _EN_UNITS and parts[1] in _EN_UNITS:
             return _EN_UNITS[parts[0]] + _EN_UNITS[parts[1]], False
         return None
+    if low in _OBLIQUE:
+        return _OBLIQUE[low], False
     if tok.lemma in _CYR_TABLE:
         return _CYR_TABLE[tok.lemma], False
     if tok.lemma in _CYR_MULT_TABLE:

@@ -1424,6 +1424,46 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      [(None, "drone", "launched", 900, "ua-official"), (None, "missile", "launched", 30, "ua-official"),
       (None, "missile", "launched", 2, "ua-official"), (None, "drone", "launched", 85, "ua-official")],
      [], []),
+    # Twenty-eighth batch: round 35 (autumn 2026 again: tolls that rise, ports, airports, gas fields)
+    # case forms of numbers the analyzer reads as other words ("до семи", "до п'яти"); what the mayor
+    # had said the day before ("Напередодні ... повідомляв про двох") is the figure the toll replaces
+    ("suspilne", "Кількість поранених унаслідок атаки на Харків 14 жовтня зросла до семи. Напередодні "
+     "міський голова Ігор Терехов повідомляв про двох постраждалих.", [], [], [("UA-63", "injured", 7)]),
+    ("suspilne", "Кількість загиблих у Сумах зросла до п'яти.", [], [], [("UA-59", "killed", 5)]),
+    # "вже" between a cue and its figure; "їх 13" after a toll's noun; the injured who "remain in
+    # hospital" are some of the figure before
+    ("suspilne", "У Херсоні поранення отримали вже шестеро людей. Раніше повідомляли про чотирьох "
+     "поранених.", [], [], [("UA-65", "injured", 6)]),
+    ("ukrinform", "Кількість поранених у Дніпрі уточнили: їх 13, а не 15, як повідомлялося раніше. "
+     "Шестеро постраждалих, серед них 10-річний хлопчик, залишаються в лікарні.", [], [],
+     [("UA-12", "injured", 13)]),
+    # people "now being treated for injuries" are the current figure; one death told after a risen
+    # toll, in a sentence naming no place, is how it grew
+    ("theguardian", "A drone hit a house in Odesa; 11 people were injured.\n\nUPDATE 10:15: Fifteen "
+     "people are now being treated for injuries.", [], [("UA-51", "residential")],
+     [("UA-51", "injured", 15)]),
+    ("theguardian", "The number of dead in Odesa has risen to five. A 62-year-old woman who was pulled "
+     "from the rubble died in hospital.", [], [], [("UA-51", "killed", 5)]),
+    ("theguardian", "The death toll in Kharkiv has risen to five. In Sumy, a man was killed.", [], [],
+     [("UA-63", "killed", 5), ("UA-59", "killed", 1)]),
+    # "power was cut" is an outage; tanker loadings and boat services suspended are transport (no
+    # vessel or boat hit); schools gone over to distance learning are no damaged schools
+    ("reuters", "A drone hit a bus in Shostka in the Sumy region; power was cut in the town.", [],
+     [("UA-59", "other"), ("UA-59", "energy")], []),
+    ("reuters", "Tanker loadings at the Tuapse seaport were suspended after the attack.", [],
+     [("RU-KDA", "transport")], []),
+    ("theguardian", "Ferry and boat services across Sevastopol bay have been suspended.", [],
+     [("UA-40", "transport")], []),
+    ("telegram:andriy_sadovyi", "Львів. Є влучання в об'єкт енергетики — частина міста без світла, у 12 "
+     "школах сьогодні дистанційне навчання.", [], [("UA-46", "energy")], []),
+    # gas production and oil refining named by their nouns; a drone that fell on a site, and a fire
+    # told next with no object of its own; a process unit alone is no refinery
+    ("naftogaz", "Пошкоджено об'єкт видобутку газу на Полтавщині.", [], [("UA-53", "fuel")], []),
+    ("telegram:radiy_khabirov", "Беспилотник упал на территорию одного из предприятий нефтепереработки в "
+     "Уфе. Произошло возгорание, на месте работают пожарные.", [], [("RU-BA", "fuel"), ("RU-BA", "fire")],
+     []),
+    ("nn.ru", "На предприятии в промзоне Кстово повреждена технологическая установка.", [],
+     [("RU-NIZ", "industrial")], []),
 ]
 
 
