@@ -136,6 +136,17 @@ def _near_sea(toks: list[Token], places: list[PlaceRef], lo: int, hi: int) -> bo
     )
 
 
+_PLACE_NOUNS = frozenset({"settlements", "localities", "villages", "towns", "communities", "districts",
+                          "locations", "населенных", "населённых", "населених", "населенным", "населеним",
+                          "громад", "громадам", "громадах", "сел", "селам", "районов", "районам", "районах",
+                          "районів", "локаціях", "локациях", "локацій", "локаций"})
+
+
+def _counts_places(toks: list[Token], num: Number) -> bool:
+    """ "13 settlements", "5 населених пунктах": a number of places, never of weapons."""
+    return num.last + 1 < len(toks) and toks[num.last + 1].low in _PLACE_NOUNS
+
+
 def count_region(
     toks: list[Token],
     num: Number,
@@ -156,8 +167,10 @@ def count_region(
     # Forward: up to the next number (not a date's: "атакували в ніч на 3 лютого Саратовський
     # НПЗ") or clause break.
     nxt = idx + 1
-    while nxt < len(numbers) and numbers[nxt].first < s_hi and is_noise(toks, numbers[nxt]):
-        nxt += 1
+    while nxt < len(numbers) and numbers[nxt].first < s_hi and (
+        is_noise(toks, numbers[nxt]) or _counts_places(toks, numbers[nxt])
+    ):
+        nxt += 1  # (nor a number of places: "launched at 13 settlements of the region")
     hi = numbers[nxt].first if nxt < len(numbers) else s_hi
     hi = min(hi, s_hi)
     if hi < s_hi and numbers[nxt].last + 1 < s_hi and _national_at(toks, numbers[nxt].last + 1) and (
@@ -212,7 +225,8 @@ def count_region(
         while c > s_lo and toks[c - 1].text not in _CLAUSE:
             c -= 1
         own = [p for p in places if c <= p.first and p.last < num.first and not p.origin]
-        if len(own) == 1 and own[0].first > 0 and toks[own[0].first - 1].low in ("над", "over"):
+        # (also "Всего ... по Харькову выпущено 9 ударных БпЛА": the target of the total's clause)
+        if len(own) == 1 and own[0].first > 0 and toks[own[0].first - 1].low in ("над", "over", "по"):
             return own[0].code
         return None
     # Backward: back to the previous number or a hard break.

@@ -504,7 +504,8 @@ _TAKEN_TO = words("доставить", "госпитализировать", "�
                   "перевезуть", "перевести", "transferred", "moved")
 _PLANES = frozenset({"самолёт", "самолет", "літак"})
 _AIRPORT_OPS = frozenset({"приём", "прием", "выпуск", "прийом", "приймання", "відправлення",
-                          "випуск", "відправка", "отправка", "обслуживание"})
+                          "випуск", "відправка", "отправка", "обслуживание", "принимать", "выпускать",
+                          "приймати", "випускати"})
 _STAY = words("remain", "remains", "remained", "are", "is", "were", "treated", "stay", "stays",
               "staying", "находиться", "оставаться", "перебувати", "залишатися", "лечиться",
               "лікуватися")
@@ -746,7 +747,8 @@ def _negated(toks: list[Token], i: int, lo: int, hi: int, covered: set[int]) -> 
 _STOREYS = re.compile(r"^\d+-(?:поверхівк|поверхівц|этажк|этажек|поверхівок)")
 _NOT = frozenset({"не", "not", "ні"})
 _OPERATE = frozenset({"приймати", "відправляти", "працювати", "принимать", "отправлять",
-                      "работать", "operating", "operate", "accepting", "accept", "receiving"})
+                      "работать", "operating", "operate", "accepting", "accept", "receiving",
+                      "выпускать", "випускати"})  # "не принимал и не выпускал самолеты"
 _PEOPLE_NEG = CASUALTY_CUES | words("casualties", "victims", "one", "жертва", "жертв", "постраждалі")
 
 

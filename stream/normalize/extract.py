@@ -674,9 +674,15 @@ _AIRPORT_NAMES = frozenset({"vnukovo", "sheremetyevo", "domodedovo", "zhukovsky"
                             "жуковский", "жуковський", "пулково"})
 
 
+_AIRPORTS_PLURAL = frozenset({"airports", "аэропорты", "аэропортах", "аэропортов", "аеропорти", "аеропортах",
+                              "аеропортів"})
+
+
 def _airports(toks: list[Token], lo: int, hi: int) -> bool:
     """Two airports or more named in the clause (flights stopped at each)."""
     names = sum(t.low in _AIRPORT_NAMES or t.lemma in _AIRPORT_NAMES for t in toks[lo:hi])
+    if any(t.low in _AIRPORTS_PLURAL for t in toks[lo:hi]):
+        return True  # "в аэропортах Калуги (Грабцево), Ярославля (Туношна) и Нижнего Новгорода"
     return names >= 2 or sum(t.lemma in _AIRPORT or t.low in _AIRPORT for t in toks[lo:hi]) >= 2 or (any(
         t.lemma in ("подмосковный", "підмосковний") for t in toks[lo:hi]
     ) and any(t.lemma in _AIRPORT for t in toks[lo:hi]))

@@ -350,7 +350,8 @@ def regional_fallback(
         a.sent == c.sent and lo <= a.first < hi and a.claimant in ("ru-official", "ua-official")
         for a in attributions
     )
-    if len(in_sent) == 1 and official:
+    if len(in_sent) == 1 and official and not _at_sea(toks, lo, hi):
+        # (not "shot down 17 drones over the city and the Black Sea": the city and the sea, both)
         return c._replace(region=next(iter(in_sent)))
     if (
         # (or a sentence naming that one region too: "нанесли 4 авиаудара по области, сбросив 7
@@ -379,6 +380,14 @@ def regional_fallback(
 # "Над областю та акваторією Чорного моря ... знищили 12 дронів": the region and the sea
 _SEA_WORDS = frozenset({"sea", "waters", "море", "моря", "морем", "морі", "акваторией", "акваторією",
                         "акватории", "акваторії"})
+_FROM = frozenset({"с", "со", "з", "із", "зі", "from"})
+
+
+def _at_sea(toks: list[Token], lo: int, hi: int) -> bool:
+    """A sea named in the clause as a place (not "атаковали ракетами с моря": where they came from)."""
+    return any(toks[k].low in _SEA_WORDS and (k == 0 or toks[k - 1].low not in _FROM) for k in range(lo, hi))
+
+
 _HIM = frozenset({"him", "her", "його", "її", "его", "ее", "неё", "нее"})
 
 

@@ -1464,6 +1464,31 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      []),
     ("nn.ru", "На предприятии в промзоне Кстово повреждена технологическая установка.", [],
      [("RU-NIZ", "industrial")], []),
+    # a figure over a city and a sea is both's (null); a number of places ("at 13 settlements of the
+    # region") ends no place-naming phrase; "над республикой" is the republic named before
+    ("kyivindependent", "Explosions were heard in Sevastopol overnight. Governor Mikhail Razvozhayev said "
+     "air defenses had shot down 17 drones over the city and the Black Sea.",
+     [(None, "drone", "intercepted", 17, "ru-official")], [], []),
+    ("interfax-ukraine", "Ночью Одесскую область атаковали 4 ракетами «Калибр» с моря, сообщил глава ОВА "
+     "Олег Кипер.", [("UA-51", "missile", "launched", 4, "ua-official")], [], []),
+    ("bbcmonitoring", "Belgorod Region Governor Vyacheslav Gladkov said 47 drones had been launched at 13 "
+     "settlements of the region over the past day.", [("RU-BEL", "drone", "launched", 47, "ru-official")],
+     [], []),
+    ("business-gazeta", "В Татарстане ввели режим «Ковер». По данным Минобороны, над республикой сбиты "
+     "четыре БПЛА.", [("RU-TA", "drone", "intercepted", 4, "ru-mod")], [], []),
+    # airports that "не принимают и не выпускают самолеты" are closed (no aircraft hit); airports in
+    # the plural with their names in brackets are each region's
+    ("ria", "Аэропорт Пулково с 04:10 до 05:35 не принимал и не выпускал самолеты.", [],
+     [("RU-SPE", "transport")], []),
+    ("ria", "Временные ограничения на прием и выпуск воздушных судов введены в аэропортах Калуги "
+     "(Грабцево), Ярославля (Туношна) и Нижнего Новгорода (Стригино).", [],
+     [("RU-KLU", "transport"), ("RU-YAR", "transport"), ("RU-NIZ", "transport")], []),
+    # a total's own target ("Всего ... по Харькову выпущено 9"); "з початку доби, 20 жовтня" is the
+    # day's figure, not a running total since a month
+    ("strana.ua", "Всего, по данным Синегубова, по Харькову выпущено 9 ударных БпЛА.",
+     [("UA-63", "drone", "launched", 9, "ua-official")], [], []),
+    ("telegram:kpszsu", "Станом на 20:00 з початку доби, 20 жовтня, противник атакував 58 ударними БпЛА.",
+     [(None, "drone", "launched", 58, "ua-military")], [], []),
 ]
 
 

@@ -212,9 +212,6 @@ KNOWN: dict[str, str] = {
     "put on Kyiv",
     "fresh22-ru-015": "'только за последнюю неделю ... более 1500 ударных дронов' (a week's total) is "
     "counted (other writers labelled weekly totals)",
-    "fresh22-ru-017": "airports of Yaroslavl and Ivanovo with restrictions: Ivanovo's is missed",
-    "fresh22-ru-018": "'над морем и над городом 14 беспилотников': the sea with no name makes no second "
-    "place",
     "fresh22-uk-001": "'у серпні Росія випустила по Україні понад 4100 дронів' (a month's total) is "
     "counted",
     "fresh22-uk-007": "'радіолокаційну станцію в тимчасово окупованому Криму' after a depot is missed",
@@ -255,8 +252,6 @@ KNOWN: dict[str, str] = {
     "damage (as other writers)",
     "fresh25-en-028": "an earlier figure of injured ('had reported 15') is not labelled (its writer "
     "labelled it)",
-    "fresh25-ru-003": "restrictions 'в аэропортах Саратова (Гагарин) и Волгограда': Volgograd's airport is "
-    "missed",
     "fresh25-ru-004": "a refinery called 'предприятие' is also industrial (its writer; other writers not)",
     "fresh25-ru-005": "an earlier figure ('Ранее глава региона сообщал об одном пострадавшем') is not "
     "labelled (its writer labelled it)",
@@ -348,8 +343,6 @@ KNOWN: dict[str, str] = {
     "singular weapon)",
     "fresh28-ru-021": "'атаковал портовую и энергетическую инфраструктуру' with warehouses damaged gives no "
     "transport",
-    "fresh28-ru-028": "'Аэропорты Внуково и Домодедово временно не принимают и не выпускают рейсы' (negated "
-    "verbs) gives no transport",
     "fresh28-uk-016": "'95 ударними БпЛА, з них близько 60 — шахеди': the type inside the total is labelled "
     "(its writer did not)",
     "fresh28-uk-017": "an update 'Кількість поранених зросла до семи' drops the five before (its writer "
