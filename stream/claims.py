@@ -105,7 +105,7 @@ def claims_of(report: NormalizedReport, *, text: str = "") -> list[Claim]:
     def put(claim: Claim, merge: dict[str, int]) -> None:
         old = out.get(claim.claim_id)
         if old is not None:
-            upd = {k: max(v, getattr(old, k)) for k, v in merge.items()}
+            upd = {k: max(v, getattr(old, k) or 0) for k, v in merge.items()}
             claim = old.model_copy(update=upd)
         out[claim.claim_id] = claim
 
@@ -129,7 +129,8 @@ def claims_of(report: NormalizedReport, *, text: str = "") -> list[Claim]:
             injured=cas.injured, span=cas.span, excerpt=ex, excerpt_start=ex_start,
             killed_before=cas.killed_before, injured_before=cas.injured_before, **common,
         )
-        put(claim, {"killed": cas.killed, "injured": cas.injured})
+        put(claim, {"killed": cas.killed, "injured": cas.injured,
+                    **{k: v for k in ("killed_before", "injured_before") if (v := getattr(cas, k))}})
     for dmg in report.damage:
         ex, ex_start = excerpt_of(text, dmg.span)
         claim = Claim(

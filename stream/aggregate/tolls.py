@@ -133,7 +133,8 @@ def reconcile_toll(state: RegionState, cid: Cid, rec: Rec, new: bool,
         comp, needed = comp | comp_was, needed | needed_was
     vals = {m: value(claims[m]) for m in needed}
     wins = {m: span_of(claims[m]) for m in needed}
-    fixes = {m: fix for m in needed if (fix := corrects(claims[m])) != (0, 0)}
+    # [-1][2]: the qualifier of the value in force, tagged where it corrects (`tagged`)
+    fixes = {m: corrects(claims[m]) for m in needed if ">" in claims[m][-1][2]}
     got_a, touched_a = allocate_corrected([(m, *wins[m], vals[m][0]) for m in needed],
                                           {m: f[0] for m, f in fixes.items() if f[0]})
     got_b, touched_b = allocate_corrected([(m, *wins[m], vals[m][1]) for m in needed],

@@ -335,6 +335,7 @@ def extract(
     casualties = _without_parts(_without_superseded(casualties, updates, cas_sents))
     if replaced:
         casualties = _corrected_casualties(casualties, replaced, toks, {c.value for c in counts})
+        casualties = _marked_corrections(casualties, replaced, toks)
 
     damage: list[DamageItem] = []
     generic: list[bool] = []
@@ -511,6 +512,27 @@ def _corrected_casualties(
                 "span": _span(toks, new.first, new.last),
             })
         out.append(c)
+    return out
+
+
+def _marked_corrections(
+    items: list[CasualtyItem], replaced: list[tuple[int, Number]], toks: list[Token]
+) -> list[CasualtyItem]:
+    """Tolls that say which earlier figure they correct ("погибли не 5, а 3 человека",
+    "three, not five, were killed"): the figure they replace goes with them
+    (`killed_before` / `injured_before`), so the aggregates replace the earlier report's."""
+    out: list[CasualtyItem] = []
+    for c in items:
+        fix: dict[str, int] = {}
+        for old, new in replaced:
+            at = toks[new.first].start
+            if old == new.value or not c.span[0] <= at < c.span[1]:
+                continue
+            if c.killed == new.value:
+                fix["killed_before"] = old
+            elif c.injured == new.value:
+                fix["injured_before"] = old
+        out.append(c.model_copy(update=fix) if fix else c)
     return out
 
 
