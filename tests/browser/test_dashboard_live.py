@@ -221,3 +221,34 @@ def test_a_relay_of_a_governors_post_shows_that_it_counts_nothing(
     assert sorted(tags) == [
         ["reuters", "counts 0", "restates an official's post of the same figure, which is counted"],
         ["telegram:vvgladkov", None, None]]
+
+
+def test_a_toll_correction_says_which_figure_it_corrects(deployment: Deployment, driver: Any) -> None:
+    """The governor posts 5 killed, then "не 5, а 3": the region's drawer lists the
+    correction with a "corrects 5 killed" tag (why on hover)."""
+    worker = deployment.start_worker()
+    worker.wait_ready()
+    post = datetime(2025, 7, 10, 5, 15, tzinfo=UTC)
+    ingest(deployment, [
+        report("gov", post, "Над Белгородской областью сбиты 8 беспилотников. В Шебекино погибли "
+                            "5 человек, ещё 7 ранены.", source="telegram:vvgladkov"),
+        report("fix", post + timedelta(hours=3),
+               "Уточнение: в Шебекино погибли не 5, а 3 человека, ранены 7.", source="telegram:vvgladkov"),
+    ], b"fix")
+    wait_until(lambda: worker.json("/healthz")["claims_applied"] >= 3, timeout=60, what="all folded")
+    open_dashboard(driver, worker)
+    row = '#regions-table tr[data-region="RU-BEL"]'
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, row))
+    click(driver, row)
+    WebDriverWait(driver, 5).until(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, '#drawer-claims li[data-region="RU-BEL"]')) >= 3)
+    items = driver.execute_script(
+        "return [...document.querySelectorAll('#drawer-claims li')].map((li) => "
+        "[li.querySelector('.fig').textContent, "
+        "li.querySelector('.tag.counted')?.textContent ?? null, "
+        "li.querySelector('.tag.counted')?.title ?? null])")
+    tolls = sorted(i for i in items if "killed" in i[0])
+    assert tolls == [
+        ["3 killed, 7 injured", "corrects 5 killed",
+         "the report says the earlier figure was wrong: this one replaces it"],
+        ["5 killed, 7 injured", None, None]]

@@ -212,6 +212,17 @@ function countedTag(c) {
   return el("span", { class: "tag counted", title: why }, `counts ${fmt(c.counted)}`);
 }
 
+/** A toll that says which earlier figures it corrects ("не 5, а 3"): they are replaced. */
+function correctsTag(c) {
+  const fix = c.corrects;
+  if (c.kind !== "casualties" || !fix) return null;
+  const was = [fix.killed ? `${fmt(fix.killed)} killed` : null, fix.injured ? `${fmt(fix.injured)} injured` : null]
+    .filter(Boolean).join(", ");
+  if (!was) return null;
+  return el("span", { class: "tag counted", title: "the report says the earlier figure was wrong: this one replaces it" },
+    `corrects ${was}`);
+}
+
 export function claimItem(c, linked = false) {
   const sources = Array.isArray(c.sources) && c.sources.length ? c.sources : [c.source];
   const meta = el("div", { class: "meta" },
@@ -227,7 +238,7 @@ export function claimItem(c, linked = false) {
     src.appendChild(el("span", { class: "source" }, String(s)));
   });
   if (Array.isArray(c.versions) && c.versions.length > 1) src.appendChild(el("span", { class: "tag" }, `${c.versions.length} versions`));
-  const counted = countedTag(c);
+  const counted = countedTag(c) || correctsTag(c);
   if (counted) src.appendChild(counted);
   return el("li", { class: "claim", data: { claimId: c.claim_id, region: c.key || "" } }, meta, excerptNode(c), src);
 }
