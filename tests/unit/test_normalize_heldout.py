@@ -1,7 +1,7 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, thirty-three rounds of 90; round 6
+administrations' posts in en/ru/uk (tests/data/heldout/, thirty-four rounds of 90; round 6
 is harder documents: live blogs, digests, bullets, corrections; round 7 is like the
 dev set). The writers saw neither these tests nor the normalizer's code. Overall F1
 (the eval scorer's metric) of the normalizer as it was before them: 0.930, 0.906,
@@ -60,7 +60,8 @@ incident updates, district lists, rising tolls, corrections, UPD lines, evening 
 for comparison, projections, production figures, casualties from several cities) scored 0.969 untouched
 (0.956, 0.969, 0.985). Round 34 (autumn 2026 as it reads in bulletins, officials' posts, news sites and wires:
 figures that count nothing, previous records, negated damage, totals with breakdowns) scored 0.955 untouched
-(0.956, 0.943, 0.957).
+(0.956, 0.943, 0.957). Round 35 (autumn 2026 again: tolls that rise through updates, ports, tankers and
+airports, gas fields, the sea) scored 0.914 untouched (0.900, 0.931, 0.926).
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -474,6 +475,50 @@ KNOWN: dict[str, str] = {
     "Бучанському районі травмовано трьох людей') is labelled beside it, as rounds 24-26's writers labelled "
     "such parts (its writer labelled the total only); the woman of the next district, told with the verb "
     "left out ('у Фастівському районі – жінку 33 років'), is not read",
+    # round 35 (autumn 2026 again: tolls that rise through updates, ports, tankers and airports, gas
+    # fields, the sea), written after the round-34 fixes and scored untouched (0.914)
+    "fresh35-en-003": "'A civilian tanker ... was damaged at a berth' gives other damage, a vessel as "
+    "rounds 4, 24, 25, 28 and 29 labelled one (its writer left it out)",
+    "fresh35-en-004": "'destroyed six uncrewed boats in the Black Sea' is no count, boats being no air "
+    "weapons as rounds 18, 21, 26 and 28's writers left them out (its writer counted six drones); "
+    "'setting a tanker on fire' gives the vessel other damage, as earlier rounds labelled one (its writer "
+    "left it out)",
+    "fresh35-en-014": "'causing fires at both facilities' after a refinery in Samara Oblast and a pumping "
+    "station in Tambov Oblast: the fire goes to the nearer region only",
+    "fresh35-en-016": "'as Moscow pressed its campaign against the country's energy grid' puts the lead's "
+    "outage and homes on Moscow; 'Two people died in the Zaporizhzhia region and two in the Vinnytsia "
+    "region, where a 70-year-old man was killed': the elided second two is not read, and the man inside it "
+    "is taken as one killed",
+    "fresh35-en-018": "the update 'Razvozhayev now says three people were injured, and that a private house "
+    "and three cars were damaged' takes Crimea from the ministry's sentence before ('over Crimea and the "
+    "Black Sea'), not the governor's Sevastopol, so the one injured told before is not replaced",
+    "fresh35-en-021": "'a Neptune-MD long-range missile' in a list of downed weapons is no count of one (as "
+    "fresh29-ru-009)",
+    "fresh35-en-029": "tankers struck in the Black Sea 'as the vessels headed to Novorossiysk': the "
+    "destination is taken as the place, not the sea; the tankers are other damage, as earlier rounds "
+    "labelled vessels (its writer gave transport)",
+    "fresh35-ru-007": "'Дрозденко сообщил о трех сбитых БПЛА' names no place and the report also names "
+    "Pulkovo (St Petersburg), so the Kirishi district of the sentence before is not carried; 'над Финским "
+    "заливом в районе Усть-Луги': the Gulf of Finland (the Baltic) is no sea in the gazetteer, so "
+    "Ust-Luga's region is taken",
+    "fresh35-ru-013": "'Пострадала 58-летняя женщина' and 'Еще один пострадавший — мужчина 1979 года "
+    "рождения —': two people with one figure each are labelled each, as rounds 24 and 27 (its writer added "
+    "them up); the second, told with a dashed apposition, is not read",
+    "fresh35-uk-006": "'удар було завдано двома балістичними ракетами «Іскандер-М» з району Таганрога' (the "
+    "strike on Dnipro the report is about) names only the origin, so the missiles get no region",
+    "fresh35-uk-008": "'58 ударними БпЛА, з них близько 40 — «шахеди»': the type inside the total is "
+    "labelled (as fresh28-uk-016; its writer did not)",
+    "fresh35-uk-010": "'Ще дві КАБ ... упали в полі на околиці міста': bombs that fell are not read as "
+    "dropped",
+    "fresh35-uk-015": "'Медики госпіталізували 3 постраждалих, ще двом надали допомогу на місці': one more "
+    "figure beside another is labelled apart (its writer added them up to five); the two helped on the "
+    "spot are not read",
+    "fresh35-uk-023": "the district figures after the region's day total ('поранили 8 жителів Донеччини' ... "
+    "'Слов'янськ: ... поранено двох', 'Дружківка: поранено трьох') are labelled beside it, as rounds "
+    "24-26's writers labelled such parts (its writer labelled the total only, as round 34's)",
+    "fresh35-uk-024": "'атакували об'єкти видобутку газу ... Пошкоджено обладнання': an attacked facility "
+    "is a target, not a hit, and damaged 'equipment' names no kind (its writer labelled fuel, as "
+    "fresh33-en-009's)",
 }
 
 
@@ -525,10 +570,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 2970
-    assert len(set(ids)) == 2970
+    assert len(ids) == 3060
+    assert len(set(ids)) == 3060
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 990, "ru": 990, "uk": 990}
+    assert Counter(c["lang"] for c in CASES) == {"en": 1020, "ru": 1020, "uk": 1020}
 
 
 @pytest.mark.parametrize(
