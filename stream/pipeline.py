@@ -26,8 +26,8 @@ MAX_CLOCK_SKEW = timedelta(hours=1)
 #: default wait after an hour ends before the detectors score it (STREAM_DETECT_GRACE_MINUTES)
 DETECT_GRACE = timedelta(hours=2)
 HOUR = timedelta(hours=1)
-#: a lateness that keeps every claim (`Engine._evict_lateness`: before the first hour is scored)
-_NO_EVICTION = timedelta(days=365_000)
+#: an eviction hold that keeps every claim (`Engine._hold`: before the first hour is scored)
+_NO_EVICTION = -(2**62)
 
 
 _BUCKETS: dict[datetime, datetime] = {}
@@ -77,15 +77,7 @@ def _whole_hours(span: timedelta) -> int:
     return found
 
 
-def _seconds(span: timedelta) -> int:
-    found = _SECONDS.get(span)
-    if found is None:
-        found = _SECONDS[span] = int(span.total_seconds())
-    return found
-
-
 _HOURS: dict[timedelta, int] = {}
-_SECONDS: dict[timedelta, int] = {}
 
 
 def is_late(claim: Claim | aggregate.Fact, lateness: timedelta) -> bool:
@@ -395,6 +387,19 @@ class Engine:
     #: the log is known to carry watermark records (a live follower of the claims the
     #: normalize agents write): every partition is held until its first one is read
     expect_ticks: bool = False
+    #: The eviction's hold (`aggregate.apply`): the region's claims are evicted the
+    #: retention and the lateness behind the first hour the detectors have not scored
+    #: (`closed_before`, epoch s), when that is behind its latest event time; nothing
+    #: before the first hour is scored. A region's latest event time runs weeks ahead of
+    #: the hours scored when the raw partitions are read unevenly (a bulk load: the
+    #: normalize agent gets one partition's records before another's) or a backlog is
+    #: folded before its hours are scored (a raw replay folds what it has buffered
+    #: first). Evicting there expired the claims still to come from the partitions
+    #: behind, and dropped a report published after its hour closed (read in the hour it
+    #: came in, up to the lateness after its event time) before that hour was scored: the
+    #: alerts depended on how the feed arrived. Kept for `closed_before` (`_hold_for`).
+    _hold: int = field(default=_NO_EVICTION, compare=False, repr=False)
+    _hold_for: datetime | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def create(cls, *, lateness: timedelta = timedelta(days=7),
@@ -417,8 +422,11 @@ class Engine:
         state = self.states.get(key)
         if state is None:
             state = self.states[key] = aggregate.new_state(key)
+        closed = self.closed_before
+        if closed is not self._hold_for:  # the eviction's hold: see `_hold`
+            self._hold_for, self._hold = closed, _NO_EVICTION if closed is None else int(closed.timestamp())
         _state, applied = aggregate.apply(state, claim, partition=partition, offset=offset,
-                                          lateness=self._evict_lateness(claim))
+                                          lateness=self.lateness, hold=self._hold)
         outcome = applied.outcome
         counts = self.counts
         counts[outcome] = counts.get(outcome, 0) + 1
@@ -472,32 +480,6 @@ class Engine:
             hour = delta[0]
             if closed is None or hour >= closed:
                 dirty.add(hour)
-
-    def _evict_lateness(self, claim: Claim | aggregate.Fact) -> timedelta:
-        """The lateness `aggregate.apply` folds `claim` with: the Engine's own for the late
-        rule; for the eviction (the region's latest event time less the retention and the
-        lateness), stretched so that the horizon stays that far behind the first hour the
-        detectors have not scored (`closed_before`) instead.
-
-        A region's latest event time runs weeks ahead of the hours scored when the raw
-        partitions are read unevenly (a bulk load: the normalize agent gets one partition's
-        records before another's) or a backlog is folded before its hours are scored (a raw
-        replay folds what it has buffered first). Evicting there expired the claims still
-        to come from the partitions behind, and dropped a report published after its hour
-        closed (read in the hour it came in, up to the lateness after its event time)
-        before that hour was scored: the alerts depended on how the feed arrived. Nothing
-        is evicted before the first hour is scored."""
-        lateness = self.lateness
-        we, pub = ((claim.window_end, claim.published_at) if isinstance(claim, aggregate.Fact)
-                   else (int(claim.window_end.timestamp()), int(claim.published_at.timestamp())))
-        if we < pub - _seconds(lateness):
-            return lateness  # late: rejected as such, never folded (nor evicting)
-        closed = self.closed_before
-        if closed is None:
-            return _NO_EVICTION
-        # the claim's event time (aggregate.claim_event_time) less that first hour
-        ahead = min(we, -(-pub // 3600) * 3600) - int(closed.timestamp())
-        return lateness + timedelta(seconds=ahead) if ahead > 0 else lateness
 
     def tick(self, partition: int, event_time: datetime, raw: Collection[int] | None = None,
              of: int | None = None) -> None:
@@ -568,7 +550,7 @@ class Engine:
         identities kept, per claims partition the event time it has closed its hours
         to: its latest watermark record where it carries them, else its claims' latest
         event time). A partition far behind the others holds the scoring back, and with
-        it the eviction (`_evict_lateness`): what `/metrics` shows operators."""
+        it the eviction (`_hold`): what `/metrics` shows operators."""
         ticked = self.ticked
         parts = {p: t for p in set(self.part_time) | set(self.claim_time)
                  if (t := self.part_time.get(p) if p in ticked else self.claim_time.get(p)) is not None}

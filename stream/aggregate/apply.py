@@ -447,10 +447,14 @@ def _drop(state: RegionState, hour: int, cid: Cid) -> None:
     state.version_excerpts.pop(cid, None)
 
 
-def _evict(state: RegionState, lateness: timedelta, before_evict: EvictHook | None) -> None:
+def _evict(state: RegionState, lateness: timedelta, before_evict: EvictHook | None,
+           hold: int | None = None) -> None:
     if state.watermark is None:
         return
-    horizon = state.watermark - int((RETENTION + lateness).total_seconds())
+    keep = _SECONDS.get(RETENTION + lateness)
+    if keep is None:
+        keep = _SECONDS[RETENTION + lateness] = int((RETENTION + lateness).total_seconds())
+    horizon = (state.watermark if hold is None or hold > state.watermark else hold) - keep
     horizon -= horizon % EVICT_STEP  # scan at most once per step, not per record
     if horizon <= state.evicted_before:
         return
@@ -489,10 +493,14 @@ def apply(
     offset: int,
     lateness: timedelta = RETENTION,
     before_evict: EvictHook | None = None,
+    hold: int | None = None,
 ) -> tuple[RegionState, Applied]:
     """Apply `claim` read at `partition`@`offset`; see the module docstring.
     `before_evict(state, horizon)` is called before the claims with an event time
-    before `horizon` are evicted (a reader that still needs them reads them then)."""
+    before `horizon` are evicted (a reader that still needs them reads them then).
+    `hold` (epoch s): the eviction keeps the retention and the lateness behind this
+    event time too, when it is behind the region's latest (a reader that has not
+    finished with the claims before it: the detectors' first unscored hour)."""
     f = claim if isinstance(claim, Fact) else Fact.of(claim)
     claim_id = f.claim_id
     we, pub = f.window_end, f.published_at
@@ -526,7 +534,7 @@ def apply(
         # and may tie an excerpt (same report re-published).
         _keep_excerpt(state, cid, f, old, rec, False)
         if state.watermark is None or et > state.watermark:
-            _advance(state, et, lateness, before_evict)
+            _advance(state, et, lateness, before_evict, hold)
         return state, Applied(outcome, claim_id, event_time=et_dt)
     state.claims[cid] = rec
     deltas: list[Delta] = []
@@ -552,16 +560,17 @@ def apply(
                                                      recount=False))
     _keep_excerpt(state, cid, f, old, rec, True)
     if state.watermark is None or et > state.watermark:
-        _advance(state, et, lateness, before_evict)
+        _advance(state, et, lateness, before_evict, hold)
     return state, Applied(outcome, claim_id, deltas, event_time=et_dt)
 
 
 _SECONDS: dict[timedelta, int] = {}
 
 
-def _advance(state: RegionState, et: int, lateness: timedelta, before_evict: EvictHook | None) -> None:
+def _advance(state: RegionState, et: int, lateness: timedelta, before_evict: EvictHook | None,
+             hold: int | None) -> None:
     state.watermark = et
-    _evict(state, lateness, before_evict)
+    _evict(state, lateness, before_evict, hold)
 
 
 __all__ = ["Applied", "Delta", "Fact", "Outcome", "apply", "claim_event_time", "hour_of_end",
