@@ -161,7 +161,8 @@ def _version(f: Fact) -> Version:
     a, b = _value(f)
     # The publication time is shared like the report id: every claim of one report
     # (a bulletin gives one per region and weapon) then holds one int, not its own.
-    return (recent(f.published_at), recent(f.report_id), a, b, _qualifier(f),
+    return (recent(f.published_at), recent(f.report_id), a, b,
+            _qualifier(f) if f.killed_before or f.injured_before else intern(f.qualifier),
             intern(f.source))
 
 
@@ -180,7 +181,8 @@ def _merge(rec: Rec | None, f: Fact) -> Rec:
         meta = shared((intern(f.kind), intern(f.claimant), f.weapon, f.measure, f.damage_kind,
                        shared(f.window_start), shared(f.window_end)))
         return (meta, shared((src,)), recent(f.published_at), recent(f.report_id),
-                value(a, b, _qualifier(f), src))
+                value(a, b, _qualifier(f) if f.killed_before or f.injured_before
+                      else intern(f.qualifier), src))
     v = _version(f)
     versions = list(versions_of(rec))
     for i, old in enumerate(versions):

@@ -24,7 +24,7 @@ from itertools import chain
 from typing import Any
 
 from stream.aggregate.apply import ts
-from stream.aggregate.reconcile import affected, allocate
+from stream.aggregate.reconcile import allocate
 from stream.aggregate.relays import restated_post
 from stream.aggregate.state import (
     CLAIMANT,
@@ -210,8 +210,9 @@ def _inside_earlier(state: RegionState, cid: Cid) -> bool:
     ws, we = span_of(rec)
     first = rec[FIRST]
     claims = state.claims
+    # a window holding it starts by its start: the members touching [ws, ws] hold them all
     return any(m != cid and s <= ws and we <= e and (s, e) != (ws, we) and claims[m][FIRST] < first
-               for m, s, e in window_lookup(state, state.groups[g], g)(ws, we))
+               for m, s, e in window_lookup(state, state.groups[g], g)(ws, ws))
 
 
 #: a figure over a longer window (a week's, a month's total) is no hour's activity: what its
@@ -276,15 +277,15 @@ def _counted_before(state: RegionState, cid: Cid, rec: Rec, g: GroupKey, cutoff:
         return 0
     if cid not in state.parts:  # no window inside it now, so none then either
         return count
-    _comp, needed = affected(window_lookup(state, state.groups[g], g), (cid, *span_of(rec)))
-    items = []
-    for m in needed:
-        if m in state.shadowed:
+    # its counted part depends on the windows inside it alone (allocate: what they total)
+    ws, we = span_of(rec)
+    items = [(cid, ws, we, count)]
+    for m, s, e in window_lookup(state, state.groups[g], g)(ws, we):
+        if m == cid or m in state.shadowed or s < ws or we < e:
             continue
-        r = state.claims[m]
-        n = _count_before(r, cutoff)
+        n = _count_before(state.claims[m], cutoff)
         if n is not None:
-            items.append((m, *span_of(r), n))
+            items.append((m, s, e, n))
     return allocate(items)[0].get(cid, 0)
 
 
