@@ -301,7 +301,9 @@ def synthetic_claims(n: int, *, regions: int = 100, days: int = 7, seed: int = 1
     time order: hourly posts, overnight/day bulletins and 24-hour summaries (which
     nest, so window reconciliation works), from five claimants; about one claim in
     three repeats an identity already seen (relay, duplicate or correction).
-    Published 0-6 h after the window ends, so none is late."""
+    Each is published at its place in the feed (within half an hour of it), or when
+    its window ends if that is later, so the feed is roughly in publication order, as
+    a live one is (a summary of the day before comes in the next day); none is late."""
     import random
     from datetime import timedelta
 
@@ -335,7 +337,7 @@ def synthetic_claims(n: int, *, regions: int = 100, days: int = 7, seed: int = 1
         claimant = rng.choice(_CLAIMANTS)
         kind = rng.random()
         source = rng.choice(_SOURCES)
-        published = we + timedelta(seconds=rng.randrange(6 * 3600))
+        published = max(t, we) + timedelta(seconds=rng.randrange(1800))
         common = {"report_id": f"syn-{i // 3}", "source": source, "lang": "en", "published_at": published,
                   "claimant": claimant, "region": region, "window_start": ws, "window_end": we,
                   "span": (0, 20), "excerpt": _EXCERPT, "parser_version": "bench"}
@@ -362,8 +364,12 @@ def claim_records(n: int, *, partitions: int | None = None, batch: int = 500,
                   **kw: Any) -> tuple[list[bytes], list[bytes], list[int | None]]:
     """(keys, values, partitions) of n synthetic claims as the normalize agent writes
     them: the claims of `batch` at a time, then a watermark record in each of the
-    claims topic's `partitions` (default: as the service creates it) when their event
-    time enters a new hour."""
+    claims topic's `partitions` (default: as the service creates it) when it enters a
+    new hour. A watermark says what a writer reading reports in publication order
+    would: it is at most the latest event time written, and no later claim was
+    published before it (the claims are generated in window order, not publication
+    order: a 24-hour summary is published up to six hours after the hourly posts
+    after it)."""
     from stream.agents import claim_bytes
     from stream.aggregate import claim_event_time
     from stream.pipeline import TICK_KEY, tick_bytes
@@ -372,19 +378,31 @@ def claim_records(n: int, *, partitions: int | None = None, batch: int = 500,
     if partitions is None:
         partitions = load_settings().claims_partitions
 
+    claim_keys: list[bytes] = []
+    claim_values: list[bytes] = []
+    events: list[float] = []
+    published: list[float] = []
+    for claim in synthetic_claims(n, **kw):
+        claim_keys.append(claim.key.encode())
+        claim_values.append(trimmed(claim_bytes(claim)))
+        events.append(claim_event_time(claim).timestamp())
+        published.append(claim.published_at.timestamp())
+    after = [float("inf")] * (len(published) + 1)  # the earliest publication from i on
+    for i in range(len(published) - 1, -1, -1):
+        after[i] = min(published[i], after[i + 1])
     keys: list[bytes] = []
     values: list[bytes] = []
     parts: list[int | None] = []
     latest = last = None
-    for i, claim in enumerate(synthetic_claims(n, **kw), 1):
-        keys.append(claim.key.encode())
-        values.append(trimmed(claim_bytes(claim)))
+    for i, (key, value) in enumerate(zip(claim_keys, claim_values, strict=True), 1):
+        keys.append(key)
+        values.append(value)
         parts.append(None)
-        t = claim_event_time(claim)
-        latest = t if latest is None or t > latest else latest
-        if latest is not None and (i % batch == 0 or i == n):
-            hour = latest.replace(minute=0, second=0, microsecond=0)
-            if last is None or hour > last:
+        latest = events[i - 1] if latest is None else max(latest, events[i - 1])
+        if i % batch == 0 or i == n:
+            mark = min(latest, after[i])
+            hour = datetime.fromtimestamp(mark - mark % 3600, UTC) if mark != float("inf") else None
+            if hour is not None and (last is None or hour > last):
                 for p in range(partitions):
                     keys.append(TICK_KEY)
                     values.append(tick_bytes(hour))

@@ -40,6 +40,7 @@ from stream.pipeline import (
     is_late,
     tick_bytes,
 )
+from stream.replay import hold_ahead
 
 __all__ = ["ClaimsFollower", "Produced", "claim_bytes", "deliver", "install"]
 
@@ -741,6 +742,7 @@ class ClaimsFollower:
             rt.engine.expect_ticks = True
             caught_up = False
             refreshed = time.monotonic()
+            paused: set[TopicPartition] = set()  # read far ahead of the others (hold_ahead)
             while True:
                 if self.intake.holding:  # a batch being gathered goes first
                     await self.intake.wait()
@@ -748,6 +750,7 @@ class ClaimsFollower:
                 batch = await consumer.getmany(timeout_ms=200, max_records=FOLLOW_MAX_RECORDS)
                 if batch:
                     await self._apply_batch(batch, await self._lagging(consumer, tps))
+                    hold_ahead(consumer, rt.engine, tps, set(), paused)
                 if self.ticker is not None and (batch or time.monotonic() - refreshed >= IDLE_REFRESH_S):
                     refreshed = time.monotonic()
                     await self.ticker.refresh()
@@ -858,6 +861,17 @@ class ClaimsFollower:
         apply, duplicates_by = rt.engine.apply, metrics.duplicates_by
         engine_tick = rt.engine.tick
         late_before = rt.engine.detector_late
+
+        def account(claim: Claim | Fact, applied: Any) -> None:
+            outcome = applied.outcome
+            if outcome == "late":
+                # counted by every worker that folds it; dead-lettered once, by the
+                # normalize agent that wrote it (`Batch.dead_letter_late`)
+                metrics.late_claims_total.inc()
+                return
+            if outcome in DUPLICATE_OUTCOMES:
+                duplicates_by(outcome).inc()
+            applied_batch.append((claim, applied))
         if self.intake.holding:
             started += await self.intake.wait()
         for i, (item, where, _m) in enumerate(decoded):
@@ -869,17 +883,8 @@ class ClaimsFollower:
                 continue
             claim = item
             applied = apply(claim, partition=where.partition, offset=where.offset)
-            outcome = applied.outcome
-            if outcome == "late":
-                # counted by every worker that folds it; dead-lettered once, by the
-                # normalize agent that wrote it (`Batch.dead_letter_late`)
-                metrics.late_claims_total.inc()
-                continue
-            if outcome in DUPLICATE_OUTCOMES:
-                duplicates_by(outcome).inc()
-            applied_batch.append((claim, applied))
-        if rt.engine.detector_late > late_before:
-            metrics.detector_late_claims_total.inc(rt.engine.detector_late - late_before)
+            if applied.outcome != "held":  # held behind a watermark: folded by `detect`
+                account(claim, applied)
         if decoded:
             rt.folded_at = time.time()
         metrics.stage("aggregate").observe(time.perf_counter() - started)
@@ -887,6 +892,10 @@ class ClaimsFollower:
             await self.intake.wait()
         started = time.perf_counter()
         alerts = rt.engine.detect(lagging=lagging)
+        for claim, applied in rt.engine.take_released():
+            account(claim, applied)
+        if rt.engine.detector_late > late_before:
+            metrics.detector_late_claims_total.inc(rt.engine.detector_late - late_before)
         metrics.stage("detect").observe(time.perf_counter() - started)
         sent = []
         for alert in alerts:

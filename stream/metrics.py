@@ -137,6 +137,8 @@ class Progress:
     scored_before: float | None
     kept_claims: int
     partitions: tuple[tuple[int, float], ...] = ()
+    #: per claims partition, the records held behind a watermark (`Engine.apply`)
+    held: tuple[tuple[int, int], ...] = ()
 
 
 ProgressSource = Callable[[], Progress]
@@ -260,12 +262,20 @@ def _progress_families() -> list[GaugeMetricFamily]:
             "holds the detectors back.",
             labels=("partition",),
         ),
+        GaugeMetricFamily(
+            f"{PREFIX}_held_records",
+            "Records read from a claims partition after a watermark the others have not "
+            "reached yet, held until the hours it closes are scored (then folded): every "
+            "hour is scored with the claims before its watermarks, however the partitions "
+            "are read. Zero but for moments in a healthy run.",
+            labels=("partition",),
+        ),
     ]
 
 
 def _progress_metrics(source: ProgressSource) -> list[GaugeMetricFamily]:
     progress = source()
-    event, scored, kept, parts = _progress_families()
+    event, scored, kept, parts, held = _progress_families()
     if progress.event_time is not None:
         event.add_metric([], progress.event_time)
     if progress.scored_before is not None:  # absent until the first hour is scored
@@ -273,7 +283,9 @@ def _progress_metrics(source: ProgressSource) -> list[GaugeMetricFamily]:
     kept.add_metric([], float(progress.kept_claims))
     for partition, t in sorted(progress.partitions):
         parts.add_metric([str(partition)], t)
-    return [event, scored, kept, parts]
+    for partition, n in sorted(progress.held):
+        held.add_metric([str(partition)], float(n))
+    return [event, scored, kept, parts, held]
 
 
 def _region_metric(source: RegionSource | None) -> GaugeMetricFamily:
@@ -463,7 +475,8 @@ class Metrics:
     def set_progress_source(self, snapshot: ProgressSource) -> None:
         """Export the fold's and the detectors' progress (`Progress`) at each scrape:
         `strikestream_event_time_seconds`, `strikestream_detector_scored_before_seconds`,
-        `strikestream_kept_claims`, `strikestream_detector_partition_time_seconds`."""
+        `strikestream_kept_claims`, `strikestream_detector_partition_time_seconds`,
+        `strikestream_held_records`."""
         self._snapshots.progress_source = snapshot
 
     def set_gc_pause_source(self, snapshot: PauseSource) -> None:

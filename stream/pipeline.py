@@ -7,6 +7,7 @@ here does I/O or reads the clock: `now` is an argument.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -400,6 +401,15 @@ class Engine:
     #: alerts depended on how the feed arrived. Kept for `closed_before` (`_hold_for`).
     _hold: int = field(default=_NO_EVICTION, compare=False, repr=False)
     _hold_for: datetime | None = field(default=None, compare=False, repr=False)
+    #: The gate (`apply`, `tick`): per claims partition, the first hour its latest
+    #: watermark leaves unscored (`detect.closed_before` at it) ...
+    gates: dict[int, datetime] = field(default_factory=dict)
+    #: ... and, while that hour is ahead of the hours scored, the records read there
+    #: since, in log order: (None, claim, offset) or (tick, raw, of)
+    held: dict[int, deque[tuple[Any, Any, Any]]] = field(default_factory=dict)
+    #: claims the gate let through during `detect`, with what folding them did
+    #: (`take_released`)
+    released: list[tuple[Claim | aggregate.Fact, aggregate.Applied]] = field(default_factory=list)
 
     @classmethod
     def create(cls, *, lateness: timedelta = timedelta(days=7),
@@ -413,7 +423,28 @@ class Engine:
         position (replay of raw reports, tests) the claims get a private sequence so only
         claim identity deduplicates them. `source`: the partition whose event time this
         claim advances for the detectors (default `partition`; a replay of raw reports
-        gives the raw partition, see `frontier`)."""
+        gives the raw partition, see `frontier`).
+
+        A claim read from a partition after a watermark that closes hours the detectors
+        have not scored yet is held (outcome "held"), folded once they are
+        (`detect`; `take_released` gives it with its real outcome): every hour is
+        scored with exactly the claims that precede, in every partition, the watermarks
+        that close it, whichever partition a reader happens to read ahead. A report
+        that reached the log after its hour's watermark (a feed delivered out of
+        publication order) is then late for the detectors in every run, not only in
+        the runs that read its partition after the others had closed the hour."""
+        if partition >= 0 and (partition in self.held or (
+                (gate := self.gates.get(partition)) is not None
+                and (self.closed_before is None or gate > self.closed_before))):
+            queue = self.held.get(partition)
+            if queue is None:
+                queue = self.held[partition] = deque()
+            queue.append((None, claim, offset))
+            return aggregate.Applied("held", claim.claim_id)
+        return self._apply(claim, partition, offset, source)
+
+    def _apply(self, claim: Claim | aggregate.Fact, partition: int, offset: int,
+               source: int | None) -> aggregate.Applied:
         hold = partition if source is None else source
         if partition < 0:
             self.seq += 1
@@ -494,7 +525,17 @@ class Engine:
         writes its own watermarks: a partition's hours close at the least, over every
         raw partition, of the latest watermark covering it, so a writer that lags (a
         catch-up, a backfill) is waited for, and one that died stops holding once the
-        writer that took its raw partitions over covers them."""
+        writer that took its raw partitions over covers them.
+
+        Read while claims read before it are held (see `apply`), it waits behind them."""
+        queue = self.held.get(partition)
+        if queue is not None:
+            queue.append((event_time, raw, of))
+            return
+        self._tick(partition, event_time, raw, of)
+
+    def _tick(self, partition: int, event_time: datetime, raw: Collection[int] | None,
+              of: int | None) -> None:
         if raw is None or of is None:
             at: datetime | None = event_time
         else:
@@ -511,6 +552,7 @@ class Engine:
         seen = self.part_time.get(partition)
         if seen is None or at > seen:
             self.part_time[partition] = at
+            self.gates[partition] = detect.closed_before(self.detector, at)
 
     def frontier(self, lagging: Collection[int] | None = None) -> datetime | None:
         """Event time up to which the detectors may score: the least event time among
@@ -570,8 +612,57 @@ class Engine:
 
         `applied` is accepted for callers that pass their batch; the inputs are the
         ones `apply` captured claim by claim. `lagging`: partitions not yet read to
-        their end (see `frontier`)."""
+        their end (see `frontier`). Scoring opens gates (see `apply`): the records held
+        behind them are folded and the hours their watermarks close scored in turn."""
         del applied
+        alerts = self._score(lagging)
+        while self.held and self._release():
+            alerts += self._score(lagging)
+        return alerts
+
+    def _release(self) -> bool:
+        """Fold the held records whose partition's gate the scoring opened, up to the
+        next watermark that closes hours still unscored; whether any was."""
+        moved = False
+        closed = self.closed_before
+        for p in sorted(self.held):
+            queue = self.held[p]
+            while queue and closed is not None and self.gates[p] <= closed:
+                first, second, third = queue.popleft()
+                moved = True
+                if first is None:
+                    self.released.append((second, self._apply(second, p, third, None)))
+                else:
+                    self._tick(p, first, second, third)
+            if not queue:
+                del self.held[p]
+        return moved
+
+    def release_all(self) -> list[tuple[Claim | aggregate.Fact, aggregate.Applied]]:
+        """Fold every held record, gates or not (a replay at the end of its log, where a
+        partition whose watermarks stop behind the others' would hold them for ever),
+        then score; the claims folded, with what folding them did."""
+        for p in sorted(self.held):
+            for first, second, third in self.held.pop(p):
+                if first is None:
+                    self.released.append((second, self._apply(second, p, third, None)))
+                else:
+                    self._tick(p, first, second, third)
+        return self.take_released()
+
+    def take_released(self) -> list[tuple[Claim | aggregate.Fact, aggregate.Applied]]:
+        """The held claims `detect` (or `release_all`) has folded since the last call."""
+        out, self.released = self.released, []
+        return out
+
+    def held_count(self, partition: int | None = None) -> int:
+        """Records held behind a gate (in `partition`, or in all)."""
+        if partition is not None:
+            queue = self.held.get(partition)
+            return 0 if queue is None else len(queue)
+        return sum(len(q) for q in self.held.values())
+
+    def _score(self, lagging: Collection[int] | None) -> list[Alert]:
         det = self.detector
         alerts: list[Alert] = []
         now = self.frontier(lagging)

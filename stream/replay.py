@@ -60,6 +60,13 @@ class ReplaySummary:
         self.alert_ids.update(a.alert_id for a in updates)
         self.alerts = len(self.alert_ids)
 
+    def count_applied(self, applied: list[tuple[Claim | Fact, Applied]]) -> None:
+        """Count folded claims by outcome (a held one is counted when it is folded)."""
+        for _, a in applied:
+            if a.outcome != "held":
+                self.claims += 1
+                self.outcomes[a.outcome] = self.outcomes.get(a.outcome, 0) + 1
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "topic": self.topic, "kind": self.kind, "records": self.records,
@@ -120,10 +127,8 @@ def fold_record(engine: Engine, kind: Kind, value: bytes | None, where: Place, n
             summary.rejected[decoded.reason] = summary.rejected.get(decoded.reason, 0) + 1
             return out
         out.append((decoded, engine.apply(decoded, partition=where.partition, offset=where.offset)))
-    for _, applied in out:
-        summary.claims += 1
-        summary.outcomes[applied.outcome] = summary.outcomes.get(applied.outcome, 0) + 1
-    return [(c, a) for c, a in out if a.outcome not in ("late", "expired")]
+    summary.count_applied(out)
+    return [(c, a) for c, a in out if a.outcome not in ("late", "expired", "held")]
 
 
 async def replay(
@@ -181,7 +186,9 @@ async def replay(
         if kind == "raw":
             await _replay_raw_merged(consumer, engine, tps, ends, done, since, now, summary,
                                      on_progress, total)
+        paused: set[Any] = set()
         while kind == "claims" and len(done) < len(tps):
+            hold_ahead(consumer, engine, tps, done, paused)
             batch = await consumer.getmany(timeout_ms=500, max_records=20000)
             for tp, msgs in batch.items():
                 for m in msgs:
@@ -205,8 +212,15 @@ async def replay(
             # claims partitions, or raw ones (the event time of the claims from each)
             lagging = {tp.partition for tp in tps if tp not in done}
             summary.count_alerts(engine.detect(lagging=lagging))
+            summary.count_applied(engine.take_released())
             if on_progress:
                 on_progress(summary.records, total)
+        if kind == "claims" and engine.held:
+            # the end of the log: what waits behind a partition whose watermarks stop
+            # short of the others' is folded (and its hours scored) all the same
+            summary.count_applied(engine.release_all())
+            summary.count_alerts(engine.detect(lagging=set()))
+            summary.count_applied(engine.take_released())
         if kind == "claims" and not engine.ticked:
             # a log without watermarks (not written by the normalize agents): its hours
             # close at the claims' event times
@@ -220,6 +234,30 @@ async def replay(
 
 #: records buffered per raw partition before it is paused (the merge's memory bound)
 MERGE_BUFFER = 5_000
+#: claims held behind a watermark in a partition (`Engine.apply`) before it is paused
+HELD_PAUSE = 20_000
+
+
+def hold_ahead(consumer: Any, engine: Engine, tps: list[Any], done: set[Any], paused: set[Any]) -> None:
+    """Pause a partition read far ahead of the others (many records held behind its
+    watermarks: `Engine.apply`) and resume it once they are folded: the memory bound of
+    a reader the broker serves one partition at a time. A partition holds nothing until
+    the others have caught up with its watermark, so the one furthest behind is never
+    paused; if every one still being read were, all are resumed."""
+    for tp in tps:
+        if tp in done:
+            continue
+        held = engine.held_count(tp.partition)
+        if held >= HELD_PAUSE and tp not in paused:
+            consumer.pause(tp)
+            paused.add(tp)
+        elif held < HELD_PAUSE and tp in paused:
+            consumer.resume(tp)
+            paused.discard(tp)
+    reading = [tp for tp in tps if tp not in done]
+    if reading and all(tp in paused for tp in reading):
+        consumer.resume(*reading)
+        paused.clear()
 
 
 def _publication_key(value: bytes | None) -> float:

@@ -56,4 +56,5 @@ def _progress(rt: Runtime) -> Progress:
         event_time=None if event is None else event.timestamp(),
         scored_before=None if scored is None else scored.timestamp(),
         kept_claims=kept,
-        partitions=tuple((p, t.timestamp()) for p, t in sorted(parts.items())))
+        partitions=tuple((p, t.timestamp()) for p, t in sorted(parts.items())),
+        held=tuple((p, rt.engine.held_count(p)) for p in sorted({*parts, *rt.engine.held})))

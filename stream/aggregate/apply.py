@@ -98,7 +98,9 @@ from stream.aggregate.state import s as intern
 from stream.aggregate.tolls import drop_toll, reconcile_toll, tagged
 from stream.models import Claim
 
-Outcome = Literal["new", "relay", "correction", "stale", "duplicate", "late", "expired"]
+#: "held": not folded yet (`pipeline.Engine.apply` holds a claim read behind a
+#: watermark whose hours the detectors have not scored)
+Outcome = Literal["new", "relay", "correction", "stale", "duplicate", "late", "expired", "held"]
 Delta = tuple[datetime, str, str, str, int]  # (hour_start, claimant, weapon, measure, delta)
 EvictHook = Callable[[RegionState, int], None]
 

@@ -216,7 +216,7 @@ def test_duplicate_outcomes_are_aggregate_outcomes() -> None:
     from stream.aggregate.apply import Outcome
     from stream.metrics import DUPLICATE_OUTCOMES
 
-    assert set(DUPLICATE_OUTCOMES) == set(get_args(Outcome)) - {"new", "correction", "late"}
+    assert set(DUPLICATE_OUTCOMES) == set(get_args(Outcome)) - {"new", "correction", "late", "held"}
 
 
 def test_gc_pauses_are_exported_per_generation() -> None:
@@ -357,7 +357,7 @@ def test_openings_default_to_the_wall_clock() -> None:
 def test_progress_read_at_scrape_time() -> None:
     m = Metrics()
     current = Progress(event_time=1_750_000_000.0, scored_before=None, kept_claims=42,
-                       partitions=((3, 1_749_990_000.0), (0, 1_750_000_000.0)))
+                       partitions=((3, 1_749_990_000.0), (0, 1_750_000_000.0)), held=((0, 7), (3, 0)))
     m.set_progress_source(lambda: current)
     assert lines(m, "strikestream_event_time_seconds") == ["strikestream_event_time_seconds 1.75e+09"]
     # absent until the detectors have scored an hour (an alert rule subtracts it)
@@ -367,6 +367,8 @@ def test_progress_read_at_scrape_time() -> None:
         'strikestream_detector_partition_time_seconds{partition="0"} 1.75e+09',
         'strikestream_detector_partition_time_seconds{partition="3"} 1.74999e+09',
     ]
+    assert lines(m, "strikestream_held_records") == [
+        'strikestream_held_records{partition="0"} 7.0', 'strikestream_held_records{partition="3"} 0.0']
     current = Progress(event_time=1_750_003_600.0, scored_before=1_749_992_400.0, kept_claims=40)
     assert lines(m, "strikestream_detector_scored_before_seconds") == [
         "strikestream_detector_scored_before_seconds 1.7499924e+09"]
