@@ -198,6 +198,12 @@ def test_prometheus_scrapes_worker_and_evaluates_rules(
                and 0 < gap < 6 * 3600,
                timeout=60, what="detectors scoring within 6 h of the folded event time")
     assert "StrikestreamDetectorsStalled" not in prom.alert_states()
+    # one series per claims partition; every round of watermarks reaches every
+    # partition, so nothing stays held behind one
+    held = exposition_values(text, "strikestream_held_records")
+    assert len(held) == len(parts), (held, parts)
+    wait_until(lambda: prom.value('sum(strikestream_held_records{job="strikestream"})') == 0,
+               timeout=60, what="no claims held behind a watermark")
     # The raw topic's lag (the feed's backlog), a series per partition, and through the
     # recording rule the lag alert reads: 0 once the reports are done
     raw = deployment.topic(RAW_TOPIC)
