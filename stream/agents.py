@@ -35,7 +35,7 @@ from stream.pipeline import (
     Place,
     Tick,
     claim_bytes,
-    decode_claim,
+    decode_fact,
     decode_watermark,
     is_late,
     tick_bytes,
@@ -849,7 +849,7 @@ class ClaimsFollower:
                     if tick is not None:
                         decoded.append((tick, where, m))
                     continue
-                claim = take(m.value) or decode_claim(m.value, where, now, m.key)
+                claim = take(m.value) or decode_fact(m.value, where, now, m.key)
                 if isinstance(claim, Rejection):
                     await send_rejection(rt, claim)
                     continue
