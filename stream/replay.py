@@ -111,24 +111,24 @@ def published_before(kind: Kind, value: bytes | None, where: Place, now: datetim
 
 
 def fold_record(engine: Engine, kind: Kind, value: bytes | None, where: Place, now: datetime,
-                summary: ReplaySummary) -> list[tuple[Claim | Fact, Applied]]:
+                summary: ReplaySummary) -> None:
     """One record through the live logic (pure apart from counting)."""
-    out: list[tuple[Claim | Fact, Applied]] = []
     if kind == "raw":
         result = normalize_record(value, where, now)
         if isinstance(result, Rejection):
             summary.rejected[result.reason] = summary.rejected.get(result.reason, 0) + 1
-            return out
-        for claim in result.claims:  # event time held per raw partition (Engine.frontier)
-            out.append((claim, engine.apply(claim, source=where.partition)))
-    else:
-        decoded = decode_fact(value, where, now)
-        if isinstance(decoded, Rejection):
-            summary.rejected[decoded.reason] = summary.rejected.get(decoded.reason, 0) + 1
-            return out
-        out.append((decoded, engine.apply(decoded, partition=where.partition, offset=where.offset)))
-    summary.count_applied(out)
-    return [(c, a) for c, a in out if a.outcome not in ("late", "expired", "held")]
+            return
+        # event time held per raw partition (Engine.frontier)
+        summary.count_applied([(c, engine.apply(c, source=where.partition)) for c in result.claims])
+        return
+    decoded = decode_fact(value, where, now)
+    if isinstance(decoded, Rejection):
+        summary.rejected[decoded.reason] = summary.rejected.get(decoded.reason, 0) + 1
+        return
+    outcome = engine.apply(decoded, partition=where.partition, offset=where.offset).outcome
+    if outcome != "held":  # counted once folded (`Engine.take_released`)
+        summary.claims += 1
+        summary.outcomes[outcome] = summary.outcomes.get(outcome, 0) + 1
 
 
 async def replay(
