@@ -1,7 +1,7 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, thirty-four rounds of 90; round 6
+administrations' posts in en/ru/uk (tests/data/heldout/, thirty-five rounds of 90; round 6
 is harder documents: live blogs, digests, bullets, corrections; round 7 is like the
 dev set). The writers saw neither these tests nor the normalizer's code. Overall F1
 (the eval scorer's metric) of the normalizer as it was before them: 0.930, 0.906,
@@ -61,7 +61,9 @@ for comparison, projections, production figures, casualties from several cities)
 (0.956, 0.969, 0.985). Round 34 (autumn 2026 as it reads in bulletins, officials' posts, news sites and wires:
 figures that count nothing, previous records, negated damage, totals with breakdowns) scored 0.955 untouched
 (0.956, 0.943, 0.957). Round 35 (autumn 2026 again: tolls that rise through updates, ports, tankers and
-airports, gas fields, the sea) scored 0.914 untouched (0.900, 0.931, 0.926).
+airports, gas fields, the sea) scored 0.914 untouched (0.900, 0.931, 0.926). Round 36 (November 2026: Air
+Force bulletins by direction and by region, gas production and power plants, refineries with officials' and
+sources' figures, community lists, tolls through the day) scored 0.953 untouched (0.927, 0.969, 0.961).
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -519,6 +521,75 @@ KNOWN: dict[str, str] = {
     "fresh35-uk-024": "'атакували об'єкти видобутку газу ... Пошкоджено обладнання': an attacked facility "
     "is a target, not a hit, and damaged 'equipment' names no kind (its writer labelled fuel, as "
     "fresh33-en-009's)",
+    # round 36 (November 2026: Air Force bulletins by direction and by region, gas production and power
+    # plants, refineries with officials' and sources' figures, community lists, tolls through the day),
+    # written after the round-35 fixes and scored untouched (0.953)
+    "fresh36-en-002": "the Air Force's split 'By direction: north – 187, east – 142 ...' after 'shot "
+    "down/suppressed 471' is not read (each part of the total, region null as spanning several regions)",
+    "fresh36-en-005": "'A 15-year-old boy and two women were injured': the people listed are not added up "
+    "(one boy and two women are three)",
+    "fresh36-en-010": "'struck gas production facilities ... Some of the facilities were seriously damaged' "
+    "is taken as energy, not fuel",
+    "fresh36-en-011": "the General Staff's '4,130 shelling attacks' after 'used 3,912 kamikaze drones' is "
+    "read as drones launched",
+    "fresh36-en-013": "'Drones attacked the Salavat oil refinery ... A fire broke out in one of the "
+    "workshops': the refinery whose workshop burned gets no fuel",
+    "fresh36-en-014": "'in the Lviv region a strike on an energy facility near Stryi sparked a large fire': "
+    "the facility struck gets no energy, only the fire",
+    "fresh36-en-016": "the governor's quoted \"'over 20' drones had been shot down\" is not read (the quote "
+    "marks around the figure)",
+    "fresh36-en-019": "'Air defence units of the Russian Defence Ministry destroyed 14 UAVs' in a "
+    "governor's post is credited to the ministry (who shoots, not who tells, as round 24 settled); 'damaged "
+    "the roof of the administrative building of an oil pumping station' gives other beside fuel",
+    "fresh36-en-021": "'Nikopol, which lies across the Dnipro River from the Russian-occupied Zaporizhzhia "
+    "Nuclear Power Plant, was attacked ...': the relative clause's Zaporizhzhia takes the gas pipeline and "
+    "houses",
+    "fresh36-en-023": "'attacked energy infrastructure ..., leaving over 50,000 consumers ... without "
+    "electricity' gives no energy",
+    "fresh36-en-024": "the bullet 'Lgov: a man born in 1971 was injured when a drone hit his car' is not "
+    "read",
+    "fresh36-en-025": "'damaging a pipeline and two tanker berths': the berths (transport) are taken as a "
+    "vessel (other)",
+    "fresh36-en-027": "'windows were broken in several private houses' gives no residential damage",
+    "fresh36-en-028": "the ministry's claim to have struck 'fuel and energy infrastructure used by the "
+    "Ukrainian armed forces' gives the Cherkasy region fuel",
+    "fresh36-en-029": "'According to Vorobyov, about ten drones were involved in the attack' (on the "
+    "Shatura plant, Moscow Region) takes no region",
+    "fresh36-en-030": "'with 429 drones and 14 missiles shot down': the drones are taken as launched",
+    "fresh36-ru-005": "'о еще трех беспилотниках, сбитых на подлете к столице. Всего ... 14 БПЛА': the "
+    "three inside the night's total are labelled apart (its writer left them out); 'в аэропортах Внуково и "
+    "Жуковский': Zhukovsky (Moscow Oblast) gets no transport",
+    "fresh36-ru-007": "'нанесено поражение объектам газовой инфраструктуры ... в Полтавской области, а "
+    "также пунктам временной дислокации ... в 147 районах': the gas infrastructure gives no fuel and the "
+    "bases in 147 districts are put on Poltava as military",
+    "fresh36-ru-008": "'сбиты 4 баллистические и 32 крылатые ракеты': the first adjective's four, whose "
+    "noun comes after the second, is not read",
+    "fresh36-ru-013": "'ранен фельдшер' (a paramedic) is not read as one injured",
+    "fresh36-ru-024": "'сбиты более полутора десятков БПЛА' (one and a half tens, 15) is not read",
+    "fresh36-ru-029": "'Киев. 24 ноября. ИНТЕРФАКС-УКРАИНА': the dateline's Kyiv takes the power plant's "
+    "damage, not Ladyzhyn (Vinnytsia) where 'удар пришелся'",
+    "fresh36-ru-030": "'UPD 09:20: ... Пострадавших уже двое — ...' does not replace the one injured told "
+    "before",
+    "fresh36-uk-005": "'відомо про 2 загиблих та 9 постраждалих' stays beside the update 'Постраждалих — "
+    "13' (the figure after a dash)",
+    "fresh36-uk-006": "'пошкоджено промислове підприємство в Саратові' in a report on the Saratov refinery "
+    "is taken as the refinery (fuel), not industrial",
+    "fresh36-uk-008": "a community's bullet without a verb ('Краснопільська громада: 4 КАБи, 11 FPV-дронів, "
+    "артилерійський обстріл') gives no launched counts; 'пошкоджено адмінбудівлю підприємства' gives other "
+    "beside industrial",
+    "fresh36-uk-011": "'Зміївська ТЕС знову зазнала удару і повністю зупинена': the Zmiiv power plant is no "
+    "place (Kharkiv Oblast)",
+    "fresh36-uk-018": "'по заводу працювали щонайменше 20 дронів' (sources in the SBU) is not read as "
+    "launched, and 'про знищення дюжини безпілотників' (a dozen, 12) is not read",
+    "fresh36-uk-019": "'Ще 14 дронів-імітаторів локаційно втрачено' after a list of regions takes the last "
+    "bullet's Kyiv Oblast, not the whole night's null",
+    "fresh36-uk-021": "'атакували газовидобувні об'єкти ... пошкоджено обладнання на об'єктах в обох "
+    "областях': an attacked facility is a target, and damaged equipment names no kind, as round 35 settled "
+    "for fresh35-uk-024 (its writer labelled fuel in both regions)",
+    "fresh36-uk-025": "'один безпілотник влучив у територію заводу' is counted as one launched (a hit is no "
+    "measure); 'В аеропорту Уфи ... запроваджували план «Килим»' gives no transport",
+    "fresh36-uk-026": "'здійснив понад 40 пусків керованих авіабомб' (launches of guided bombs) is not read",
+    "fresh36-uk-027": "'при температурі -8 °C' is read as eight drones shot down",
 }
 
 
@@ -570,10 +641,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 3060
-    assert len(set(ids)) == 3060
+    assert len(ids) == 3150
+    assert len(set(ids)) == 3150
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 1020, "ru": 1020, "uk": 1020}
+    assert Counter(c["lang"] for c in CASES) == {"en": 1050, "ru": 1050, "uk": 1050}
 
 
 @pytest.mark.parametrize(
