@@ -439,7 +439,10 @@ class Engine:
             queue = self.held.get(partition)
             if queue is None:
                 queue = self.held[partition] = deque()
-            queue.append((None, claim, offset))
+            # held as a fact alone: the claim or the bytes it came from would double what
+            # a held record costs (a catch-up holds thousands); `live.fact_doc` shows it
+            fact = claim if isinstance(claim, aggregate.Fact) else aggregate.Fact.of(claim)
+            queue.append((None, fact._replace(origin=None) if fact.origin is not None else fact, offset))
             return aggregate.Applied("held", claim.claim_id)
         return self._apply(claim, partition, offset, source)
 

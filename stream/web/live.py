@@ -30,6 +30,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 import faust
@@ -221,6 +222,30 @@ def claim_doc(claim: Claim, outcome: str) -> dict[str, Any]:
     }
 
 
+def _iso_epoch(t: int) -> str:
+    return datetime.fromtimestamp(t, UTC).isoformat().replace("+00:00", "Z")
+
+
+def fact_doc(fact: Fact, outcome: str) -> dict[str, Any]:
+    """`claim_doc` of a folded fact, from its own fields (a fact the fold held carries
+    no claim to rebuild: `Engine.apply`)."""
+    return {
+        "claim_id": fact.claim_id, "kind": fact.kind, "key": fact.key,
+        "claimant": fact.claimant, "weapon": fact.weapon, "measure": fact.measure,
+        "damage_kind": fact.damage_kind, "window_start": _iso_epoch(fact.window_start),
+        "window_end": _iso_epoch(fact.window_end), "count": fact.count,
+        "killed": fact.killed, "injured": fact.injured, "qualifier": fact.qualifier,
+        "published_at": _iso_epoch(fact.published_at), "report_id": fact.report_id,
+        "source": fact.source, "lang": fact.lang, "span": list(fact.span),
+        "excerpt": fact.excerpt, "excerpt_start": fact.excerpt_start,
+        "sources": [fact.source], "outcome": outcome,
+    }
+
+
+def _doc(claim: Claim | Fact, outcome: str) -> dict[str, Any]:
+    return fact_doc(claim, outcome) if isinstance(claim, Fact) else claim_doc(claim, outcome)
+
+
 def _published(claim: Claim | Fact) -> int:
     return claim.published_at if isinstance(claim, Fact) else int(claim.published_at.timestamp())
 
@@ -233,8 +258,7 @@ def claims_event(shown: Iterable[tuple[Claim | Fact, Any]]) -> dict[str, Any]:
     return {
         "regions": sorted({c.key for c, _ in items}),
         "n": len(items),
-        "claims": [claim_doc(c.claim() if isinstance(c, Fact) else c, str(getattr(a, "outcome", "new")))
-                   for c, a in items[:MAX_CLAIMS_PER_EVENT]],
+        "claims": [_doc(c, str(getattr(a, "outcome", "new"))) for c, a in items[:MAX_CLAIMS_PER_EVENT]],
     }
 
 

@@ -284,3 +284,6 @@ def test_claims_event_of_folded_facts_equals_that_of_their_claims() -> None:
     facts = [Fact.of(c)._replace(origin=claim_bytes(c)) for c in claims]
     mixed = [(facts[0], None), (claims[1], None)]
     assert claims_event(mixed) == claims_event([(c, None) for c in claims])
+    # a fact the fold held behind a watermark keeps no claim to rebuild (Engine.apply)
+    bare = [(f._replace(origin=None), None) for f in facts]
+    assert claims_event(bare) == claims_event([(c, None) for c in claims])
