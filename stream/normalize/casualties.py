@@ -96,6 +96,8 @@ _SINGLE_RAW = (
     "цивільний", "цивільна", "гражданский", "мирянин",
     "citizen", "national", "громадянин", "громадянка", "гражданин", "гражданка",
     "энергетик", "енергетик", "енергетика", "engineer", "инженер", "інженер", "інженера", "инженера",
+    "фельдшер", "фельдшера", "фельдшерица", "фельдшерка", "врач", "лікар", "медсестра", "медсестру",
+    "doctor", "nurse",
 )  # fmt: skip
 _SINGLE = words(*_SINGLE_RAW)
 # Two people in one word: "an elderly couple was killed", "загинуло подружжя", "погибли супруги".
@@ -156,9 +158,11 @@ def extract_casualties(
     used: set[int],
     sent_bounds: list[tuple[int, int]],
     place_tokens: frozenset[int] = frozenset(),
+    line_starts: frozenset[int] = frozenset(),
 ) -> list[Casualty]:
-    """Casualty figures in text order; `used` holds number starts taken by counts and
-    `place_tokens` the tokens of place names ("мешканця Херсона поранено")."""
+    """Casualty figures in text order; `used` holds number starts taken by counts,
+    `place_tokens` the tokens of place names ("мешканця Херсона поранено") and `line_starts`
+    the sentences that open a line of the text."""
     numbers = [n for n in numbers if not _an_age(toks, n)]
     struck = _struck(toks, numbers)
     numbers = [n for n in numbers if n not in struck.values()]
@@ -207,7 +211,9 @@ def extract_casualties(
         ):
             continue  # "The number of dead has risen to five. A 62-year-old woman ... died in hospital"
         taken.add(first)
-        update = toll is not None or _in_update(toks, i, sent_bounds) or _now(toks, first, i)
+        update = (
+            toll is not None or _in_update(toks, i, sent_bounds, line_starts) or _now(toks, first, i)
+        )
         out.append(Casualty(what, value, min(first, i), max(last, i), i, update))
     out.extend(_elliptic(toks, by_first, taken, out, place_tokens))
     out.sort(key=lambda c: c.first)
@@ -908,16 +914,23 @@ _UPDATE_MARKS = frozenset({"upd", "update", "updated", "уточнение", "у
                            "оновлення", "обновление"})
 
 
-def _in_update(toks: list[Token], i: int, sent_bounds: list[tuple[int, int]]) -> bool:
+def _in_update(
+    toks: list[Token], i: int, sent_bounds: list[tuple[int, int]], line_starts: frozenset[int] = frozenset()
+) -> bool:
     """A figure in an update ("UPD. Уточнение: пострадавших трое"): at most three words after
     an update mark that opens its sentence, or in the two sentences after a mark that stands
-    alone ("UPD 06:10. Рятувальники дістали тіло. Станом на зараз відомо про 5 загиблих")."""
+    alone ("UPD 06:10. Рятувальники дістали тіло. Станом на зараз відомо про 5 загиблих"), or
+    on the line the mark opens ("UPD 09:20: Свет восстановлен. Пострадавших уже двое")."""
     sent = toks[i].sent
     for s in (sent, sent - 1, sent - 2):
         if s < 0:
             continue
         lo, hi = sent_bounds[s]
         head = [t for t in toks[lo : min(hi, lo + 4)] if t.kind == "word"][:2]
+        if any(t.low in _UPDATE_MARKS for t in head) and s < sent and line_starts and not any(
+            k in line_starts for k in range(s + 1, sent + 1)
+        ):
+            return True
         if any(t.low in _UPDATE_MARKS for t in head):
             # "UPD: Ще одна людина звернулася по допомогу. Загалом — двоє поранених": the sum
             # that closes the update

@@ -533,6 +533,11 @@ def _match(toks: list[Token], i: int) -> tuple[int, str] | None:
         return None  # "an air force base", "military airfield": a target, not a claimant
     if kind == "MOD" and _defence_forces_of(toks, i):
         return None  # "силами ПВО Минобороны сбит ...": the forces, not who reports it
+    if kind == "MIN" and any(
+        (m := _CUES.match(toks, j, len(toks))) is not None and j + m[0] > i and _defence_forces_of(toks, j)
+        for j in range(max(0, i - 3), i)
+    ):
+        return None  # "units of the Russian Defence Ministry": the tail of the forces' ministry
     if kind == "MIL" and not _speaks(toks, i + k):
         return None  # "the Russian military fired..." is the attacker, not a claimant
     return k, kind
@@ -550,6 +555,8 @@ def _defence_forces_of(toks: list[Token], i: int) -> bool:
     if i > 0 and toks[i - 1].low in _DEFENCE_ARMS:
         return True  # "силами ПВО и РЭБ Министерства обороны": the arms, then their ministry
     j = i - 1
+    if j >= 0 and toks[j].low in ("russian", "russia's", "ukrainian"):
+        j -= 1  # "units of the Russian Defence Ministry"
     if j >= 0 and toks[j].low == "the":
         j -= 1
     if j < 2 or toks[j].low != "of" or toks[j - 1].low not in _FORCES:

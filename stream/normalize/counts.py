@@ -547,6 +547,10 @@ def extract_counts(
             # a breakdown of the figure before, measured as it was
             before_it = [c for c in out if c.sent == sent - 1 and c.weapon == weapon]
             measure = before_it[-1].measure if before_it else None
+        if measure is None and kind == "weapon" and _shelling_line(toks, s_lo, s_hi, num.first, doc.meas):
+            # "Протягом доби росіяни здійснили 96 обстрілів ...\n🔹 Краснопільська громада: 4 КАБи,
+            # 11 FPV-дронів, артилерійський обстріл": what a place's line of a shelling tally lists
+            measure = "launched"
         if measure is None or _produced(toks, num, lo) or _negated_cue(toks, num, lo, hi, doc.meas):
             continue
         if _restated(toks, num, np_last, weapon, out):
@@ -1495,9 +1499,44 @@ def _of_other(toks: list[Token], num: Number, numbers: list[Number], idx: int, o
 _INCLUDING = frozenset({"including", "включая", "в том числе", "зокрема", "включно"})
 
 
+_SHELLING = frozenset({"обстріл", "обстрел", "обстріляти", "обстрелять", "shelling", "shellings"})
+
+
+def _shelling_line(
+    toks: list[Token], s_lo: int, s_hi: int, first: int, meas: list[Measure | None]
+) -> bool:
+    """A place's line with no verb after its colon, in a report that tallies shelling."""
+    colon = next((k for k in range(s_lo, first) if toks[k].text == ":"), -1)
+    if colon < 0 or colon == s_lo or any(t.kind == "num" for t in toks[s_lo:colon]):
+        return False
+    if any(meas[k] is not None or toks[k].pos in _VERB_POS for k in range(colon + 1, s_hi)):
+        return False
+    return any(t.lemma in _SHELLING or t.low in _SHELLING for t in toks[:s_lo])
+
+
 def _shot_after(toks: list[Token], np_last: int) -> bool:
-    """ "with eleven UAVs shot down": the figure's own participle says what became of it."""
-    return any(measure_of(t) == "intercepted" for t in toks[np_last + 1 : np_last + 3])
+    """ "with eleven UAVs shot down": the figure's own participle says what became of it; also
+    past the next item of its list ("with 429 drones and 14 missiles shot down")."""
+    if any(measure_of(t) == "intercepted" for t in toks[np_last + 1 : np_last + 3]):
+        return True
+    k = np_last + 1
+    if k + 1 >= len(toks) or toks[k].low not in ("and", "і", "та", "и") or (
+        toks[k + 1].kind != "num" and toks[k + 1].low not in _FEW_WORDS
+    ):
+        return False
+    for m in range(k + 2, min(len(toks), k + 7)):
+        if measure_of(toks[m]) == "intercepted":
+            return True
+        if toks[m].kind != "word" or (weapon_of(toks[m]) is None and toks[m].low not in _KIND_WORDS):
+            return False
+    return False
+
+
+_FEW_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                        "twelve"})
+# words inside a list item's weapon phrase ("14 cruise missiles", "two ballistic ones")
+_KIND_WORDS = frozenset({"cruise", "ballistic", "guided", "attack", "strike", "ones", "of", "various",
+                         "types", "крилатих", "балістичних", "крылатых", "баллистических"})
 
 
 def _with_list(toks: list[Token], num: Number, ante: Count | None) -> bool:

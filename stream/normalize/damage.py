@@ -80,6 +80,8 @@ _IMPACT = words(
     "выбить", "выбиты", "вибити", "вибито", "вибиті", "знеструмити", "знеструмлено",
     "знеструмлення", "знеструмлена", "знеструмлені", "знеструмлений", "обесточить", "обесточены",
     "обесточено", "відключення", "отключение",
+    # "ТЕС знову зазнала удару і повністю зупинена": a plant that suffered a strike and stopped
+    "зупинена", "зупинений", "остановлена", "остановлен", "зазнала", "зазнав", "зазнало",
 )  # fmt: skip
 IMPACT = _IMPACT  # impact verbs, for counts: "one of them damaged a house" counts nothing
 _NEG = words("no", "not", "without", "neither", "nor", "нет", "не", "без", "немає", "ні",
@@ -426,7 +428,17 @@ def _match(toks: list[Token], i: int, hi: int) -> tuple[int, DamageKind] | None:
             inner = _PATTERNS.match(toks, j, hi)
             if inner is not None and inner[1] == "fuel":
                 return None  # "the industrial zone of the Kinef oil refinery": the refinery's
+    if found[1] == "other" and toks[i].low.startswith(_ADMIN):
+        j = end + 1 if end < hi and toks[end].low in ("of", "at") else end
+        while j < hi and toks[j].low in ("the", "a", "an"):
+            j += 1
+        inner = _PATTERNS.match(toks, j, hi) if j < hi else None
+        if inner is not None and inner[1] != "other":
+            return None  # "the administrative building of an oil pumping station": the station's
     return found[0], found[1]  # type: ignore[return-value]
+
+
+_ADMIN = ("administrat", "адмін", "админ", "адміністратив", "административ")
 
 
 def _is_fire(toks: list[Token], i: int, hi: int) -> bool:

@@ -291,7 +291,12 @@ def extract(
     place_tokens = frozenset(k for p in places for k in range(p.first, p.last + 1))
     starts = attack_starts(places)
     untrue = denied_spans(toks, bounds)
-    for c in extract_casualties(toks, numbers, used, bounds, place_tokens):
+    line_starts = frozenset(  # the sentences that open a line
+        s
+        for s, (s_lo, _s_hi) in enumerate(bounds)
+        if 0 < s_lo < len(toks) and "\n" in raw.text[toks[s_lo - 1].end : toks[s_lo].start]
+    )
+    for c in extract_casualties(toks, numbers, used, bounds, place_tokens, line_starts):
         if denied(untrue, c.cue) or toks[c.cue].sent in recaps:
             # "опроверг сведения о гибели мирного жителя": no one was killed; "Нагадаємо, у ніч на
             # 16 листопада ... загинули 5 людей": an earlier attack's toll

@@ -62,6 +62,7 @@ PERSON = words(
     "crew", "member", "members", "член", "члена", "члены", "члени", "членов", "членів", "моряк",
     "моряки", "sailor", "sailors", "seafarer", "seafarers",
     "энергетик", "енергетик", "engineer", "engineers", "инженер", "інженер",
+    "фельдшер", "врач", "лікар", "медсестра", "doctor", "doctors", "nurse", "nurses",
 )
 
 

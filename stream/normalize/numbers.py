@@ -22,8 +22,8 @@ _EN_UNITS = {
 _EN_MULT = {"hundred": 100, "thousand": 1000, "dozen": 12}
 # Multipliers that are a number on their own only in the singular ("десятки" is "dozens").
 _ALONE_MULT = frozenset(
-    {"dozen", "десяток", "дюжина", "дюжину", "дюжине", "дюжиной", "тысяча", "тысячу", "тисяча",
-     "тисячу", "сотня", "сотню"}
+    {"dozen", "десяток", "дюжина", "дюжину", "дюжине", "дюжиной", "дюжини", "дюжиною", "тысяча",
+     "тысячу", "тисяча", "тисячу", "сотня", "сотню"}
 )
 
 _RU_WORDS = {
@@ -58,7 +58,7 @@ _UK_WORDS = {
 _CYR_WORDS = {**_RU_WORDS, **_UK_WORDS}
 # Case forms whose likeliest parse is another word ("зросла до семи": not "сема"; "п'яти": not "heel").
 _OBLIQUE = {"семи": 7, "п'яти": 5, "дев'яноста": 90, "двоим": 2, "троим": 3}
-_HALF_MORE = frozenset({"полтора", "полторы", "півтора", "півтори"})
+_HALF_MORE = frozenset({"полтора", "полторы", "полутора", "півтора", "півтори"})
 _ABBREV_MULT = frozenset({"тыс", "тис"})
 # Genitive singular multipliers, a number only after a qualifier ("более тысячи").
 _GEN_MULT = frozenset({"тысячи", "тисячі", "сотни", "сотні"})

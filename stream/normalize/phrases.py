@@ -223,6 +223,8 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
         return "other", None, i  # "пожежа на 7–9 поверхах": the first of a range of floors
     if nxt.kind == "punct" and nxt.text in "«\"“":
         j += 1
+    elif nxt.text in "'”" and any(t.text in "'“" for t in toks[max(0, i - 3) : i]):
+        j += 1  # "said 'over 20' drones had been shot down": the quote closes round the figure
     elif nxt.text == "-" and j + 1 < n and nxt.start == toks[i].end and toks[j + 1].start == nxt.end:
         j += 1  # "a 728-drone attack": the tokenizer splits a count glued to its weapon
         glued = True
@@ -283,7 +285,11 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
         or toks[j + 1].low in ("ones", "one")
         # "23 ракети — 3 балістичні та 20 крилатих": a kind joined to the next figure's
         or (toks[j + 1].low in ("та", "і", "й", "и", "and") and j + 2 < n and toks[j + 2].kind == "num")
-    ) and any(weapon_of(t) == "missile" for t in toks[max(0, i - 12) : i] if t.sent == toks[i].sent):
+    ) and any(
+        weapon_of(t) == "missile"
+        for t in [*toks[max(0, i - 12) : i], *_next_item_noun(toks, j)]
+        if t.sent == toks[i].sent
+    ):
         # "33 крилаті ракети та 2 балістичні", "33 cruise missiles and 2 ballistic ones"
         last = j + 1 if j + 1 < n and toks[j + 1].low in ("ones", "one") else j
         return "weapon", "missile", last
@@ -297,6 +303,13 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
         if _strikes_after(toks, end) and not glued and not _one_attack(toks, i, end):
             return "other", None, i  # "three missile strikes using five missiles"
         return _checked(toks, first_weapon, end)
+    if (
+        j + 1 < n
+        and toks[j + 1].low in _STRIKES
+        and not has(toks[j], STOP)
+        and (j + 2 >= n or weapon_of(toks[j + 2]) is None)
+    ):
+        return "other", None, i  # "4,130 shelling attacks", "71 air strikes": no weapon named
     if has(toks[j], STOP) or toks[j].pos in _ELLIPSIS_POS or _en_verb(toks[j]):
         return "ellipsis", None, i
     if toks[j].low in _PIECES:
@@ -550,6 +563,17 @@ _POPULATION = frozenset({"population", "населением", "населени
                          "населения", "inhabitants"})
 
 
+_DEGREES = words("degree", "degrees", "градус", "градусов", "градусів", "градуса", "градуси")
+
+
+def _next_item_noun(toks: list[Token], j: int) -> list[Token]:
+    """ "сбиты 4 баллистические и 32 крылатые ракеты": the noun the next item of the list ends
+    with, which the kind before it shares (none unless a conjunction and a figure follow)."""
+    if j + 2 < len(toks) and toks[j + 1].low in ("та", "і", "й", "и", "and") and toks[j + 2].kind == "num":
+        return toks[j + 3 : j + 5]
+    return []
+
+
 def is_noise(toks: list[Token], num: Number) -> bool:
     """Years, dates, units: numbers that never count weapons."""
     prev = toks[num.first - 1] if num.first > 0 else None
@@ -558,6 +582,8 @@ def is_noise(toks: list[Token], num: Number) -> bool:
         t.low in ("and", "і", "и", "та") for t in toks[num.last + 2 : num.last + 5]
     ):
         return True  # "which involved both aerial and sea drones": "both ... and", no figure
+    if nxt is not None and (nxt.text in ("°", "℃") or has(nxt, _DEGREES)):
+        return True  # "при температурі -8 °C", "minus 4 degrees Celsius": a temperature
     if num.value == 1 and toks[num.first].low == "one" and nxt is not None and nxt.low in _RELATIVE_ONE:
         return True  # "the biggest attack of the war and one that came hours after ..."
     if prev is not None and prev.low in ("war", "війни", "войны") and num.value <= 2 and num.first >= 2 and (

@@ -143,12 +143,15 @@ def inflect(phrase: str, lang: Lang, *, plural_too: bool = False, all_genders: b
     parts = _SEP.split(normalize(phrase).strip())
     words = parts[0::2]
     seps = parts[1::2]
+    written = _SEP.split(phrase.strip())[0::2]
     picked: list[Any | None] = []
     frozen = False
     noun_seen = False
     for i, w in enumerate(words):
         last = i == len(words) - 1
         p = None if frozen else _pick(w, lang, last=last, prefer_adj=all_genders)
+        if p is not None and len(written) == len(words) and len(written[i]) > 1 and written[i].isupper():
+            p = None  # "Зміївська ТЕС": an abbreviation stays as written and sets no gender
         if (
             p is not None
             and not last

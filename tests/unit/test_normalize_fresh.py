@@ -1489,6 +1489,53 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      [("UA-63", "drone", "launched", 9, "ua-official")], [], []),
     ("telegram:kpszsu", "Станом на 20:00 з початку доби, 20 жовтня, противник атакував 58 ударними БпЛА.",
      [(None, "drone", "launched", 58, "ua-military")], [], []),
+    # Twenty-ninth batch: round 36 (Air Force bulletins, gas and power plants, refineries, community
+    # lists, tolls through the day)
+    # "полутора десятков" (one and a half tens) and the Ukrainian "дюжини" (a dozen's genitive); a
+    # figure in quotes of its own ("said 'more than 30' drones")
+    ("kommersant", "По словам губернатора, над Курской областью уничтожены около полутора десятков "
+     "беспилотников.", [("RU-KRS", "drone", "intercepted", 15, "ru-official")], [], []),
+    ("suspilne", "Голова ОВА повідомив про знищення дюжини шахедів над Полтавщиною.",
+     [("UA-53", "drone", "intercepted", 12, "ua-official")], [], []),
+    ("reuters", "Governor Alexander Gusev said 'more than 30' drones had been downed over the Voronezh "
+     "region.", [("RU-VOR", "drone", "intercepted", 30, "ru-official")], [], []),
+    # a paramedic or a doctor is one person; a figure on the line an update mark opens, past a
+    # sentence of its own, is the update's
+    ("telegram:vrio_gubernatora_kursk", "В Рыльске дрон атаковал машину скорой помощи, ранен фельдшер.",
+     [], [("RU-KRS", "other")], [("RU-KRS", "injured", 1)]),
+    ("telegram:odesa_ova", "Одеса. Ворог атакував місто дронами. Поранено двох людей.\nUPD 08:15: "
+     "Пожежу ліквідовано. Постраждалих уже п'ятеро.", [], [("UA-51", "fire")], [("UA-51", "injured", 5)]),
+    # temperatures count nothing; "shelling attacks" name no weapon
+    ("telegram:kharkiv_ova", "Харків. Без тепла лишилися 300 будинків при температурі -6 °C.", [],
+     [], []),
+    ("ukrinform", "Over the day the enemy used 2,540 kamikaze drones and carried out 3,870 shelling "
+     "attacks on the front line.", [(None, "drone", "launched", 2540, "other")], [], []),
+    # "with N drones and M missiles shot down": the participle after the list; "4 баллистические и
+    # 32 крылатые ракеты": the kind before shares the next item's noun
+    ("kyivindependent", "Russia launched 310 drones and 12 missiles overnight, with 275 drones and nine "
+     "missiles shot down, the Air Force said.",
+     [(None, "drone", "launched", 310, "ua-military"), (None, "missile", "launched", 12, "ua-military"),
+      (None, "drone", "intercepted", 275, "ua-military"), (None, "missile", "intercepted", 9, "ua-military")],
+     [], []),
+    ("ukrinform", "Воздушные силы сообщили, что сбиты 2 баллистические и 17 крылатых ракет.",
+     [(None, "missile", "intercepted", 2, "ua-military"),
+      (None, "missile", "intercepted", 17, "ua-military")], [], []),
+    # the ministry's air defence in a governor's post ("units of the Russian Defence Ministry") is
+    # who shoots; an administrative building of a station or an enterprise is that object's kind
+    ("telegram:gladkov", "Air defence units of the Russian Defence Ministry shot down nine UAVs over the "
+     "Belgorod region. Debris damaged the administrative building of a substation.",
+     [("RU-BEL", "drone", "intercepted", 9, "ru-official")], [("RU-BEL", "energy")], []),
+    ("telegram:poltava_ova", "У Миргороді уламками пошкоджено адмінбудівлю заводу.", [],
+     [("UA-53", "industrial")], []),
+    # a place's line of a shelling tally that only lists the weapons: they were used
+    ("telegram:sumy_ova", "За добу росіяни здійснили 74 обстріли 22 населених пунктів Сумщини.\n"
+     "🔹 Хотінська громада: 3 КАБи, 6 FPV-дронів, мінометний обстріл.",
+     [("UA-59", "glide_bomb", "launched", 3, "ua-official"),
+      ("UA-59", "drone", "launched", 6, "ua-official")], [], []),
+    # a plant's name with an abbreviation in any case ("Трипільську ТЕС"); a plant that "зазнала удару"
+    # and was stopped is damaged
+    ("interfax", "Уламки дрона пошкодили Трипільську ТЕС.", [], [("UA-32", "energy")], []),
+    ("interfax", "Зміївська ТЕС зазнала удару і зупинена.", [], [("UA-63", "energy")], []),
 ]
 
 
