@@ -578,6 +578,19 @@ def _before(
             continue
         if j in by_last and by_last[j].first not in taken:
             num = by_last[j]
+            joiner = num.first - num.qlen - 1
+            if (
+                single is None
+                and joiner > 0
+                and toks[joiner].low in _JOINERS
+                and all(has(t, PERSON) or has(t, _BACK_SKIP)
+                        for t in toks[num.last + 1 : i] if t.kind == "word")
+                and (m := _joined_before(toks, joiner)) is not None
+                and m not in taken
+                and not (m > 0 and (toks[m - 1].kind == "num" or has(toks[m - 1], CASUALTY_CUES)))
+                and not any(t.kind == "num" or has(t, CASUALTY_CUES) for t in toks[max(0, m - 3) : m])
+            ):
+                return num.value + 1, m, i  # "A 15-year-old boy and two women were injured": three
             return num.value, num.first, i
         if tok.text in _DASH and j > 0 and j - 1 in by_last and all(
             t.kind == "word" and has(t, _BACK_SKIP) for t in toks[j + 1 : i]

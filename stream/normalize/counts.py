@@ -444,6 +444,15 @@ def extract_counts(
                     header = _list_header(toks, doc.sent_bounds, sent, places)
                     if header is not None:
                         weapon, _at = _weapon_before(toks, header[0], header[1])
+                        h_sent = toks[header[0]].sent
+                        before_h = last_in_sent.get(h_sent - 1)
+                        if weapon is None and before_h is not None and any(
+                            t.low in _DIRECTIONS for t in toks[header[0] : header[1]]
+                        ):
+                            # "shot down/suppressed 471 drones.\nBy direction:\n🔹 north – 187":
+                            # the parts of the figure before the header (region null: a direction
+                            # spans several regions)
+                            ante, weapon = before_h, before_h.weapon
         if weapon is None or (toks[np_last].lemma in TARGETS and _mixed_before(toks, num.first)):
             continue  # "targets" after drones and missiles both: a figure of no one weapon
         if kind == "weapon" and _hit_part(toks, num, np_last, s_hi, weapon, out):
@@ -466,6 +475,10 @@ def extract_counts(
             # "two Iskander-M ballistic missiles struck the center of Sumy": the weapons used (a
             # cue before, across "while", "but", "а", does not reach a subject with its own verb)
             measure = "launched"
+        if measure is None and kind == "weapon" and num.last + 1 < len(toks) and (
+            toks[num.last + 1].low in _LAUNCHES
+        ):
+            measure = "launched"  # "здійснив понад 40 пусків керованих авіабомб": launches
         measure = measure or _measure(toks, num, lo, hi, doc.meas)
         if measure is None and kind == "ellipsis" and ante is not None and not any(
             has(t, IMPACT) for t in toks[num.last + 1 : hi]
@@ -657,6 +670,12 @@ def extract_counts(
         ):
             # "... at the Mykolaiv region. Thirteen drones were shot down."
             region = _previous_region(_share_coordinated_region(toks, out[-20:]), sent)
+            if region is not None and not _bullet(toks[s_lo]) and _bullet(
+                toks[doc.sent_bounds[out[-1].sent][0]]
+            ) and any(c.region is None and c.weapon == weapon for c in out):
+                # "збито 87 БпЛА:\n• Сумщина — 24\n• Київщина — 12\nЩе 14 дронів-імітаторів
+                # локаційно втрачено": a line after a breakdown's bullets is the night's again
+                region = None
             since = _places_since(doc.sent_bounds, places, out, sent) if region is not None else None
             if since is not None:
                 # "▪️Тульская область: в Новомосковске ... Губернатор сообщил о 12 сбитых": the
@@ -1499,6 +1518,9 @@ def _of_other(toks: list[Token], num: Number, numbers: list[Number], idx: int, o
 _INCLUDING = frozenset({"including", "включая", "в том числе", "зокрема", "включно"})
 
 
+_DIRECTIONS = frozenset({"direction", "directions", "напрямками", "напрямках", "напрямком", "направлениям",
+                         "направлениях"})
+_LAUNCHES = frozenset({"пусків", "пуски", "пусков", "launches"})
 _SHELLING = frozenset({"обстріл", "обстрел", "обстріляти", "обстрелять", "shelling", "shellings"})
 
 

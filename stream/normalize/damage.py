@@ -76,10 +76,12 @@ _IMPACT = words(
     "перекрили", "перекрити", "перекрывать", "перекрывали",
     "отсутствует", "отсутствовать", "відсутнє", "відсутня", "відсутній", "відсутні",
     "зникло", "зникнути", "зникла", "пропало", "пропасть", "пропал", "исчезло", "исчезнуть",
-    "outage", "outages", "blackout", "blackouts", "blew", "blown", "shattered", "smashed",
+    "outage", "outages", "blackout", "blackouts", "blew", "blown", "shattered", "smashed", "broken",
+    "leaving",  # "..., leaving 50,000 consumers without electricity"
     "выбить", "выбиты", "вибити", "вибито", "вибиті", "знеструмити", "знеструмлено",
     "знеструмлення", "знеструмлена", "знеструмлені", "знеструмлений", "обесточить", "обесточены",
     "обесточено", "відключення", "отключение",
+    "ковер", "ковёр", "килим", "kovyor",  # "в аеропорту ... запроваджували план «Килим»": closed
     # "ТЕС знову зазнала удару і повністю зупинена": a plant that suffered a strike and stopped
     "зупинена", "зупинений", "остановлена", "остановлен", "зазнала", "зазнав", "зазнало",
 )  # fmt: skip
@@ -428,6 +430,10 @@ def _match(toks: list[Token], i: int, hi: int) -> tuple[int, DamageKind] | None:
             inner = _PATTERNS.match(toks, j, hi)
             if inner is not None and inner[1] == "fuel":
                 return None  # "the industrial zone of the Kinef oil refinery": the refinery's
+    if found[1] == "other" and found[0] == 1 and end < hi and toks[i].low.isascii():
+        nxt = _PATTERNS.match(toks, end, hi)
+        if nxt is not None and nxt[1] in ("transport", "fuel", "energy", "industrial"):
+            return None  # "two tanker berths", "a bus depot": the first noun names the second's use
     if found[1] == "other" and toks[i].low.startswith(_ADMIN):
         j = end + 1 if end < hi and toks[end].low in ("of", "at") else end
         while j < hi and toks[j].low in ("the", "a", "an"):
@@ -705,7 +711,7 @@ def kind_mentions(toks: list[Token], lo: int, hi: int) -> list[tuple[DamageKind,
 def _fire_after(toks: list[Token], last: int, hi: int) -> bool:
     """ "внаслідок атаки на території одного з підприємств спалахнула пожежа": the place
     of a fire in its own clause, not merely what the attack was on."""
-    for k in range(last + 1, min(hi, last + 6)):
+    for k in range(last + 1, min(hi, last + 8)):
         tok = toks[k]
         if tok.kind == "punct":
             return False

@@ -236,6 +236,11 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
     if j + 1 < n and toks[j].low.startswith(_DROPS) and weapon_of(toks[j + 1]) is not None:
         return _checked(toks, weapon_of(toks[j + 1]), _weapon_end(toks, j + 1))  # type: ignore[arg-type]
         # ("зафіксовано три скиди КАБ": drops of guided bombs, each one bomb)
+    if j + 1 < n and toks[j].low in _LAUNCH_NOUNS:
+        # "здійснив понад 40 пусків керованих авіабомб": launches, each one weapon
+        k = j + 2 if j + 2 < n and toks[j + 1].pos == "ADJF" else j + 1
+        if weapon_of(toks[k]) is not None:
+            return _checked(toks, weapon_of(toks[k]), _weapon_end(toks, k))  # type: ignore[arg-type]
     hit_at = hit_weapon_at(toks, j)
     if hit_at >= 0:
         # "19 влучань «шахедів»": hits of drones, each one drone (`counts` decides the measure)
@@ -453,6 +458,7 @@ def _checked(
 
 
 _DROPS = ("скид", "сброс")
+_LAUNCH_NOUNS = frozenset({"пусків", "пуски", "пусков", "пуска", "пуск", "launches"})
 _UNGUIDED_SYSTEMS = ("vampire", "вампир", "вампір", "grad", "град", "rm-70", "bm-21", "бм-21", "uragan",
                      "ураган")
 # "targets" stand for the weapon the report named before (when it named only one kind)

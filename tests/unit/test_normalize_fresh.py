@@ -1536,6 +1536,36 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     # and was stopped is damaged
     ("interfax", "Уламки дрона пошкодили Трипільську ТЕС.", [], [("UA-32", "energy")], []),
     ("interfax", "Зміївська ТЕС зазнала удару і зупинена.", [], [("UA-63", "energy")], []),
+    # a vessel word before a berth or a depot names its use ("tanker berths"); windows "broken" in
+    # houses; "leaving ... without electricity" after an attack on a grid; a fire a strike on an
+    # object sparked, a few words on, beside a plant hit in the same sentence
+    ("reuters", "Debris damaged two tanker berths at the port of Taman, the regional headquarters said.",
+     [], [("RU-KDA", "transport")], []),
+    ("telegram:bryansk_gubernator", "In Klintsy, windows were broken in an apartment building.", [],
+     [("RU-BRY", "residential")], []),
+    ("ap", "Drones struck power facilities in the Sumy region, leaving about 40,000 households without "
+     "electricity.", [], [("UA-59", "energy")], []),
+    ("ap", "The Ladyzhyn power plant was hit, and in the Lviv region a strike on a substation outside "
+     "Sambir caused a fire.", [], [("UA-05", "energy"), ("UA-46", "energy"), ("UA-46", "fire")], []),
+    # launches as a noun ("здійснив 25 пусків керованих авіабомб"); an airport under the "Kovyor"
+    # plan is closed
+    ("telegram:kpszsu", "За добу противник здійснив 25 пусків керованих авіабомб по Запоріжжю.",
+     [("UA-23", "glide_bomb", "launched", 25, "ua-military")], [], []),
+    ("rbc", "В аэропорту Казани ночью действовал план «Ковер».", [], [("RU-TA", "transport")], []),
+    # the Air Force's split by direction: each part of the total, region null; a line after a
+    # breakdown's bullets is the night's again
+    ("telegram:kpszsu", "Станом на 08:00 збито/подавлено 210 ворожих БпЛА.\nЗа напрямками:\n🔹 північ – 90\n"
+     "🔹 південь – 120",
+     [(None, "drone", "intercepted", 210, "ua-military"), (None, "drone", "intercepted", 90, "ua-military"),
+      (None, "drone", "intercepted", 120, "ua-military")], [], []),
+    ("telegram:kpszsu", "Збито 60 ворожих БпЛА:\n• Одещина — 35\n• Миколаївщина — 25\nЩе 9 "
+     "дронів-імітаторів локаційно втрачено.",
+     [(None, "drone", "intercepted", 60, "ua-military"), ("UA-51", "drone", "intercepted", 35, "ua-military"),
+      ("UA-48", "drone", "intercepted", 25, "ua-military"), (None, "drone", "suppressed", 9, "ua-military")],
+     [], []),
+    # one person joined to a figure of people: "a boy and two women" are three
+    ("kyivindependent", "In Zaporizhzhia, an elderly man and three women were injured, Governor Ivan "
+     "Fedorov said.", [], [], [("UA-23", "injured", 4)]),
 ]
 
 
