@@ -573,6 +573,9 @@ def _before(
         if tok.kind == "num" and (aged := _age_start(toks, j)) is not None:
             j = aged - 1  # "two women aged 39 and 71 were wounded"
             continue
+        if tok.kind == "num" and j >= 2 and toks[j - 1].low == "in" and toks[j - 2].low == "born":
+            j -= 3  # "a man born in 1971 was injured"
+            continue
         if tok.low in _AGE_WORDS and j >= 1 and toks[j - 1].kind == "num" and single is None:
             j -= 2  # "ще одного чоловіка 45 років поранено"
             continue

@@ -185,6 +185,10 @@ def extract_damage(
             # "второй упал на территорию одного из предприятий. Произошло возгорание.": the fire
             # told next, with no object of its own, is where the drone fell
             strong = [k for k in range(lo, hi) if toks[k].lemma in _FELL or toks[k].low in _FELL][:1]
+        if not strong and s_idx + 1 < len(sent_bounds) and _fire_inside(toks, *sent_bounds[s_idx + 1]):
+            # "Drones attacked the Salavat refinery. 'A fire broke out in one of the workshops'"
+            strong = [k for k in range(lo, hi) if toks[k].lemma in _ATTACK_VERBS or toks[k].low in _ATTACKED]
+            strong = strong[:1]
         bullet = toks[lo].kind == "punct" and toks[lo].text not in "«\"“(["
         if not strong and listing and bullet:
             strong = [lo]
@@ -198,6 +202,8 @@ def extract_damage(
             continue  # "Обломки упали на территорию предприятия. Разрушений нет."
         found: list[tuple[Damage, bool]] = []
         covered: set[int] = set()
+        # "Drones attacked the refinery ... 'A fire broke out in one of the workshops'": hit
+        fire_next = s_idx + 1 < len(sent_bounds) and _fire_inside(toks, *sent_bounds[s_idx + 1])
         i = lo
         while i < hi:
             if i in skip or toks[i].kind != "word":
@@ -213,7 +219,7 @@ def extract_damage(
                     or _landmark(toks, i, lo)
                     or _not_an_object(toks, i, lo)
                 ):
-                    target = _is_target(toks, i, lo) and not _fire_after(toks, last, hi)
+                    target = _is_target(toks, i, lo) and not _fire_after(toks, last, hi) and not fire_next
                     found.append((Damage(kind, i, last, toks[i].sent), target))
                 i = last + 1
                 continue
@@ -358,6 +364,23 @@ def _bare_fire(toks: list[Token], lo: int, hi: int) -> bool:
     return 0 < len(words_) <= 4 and any(has(toks[k], _FIRE) for k in words_) and not any(
         _match(toks, k, hi) is not None for k in words_
     )
+
+
+def _fire_inside(toks: list[Token], lo: int, hi: int) -> bool:
+    """A sentence opening with a fire somewhere inside what was named before, with no object or
+    place of its own ("A fire broke out in one of the workshops; it has been localised")."""
+    end = next((k for k in range(lo, hi) if toks[k].text in ",;"), hi)
+    words_ = [k for k in range(lo, end) if toks[k].kind == "word"]
+    return (
+        0 < len(words_) <= 9
+        and any(has(toks[k], _FIRE) for k in words_[:4])
+        and any(toks[k].low in _ONE_OF for k in words_)
+        and not any(_match(toks, k, hi) is not None or toks[k].text[:1].isupper() for k in words_[1:])
+    )
+
+
+_ATTACKED = frozenset({"attacked", "struck", "targeted"})
+_ONE_OF = frozenset({"one", "одном", "одній", "одному", "одной"})
 
 
 def _weak(tok: Token) -> bool:
@@ -616,6 +639,8 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
         return True  # "уничтожены четыре безэкипажных катера": attackers destroyed, not damage
     if "-" in tok.low and tok.low.endswith("ing"):
         return True  # "tanker-tracking data": a modifier of a compound
+    if tok.low == "heating" and i + 1 < len(toks) and toks[i + 1].low in ("season", "seasons"):
+        return True  # "as the heating season begins": a time of year
     if tok.low == "home" and i + 1 < len(toks) and toks[i + 1].low == "to":
         return True  # "the Engels airbase, home to Tu-95MS bombers"
     if any(toks[m].low == "home" and toks[m + 1].low == "to" for m in range(max(lo, i - 14), i - 1)):

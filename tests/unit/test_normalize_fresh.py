@@ -1566,6 +1566,17 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     # one person joined to a figure of people: "a boy and two women" are three
     ("kyivindependent", "In Zaporizhzhia, an elderly man and three women were injured, Governor Ivan "
      "Fedorov said.", [], [], [("UA-23", "injured", 4)]),
+    # weapons that "worked" on a target were used; "born in 1971" after a person; the heating season
+    # is no heating; a fire "in one of the workshops" told next is in the object attacked
+    ("telegram:exilenova_plus", "За даними джерел, по Новокуйбишевському НПЗ працювали 15 дронів.",
+     [("RU-SAM", "drone", "launched", 15, "other")], [], []),
+    ("telegram:khinshtein", "🔹 Rylsk: a woman born in 1964 was injured when a drone hit a bus stop.", [],
+     [("RU-KRS", "other")], [("RU-KRS", "injured", 1)]),
+    ("reuters", "Russian drones struck a gas pipeline in the Poltava region as the heating season begins.",
+     [], [("UA-53", "fuel")], []),
+    ("rbc", "Drones attacked the Orsk oil refinery in the Orenburg region overnight. 'A fire broke out in "
+     "one of the units; it has been put out,' the governor wrote.", [],
+     [("RU-ORE", "fuel"), ("RU-ORE", "fire")], []),
 ]
 
 
