@@ -594,8 +594,10 @@ def _dateline(toks: list[Token], ref: PlaceRef) -> bool:
     if toks[ref.last + 1].text not in (",", "."):  # "MOSCOW. Oct 25 (Interfax) -"
         return False
     if not name.isupper():
-        # "Москва. 5 октября. ИНТЕРФАКС -": the text's first word, the agency's name in capitals
-        return ref.first == 0 and any(
+        # "Москва. 5 октября. ИНТЕРФАКС -": the text's first word (or the first after a headline),
+        # the agency's name in capitals
+        opens = ref.first == 0 or (toks[ref.first].sent == 1 and toks[ref.first - 1].sent == 0)
+        return opens and any(
             t.kind == "word" and len(t.text) > 2 and t.text.isupper() and toks[m + 1].text in ("-", "—", "–")
             for m, t in enumerate(toks[ref.last + 1 : ref.last + 9], ref.last + 1)
             if m + 1 < len(toks)

@@ -1577,6 +1577,10 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("rbc", "Drones attacked the Orsk oil refinery in the Orenburg region overnight. 'A fire broke out in "
      "one of the units; it has been put out,' the governor wrote.", [],
      [("RU-ORE", "fuel"), ("RU-ORE", "fire")], []),
+    # a dateline on the line after a headline ("Киев. 24 ноября. ИНТЕРФАКС-УКРАИНА —") names no place
+    ("interfax", "Повреждена ТЭС\nКиев. 2 декабря. ИНТЕРФАКС-УКРАИНА — Ночью атакована тепловая "
+     "электростанция, сообщили в компании. По данным ОВА, удар пришелся по Бурштыну.", [],
+     [("UA-26", "energy")], []),
 ]
 
 

@@ -531,12 +531,11 @@ KNOWN: dict[str, str] = {
     "fresh36-ru-007": "'нанесено поражение объектам газовой инфраструктуры ... в Полтавской области, а "
     "также пунктам временной дислокации ... в 147 районах': the gas infrastructure gives no fuel and the "
     "bases in 147 districts are put on Poltava as military",
-    "fresh36-ru-029": "'Киев. 24 ноября. ИНТЕРФАКС-УКРАИНА': the dateline's Kyiv takes the power plant's "
-    "damage, not Ladyzhyn (Vinnytsia) where 'удар пришелся'",
     "fresh36-uk-006": "'пошкоджено промислове підприємство в Саратові' in a report on the Saratov refinery "
-    "is taken as the refinery (fuel), not industrial",
-    "fresh36-uk-018": "'по заводу працювали щонайменше 20 дронів' (sources in the SBU): 'the plant' takes no "
-    "place from the Ryazan refinery named the sentence before",
+    "is the refinery, as rounds 25 and 27 settled the governor's 'одного из промышленных предприятий' (its "
+    "writer labelled industrial beside fuel)",
+    "fresh36-uk-018": "'по заводу працювали щонайменше 20 дронів' (sources in the SBU): 'the plant' takes "
+    "no place from the Ryazan refinery named the sentence before",
     "fresh36-uk-021": "'атакували газовидобувні об'єкти ... пошкоджено обладнання на об'єктах в обох "
     "областях': an attacked facility is a target, and damaged equipment names no kind, as round 35 settled "
     "for fresh35-uk-024 (its writer labelled fuel in both regions)",
