@@ -65,6 +65,8 @@ _RAW_CUES: tuple[tuple[str, str], ...] = (
     ("балицкий", "ru-official"), ("saldo", "ru-official"), ("сальдо", "ru-official"),
     ("pushilin", "ru-official"), ("пушилин", "ru-official"), ("pasechnik", "ru-official"),
     ("пасечник", "ru-official"), ("russian-installed", "ru-official"),
+    # the DPR's and LPR's offices in the JCCC ("представительство ДНР в СЦКК") tell the shelling
+    ("сцкк", "ru-official"), ("jccc", "ru-official"),
     ("окупаційна влада", "ru-official"), ("окупаційної влади", "ru-official"),
     ("оккупационные власти", "ru-official"), ("оккупационных властей", "ru-official"),
     ("occupation authorities", "ru-official"), ("occupying authorities", "ru-official"),
@@ -319,8 +321,11 @@ def source_claimant(source: str) -> Claimant | None:
 
 
 def _contains_name(handle: str, names: tuple[str, ...]) -> bool:
-    """A surname inside a handle ("vvgladkov", "avbogomaz"); short names only as prefixes."""
-    return any(len(n) >= 6 and n in handle for n in names)
+    """A surname inside a handle ("vvgladkov", "avbogomaz"); short names only as prefixes, also
+    after one or two initials ("vsaldo", "vgsaldo")."""
+    return any(len(n) >= 6 and n in handle for n in names) or any(
+        len(n) >= 5 and handle[k:].startswith(n) for k in (1, 2) for n in names
+    )
 
 
 def source_country(source: str, lang: Lang) -> str | None:

@@ -147,6 +147,39 @@ def _counts_places(toks: list[Token], num: Number) -> bool:
     return num.last + 1 < len(toks) and toks[num.last + 1].low in _PLACE_NOUNS
 
 
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _asides(toks: list[Token], s_lo: int, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Asides closed in [lo, hi): from a dash to the next dash that a word follows, or in
+    brackets ("96 bombs - 31 of them on the Kharkiv region and 22 on the Zaporizhzhia region - and
+    used 3,120 drones"; not "Брянская — 5, Курская — 3", where a figure follows each dash)."""
+    out: list[tuple[int, int]] = []
+    for b in range(lo, hi):
+        if toks[b].text in _DASHES and b + 1 < len(toks) and toks[b + 1].kind == "word":
+            a = next((m for m in range(b - 1, s_lo - 1, -1) if toks[m].text in _DASHES), None)
+            if a is not None:
+                out.append((a, b))
+        elif toks[b].text == ")":
+            a = next((m for m in range(b - 1, s_lo - 1, -1) if toks[m].text == "("), None)
+            if a is not None:
+                out.append((a, b))
+    return out
+
+
+def _outside_asides(
+    toks: list[Token], places: list[PlaceRef], lo: int, hi: int, inside: list[tuple[int, int]]
+) -> list[str]:
+    """Codes of the places in [lo, hi) outside the asides."""
+    kept = [p for p in places if lo <= p.first and p.last < hi and not p.origin
+            and not any(a < p.first and p.last < b for a, b in inside)]
+    return list(dict.fromkeys(p.code for p in kept))
+
+
+# the remainder as a part of its own ("and the rest over the sea", "остальные — над морем")
+_REST = frozenset({"rest", "remainder", "остальные", "остальных", "остальное", "решта", "решту", "решти"})
+
+
 def count_region(
     toks: list[Token],
     num: Number,
@@ -181,6 +214,8 @@ def count_region(
     k = np_last + 1
     seg = k  # start of the current segment (a parenthetical "including ..." is skipped)
     while k < hi:
+        if toks[k].low in _REST and k > seg:
+            break  # "9 over the Kursk region and the rest over the Sea of Azov": the next part's
         if _national_at(toks, k) and not codes_in(places, seg, k + 1):
             return None  # "63 drones had been downed over several regions ... Samara"
         if toks[k].text == "(":
@@ -236,6 +271,9 @@ def count_region(
     while j > lo and toks[j - 1].text not in _HARD and toks[j - 1].low not in _WHILE:
         j -= 1  # (not past "while": "... the governor said, while the air force reported ...")
     back = codes_in(places, j, num.first)
+    asides = _asides(toks, s_lo, j, num.first) if back else []
+    if asides:
+        back = _outside_asides(toks, places, j, num.first, asides)
     k = num.first - num.qlen - 1
     if back and idx > 0 and j == lo and k > lo and toks[k].low in _JOINED and any(
         p.origin and lo <= p.first < k for p in places

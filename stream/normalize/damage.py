@@ -33,7 +33,11 @@ _FIRE = words("fire", "fires", "blaze", "blazes", "ablaze", "burning", "burned",
               "выгореть", "вигоріти",
               "пожар", "возгорание", "загорание", "загореться", "гореть", "пламя", "пожежа",
               "загоряння", "займання", "загорітися", "горіти", "спалахнути", "burn", "зайнятися",
-              "зайнялися", "зайнялася", "зайнявся", "заняться", "занялись", "занялся")
+              "зайнялися", "зайнялася", "зайнявся", "заняться", "занялись", "занялся") | frozenset(
+    # "займався приватний будинок": the imperfective past as written (its lemma "займатися" is
+    # also "to be busy with")
+    {"займався", "займалася", "займалося", "займалось", "займалися"}
+)
 _FIRE_NOT_BEFORE = frozenset({"open", "opened", "opening", "under", "artillery", "defence",
                               "defense", "anti-aircraft", "mortar", "return", "returned"})
 _FIRE_NOT_AFTER = frozenset({"department", "service", "services", "brigade", "crews", "crew",
@@ -431,9 +435,21 @@ def _is_impact(toks: list[Token], k: int, lo: int, hi: int) -> bool:
     return not any(t.kind == "word" and has(t, _NEG) for t in near)
 
 
+_AMBULANCE = frozenset({"швидка", "швидку", "швидкої", "швидкій", "скорая", "скорую", "скорой"})
+_OPEN_QUOTES = frozenset({"«", '"', "“", "„"})
+_CLOSE_QUOTES = frozenset({"»", '"', "”", "“"})
+
+
 def _match(toks: list[Token], i: int, hi: int) -> tuple[int, DamageKind] | None:
     found = _PATTERNS.match(toks, i, hi)
     if found is None:
+        if (
+            toks[i].low in _AMBULANCE
+            and 0 < i < hi - 1
+            and toks[i - 1].text in _OPEN_QUOTES
+            and toks[i + 1].text in _CLOSE_QUOTES
+        ):
+            return 1, "other"  # "пошкоджено будинок та «швидку»": an ambulance by its short name
         if _STOREYS.match(toks[i].low):
             return 1, "residential"  # "дах 16-поверхівки", "9-этажку": a high-rise
         if (

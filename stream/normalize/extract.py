@@ -557,7 +557,24 @@ def _corrections(toks: list[Token], numbers: list[Number]) -> list[tuple[int, Nu
                 before = [n for n in numbers if n.last < k and toks[n.first].sent == tok.sent]
                 if before:
                     out.append((old.value, before[-1]))  # "Correction: 14 UAVs, not 12"
+        if tok.low in _MISTAKEN:
+            # "помилково вказано 3 КАБи — насправді ... скинули п'ять": the mistaken figure and
+            # the one the writer puts in its place
+            olds = [n for n in numbers if k < n.first <= k + 4 and toks[n.first].sent == tok.sent]
+            marks = [
+                j for j in range(k + 1, min(len(toks), k + 16))
+                if toks[j].sent == tok.sent and (toks[j].low in _ACTUALLY or (
+                    toks[j].low == "деле" and toks[j - 1].low == "самом"))
+            ]
+            if olds and marks:
+                new = [n for n in numbers if n.first > marks[0] and toks[n.first].sent == tok.sent]
+                if new:
+                    out.append((olds[0].value, new[0]))
     return [(o, n) for o, n in out if o != n.value]
+
+
+_MISTAKEN = frozenset({"помилково", "ошибочно", "erroneously", "mistakenly", "wrongly"})
+_ACTUALLY = frozenset({"насправді", "actually", "фактично", "фактически", "правильно", "correct"})
 
 
 def _each_of(

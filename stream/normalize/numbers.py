@@ -178,8 +178,17 @@ def find_numbers(toks: list[Token]) -> list[Number]:
         num
         for num in out
         if not (_money(toks, num) or _model_suffix(toks, num) or _year(toks, num) or _day(toks, num)
-                or _address(toks, num) or _measured(toks, num))
+                or _address(toks, num) or _measured(toks, num) or _label(toks, num))
     ]
+
+
+_LABELS = frozenset({"paragraph", "paragraphs", "para", "page", "pages", "section", "абзац", "абзаце",
+                     "абзаці", "абзаца", "абзацу", "странице", "сторінці", "параграф", "параграфе"})
+
+
+def _label(toks: list[Token], num: Number) -> bool:
+    """ "(This story has been corrected ... in paragraph 3)": a number naming a part of the text."""
+    return num.first > 0 and toks[num.first - 1].low in _LABELS
 
 
 _MONTHS_EN = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",

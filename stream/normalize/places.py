@@ -253,7 +253,9 @@ _PLACE_NEXT = words(
 _STREETS = frozenset({"вулиці", "вулиця", "вулицю", "вул", "улице", "улица", "улицу", "ул",
                       "проспекті", "проспекте", "проспект", "просп", "street", "avenue",
                       "бульвар", "бульварі", "бульваре", "провулок", "провулку", "переулок",
-                      "переулке", "площа", "площі", "площади", "площадь"})
+                      "переулке", "площа", "площі", "площади", "площадь",
+                      # "на улицах Пушкинской и Рудакова": streets in the plural
+                      "улицах", "улицы", "улиц", "вулицях", "вулиць", "streets"})
 
 
 def _street_name(toks: list[Token], ref: PlaceRef) -> bool:
@@ -591,7 +593,12 @@ def _dateline(toks: list[Token], ref: PlaceRef) -> bool:
     name = "".join(t.text for t in toks[ref.first : ref.last + 1] if t.kind == "word")
     if len(name) < 3 or ref.last + 1 >= len(toks):
         return False
-    if toks[ref.last + 1].text not in (",", "."):  # "MOSCOW. Oct 25 (Interfax) -"
+    after = ref.last + 1
+    while name.isupper() and after + 2 < len(toks) and toks[after].text == "/":
+        if not toks[after + 1].text.isupper():
+            break
+        after += 2  # "MOSCOW/KYIV, March 30 (Reuters) -": filed from both capitals
+    if toks[after].text not in (",", "."):  # "MOSCOW. Oct 25 (Interfax) -"
         return False
     if not name.isupper():
         # "Москва. 5 октября. ИНТЕРФАКС -": the text's first word (or the first after a headline),
@@ -603,7 +610,7 @@ def _dateline(toks: list[Token], ref: PlaceRef) -> bool:
             if m + 1 < len(toks)
         )
     # "(Xinhua) --", "(AP) —", "/TASS/.": an agency's mark within a few tokens
-    return any(t.text in ("(", "--", "—", "–", "/") for t in toks[ref.last + 1 : ref.last + 9])
+    return any(t.text in ("(", "--", "—", "–", "/") for t in toks[after : after + 8])
 
 
 _DISTANCE = frozenset({"west", "east", "north", "south", "northwest", "northeast", "southwest",
@@ -833,6 +840,16 @@ def _add_anaphora(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
             if i + 1 < len(toks) and toks[i + 1].low == "of":
                 continue  # "in the town of Lyudinovo": a name follows, no anaphora
             before = [r for r in refs if r.last < i and not r.origin and r.level == "city"]
+            after = [
+                r for r in refs
+                if before and before[-1].last < r.first and r.last < i and not r.origin
+                and r.level == "region" and toks[r.first].sent == toks[i].sent
+                and r.code not in (before[-1].code, _OBLAST_OF.get(before[-1].code))
+            ]  # (not "in the Moscow region, while three ... over the city": the city's own oblast)
+            if after:
+                # "Moscow Mayor ... . Kharkiv regional governor said a strike damaged a substation in
+                # the city": the city of the region named in the sentence, not the last city before it
+                before = after
         else:
             continue
         if before:

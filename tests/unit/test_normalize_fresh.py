@@ -1581,6 +1581,42 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("interfax", "Повреждена ТЭС\nКиев. 2 декабря. ИНТЕРФАКС-УКРАИНА — Ночью атакована тепловая "
      "электростанция, сообщили в компании. По данным ОВА, удар пришелся по Бурштыну.", [],
      [("UA-26", "energy")], []),
+    # Thirtieth batch: round 37 (frontline shelling tallies by regional heads, border governors,
+    # occupation officials, wire stories combining both sides)
+    # an occupation head's channel after one or two initials ("vgsaldo"); the DPR's and LPR's offices
+    # in the JCCC tell for the Russian side
+    ("telegram:vgsaldo", "За ночь над Херсонской областью средствами ПВО сбиты 12 беспилотников.",
+     [("UA-65", "drone", "intercepted", 12, "ru-official")], [], []),
+    ("ria", "Как сообщили в представительстве ЛНР в СЦКК, ВСУ атаковали Лисичанск семью беспилотниками.",
+     [("UA-09", "drone", "launched", 7, "ru-official")], [], []),
+    # "займалася" (the imperfective past) is a fire; an ambulance by its short name in quotes
+    ("telegram:synegubov", "Унаслідок удару по Чугуєву займалася багатоповерхівка.", [],
+     [("UA-63", "residential"), ("UA-63", "fire")], []),
+    ("telegram:pushilindenis", "В Горловке осколками повреждена «скорая».", [], [("UA-14", "other")], []),
+    # streets in the plural name no town ("Пушкинской" is no Pushkino)
+    ("telegram:pushilindenis", "В Донецке повреждены два дома на улицах Пушкинской и Горького.", [],
+     [("UA-14", "residential")], []),
+    # a dateline filed from two cities; "the city" after a region's official named in its sentence
+    ("reuters", "KYIV/LONDON, April 4 (Reuters) - Russia launched 90 drones at Ukraine overnight, the air "
+     "force said.", [(None, "drone", "launched", 90, "ua-military")], [], []),
+    ("reuters", "Mayor Vitali Klitschko said air defences were active over Kyiv. Odesa regional governor "
+     "Oleh Kiper said a drone damaged a warehouse in the city.", [], [("UA-51", "industrial")], []),
+    # a number naming a part of the text ("in paragraph 2"); a figure given "by mistake" and the
+    # one put in its place; "and the remainder over the Black Sea" is a part of its own
+    ("reuters", "Russia's Defence Ministry said air defences destroyed 12 drones over the Bryansk region. "
+     "(Corrects figure in paragraph 2.)", [("RU-BRY", "drone", "intercepted", 12, "ru-mod")], [], []),
+    ("telegram:sumy_ova", "Виправлення: у нічному дописі помилково вказано 12 збитих дронів — насправді над "
+     "Сумщиною збито 15 БпЛА.", [("UA-59", "drone", "intercepted", 15, "ua-official")], [], []),
+    ("ria", "Air defences downed 40 drones overnight, the Defence Ministry said: 25 over the Bryansk region, "
+     "10 over the Oryol region and the remainder over the Black Sea.",
+     [(None, "drone", "intercepted", 40, "ru-mod"), ("RU-BRY", "drone", "intercepted", 25, "ru-mod"),
+      ("RU-ORL", "drone", "intercepted", 10, "ru-mod")], [], []),
+    # a figure after an aside between dashes takes no place from inside it
+    ("ukrinform", "The enemy launched 40 missiles - 12 of them at the Odesa region and 9 at the Lviv "
+     "region - and used 600 drones, the General Staff said.",
+     [(None, "missile", "launched", 40, "ua-military"), ("UA-51", "missile", "launched", 12, "ua-military"),
+      ("UA-46", "missile", "launched", 9, "ua-military"), (None, "drone", "launched", 600, "ua-military")],
+     [], []),
 ]
 
 

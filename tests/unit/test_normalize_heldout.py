@@ -548,19 +548,12 @@ KNOWN: dict[str, str] = {
     "is counted as one launched, and the bus station, where the minibus was, is transport damage",
     "fresh37-en-011": "'fired 6 HIMARS rockets and 20 Grad rockets': the unguided Grad rockets are counted "
     "as missiles and the HIMARS ones not",
-    "fresh37-en-015": "'9 over the Kursk region and the rest over the Sea of Azov': the Kursk part gets no "
-    "region",
-    "fresh37-en-018": "'in paragraph 3' of a wire's correction note is counted as 3 drones shot down",
     "fresh37-en-022": "local channels' 'at least 3 missiles' is credited to the Russian-installed head "
     "quoted next, and 'the area of a former aviation school' (a target) adds 'other'",
     "fresh37-en-024": "'attacked a passenger bus ..., injuring five' gives no 'other' damage",
-    "fresh37-en-025": "'and used 3,120 kamikaze drones' after a breakdown of the bombs between dashes takes "
-    "the last region named",
     "fresh37-en-028": "the district figures after the region's day total (drones and injured) are labelled "
     "beside it, as rounds 24-26's writers labelled such parts (its writer labelled the totals only, as "
     "rounds 34 and 35's)",
-    "fresh37-en-030": "'MOSCOW/KYIV, March 30 (Reuters) -' is read as Moscow, which takes the national "
-    "figures and the Kharkiv governor's damage 'in the city'",
     "fresh37-ru-002": "the district lines' figures ('— Белгородский район: 21 беспилотник, 12 "
     "сбиты/подавлены') are labelled beside the region's total, as rounds 24-26's writers labelled such "
     "parts (its writer labelled the total only), and their launched figures are read as shot down",
@@ -571,16 +564,10 @@ KNOWN: dict[str, str] = {
     "fresh37-ru-018": "'над морем в районе Любимовки' (Sevastopol) is not the Black Sea, so the night's "
     "total over the city and the sea keeps the city",
     "fresh37-ru-019": "'ранены водитель и 71-летняя пассажирка' counts one injured",
-    "fresh37-ru-021": "the occupation governor's channel (telegram:vsaldo) is no official's",
-    "fresh37-ru-023": "'на улицах Пушкинской и Рудакова' is read as Pushkino (Moscow Oblast)",
-    "fresh37-ru-024": "'По данным представительства ДНР в СЦКК' is no official's claim",
     "fresh37-ru-029": "'на территории предприятия' of a 'завод нефтепродуктов' adds industrial beside fuel",
-    "fresh37-uk-009": "'займався приватний будинок' is no fire",
-    "fresh37-uk-010": "'пошкоджено ... «швидку»' (an ambulance) is no 'other' damage",
     "fresh37-uk-015": "the town lines' killed and injured after the region's day totals are labelled beside "
     "them, as rounds 24-26's writers labelled such parts (its writer labelled the totals only, as rounds "
     "34 and 35's)",
-    "fresh37-uk-024": "'помилково вказано 3 КАБи — насправді ... п'ять' keeps the mistaken figure",
 }
 
 
