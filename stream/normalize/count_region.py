@@ -124,7 +124,8 @@ def _national_at(toks: list[Token], k: int) -> bool:
     return low in _COUNTRY and k > 0 and toks[k - 1].low in _OVER
 
 
-_NEAR = frozenset({"near", "off", "біля", "поблизу", "около", "вблизи", "возле", "недалеко"})
+_NEAR = frozenset({"near", "off", "біля", "поблизу", "около", "вблизи", "возле", "недалеко",
+                   "районе", "районі", "area"})  # (also "над морем в районе Любимовки")
 
 
 def _near_sea(toks: list[Token], places: list[PlaceRef], lo: int, hi: int) -> bool:

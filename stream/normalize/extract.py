@@ -702,7 +702,9 @@ def _without_superseded(
 
 _FUEL_PLANTS = frozenset({"нпз", "нефтеперерабатывающий", "нафтопереробний", "refinery",
                           "refineries", "нефтебаза", "нафтобаза", "depot", "depots", "terminal",
-                          "terminals", "термінал", "терминал", "oil"})
+                          "terminals", "термінал", "терминал", "oil",
+                          # "завод нефтепродуктов": a plant of oil products
+                          "нефтепродукт", "нафтопродукт", "нефтепродуктов", "нафтопродуктів"})
 
 
 def _plant(toks: list[Token], a: int, b: int) -> bool:

@@ -5,6 +5,7 @@ Azov"), or count something else ("14 homes", "1 червня", "3 am")?"""
 from __future__ import annotations
 
 import bisect
+from itertools import takewhile
 from typing import Literal
 
 from stream.models import Weapon
@@ -441,10 +442,13 @@ def _checked(
     """ "550 drones and missiles": a figure for mixed weapons has no single weapon; "10 more
     Patriot systems": a figure of launchers, not munitions."""
     k = last + 1
-    near = [t for t in toks[last : min(len(toks), k + 6)] if t.sent == toks[last].sent]
-    if weapon == "missile" and any(t.low.startswith(_UNGUIDED_SYSTEMS) for t in near) and any(
+    sent = toks[last].sent
+    near = list(takewhile(lambda t: t.kind != "num" and t.sent == sent, toks[last : min(len(toks), k + 6)]))
+    # (up to the next figure: "6 HIMARS rockets and 20 Grad rockets": the Grads are the second's)
+    before = list(takewhile(lambda t: t.kind == "word", reversed(toks[max(0, last - 3) : last])))
+    if weapon == "missile" and any(t.low.startswith(_UNGUIDED_SYSTEMS) for t in near + before) and any(
         t.low.startswith(("rocket", "ракет", "снаряд")) for t in near[:2]
-    ):
+    ):  # (also "20 Grad rockets", the system's name before the noun)
         return "other", None, last  # "4 rockets of the RM-70 Vampire MLRS": unguided rockets
     if k < len(toks) and toks[k].low in _SYSTEMS and not (
         k + 1 < len(toks) and toks[k + 1].low.startswith("залпов")

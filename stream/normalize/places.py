@@ -796,6 +796,10 @@ def _launch_from(toks: list[Token]) -> set[int]:
 _SEA_ANAPHORA = frozenset({"sea", "море", "моря", "морем", "морі", "мори"})
 _SEA_BEFORE = frozenset({"акваторією", "акваторией", "акваторії", "акватории", "акваторію",
                          "акваторию"})
+# regions on one sea only (Crimea, Kherson and Krasnodar lie on two)
+_ONE_SEA = {"UA-40": "SEA-BLACK", "UA-51": "SEA-BLACK", "UA-48": "SEA-BLACK", "UA-23": "SEA-AZOV",
+            "UA-14": "SEA-AZOV", "RU-ROS": "SEA-AZOV", "RU-KGD": "SEA-BALTIC", "RU-LEN": "SEA-BALTIC",
+            "RU-SPE": "SEA-BALTIC", "RU-DA": "SEA-CASPIAN", "RU-AST": "SEA-CASPIAN", "RU-KL": "SEA-CASPIAN"}
 _UK_CAPITAL = frozenset({"столиця", "столиці", "столицю", "столицею"})
 _ALL_ANAPHORA = _ANAPHORA | _CITY_ANAPHORA | _PENINSULA | _CAPITAL | _SEA_ANAPHORA
 
@@ -812,6 +816,13 @@ def _add_anaphora(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
                 seas = [r for r in refs if r.last < i and r.level == "sea"]
                 if seas:
                     extra.append(PlaceRef(seas[-1].code, i, i, "sea", anaphora=True))
+                else:
+                    # "над морем в районе Любимовки" in a Sevastopol post: the one sea of the place
+                    # named before
+                    land = [r for r in refs if r.last < i and not r.origin]
+                    sea = _ONE_SEA.get(land[-1].code) if land else None
+                    if sea is not None:
+                        extra.append(PlaceRef(sea, i, i, "sea", anaphora=True))
             continue
         if low in _ANAPHORA and toks[i - 1].low in _JOINERS and i >= 2:
             # "над Москвой и областью", "Київ та область": the city's own oblast

@@ -1617,6 +1617,17 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      [(None, "missile", "launched", 40, "ua-military"), ("UA-51", "missile", "launched", 12, "ua-military"),
       ("UA-46", "missile", "launched", 9, "ua-military"), (None, "drone", "launched", 600, "ua-military")],
      [], []),
+    # a passenger is one person ("водій та пасажирка" are two); the Grad's rockets are unguided,
+    # HIMARS ones beside them not
+    ("telegram:zoda", "У Запоріжжі поранено водія та 60-річну пасажирку.", [], [], [("UA-23", "injured", 2)]),
+    ("tass-en", "Ukrainian troops fired 4 HIMARS rockets and 12 Grad rockets at Donetsk, Denis Pushilin "
+     "said.", [("UA-14", "missile", "launched", 4, "ru-official")], [], []),
+    # "над морем" after a place on one sea only is that sea; an enterprise after a plant of oil
+    # products is that plant
+    ("telegram:razvozhaev", "Атака на Севастополь: над морем у Херсонеса сбиты 5 беспилотников.",
+     [("SEA-BLACK", "drone", "intercepted", 5, "ru-official")], [], []),
+    ("rbc", "Беспилотники атаковали завод нефтепродуктов в Ростовской области, на территории предприятия "
+     "возник пожар.", [], [("RU-ROS", "fuel"), ("RU-ROS", "fire")], []),
 ]
 
 

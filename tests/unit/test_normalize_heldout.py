@@ -293,8 +293,6 @@ KNOWN: dict[str, str] = {
     "fresh27-en-004": "people listed one by one under a regional total ('two women aged 39 and 71 were "
     "wounded', 'a 44-year-old man was injured') are labelled as well (its writer labelled the total only)",
     "fresh27-en-005": "'dropping 21 aerial bombs', not called guided, is counted as glide bombs",
-    "fresh27-en-013": "'6 UAVs over the sea near Cape Fiolent' on Sevastopol's channel: the unnamed sea is "
-    "no Black Sea",
     "fresh27-ru-002": "a fire 'На одной из установок' of a refinery complex the drone attacked is no fuel",
     "fresh27-ru-003": "'атаковал одно из предприятий Ижевска' with three killed is no industrial damage",
     "fresh27-ru-005": "'частично поврежден один из цехов' of a gas processing plant is industrial, not fuel",
@@ -546,8 +544,6 @@ KNOWN: dict[str, str] = {
     # stories combining both sides), written after the round-36 fixes and scored untouched (0.933)
     "fresh37-en-008": "'one drone struck a minibus near the bus station' after 'Ukrainian drones attacked' "
     "is counted as one launched, and the bus station, where the minibus was, is transport damage",
-    "fresh37-en-011": "'fired 6 HIMARS rockets and 20 Grad rockets': the unguided Grad rockets are counted "
-    "as missiles and the HIMARS ones not",
     "fresh37-en-022": "local channels' 'at least 3 missiles' is credited to the Russian-installed head "
     "quoted next, and 'the area of a former aviation school' (a target) adds 'other'",
     "fresh37-en-024": "'attacked a passenger bus ..., injuring five' gives no 'other' damage",
@@ -561,10 +557,8 @@ KNOWN: dict[str, str] = {
     "течение ночи': the parts by hours are labelled beside the day's total",
     "fresh37-ru-013": "'удара дрона по автомобилю на трассе Рыльск — Глушково': the highway, where the car "
     "was, is transport damage (as fresh5-en-016)",
-    "fresh37-ru-018": "'над морем в районе Любимовки' (Sevastopol) is not the Black Sea, so the night's "
-    "total over the city and the sea keeps the city",
-    "fresh37-ru-019": "'ранены водитель и 71-летняя пассажирка' counts one injured",
-    "fresh37-ru-029": "'на территории предприятия' of a 'завод нефтепродуктов' adds industrial beside fuel",
+    "fresh37-ru-018": "'Всего за ночь ... уничтожены 9 БПЛА' after parts over the city and over the sea "
+    "takes the sea of the sentence before (its writer gave the night's total no region, as it spans both)",
     "fresh37-uk-015": "the town lines' killed and injured after the region's day totals are labelled beside "
     "them, as rounds 24-26's writers labelled such parts (its writer labelled the totals only, as rounds "
     "34 and 35's)",
