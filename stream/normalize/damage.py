@@ -534,7 +534,11 @@ def _landmark(toks: list[Token], i: int, lo: int) -> bool:
         tok = toks[k]
         if tok.low in _NEAR:
             return True
-        if tok.kind != "word" or not (tok.low in _LANDMARK_SKIP or tok.text[:1].isupper()):
+        if tok.low in _ON and k - 1 >= lo and toks[k - 1].lemma in _VEHICLES:
+            return True  # "struck a car on the Rylsk-Lgov highway", "по автомобилю на трассе": where it was
+        if tok.kind != "word" or not (
+            tok.low in _LANDMARK_SKIP or tok.text[:1].isupper() or tok.lemma in _VEHICLES
+        ):  # (also "near the bus station")
             break
     for k in range(i - 1, max(lo, i - 10) - 1, -1):
         tok = toks[k]
@@ -545,6 +549,7 @@ def _landmark(toks: list[Token], i: int, lo: int) -> bool:
     return False
 
 
+_ON = frozenset({"on", "along", "на"})
 _LOCATED = words("located", "situated", "lies", "lie", "supplies", "serves", "supplying",
                  "based", "базуються", "базируются", "базується", "базируется", "базувалися",
                  "базировались", "стоять", "стоят",

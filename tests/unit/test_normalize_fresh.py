@@ -1628,6 +1628,11 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      [("SEA-BLACK", "drone", "intercepted", 5, "ru-official")], [], []),
     ("rbc", "Беспилотники атаковали завод нефтепродуктов в Ростовской области, на территории предприятия "
      "возник пожар.", [], [("RU-ROS", "fuel"), ("RU-ROS", "fire")], []),
+    # the road or station where a hit vehicle was is no transport damage
+    ("telegram:bogomaz", "В Климово дрон ударил по легковому автомобилю на трассе, ранен водитель.", [],
+     [("RU-BRY", "other")], [("RU-BRY", "injured", 1)]),
+    ("reuters", "A drone hit a van near the bus station in Vovchansk, the Kharkiv governor said.", [],
+     [("UA-63", "other")], []),
 ]
 
 
