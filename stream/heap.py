@@ -22,11 +22,22 @@ happens at start-up and once after the catch-up, not on a timer.
 `PauseTimer` times each collection (`gc.callbacks`) for the
 `strikestream_gc_pause_seconds` histogram, so a stall shows on the dashboards.
 
+`Trimmer` gives the C heap's free pages back to the system (glibc `malloc_trim`) every
+so often. What a worker decodes (a claim's bytes, its JSON object: over 512 bytes,
+so allocated by malloc, not by Python's small-object allocator) is freed after the
+fold, among the long-lived state allocated meanwhile; glibc returns only the top of
+its heap on free, so the pages in between stay resident. Measured on
+benchmarks/memory.py (a catch-up of 1,000,000 claims): a trim after each fetch
+brought the peak RSS from 296-302 MB to 270 MB and the RSS after it from 291-302 to
+241 MB. A trim walks the heap: ~13 ms for a heap of 300 MB.
+
 No Faust, aiokafka or prometheus_client here.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
 import time
 from collections.abc import Callable
@@ -105,3 +116,34 @@ class PauseTimer:
         if self.installed:
             gc.callbacks.remove(self)
             self.installed = False
+
+
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's `malloc_trim`, or None (another C library: nothing to trim with)."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        trim = libc.malloc_trim
+    except (OSError, AttributeError):
+        return None
+    trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
+    return trim
+
+
+class Trimmer:
+    """Trims the C heap (`malloc_trim(0)`) at most once per `every` seconds of the
+    clock the caller passes (`maybe`)."""
+
+    def __init__(self) -> None:
+        self._trim = _malloc_trim()
+        self.available = self._trim is not None
+        self.last: float | None = None
+        self.trims = 0
+
+    def maybe(self, now: float, every: float) -> bool:
+        """Trim if the last trim was `every` seconds or more before `now`; whether it did."""
+        if self._trim is None or (self.last is not None and now - self.last < every):
+            return False
+        self.last = now
+        self._trim(0)
+        self.trims += 1
+        return True

@@ -139,6 +139,9 @@ class Progress:
     partitions: tuple[tuple[int, float], ...] = ()
     #: per claims partition, the records held behind a watermark (`Engine.apply`)
     held: tuple[tuple[int, int], ...] = ()
+    #: per claims partition, whether it is read ahead of a watermark the others have not
+    #: reached (`Engine.holding`: the follower pauses it and reads it again later)
+    ahead: tuple[tuple[int, bool], ...] = ()
 
 
 ProgressSource = Callable[[], Progress]
@@ -270,12 +273,20 @@ def _progress_families() -> list[GaugeMetricFamily]:
             "are read. Zero but for moments in a healthy run.",
             labels=("partition",),
         ),
+        GaugeMetricFamily(
+            f"{PREFIX}_claims_partition_ahead",
+            "1 while a claims partition has been read up to a watermark whose hours wait for "
+            "the other partitions: the follower pauses it and reads on once they catch up "
+            "(its records after the watermark are fetched again). 0 but for moments in a "
+            "healthy run; a partition ahead for long means another is stalled.",
+            labels=("partition",),
+        ),
     ]
 
 
 def _progress_metrics(source: ProgressSource) -> list[GaugeMetricFamily]:
     progress = source()
-    event, scored, kept, parts, held = _progress_families()
+    event, scored, kept, parts, held, ahead = _progress_families()
     if progress.event_time is not None:
         event.add_metric([], progress.event_time)
     if progress.scored_before is not None:  # absent until the first hour is scored
@@ -285,7 +296,9 @@ def _progress_metrics(source: ProgressSource) -> list[GaugeMetricFamily]:
         parts.add_metric([str(partition)], t)
     for partition, n in sorted(progress.held):
         held.add_metric([str(partition)], float(n))
-    return [event, scored, kept, parts, held]
+    for partition, is_ahead in sorted(progress.ahead):
+        ahead.add_metric([str(partition)], 1.0 if is_ahead else 0.0)
+    return [event, scored, kept, parts, held, ahead]
 
 
 def _region_metric(source: RegionSource | None) -> GaugeMetricFamily:
@@ -476,7 +489,7 @@ class Metrics:
         """Export the fold's and the detectors' progress (`Progress`) at each scrape:
         `strikestream_event_time_seconds`, `strikestream_detector_scored_before_seconds`,
         `strikestream_kept_claims`, `strikestream_detector_partition_time_seconds`,
-        `strikestream_held_records`."""
+        `strikestream_held_records`, `strikestream_claims_partition_ahead`."""
         self._snapshots.progress_source = snapshot
 
     def set_gc_pause_source(self, snapshot: PauseSource) -> None:

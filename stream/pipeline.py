@@ -433,9 +433,7 @@ class Engine:
         that reached the log after its hour's watermark (a feed delivered out of
         publication order) is then late for the detectors in every run, not only in
         the runs that read its partition after the others had closed the hour."""
-        if partition >= 0 and (partition in self.held or (
-                (gate := self.gates.get(partition)) is not None
-                and (self.closed_before is None or gate > self.closed_before))):
+        if partition >= 0 and self.holding(partition):
             queue = self.held.get(partition)
             if queue is None:
                 queue = self.held[partition] = deque()
@@ -444,6 +442,25 @@ class Engine:
             queue.append((None, claim, offset))
             return aggregate.Applied("held", claim.claim_id)
         return self._apply(claim, partition, offset, source)
+
+    def holding(self, partition: int) -> bool:
+        """Whether a claim read from `partition` now would be held (see `apply`): its
+        latest watermark closes hours not scored yet, or records read there before wait.
+        Only `detect` ends it (ticks only raise gates), so it stays true until then."""
+        if partition in self.held:
+            return True
+        gate = self.gates.get(partition)
+        return gate is not None and (self.closed_before is None or gate > self.closed_before)
+
+    def opens(self) -> bool:
+        """Whether `detect` would now open the gate of a partition that holds: every
+        partition has a watermark, and the least of their gates is past the hours scored
+        (the detectors score up to the least watermark, which opens that gate)."""
+        gates = [self.gates.get(p) for p in self.partitions]
+        if not gates or None in gates:
+            return False
+        least = min(g for g in gates if g is not None)
+        return self.closed_before is None or least > self.closed_before
 
     def _apply(self, claim: Claim | aggregate.Fact, partition: int, offset: int,
                source: int | None) -> aggregate.Applied:

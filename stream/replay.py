@@ -15,7 +15,7 @@ import contextlib
 import logging
 import time
 from collections import deque
-from collections.abc import AsyncGenerator, Callable
+from collections.abc import AsyncGenerator, Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -50,6 +50,8 @@ class ReplaySummary:
     alerts: int = 0  # distinct alerts (incidents) raised
     alert_updates: int = 0  # alert records written: openings, updates, resolutions
     alert_ids: set[str] = field(default_factory=set, repr=False)
+    #: records fetched ahead of a watermark and left to be read again (`rewind_at`)
+    reread: int = 0
     rejected: dict[str, int] = field(default_factory=dict)
     outcomes: dict[str, int] = field(default_factory=dict)
     end_offsets: dict[int, int] = field(default_factory=dict)
@@ -71,7 +73,7 @@ class ReplaySummary:
         return {
             "topic": self.topic, "kind": self.kind, "records": self.records,
             "skipped_before_start": self.skipped_before_start, "claims": self.claims, "alerts": self.alerts,
-            "alert_updates": self.alert_updates,
+            "alert_updates": self.alert_updates, "reread": self.reread,
             "rejected": self.rejected, "outcomes": self.outcomes,
             "end_offsets": {str(k): v for k, v in sorted(self.end_offsets.items())},
             "seconds": round(self.seconds, 3),
@@ -190,9 +192,14 @@ async def replay(
         while kind == "claims" and len(done) < len(tps):
             hold_ahead(consumer, engine, tps, done, paused)
             batch = await consumer.getmany(timeout_ms=500, max_records=20000)
+            reading = [tp.partition for tp in tps if tp not in done]
             for tp, msgs in batch.items():
-                for m in msgs:
+                for j, m in enumerate(msgs):
                     if m.offset >= ends[tp]:
+                        break
+                    if m.key != TICK_KEY and rewind_at(engine, tp.partition, reading):
+                        consumer.seek(tp, m.offset)  # read again once the others catch up
+                        summary.reread += sum(n.offset < ends[tp] for n in msgs[j:])
                         break
                     summary.records += 1
                     if kind == "claims" and m.key == TICK_KEY:  # watermarks close hours whatever the start
@@ -234,28 +241,36 @@ async def replay(
 
 #: records buffered per raw partition before it is paused (the merge's memory bound)
 MERGE_BUFFER = 5_000
-#: records held behind a watermark in a partition (`Engine.apply`) at which it is
-#: paused: at once (holding costs memory; a paused partition is fetched again in step
-#: with the others). The worker's catch-up of 1,000,000 claims peaked at 545 MB pausing
-#: at 20,000 and 409 MB at 4,000 (holding pydantic claims then), 301 MB at 1 (holding
-#: facts), 281 MB without the hold
-HELD_PAUSE = 1
+def rewind_at(engine: Engine, partition: int, reading: Collection[int]) -> bool:
+    """Whether a reader should leave the claim it read from `partition` for later (seek
+    back to it, and read it again once the others have caught up) rather than let
+    `Engine.apply` hold it: the partition is read ahead of a watermark whose hours are
+    not scored yet, and another partition still being read (`reading`) can move the
+    detectors on. Held, a partition read ahead costs memory: the broker serves a fetch
+    of thousands of records of one partition at a time, and the worker's catch-up of
+    1,000,000 claims peaked at 301-308 MB holding them against 281 MB without the
+    hold. Every partition may be ahead at once, when `detect` has not run since their
+    watermarks (`Engine.opens`). Where no detect can move them on (the end of a log, a
+    partition without a watermark yet), the engine holds the records."""
+    holding = engine.holding
+    return holding(partition) and (any(q != partition and not holding(q) for q in reading)
+                                   or engine.opens())
 
 
 def hold_ahead(consumer: Any, engine: Engine, tps: list[Any], done: set[Any], paused: set[Any]) -> None:
-    """Pause a partition read ahead of the others (records held behind its watermarks:
-    `Engine.apply`) and resume it once they are folded: the memory bound of a reader
-    the broker serves one partition at a time. A partition holds nothing until
-    the others have caught up with its watermark, so the one furthest behind is never
-    paused; if every one still being read were, all are resumed."""
+    """Pause a partition read ahead of the others (its records rewound or held behind
+    its watermarks: `rewind_at`, `Engine.apply`) and resume it once the detectors have
+    caught up: the memory bound of a reader the broker serves one partition at a time.
+    The partition furthest behind is never held, so it is never paused; if every one
+    still being read were, all are resumed."""
     for tp in tps:
         if tp in done:
             continue
-        held = engine.held_count(tp.partition)
-        if held >= HELD_PAUSE and tp not in paused:
+        ahead = engine.holding(tp.partition)
+        if ahead and tp not in paused:
             consumer.pause(tp)
             paused.add(tp)
-        elif held < HELD_PAUSE and tp in paused:
+        elif not ahead and tp in paused:
             consumer.resume(tp)
             paused.discard(tp)
     reading = [tp for tp in tps if tp not in done]

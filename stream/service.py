@@ -57,4 +57,5 @@ def _progress(rt: Runtime) -> Progress:
         scored_before=None if scored is None else scored.timestamp(),
         kept_claims=kept,
         partitions=tuple((p, t.timestamp()) for p, t in sorted(parts.items())),
-        held=tuple((p, rt.engine.held_count(p)) for p in sorted({*parts, *rt.engine.held})))
+        held=tuple((p, rt.engine.held_count(p)) for p in sorted({*parts, *rt.engine.held})),
+        ahead=tuple((p, rt.engine.holding(p)) for p in sorted({*parts, *rt.engine.gates})))

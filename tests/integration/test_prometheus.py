@@ -204,6 +204,10 @@ def test_prometheus_scrapes_worker_and_evaluates_rules(
     assert len(held) == len(parts), (held, parts)
     wait_until(lambda: prom.value('sum(strikestream_held_records{job="strikestream"})') == 0,
                timeout=60, what="no claims held behind a watermark")
+    ahead = exposition_values(text, "strikestream_claims_partition_ahead")
+    assert len(ahead) == len(parts), (ahead, parts)
+    wait_until(lambda: prom.value('sum(strikestream_claims_partition_ahead{job="strikestream"})') == 0,
+               timeout=60, what="no claims partition read ahead of a watermark")
     # The raw topic's lag (the feed's backlog), a series per partition, and through the
     # recording rule the lag alert reads: 0 once the reports are done
     raw = deployment.topic(RAW_TOPIC)

@@ -18,6 +18,7 @@ import pytest
 from stream.aggregate import claim_event_time
 from stream.models import Alert, Claim
 from stream.pipeline import Engine, Normalized, Place, normalize_record
+from stream.replay import rewind_at
 from stream.simulate.reports import reports_from_series
 from stream.simulate.series import SimulatedSeries
 
@@ -243,6 +244,76 @@ def test_a_feed_out_of_publication_order_gives_the_same_alerts_however_its_parti
             assert _key(sorted(live.alerts.values(), key=lambda a: a.alert_id)) == ref, (seed, stale_lag)
             assert live.detector_late == replayed.detector_late
             assert live.counts == replayed.counts
+
+
+def _fold_rewinding(log: list[list[Claim | datetime]], rng: random.Random) -> tuple[Engine, int, int]:
+    """A reader that leaves a partition read ahead of a watermark for later (`rewind_at`:
+    it seeks back and reads the claim again once the others have caught up) instead of
+    letting the engine hold it; the finished log is read in fetches of random length
+    from random partitions. Returns the engine, the records rewound and the most ever
+    held at once."""
+    engine = Engine.create()
+    engine.partitions = frozenset(range(len(log)))
+    engine.expect_ticks = True
+    pos = [0] * len(log)
+    rewound = most_held = 0
+    for _ in range(100_000):
+        reading = [p for p in range(len(log)) if pos[p] < len(log[p])]
+        if not reading:
+            break
+        p = rng.choice(reading)
+        for offset in range(pos[p], min(len(log[p]), pos[p] + rng.randint(1, 60))):
+            item = log[p][offset]
+            if isinstance(item, datetime):
+                engine.tick(p, item)
+            elif rewind_at(engine, p, reading):
+                rewound += 1
+                break
+            else:
+                engine.apply(item, partition=p, offset=offset)
+            pos[p] = offset + 1
+        most_held = max(most_held, engine.held_count())
+        engine.detect(lagging={q for q in range(len(log)) if pos[q] < len(log[q])})
+    assert all(pos[p] == len(log[p]) for p in range(len(log)))
+    engine.release_all()
+    engine.detect(lagging=set())
+    return engine, rewound, most_held
+
+
+def test_a_reader_that_rewinds_a_partition_read_ahead_finds_what_one_that_holds_finds() -> None:
+    """Rewinding (`replay.rewind_at`) costs no memory where holding costs a fetch of
+    records: the same alerts, late claims and outcomes, and nothing held while another
+    partition can still move the detectors on."""
+    log = _out_of_order(_produced_log(with_watermarks=True), random.Random(4))
+    replayed = _fold_replay(log)
+    ref = _key(sorted(replayed.alerts.values(), key=lambda a: a.alert_id))
+    for seed in range(4):
+        engine, rewound, most_held = _fold_rewinding(log, random.Random(seed))
+        assert rewound > 0, seed  # partitions were read ahead of the others
+        assert most_held == 0, seed
+        assert _key(sorted(engine.alerts.values(), key=lambda a: a.alert_id)) == ref, seed
+        assert engine.detector_late == replayed.detector_late
+        assert engine.counts == replayed.counts
+
+
+def test_rewind_only_where_another_partition_can_move_the_detectors_on() -> None:
+    t = datetime(2025, 3, 5, tzinfo=UTC)
+    engine = Engine.create()
+    engine.partitions = frozenset({0, 1})
+    engine.expect_ticks = True
+    assert not engine.holding(0) and not rewind_at(engine, 0, [0, 1])
+    engine.tick(0, t)  # partition 0 closes hours partition 1 has not reached
+    assert engine.holding(0) and not engine.holding(1)
+    assert rewind_at(engine, 0, [0, 1])
+    assert not rewind_at(engine, 0, [0])  # 1 is read to its end: nothing to wait for
+    assert not rewind_at(engine, 1, [0, 1])
+    claim = _produced_log(with_watermarks=False)[0][0]
+    assert isinstance(claim, Claim)
+    assert engine.apply(claim, partition=0, offset=0).outcome == "held"  # what a reader avoids
+    engine.tick(1, t)
+    engine.detect(lagging=set())
+    assert not engine.holding(0) and not engine.holding(1)
+    assert engine.held_count() == 0 and [a.outcome for _, a in engine.take_released()] == ["new"]
 
 
 def test_a_partition_closes_at_the_least_watermark_over_the_raw_partitions() -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from stream.heap import PAUSE_BUCKETS, PauseTimer, settle
+from stream.heap import PAUSE_BUCKETS, PauseTimer, Trimmer, settle
 
 
 @pytest.fixture
@@ -90,3 +90,29 @@ def test_pause_timer_bucket_edges() -> None:
     assert dict(buckets)[2.5] == 2
     assert dict(buckets)[float("inf")] == 3  # 3 s: above every bound
     assert total == pytest.approx(3.0021)
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    raise AssertionError("no VmRSS")
+
+
+def test_trimmer_gives_freed_heap_pages_back_at_most_once_per_interval() -> None:
+    trimmer = Trimmer()
+    assert trimmer.available  # glibc, as every machine this runs on
+    # 60 MB of malloc'd records (over 512 bytes: not Python's small-object allocator);
+    # keeping one in a hundred, the last included, leaves free pages inside the heap,
+    # which free() does not give back (only its top), as a fold leaves its fetches
+    records = [bytes(700) + i.to_bytes(4, "little") for i in range(90_000)]
+    kept = records[99::100]
+    del records
+    before = _rss_mb()
+    assert trimmer.maybe(100.0, every=1.0)
+    after = _rss_mb()
+    assert before - after > 30, (before, after)
+    assert not trimmer.maybe(100.5, every=1.0)  # within the interval
+    assert trimmer.maybe(101.0, every=1.0) and trimmer.trims == 2
+    assert len(kept) == 900

@@ -357,7 +357,8 @@ def test_openings_default_to_the_wall_clock() -> None:
 def test_progress_read_at_scrape_time() -> None:
     m = Metrics()
     current = Progress(event_time=1_750_000_000.0, scored_before=None, kept_claims=42,
-                       partitions=((3, 1_749_990_000.0), (0, 1_750_000_000.0)), held=((0, 7), (3, 0)))
+                       partitions=((3, 1_749_990_000.0), (0, 1_750_000_000.0)), held=((0, 7), (3, 0)),
+                       ahead=((3, False), (0, True)))
     m.set_progress_source(lambda: current)
     assert lines(m, "strikestream_event_time_seconds") == ["strikestream_event_time_seconds 1.75e+09"]
     # absent until the detectors have scored an hour (an alert rule subtracts it)
@@ -369,6 +370,9 @@ def test_progress_read_at_scrape_time() -> None:
     ]
     assert lines(m, "strikestream_held_records") == [
         'strikestream_held_records{partition="0"} 7.0', 'strikestream_held_records{partition="3"} 0.0']
+    assert lines(m, "strikestream_claims_partition_ahead") == [
+        'strikestream_claims_partition_ahead{partition="0"} 1.0',
+        'strikestream_claims_partition_ahead{partition="3"} 0.0']
     current = Progress(event_time=1_750_003_600.0, scored_before=1_749_992_400.0, kept_claims=40)
     assert lines(m, "strikestream_detector_scored_before_seconds") == [
         "strikestream_detector_scored_before_seconds 1.7499924e+09"]
