@@ -523,6 +523,11 @@ def _landmark(toks: list[Token], i: int, lo: int) -> bool:
         "в", "у", "the", "in"
     ):
         return True  # "вибухи в районі аеродрому Бельбек": near it, nothing said of it
+    for k in range(i - 1, max(lo + 1, i - 6) - 1, -1):
+        if toks[k].kind == "punct" or has(toks[k], _IMPACT):
+            break
+        if toks[k].low == "of" and toks[k - 1].low == "area":
+            return True  # "fired 3 missiles at the area of a former aviation school": near it
     if (
         i - 1 >= lo
         and toks[i - 1].low in ("у", "біля", "возле", "около", "near", "outside")
@@ -579,6 +584,7 @@ _PERSON_BEFORE = words("сотрудник", "работник", "працівн
                        "пасажири", "пассажиры", "passengers")
 
 
+_BUSES = frozenset({"bus", "buses", "minibus", "minibuses", "van", "vans", "vehicle", "vehicles"})
 _QUEUE = frozenset({"черга", "черги", "очередь", "очереди", "пробка", "пробки", "queue", "queues", "line",
                     "lines", "затор", "затори"})
 _CARE = frozenset({"койки", "коек", "ліжка", "ліжок", "beds", "пострадавшим", "постраждалим", "treated",
@@ -672,8 +678,10 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
     ):
         return True  # "повідомив Генеральний штаб ЗСУ": a teller, not a target
     prev = toks[i - 1] if i > lo else None
-    if prev is not None and prev.kind == "word" and has(prev, _PERSON_BEFORE):
-        return True
+    if prev is not None and prev.kind == "word" and has(prev, _PERSON_BEFORE) and not (
+        prev.low == "passenger" and tok.low in _BUSES
+    ):
+        return True  # ("водитель автобуса": a person; "a passenger bus": a kind of bus)
     if prev is not None and prev.kind == "word" and prev.low in ("of", "at") and i - 2 >= lo and has(
         toks[i - 2], _PERSON_BEFORE
     ):

@@ -1633,6 +1633,15 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      [("RU-BRY", "other")], [("RU-BRY", "injured", 1)]),
     ("reuters", "A drone hit a van near the bus station in Vovchansk, the Kharkiv governor said.", [],
      [("UA-63", "other")], []),
+    # "a passenger bus" is a bus (a passenger "of" a bus is a person)
+    ("telegram:bogomaz", "An FPV drone attacked a passenger bus in Klintsy, the governor said; no one was "
+     "hurt.", [], [("RU-BRY", "other")], []),
+    # "local Telegram channels saying" tell the figure (not the official quoted next); what was fired
+    # "at the area of" a building is no damage to it
+    ("kyivindependent", "Blasts hit occupied Donetsk overnight, with local Telegram channels saying Ukraine "
+     "fired 5 missiles at the area of a former technical college. Russian-installed head Denis Pushilin said "
+     "debris damaged a house.", [("UA-14", "missile", "launched", 5, "other")], [("UA-14", "residential")],
+     []),
 ]
 
 

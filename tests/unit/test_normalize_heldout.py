@@ -539,9 +539,6 @@ KNOWN: dict[str, str] = {
     # stories combining both sides), written after the round-36 fixes and scored untouched (0.933)
     "fresh37-en-008": "'one drone struck a minibus' after 'Ukrainian drones attacked' (no figure) is one "
     "launched, as weapons that struck are labelled since round 4 (fresh4-en-027; its writer left it out)",
-    "fresh37-en-022": "local channels' 'at least 3 missiles' is credited to the Russian-installed head "
-    "quoted next, and 'the area of a former aviation school' (a target) adds 'other'",
-    "fresh37-en-024": "'attacked a passenger bus ..., injuring five' gives no 'other' damage",
     "fresh37-en-028": "the district figures after the region's day total (drones and injured) are labelled "
     "beside it, as rounds 24-26's writers labelled such parts (its writer labelled the totals only, as "
     "rounds 34 and 35's)",
