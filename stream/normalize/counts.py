@@ -670,6 +670,12 @@ def extract_counts(
         ):
             # "... at the Mykolaiv region. Thirteen drones were shot down."
             region = _previous_region(_share_coordinated_region(toks, out[-20:]), sent)
+            if region is not None and any(t.low in _IN_TOTAL for t in toks[s_lo : num.first]) and len(
+                {c.region for c in out if c.weapon == weapon and c.measure == measure}
+            ) > 1:
+                # "4 над морем ..., 3 — над Балаклавским районом. ... Всего за ночь уничтожены 9":
+                # a total of parts in several regions spans them all (also on a city's channel)
+                region, total = None, True
             if region is not None and not _bullet(toks[s_lo]) and _bullet(
                 toks[doc.sent_bounds[out[-1].sent][0]]
             ) and any(c.region is None and c.weapon == weapon for c in out):

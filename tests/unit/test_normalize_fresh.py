@@ -1642,6 +1642,12 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      "fired 5 missiles at the area of a former technical college. Russian-installed head Denis Pushilin said "
      "debris damaged a house.", [("UA-14", "missile", "launched", 5, "other")], [("UA-14", "residential")],
      []),
+    # the night's total after parts over the city and over the sea spans both (on the city's channel too)
+    ("telegram:razvozhaev", "Над Балаклавским районом сбиты 3 БПЛА. Ещё 5 беспилотников уничтожены над "
+     "морем в районе мыса Фиолент. Всего за ночь уничтожены 8 беспилотников.",
+     [("UA-40", "drone", "intercepted", 3, "ru-official"),
+      ("SEA-BLACK", "drone", "intercepted", 5, "ru-official"),
+      (None, "drone", "intercepted", 8, "ru-official")], [], []),
 ]
 
 

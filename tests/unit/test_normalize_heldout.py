@@ -546,9 +546,9 @@ KNOWN: dict[str, str] = {
     "сбиты/подавлены') are labelled beside the region's total, as rounds 24-26's writers labelled such "
     "parts (its writer labelled the total only), and their launched figures are read as shot down",
     "fresh37-ru-007": "'более ста двадцати ..., включая 37, уничтоженных с 20:00 до 23:00 мск, и 84 — в "
-    "течение ночи': the parts by hours are labelled beside the day's total",
-    "fresh37-ru-018": "'Всего за ночь ... уничтожены 9 БПЛА' after parts over the city and over the sea "
-    "takes the sea of the sentence before (its writer gave the night's total no region, as it spans both)",
+    "течение ночи': parts that add up to the total are labelled beside it, as round 31 settled for types "
+    "after 'including' and round 36 for the Air Force's split by direction (its writer labelled the total "
+    "only)",
     "fresh37-uk-015": "the town lines' killed and injured after the region's day totals are labelled beside "
     "them, as rounds 24-26's writers labelled such parts (its writer labelled the totals only, as rounds "
     "34 and 35's)",
