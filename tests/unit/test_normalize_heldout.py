@@ -64,6 +64,8 @@ figures that count nothing, previous records, negated damage, totals with breakd
 airports, gas fields, the sea) scored 0.914 untouched (0.900, 0.931, 0.926). Round 36 (November 2026: Air
 Force bulletins by direction and by region, gas production and power plants, refineries with officials' and
 sources' figures, community lists, tolls through the day) scored 0.953 untouched (0.927, 0.969, 0.961).
+Round 37 (frontline shelling tallies by regional heads, border governors, occupation officials, wire
+stories combining both sides) scored 0.933 untouched (0.932, 0.918, 0.950).
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
