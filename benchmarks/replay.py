@@ -22,6 +22,7 @@ from typing import Any
 
 from _common import bench_deployment, claim_records, emit, log, produce, simulated_lines
 
+from stream import heap
 from stream.settings import CLAIMS_TOPIC, RAW_TOPIC
 
 
@@ -63,6 +64,7 @@ def run(n_claims: int, n_raw: int, pure_limit: int) -> dict[str, Any]:
             out["produce_claims_s"] = produce(bs, dep.topic(CLAIMS_TOPIC), values,
                                               keys=keys, partitions=parts)
             log("replaying claims")
+            heap.settle()  # as `python -m stream replay` does
             cpu = time.process_time()
             engine, summary = asyncio.run(replay(bs, dep.topic(CLAIMS_TOPIC), kind="claims"))
             ticks = sum(p is not None for p in parts)
