@@ -1,7 +1,7 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, thirty-six rounds of 90; round 6
+administrations' posts in en/ru/uk (tests/data/heldout/, thirty-seven rounds of 90; round 6
 is harder documents: live blogs, digests, bullets, corrections; round 7 is like the
 dev set). The writers saw neither these tests nor the normalizer's code. Overall F1
 (the eval scorer's metric) of the normalizer as it was before them: 0.930, 0.906,
@@ -66,6 +66,8 @@ Force bulletins by direction and by region, gas production and power plants, ref
 sources' figures, community lists, tolls through the day) scored 0.953 untouched (0.927, 0.969, 0.961).
 Round 37 (frontline shelling tallies by regional heads, border governors, occupation officials, wire
 stories combining both sides) scored 0.933 untouched (0.932, 0.918, 0.950).
+Round 38 (Moscow's running drone posts and airport restrictions, refinery and depot strikes, the energy
+grid, the Black Sea and Crimea) scored 0.976 untouched (0.950, 0.991, 0.991).
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -554,6 +556,30 @@ KNOWN: dict[str, str] = {
     "fresh37-uk-015": "the town lines' killed and injured after the region's day totals are labelled beside "
     "them, as rounds 24-26's writers labelled such parts (its writer labelled the totals only, as rounds "
     "34 and 35's)",
+    # round 38 (Moscow's running drone posts and airport restrictions, refinery and depot strikes, the energy
+    # grid, the Black Sea and Crimea), written after the round-37 fixes and scored untouched (0.976): for now
+    "fresh38-en-008": "'Three power engineers were injured at the plant' gives no casualties, and "
+    "'the plant' after thermal power plants adds industrial (for now)",
+    "fresh38-en-009": "'destroyed four uncrewed boats in the Black Sea' is no count; 'ferry and bus "
+    "services were halted' adds other (for now)",
+    "fresh38-en-010": "seven uncrewed boats are no count; a patrol ship hit gives no military, an oil "
+    "terminal no fuel, and other is added (for now)",
+    "fresh38-en-017": "'the Novokuibyshevsk and Syzran oil refineries in Samara Oblast' give Samara no "
+    "fuel (for now)",
+    "fresh38-en-021": "a landing craft destroyed gives no military; residents of homes evacuated give "
+    "residential (for now)",
+    "fresh38-en-024": "gasoline prices on the St Petersburg exchange and 'refinery outages' give fuel and "
+    "energy (for now)",
+    "fresh38-en-025": "'power and heating were cut to 1,200 apartment buildings' gives residential (for now)",
+    "fresh38-en-026": "a correction line's '17 drones had been destroyed, not 71' adds a null count beside "
+    "the region's (for now)",
+    "fresh38-ru-002": "'по подсчётам РИА Новости ... на подлёте к столице сбиты девять' gets no "
+    "region (for now)",
+    "fresh38-ru-022": "'уничтожили пять безэкипажных катеров' gives the sea military damage (for now)",
+    "fresh38-uk-008": "the Kyiv oblast administration's channel (koda_gov) is read as 'other' (for now)",
+    "fresh38-uk-014": "'спалахнула пожежа' after a strike on an energy facility gives no fire (for now)",
+    "fresh38-uk-027": "'Рух трамваїв і тролейбусів тимчасово зупинено' gives no transport, and 'резервні "
+    "автобуси' other (for now)",
 }
 
 
@@ -605,10 +631,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 3240
-    assert len(set(ids)) == 3240
+    assert len(ids) == 3330
+    assert len(set(ids)) == 3330
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 1080, "ru": 1080, "uk": 1080}
+    assert Counter(c["lang"] for c in CASES) == {"en": 1110, "ru": 1110, "uk": 1110}
 
 
 @pytest.mark.parametrize(
