@@ -312,6 +312,9 @@ def source_claimant(source: str) -> Claimant | None:
             name = name.rsplit("_", 1)[0]  # "dnipropetrovskaODA_en": the channel's English edition
         if name.endswith(_UA_OFFICIAL_SUFFIXES) or "_oda" in name or "_gov_ua" in name:
             return "ua-official"
+        head, _, rest = name.partition("_")
+        if head.endswith(("oda", "ova")) and rest.startswith("gov"):
+            return "ua-official"  # "koda_gov": a regional administration's handle before "_gov"
         if name.startswith("min") and name.endswith(("_ua", "ua")) and "oborony" not in name:
             return "ua-official"  # "minenergo_ua", "mininfra_ua": a Ukrainian ministry's channel
         if name.startswith(_RU_OFFICIAL_SOURCES) or _contains_name(name, _RU_OFFICIAL_SOURCES):

@@ -237,16 +237,23 @@ def extract_damage(
         ]
         if outage:
             # "несколько домов остались без электричества": homes left without power are
-            # the outage (energy), not damaged homes
+            # the outage (energy), not damaged homes; a fire is no object left without power
+            # ("спалахнула пожежа та знеструмлено частину району")
             found = [
                 (d, tgt)
                 for d, tgt in found
-                if d.kind == "energy"
+                if d.kind in ("energy", "fire")
                 or not any(
                     0 < o - d.last <= 4
                     and all(t.kind == "word" for t in toks[d.last + 1 : o])
                     for o in outage
                 )
+            ]
+        if any(d.kind == "energy" for d, _ in found):
+            # "power and heating were cut to 1,200 apartment buildings": the homes the power was
+            # cut to lost it, they were not damaged
+            found = [
+                (d, tgt) for d, tgt in found if d.kind in ("energy", "fire") or not _cut_to(toks, d.first, lo)
             ]
         has_direct = any(not tgt and d.kind != "fire" for d, tgt in found)
         for dmg, tgt in found:
@@ -259,6 +266,20 @@ def extract_damage(
     if confirmed:
         out = _confirmed_targets(toks, sent_bounds, confirmed, skip, out)
     return out
+
+
+_CUT = frozenset({"cut", "cuts", "off", "restored", "disrupted"})
+
+
+def _cut_to(toks: list[Token], first: int, lo: int) -> bool:
+    """An object after "cut to" / "cut off for" a few words back, with no clause break between."""
+    for k in range(first - 1, max(lo, first - 6), -1):
+        t = toks[k]
+        if t.kind == "punct" and t.text != ",":
+            return False
+        if t.low in ("to", "for") and k > lo and toks[k - 1].low in _CUT:
+            return True
+    return False
 
 
 def _denied_again(toks: list[Token], dmg: Damage, hi: int, covered: set[int]) -> bool:
@@ -591,7 +612,8 @@ _CARE = frozenset({"койки", "коек", "ліжка", "ліжок", "beds",
                    "лечение", "лікування", "госпитализированы", "госпіталізовані", "patients"})
 _MINISTRIES = frozenset({"министерство", "міністерство", "ministry", "минэнерго", "міненерго", "министр",
                          "міністр", "minister"})
-_SPARE = frozenset({"запасной", "запасний", "запасные", "запасні", "alternate", "alternative", "reserve"})
+_SPARE = frozenset({"запасной", "запасний", "запасные", "запасні", "alternate", "alternative", "reserve",
+                    "резервный", "резервний", "резервные", "резервні", "backup", "replacement"})
 _SHORTAGE = frozenset({"перебой", "перебои", "перебій", "перебої", "дефицит", "дефіцит", "shortage",
                        "shortages"})
 _POWER_SUPPLY = frozenset({"электроснабжение", "електропостачання", "электроэнергия", "електроенергія",
@@ -727,6 +749,15 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
         return True  # "доставили до лікарні імені Мечникова та міських лікарень"
     if prev is not None and prev.lemma in ("рух", "движение", "traffic") and tok.lemma in _TRANSIT:
         return True  # "рух трамваїв частково зупинено": the trams' service, not trams hit
+    if (
+        prev is not None
+        and prev.low in ("і", "й", "и", "та", "and")
+        and tok.lemma in _TRANSIT
+        and i - 3 >= lo
+        and toks[i - 2].lemma in _TRANSIT
+        and toks[i - 3].lemma in ("рух", "движение", "traffic")
+    ):
+        return True  # "рух трамваїв і тролейбусів зупинено": the service of both
     if prev is not None and prev.low in ("in", "в", "у") and i - 2 >= lo and toks[i - 2].low in _WHO_IS:
         return True  # "вона в лікарні, стан стабільний": where she is
     if prev is not None and prev.low in ("in", "в", "у") and any(

@@ -100,7 +100,9 @@ _KINDS: dict[DamageKind, str] = {
         road surface; vessel traffic; ship traffic; shipping traffic; рух суден; движение судов;
         tram depot; trolleybus depot; bus depot; depot of the tram; депо; трамвайне депо; трамвайное
         депо; тролейбусне депо; троллейбусное депо; локомотивне депо; локомотивное депо; tanker loading;
-        tanker loadings; boat services; boat service; ferry services; ferry service; погрузка танкеров
+        tanker loadings; boat services; boat service; ferry services; ferry service; погрузка танкеров;
+        рух трамваїв; рух тролейбусів; рух автобусів; рух електричок; bus services; bus service; tram
+        services; tram service; trolleybus services; trolleybus service
     """,
     "industrial": """
         plant; plants; factory; factories; enterprise; enterprises; warehouse; warehouses;

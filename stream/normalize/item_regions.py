@@ -212,6 +212,10 @@ def own_place(toks: list[Token], places: list[PlaceRef], first: int, last: int) 
             # preposition
             or (nxt.first - end <= 4 and toks[end + 1].low in _JOIN
                 and all(t.low in _ARTICLES for t in toks[end + 2 : nxt.first]))
+        ) and not (
+            # "oil refineries in Samara Oblast and the Ryazan refinery": the next place names an
+            # object of its own, so it is not the list's second region
+            nxt.last + 1 < len(toks) and _names_object(toks[nxt.last + 1])
         ):
             return None
         if (

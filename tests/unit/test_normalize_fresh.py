@@ -1648,6 +1648,24 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      [("UA-40", "drone", "intercepted", 3, "ru-official"),
       ("SEA-BLACK", "drone", "intercepted", 5, "ru-official"),
       (None, "drone", "intercepted", 8, "ru-official")], [], []),
+    # Thirty-first batch: round 38 (Moscow's running drone posts and airport restrictions, refinery and
+    # depot strikes, the energy grid, the Black Sea and Crimea)
+    # a fire beside an outage is no object left without power
+    ("telegram:kharkiv_ova", "Після удару по підстанції виникла пожежа та знеструмлено частину Богодухова.",
+     [], [("UA-63", "energy"), ("UA-63", "fire")], []),
+    # a regional administration's handle before "_gov"
+    ("telegram:poda_gov", "Над Полтавщиною збито 6 ворожих дронів.", [("UA-53", "drone", "intercepted", 6,
+     "ua-official")], [], []),
+    # "refineries in A and the B refinery": the next place names an object of its own, not a list
+    ("reuters", "Drones hit the Kstovo and Dzerzhinsk oil refineries in the Nizhny Novgorod region and the "
+     "Yaroslavl refinery, officials said.", [], [("RU-NIZ", "fuel"), ("RU-YAR", "fuel")], []),
+    # homes the power was cut to lost it, they were not hit
+    ("reuters", "In Kherson, a drone hit a substation and power was cut to 300 apartment buildings.", [],
+     [("UA-65", "energy")], []),
+    # trams' and trolleybuses' service stopped is transport; buses sent in reserve are no damage
+    ("telegram:lutsk_rada", "У Луцьку рух трамваїв і тролейбусів зупинено, на маршрути вийшли резервні "
+     "автобуси.", [], [("UA-07", "transport")], []),
+    ("ap", "In Sevastopol, bus services were halted for an hour.", [], [("UA-40", "transport")], []),
 ]
 
 
