@@ -17,6 +17,9 @@ _LOCATIVE = frozenset({"в", "во", "у", "над", "на", "in", "over", "acro
 _CLAUSE = frozenset({",", ";", ":", "(", ")", "."})
 
 
+_OWN_BEFORE = frozenset({"над", "over", "по", "к", "до"})
+
+
 def _continues(toks: list[Token], k: int, starts: frozenset[int]) -> bool:
     """A comma that goes on with the same phrase: a list of places or a participle
     ("the Kyiv region, the Kharkiv region", "беспилотника, летевших на Москву"), not a
@@ -262,7 +265,8 @@ def count_region(
             c -= 1
         own = [p for p in places if c <= p.first and p.last < num.first and not p.origin]
         # (also "Всего ... по Харькову выпущено 9 ударных БпЛА": the target of the total's clause)
-        if len(own) == 1 and own[0].first > 0 and toks[own[0].first - 1].low in ("над", "over", "по"):
+        # ("Всего ... на подлёте к столице сбиты девять": the city they flew at)
+        if len(own) == 1 and own[0].first > 0 and toks[own[0].first - 1].low in _OWN_BEFORE:
             return own[0].code
         return None
     # Backward: back to the previous number or a hard break.

@@ -447,8 +447,24 @@ def extract(
             for k, a, b in kind_mentions(toks, 0, len(toks))
             if k == "fuel" and _plant(toks, a, b)
         ]
+        power = [
+            toks[a].sent
+            for k, a, b in kind_mentions(toks, 0, len(toks))
+            if k == "energy" and _power_plant(toks, a, b)
+        ]
         kept: list[DamageItem] = []
         for item, gen, sent in zip(damage, generic, gen_sent, strict=True):
+            if (
+                gen
+                and item.kind == "industrial"
+                and any(sent - 1 <= s <= sent for s in power)
+                and any(d.kind == "energy" and d.region == item.region for d in damage)
+                and not any(sent - 2 <= s <= sent for s in named)
+            ):
+                # "two of its thermal power plants ... were seriously damaged. Three power engineers
+                # were injured at the plant": the power plant again
+                kept.append(_built(DamageItem, {"region": item.region, "kind": "energy", "span": item.span}))
+                continue
             if gen and item.region in fuel and any(s <= sent for s in named):
                 continue  # (a plant named only after it is another object: "на одному з
                 # підприємств виникла пожежа. Генштаб заявив, що уражено нафтобазу")
@@ -710,6 +726,15 @@ _FUEL_PLANTS = frozenset({"нпз", "нефтеперерабатывающий"
 def _plant(toks: list[Token], a: int, b: int) -> bool:
     """A fuel object that "the plant" or "the enterprise" can name again."""
     return any(t.lemma in _FUEL_PLANTS or t.low in _FUEL_PLANTS for t in toks[a : b + 1])
+
+
+_POWER_PLANTS = ("plant", "station", "станц", "електростанц", "электростанц", "тес", "тэс", "тец", "тэц",
+                 "гес", "гэс", "аес", "аэс")
+
+
+def _power_plant(toks: list[Token], a: int, b: int) -> bool:
+    """A power plant that "the plant" can name again (not a line or a substation)."""
+    return any(t.low.startswith(_POWER_PLANTS) and not t.low.startswith("підстанц") for t in toks[a : b + 1])
 
 
 _AIRPORT = frozenset({"airport", "airports", "аэропорт", "аеропорт"})

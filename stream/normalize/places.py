@@ -830,8 +830,9 @@ def _add_anaphora(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
             if city:
                 extra.append(PlaceRef(_OBLAST_OF[city[0].code], i, i, "region", anaphora=True))
                 continue
-        if toks[i - 1].low not in _ANAPHORA_BEFORE:
-            continue
+        towards = low in _CAPITAL and toks[i - 1].low in ("к", "до")
+        if toks[i - 1].low not in _ANAPHORA_BEFORE and not towards:
+            continue  # (but "на подлёте к столице", "летіли до столиці": towards the capital)
         if low in _PENINSULA:
             extra.append(PlaceRef("UA-43", i, i, "region", anaphora=True))
             continue

@@ -1666,6 +1666,13 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("telegram:lutsk_rada", "У Луцьку рух трамваїв і тролейбусів зупинено, на маршрути вийшли резервні "
      "автобуси.", [], [("UA-07", "transport")], []),
     ("ap", "In Sevastopol, bus services were halted for an hour.", [], [("UA-40", "transport")], []),
+    # a total "на подлёте к столице" after a part flying at Moscow is the city's
+    ("tass", "Два беспилотника, летевших к Москве, сбиты. Всего, по подсчётам ТАСС, на подлёте к столице за "
+     "ночь сбиты 11 БПЛА.", [("RU-MOW", "drone", "intercepted", 2, "other"),
+                             ("RU-MOW", "drone", "intercepted", 11, "other")], [], []),
+    # "the plant" after a power plant in its region is the power plant again
+    ("reuters", "Drones damaged the Kurakhove thermal power plant in the Donetsk region. A worker was "
+     "injured at the plant.", [], [("UA-14", "energy")], [("UA-14", "injured", 1)]),
 ]
 
 
