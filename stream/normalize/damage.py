@@ -632,6 +632,7 @@ _DROPPED = words("dropped", "launched", "fired", "struck", "attacked", "скин
 _VERB_TOO = frozenset({"houses", "ships", "stores", "plants", "powers", "fuels", "homes"})
 
 
+_BOATS = frozenset({"катер", "катера", "катеров", "човен", "човни", "човнів", "boat", "boats"})
 _CREWLESS = ("безэкипаж", "безекіпаж", "uncrewed", "unmanned", "безпілотн", "беспилотн")
 _STAFF_OF = frozenset({"генеральний", "генеральный", "general", "оперативний", "оперативный",
                        "regional", "обласний", "областной"})
@@ -686,6 +687,11 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
         return True  # "порт тимчасово закривали для суден", "closed for ships": who it was closed to
     if i > lo and toks[i - 1].low.startswith(_CREWLESS):
         return True  # "уничтожены четыре безэкипажных катера": attackers destroyed, not damage
+    if (tok.lemma in _BOATS or tok.low in _BOATS) and any(
+        toks[m].low.startswith(_CREWLESS) and (toks[m + 1].lemma in _BOATS or toks[m + 1].low in _BOATS)
+        for m in range(max(0, i - 200), i - 1)
+    ):
+        return True  # "... безэкипажных катеров. ... уничтожены 17 БПЛА и пять катеров": the same boats
     if "-" in tok.low and tok.low.endswith("ing"):
         return True  # "tanker-tracking data": a modifier of a compound
     if tok.low == "heating" and i + 1 < len(toks) and toks[i + 1].low in ("season", "seasons"):

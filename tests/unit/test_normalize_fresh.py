@@ -1673,6 +1673,10 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     # "the plant" after a power plant in its region is the power plant again
     ("reuters", "Drones damaged the Kurakhove thermal power plant in the Donetsk region. A worker was "
      "injured at the plant.", [], [("UA-14", "energy")], [("UA-14", "injured", 1)]),
+    # boats named again after uncrewed boats are the same attackers, no damage
+    ("tass", "Силы флота уничтожили три безэкипажных катера ВСУ в Черном море. Кроме того, над акваторией "
+     "Черного моря сбиты 9 беспилотников. Таким образом, за ночь над морем уничтожены 9 БПЛА и три катера.",
+     [("SEA-BLACK", "drone", "intercepted", 9, "other")], [], []),
 ]
 
 

@@ -570,7 +570,6 @@ KNOWN: dict[str, str] = {
     "energy (for now)",
     "fresh38-en-026": "a correction line's '17 drones had been destroyed, not 71' adds a null count beside "
     "the region's (for now)",
-    "fresh38-ru-022": "'уничтожили пять безэкипажных катеров' gives the sea military damage (for now)",
 }
 
 
