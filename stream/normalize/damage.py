@@ -632,6 +632,7 @@ _DROPPED = words("dropped", "launched", "fired", "struck", "attacked", "скин
 _VERB_TOO = frozenset({"houses", "ships", "stores", "plants", "powers", "fuels", "homes"})
 
 
+_RESIDENTS = frozenset({"residents", "жители", "жителей", "мешканці", "мешканців", "жителі", "жителів"})
 _BOATS = frozenset({"катер", "катера", "катеров", "човен", "човни", "човнів", "boat", "boats"})
 _CREWLESS = ("безэкипаж", "безекіпаж", "uncrewed", "unmanned", "безпілотн", "беспилотн")
 _STAFF_OF = frozenset({"генеральний", "генеральный", "general", "оперативний", "оперативный",
@@ -687,6 +688,11 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
         return True  # "порт тимчасово закривали для суден", "closed for ships": who it was closed to
     if i > lo and toks[i - 1].low.startswith(_CREWLESS):
         return True  # "уничтожены четыре безэкипажных катера": attackers destroyed, not damage
+    if any(
+        toks[m].low in _RESIDENTS and toks[m + 1].low in ("of", "из", "з", "із")
+        for m in range(max(lo, i - 5), i - 1)
+    ):
+        return True  # "residents of 15 nearby homes were evacuated": where people live, not hit
     if (tok.lemma in _BOATS or tok.low in _BOATS) and any(
         toks[m].low.startswith(_CREWLESS) and (toks[m + 1].lemma in _BOATS or toks[m + 1].low in _BOATS)
         for m in range(max(0, i - 200), i - 1)

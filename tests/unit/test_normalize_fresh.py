@@ -1677,6 +1677,9 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("tass", "Силы флота уничтожили три безэкипажных катера ВСУ в Черном море. Кроме того, над акваторией "
      "Черного моря сбиты 9 беспилотников. Таким образом, за ночь над морем уничтожены 9 БПЛА и три катера.",
      [("SEA-BLACK", "drone", "intercepted", 9, "other")], [], []),
+    # "residents of 20 nearby houses were evacuated": where people live, not houses hit
+    ("reuters", "Debris sparked a fire at a fuel depot in Feodosia, and residents of 20 nearby houses were "
+     "evacuated.", [], [("UA-43", "fuel"), ("UA-43", "fire")], []),
 ]
 
 

@@ -557,19 +557,20 @@ KNOWN: dict[str, str] = {
     "them, as rounds 24-26's writers labelled such parts (its writer labelled the totals only, as rounds "
     "34 and 35's)",
     # round 38 (Moscow's running drone posts and airport restrictions, refinery and depot strikes, the energy
-    # grid, the Black Sea and Crimea), written after the round-37 fixes and scored untouched (0.976): for now
+    # grid, the Black Sea and Crimea), written after the round-37 fixes and scored untouched (0.976)
     "fresh38-en-008": "'Three power engineers were injured at the plant' gives no casualties after a "
     "sentence with 'the 11th massive strike ... since October' (its history mark reaches the next sentence)",
     "fresh38-en-009": "'destroyed four uncrewed boats in the Black Sea' is no count, boats being no air "
     "weapons as rounds 18, 21, 26, 28 and 35 settled (its writer counted four drones)",
-    "fresh38-en-010": "seven uncrewed boats are no count; a patrol ship hit gives no military, an oil "
-    "terminal no fuel, and other is added (for now)",
-    "fresh38-en-021": "a landing craft destroyed gives no military; residents of homes evacuated give "
-    "residential (for now)",
-    "fresh38-en-024": "gasoline prices on the St Petersburg exchange and 'refinery outages' give fuel and "
-    "energy (for now)",
-    "fresh38-en-026": "a correction line's '17 drones had been destroyed, not 71' adds a null count beside "
-    "the region's (for now)",
+    "fresh38-en-010": "seven uncrewed boats destroyed are no count, as rounds 18, 21, 26, 28 and 35 settled "
+    "(its writer counted seven drones); the patrol ship the Navy's sea drones hit gives no military, the "
+    "Sheskharis oil terminal no fuel, and the ship is put down as 'other'",
+    "fresh38-en-021": "'a day after the Navy reported destroying a Russian landing craft near Chornomorske' "
+    "gives no military damage (a landing craft is no kind the normalizer knows)",
+    "fresh38-en-024": "a story on gasoline prices 'on the St Petersburg exchange' as 'traders cited refinery "
+    "outages' gives St Petersburg fuel and energy",
+    "fresh38-en-026": "a correction line's 'the governor said 17 drones had been destroyed, not 71' adds a "
+    "count with region null beside the body's 17 over the Rostov region (a figure repeated is labelled once)",
 }
 
 
