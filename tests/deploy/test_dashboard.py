@@ -116,7 +116,7 @@ def exported_names() -> set[str]:
     m.set_open_alerts_source(lambda: [("UA-63", "surge", "critical")])
     m.set_gc_pause_source(PauseTimer().snapshot)
     m.set_progress_source(lambda: Progress(event_time=1.0, scored_before=0.0, kept_claims=1,
-                                           partitions=((0, 1.0),), held=((0, 0),)))
+                                           partitions=((0, 1.0),), held=((0, 0),), ahead=((0, False),)))
     body, _ = m.exposition()
     return {s.name for f in text_string_to_metric_families(body.decode()) for s in f.samples}
 
