@@ -74,7 +74,7 @@ def run(n_claims: int, n_raw: int, pure_limit: int) -> dict[str, Any]:
                     "claims_per_s": (summary.records - ticks) / summary.seconds,
                     "claims_target_met": summary.records - ticks >= n_claims
                     and summary.seconds < 60 * n_claims / 1e6,
-                    "outcomes": summary.outcomes, "alerts": summary.alerts, "reread": summary.reread,
+                    "outcomes": summary.outcomes, "alerts": summary.alerts, "set_aside": summary.set_aside,
                     "kept_claims": sum(len(s.claims) for s in engine.states.values())}
             del engine
             log(f"pure fold over {min(pure_limit, n_claims)} claims")

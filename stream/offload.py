@@ -141,12 +141,19 @@ def _child_init() -> None:
     """In each child: die with the worker, leave SIGINT to the worker, load the
     dictionaries and the gazetteer before the first real record, and freeze them
     (`stream.heap`)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    with contextlib.suppress(Exception):  # Linux only; elsewhere the pool's own EOF check remains
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    die_with_parent()
     warm()
     heap.settle()  # the dictionaries and the gazetteer: never scanned again
+
+
+def die_with_parent() -> None:
+    """In a child process: leave SIGINT to the parent, and ask the kernel to end this
+    process when the parent dies (Linux `PR_SET_PDEATHSIG`; elsewhere a child sees the
+    parent go by the EOF on its pipe)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(Exception):
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
 
 
 def warm() -> None:

@@ -26,14 +26,13 @@ from stream.aggregate import Applied, Fact
 from stream.errors import BrokerError, ReplayError
 from stream.models import Alert, Claim, Rejection
 from stream.pipeline import (
-    TICK_KEY,
     Engine,
     Place,
     decode_fact,
     decode_raw,
-    decode_watermark,
     normalize_record,
 )
+from stream.readahead import FACT, TICK, Entry, ReadAhead
 
 #: (partition, offset, key, value) of a record read back
 Record = tuple[int, int, bytes | None, bytes | None]
@@ -50,8 +49,9 @@ class ReplaySummary:
     alerts: int = 0  # distinct alerts (incidents) raised
     alert_updates: int = 0  # alert records written: openings, updates, resolutions
     alert_ids: set[str] = field(default_factory=set, repr=False)
-    #: records fetched ahead of a watermark and left to be read again (`rewind_at`)
-    reread: int = 0
+    #: claims read ahead of a watermark the other partitions had not reached, left in the
+    #: read-ahead buffer until they had (`fold_buffered`)
+    set_aside: int = 0
     rejected: dict[str, int] = field(default_factory=dict)
     outcomes: dict[str, int] = field(default_factory=dict)
     end_offsets: dict[int, int] = field(default_factory=dict)
@@ -73,7 +73,7 @@ class ReplaySummary:
         return {
             "topic": self.topic, "kind": self.kind, "records": self.records,
             "skipped_before_start": self.skipped_before_start, "claims": self.claims, "alerts": self.alerts,
-            "alert_updates": self.alert_updates, "reread": self.reread,
+            "alert_updates": self.alert_updates, "set_aside": self.set_aside,
             "rejected": self.rejected, "outcomes": self.outcomes,
             "end_offsets": {str(k): v for k, v in sorted(self.end_offsets.items())},
             "seconds": round(self.seconds, 3),
@@ -123,11 +123,16 @@ def fold_record(engine: Engine, kind: Kind, value: bytes | None, where: Place, n
         # event time held per raw partition (Engine.frontier)
         summary.count_applied([(c, engine.apply(c, source=where.partition)) for c in result.claims])
         return
-    decoded = decode_fact(value, where, now)
+    fold_fact(engine, decode_fact(value, where, now), where.partition, where.offset, summary)
+
+
+def fold_fact(engine: Engine, decoded: Fact | Rejection, partition: int, offset: int,
+              summary: ReplaySummary) -> None:
+    """One decoded claim (or its Rejection) through the live logic."""
     if isinstance(decoded, Rejection):
         summary.rejected[decoded.reason] = summary.rejected.get(decoded.reason, 0) + 1
         return
-    outcome = engine.apply(decoded, partition=where.partition, offset=where.offset).outcome
+    outcome = engine.apply(decoded, partition=partition, offset=offset).outcome
     if outcome != "held":  # counted once folded (`Engine.take_released`)
         summary.claims += 1
         summary.outcomes[outcome] = summary.outcomes.get(outcome, 0) + 1
@@ -146,19 +151,34 @@ async def replay(
 ) -> tuple[Engine, ReplaySummary]:
     """Read `topic` from the beginning (or an offset) up to the end seen at start; with
     `from_time`, fold only the reports (claims) published at or after it."""
-    from aiokafka import AIOKafkaConsumer, TopicPartition
-
     if from_time is not None and from_time.tzinfo is None:
         msg = "from_time must be timezone-aware (UTC)"
         raise ReplayError(msg)
     engine = engine or Engine()
     summary = ReplaySummary(topic=topic, kind=kind)
+    since = int(from_time.timestamp()) if from_time is not None else None
+    started = time.perf_counter()
+    try:
+        if kind == "claims":
+            await _replay_claims(bootstrap, topic, engine, summary, from_offset=from_offset, since=since,
+                                 client_kwargs=client_kwargs, on_progress=on_progress)
+        else:
+            await _replay_raw(bootstrap, topic, engine, summary, from_offset=from_offset, since=since,
+                              client_kwargs=client_kwargs, on_progress=on_progress)
+    finally:
+        summary.seconds = time.perf_counter() - started
+    return engine, summary
+
+
+async def _replay_raw(bootstrap: str, topic: str, engine: Engine, summary: ReplaySummary, *,
+                      from_offset: int | None, since: int | None, client_kwargs: dict[str, Any] | None,
+                      on_progress: Callable[[int, int], None] | None) -> None:
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
                                 auto_offset_reset="earliest", max_partition_fetch_bytes=4 * 1024 * 1024,
                                 fetch_max_wait_ms=50, **(client_kwargs or {}))
     await start_client(consumer, bootstrap)
-    started = time.perf_counter()
-    since = int(from_time.timestamp()) if from_time is not None else None
     try:
         parts = consumer.partitions_for_topic(topic)
         if not parts:
@@ -169,88 +189,148 @@ async def replay(
         await consumer.seek_to_beginning(*tps)
         ends = await _capture_ends(consumer, tps)
         summary.end_offsets = {tp.partition: ends[tp] for tp in tps}
-        total = sum(ends.values())
-        for tp in tps:
-            if from_offset is not None:
+        if from_offset is not None:
+            for tp in tps:
                 if from_offset > ends[tp]:
                     msg = f"{topic}[{tp.partition}]: offset {from_offset} is past the end {ends[tp]}"
                     raise ReplayError(msg)
                 consumer.seek(tp, from_offset)
-            elif ends[tp] == 0:
-                continue
-        if kind == "claims":  # hours close at the watermarks in the log, as in a live run
-            engine.partitions = frozenset(tp.partition for tp in tps if ends[tp] > 0)
-            engine.expect_ticks = True
         done = {tp for tp in tps if await consumer.position(tp) >= ends[tp]}
         if done:
             consumer.pause(*done)
+        await _replay_raw_merged(consumer, engine, tps, ends, done, since, datetime.now(UTC), summary,
+                                 on_progress, sum(ends.values()))
+    finally:
+        await consumer.stop()
+
+
+async def _replay_claims(bootstrap: str, topic: str, engine: Engine, summary: ReplaySummary, *,
+                         from_offset: int | None, since: int | None, client_kwargs: dict[str, Any] | None,
+                         on_progress: Callable[[int, int], None] | None) -> None:
+    """Fold a claims topic in the order a live run does (see `fold_buffered`), read and
+    decoded by a child process (`readahead.ReadAhead`) while this one folds."""
+    async with ReadAhead(bootstrap, topic, from_offset=from_offset, client_kwargs=client_kwargs) as reader:
+        ends = reader.ends
+        summary.end_offsets = dict(sorted(ends.items()))
+        total = sum(ends.values())
+        # hours close at the watermarks in the log, as in a live run
+        engine.partitions = frozenset(p for p, end in ends.items() if end > 0)
+        engine.expect_ticks = True
         now = datetime.now(UTC)
-        if kind == "raw":
-            await _replay_raw_merged(consumer, engine, tps, ends, done, since, now, summary,
-                                     on_progress, total)
-        paused: set[Any] = set()
-        while kind == "claims" and len(done) < len(tps):
-            hold_ahead(consumer, engine, tps, done, paused)
-            batch = await consumer.getmany(timeout_ms=500, max_records=CLAIMS_FETCH_RECORDS)
-            reading = [tp.partition for tp in tps if tp not in done]
-            for tp, msgs in batch.items():
-                for j, m in enumerate(msgs):
-                    if m.offset >= ends[tp]:
-                        break
-                    if m.key != TICK_KEY and rewind_at(engine, tp.partition, reading):
-                        consumer.seek(tp, m.offset)  # read again once the others catch up
-                        summary.reread += sum(n.offset < ends[tp] for n in msgs[j:])
-                        break
-                    summary.records += 1
-                    if kind == "claims" and m.key == TICK_KEY:  # watermarks close hours whatever the start
-                        tick = decode_watermark(m.value)
-                        if tick is not None:
-                            engine.tick(tp.partition, tick.event_time, tick.raw, tick.of)
-                        continue
-                    where = Place(topic, tp.partition, m.offset)
-                    if since is not None and published_before(kind, m.value, where, now, since):
-                        summary.skipped_before_start += 1
-                        continue
-                    fold_record(engine, kind, m.value, where, now, summary)
-                if tp not in done and await consumer.position(tp) >= ends[tp]:
-                    done.add(tp)
-                    consumer.pause(tp)
-            # partitions not read to their end hold the detectors back (Engine.frontier):
-            # claims partitions, or raw ones (the event time of the claims from each)
-            lagging = {tp.partition for tp in tps if tp not in done}
+        buffered: dict[int, deque[Entry]] = {p: deque() for p in sorted(ends)}
+        aside: dict[int, int] = {p: -1 for p in ends}
+        paused: set[int] = set()
+        while True:
+            for p, entries in reader.poll():
+                buffered[p].extend(entries)
+            folded = fold_buffered(engine, topic, buffered, reader.finished, now, since, summary, aside)
+            lagging = {p for p, q in buffered.items() if q or p not in reader.finished}
+            if not folded and len(reader.finished) == len(ends) and lagging:
+                # nothing more will come, and no detect moves these on: the engine holds them
+                folded = fold_buffered(engine, topic, buffered, reader.finished, now, since, summary,
+                                       aside, set_aside=False)
+            # partitions not read to their end hold the detectors back (Engine.frontier)
             summary.count_alerts(engine.detect(lagging=lagging))
             summary.count_applied(engine.take_released())
             if on_progress:
                 on_progress(summary.records, total)
-        if kind == "claims" and engine.held:
-            # the end of the log: what waits behind a partition whose watermarks stop
-            # short of the others' is folded (and its hours scored) all the same
-            summary.count_applied(engine.release_all())
-            summary.count_alerts(engine.detect(lagging=set()))
-            summary.count_applied(engine.take_released())
-        if kind == "claims" and not engine.ticked:
-            # a log without watermarks (not written by the normalize agents): its hours
-            # close at the claims' event times
-            engine.expect_ticks = False
-            summary.count_alerts(engine.detect(lagging=set()))
-    finally:
-        summary.seconds = time.perf_counter() - started
-        await consumer.stop()
-    return engine, summary
+            if not lagging:
+                break
+            _steer(reader, buffered, paused)
+            if not folded:
+                await reader.wait()
+    if engine.held:
+        # the end of the log: what waits behind a partition whose watermarks stop
+        # short of the others' is folded (and its hours scored) all the same
+        summary.count_applied(engine.release_all())
+        summary.count_alerts(engine.detect(lagging=set()))
+        summary.count_applied(engine.take_released())
+    if not engine.ticked:
+        # a log without watermarks (not written by the normalize agents): its hours
+        # close at the claims' event times
+        engine.expect_ticks = False
+        summary.count_alerts(engine.detect(lagging=set()))
+
+
+#: records folded between two reads of the reader's pipe (`fold_buffered`): the child
+#: blocks while the pipe (1 MiB, ~1,700 claims) is full
+FOLD_SLICE = 1_000
+#: records of one partition buffered ahead of the fold before the reader is asked to
+#: pause it: the broker serves thousands of records of one partition per fetch
+READ_AHEAD = 10_000
+
+
+def fold_buffered(engine: Engine, topic: str, buffered: dict[int, deque[Entry]], finished: Collection[int],
+                  now: datetime, since: int | None, summary: ReplaySummary, aside: dict[int, int],
+                  *, set_aside: bool = True, limit: int = FOLD_SLICE) -> int:
+    """Fold the buffered records of each partition in offset order, leaving a partition's
+    records where it is read ahead of a watermark that another partition still being
+    read (or a detect) can move the detectors past (`rewind_at`: the engine would hold
+    them in memory, decoded, and a reader that buffers them holds them anyway). The
+    same answers whichever partition the broker served first. `aside` (per partition,
+    the last offset counted in `summary.set_aside`) counts each record set aside once.
+    `set_aside=False`: fold everything (the engine holds what it must). At most `limit`
+    records a call (the reader's pipe is drained between calls). How many were folded."""
+    new = tuple.__new__
+    reading = [p for p, q in buffered.items() if q or p not in finished]
+    folded = 0
+    for p, queue in buffered.items():
+        while queue and folded < limit:
+            offset, code, payload = queue[0]
+            if set_aside and code != TICK and rewind_at(engine, p, reading):
+                upto, n = aside[p], 0
+                for entry in reversed(queue):
+                    if entry[0] <= upto:
+                        break
+                    n += 1
+                summary.set_aside += n
+                aside[p] = queue[-1][0]
+                break
+            queue.popleft()
+            folded += 1
+            summary.records += 1
+            if code == TICK:  # watermarks close hours whatever the start
+                if payload is not None:
+                    engine.tick(p, payload.event_time, payload.raw, payload.of)
+                continue
+            decoded = (new(Fact, payload) if code == FACT
+                       else decode_fact(payload, Place(topic, p, offset), now))
+            if since is not None and not isinstance(decoded, Rejection) and decoded.published_at < since:
+                summary.skipped_before_start += 1
+                continue
+            fold_fact(engine, decoded, p, offset, summary)
+    return folded
+
+
+def _steer(reader: ReadAhead, buffered: dict[int, deque[Entry]], paused: set[int]) -> None:
+    """Pause the reading of a partition with `READ_AHEAD` records buffered, resume it
+    below half of that; if every one still being read were paused, resume them all
+    (the one furthest behind has its buffer folded, so that is only a safety net)."""
+    pause, resume = [], []
+    reading = [p for p in buffered if p not in reader.finished]
+    for p in reading:
+        size = len(buffered[p])
+        if size >= READ_AHEAD and p not in paused:
+            pause.append(p)
+            paused.add(p)
+        elif size < READ_AHEAD // 2 and p in paused:
+            resume.append(p)
+            paused.discard(p)
+    if reading and all(p in paused for p in reading):
+        resume, pause = list(reading), []
+        paused.clear()
+    reader.steer("pause", pause)
+    reader.steer("resume", resume)
 
 
 #: records buffered per raw partition before it is paused (the merge's memory bound)
 MERGE_BUFFER = 5_000
-#: records a claims replay takes per fetch: aiokafka parses a fetch's records only as
-#: they are taken, and a seek back (`rewind_at`) drops the rest unparsed. A fetch brings
-#: thousands of records of one partition, of which a partition read ahead takes only up
-#: to its next watermark: taking 20,000 at a time parsed each record ~17 times
-CLAIMS_FETCH_RECORDS = 1_000
 
 
 def rewind_at(engine: Engine, partition: int, reading: Collection[int]) -> bool:
-    """Whether a reader should leave the claim it read from `partition` for later (seek
-    back to it, and read it again once the others have caught up) rather than let
+    """Whether a reader should leave the claim it read from `partition` for later (the
+    live follower seeks back to it and reads it again, a replay leaves it in its
+    read-ahead buffer: `fold_buffered`) once the others have caught up, rather than let
     `Engine.apply` hold it: the partition is read ahead of a watermark whose hours are
     not scored yet, and another partition still being read (`reading`) can move the
     detectors on. Held, a partition read ahead costs memory: the broker serves a fetch

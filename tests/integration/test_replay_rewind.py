@@ -75,6 +75,6 @@ def test_a_claims_replay_rewinds_partitions_read_ahead_and_finds_the_log_order_a
         assert engine.detector_late == reference.detector_late
         assert engine.counts == reference.counts
         assert summary.claims == claims and engine.held_count() == 0
-        rereads.append(summary.reread)
+        rereads.append(summary.set_aside)
     # each fetch brought a partition past watermarks the others had not reached
     assert min(rereads) > 0, rereads
