@@ -175,8 +175,13 @@ async def _read(data_w: int, ctl_r: Connection, bootstrap: str, topic: str, from
                     finished.append(tp.partition)
             if out or finished:
                 _send(data_w, ("batch", out, finished))
+    except (ReplayError, BrokerError) as exc:  # sent before the consumer stops (which may fail too)
+        _send(data_w, ("error", type(exc).__name__, str(exc)))
     finally:
-        await consumer.stop()
+        # this process ends next: aiokafka's stop of a consumer that failed (a task of
+        # its coordinator cancelled) must not hide the error sent
+        with contextlib.suppress(Exception, asyncio.CancelledError):
+            await consumer.stop()
 
 
 class ReadAhead:
@@ -211,6 +216,7 @@ class ReadAhead:
         env = dict(os.environ)
         root = str(Path(__file__).resolve().parent.parent)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+        env["STREAM_NATIVE"] = "0"  # it normalizes and detects nothing: no compiled build to check
         try:
             self._process = subprocess.Popen(  # noqa: S603 - this interpreter, this module
                 [sys.executable, "-m", "stream.readahead", str(data_w), str(ctl_r), self._args],
@@ -221,6 +227,10 @@ class ReadAhead:
         try:
             deadline = time.monotonic() + START_TIMEOUT_S
             while (message := self._message()) is None:
+                if self._eof:
+                    code = None if self._process is None else self._process.wait()
+                    msg = f"the replay reader stopped before it started (exit code {code})"
+                    raise ReplayError(msg)
                 await self.wait(deadline - time.monotonic())
             if message[0] != "ends":
                 msg = f"the replay reader sent {message[0]!r} before the end offsets"

@@ -18,6 +18,7 @@ from datetime import datetime
 import pytest
 
 from stream.broker import EmbeddedBroker, ensure_topics
+from stream.errors import ReplayError
 from stream.models import Claim
 from stream.pipeline import TICK_KEY, claim_bytes, tick_bytes
 from stream.replay import replay
@@ -78,3 +79,18 @@ def test_a_claims_replay_rewinds_partitions_read_ahead_and_finds_the_log_order_a
         rereads.append(summary.set_aside)
     # each fetch brought a partition past watermarks the others had not reached
     assert min(rereads) > 0, rereads
+
+
+def test_a_claims_replay_names_a_missing_topic_and_an_offset_past_the_end(
+        broker: EmbeddedBroker, topic: str) -> None:
+    """The read-ahead child's errors reach the caller as the replay's own."""
+    missing = f"missing{uuid.uuid4().hex[:8]}"
+    with pytest.raises(ReplayError, match=f"topic '{missing}' does not exist on {broker.bootstrap}"):
+        asyncio.run(replay(broker.bootstrap, missing, kind="claims"))
+    log = _produced_log(with_watermarks=True)
+    asyncio.run(_produce(broker.bootstrap, topic, log))
+    beyond = max(len(records) for records in log) + 1
+    with pytest.raises(ReplayError, match=f"offset {beyond} is past the end"):
+        asyncio.run(replay(broker.bootstrap, topic, kind="claims", from_offset=beyond))
+    engine, summary = asyncio.run(replay(broker.bootstrap, topic, kind="claims", from_offset=0))
+    assert summary.records == sum(len(records) for records in log) and engine.held_count() == 0

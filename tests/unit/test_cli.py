@@ -123,7 +123,7 @@ def test_unreachable_broker_is_one_line(runner: CliRunner, tmp_path: Path) -> No
     port = free_port()  # nothing listens there
     src = tmp_path / "r.jsonl"
     src.write_text('{"id": "a"}\n')
-    for args in (("ingest", str(src)), ("replay",), ("dlq",)):
+    for args in (("ingest", str(src)), ("replay",), ("replay", "--topic", "claims"), ("dlq",)):
         code, out, error = invoke(runner, *args, "--broker", f"127.0.0.1:{port}")
         assert code == 1, (args, error)
         assert error == f"error: cannot reach Kafka at 127.0.0.1:{port} (KafkaConnectionError)\n", args

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import zlib
+from collections import deque
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -17,8 +18,9 @@ import pytest
 
 from stream.aggregate import claim_event_time
 from stream.models import Alert, Claim
-from stream.pipeline import Engine, Normalized, Place, normalize_record
-from stream.replay import rewind_at
+from stream.pipeline import TICK_KEY, Engine, Normalized, Place, claim_bytes, normalize_record, tick_bytes
+from stream.readahead import Entry, encode
+from stream.replay import ReplaySummary, fold_buffered, rewind_at
 from stream.simulate.reports import reports_from_series
 from stream.simulate.series import SimulatedSeries
 
@@ -291,6 +293,61 @@ def test_a_reader_that_rewinds_a_partition_read_ahead_finds_what_one_that_holds_
         engine, rewound, most_held = _fold_rewinding(log, random.Random(seed))
         assert rewound > 0, seed  # partitions were read ahead of the others
         assert most_held == 0, seed
+        assert _key(sorted(engine.alerts.values(), key=lambda a: a.alert_id)) == ref, seed
+        assert engine.detector_late == replayed.detector_late
+        assert engine.counts == replayed.counts
+
+
+def _fold_buffering(log: list[list[Claim | datetime]], rng: random.Random) -> tuple[Engine, ReplaySummary]:
+    """A claims replay's reader (`replay.fold_buffered`): records come in fetches of
+    random length from random partitions (encoded as the read-ahead child sends them)
+    into per-partition buffers, which are folded in slices of random size, a partition
+    read ahead of a watermark left in its buffer until the others have caught up."""
+    engine = Engine.create()
+    engine.partitions = frozenset(range(len(log)))
+    engine.expect_ticks = True
+    encoded = [[encode(TICK_KEY, tick_bytes(item), offset, TICK_KEY) if isinstance(item, datetime)
+                 else encode(item.key.encode(), claim_bytes(item), offset, TICK_KEY)
+                 for offset, item in enumerate(records)] for records in log]
+    sent = [0] * len(log)
+    buffered: dict[int, deque[Entry]] = {p: deque() for p in range(len(log))}
+    summary = ReplaySummary(topic="t", kind="claims")
+    aside = dict.fromkeys(range(len(log)), -1)
+    for _ in range(100_000):
+        finished = {p for p in range(len(log)) if sent[p] == len(log[p])}
+        if len(finished) == len(log) and not any(buffered.values()):
+            break
+        if len(finished) < len(log) and rng.random() < 0.5:
+            p = rng.choice([q for q in range(len(log)) if q not in finished])
+            upto = min(len(log[p]), sent[p] + rng.randint(1, 80))
+            buffered[p].extend(encoded[p][sent[p]:upto])
+            sent[p] = upto
+            continue
+        folded = fold_buffered(engine, "t", buffered, finished, NOW, None, summary, aside,
+                               limit=rng.randint(1, 50))
+        if not folded and len(finished) == len(log):
+            fold_buffered(engine, "t", buffered, finished, NOW, None, summary, aside, set_aside=False)
+        engine.detect(lagging={p for p in range(len(log)) if buffered[p] or p not in finished})
+        summary.count_applied(engine.take_released())
+    assert all(sent[p] == len(log[p]) for p in range(len(log))) and not any(buffered.values())
+    summary.count_applied(engine.release_all())
+    engine.detect(lagging=set())
+    return engine, summary
+
+
+def test_a_replay_that_buffers_a_partition_read_ahead_finds_the_log_order_answers() -> None:
+    """The claims replay reads in a child process and folds from buffers
+    (`replay.fold_buffered`): the answers of a fold in log order, whichever partition
+    the child sent first and however the fold is sliced."""
+    log = _out_of_order(_produced_log(with_watermarks=True), random.Random(4))
+    replayed = _fold_replay(log)
+    ref = _key(sorted(replayed.alerts.values(), key=lambda a: a.alert_id))
+    claims = sum(not isinstance(item, datetime) for records in log for item in records)
+    for seed in range(4):
+        engine, summary = _fold_buffering(log, random.Random(seed))
+        assert summary.set_aside > 0, seed  # partitions were sent ahead of the others
+        assert summary.records == sum(len(records) for records in log)
+        assert summary.claims == claims and engine.held_count() == 0
         assert _key(sorted(engine.alerts.values(), key=lambda a: a.alert_id)) == ref, seed
         assert engine.detector_late == replayed.detector_late
         assert engine.counts == replayed.counts
