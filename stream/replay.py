@@ -49,7 +49,7 @@ class ReplaySummary:
     alerts: int = 0  # distinct alerts (incidents) raised
     alert_updates: int = 0  # alert records written: openings, updates, resolutions
     alert_ids: set[str] = field(default_factory=set, repr=False)
-    #: claims read ahead of a watermark the other partitions had not reached, left in the
+    #: records read ahead of a watermark the other partitions had not reached, left in the
     #: read-ahead buffer until they had (`fold_buffered`)
     set_aside: int = 0
     rejected: dict[str, int] = field(default_factory=dict)
