@@ -67,6 +67,9 @@ _FWD_SKIP = words(
     "щонайменше", "rose", "risen", "to", "до", "has", "climbed", "reached", "по", "меньшей",
     "мере", "крайней", "более", "свыше", "понад", "більше", "over", "nearly", "almost",
     "вже", "уже", "already",  # "поранення отримали вже шестеро людей"
+    # "wounding about 20": an approximate figure is the figure stated (as "at least 30")
+    "about", "around", "approximately", "roughly", "some", "около", "примерно", "почти", "порядка",
+    "близько", "приблизно", "майже",
     # "ранения получили 5 человек", "поранення отримала жінка": the verb of a noun cue
     "получили", "получил", "получила", "отримали", "отримав", "отримала", "дістали", "дістав",
     "дістала", "зазнали", "зазнав", "зазнала",
@@ -98,6 +101,7 @@ _SINGLE_RAW = (
     "энергетик", "енергетик", "енергетика", "engineer", "инженер", "інженер", "інженера", "инженера",
     "фельдшер", "фельдшера", "фельдшерица", "фельдшерка", "врач", "лікар", "медсестра", "медсестру",
     "doctor", "nurse", "пассажир", "пассажирка", "пасажир", "пасажирка",
+    "колега", "коллега", "colleague", "провідниця", "провідник", "проводница", "проводник", "conductor",
 )  # fmt: skip
 _SINGLE = words(*_SINGLE_RAW)
 # Two people in one word: "an elderly couple was killed", "загинуло подружжя", "погибли супруги".
@@ -105,7 +109,9 @@ _COUPLE = frozenset({"couple", "подружжя", "супруги", "супру
 _SINGLE_NOM = frozenset(_SINGLE_RAW)
 _ADJ_SKIP = frozenset(
     {"a", "an", "elderly", "local", "young", "old", "another", "one", "the", "his", "her", "its",
-     "their", "его", "ее", "её", "их", "його", "її", "їх"}
+     "their", "его", "ее", "её", "их", "його", "її", "їх",
+     # "загинув наш колега", "our colleague was killed"
+     "our", "наш", "наша", "наші", "наши", "нашего", "нашої", "нашу"}
 )
 _AGE_RE = re.compile(r"^\d+-(year-old|летн\w*|річн\w*)$")
 
@@ -187,12 +193,16 @@ def extract_casualties(
             # "Кількість загиблих зросла до чотирьох ... знайшли тіла чоловіка та його дружини":
             # the bodies found are how the risen toll grew, not more dead
             continue
+        if what in {c.what for c in out} and _among(toks, i):
+            continue  # "Кількість постраждалих зросла до 19 ... Серед поранених четверо дітей": a part
         toll = _toll(toks, i, by_first, taken)
         found = (
             toll
             or _before(toks, i, by_last, taken, place_tokens, struck)
             or _after(toks, i, by_first, taken, struck)
         )
+        if found is None and _there_is_one(toks, i):
+            found = (1, i, i)  # "Є загиблий та четверо поранених": a singular casualty noun states one
         if found is None:
             continue
         value, first, last = found
@@ -222,7 +232,18 @@ def extract_casualties(
     )
 
 
+_AMONG_CUE = frozenset({"серед", "среди", "among"})
+
+
+def _among(toks: list[Token], i: int) -> bool:
+    """ "Серед поранених", "среди погибших", "among the injured": a cue naming the group a
+    figure is part of."""
+    k = i - 2 if i > 1 and toks[i - 1].low == "the" else i - 1
+    return k >= 0 and toks[k].low in _AMONG_CUE
+
+
 _PART_BREAKS = frozenset({":", "—", "–"})
+_ALREADY = frozenset({"вже", "уже", "already", "now"})
 _ALL_TOLD = frozenset({"загалом", "всего", "всього", "усього", "total", "toll", "итого", "общей", "общее"})
 
 
@@ -240,6 +261,8 @@ def _without_parts(
                   and sent in (toks[e.cue].sent, toks[e.last].sent)]
         more = any(t.low in _MORE_OF for t in toks[max(0, c.first - 3) : c.last + 1]) and any(
             e.update or any(t.low in _ALL_TOLD for t in toks[max(0, min(e.first, e.cue) - 3) : e.last + 1])
+            # "помер ще один чоловік — загиблих уже двоє": the figure the toll has already reached
+            or (e.first > c.last and any(t.low in _ALREADY for t in toks[min(e.first, e.cue) : e.last + 1]))
             for e in larger
         )  # "ще одна людина постраждала в Оболонському районі" after two injured is one more
         told = any(
@@ -1015,8 +1038,24 @@ def _toll(
 _TOLL_FIGURE = frozenset({"to", "at", "до", "їх", "их", "становить", "составляет"})
 
 
+# Singular nouns of a casualty ("загиблий", "пострадавший") and the words that say one exists.
+_ONE_CASUALTY = frozenset({"загиблий", "загибла", "погибший", "погибшая", "поранений", "поранена",
+                           "раненый", "раненая", "постраждалий", "постраждала", "пострадавший",
+                           "пострадавшая", "травмований", "травмована"})
+_THERE_IS = frozenset({"є", "есть", "имеется"})
+
+
+def _there_is_one(toks: list[Token], i: int) -> bool:
+    """ "Є загиблий", "Есть погибший": a singular casualty noun after "there is" states one
+    (not "Є загиблі", whose number is not told)."""
+    return toks[i].low in _ONE_CASUALTY and i > 0 and toks[i - 1].low in _THERE_IS
+
+
 def _people_phrase(toks: list[Token], last: int) -> bool:
-    """Whether the words after a number are people (or nothing: "injuring 21,")."""
+    """Whether the words after a number are people (or nothing: "injuring 21,", "killing two"
+    closing a headline)."""
+    if last + 1 >= len(toks):
+        return True
     for k in range(last + 1, min(len(toks), last + 4)):
         tok = toks[k]
         if tok.kind != "word":

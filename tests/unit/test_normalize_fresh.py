@@ -1680,6 +1680,31 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     # "residents of 20 nearby houses were evacuated": where people live, not houses hit
     ("reuters", "Debris sparked a fire at a fuel depot in Feodosia, and residents of 20 nearby houses were "
      "evacuated.", [], [("UA-43", "fuel"), ("UA-43", "fire")], []),
+    # Thirty-second batch: round 39 (missile and glide-bomb strikes on cities, tolls rising through the
+    # day, Russian MoD interception bulletins and governors)
+    # a figure closing a headline after its cue is people ("killing two" with nothing after it)
+    ("ap", "Russian drones hit Kherson, killing two", [], [], [("UA-65", "killed", 2)]),
+    # an approximate figure of casualties is the figure stated, as "at least 30"
+    ("reuters", "A missile hit Poltava, wounding about 20, the governor said.", [], [],
+     [("UA-53", "injured", 20)]),
+    ("telegram:kharkiv_ova", "Удар по Харкову: поранено близько 15 людей.", [], [],
+     [("UA-63", "injured", 15)]),
+    # "Є загиблий": a singular casualty noun after "there is" states one
+    ("telegram:dnipr_ova", "Ракета влучила у Кривий Ріг. Є загиблий та четверо поранених.", [], [],
+     [("UA-12", "killed", 1), ("UA-12", "injured", 4)]),
+    ("telegram:vv_gladkov", "Дрон атаковал Шебекино. Есть погибший.", [], [], [("RU-BEL", "killed", 1)]),
+    # "our colleague", "a conductor": one person more after a possessive, railway staff are people
+    ("telegram:UkrzalInfo", "Ворог атакував депо в Полтаві. На жаль, загинув наш колега.", [], [],
+     [("UA-53", "killed", 1)]),
+    ("telegram:UkrzalInfo", "Дрон влучив у поїзд у Сумах. Поранено трьох пасажирів і провідницю.", [],
+     [("UA-59", "transport")],
+     [("UA-59", "injured", 4)]),
+    # "помер ще один чоловік — загиблих уже двоє": the one more is inside the toll it has reached
+    ("telegram:vilkul", "Ракетний удар по Кривому Рогу: у лікарні помер ще один чоловік — загиблих уже "
+     "двоє.", [], [], [("UA-12", "killed", 2)]),
+    # "Серед поранених четверо дітей" after the figure of injured is a part of it
+    ("telegram:synegubov", "Кількість постраждалих внаслідок атаки на Харків зросла до 19. Серед поранених "
+     "четверо дітей.", [], [], [("UA-63", "injured", 19)]),
 ]
 
 
