@@ -373,6 +373,10 @@ def extract_counts(
             toks[num.last + 1] if num.last + 1 < len(toks) else tok, OF
         ):
             continue  # "обломки одного из сбитых дронов", "debris from one of the drones"
+        if kind == "other" and _rockets_downed(toks, num, doc):
+            # "Силами ПВО сбиты три снаряда" (of HIMARS): projectiles air defence shoots down are
+            # rockets, not the shells a gun fires
+            kind, weapon, np_last = "weapon", "missile", num.last + 1
         if kind == "other" or (kind == "ellipsis" and _superseded(toks, num, s_lo, s_hi)):
             continue
         if kind in ("ellipsis", "weapon") and _own_verb(toks, np_last):
@@ -538,6 +542,19 @@ def extract_counts(
             # with no verb of its own after the figures of the same weapons, measured as they were
             told = [c for c in out if c.sent == sent - 1 and c.weapon == weapon]
             measure = told[-1].measure if told else None
+        if (
+            measure is None
+            and kind == "weapon"
+            and sent > 0
+            and sent - 1 not in last_in_sent
+            and s_hi - s_lo <= 10  # a short line ("Попередньо, 4 КАБи."), not a sentence of its own
+            and not any(doc.meas[k] is not None or toks[k].pos in _VERB_POS for k in range(s_lo, s_hi))
+            and any(doc.meas[k] == "launched" for k in range(*doc.sent_bounds[sent - 1]))
+        ):
+            # "Ворог вдарив балістикою по Кривому Рогу. Попередньо — двома ракетами Іскандер-М",
+            # "Окупанти завдали ударів КАБами по ... районах. Попередньо, 4 КАБи": a sentence with no
+            # verb of its own after an attack told with no figure names what it was made with
+            measure = "launched"
         if measure is None and kind == "weapon" and _copula(toks, num):
             # "Russia launched 479 aerial weapons; 477 were drones": a breakdown of the
             # figure before, measured by the cue of its sentence
@@ -1009,6 +1026,20 @@ def _starts_list(toks: list[Token], lo: int, i: int) -> bool:
                 return True
             k -= 1
     return any(t.low in _LIST_MARKERS for t in toks[max(lo, i - 4) : i])
+
+
+_PROJECTILES = frozenset({"снаряд", "снаряда", "снаряды", "снарядов", "снаряди", "снарядів", "projectile",
+                          "projectiles"})
+
+
+def _rockets_downed(toks: list[Token], num: Number, doc: _Doc) -> bool:
+    """ "сбиты три снаряда", "збито п'ять снарядів", "five projectiles were shot down": a figure
+    of projectiles shot down (a gun's shells are fired, never shot down)."""
+    k = num.last + 1
+    if k >= len(toks) or toks[k].low not in _PROJECTILES:
+        return False
+    lo, hi = doc.clause(num.first)
+    return _measure(toks, num, lo, hi, doc.meas) == "intercepted"
 
 
 def _copula(toks: list[Token], num: Number) -> bool:

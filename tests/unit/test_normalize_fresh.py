@@ -1705,6 +1705,17 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     # "Серед поранених четверо дітей" after the figure of injured is a part of it
     ("telegram:synegubov", "Кількість постраждалих внаслідок атаки на Харків зросла до 19. Серед поранених "
      "четверо дітей.", [], [], [("UA-63", "injured", 19)]),
+    # projectiles air defence shoots down are rockets (guided MLRS: missiles), not a gun's shells
+    ("ria", "ВСУ обстреляли Каховку из РСЗО HIMARS. Силами ПВО сбиты четыре снаряда.",
+     [("UA-65", "missile", "intercepted", 4, "other")], [], []),
+    ("ria", "По Горловке выпущено 20 снарядов, силами ПВО сбиты 3 беспилотника.",
+     [("UA-14", "drone", "intercepted", 3, "other")], [], []),
+    # a short line with no verb after an attack told with no figure names what it was made with
+    ("telegram:vilkul", "Ворог вдарив балістикою по Кривому Рогу. Попередньо — двома ракетами Іскандер-М.",
+     [("UA-12", "missile", "launched", 2, "ua-official")], [], []),
+    # "два «Іскандери»": the Ukrainian plural is a missile (the analyzer reads it as a verb)
+    ("telegram:synegubov", "По Харкову прилетіли два «Іскандери».",
+     [("UA-63", "missile", "launched", 2, "ua-official")], [], []),
 ]
 
 

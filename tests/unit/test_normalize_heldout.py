@@ -182,7 +182,6 @@ KNOWN: dict[str, str] = {
     "writers of the same pattern labelled only the fire)",
     "fresh20-ru-004": "injured people in three villages of one region are three figures, not their sum "
     "(its writer added them up)",
-    "fresh20-uk-003": "'Попередньо, 4 КАБи.' after a sentence of strikes with KABs has no measure",
     "fresh21-en-012": "'Drones attacked the Baltic port of Ust-Luga, sparking a fire at a ... terminal' "
     "makes the port transport damage",
     "fresh21-en-024": "an air base the drones 'targeted', in a clause joined to a damaged house, is "
@@ -580,12 +579,8 @@ KNOWN: dict[str, str] = {
     "capital' are put on Kyiv (UA-30), as fresh4-en-029's writer labelled them",
     "fresh39-ru-005": "a damaged 'котельная' and 'подача тепла ... прекращена' give no energy",
     "fresh39-ru-007": "a damaged 'здание котельной' gives no energy",
-    "fresh39-ru-017": "'Силами ПВО сбиты три снаряда' after a HIMARS strike is no missile count",
-    "fresh39-ru-029": "'силами ПВО сбиты пять снарядов' after a HIMARS strike is no missile count",
-    "fresh39-uk-007": "'Попередньо — двома ракетами Іскандер-М' after 'вдарив балістикою' is no launch",
     "fresh39-uk-015": "'Влучання ... поблизу дитячого садка' gives no 'other' (a hit near a building "
     "names it, as fresh5-uk-003's writer labelled it)",
-    "fresh39-uk-029": "'по місту прилетіли два «Іскандери»' is no launch",
 }
 
 
