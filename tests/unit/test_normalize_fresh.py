@@ -1716,6 +1716,9 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     # "два «Іскандери»": the Ukrainian plural is a missile (the analyzer reads it as a verb)
     ("telegram:synegubov", "По Харкову прилетіли два «Іскандери».",
      [("UA-63", "missile", "launched", 2, "ua-official")], [], []),
+    # a boiler house makes heat for a district: energy, as a heating plant is
+    ("ria", "В Климово беспилотник повредил здание котельной.", [], [("RU-BRY", "energy")], []),
+    ("telegram:sumy_ova", "У Сумах уламки дрона пошкодили котельню.", [], [("UA-59", "energy")], []),
 ]
 
 
