@@ -559,7 +559,7 @@ def _landmark(toks: list[Token], i: int, lo: int) -> bool:
     for k in range(i - 1, max(lo, i - 5) - 1, -1):
         tok = toks[k]
         if tok.low in _NEAR:
-            return True
+            return not _hit_near(toks, k, lo)
         if tok.low in _ON and k - 1 >= lo and toks[k - 1].lemma in _VEHICLES:
             return True  # "struck a car on the Rylsk-Lgov highway", "по автомобилю на трассе": where it was
         if tok.kind != "word" or not (
@@ -576,6 +576,18 @@ def _landmark(toks: list[Token], i: int, lo: int) -> bool:
 
 
 _ON = frozenset({"on", "along", "на"})
+_HIT_NOUNS = frozenset({"влучання", "попадание", "попадания", "прилет", "прилёт", "приліт",
+                        "прильот", "hit", "impact"})
+_COORD = frozenset({"та", "і", "й", "и", "and", ","})
+
+
+def _hit_near(toks: list[Token], k: int, lo: int) -> bool:
+    """ "Влучання в багатоповерхівку та поблизу дитячого садка", "Влучання – в Салтівському
+    районі, поблизу житлового будинку": "near" joined to the place a hit landed tells where it
+    landed, and what it names was hit with it (not "a fuel depot near the airfield")."""
+    if k - 1 < lo or toks[k - 1].low not in _COORD:
+        return False
+    return any(t.low in _HIT_NOUNS for t in toks[lo : k - 1])
 _LOCATED = words("located", "situated", "lies", "lie", "supplies", "serves", "supplying",
                  "based", "базуються", "базируются", "базується", "базируется", "базувалися",
                  "базировались", "стоять", "стоят",

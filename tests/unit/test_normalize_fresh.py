@@ -1719,6 +1719,11 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     # a boiler house makes heat for a district: energy, as a heating plant is
     ("ria", "В Климово беспилотник повредил здание котельной.", [], [("RU-BRY", "energy")], []),
     ("telegram:sumy_ova", "У Сумах уламки дрона пошкодили котельню.", [], [("UA-59", "energy")], []),
+    # "near" joined to where a hit landed names what was hit with it (not "a depot near the airfield")
+    ("telegram:ihor_terekhov", "Харків. Влучання в багатоповерхівку та поблизу школи.", [],
+     [("UA-63", "residential"), ("UA-63", "other")], []),
+    ("reuters", "Drones struck a fuel depot near the Engels military airfield.", [],
+     [("RU-SAR", "fuel")], []),
 ]
 
 

@@ -577,8 +577,6 @@ KNOWN: dict[str, str] = {
     "fresh39-en-017": "'In the Kyiv region surrounding the capital, one person was killed and a "
     "warehouse caught fire' puts the killed and the warehouse on Kyiv city; the missiles 'launched at the "
     "capital' are put on Kyiv (UA-30), as fresh4-en-029's writer labelled them",
-    "fresh39-uk-015": "'Влучання ... поблизу дитячого садка' gives no 'other' (a hit near a building "
-    "names it, as fresh5-uk-003's writer labelled it)",
 }
 
 
