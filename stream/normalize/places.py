@@ -629,6 +629,21 @@ def _distance_ref(toks: list[Token], ref: PlaceRef) -> bool:
     return any(t.low in _DISTANCE for t in toks[max(0, k - 4) : k])
 
 
+_SURROUNDING = frozenset({"surrounding", "encircling", "around", "bordering", "adjoining", "навколо",
+                         "вокруг"})
+_AREA_NOUNS = frozenset({"region", "oblast", "province", "area", "regions", "suburbs", "область",
+                         "області", "области", "регион", "регіон"})
+
+
+def _surrounded(toks: list[Token], ref: PlaceRef) -> bool:
+    """ "In the Kyiv region surrounding the capital", "the Belgorod region bordering Kharkiv": a
+    landmark that says where the region lies, not where anything happened."""
+    k = ref.first - 1
+    if k >= 0 and toks[k].low == "the":
+        k -= 1
+    return k >= 1 and toks[k].low in _SURROUNDING and toks[k - 1].low in _AREA_NOUNS
+
+
 _MASTHEAD_WORDS = frozenset({"independent", "independent's", "post", "post's", "незалежний", "незалежному",
                              "незалежного", "незалежним", "незалежному»", "независимый", "независимому",
                              "независимого", "независимым"})
@@ -650,7 +665,7 @@ def _masthead(toks: list[Token], ref: PlaceRef) -> bool:
 
 def _metonymy(toks: list[Token], ref: PlaceRef) -> PlaceRef:
     """ "Moscow launched 300 drones", "Kyiv said": a capital naming a government."""
-    if _dateline(toks, ref) or _distance_ref(toks, ref) or _masthead(toks, ref):
+    if _dateline(toks, ref) or _distance_ref(toks, ref) or _masthead(toks, ref) or _surrounded(toks, ref):
         return PlaceRef(ref.code, ref.first, ref.last, ref.level, origin=True)
     if ref.code not in _CAPITALS or ref.level != "city" or ref.last + 1 >= len(toks):
         return ref
@@ -864,7 +879,7 @@ def _add_anaphora(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
                 before = after
         else:
             continue
-        if before:
+        if before and not _surrounded(toks, PlaceRef(before[-1].code, i, i, "region")):
             extra.append(PlaceRef(before[-1].code, i, i, "region", anaphora=True))
     if not extra:
         return refs

@@ -1724,6 +1724,10 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      [("UA-63", "residential"), ("UA-63", "other")], []),
     ("reuters", "Drones struck a fuel depot near the Engels military airfield.", [],
      [("RU-SAR", "fuel")], []),
+    # "the Kyiv region surrounding the capital": a landmark that says where the region lies
+    ("reuters", "Drones hit Kyiv overnight. In the Kyiv region surrounding the capital, one person was "
+     "killed and a warehouse caught fire.", [], [("UA-32", "industrial"), ("UA-32", "fire")],
+     [("UA-32", "killed", 1)]),
 ]
 
 

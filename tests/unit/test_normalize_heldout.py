@@ -574,9 +574,9 @@ KNOWN: dict[str, str] = {
     "count with region null beside the body's 17 over the Rostov region (a figure repeated is labelled once)",
     # round 39 (missile and glide-bomb strikes on cities, tolls rising through the day, Russian MoD
     # interception bulletins and governors), written after the round-38 fixes and scored untouched (0.962)
-    "fresh39-en-017": "'In the Kyiv region surrounding the capital, one person was killed and a "
-    "warehouse caught fire' puts the killed and the warehouse on Kyiv city; the missiles 'launched at the "
-    "capital' are put on Kyiv (UA-30), as fresh4-en-029's writer labelled them",
+    "fresh39-en-017": "'shot down five of the six cruise missiles launched at the capital' puts the missiles "
+    "on Kyiv (UA-30), as fresh4-en-029's writer labelled 'fired seven ... missiles at the capital' and the "
+    "rules 'flying towards Moscow' (its writer gave them region null)",
 }
 
 
