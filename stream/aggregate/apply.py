@@ -84,6 +84,7 @@ from stream.aggregate.state import (
     hour_of_end,
     hour_remove,
     index_add,
+    index_keep,
     make_rec,
     pub_add,
     pub_remove,
@@ -479,12 +480,9 @@ def _evict(state: RegionState, lateness: timedelta, before_evict: EvictHook | No
             dropped += 1
     if not dropped:
         return
-    for g, members in list(state.groups.items()):
-        kept = [c for c in members if c in state.claims]
-        if kept:
-            state.groups[g] = kept
-        else:
-            del state.groups[g]
+    claims = state.claims
+    for g in list(state.groups):
+        index_keep(state, state.groups, g, claims.__contains__)
     state.excerpt_heap = [(w, c) for w, c in state.excerpt_heap if c in state.excerpts]
     heapq.heapify(state.excerpt_heap)
 

@@ -162,7 +162,8 @@ def drop_toll(state: RegionState, cid: Cid, rec: Rec) -> None:
     state.tolls.pop(cid, None)
     g = toll_group(rec)
     if g is not None and g in state.toll_groups:
-        members = state.toll_groups[g]
-        members.remove(cid)
+        members, starts = state.toll_groups[g], state.starts[g]
+        i = members.index(cid)
+        del members[i], starts[i]
         if not members:
-            del state.toll_groups[g]
+            del state.toll_groups[g], state.starts[g]

@@ -463,6 +463,36 @@ def test_old_claims_are_evicted_past_retention_plus_lateness() -> None:
     assert (a.outcome, len(state.claims)) == ("expired", 3)
 
 
+def _casualties(day: int, killed: int) -> Claim:
+    start, end = t(day, 0), t(day, 12)
+    return Claim(
+        claim_id=casualties_id("ru", "RU-BEL", start, end), kind="casualties",
+        report_id=f"c{day}", source="tg:gov", lang="ru", published_at=end,
+        claimant="ru-official", region="RU-BEL", window_start=start, window_end=end,
+        killed=killed, span=(0, 3),
+    )
+
+
+def test_the_window_index_follows_its_groups_through_eviction() -> None:
+    """`starts` (what window_lookup bisects) stays the members' window starts, in
+    their order, as claims come and are evicted; the same as an index rebuilt."""
+    state = new_state("RU-BEL")
+    claims: list[Claim] = []
+    for day in range(1, 29):
+        claims += [count_claim(day, t(day, h), t(day, h + 3)) for h in (2, 0, 9)]
+        claims += [count_claim(2 * day, t(day, 0), t(day, 12), weapon="missile"),
+                   _casualties(day, day % 3 + 1)]
+    for off, c in enumerate(claims):
+        state, _ = apply(state, c, partition=0, offset=off, lateness=timedelta(hours=6))
+        for index in (state.groups, state.toll_groups):
+            assert {k: [state.claims[m][META][WS] for m in ms] for k, ms in index.items()} == {
+                k: state.starts[k] for k in index}
+    assert min(r[META][WS] for r in state.claims.values()) > int(t(10, 0).timestamp())  # days evicted
+    back = decode(encode(state))
+    assert back.starts == state.starts and back.groups == state.groups
+    assert back.toll_groups == state.toll_groups
+
+
 # --- persistence ------------------------------------------------------------------
 
 def test_encode_decode_round_trip() -> None:

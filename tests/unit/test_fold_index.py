@@ -55,6 +55,11 @@ def test_incremental_fold_over_the_index_equals_allocation_from_scratch(
     (g, members), = state.groups.items()
     assert sorted(members) == sorted(back.groups[g])
     assert [state.claims[m][META][WS] for m in members] == sorted(state.claims[m][META][WS] for m in members)
+    # the starts window_lookup bisects follow the members, built claim by claim or rebuilt
+    for one in (state, back):
+        for index in (one.groups, one.toll_groups):
+            assert {k: [one.claims[m][META][WS] for m in ms] for k, ms in index.items()} == {
+                k: one.starts[k] for k in index}
 
     # every range query equals a scan of the group
     lookup = window_lookup(state, members, g)
