@@ -122,33 +122,15 @@ def _send(fd: int, message: tuple[Any, ...]) -> None:
 
 async def _read(data_w: int, ctl_r: Connection, bootstrap: str, topic: str, from_offset: int | None,
                 client_kwargs: dict[str, Any] | None) -> None:
-    from aiokafka import AIOKafkaConsumer, TopicPartition
-
     from stream.pipeline import TICK_KEY
-    from stream.replay import _capture_ends, start_client
+    from stream.replay import open_topic
 
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
-                                auto_offset_reset="earliest", max_partition_fetch_bytes=4 * 1024 * 1024,
-                                fetch_max_wait_ms=50, **(client_kwargs or {}))
-    await start_client(consumer, bootstrap)
     try:
-        parts = consumer.partitions_for_topic(topic)
-        if not parts:
-            msg = f"topic {topic!r} does not exist on {bootstrap}"
-            raise ReplayError(msg)
-        tps = [TopicPartition(topic, p) for p in sorted(parts)]
-        consumer.assign(tps)
-        await consumer.seek_to_beginning(*tps)
-        ends = await _capture_ends(consumer, tps)
-        if from_offset is not None:
-            for tp in tps:
-                if from_offset > ends[tp]:
-                    msg = f"{topic}[{tp.partition}]: offset {from_offset} is past the end {ends[tp]}"
-                    raise ReplayError(msg)
-                consumer.seek(tp, from_offset)
-        done = {tp for tp in tps if await consumer.position(tp) >= ends[tp]}
-        if done:
-            consumer.pause(*done)
+        consumer, tps, ends, done = await open_topic(bootstrap, topic, from_offset, client_kwargs)
+    except (ReplayError, BrokerError) as exc:
+        _send(data_w, ("error", type(exc).__name__, str(exc)))
+        return
+    try:
         by_number = {tp.partition: tp for tp in tps}
         _send(data_w, ("ends", {tp.partition: ends[tp] for tp in tps}, sorted(tp.partition for tp in done)))
         while len(done) < len(tps):

@@ -11,6 +11,7 @@ offset seek can find them and every record up to the end is read.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import time
@@ -170,9 +171,11 @@ async def replay(
     return engine, summary
 
 
-async def _replay_raw(bootstrap: str, topic: str, engine: Engine, summary: ReplaySummary, *,
-                      from_offset: int | None, since: int | None, client_kwargs: dict[str, Any] | None,
-                      on_progress: Callable[[int, int], None] | None) -> None:
+async def open_topic(bootstrap: str, topic: str, from_offset: int | None,
+                     client_kwargs: dict[str, Any] | None) -> tuple[Any, list[Any], dict[Any, int], set[Any]]:
+    """A started consumer assigned every partition of `topic`, at the beginning (or
+    `from_offset`), with the end offsets seen now and the partitions already there
+    (paused): (consumer, partitions, ends, done). The caller stops the consumer."""
     from aiokafka import AIOKafkaConsumer, TopicPartition
 
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
@@ -188,7 +191,6 @@ async def _replay_raw(bootstrap: str, topic: str, engine: Engine, summary: Repla
         consumer.assign(tps)
         await consumer.seek_to_beginning(*tps)
         ends = await _capture_ends(consumer, tps)
-        summary.end_offsets = {tp.partition: ends[tp] for tp in tps}
         if from_offset is not None:
             for tp in tps:
                 if from_offset > ends[tp]:
@@ -198,6 +200,19 @@ async def _replay_raw(bootstrap: str, topic: str, engine: Engine, summary: Repla
         done = {tp for tp in tps if await consumer.position(tp) >= ends[tp]}
         if done:
             consumer.pause(*done)
+    except BaseException:
+        with contextlib.suppress(Exception, asyncio.CancelledError):
+            await consumer.stop()
+        raise
+    return consumer, tps, ends, done
+
+
+async def _replay_raw(bootstrap: str, topic: str, engine: Engine, summary: ReplaySummary, *,
+                      from_offset: int | None, since: int | None, client_kwargs: dict[str, Any] | None,
+                      on_progress: Callable[[int, int], None] | None) -> None:
+    consumer, tps, ends, done = await open_topic(bootstrap, topic, from_offset, client_kwargs)
+    try:
+        summary.end_offsets = {tp.partition: ends[tp] for tp in tps}
         await _replay_raw_merged(consumer, engine, tps, ends, done, since, datetime.now(UTC), summary,
                                  on_progress, sum(ends.values()))
     finally:
