@@ -886,3 +886,37 @@ def test_windows_shortened_by_publication_allocate_as_from_scratch(
     expected, _parts = allocate([(cid, ws, we, n) for cid, (ws, we, n) in spans.items()])
     assert {cid: counted(state, cid, rec) for cid, rec in state.claims.items()} == expected
     assert sum(n for hour in state.buckets.values() for n in hour) == sum(expected.values())
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "known order dependence (found 2026-12-03): the detectors' reading of an hour "
+    "(hour_activity) takes a relay's shadowing as it stands when the hour is scored, not "
+    "as it stood at the hour's close; a correction published later by the post's own "
+    "channel adds that channel to the relay's sources and unshadows it, so the hour reads "
+    "5 or 0 depending on whether the correction was folded before the hour was scored "
+    "(tests/integration/test_exactness.py flaked on it about once in twenty runs with two "
+    "normalize batches in flight). Reading it as it stood needs the sources' publication "
+    "times, which records do not keep"))
+def test_an_hour_read_by_the_detectors_does_not_change_with_a_later_correction() -> None:
+    from stream.aggregate import hour_activity
+
+    def at(h: int, m: int, s: int = 0) -> datetime:
+        return datetime(2025, 1, 6, h, m, s, tzinfo=UTC)
+
+    night = (datetime(2025, 1, 5, 20, tzinfo=UTC), at(4, 0))
+    post = count_claim(5, at(5, 27), at(5, 28), claimant="ru-official", published=at(5, 27, 28),
+                       report_id="gov", source="telegram:governor")
+    relay = count_claim(5, *night, claimant="ru-official", published=at(5, 52), report_id="wire",
+                        source="reuters")
+    correction = count_claim(1, *night, claimant="ru-official", published=at(9, 45), report_id="gov2",
+                             source="telegram:governor")
+    grace = 2 * 3600
+    hours = [int(at(h, 0).timestamp()) for h in range(0, 8)]  # all closed before 09:45
+    readings = []
+    for claims in ([post, relay], [post, relay, correction]):
+        state = new_state("RU-NIZ")
+        for off, c in enumerate(claims):
+            state, _ = apply(state, c, partition=0, offset=off)
+        readings.append([hour_activity(state, h, h + 3600 + grace)[0] for h in hours])
+    assert sum(readings[0]) == 5  # the relay restates the post: counted once
+    assert readings[1] == readings[0]
