@@ -71,6 +71,7 @@ from stream.aggregate.state import (
     Excerpt,
     Rec,
     RegionState,
+    Sources,
     Version,
     add_bucket,
     cid_key,
@@ -86,10 +87,14 @@ from stream.aggregate.state import (
     index_add,
     index_keep,
     make_rec,
+    make_sources,
     pub_add,
+    pub_hour_of,
     pub_remove,
     recent,
     shared,
+    source_hours,
+    source_names,
     span_of,
     value,
     versions_of,
@@ -183,7 +188,7 @@ def _merge(rec: Rec | None, f: Fact) -> Rec:
         src = intern(f.source)
         meta = shared((intern(f.kind), intern(f.claimant), f.weapon, f.measure, f.damage_kind,
                        shared(f.window_start), shared(f.window_end)))
-        return (meta, shared((src,)), recent(f.published_at), recent(f.report_id),
+        return (meta, shared((shared((src, 0)),)), recent(f.published_at), recent(f.report_id),
                 value(a, b, _qualifier(f) if f.killed_before or f.injured_before
                       else intern(f.qualifier), src))
     v = _version(f)
@@ -200,14 +205,30 @@ def _merge(rec: Rec | None, f: Fact) -> Rec:
         versions = _without_restated(versions)
     elif f.kind == "casualties":
         versions = _without_partial(versions)
-    sources = rec[SOURCES]
-    if v[V_SRC] not in sources:
-        sources = shared(tuple(sorted((*sources, v[V_SRC]))))
+    sources = _with_source(rec, min(x[V_PUB] for x in versions), v[V_SRC], f.published_at)
     meta = rec[META]
     if f.claimant != meta[CLAIMANT] and (f.published_at, f.report_id, f.claimant) < (
             rec[FIRST], rec[FIRST + 1], meta[CLAIMANT]):
         meta = shared((meta[KIND], intern(f.claimant), *meta[WEAPON:]))
     return make_rec(meta, sources, versions)
+
+
+def _with_source(rec: Rec, first: int, src: str, published_at: int) -> Sources:
+    """`rec`'s sources once `src` reported it at `published_at` and its earliest report
+    is at `first` (each source keeps the hour of its earliest report: state.py)."""
+    sources: Sources = rec[SOURCES]
+    h = pub_hour_of(published_at)
+    if first == rec[FIRST]:
+        base = pub_hour_of(first)
+        for name, dh in sources:
+            if name == src:
+                if base + dh <= h:
+                    return sources  # nothing earlier: the common relay of a known source
+                break
+    hours = source_hours(rec)
+    if hours.get(src, h) >= h:
+        hours[src] = h
+    return make_sources(first, hours)
 
 
 def _restates(v: Version, exact: Version) -> bool:
@@ -268,7 +289,7 @@ def _outcome(old: Rec | None, new: Rec, f: Fact) -> Outcome:
             f.kind == "count" and cur_new[2] == "exact" and _restates(_version(f), current(new))) and not (
             f.kind == "casualties" and _partial(_version(f), current(new))):
         return "stale"
-    if f.source not in old[SOURCES] or old != new:
+    if f.source not in source_names(old) or old != new:
         return "relay"
     return "duplicate"
 
@@ -556,7 +577,7 @@ def apply(
             deltas = _sum_deltas(deltas, _reallocate(state, cid, rec, old[-1][0], False,
                                                      was if shortened else None))
             reconcile_toll(state, cid, rec, False, was if shortened else None)
-        elif old[FIRST] != rec[FIRST] or (old[SOURCES] != rec[SOURCES] and state.shadowed):
+        elif old[FIRST] != rec[FIRST] or (state.shadowed and source_names(old) != source_names(rec)):
             # one more source can only end a match (relays.py), so with none it changes nothing
             deltas = _sum_deltas(deltas, _reallocate(state, cid, rec, old[-1][0], False,
                                                      recount=False))

@@ -25,7 +25,7 @@ from typing import Any
 
 from stream.aggregate.apply import ts
 from stream.aggregate.reconcile import allocate
-from stream.aggregate.relays import restated_post
+from stream.aggregate.relays import is_post, restated_post, shadowed
 from stream.aggregate.state import (
     CLAIMANT,
     DKIND,
@@ -35,7 +35,6 @@ from stream.aggregate.state import (
     KIND,
     MEASURE,
     META,
-    SOURCES,
     V_A,
     V_B,
     V_PUB,
@@ -50,11 +49,13 @@ from stream.aggregate.state import (
     Rec,
     RegionState,
     cid_str,
+    count_as_of,
     counted,
     current,
     event_of,
     group_of,
     hour_of_end,
+    source_names,
     span_of,
     versions_of,
     window_lookup,
@@ -111,7 +112,7 @@ def window_stats(state: RegionState, *, as_of: datetime, window: timedelta) -> d
     flags: list[dict[str, Any]] = []
     in_window = sorted(_in_window(state, as_of, window))
     # One C-level count over all source tuples (first-seen order, as a loop would give).
-    sources = dict(Counter(chain.from_iterable(rec[SOURCES] for _cid, rec in in_window)))
+    sources = dict(Counter(chain.from_iterable(source_names(rec) for _cid, rec in in_window)))
     parts = state.parts
     for cid, rec in in_window:
         meta = rec[META]
@@ -248,43 +249,51 @@ def hour_activity(state: RegionState, hour: int, cutoff: int) -> tuple[int, list
         return 0, []
     counts: list[tuple[GroupKey, int]] = []
     ids: list[Cid] = []
+    memo: dict[Cid, bool] = {}
     for cid in members:
         rec = claims[cid]
         g = group_of(rec)
         if g is None or rec[META][WE] - rec[META][WS] > LONGEST_HOURLY:
             continue
-        n = _counted_before(state, cid, rec, g, cutoff)
+        n = _counted_before(state, cid, rec, g, cutoff, memo)
         if n:
             counts.append((g, n))
             ids.append(cid)
     return _activity(counts), sorted(cid_str(c) for c in ids)
 
 
-def _count_before(rec: Rec, cutoff: int) -> int | None:
-    """The count in force among the versions published in hours ended before `cutoff`
-    (None: no such version). Versions are kept oldest first, one per value."""
-    for i in range(len(rec) - 3, FIRST - 1, -3):
-        if -(-rec[i] // HOUR) * HOUR < cutoff:
-            return rec[i + 2][0]  # type: ignore[no-any-return]  # the value: (a, b, qualifier, source)
-    return None
+def _shadowed_then(state: RegionState, cid: Cid, rec: Rec, g: GroupKey, cutoff: int,
+                   memo: dict[Cid, bool]) -> bool:
+    """Whether a count identity of group `g` was shadowed (relays.py) as the claims
+    published in hours ended before `cutoff` stood: a later correction, or a later
+    report by the post's own channel, does not change an hour read then (`memo`: the
+    answers for this cutoff so far)."""
+    hit = memo.get(cid)
+    if hit is None:
+        hit = memo[cid] = not is_post(rec) and shadowed(
+            state.claims, cid, rec, window_lookup(state, state.groups[g], g), cutoff=cutoff)
+    return hit
 
 
-def _counted_before(state: RegionState, cid: Cid, rec: Rec, g: GroupKey, cutoff: int) -> int:
-    """`counted` as of `cutoff`: the count in force then, less what the windows inside
-    it that were published by then cover (reconcile.allocate over them)."""
-    count = _count_before(rec, cutoff)
-    if count is None or cid in state.shadowed:  # a relay of a post published before it
+def _counted_before(state: RegionState, cid: Cid, rec: Rec, g: GroupKey, cutoff: int,
+                    memo: dict[Cid, bool]) -> int:
+    """`counted` as of `cutoff`: the count in force then, unless it restated a post
+    then, less what its children of then total (reconcile.allocate over the windows
+    touching it that were published by then and not shadowed then: a child's smallest
+    container, and the child's own pieces, all touch it)."""
+    count = count_as_of(rec, cutoff)
+    if count is None or _shadowed_then(state, cid, rec, g, cutoff, memo):
         return 0
-    if cid not in state.parts:  # no window inside it now, so none then either
-        return count
-    # its counted part depends on the windows inside it alone (allocate: what they total)
     ws, we = span_of(rec)
+    near = window_lookup(state, state.groups[g], g)(ws, we)
+    order = (we - ws, ws, cid)
+    if not any(ws <= s and e <= we and (e - s, s, m) < order for m, s, e in near):
+        return count  # no window inside it now, so none then either
+    claims = state.claims
     items = [(cid, ws, we, count)]
-    for m, s, e in window_lookup(state, state.groups[g], g)(ws, we):
-        if m == cid or m in state.shadowed or s < ws or we < e:
-            continue
-        n = _count_before(state.claims[m], cutoff)
-        if n is not None:
+    for m, s, e in near:
+        if m != cid and (n := count_as_of(r := claims[m], cutoff)) is not None and not _shadowed_then(
+                state, m, r, g, cutoff, memo):
             items.append((m, s, e, n))
     return allocate(items)[0].get(cid, 0)
 
@@ -342,7 +351,7 @@ def latest_claims(state: RegionState, n: int = 50) -> list[dict[str, Any]]:
             "span": [span0, span1] if lang else None,
             "excerpt": excerpt,
             "excerpt_start": ex_start,
-            "sources": list(rec[SOURCES]),
+            "sources": list(source_names(rec)),
             "versions": [{"published_at": _iso(v[V_PUB]), "report_id": v[V_RID],
                           "source": v[V_SRC], "value": [v[V_A], v[V_B]]} for v in versions],
         })

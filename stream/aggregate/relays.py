@@ -30,13 +30,31 @@ force, windows as reconcile nests them, earliest publications, sources), so the
 shadowed set is a function of the set of claims seen, whatever their order; apply.py
 keeps it up to date incrementally (`neighbours`), and reconcile.allocate runs over the
 claims that are not shadowed.
+
+The detectors read an hour as it stood when they score it (query.hour_activity), so
+they ask whether a relay was shadowed then (`cutoff`): with the values and the sources
+published in hours ended before the cutoff. A correction by the post's own channel
+published later adds that channel to the relay's sources and unshadows it now, but not
+in an hour already read, whether or not it was folded before that hour was scored.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from stream.aggregate.state import FIRST, HOUR, META, SOURCES, WE, WS, Cid, Rec, span_of
+from stream.aggregate.state import (
+    FIRST,
+    HOUR,
+    META,
+    WE,
+    WS,
+    Cid,
+    Rec,
+    count_as_of,
+    source_names,
+    sources_as_of,
+    span_of,
+)
 
 #: how long after a relay's window ends the post it restates may start (a governor
 #: posts about the night in the morning; the night ends at 07:00 local)
@@ -56,9 +74,14 @@ def is_post(rec: Rec) -> bool:
 
 
 def restates(r: Rec, r_span: tuple[int, int], r_id: Cid, p: Rec, p_span: tuple[int, int],
-             p_id: Cid) -> bool:
-    """Whether the identity `r` (not a post) restates `p` (module docstring)."""
-    if r[-1][0] != p[-1][0]:
+             p_id: Cid, cutoff: int | None = None) -> bool:
+    """Whether the identity `r` (not a post) restates `p` (module docstring); with
+    `cutoff`, as they stood then: their values and sources as published in hours ended
+    before it (what a reader at `cutoff` saw, whatever was folded since)."""
+    if cutoff is None:
+        if r[-1][0] != p[-1][0]:
+            return False
+    elif (n := count_as_of(p, cutoff)) is None or n != count_as_of(r, cutoff):
         return False
     # published first (by earliest report, then id: never both ways), and not long before
     if not (p[FIRST], p_id) < (r[FIRST], r_id) <= (p[FIRST] + DELAY, r_id):
@@ -70,29 +93,34 @@ def restates(r: Rec, r_span: tuple[int, int], r_id: Cid, p: Rec, p_span: tuple[i
             return False
     elif pe <= re_ or ps - re_ > GAP or not is_post(p):  # a post after R's start
         return False
-    return not set(r[SOURCES]).intersection(p[SOURCES])
+    if cutoff is None:
+        return set(source_names(r)).isdisjoint(source_names(p))
+    return sources_as_of(r, cutoff).isdisjoint(sources_as_of(p, cutoff))
 
 
 def restated_post(claims: dict[Cid, Rec], cid: Cid, rec: Rec, lookup: Lookup,
-                  around: Sequence[tuple[Cid, int, int]] | None = None) -> Cid | None:
+                  around: Sequence[tuple[Cid, int, int]] | None = None,
+                  cutoff: int | None = None) -> Cid | None:
     """The claim of its group the count identity `cid` restates (the smallest id of those
     it restates), or None (`lookup` gives the group's windows touching an interval, as
     reconcile.affected takes it; `around`: such windows already looked up, touching at
-    least [start, end + GAP] of its window)."""
+    least [start, end + GAP] of its window; `cutoff`: as they stood then, `restates`)."""
     if is_post(rec):
         return None
     span = span_of(rec)
     lo, hi = span[0], span[1] + GAP
     candidates = lookup(lo, hi) if around is None else around
-    found = [m for m, ws, we in candidates
-             if m != cid and ws <= hi and lo <= we and restates(rec, span, cid, claims[m], (ws, we), m)]
+    found = [m for m, ws, we in candidates if m != cid and ws <= hi and lo <= we
+             and restates(rec, span, cid, claims[m], (ws, we), m, cutoff)]
     return min(found) if found else None
 
 
 def shadowed(claims: dict[Cid, Rec], cid: Cid, rec: Rec, lookup: Lookup,
-             around: Sequence[tuple[Cid, int, int]] | None = None) -> bool:
-    """Whether the count identity `cid` restates a claim of its group."""
-    return restated_post(claims, cid, rec, lookup, around) is not None
+             around: Sequence[tuple[Cid, int, int]] | None = None,
+             cutoff: int | None = None) -> bool:
+    """Whether the count identity `cid` restates a claim of its group (`cutoff`: as
+    they stood then, `restates`)."""
+    return restated_post(claims, cid, rec, lookup, around, cutoff) is not None
 
 
 def reach(rec: Rec, span: tuple[int, int] | None = None) -> tuple[int, int]:

@@ -9,7 +9,11 @@ Record of one claim identity (`Rec`), flat:
     meta = (kind, claimant, weapon, measure, damage_kind, window_start, window_end)
     (a shared tuple: the identity's fields other than the region, which the key is;
     within a key each is one identity's, but the same one recurs across keys),
-    sources (a shared sorted tuple),
+    sources (a shared tuple of shared (source, hours) pairs sorted by source: `hours`
+    is how many hours after the hour of the identity's earliest report (FIRST) that
+    source's earliest report of it was published, so the sources as they stood at any
+    time are known (`sources_as_of`; a later relay by one more outlet adds a source but
+    no version); few distinct tuples, so a record holds one pointer as before),
     then per version, oldest first: published_at, report_id, value
     where value = (a, b, qualifier, source) is a shared tuple (few distinct), so a
     claim seen with one value is a 5-slot tuple (80 bytes; 7 slots took 96). A
@@ -17,9 +21,11 @@ Record of one claim identity (`Rec`), flat:
     report_id, a, b, qualifier, source): the FIRST appearance (smallest
     (published_at, report_id)) of one distinct value and qualifier; (a, b) = (count, 0) for
     counts, (killed, injured) for casualties, (0, 0) for damage. Versions are kept
-    sorted; see apply.py for why. The stored format (`encode`) is unchanged: meta
-    (the 5 fields), window_start, window_end, sources, the first version flat and
-    the others in a list.
+    sorted; see apply.py for why. The stored format (`encode`): meta (the 5 fields),
+    window_start, window_end, sources (a source first reported in the hour of the
+    earliest report as its bare name, as states stored before the hours were kept have
+    them all, a later one as [source, hours]), the first version flat and the others
+    in a list.
 
 Excerpts, spans and languages are kept only for the newest claims (`excerpts`)
 because text dominates memory; for those, the excerpts of versions not in force
@@ -49,6 +55,7 @@ Version = tuple[int, str, int, int, str, str]
 Meta = tuple[str, str, str | None, str | None, str | None]
 Value = tuple[int, int, str, str]  # (a, b, qualifier, source)
 Rec = tuple[Any, ...]  # meta (with ws, we), sources, (published_at, report_id, Value) per version
+Sources = tuple[tuple[str, int], ...]  # (source, hours after the first report's hour), by source
 GroupKey = tuple[str, str, str]  # (claimant, weapon, measure)
 TollGroup = tuple[str, str]  # ("casualties", side) or ("damage", kind)
 Excerpt = tuple[str, int, int, int, str]  # (excerpt, excerpt_start, span0, span1, lang)
@@ -190,7 +197,56 @@ def value(a: int, b: int, qualifier: str, source: str) -> Value:
     return shared((a, b, qualifier, source))
 
 
-def make_rec(meta: tuple[Any, ...], sources: tuple[str, ...],
+def pub_hour_of(t: int) -> int:
+    """The index of the hour a report published at `t` counts in: it is read by a
+    reader at `cutoff` if pub_hour_of(t) * HOUR < cutoff (the hour it was published
+    in has ended by then)."""
+    return -(-t // HOUR)
+
+
+_NAMES: dict[Sources, tuple[str, ...]] = {}
+
+
+def source_names(rec: Rec) -> tuple[str, ...]:
+    """The names of a record's sources, sorted (a memo: few distinct source tuples)."""
+    srcs = rec[SOURCES]
+    names = _NAMES.get(srcs)
+    if names is None:
+        if len(_NAMES) > 65_536:
+            _NAMES.clear()
+        names = _NAMES[srcs] = shared(tuple(name for name, _h in srcs))
+    return names
+
+
+def sources_as_of(rec: Rec, cutoff: int) -> set[str]:
+    """The sources that had reported the identity in hours ended before `cutoff`."""
+    first = pub_hour_of(rec[FIRST])
+    return {name for name, h in rec[SOURCES] if (first + h) * HOUR < cutoff}
+
+
+def count_as_of(rec: Rec, cutoff: int) -> int | None:
+    """The count in force among the versions published in hours ended before `cutoff`
+    (None: no such version). Versions are kept oldest first, one per value."""
+    for i in range(len(rec) - 3, FIRST - 1, -3):
+        if pub_hour_of(rec[i]) * HOUR < cutoff:
+            return rec[i + 2][0]  # type: ignore[no-any-return]  # the value: (a, b, qualifier, source)
+    return None
+
+
+def make_sources(first: int, hours: dict[str, int]) -> Sources:
+    """The shared sources tuple of a record whose earliest report was published at
+    `first`, from each source's earliest publication hour (`pub_hour_of`)."""
+    base = pub_hour_of(first)
+    return shared(tuple(shared((name, h - base)) for name, h in sorted(hours.items())))
+
+
+def source_hours(rec: Rec) -> dict[str, int]:
+    """name -> the publication hour (`pub_hour_of`) of its earliest report of `rec`."""
+    base = pub_hour_of(rec[FIRST])
+    return {name: base + h for name, h in rec[SOURCES]}
+
+
+def make_rec(meta: tuple[Any, ...], sources: Sources,
              versions: list[Version] | tuple[Version, ...]) -> Rec:
     """Build a record from its shared meta, its sources and its versions (sorted here)."""
     vs = sorted(versions, key=lambda v: (v[V_PUB], v[V_RID], v[V_A], v[V_B], v[V_QUAL]))
@@ -469,7 +525,10 @@ def _stored(rec: Rec) -> tuple[Any, ...]:
     sources, the first version flat, the others in a list."""
     vs = versions_of(rec)
     meta = rec[META]
-    return (meta[:WS], meta[WS], meta[WE], rec[SOURCES], *vs[0], vs[1:])
+    # a source first reported in the earliest report's hour is its bare name (all of them
+    # in states stored before the hours were kept), a later one [name, hours]
+    sources = [name if not h else (name, h) for name, h in rec[SOURCES]]
+    return (meta[:WS], meta[WS], meta[WE], sources, *vs[0], vs[1:])
 
 
 def _rec(r: list[Any]) -> Rec:
@@ -478,7 +537,11 @@ def _rec(r: list[Any]) -> Rec:
                 for v in (r[S_FIRST:S_FIRST + 6], *r[S_FIRST + 6])]
     meta = shared((s(m[KIND]), s(m[CLAIMANT]), _opt(m[WEAPON]), _opt(m[MEASURE]),
                    _opt(m[DKIND]), shared(int(r[S_WS])), shared(int(r[S_WE]))))
-    return make_rec(meta, shared(tuple(s(x) for x in r[S_SOURCES])), versions)
+    first = min(v[0] for v in versions)
+    # a source is [name, hours], or its bare name when hours is 0 (_stored)
+    hours = {s(x): pub_hour_of(first) for x in r[S_SOURCES] if isinstance(x, str)}
+    hours.update((s(x[0]), pub_hour_of(first) + int(x[1])) for x in r[S_SOURCES] if not isinstance(x, str))
+    return make_rec(meta, make_sources(first, hours), versions)
 
 
 def decode(data: bytes) -> RegionState:

@@ -888,15 +888,6 @@ def test_windows_shortened_by_publication_allocate_as_from_scratch(
     assert sum(n for hour in state.buckets.values() for n in hour) == sum(expected.values())
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known order dependence (found 2026-12-03): the detectors' reading of an hour "
-    "(hour_activity) takes a relay's shadowing as it stands when the hour is scored, not "
-    "as it stood at the hour's close; a correction published later by the post's own "
-    "channel adds that channel to the relay's sources and unshadows it, so the hour reads "
-    "5 or 0 depending on whether the correction was folded before the hour was scored "
-    "(tests/integration/test_exactness.py flaked on it about once in twenty runs with two "
-    "normalize batches in flight). Reading it as it stood needs the sources' publication "
-    "times, which records do not keep"))
 def test_an_hour_read_by_the_detectors_does_not_change_with_a_later_correction() -> None:
     from stream.aggregate import hour_activity
 

@@ -13,7 +13,7 @@ import orjson
 import pytest
 
 from stream.aggregate import apply, decode, encode, latest_claims, new_state, window_stats
-from stream.aggregate.state import FORMAT
+from stream.aggregate.state import FORMAT, SOURCES, cid_key
 from stream.claims import casualties_id, count_id, damage_id
 from stream.models import Claim
 
@@ -79,8 +79,11 @@ STORED = (
     b'u"]]],"tolls":[["3f007e8fefd2d8e71b109b18",[1,1]]]}'
 )
 
-# What a fold stores now: the same, plus the excerpt of the correction's first version.
-STORED_NOW = STORED[:-1] + (
+# What a fold stores now: the same, plus the hours after the earliest report at which
+# the relay's second source first reported it (2: 09:00 after 07:00; a source of the
+# earliest report's hour stays a bare name), and the excerpt of the correction's first
+# version.
+STORED_NOW = STORED.replace(b'["tg:mod","wire:x"]', b'["tg:mod",["wire:x",2]]')[:-1] + (
     b',"version_excerpts":[["39f65834a8c2b283c9aa432a",[[1780383600,"b","120 drones",3,0,'
     b'2,"ru"]]]]}'
 )
@@ -105,9 +108,14 @@ def test_stored_bytes_decode_serve_and_encode_the_same() -> None:
     state = new_state("RU-BEL")
     for off, c in enumerate(claims()):
         state, _ = apply(state, c, partition=0, offset=off)
-    # all but the excerpts of versions not in force, which the older bytes lack
+    # all but the excerpts of versions not in force, and when a relay's later source
+    # first reported it, which the older bytes lack (it decodes as of the earliest report)
     assert back.version_excerpts == {}
     state.version_excerpts = {}
+    relay = cid_key(count_id("ru-mod", t(1, 23), t(2, 7), "RU-BEL", "drone", "intercepted"))
+    assert state.claims[relay][SOURCES] == (("tg:mod", 0), ("wire:x", 2))
+    assert back.claims[relay][SOURCES] == (("tg:mod", 0), ("wire:x", 0))
+    state.claims[relay] = (state.claims[relay][0], back.claims[relay][SOURCES], *state.claims[relay][2:])
     assert back == state
     as_of = t(3, 0)
     for w in (timedelta(hours=6), timedelta(days=1), timedelta(days=7)):

@@ -6,12 +6,18 @@ from __future__ import annotations
 import itertools
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
+
+from hypothesis import given, note, settings
+from hypothesis import strategies as st
 
 from stream.aggregate import apply, hour_activity, hourly_series, new_state
 from stream.aggregate.apply import ts
+from stream.models import Claim
 from stream.pipeline import Engine, Normalized, Place, normalize_record
 
 from .test_aggregate import DAY24, EVENING, NIGHT, count_claim, t
+from .test_aggregate_relays import DAY0, _post, _relay
 
 GRACE = 2 * 3600
 SAMPLES = Path(__file__).parents[2] / "stream" / "data" / "samples" / "reports-2025-07.jsonl"
@@ -122,3 +128,46 @@ def test_a_report_published_after_its_hour_closed_is_read_in_the_hour_it_came_in
     for off, c in enumerate([day, piece]):
         state, _ = apply(state, c, partition=0, offset=off)
     assert at_close(state, t(2, 11)) == (0, [])
+
+
+def _published_by(c: Claim, cutoff: int) -> bool:
+    """Whether a reader at `cutoff` had `c`: the hour it was published in had ended."""
+    return -(-ts(c.published_at) // 3600) * 3600 < cutoff
+
+
+RELAYED = st.one_of(
+    st.tuples(st.just("post"), st.integers(0, 20 * 60), st.integers(1, 3),
+              st.sampled_from(["tg:gov", "tg:mayor"])),
+    st.tuples(st.just("window"), st.tuples(st.integers(0, 18), st.integers(1, 6)),
+              st.integers(1, 3), st.sampled_from(["tg:gov", "wire", "tass"]),
+              st.integers(0, 30 * 60)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(RELAYED, min_size=1, max_size=10), st.randoms(use_true_random=False))
+def test_an_hour_reads_what_was_published_by_its_cutoff_whatever_was_folded_since(
+        spec: list[Any], rnd: Any) -> None:
+    """Posts, relays of them under other windows, summaries holding them, corrections and
+    re-reports by other sources (the same window drawn twice), published over 30 hours
+    and folded in any order: every hour read at any cutoff is the hour read from only
+    the claims published by then (a later correction or a later report by the post's own
+    channel changes what is shadowed now, not what was read then)."""
+    claims = []
+    for i, s in enumerate(spec):
+        if s[0] == "post":
+            claims.append(_post(s[1], s[2], s[3], f"p{i}"))
+        else:
+            (a, length), n, source, pub = s[1:]
+            claims.append(_relay(a, a + length, n, pub, source, f"r{i}"))
+    rnd.shuffle(claims)
+    note(f"arrival order: {[(c.report_id, c.count, c.source, c.published_at) for c in claims]}")
+    full = new_state("RU-BEL")
+    for off, c in enumerate(claims):
+        full, _ = apply(full, c, partition=0, offset=off)
+    day0 = ts(DAY0)
+    for cutoff in range(day0 + 3600, day0 + 32 * 3600, 3600):
+        then = new_state("RU-BEL")
+        for off, c in enumerate(c for c in claims if _published_by(c, cutoff)):
+            then, _ = apply(then, c, partition=0, offset=off)
+        for h in range(day0, cutoff - 3600 + 1, 3600):
+            assert hour_activity(full, h, cutoff) == hour_activity(then, h, cutoff), (h, cutoff)
