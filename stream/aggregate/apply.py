@@ -94,7 +94,6 @@ from stream.aggregate.state import (
     recent,
     shared,
     source_hours,
-    source_names,
     span_of,
     value,
     versions_of,
@@ -205,7 +204,9 @@ def _merge(rec: Rec | None, f: Fact) -> Rec:
         versions = _without_restated(versions)
     elif f.kind == "casualties":
         versions = _without_partial(versions)
-    sources = _with_source(rec, min(x[V_PUB] for x in versions), v[V_SRC], f.published_at)
+    # the earliest report (a version dropped above is never the earliest: it restates one)
+    sources = _with_source(rec, v[V_PUB] if v[V_PUB] < rec[FIRST] else rec[FIRST], v[V_SRC],
+                           f.published_at)
     meta = rec[META]
     if f.claimant != meta[CLAIMANT] and (f.published_at, f.report_id, f.claimant) < (
             rec[FIRST], rec[FIRST + 1], meta[CLAIMANT]):
@@ -217,17 +218,19 @@ def _with_source(rec: Rec, first: int, src: str, published_at: int) -> Sources:
     """`rec`'s sources once `src` reported it at `published_at` and its earliest report
     is at `first` (each source keeps the hour of its earliest report: state.py)."""
     sources: Sources = rec[SOURCES]
-    h = pub_hour_of(published_at)
-    if first == rec[FIRST]:
-        base = pub_hour_of(first)
-        for name, dh in sources:
-            if name == src:
-                if base + dh <= h:
+    base = pub_hour_of(first)
+    h = pub_hour_of(published_at) - base
+    if base == pub_hour_of(rec[FIRST]):  # the hours stay as they are
+        for pair in sources:
+            if pair[0] == src:
+                if pair[1] <= h:
                     return sources  # nothing earlier: the common relay of a known source
                 break
+        else:  # one more source
+            return shared(tuple(sorted((*sources, shared((src, h))))))
     hours = source_hours(rec)
-    if hours.get(src, h) >= h:
-        hours[src] = h
+    if hours.get(src, h + base) >= h + base:
+        hours[src] = h + base
     return make_sources(first, hours)
 
 
@@ -289,7 +292,7 @@ def _outcome(old: Rec | None, new: Rec, f: Fact) -> Outcome:
             f.kind == "count" and cur_new[2] == "exact" and _restates(_version(f), current(new))) and not (
             f.kind == "casualties" and _partial(_version(f), current(new))):
         return "stale"
-    if f.source not in source_names(old) or old != new:
+    if old != new:  # (a source it did not have is a change of the record)
         return "relay"
     return "duplicate"
 
@@ -577,7 +580,7 @@ def apply(
             deltas = _sum_deltas(deltas, _reallocate(state, cid, rec, old[-1][0], False,
                                                      was if shortened else None))
             reconcile_toll(state, cid, rec, False, was if shortened else None)
-        elif old[FIRST] != rec[FIRST] or (state.shadowed and source_names(old) != source_names(rec)):
+        elif old[FIRST] != rec[FIRST] or (state.shadowed and len(old[SOURCES]) != len(rec[SOURCES])):
             # one more source can only end a match (relays.py), so with none it changes nothing
             deltas = _sum_deltas(deltas, _reallocate(state, cid, rec, old[-1][0], False,
                                                      recount=False))

@@ -17,7 +17,7 @@ would double count).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from itertools import chain
@@ -25,7 +25,7 @@ from typing import Any
 
 from stream.aggregate.apply import ts
 from stream.aggregate.reconcile import allocate
-from stream.aggregate.relays import is_post, restated_post, shadowed
+from stream.aggregate.relays import GAP, Lookup, is_post, restated_post, shadowed
 from stream.aggregate.state import (
     CLAIMANT,
     DKIND,
@@ -249,7 +249,7 @@ def hour_activity(state: RegionState, hour: int, cutoff: int) -> tuple[int, list
         return 0, []
     counts: list[tuple[GroupKey, int]] = []
     ids: list[Cid] = []
-    memo: dict[Cid, bool] = {}
+    memo: dict[Any, Any] = {}  # per claim: shadowed then; per group: its lookup
     for cid in members:
         rec = claims[cid]
         g = group_of(rec)
@@ -263,38 +263,57 @@ def hour_activity(state: RegionState, hour: int, cutoff: int) -> tuple[int, list
 
 
 def _shadowed_then(state: RegionState, cid: Cid, rec: Rec, g: GroupKey, cutoff: int,
-                   memo: dict[Cid, bool]) -> bool:
+                   memo: dict[Any, Any], around: Sequence[tuple[Cid, int, int]] | None = None) -> bool:
     """Whether a count identity of group `g` was shadowed (relays.py) as the claims
     published in hours ended before `cutoff` stood: a later correction, or a later
     report by the post's own channel, does not change an hour read then (`memo`: the
-    answers for this cutoff so far)."""
+    answers for this cutoff so far; `around`: the group's windows touching at least
+    [start, end + GAP] of its window, as relays.restated_post takes them)."""
     hit = memo.get(cid)
     if hit is None:
-        hit = memo[cid] = not is_post(rec) and shadowed(
-            state.claims, cid, rec, window_lookup(state, state.groups[g], g), cutoff=cutoff)
+        hit = memo[cid] = not is_post(rec) and shadowed(state.claims, cid, rec, _lookup(state, g, memo),
+                                                        around, cutoff)
     return hit
 
 
+def _lookup(state: RegionState, g: GroupKey, memo: dict[Any, Any]) -> Lookup:
+    """The group's window lookup, made once per reading (kept in its memo)."""
+    lookup = memo.get(g)
+    if lookup is None:
+        lookup = memo[g] = window_lookup(state, state.groups[g], g)
+    return lookup
+
+
 def _counted_before(state: RegionState, cid: Cid, rec: Rec, g: GroupKey, cutoff: int,
-                    memo: dict[Cid, bool]) -> int:
+                    memo: dict[Any, Any]) -> int:
     """`counted` as of `cutoff`: the count in force then, unless it restated a post
     then, less what its children of then total (reconcile.allocate over the windows
-    touching it that were published by then and not shadowed then: a child's smallest
-    container, and the child's own pieces, all touch it)."""
+    inside it and those that could take one of them from it, a smaller window holding
+    one, as they were published by then and not shadowed then)."""
     count = count_as_of(rec, cutoff)
-    if count is None or _shadowed_then(state, cid, rec, g, cutoff, memo):
+    if count is None:
         return 0
     ws, we = span_of(rec)
-    near = window_lookup(state, state.groups[g], g)(ws, we)
+    # one lookup for what it may restate and for the windows inside it (and theirs)
+    around = _lookup(state, g, memo)(ws, we + GAP)
+    if _shadowed_then(state, cid, rec, g, cutoff, memo, around):
+        return 0
     order = (we - ws, ws, cid)
-    if not any(ws <= s and e <= we and (e - s, s, m) < order for m, s, e in near):
+    inside = [it for it in around if ws <= it[1] and it[2] <= we and (it[2] - it[1], it[1], it[0]) < order]
+    if not inside:
         return count  # no window inside it now, so none then either
+    # a window not inside it that is smaller and holds one of them is that one's parent
+    # instead (reconcile: a child goes to its smallest container)
+    takers = [it for it in around if it[1] <= we and not (ws <= it[1] and it[2] <= we)
+              and (it[2] - it[1], it[1], it[0]) < order
+              and any(it[1] <= x[1] and x[2] <= it[2] for x in inside)]
     claims = state.claims
     items = [(cid, ws, we, count)]
-    for m, s, e in near:
-        if m != cid and (n := count_as_of(r := claims[m], cutoff)) is not None and not _shadowed_then(
-                state, m, r, g, cutoff, memo):
-            items.append((m, s, e, n))
+    for some, near in ((inside, around), (takers, None)):
+        for m, s, e in some:
+            n = count_as_of(r := claims[m], cutoff)
+            if n is not None and not _shadowed_then(state, m, r, g, cutoff, memo, near):
+                items.append((m, s, e, n))
     return allocate(items)[0].get(cid, 0)
 
 

@@ -78,10 +78,7 @@ def restates(r: Rec, r_span: tuple[int, int], r_id: Cid, p: Rec, p_span: tuple[i
     """Whether the identity `r` (not a post) restates `p` (module docstring); with
     `cutoff`, as they stood then: their values and sources as published in hours ended
     before it (what a reader at `cutoff` saw, whatever was folded since)."""
-    if cutoff is None:
-        if r[-1][0] != p[-1][0]:
-            return False
-    elif (n := count_as_of(p, cutoff)) is None or n != count_as_of(r, cutoff):
+    if cutoff is None and r[-1][0] != p[-1][0]:
         return False
     # published first (by earliest report, then id: never both ways), and not long before
     if not (p[FIRST], p_id) < (r[FIRST], r_id) <= (p[FIRST] + DELAY, r_id):
@@ -92,6 +89,8 @@ def restates(r: Rec, r_span: tuple[int, int], r_id: Cid, p: Rec, p_span: tuple[i
         if not rs < pe < re_:
             return False
     elif pe <= re_ or ps - re_ > GAP or not is_post(p):  # a post after R's start
+        return False
+    if cutoff is not None and ((n := count_as_of(p, cutoff)) is None or n != count_as_of(r, cutoff)):
         return False
     if cutoff is None:
         return set(source_names(r)).isdisjoint(source_names(p))
@@ -110,8 +109,11 @@ def restated_post(claims: dict[Cid, Rec], cid: Cid, rec: Rec, lookup: Lookup,
     span = span_of(rec)
     lo, hi = span[0], span[1] + GAP
     candidates = lookup(lo, hi) if around is None else around
+    first = rec[FIRST]
+    # (published before it and not long before: restates checks it again with the ids)
     found = [m for m, ws, we in candidates if m != cid and ws <= hi and lo <= we
-             and restates(rec, span, cid, claims[m], (ws, we), m, cutoff)]
+             and (p := claims[m])[FIRST] <= first <= p[FIRST] + DELAY
+             and restates(rec, span, cid, p, (ws, we), m, cutoff)]
     return min(found) if found else None
 
 

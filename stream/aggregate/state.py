@@ -227,6 +227,8 @@ def sources_as_of(rec: Rec, cutoff: int) -> set[str]:
 def count_as_of(rec: Rec, cutoff: int) -> int | None:
     """The count in force among the versions published in hours ended before `cutoff`
     (None: no such version). Versions are kept oldest first, one per value."""
+    if len(rec) == 5:  # one version (most records)
+        return rec[4][0] if -(-rec[2] // HOUR) * HOUR < cutoff else None
     for i in range(len(rec) - 3, FIRST - 1, -3):
         if pub_hour_of(rec[i]) * HOUR < cutoff:
             return rec[i + 2][0]  # type: ignore[no-any-return]  # the value: (a, b, qualifier, source)
