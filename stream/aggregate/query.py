@@ -20,7 +20,6 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
-from itertools import chain
 from typing import Any
 
 from stream.aggregate.apply import ts
@@ -35,6 +34,7 @@ from stream.aggregate.state import (
     KIND,
     MEASURE,
     META,
+    SOURCES,
     V_A,
     V_B,
     V_PUB,
@@ -111,8 +111,8 @@ def window_stats(state: RegionState, *, as_of: datetime, window: timedelta) -> d
     damage: dict[str, int] = {}
     flags: list[dict[str, Any]] = []
     in_window = sorted(_in_window(state, as_of, window))
-    # One C-level count over all source tuples (first-seen order, as a loop would give).
-    sources = dict(Counter(chain.from_iterable(source_names(rec) for _cid, rec in in_window)))
+    # sources in first-seen order
+    sources = dict(Counter(name for _cid, rec in in_window for name, _h in rec[SOURCES]))
     parts = state.parts
     for cid, rec in in_window:
         meta = rec[META]
@@ -370,7 +370,7 @@ def latest_claims(state: RegionState, n: int = 50) -> list[dict[str, Any]]:
             "span": [span0, span1] if lang else None,
             "excerpt": excerpt,
             "excerpt_start": ex_start,
-            "sources": list(source_names(rec)),
+            "sources": source_names(rec),
             "versions": [{"published_at": _iso(v[V_PUB]), "report_id": v[V_RID],
                           "source": v[V_SRC], "value": [v[V_A], v[V_B]]} for v in versions],
         })

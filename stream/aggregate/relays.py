@@ -46,12 +46,12 @@ from stream.aggregate.state import (
     FIRST,
     HOUR,
     META,
+    SOURCES,
     WE,
     WS,
     Cid,
     Rec,
     count_as_of,
-    source_names,
     sources_as_of,
     span_of,
 )
@@ -93,7 +93,7 @@ def restates(r: Rec, r_span: tuple[int, int], r_id: Cid, p: Rec, p_span: tuple[i
     if cutoff is not None and ((n := count_as_of(p, cutoff)) is None or n != count_as_of(r, cutoff)):
         return False
     if cutoff is None:
-        return set(source_names(r)).isdisjoint(source_names(p))
+        return {name for name, _h in r[SOURCES]}.isdisjoint([name for name, _h in p[SOURCES]])
     return sources_as_of(r, cutoff).isdisjoint(sources_as_of(p, cutoff))
 
 

@@ -204,18 +204,11 @@ def pub_hour_of(t: int) -> int:
     return -(-t // HOUR)
 
 
-_NAMES: dict[Sources, tuple[str, ...]] = {}
-
-
-def source_names(rec: Rec) -> tuple[str, ...]:
-    """The names of a record's sources, sorted (a memo: few distinct source tuples)."""
-    srcs = rec[SOURCES]
-    names = _NAMES.get(srcs)
-    if names is None:
-        if len(_NAMES) > 65_536:
-            _NAMES.clear()
-        names = _NAMES[srcs] = shared(tuple(name for name, _h in srcs))
-    return names
+def source_names(rec: Rec) -> list[str]:
+    """The names of a record's sources, sorted. (Built each time: a memo of the few
+    thousand name tuples held a dict entry per distinct sources tuple, tens of
+    thousands with their hours, and the queries that read them are not hot.)"""
+    return [name for name, _h in rec[SOURCES]]
 
 
 def sources_as_of(rec: Rec, cutoff: int) -> set[str]:
