@@ -55,6 +55,7 @@ from stream.aggregate.state import (
     CLAIMANT,
     FIRST,
     HOUR,
+    HOURS,
     KIND,
     META,
     NO_EXCERPT,
@@ -187,7 +188,7 @@ def _merge(rec: Rec | None, f: Fact) -> Rec:
         src = intern(f.source)
         meta = shared((intern(f.kind), intern(f.claimant), f.weapon, f.measure, f.damage_kind,
                        shared(f.window_start), shared(f.window_end)))
-        return (meta, shared((shared((src, 0)),)), recent(f.published_at), recent(f.report_id),
+        return (meta, shared((src,)), _ONE_SOURCE, recent(f.published_at), recent(f.report_id),
                 value(a, b, _qualifier(f) if f.killed_before or f.injured_before
                       else intern(f.qualifier), src))
     v = _version(f)
@@ -214,20 +215,18 @@ def _merge(rec: Rec | None, f: Fact) -> Rec:
     return make_rec(meta, sources, versions)
 
 
+_ONE_SOURCE = (0,)  # the hours of a record's one source: its first report's
+
+
 def _with_source(rec: Rec, first: int, src: str, published_at: int) -> Sources:
-    """`rec`'s sources once `src` reported it at `published_at` and its earliest report
-    is at `first` (each source keeps the hour of its earliest report: state.py)."""
-    sources: Sources = rec[SOURCES]
+    """`rec`'s (sources, hours) once `src` reported it at `published_at` and its
+    earliest report is at `first` (each source keeps the hour of its earliest report:
+    state.py)."""
+    names: tuple[str, ...] = rec[SOURCES]
     base = pub_hour_of(first)
     h = pub_hour_of(published_at) - base
-    if base == pub_hour_of(rec[FIRST]):  # the hours stay as they are
-        for pair in sources:
-            if pair[0] == src:
-                if pair[1] <= h:
-                    return sources  # nothing earlier: the common relay of a known source
-                break
-        else:  # one more source
-            return shared(tuple(sorted((*sources, shared((src, h))))))
+    if base == pub_hour_of(rec[FIRST]) and src in names and rec[HOURS][names.index(src)] <= h:
+        return names, rec[HOURS]  # nothing earlier: the common relay of a known source
     hours = source_hours(rec)
     if hours.get(src, h + base) >= h + base:
         hours[src] = h + base

@@ -93,7 +93,7 @@ def restates(r: Rec, r_span: tuple[int, int], r_id: Cid, p: Rec, p_span: tuple[i
     if cutoff is not None and ((n := count_as_of(p, cutoff)) is None or n != count_as_of(r, cutoff)):
         return False
     if cutoff is None:
-        return {name for name, _h in r[SOURCES]}.isdisjoint([name for name, _h in p[SOURCES]])
+        return set(r[SOURCES]).isdisjoint(p[SOURCES])
     return sources_as_of(r, cutoff).isdisjoint(sources_as_of(p, cutoff))
 
 

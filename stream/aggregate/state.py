@@ -9,11 +9,13 @@ Record of one claim identity (`Rec`), flat:
     meta = (kind, claimant, weapon, measure, damage_kind, window_start, window_end)
     (a shared tuple: the identity's fields other than the region, which the key is;
     within a key each is one identity's, but the same one recurs across keys),
-    sources (a shared tuple of shared (source, hours) pairs sorted by source: `hours`
-    is how many hours after the hour of the identity's earliest report (FIRST) that
-    source's earliest report of it was published, so the sources as they stood at any
-    time are known (`sources_as_of`; a later relay by one more outlet adds a source but
-    no version); few distinct tuples, so a record holds one pointer as before),
+    sources (a shared sorted tuple of names),
+    hours (a shared tuple of ints, one per source: how many hours after the hour of
+    the identity's earliest report (FIRST) that source's earliest report of it was
+    published, so the sources as they stood at any time are known, `sources_as_of`: a
+    later relay by one more outlet adds a source but no version; few distinct tuples,
+    (0,) and (0, 1) most: pairs of name and hours made tens of thousands of distinct
+    tuples of 440,000 records, more than the 8 bytes of this slot),
     then per version, oldest first: published_at, report_id, value
     where value = (a, b, qualifier, source) is a shared tuple (few distinct), so a
     claim seen with one value is a 5-slot tuple (80 bytes; 7 slots took 96). A
@@ -55,7 +57,7 @@ Version = tuple[int, str, int, int, str, str]
 Meta = tuple[str, str, str | None, str | None, str | None]
 Value = tuple[int, int, str, str]  # (a, b, qualifier, source)
 Rec = tuple[Any, ...]  # meta (with ws, we), sources, (published_at, report_id, Value) per version
-Sources = tuple[tuple[str, int], ...]  # (source, hours after the first report's hour), by source
+Sources = tuple[tuple[str, ...], tuple[int, ...]]  # (names, hours after the first report's hour)
 GroupKey = tuple[str, str, str]  # (claimant, weapon, measure)
 TollGroup = tuple[str, str]  # ("casualties", side) or ("damage", kind)
 Excerpt = tuple[str, int, int, int, str]  # (excerpt, excerpt_start, span0, span1, lang)
@@ -63,8 +65,9 @@ NO_EXCERPT: Excerpt = ("", 0, 0, 0, "")
 
 META: Final = 0  # shared (kind, claimant, weapon, measure, damage_kind, ws, we)
 SOURCES: Final = 1
-FIRST: Final = 2  # published_at of the first version; each version takes 3 slots
-VAL: Final = 4  # value of the first version; rec[-1] is the value in force
+HOURS: Final = 2  # per source, hours after the earliest report's hour
+FIRST: Final = 3  # published_at of the first version; each version takes 3 slots
+VAL: Final = 5  # value of the first version; rec[-1] is the value in force
 KIND: Final = 0  # positions inside META
 CLAIMANT: Final = 1
 WEAPON: Final = 2
@@ -205,23 +208,21 @@ def pub_hour_of(t: int) -> int:
 
 
 def source_names(rec: Rec) -> list[str]:
-    """The names of a record's sources, sorted. (Built each time: a memo of the few
-    thousand name tuples held a dict entry per distinct sources tuple, tens of
-    thousands with their hours, and the queries that read them are not hot.)"""
-    return [name for name, _h in rec[SOURCES]]
+    """The names of a record's sources, sorted."""
+    return list(rec[SOURCES])
 
 
 def sources_as_of(rec: Rec, cutoff: int) -> set[str]:
     """The sources that had reported the identity in hours ended before `cutoff`."""
     first = pub_hour_of(rec[FIRST])
-    return {name for name, h in rec[SOURCES] if (first + h) * HOUR < cutoff}
+    return {name for name, h in zip(rec[SOURCES], rec[HOURS], strict=True) if (first + h) * HOUR < cutoff}
 
 
 def count_as_of(rec: Rec, cutoff: int) -> int | None:
     """The count in force among the versions published in hours ended before `cutoff`
     (None: no such version). Versions are kept oldest first, one per value."""
-    if len(rec) == 5:  # one version (most records)
-        return rec[4][0] if -(-rec[2] // HOUR) * HOUR < cutoff else None
+    if len(rec) == 6:  # one version (most records): [3] is FIRST, [5] its value
+        return rec[5][0] if -(-rec[3] // HOUR) * HOUR < cutoff else None
     for i in range(len(rec) - 3, FIRST - 1, -3):
         if pub_hour_of(rec[i]) * HOUR < cutoff:
             return rec[i + 2][0]  # type: ignore[no-any-return]  # the value: (a, b, qualifier, source)
@@ -229,23 +230,25 @@ def count_as_of(rec: Rec, cutoff: int) -> int | None:
 
 
 def make_sources(first: int, hours: dict[str, int]) -> Sources:
-    """The shared sources tuple of a record whose earliest report was published at
+    """The shared (sources, hours) of a record whose earliest report was published at
     `first`, from each source's earliest publication hour (`pub_hour_of`)."""
     base = pub_hour_of(first)
-    return shared(tuple(shared((name, h - base)) for name, h in sorted(hours.items())))
+    names = sorted(hours)
+    return shared(tuple(names)), shared(tuple(hours[n] - base for n in names))
 
 
 def source_hours(rec: Rec) -> dict[str, int]:
     """name -> the publication hour (`pub_hour_of`) of its earliest report of `rec`."""
     base = pub_hour_of(rec[FIRST])
-    return {name: base + h for name, h in rec[SOURCES]}
+    return {name: base + h for name, h in zip(rec[SOURCES], rec[HOURS], strict=True)}
 
 
 def make_rec(meta: tuple[Any, ...], sources: Sources,
              versions: list[Version] | tuple[Version, ...]) -> Rec:
-    """Build a record from its shared meta, its sources and its versions (sorted here)."""
+    """Build a record from its shared meta, its (sources, hours) and its versions (sorted
+    here)."""
     vs = sorted(versions, key=lambda v: (v[V_PUB], v[V_RID], v[V_A], v[V_B], v[V_QUAL]))
-    flat: list[Any] = [meta, sources]
+    flat: list[Any] = [meta, *sources]
     for v in vs:
         flat += (v[V_PUB], v[V_RID], value(v[V_A], v[V_B], v[V_QUAL], v[V_SRC]))
     return tuple(flat)
@@ -399,7 +402,7 @@ def window_lookup(state: RegionState, members: list[Cid],
             r = claims[m]
             w = r[0]
             ws, we = w[5], w[6]
-            end = -(-r[2] // 3600) * 3600  # span_of, inlined: [2] is FIRST
+            end = -(-r[3] // 3600) * 3600  # span_of, inlined: [3] is FIRST
             if ws < end < we:
                 we = end
             if we >= lo:
@@ -522,7 +525,7 @@ def _stored(rec: Rec) -> tuple[Any, ...]:
     meta = rec[META]
     # a source first reported in the earliest report's hour is its bare name (all of them
     # in states stored before the hours were kept), a later one [name, hours]
-    sources = [name if not h else (name, h) for name, h in rec[SOURCES]]
+    sources = [name if not h else (name, h) for name, h in zip(rec[SOURCES], rec[HOURS], strict=True)]
     return (meta[:WS], meta[WS], meta[WE], sources, *vs[0], vs[1:])
 
 

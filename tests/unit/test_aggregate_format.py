@@ -13,7 +13,7 @@ import orjson
 import pytest
 
 from stream.aggregate import apply, decode, encode, latest_claims, new_state, window_stats
-from stream.aggregate.state import FORMAT, SOURCES, cid_key
+from stream.aggregate.state import FORMAT, HOURS, SOURCES, cid_key
 from stream.claims import casualties_id, count_id, damage_id
 from stream.models import Claim
 
@@ -113,9 +113,9 @@ def test_stored_bytes_decode_serve_and_encode_the_same() -> None:
     assert back.version_excerpts == {}
     state.version_excerpts = {}
     relay = cid_key(count_id("ru-mod", t(1, 23), t(2, 7), "RU-BEL", "drone", "intercepted"))
-    assert state.claims[relay][SOURCES] == (("tg:mod", 0), ("wire:x", 2))
-    assert back.claims[relay][SOURCES] == (("tg:mod", 0), ("wire:x", 0))
-    state.claims[relay] = (state.claims[relay][0], back.claims[relay][SOURCES], *state.claims[relay][2:])
+    assert state.claims[relay][SOURCES:HOURS + 1] == (("tg:mod", "wire:x"), (0, 2))
+    assert back.claims[relay][SOURCES:HOURS + 1] == (("tg:mod", "wire:x"), (0, 0))
+    state.claims[relay] = (*state.claims[relay][:HOURS], (0, 0), *state.claims[relay][HOURS + 1:])
     assert back == state
     as_of = t(3, 0)
     for w in (timedelta(hours=6), timedelta(days=1), timedelta(days=7)):
