@@ -42,6 +42,7 @@ O(state)); callers keep only the returned object.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -223,14 +224,21 @@ def _with_source(rec: Rec, first: int, src: str, published_at: int) -> Sources:
     earliest report is at `first` (each source keeps the hour of its earliest report:
     state.py)."""
     names: tuple[str, ...] = rec[SOURCES]
+    hours: tuple[int, ...] = rec[HOURS]
     base = pub_hour_of(first)
     h = pub_hour_of(published_at) - base
-    if base == pub_hour_of(rec[FIRST]) and src in names and rec[HOURS][names.index(src)] <= h:
-        return names, rec[HOURS]  # nothing earlier: the common relay of a known source
-    hours = source_hours(rec)
-    if hours.get(src, h + base) >= h + base:
-        hours[src] = h + base
-    return make_sources(first, hours)
+    if base == pub_hour_of(rec[FIRST]):  # the others' hours stay
+        if src not in names:  # one more source (names are sorted)
+            i = bisect.bisect(names, src)
+            return shared((*names[:i], src, *names[i:])), shared((*hours[:i], h, *hours[i:]))
+        i = names.index(src)
+        if hours[i] <= h:
+            return names, hours  # nothing earlier: the common relay of a known source
+        return names, shared((*hours[:i], h, *hours[i + 1:]))
+    by_name = source_hours(rec)
+    if by_name.get(src, h + base) >= h + base:
+        by_name[src] = h + base
+    return make_sources(first, by_name)
 
 
 def _restates(v: Version, exact: Version) -> bool:
