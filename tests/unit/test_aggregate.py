@@ -22,7 +22,7 @@ from stream.aggregate import (
     residuals,
     window_stats,
 )
-from stream.aggregate.state import META, WE, WS
+from stream.aggregate.state import HOURS, META, SOURCES, WE, WS, cid_key
 from stream.claims import casualties_id, claims_of, count_id
 from stream.models import (
     Claim,
@@ -911,3 +911,30 @@ def test_an_hour_read_by_the_detectors_does_not_change_with_a_later_correction()
         readings.append([hour_activity(state, h, h + 3600 + grace)[0] for h in hours])
     assert sum(readings[0]) == 5  # the relay restates the post: counted once
     assert readings[1] == readings[0]
+
+
+def test_each_source_keeps_the_hour_of_its_earliest_report_in_every_order() -> None:
+    """A relay by another outlet adds a source but no version; the record keeps when each
+    source first reported it (hours after the earliest report's hour), whatever arrives
+    first: an earlier report moves the base, a source's earlier report moves its hour."""
+    from stream.aggregate.state import sources_as_of
+
+    def at(h: int, m: int = 0) -> datetime:
+        return datetime(2025, 1, 6, h, m, tzinfo=UTC)
+
+    night = (datetime(2025, 1, 5, 20, tzinfo=UTC), at(4))
+    claims = [count_claim(5, *night, published=at(4, 30), report_id="mod", source="tg:mod"),
+              count_claim(5, *night, published=at(7, 10), report_id="wire1", source="wire"),
+              count_claim(5, *night, published=at(6, 5), report_id="wire0", source="wire"),
+              count_claim(5, *night, published=at(9, 59), report_id="tass", source="tass")]
+    cid = cid_key(claims[0].claim_id)
+    for perm in itertools.permutations(claims):
+        state = new_state("RU-BEL")
+        for off, c in enumerate(perm):
+            state, _ = apply(state, c, partition=0, offset=off)
+        rec = state.claims[cid]
+        assert (rec[SOURCES], rec[HOURS]) == (("tass", "tg:mod", "wire"), (5, 0, 2)), perm
+        read = {h: sources_as_of(rec, int(at(h).timestamp())) for h in (5, 6, 7, 8, 10, 11)}
+        # a report counts once the hour it was published in has ended (04:30 by 05:00)
+        assert read == {5: set(), 6: {"tg:mod"}, 7: {"tg:mod"}, 8: {"tg:mod", "wire"},
+                        10: {"tg:mod", "wire"}, 11: {"tg:mod", "wire", "tass"}}
