@@ -216,10 +216,8 @@ RELAY_SPEC = st.tuples(st.just("relay"), st.tuples(st.integers(0, 18), st.intege
                        st.integers(0, 30 * 60))
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(POST_SPEC, RELAY_SPEC), min_size=1, max_size=9),
-       st.randoms(use_true_random=False))
-def test_incremental_shadowing_equals_the_definition_from_scratch(spec: list[Any], rnd: Any) -> None:
+def claims_of_spec(spec: list[Any]) -> list[Claim]:
+    """The claims a list of POST_SPEC and RELAY_SPEC draws stands for."""
     claims = []
     for i, s in enumerate(spec):
         if s[0] == "post":
@@ -227,6 +225,14 @@ def test_incremental_shadowing_equals_the_definition_from_scratch(spec: list[Any
         else:
             (a, length), n, source, pub = s[1:]
             claims.append(_relay(a, a + length, n, pub, source, f"r{i}"))
+    return claims
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(POST_SPEC, RELAY_SPEC), min_size=1, max_size=9),
+       st.randoms(use_true_random=False))
+def test_incremental_shadowing_equals_the_definition_from_scratch(spec: list[Any], rnd: Any) -> None:
+    claims = claims_of_spec(spec)
     rnd.shuffle(claims)
     note(f"arrival order: {[(c.report_id, c.count, c.source) for c in claims]}")
     state = _fold(claims)

@@ -17,7 +17,7 @@ from stream.models import Claim
 from stream.pipeline import Engine, Normalized, Place, normalize_record
 
 from .test_aggregate import DAY24, EVENING, NIGHT, count_claim, t
-from .test_aggregate_relays import DAY0, _post, _relay
+from .test_aggregate_relays import DAY0, POST_SPEC, RELAY_SPEC, claims_of_spec
 
 GRACE = 2 * 3600
 SAMPLES = Path(__file__).parents[2] / "stream" / "data" / "samples" / "reports-2025-07.jsonl"
@@ -135,16 +135,9 @@ def _published_by(c: Claim, cutoff: int) -> bool:
     return -(-ts(c.published_at) // 3600) * 3600 < cutoff
 
 
-RELAYED = st.one_of(
-    st.tuples(st.just("post"), st.integers(0, 20 * 60), st.integers(1, 3),
-              st.sampled_from(["tg:gov", "tg:mayor"])),
-    st.tuples(st.just("window"), st.tuples(st.integers(0, 18), st.integers(1, 6)),
-              st.integers(1, 3), st.sampled_from(["tg:gov", "wire", "tass"]),
-              st.integers(0, 30 * 60)))
-
-
 @settings(max_examples=300, deadline=None)
-@given(st.lists(RELAYED, min_size=1, max_size=10), st.randoms(use_true_random=False))
+@given(st.lists(st.one_of(POST_SPEC, RELAY_SPEC), min_size=1, max_size=10),
+       st.randoms(use_true_random=False))
 def test_an_hour_reads_what_was_published_by_its_cutoff_whatever_was_folded_since(
         spec: list[Any], rnd: Any) -> None:
     """Posts, relays of them under other windows, summaries holding them, corrections and
@@ -152,13 +145,7 @@ def test_an_hour_reads_what_was_published_by_its_cutoff_whatever_was_folded_sinc
     and folded in any order: every hour read at any cutoff is the hour read from only
     the claims published by then (a later correction or a later report by the post's own
     channel changes what is shadowed now, not what was read then)."""
-    claims = []
-    for i, s in enumerate(spec):
-        if s[0] == "post":
-            claims.append(_post(s[1], s[2], s[3], f"p{i}"))
-        else:
-            (a, length), n, source, pub = s[1:]
-            claims.append(_relay(a, a + length, n, pub, source, f"r{i}"))
+    claims = claims_of_spec(spec)
     rnd.shuffle(claims)
     note(f"arrival order: {[(c.report_id, c.count, c.source, c.published_at) for c in claims]}")
     full = new_state("RU-BEL")
