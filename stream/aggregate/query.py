@@ -25,7 +25,7 @@ from typing import Any
 
 from stream.aggregate.apply import ts
 from stream.aggregate.reconcile import allocate
-from stream.aggregate.relays import GAP, Lookup, is_post, restated_post, shadowed
+from stream.aggregate.relays import GAP, Lookup, restated_post, restated_then
 from stream.aggregate.state import (
     CLAIMANT,
     DKIND,
@@ -272,8 +272,10 @@ def _shadowed_then(state: RegionState, cid: Cid, rec: Rec, g: GroupKey, cutoff: 
     [start, end + GAP] of its window, as relays.restated_post takes them)."""
     hit = memo.get(cid)
     if hit is None:
-        hit = memo[cid] = not is_post(rec) and shadowed(state.claims, cid, rec, _lookup(state, g, memo),
-                                                        around, cutoff)
+        if around is None:
+            ws, we = span_of(rec)
+            around = _lookup(state, g, memo)(ws, we + GAP)
+        hit = memo[cid] = restated_then(state.claims, cid, rec, around, cutoff)
     return hit
 
 

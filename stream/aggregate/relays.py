@@ -117,6 +117,31 @@ def restated_post(claims: dict[Cid, Rec], cid: Cid, rec: Rec, lookup: Lookup,
     return min(found) if found else None
 
 
+def restated_then(claims: dict[Cid, Rec], cid: Cid, rec: Rec,
+                  around: Sequence[tuple[Cid, int, int]], cutoff: int) -> bool:
+    """`shadowed` as the claims stood at `cutoff` (`restates`), over `around` (the
+    group's windows touching at least [start, end + GAP] of its window): one loop, as
+    the detectors ask it of every claim of an hour they read."""
+    meta = rec[META]
+    ws, we = meta[WS], meta[WE]
+    first = rec[FIRST]
+    if we - ws in _POST_SPANS and ws <= first < we:  # is_post: posts are never shadowed
+        return False
+    span = span_of(rec)
+    rs, re_ = span
+    for m, s, e in around:
+        # the shapes `restates` takes first (they imply touching [start, end + GAP])
+        if s < rs:
+            if not rs < e < re_:
+                continue
+        elif e <= re_ or s - re_ > GAP:
+            continue
+        if (m != cid and (p := claims[m])[FIRST] <= first <= p[FIRST] + DELAY
+                and restates(rec, span, cid, p, (s, e), m, cutoff)):
+            return True
+    return False
+
+
 def shadowed(claims: dict[Cid, Rec], cid: Cid, rec: Rec, lookup: Lookup,
              around: Sequence[tuple[Cid, int, int]] | None = None,
              cutoff: int | None = None) -> bool:
