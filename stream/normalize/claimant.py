@@ -234,6 +234,7 @@ _PLATFORMS = ("telegram:", "x:", "twitter:", "facebook:", "fb:", "vk:", "instagr
 # The region an official regional channel speaks of (handles as published; a surname or
 # a region's name in the handle).
 _SOURCE_REGIONS: tuple[tuple[str, str], ...] = (
+    ("lenobl", "RU-LEN"),  # "Ленобласть", as the oblast's own channels abbreviate it
     ("gladkov", "RU-BEL"), ("khinshtein", "RU-KRS"), ("gubernator_46", "RU-KRS"),
     ("bogomaz", "RU-BRY"), ("gusev", "RU-VOR"), ("sobyanin", "RU-MOW"), ("vorobiev", "RU-MOS"),
     ("vorobyov", "RU-MOS"), ("razvozha", "UA-40"), ("aksenov", "UA-43"), ("aksyonov", "UA-43"),
@@ -321,7 +322,15 @@ def source_claimant(source: str) -> Claimant | None:
             return "ru-official"
         if name.startswith(_UA_OFFICIAL_SOURCES) or _contains_name(name, _UA_OFFICIAL_SOURCES):
             return "ua-official"
+        if name.endswith(_GOVERNMENT_SUFFIXES):
+            # "orenburg_gov", "lenoblinform": a region's government or its information office
+            code = source_region(source)
+            if code is not None:
+                return "ru-official" if code.startswith("RU-") else "ua-official"
     return None
+
+
+_GOVERNMENT_SUFFIXES = ("_gov", "gov", "_government", "_pravitelstvo", "oblinform", "obl_inform")
 
 
 def _contains_name(handle: str, names: tuple[str, ...]) -> bool:

@@ -425,6 +425,9 @@ def _denies_damage(toks: list[Token], lo: int, hi: int) -> bool:
                 return True
     return False
 _OUTAGE = frozenset({"без", "without"})
+_ABSENT = words("відсутній", "відсутні", "отсутствовать", "отсутствуют", "отсутствует")
+_SUPPLY = frozenset({"електропостачання", "электроснабжение", "світло", "свет", "електроенергія",
+                     "электроэнергия", "електрика", "электричество"})
 # "часть жилых кварталов обесточена": the homes lost power, they were not damaged
 _OUTAGE_WORDS = words("обесточить", "обесточена", "обесточены", "обесточено", "знеструмити",
                       "знеструмлені", "знеструмлено", "знеструмлена")
@@ -482,6 +485,8 @@ def _match(toks: list[Token], i: int, hi: int) -> tuple[int, DamageKind] | None:
         return None
     if found[1] == "military" and "aircraft-type" in toks[i].low:
         return None
+    if found[1] == "industrial" and toks[i].lemma == "склад" and i > 0 and toks[i - 1].lemma == "особовий":
+        return None  # "120 осіб особового складу": personnel, not a warehouse
     end = i + found[0]
     if toks[end - 1].low.endswith("'s") and end < hi and _PATTERNS.match(toks, end, hi) is not None:
         return None  # "the terminal's storage tanks": the tanks, not the terminal
@@ -855,6 +860,10 @@ def _negated(toks: list[Token], i: int, lo: int, hi: int, covered: set[int]) -> 
             continue
         if tok.low in _OUTAGE and k + 1 in covered:
             continue  # "без электроснабжения остались 300 абонентов": an outage, not a denial
+        if has(tok, _ABSENT) and any(
+            0 <= m < len(toks) and m in covered and toks[m].lemma in _SUPPLY for m in (k - 1, k + 1)
+        ):
+            continue  # "у частині міста відсутнє електропостачання": an outage, not a denial
         nxt = toks[k + 1] if k + 1 < len(toks) else tok
         prv = toks[k - 1] if k > 0 else tok
         if nxt.low in ("only", "лише", "только", "менее", "менше", "one"):

@@ -77,7 +77,9 @@ _KINDS: dict[DamageKind, str] = {
         компресорна станція; compressor station; compressor stations; pipeline system;
         трубопровод; трубопровід; трубопроводы; трубопроводи; видобуток газу; видобування газу;
         добыча газа; газовидобувний; газодобывающий; нефтепереработка; нафтопереробка;
-        предприятие нефтепереработки; підприємство нафтопереробки
+        предприятие нефтепереработки; підприємство нафтопереробки; oil product tank; oil product
+        tanks; oil products tank; oil products tanks; резервуар с нефтепродуктами; резервуар з
+        нафтопродуктами
     """,
     "transport": """
         road; roads; highway; highways; railway; railways; railroad; rail; train; trains; port;
@@ -103,7 +105,9 @@ _KINDS: dict[DamageKind, str] = {
         депо; тролейбусне депо; троллейбусное депо; локомотивне депо; локомотивное депо; tanker loading;
         tanker loadings; boat services; boat service; ferry services; ferry service; погрузка танкеров;
         рух трамваїв; рух тролейбусів; рух автобусів; рух електричок; bus services; bus service; tram
-        services; tram service; trolleybus services; trolleybus service
+        services; tram service; trolleybus services; trolleybus service; морской торговый
+        порт; морський торговельний порт; морський торговий порт; торговый порт; торговельний порт;
+        торговий порт; commercial port; commercial sea port; merchant port
     """,
     "industrial": """
         plant; plants; factory; factories; enterprise; enterprises; warehouse; warehouses;

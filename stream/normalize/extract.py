@@ -347,6 +347,7 @@ def extract(
     plants: set[str] = set()
     gen_sent: list[int] = []
     seen_dmg: set[tuple[str, str]] = set()
+    seen_generic: set[tuple[str, str]] = set()
     count_cues = frozenset(
         k
         for c in counts
@@ -423,18 +424,21 @@ def extract(
         if d.kind not in ("transport", "military") and any(c.startswith("SEA-") for c in codes):
             codes = [c for c in codes if not c.startswith("SEA-")]  # houses are not at sea
         for code in codes:
-            if (code, d.kind) in seen_dmg:
+            gen = d.first == d.last and (
+                (d.kind == "industrial" and toks[d.first].lemma in _GENERIC)
+                or (d.kind == "transport" and toks[d.first].lemma in _TERMINAL)
+            )
+            if (code, d.kind) in seen_dmg and (gen or (code, d.kind) not in seen_generic):
                 continue
+            # (one named after a generic word of its kind is kept beside it: "уламки впали на
+            # територію терміналу ... у порту пошкоджено причал", the terminal being the oil one)
+            seen_generic.discard((code, d.kind))
+            if gen and d.kind == "transport" and (code, d.kind) not in seen_dmg:
+                seen_generic.add((code, d.kind))  # (a plant's workshop stays the refinery's)
             seen_dmg.add((code, d.kind))
             span = _span(toks, d.first, d.last)
             damage.append(_built(DamageItem, {"region": code, "kind": d.kind, "span": span}))
-            generic.append(
-                d.first == d.last
-                and (
-                    (d.kind == "industrial" and toks[d.first].lemma in _GENERIC)
-                    or (d.kind == "transport" and toks[d.first].lemma in _TERMINAL)
-                )
-            )
+            generic.append(gen)
             gen_sent.append(d.sent)
             if d.kind == "fuel" and _plant(toks, d.first, d.last):
                 plants.add(code)

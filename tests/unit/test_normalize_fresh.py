@@ -1728,6 +1728,26 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("reuters", "Drones hit Kyiv overnight. In the Kyiv region surrounding the capital, one person was "
      "killed and a warehouse caught fire.", [], [("UA-32", "industrial"), ("UA-32", "fire")],
      [("UA-32", "killed", 1)]),
+    # Thirty-third batch: round 40 (early December 2026: deep strikes in Russia's interior, Crimea, western
+    # Ukraine, railways, ports and bridges, Telegram posts with updates and corrections, non-strike stories)
+    # a region's government or information office channel is an official's ("<region>_gov", "lenoblinform")
+    ("telegram:kursk_gov", "Над районом сбиты три БПЛА.",
+     [("RU-KRS", "drone", "intercepted", 3, "ru-official")], [], []),
+    ("telegram:lenoblinform", "Над Выборгским районом уничтожены 2 беспилотника.",
+     [("RU-LEN", "drone", "intercepted", 2, "ru-official")], [], []),
+    # tanks of oil products are fuel; a commercial sea port is transport (not a shop)
+    ("reuters", "A drone hit a tank of oil products in Tuapse.", [], [("RU-KDA", "fuel")], []),
+    ("ria", "В Туапсе повреждены краны морского торгового порта.", [], [("RU-KDA", "transport")], []),
+    # "особового складу" is personnel, not a warehouse
+    ("telegram:sumy_ova", "У Сумах горить будинок, на гасінні працює 40 осіб особового складу ДСНС.", [],
+     [("UA-59", "residential"), ("UA-59", "fire")], []),
+    # a berth named after a generic terminal that turns out to be the oil one is transport of its own
+    ("rbc", "В Новороссийске горит нефтяной терминал. Обломки упали на территорию терминала. Кроме того, в "
+     "порту поврежден причал.", [], [("RU-KDA", "fire"), ("RU-KDA", "fuel"), ("RU-KDA", "transport")], []),
+    # "відсутнє електропостачання", "отсутствует электроснабжение": an outage, not a denial
+    ("telegram:kmva", "Після атаки в частині Житомира відсутнє електропостачання.", [], [("UA-18", "energy")],
+     []),
+    ("ria", "В Брянске после атаки дронов отсутствует электроснабжение.", [], [("RU-BRY", "energy")], []),
 ]
 
 

@@ -588,7 +588,6 @@ KNOWN: dict[str, str] = {
     "fresh40-en-007": "the governor's quote 'he wrote on his Telegram channel' is no official's claim",
     "fresh40-en-008": "', including 21 over the Bryansk region' after 'the Defence Ministry said' is lost",
     "fresh40-en-009": "'trains to Lviv and Warsaw' puts the Volyn depot's damage on Lviv",
-    "fresh40-en-015": "'a fire at one of the oil product tanks' is no fuel",
     "fresh40-en-019": "'9 drones were destroyed and suppressed over the Kamensky, Millerovsky and "
     "Chertkovsky districts' gives no count",
     "fresh40-en-027": "'In addition, 3 Storm Shadow ... missiles were shot down' after a list takes its "
@@ -598,8 +597,6 @@ KNOWN: dict[str, str] = {
     "fresh40-ru-009": "an attempted arson in a court story ('пытался поджечь релейный шкаф') is transport "
     "damage",
     "fresh40-ru-010": "generators 'в случае аварийных отключений' for hospitals give energy and other damage",
-    "fresh40-ru-012": "the channel 'orenburg_gov' is no official's",
-    "fresh40-ru-017": "the channel 'lenoblinform' is no official's; a port terminal's equipment is 'other'",
     "fresh40-ru-030": "'пострадали трое рабочих (ранее сообщалось о двоих)' gives no injured",
     "fresh40-uk-004": "an earlier figure ('Раніше повідомлялося про 196 знешкоджених БпЛА') is counted",
     "fresh40-uk-008": "'Міноборони РФ заявляло про знищення п'яти безпілотників' is put on the head named "
@@ -611,13 +608,11 @@ KNOWN: dict[str, str] = {
     "fresh40-uk-014": "explosions heard 'у районі газопереробного заводу' give industrial damage",
     "fresh40-uk-015": "'пошкоджено 2 приватні будинки та лінію електропередачі в районі Любимівки' gives no "
     "damage",
-    "fresh40-uk-018": "'у порту пошкоджено причал' is industrial, not transport",
     "fresh40-uk-019": "'«зачепило» промислове підприємство' gives no industrial damage",
     "fresh40-uk-021": "the headline's 'поранено машиніста' is counted beside the body's three injured",
     "fresh40-uk-022": "'знищено 18 дронів, з них 7 – над Таганрогом' labels the subset inside the region "
     "again",
     "fresh40-uk-028": "'загалом 24 одиниці' after an attack with drones gives no launch",
-    "fresh40-uk-030": "'відсутнє електропостачання' is no outage",
 }
 
 
