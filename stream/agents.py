@@ -856,6 +856,10 @@ class ClaimsFollower:
         late_before = engine.detector_late
         rewound: dict[TopicPartition, int] = {}
 
+        # what the batch folded, for the hooks and, once caught up, the listeners: a
+        # catch-up does not hold a whole fetch's claims for nobody (~15 MB a fetch)
+        keep = rt.ready or bool(self.hooks)
+
         def account(claim: Claim | Fact, applied: Any) -> None:
             outcome = applied.outcome
             if outcome == "late":
@@ -865,7 +869,8 @@ class ClaimsFollower:
                 return
             if outcome in DUPLICATE_OUTCOMES:
                 duplicates_by(outcome).inc()
-            applied_batch.append((claim, applied))
+            if keep:
+                applied_batch.append((claim, applied))
         started = time.perf_counter()
         if self.intake.holding:
             started += await self.intake.wait()
@@ -878,7 +883,10 @@ class ClaimsFollower:
         i = 0
         for tp, msgs in batch.items():
             p = tp.partition
-            for m in msgs:
+            # each record is let go once folded, not held to the end of the fetch
+            msgs.reverse()
+            while msgs:
+                m = msgs.pop()
                 i += 1
                 if i % FOLD_SLICE == 0:
                     # let the normalize agent hand its child more work (not fold time)

@@ -207,7 +207,8 @@ class Runtime:
     #: reports it, so a client sees how fresh the aggregates are and when a count it
     #: waits for was reached
     folded_at: float | None = None
-    #: called after every batch the follower folds: (applied claims, alerts emitted).
+    #: called after every batch the follower folds: (applied claims, alerts emitted);
+    #: the claims only once `ready` (a catch-up does not hold them: they are empty)
     listeners: list[Callable[[list[tuple[Any, Any]], list[Any]], None]] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)
 
