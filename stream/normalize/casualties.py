@@ -445,6 +445,8 @@ def _drop_superseded(
         # a contrast after a comma opens the current figure's clause
         a = next((k + 1 for k in range(min(c.first, c.cue) - 1, a, -1) if _contrast(toks, k)), a)
         b = next((k for k in range(max(c.last, c.cue) + 1, b) if _contrast(toks, k)), b)
+        # "пострадали трое рабочих (ранее сообщалось о двоих)": the aside is the earlier figure's
+        b = next((k for k in range(max(c.last, c.cue) + 1, b) if toks[k].text == "("), b)
         # an earlier report ("officials had earlier reported four dead", "ранее сообщалось о
         # двух погибших"), not an earlier event ("Earlier in the day, two people were wounded
         # in a drone attack, Fedorov said")

@@ -187,6 +187,9 @@ def _superseded(toks: list[Token], num: Number, s_lo: int, s_hi: int) -> bool:
     j = num.first - num.qlen - 1
     if j > s_lo and (toks[j - 1].low, toks[j].low) in _RATHER:
         return True
+    f = j - 1 if j > s_lo and toks[j].low == "the" else j
+    if f > s_lo and toks[f].low == "from" and toks[f - 1].low in ("up", "down"):
+        return True  # "58 were shot down — up from the 52 reported earlier": the figure it grew from
     k = j
     while k >= s_lo and toks[k].text not in (",", ";", ":", "(", ")", "—", "–"):
         if toks[k].low in _CORRECTING:
@@ -211,6 +214,7 @@ def _replaced(toks: list[Token], num: Number, s_hi: int) -> bool:
 _TOLD = frozenset({"сообщал", "сообщала", "сообщали", "сообщалось", "писал", "писала", "повідомляв",
                    "повідомляла", "повідомлялося", "повідомлялось", "reported", "said", "announced"})
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
+_UPDATED = ("уточнен", "оновлен", "обновлен", "updated", "revised")
 
 
 def _told_earlier(
@@ -227,7 +231,20 @@ def _told_earlier(
     clause = {t.low for t in toks[a:b]}
     if not (clause & _REPORTED and clause & _TOLD):
         return False
-    return idx + 1 < len(numbers) and b <= numbers[idx + 1].first < s_hi
+    if idx + 1 < len(numbers) and b <= numbers[idx + 1].first < s_hi:
+        return True
+    # "..., of which 58 were shot down — up from the 52 reported earlier", "За уточненими даними
+    # ... збито 204 БпЛА. Раніше повідомлялося про 196 знешкоджених БпЛА – дані оновлено": the
+    # current figure told before it, in an update (not "Earlier the ministry reported 76 drones
+    # overnight", another night's)
+    if idx == 0 or numbers[idx - 1].last >= a:
+        return False
+    if any(toks[k].low == "from" and toks[k - 1].low in ("up", "down") for k in range(a + 1, b)):
+        return True
+    k = s_lo - 1
+    while k > 0 and toks[k - 1].sent == toks[s_lo - 1].sent:
+        k -= 1
+    return any(t.low.startswith(_UPDATED) for t in toks[max(k, 0) : s_hi])
 
 
 def _joined_to(toks: list[Token], prev: Number, num: Number) -> bool:

@@ -1748,6 +1748,19 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("telegram:kmva", "Після атаки в частині Житомира відсутнє електропостачання.", [], [("UA-18", "energy")],
      []),
     ("ria", "В Брянске после атаки дронов отсутствует электроснабжение.", [], [("RU-BRY", "energy")], []),
+    # a figure an update says it grew from, or an earlier report beside an update, is superseded
+    ("kyiv-independent", "Russia launched 90 drones overnight; the Air Force said 71 were downed, up from "
+     "the 65 reported at dawn.",
+     [(None, "drone", "launched", 90, "ua-military"), (None, "drone", "intercepted", 71, "ua-military")],
+     [], []),
+    ("telegram:kpszsu", "Оновлено: за уточненими даними, збито 88 БпЛА. Раніше повідомлялося про 80 збитих "
+     "БпЛА.", [(None, "drone", "intercepted", 88, "ua-military")], [], []),
+    # an aside with an earlier figure ("(ранее сообщалось о ...)") is the earlier figure's alone
+    ("interfax", "В Ижевске ранены четверо (ранее сообщалось о троих). В Чебоксарах пострадали двое.", [],
+     [], [("RU-UD", "injured", 4), ("RU-CU", "injured", 2)]),
+    # "«зачепило» підприємство", "задело дом": a hit told in a plain word
+    ("suspilne", "У Брянську, за словами губернатора, «зачепило» склад.", [], [("RU-BRY", "industrial")], []),
+    ("ria", "В Курске обломками задело жилой дом.", [], [("RU-KRS", "residential")], []),
 ]
 
 

@@ -592,13 +592,10 @@ KNOWN: dict[str, str] = {
     "Chertkovsky districts' gives no count",
     "fresh40-en-027": "'In addition, 3 Storm Shadow ... missiles were shot down' after a list takes its "
     "last item's sea",
-    "fresh40-en-028": "an earlier figure ('up from the 52 reported earlier') is counted",
     "fresh40-en-030": "'two people injured' after downed drones' debris is counted as two drones",
     "fresh40-ru-009": "an attempted arson in a court story ('пытался поджечь релейный шкаф') is transport "
     "damage",
     "fresh40-ru-010": "generators 'в случае аварийных отключений' for hospitals give energy and other damage",
-    "fresh40-ru-030": "'пострадали трое рабочих (ранее сообщалось о двоих)' gives no injured",
-    "fresh40-uk-004": "an earlier figure ('Раніше повідомлялося про 196 знешкоджених БпЛА') is counted",
     "fresh40-uk-008": "'Міноборони РФ заявляло про знищення п'яти безпілотників' is put on the head named "
     "after it",
     "fresh40-uk-009": "'ще один упав на території НПЗ' is counted as one drone shot down",
@@ -608,7 +605,6 @@ KNOWN: dict[str, str] = {
     "fresh40-uk-014": "explosions heard 'у районі газопереробного заводу' give industrial damage",
     "fresh40-uk-015": "'пошкоджено 2 приватні будинки та лінію електропередачі в районі Любимівки' gives no "
     "damage",
-    "fresh40-uk-019": "'«зачепило» промислове підприємство' gives no industrial damage",
     "fresh40-uk-021": "the headline's 'поранено машиніста' is counted beside the body's three injured",
     "fresh40-uk-022": "'знищено 18 дронів, з них 7 – над Таганрогом' labels the subset inside the region "
     "again",
