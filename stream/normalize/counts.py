@@ -296,7 +296,8 @@ def _breakdown_opener(toks: list[Token], s_lo: int, first: int) -> bool:
 _DASH_BULLETS = frozenset({"–", "—", "-", "•", "·", "*"})
 _INCLUDING_WORDS = frozenset({"including", "incl", "зокрема", "включая"})
 _FLEW = frozenset({"flew", "headed", "went", "crashed", "fell", "полетіли", "полетели", "улетели", "вилетіли",
-                   "упали", "впали", "полетів", "полетіла", "полетел", "полетела", "улетел"})
+                   "упали", "впали", "полетів", "полетіла", "полетел", "полетела", "улетел",
+                   "упав", "упала", "впав", "впала", "упал", "упало", "впало"})  # "ще один упав на НПЗ"
 
 
 def _own_verb(toks: list[Token], last: int) -> bool:
@@ -634,7 +635,11 @@ def extract_counts(
         if (
             ante is not None
             and ante.measure == measure
-            and (ante.region is not None or (region is None and ante.weapon == weapon))
+            and (
+                ante.region is not None
+                or (region is None and ante.weapon == weapon)
+                or (region is not None and ante.weapon == weapon and _all_in(places, doc, ante, region))
+            )
             and _is_subset(toks, num, np_last)
             and not _distributed(toks, num, numbers, idx, places, s_hi)  # "зокрема по 18 – над X та Y"
             and not _whole_breakdown(toks, numbers, idx, ante, s_hi)
@@ -712,9 +717,10 @@ def extract_counts(
                 region, total = None, True
             if region is not None and not _bullet(toks[s_lo]) and _bullet(
                 toks[doc.sent_bounds[out[-1].sent][0]]
-            ) and any(c.region is None and c.weapon == weapon for c in out):
+            ) and any(c.region is None and (c.weapon == weapon or _opens_list(toks, c)) for c in out):
                 # "збито 87 БпЛА:\n• Сумщина — 24\n• Київщина — 12\nЩе 14 дронів-імітаторів
                 # локаційно втрачено": a line after a breakdown's bullets is the night's again
+                # (also of another weapon: "In addition, 3 Storm Shadow missiles were shot down")
                 region = None
             since = _places_since(doc.sent_bounds, places, out, sent) if region is not None else None
             if since is not None:
@@ -772,6 +778,8 @@ def _refined(toks: list[Token], bounds: list[tuple[int, int]], c: Count) -> bool
     lo = bounds[c.sent][0]
     if any(t.low in _ANOTHER for t in toks[max(lo, c.first - 3) : c.first]):
         return False
+    if any(t.low in _ANOTHER for t in toks[c.last + 1 : c.last + 3]):
+        return False  # "UPDATED 08:10: 5 more UAVs were destroyed": added to the night's
     for k in range(lo, c.first - 1):
         if toks[k].low.startswith(_REFINED_MARKS) and toks[k + 1].low.startswith(_DATA):
             return True
@@ -1028,6 +1036,23 @@ def _bullet(tok: Token) -> bool:
     return tok.text in _BULLETS or (
         tok.kind == "punct" and len(tok.text) == 1 and unicodedata.category(tok.text) == "So"
     )
+
+
+def _all_in(places: list[PlaceRef], doc: _Doc, ante: Count, region: str) -> bool:
+    """Whether every place named in a figure's sentence before it lies in one region, the
+    region of a part told after it ("в Таганрозі, Новошахтинську, Каменському та Міллеровському
+    районах ... знищено 18 дронів, з них 7 – над Таганрогом": a subset inside that region)."""
+    lo = doc.sent_bounds[ante.sent][0]
+    codes = set(codes_in(places, lo, ante.first))
+    return codes == {region}
+
+
+def _opens_list(toks: list[Token], c: Count) -> bool:
+    """Whether a figure's sentence ends in the colon that opens a list of its parts."""
+    k = c.np_last + 1
+    while k < len(toks) and toks[k].sent == c.sent:
+        k += 1
+    return toks[k - 1].text == ":"
 
 
 def _starts_list(toks: list[Token], lo: int, i: int) -> bool:

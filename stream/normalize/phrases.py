@@ -189,7 +189,8 @@ _NUMBER_WORDS = frozenset(
 
 
 _PRONOUNS = frozenset({"it", "they", "he", "she"})
-_PIECES = frozenset({"шт", "штук", "pcs", "од", "ед", "единиц", "одиниць", "units"})
+_PIECES = frozenset({"шт", "штук", "pcs", "од", "ед", "единиц", "одиниць", "units", "одиниці", "одиниця",
+                     "единицы", "единица"})  # "загалом 24 одиниці"
 _SEA_WORDS = ("uncrewed", "unmanned", "naval", "sea", "морск", "морськ", "безэкипаж", "безекіпаж",
               "надводн")
 _BOATS = frozenset({"boat", "boats", "vessel", "vessels", "катер", "катера", "катерів", "катеров", "човен",
@@ -316,6 +317,8 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
         and (j + 2 >= n or weapon_of(toks[j + 2]) is None)
     ):
         return "other", None, i  # "4,130 shelling attacks", "71 air strikes": no weapon named
+    if _en_verb(toks[j]) and _plural_noun_after(toks, j + 1):
+        return "other", None, i  # "damaging two loading berths": a participle before its noun
     if has(toks[j], STOP) or toks[j].pos in _ELLIPSIS_POS or _en_verb(toks[j]):
         return "ellipsis", None, i
     if toks[j].low in _PIECES:
@@ -534,6 +537,26 @@ def _en_verb(tok: Token) -> bool:
     )
 
 
+_NOT_NOUNS = frozenset({"towards", "across", "was", "has", "its", "this", "is", "as", "us", "thus",
+                        "perhaps", "afterwards", "besides", "always", "overnight's", "hours", "minutes"})
+
+
+def _plural_noun_after(toks: list[Token], k: int) -> bool:
+    """An English plural noun of no weapon ("berths", "houses") at k, in the same sentence."""
+    if k >= len(toks) or toks[k].kind != "word" or toks[k].sent != toks[k - 1].sent:
+        return False
+    tok = toks[k]
+    return (
+        tok.low.isascii()
+        and tok.low.endswith("s")
+        and not tok.low.endswith(("ss", "us", "ous"))
+        and tok.low not in _NOT_NOUNS
+        and tok.text[:1].islower()
+        and weapon_of(tok) is None
+        and not has(tok, STOP)
+    )
+
+
 def _is_modifier(tok: Token) -> bool:
     """English words that may stand between a number and its weapon noun."""
     low = tok.low
@@ -649,6 +672,14 @@ def is_noise(toks: list[Token], num: Number) -> bool:
         return True  # "revised ... to 17, from 12 reported", "up from 55": the old figure
     if nxt is not None and (has(nxt, _UNIT_WORDS) or nxt.text in "%№" or nxt.low in _TIME_AFTER):
         return True
+    if (
+        nxt is not None
+        and nxt.low in ("a", "p")
+        and num.last + 3 < len(toks)
+        and toks[num.last + 2].text == "."
+        and toks[num.last + 3].low == "m"
+    ):
+        return True  # "between 8 p.m. and 11 p.m.": an hour, as its letters are split
     if (prev is not None and has(prev, _MONTHS)) or (nxt is not None and has(nxt, _MONTHS)):
         return True  # dates: "June 1", "1 червня"
     if (

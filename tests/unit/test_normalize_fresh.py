@@ -1761,6 +1761,37 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     # "«зачепило» підприємство", "задело дом": a hit told in a plain word
     ("suspilne", "У Брянську, за словами губернатора, «зачепило» склад.", [], [("RU-BRY", "industrial")], []),
     ("ria", "В Курске обломками задело жилой дом.", [], [("RU-KRS", "residential")], []),
+    # "between 7 p.m. and 10 p.m.": hours (their letters split by the dots), not a whole before "including"
+    ("tass", "Air defences destroyed 30 drones between 7 p.m. and 10 p.m., the ministry said, including 18 "
+     "over the Kursk region and 12 over the Oryol region.",
+     [(None, "drone", "intercepted", 30, "ru-mod"), ("RU-KRS", "drone", "intercepted", 18, "ru-mod"),
+      ("RU-ORL", "drone", "intercepted", 12, "ru-mod")], [], []),
+    # "UPDATE: 4 more drones were downed" adds to the night's figure, it does not replace it
+    ("telegram:vvgladkov", "Over the Belgorod region 6 drones were shot down.\n\nUPDATE 07:30: 4 more drones "
+     "were shot down over Shebekino.",
+     [("RU-BEL", "drone", "intercepted", 6, "ru-official"),
+      ("RU-BEL", "drone", "intercepted", 4, "ru-official")], [], []),
+    # a line of another weapon after a bulleted breakdown is the night's again
+    ("telegram:mod_russia", "Air defence assets destroyed 20 UAVs:\n\n— 12 over the Kursk region,\n— 8 over "
+     "the Sea of Azov.\n\nIn addition, 2 Neptune missiles were shot down.",
+     [(None, "drone", "intercepted", 20, "ru-mod"), ("RU-KRS", "drone", "intercepted", 12, "ru-mod"),
+      ("SEA-AZOV", "drone", "intercepted", 8, "ru-mod"), (None, "missile", "intercepted", 2, "ru-mod")],
+     [], []),
+    # a participle before a plural noun ("damaging two loading berths") counts no weapon
+    ("reuters", "Debris from downed drones fell on the port of Taman, damaging three loading cranes.", [],
+     [("RU-KDA", "transport")], []),
+    # a part inside the region every place of its whole lies in is not labelled again
+    ("telegram:vvgladkov", "У Бєлгороді, Шебекиному та Грайвороні відбито атаку: знищено 14 дронів, з них "
+     "6 – над Бєлгородом.", [("RU-BEL", "drone", "intercepted", 14, "ru-official")], [], []),
+    # "загалом 24 одиниці": pieces of the weapon named before
+    ("telegram:kpszsu", "Вночі противник атакував ударними БпЛА – загалом 37 одиниць. Збито 30.",
+     [(None, "drone", "launched", 37, "ua-military"), (None, "drone", "intercepted", 30, "ua-military")], [],
+     []),
+    ("telegram:kpszsu", "Вдень противник атакував ударними БпЛА типу Shahed – загалом 22 одиниці.",
+     [(None, "drone", "launched", 22, "ua-military")], [], []),
+    # "ще один упав": one more that fell is no figure of the downed
+    ("telegram:vvgladkov", "Над Белгородом сбиты два беспилотника, еще один упал в поле.",
+     [("RU-BEL", "drone", "intercepted", 2, "ru-official")], [], []),
 ]
 
 

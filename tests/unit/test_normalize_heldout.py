@@ -586,19 +586,12 @@ KNOWN: dict[str, str] = {
     "fresh40-en-001": "'The drones were destroyed between 11 p.m. ...' after the list gives each region "
     "'other' damage",
     "fresh40-en-007": "the governor's quote 'he wrote on his Telegram channel' is no official's claim",
-    "fresh40-en-008": "', including 21 over the Bryansk region' after 'the Defence Ministry said' is lost",
     "fresh40-en-009": "'trains to Lviv and Warsaw' puts the Volyn depot's damage on Lviv",
-    "fresh40-en-019": "'9 drones were destroyed and suppressed over the Kamensky, Millerovsky and "
-    "Chertkovsky districts' gives no count",
-    "fresh40-en-027": "'In addition, 3 Storm Shadow ... missiles were shot down' after a list takes its "
-    "last item's sea",
-    "fresh40-en-030": "'two people injured' after downed drones' debris is counted as two drones",
     "fresh40-ru-009": "an attempted arson in a court story ('пытался поджечь релейный шкаф') is transport "
     "damage",
     "fresh40-ru-010": "generators 'в случае аварийных отключений' for hospitals give energy and other damage",
     "fresh40-uk-008": "'Міноборони РФ заявляло про знищення п'яти безпілотників' is put on the head named "
     "after it",
-    "fresh40-uk-009": "'ще один упав на території НПЗ' is counted as one drone shot down",
     "fresh40-uk-013": "an analysts' running total since the start of the month ('з початку листопада ... "
     "понад 5 300 ударних дронів') is background, as round 22's writers left such totals out (its writer, as "
     "rounds 25 and 31's, labelled it)",
@@ -606,9 +599,6 @@ KNOWN: dict[str, str] = {
     "fresh40-uk-015": "'пошкоджено 2 приватні будинки та лінію електропередачі в районі Любимівки' gives no "
     "damage",
     "fresh40-uk-021": "the headline's 'поранено машиніста' is counted beside the body's three injured",
-    "fresh40-uk-022": "'знищено 18 дронів, з них 7 – над Таганрогом' labels the subset inside the region "
-    "again",
-    "fresh40-uk-028": "'загалом 24 одиниці' after an attack with drones gives no launch",
 }
 
 
