@@ -549,6 +549,10 @@ def _match(toks: list[Token], i: int) -> tuple[int, str] | None:
         return None
     if i + k < len(toks) and toks[i + k].low in _TARGET_NOUNS:
         return None  # "an air force base", "military airfield": a target, not a claimant
+    if kind == "other" and i > 0 and toks[i - 1].low in _OWN_POSSESSIVES and any(
+        "telegram" in t.low or "телеграм" in t.low for t in toks[i : i + k]
+    ):
+        return None  # "he wrote on his Telegram channel": the speaker's own channel, not media
     if kind == "MOD" and _defence_forces_of(toks, i):
         return None  # "силами ПВО Минобороны сбит ...": the forces, not who reports it
     if kind == "MIN" and any(
@@ -562,6 +566,8 @@ def _match(toks: list[Token], i: int) -> tuple[int, str] | None:
 
 
 _FORCES = frozenset({"forces", "units", "assets", "systems", "crews", "force", "troops"})
+_OWN_POSSESSIVES = frozenset({"his", "her", "its", "their", "своем", "своём", "своєму", "своему", "свой",
+                              "своїй", "своей", "свій", "its own", "own"})
 _AIR_DEFENCE = frozenset({"defence", "defense", "пво", "ппо"})
 # air defence and electronic warfare named right before their ministry ("ПВО Минобороны")
 _DEFENCE_ARMS = frozenset({"пво", "ппо", "рэб", "реб"})
@@ -589,6 +595,9 @@ _SAY = words(
     "заявил", "рассказать", "написать", "данные", "данным", "словам", "слова", "информировать",
     "повідомити", "повідомив", "повідомила", "повідомили", "заявив", "написав", "даними",
     "словами", "інформує", "зазначив", "отметил", "уточнил", "уточнив",
+    # imperfective "заявляло", "сообщало", "повідомляло": what a ministry had been saying
+    "заявляти", "заявлять", "повідомляти", "сообщать", "звітувати", "отчитываться", "стверджувати",
+    "утверждать",
 )
 
 

@@ -486,6 +486,10 @@ def _match(toks: list[Token], i: int, hi: int) -> tuple[int, DamageKind] | None:
         return None
     if found[1] == "military" and "aircraft-type" in toks[i].low:
         return None
+    if found[1] == "other" and toks[i].low in ("vehicle", "vehicles") and i > 0 and toks[i - 1].low in (
+        "aerial", "air", "unmanned", "uncrewed"
+    ):
+        return None  # "38 Ukrainian fixed-wing unmanned aerial vehicles": drones, not cars
     if found[1] == "industrial" and toks[i].lemma == "склад" and i > 0 and toks[i - 1].lemma == "особовий":
         return None  # "120 осіб особового складу": personnel, not a warehouse
     end = i + found[0]

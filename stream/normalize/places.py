@@ -365,12 +365,21 @@ def _drop_foreign_districts(toks: list[Token], refs: list[PlaceRef]) -> list[Pla
                 continue
             if len(named) == 1 and nxt.startswith(_DISTRICT):
                 continue  # "Ростовская область ... В Каменском районе": that region's district
-            if len(named) == 1 and (nxt in _ORPHAN_AND or nxt == ",") and any(
-                t.low.startswith(_DISTRICT) for t in toks[r.last + 2 : r.last + 6]
-            ):
+            if len(named) == 1 and (nxt in _ORPHAN_AND or nxt == ",") and _listed_district(toks, r.last + 2):
                 continue  # "в Каменском и Миллеровском районах" in a report on the Rostov region
         out.append(r)
     return out
+
+
+def _listed_district(toks: list[Token], k: int) -> bool:
+    """Whether a district word closes the list going on at k, past names and their glue only
+    ("и Миллеровском районах"; not ", частина Нахімовського округу": another clause)."""
+    for t in toks[k : k + 4]:
+        if t.low.startswith(_DISTRICT):
+            return True
+        if not (t.text[:1].isupper() or t.low in _ORPHAN_AND or t.text == ","):
+            return False
+    return False
 
 
 _ORPHAN_PREP = frozenset({"над", "в", "у", "по", "на"})
@@ -663,9 +672,33 @@ def _masthead(toks: list[Token], ref: PlaceRef) -> bool:
     )
 
 
+_SERVICES = frozenset({"train", "trains", "flight", "flights", "services", "buses", "ferries", "route",
+                       "routes", "поїзди", "поїздів", "потяги", "потягів", "поезда", "поездов", "рейси",
+                       "рейсів", "рейсы", "рейсов", "електрички", "электрички"})
+
+
+def _destination(toks: list[Token], ref: PlaceRef) -> bool:
+    """ "long-distance trains to Lviv and Warsaw are running with delays", "поїзди до Львова":
+    where delayed services go, not where anything was hit."""
+    k = ref.first - 1
+    while k > 1 and toks[k].low in ("and", "і", "та", "и", ","):
+        k -= 1  # "trains to Lviv and Lutsk": each place of the list
+        while k > 1 and toks[k].text[:1].isupper():
+            k -= 1
+    if k < 1 or toks[k].low not in ("to", "for", "до"):
+        return False
+    k -= 1
+    if toks[k].low == "bound" and k > 0:
+        k -= 1  # "trains bound for Kyiv"
+    return toks[k].low in _SERVICES
+
+
 def _metonymy(toks: list[Token], ref: PlaceRef) -> PlaceRef:
     """ "Moscow launched 300 drones", "Kyiv said": a capital naming a government."""
-    if _dateline(toks, ref) or _distance_ref(toks, ref) or _masthead(toks, ref) or _surrounded(toks, ref):
+    if (
+        _dateline(toks, ref) or _distance_ref(toks, ref) or _masthead(toks, ref) or _surrounded(toks, ref)
+        or _destination(toks, ref)
+    ):
         return PlaceRef(ref.code, ref.first, ref.last, ref.level, origin=True)
     if ref.code not in _CAPITALS or ref.level != "city" or ref.last + 1 >= len(toks):
         return ref

@@ -1792,6 +1792,24 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     # "ще один упав": one more that fell is no figure of the downed
     ("telegram:vvgladkov", "Над Белгородом сбиты два беспилотника, еще один упал в поле.",
      [("RU-BEL", "drone", "intercepted", 2, "ru-official")], [], []),
+    # "unmanned aerial vehicles" destroyed are drones, not cars
+    ("tass", "Air defences destroyed 12 unmanned aerial vehicles over the Bryansk region overnight.",
+     [("RU-BRY", "drone", "intercepted", 12, "other")], [], []),
+    # "he wrote on his Telegram channel": the official's own channel, not a media one
+    ("interfax", "Kursk Governor Alexander Khinshtein reported an attack on Lgov. \"Five drones were shot "
+     "down over the town,\" he wrote on his Telegram channel.",
+     [("RU-KRS", "drone", "intercepted", 5, "ru-official")], [], []),
+    # the imperfective "заявляло" is a ministry's statement too
+    ("ukrinform", "Міноборони РФ заявляло про знищення семи безпілотників над Брянською областю, а "
+     "губернатор повідомив про пошкоджену лінію електропередачі.",
+     [("RU-BRY", "drone", "intercepted", 7, "ru-mod")], [("RU-BRY", "energy")], []),
+    # where delayed trains run to is no place of the damage
+    ("suspilne", "Drones hit a railway station in the Sarny district of Rivne region; trains to Kyiv and "
+     "Lutsk are running late.", [], [("UA-56", "transport")], []),
+    # "в районі Любимівки, частина ... округу без світла": a village, its clause not a list of districts
+    ("ria", "Развожаев сообщил, что в районе Любимовки повреждены два дома, часть Нахимовского округа без "
+     "света. Глава Крыма Аксенов заявил, что в Джанкойском районе повреждена железная дорога.", [],
+     [("UA-40", "residential"), ("UA-40", "energy"), ("UA-43", "transport")], []),
 ]
 
 

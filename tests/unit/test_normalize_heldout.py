@@ -104,7 +104,6 @@ KNOWN: dict[str, str] = {
     "fresh3-ru-025": "'Кирова' (a Kaluga town) is read as the Kirov region, so the count spans regions",
     "fresh4-en-021": "a hypothetical strike ('striking the airfields ... would be') is taken as damage",
     "fresh4-en-028": "'two ships of the Caspian Flotilla sustained damage' is no military damage",
-    "fresh4-en-030": "an ammunition depot and 'temporary deployment points' add an 'other' damage",
     "fresh4-uk-026": "'атаку на аеродром «Енгельс»' (an attack's target) is military damage",
     "fresh4-uk-027": "'повідомив в.о. міського голови' is not an official's claim",
     "fresh5-en-021": "'a claim Kyiv dismissed' makes Kyiv a place of damage",
@@ -131,7 +130,6 @@ KNOWN: dict[str, str] = {
     "нефтебазе') with a fire in the next sentence is no fuel",
     # round 11 (live blogs, round-ups, state media in English), written after the round-10
     # fixes and scored untouched (0.954)
-    "fresh11-en-011": "'struck aircraft shelters at the Starokonstantinov airfield' adds an 'other'",
     "fresh11-en-013": "'an attempted attack on an industrial enterprise ... had been repelled' is "
     "industrial damage",
     "fresh11-ru-010": "'поражены места стоянки авиации' is no military damage",
@@ -583,21 +581,13 @@ KNOWN: dict[str, str] = {
     # round 40 (early December 2026: deep strikes in Russia's interior, Crimea, western Ukraine, railways,
     # ports and bridges, Telegram posts, in-post updates and corrections, non-strike stories), written after
     # the round-39 fixes and scored untouched (0.963)
-    "fresh40-en-001": "'The drones were destroyed between 11 p.m. ...' after the list gives each region "
-    "'other' damage",
-    "fresh40-en-007": "the governor's quote 'he wrote on his Telegram channel' is no official's claim",
-    "fresh40-en-009": "'trains to Lviv and Warsaw' puts the Volyn depot's damage on Lviv",
     "fresh40-ru-009": "an attempted arson in a court story ('пытался поджечь релейный шкаф') is transport "
     "damage",
     "fresh40-ru-010": "generators 'в случае аварийных отключений' for hospitals give energy and other damage",
-    "fresh40-uk-008": "'Міноборони РФ заявляло про знищення п'яти безпілотників' is put on the head named "
-    "after it",
     "fresh40-uk-013": "an analysts' running total since the start of the month ('з початку листопада ... "
     "понад 5 300 ударних дронів') is background, as round 22's writers left such totals out (its writer, as "
     "rounds 25 and 31's, labelled it)",
     "fresh40-uk-014": "explosions heard 'у районі газопереробного заводу' give industrial damage",
-    "fresh40-uk-015": "'пошкоджено 2 приватні будинки та лінію електропередачі в районі Любимівки' gives no "
-    "damage",
     "fresh40-uk-021": "the headline's 'поранено машиніста' is counted beside the body's three injured",
 }
 
