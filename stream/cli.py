@@ -345,6 +345,7 @@ def _settle_heap(faust_app: Any, rt: Any) -> None:
     start and, once the follower has caught up, the state it read (`stream.heap`)."""
     from stream import heap
 
+    heap.fix_mmap_threshold()  # a fetch's buffers are not left resident among the state
     timer = heap.PauseTimer()
     timer.install()
     rt.metrics.set_gc_pause_source(timer.snapshot)
@@ -454,6 +455,7 @@ def replay(
             # what is loaded is never scanned again, and the state the replay builds
             # less often (a decode + fold ~10% faster: docs/benchmarks.md)
             heap.settle()
+            heap.fix_mmap_threshold()
             engine = Engine.create(lateness=s.lateness, detect_grace=s.detect_grace,
                                    alerts_kept=s.alerts_kept)
             engine, summary = asyncio.run(run_replay(

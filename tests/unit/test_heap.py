@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -116,3 +117,46 @@ def test_trimmer_gives_freed_heap_pages_back_at_most_once_per_interval() -> None
     assert not trimmer.maybe(100.5, every=1.0)  # within the interval
     assert trimmer.maybe(101.0, every=1.0) and trimmer.trims == 2
     assert len(kept) == 900
+
+
+_BIG_BLOCKS = """
+import importlib.util
+import sys
+
+spec = importlib.util.spec_from_file_location("heap", "stream/heap.py")  # not the package's imports
+heap = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(heap)
+
+def rss_mb():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+
+if sys.argv[1] == "fix":
+    assert heap.fix_mmap_threshold()
+first = b"x" * (1 << 20)  # freed: glibc's threshold rises to its size, unless fixed
+del first
+big, small = [], []
+for i in range(100):  # fetch buffers of a megabyte, the state growing between them
+    big.append(b"x" * (1 << 20))
+    small.append(bytes(700) + i.to_bytes(4, "little"))
+before = rss_mb()
+del big
+print(before - rss_mb())
+"""
+
+
+def _freed_mb(mode: str) -> float:
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", _BIG_BLOCKS, mode], capture_output=True, text=True,
+                         check=True, env={"PATH": "/usr/bin:/bin"}, cwd=Path(__file__).parents[2])
+    return float(out.stdout.strip())
+
+
+def test_a_fixed_mmap_threshold_gives_big_blocks_back_when_freed_among_small_ones() -> None:
+    # without it, the megabyte blocks come from the heap once one was freed, and their
+    # pages stay resident between the small blocks allocated after them
+    assert _freed_mb("dynamic") < 20
+    assert _freed_mb("fix") > 80
