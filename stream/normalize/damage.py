@@ -181,6 +181,7 @@ def extract_damage(
             and k not in count_cues
             and (k in stopped or _is_impact(toks, k, lo, hi))
             and not (k + 1 < hi and toks[k + 1].low in ("no", "нет", "ніяких", "никаких"))
+            and not _unreal(toks, k, lo)
         ]
         if not strong and prev_strong:
             # "В Никополе повреждены 4 дома. В Марганецкой громаде — пятиэтажка и ЛЭП": a
@@ -554,6 +555,8 @@ def _landmark(toks: list[Token], i: int, lo: int) -> bool:
         "в", "у", "the", "in"
     ):
         return True  # "вибухи в районі аеродрому Бельбек": near it, nothing said of it
+    if i - 1 >= lo and toks[i - 1].low == "над":
+        return True  # "над промзоною видно заграву": what a glow or drone is seen over
     for k in range(i - 1, max(lo + 1, i - 6) - 1, -1):
         if toks[k].kind == "punct" or has(toks[k], _IMPACT):
             break
@@ -810,6 +813,25 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
         return True  # "у 12 школах сьогодні дистанційне навчання": lessons moved online, no school hit
     # "Russian aircraft dropped two bombs": the attacker, not a damaged aircraft
     return tok.low in _ATTACKERS and any(t.kind == "word" and has(t, _DROPPED) for t in after)
+
+
+_IN_CASE = frozenset({("в", "случае"), ("у", "разі"), ("в", "разі"), ("in", "case"), ("the", "event"),
+                      ("на", "случай"), ("на", "випадок")})
+_TRIED = words("пытаться", "пытался", "пыталась", "пытались", "намагатися", "намагався", "намагалася",
+               "намагалися", "tried", "attempted", "trying", "attempting")
+
+
+def _unreal(toks: list[Token], k: int, lo: int) -> bool:
+    """An impact word that tells what may or was meant to happen: "генераторы ... в случае
+    аварийных отключений", "пытался поджечь релейный шкаф" (an attempt, not damage)."""
+    for m in range(max(lo, k - 4), k):
+        if m + 1 < len(toks) and (toks[m].low, toks[m + 1].low) in _IN_CASE:
+            return True
+    if any(has(toks[m], _TRIED) for m in range(max(lo, k - 2), k)):
+        return True
+    # "пытался поджечь релейный шкаф ..., но был задержан": the attempt foiled
+    but = next((m for m in range(k - 1, max(lo, k - 4) - 1, -1) if toks[m].low in ("но", "але", "but")), None)
+    return but is not None and any(has(toks[m], _TRIED) for m in range(lo, but))
 
 
 def kind_mentions(toks: list[Token], lo: int, hi: int) -> list[tuple[DamageKind, int, int]]:

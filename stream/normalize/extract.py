@@ -337,6 +337,8 @@ def extract(
                     },
                 )
             )
+    if headline:
+        casualties, updates, cas_sents = _headline_in_body(casualties, updates, cas_sents)
     casualties = _without_parts(_without_superseded(casualties, updates, cas_sents))
     if replaced:
         casualties = _corrected_casualties(casualties, replaced, toks, {c.value for c in counts})
@@ -636,6 +638,29 @@ def _over_home(toks: list[Token], bounds: list[tuple[int, int]], c: Count) -> bo
     a total of the channel's own area."""
     lo, hi = bounds[c.sent]
     return any(t.low in _HOME_AREA for t in toks[lo:hi])
+
+
+def _headline_in_body(
+    items: list[CasualtyItem], updates: list[bool], sents: list[int]
+) -> tuple[list[CasualtyItem], list[bool], list[int]]:
+    """ "..., поранено машиніста" over "Поранено трьох людей: 52-річного машиніста і двох
+    пасажирів": a headline's figure that the story's larger one of the same kind and place tells
+    again is among them, not more."""
+    def told_again(item: CasualtyItem) -> bool:
+        what = "killed" if item.killed else "injured"
+        return any(
+            o_sent > 0 and o.region == item.region and getattr(o, what) > getattr(item, what)
+            for o, o_sent in zip(items, sents, strict=True)
+        )
+
+    keep = [sent != 0 or not told_again(item) for item, sent in zip(items, sents, strict=True)]
+    if all(keep):
+        return items, updates, sents
+    return (
+        [x for x, k in zip(items, keep, strict=True) if k],
+        [x for x, k in zip(updates, keep, strict=True) if k],
+        [x for x, k in zip(sents, keep, strict=True) if k],
+    )
 
 
 def _without_parts(items: list[CasualtyItem]) -> list[CasualtyItem]:

@@ -153,8 +153,6 @@ KNOWN: dict[str, str] = {
     "fresh15-en-006": "'struck Ukrainian energy facilities ... in 141 areas' (the whole country) takes the "
     "Khmelnytskyi region of the next sentence",
     "fresh15-en-013": "'causing fires at both sites' gives the fire to one of the two sites only",
-    "fresh15-ru-006": "a glow over an industrial zone ('над промзоной поднялось зарево') is read as "
-    "industrial damage",
     "fresh15-ru-024": "Sobyanin's '17 БПЛА, летевших на Москву' has no interception verb; debris in the "
     "yard of a housing complex that damaged cars adds residential damage",
     # round 16 (precision: figures that count no weapon next to ones that do), written after the
@@ -335,7 +333,6 @@ KNOWN: dict[str, str] = {
     "weapon or measure of its own",
     "fresh28-en-024": "four uncrewed boats destroyed in the Black Sea give no military damage, and the "
     "Nikolaev region's energy facilities 'supporting military-industrial enterprises' give industrial",
-    "fresh28-ru-005": "eyewitnesses' 'над портом зарево' (a glow over the port) is transport damage",
     "fresh28-ru-008": "'Ранены три человека' before 'UPD: число пострадавших возросло до шести' is dropped "
     "(its writer labelled both)",
     "fresh28-ru-013": "'по аэродрому прилетело минимум трижды' (eyewitnesses) gives no military damage",
@@ -581,14 +578,9 @@ KNOWN: dict[str, str] = {
     # round 40 (early December 2026: deep strikes in Russia's interior, Crimea, western Ukraine, railways,
     # ports and bridges, Telegram posts, in-post updates and corrections, non-strike stories), written after
     # the round-39 fixes and scored untouched (0.963)
-    "fresh40-ru-009": "an attempted arson in a court story ('пытался поджечь релейный шкаф') is transport "
-    "damage",
-    "fresh40-ru-010": "generators 'в случае аварийных отключений' for hospitals give energy and other damage",
     "fresh40-uk-013": "an analysts' running total since the start of the month ('з початку листопада ... "
     "понад 5 300 ударних дронів') is background, as round 22's writers left such totals out (its writer, as "
     "rounds 25 and 31's, labelled it)",
-    "fresh40-uk-014": "explosions heard 'у районі газопереробного заводу' give industrial damage",
-    "fresh40-uk-021": "the headline's 'поранено машиніста' is counted beside the body's three injured",
 }
 
 
