@@ -65,6 +65,7 @@ def run(n_claims: int, n_raw: int, pure_limit: int) -> dict[str, Any]:
                                               keys=keys, partitions=parts)
             log("replaying claims")
             heap.settle()  # as `python -m stream replay` does
+            heap.fix_mmap_threshold()
             cpu = time.process_time()
             engine, summary = asyncio.run(replay(bs, dep.topic(CLAIMS_TOPIC), kind="claims"))
             ticks = sum(p is not None for p in parts)
