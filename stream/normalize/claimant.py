@@ -568,7 +568,7 @@ def _match(toks: list[Token], i: int) -> tuple[int, str] | None:
 _FORCES = frozenset({"forces", "units", "assets", "systems", "crews", "force", "troops"})
 _OWN_POSSESSIVES = frozenset({"his", "her", "its", "their", "своем", "своём", "своєму", "своему", "свой",
                               "своїй", "своей", "свій", "its own", "own"})
-_AIR_DEFENCE = frozenset({"defence", "defense", "пво", "ппо"})
+_AIR_DEFENCE = frozenset({"defence", "defense", "пво", "ппо", "ad"})  # "AD forces of the MoD"
 # air defence and electronic warfare named right before their ministry ("ПВО Минобороны")
 _DEFENCE_ARMS = frozenset({"пво", "ппо", "рэб", "реб"})
 

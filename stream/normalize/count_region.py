@@ -58,6 +58,10 @@ def _inclusion_end(toks: list[Token], k: int, s_hi: int) -> int | None:
 
 _UNIT_WORDS = frozenset({"community", "hromada", "district", "raion", "municipality", "громада", "громади",
                          "район", "округ", "territorial"})
+# "Сумщина за сутки:", "Харківщина за минулу добу:": the time a place's header covers
+_HEADER_TIME = frozenset({"за", "сутки", "добу", "ніч", "ночь", "минулу", "прошедшие", "минувшие",
+                          "overnight",
+                          "протягом", "доби", "суток", "течение"})
 _MOSTLY = frozenset({"переважно", "преимущественно", "в основном", "mostly", "mainly", "largely", "основном"})
 _RELATIVE = frozenset({"where", "which", "who", "де", "где", "що", "что", "який", "яка", "які", "который",
                        "которая", "которые", "while", "and"})
@@ -311,7 +315,8 @@ def count_region(
             one
             and all(a.last + 1 == b.first for a, b in pairwise(header))
             # "Краснопольская громада:", "Khotin community:": the place, then at most its unit word
-            and all(t.low in _UNIT_WORDS for t in toks[header[-1].last + 1 : j - 1])
+            and all(t.low in _UNIT_WORDS or t.low in _HEADER_TIME
+                    for t in toks[header[-1].last + 1 : j - 1])
             and not toks[header[0].first].text.isupper()
             and (h > 0 or header[0].level != "city")  # not a dateline ("Kyiv: Russia launched")
             and all(t.kind == "punct" for t in toks[h : header[0].first])

@@ -552,12 +552,13 @@ def extract_counts(
             and kind == "weapon"
             and sent > 0
             and last_in_sent.get(sent - 1) is not None
-            and any(toks[k].text in _DASH_ITEM for k in range(s_lo, num.first))
+            and any(toks[k].text in _DASH_ITEM or toks[k].text == "-" for k in range(s_lo, num.first))
             and not any(doc.meas[k] is not None or toks[k].pos in _VERB_POS for k in range(s_lo, s_hi))
             and not any(t.low.startswith(_HITS) for t in toks[s_lo:s_hi])
         ):
             # "Росія випустила ... 47 ракет. Лише минулої ночі – 6 ракет і 104 дрони": a sentence
             # with no verb of its own after the figures of the same weapons, measured as they were
+            # (a hyphen typed for the dash too: "Только за прошлую ночь - 118 шахедов")
             told = [c for c in out if c.sent == sent - 1 and c.weapon == weapon]
             measure = told[-1].measure if told else None
         if (
@@ -573,6 +574,8 @@ def extract_counts(
             # "Окупанти завдали ударів КАБами по ... районах. Попередньо, 4 КАБи": a sentence with no
             # verb of its own after an attack told with no figure names what it was made with
             measure = "launched"
+        if measure is None and kind == "weapon" and _aimed_at(toks, num, np_last, s_lo, s_hi, doc.meas):
+            measure = "launched"  # "Сумщина за сутки: 9 КАБ и 40 ударных БпЛА по громадам области"
         if measure is None and kind == "weapon" and _copula(toks, num):
             # "Russia launched 479 aerial weapons; 477 were drones": a breakdown of the
             # figure before, measured by the cue of its sentence
@@ -1640,6 +1643,28 @@ _KIND_WORDS = frozenset({"cruise", "ballistic", "guided", "attack", "strike", "o
                          "types", "крилатих", "балістичних", "крылатых", "баллистических"})
 
 
+_AT = frozenset({"по"})
+_LIST_GLUE = frozenset({"и", "і", "й", "та", ","})
+
+
+def _aimed_at(
+    toks: list[Token], num: Number, np_last: int, s_lo: int, s_hi: int, meas: list[Measure | None]
+) -> bool:
+    """ "9 КАБ и 40 ударных БпЛА по громадам области": weapons aimed "по" a target in a sentence
+    with no verb, a tally of what was used (not "по 2 ракеты", each)."""
+    if any(meas[k] is not None or (toks[k].pos in _VERB_POS and weapon_of(toks[k]) is None)
+           for k in range(s_lo, s_hi)):
+        return False  # (the analyzer reads "БпЛА" as a verb)
+    for k in range(np_last + 1, min(s_hi - 1, np_last + 10)):
+        tok = toks[k]
+        if tok.low in _AT:
+            return toks[k + 1].kind == "word"
+        if tok.text in (".", ";", ":", "(") or (tok.kind == "word" and tok.low not in _LIST_GLUE
+                                               and weapon_of(tok) is None and tok.pos != "ADJF"):
+            return False
+    return False
+
+
 def _with_list(toks: list[Token], num: Number, ante: Count | None) -> bool:
     """ "struck Kharkiv with three guided bombs and five Shahed drones": the figures after
     the first of a "with" list are launched too."""
@@ -1708,6 +1733,8 @@ def _is_subset(toks: list[Token], num: Number, np_last: int) -> bool:
     before = toks[max(0, num.first - 3) : num.first]
     if any(t.low in ("including", "incl", "зокрема", "числе", "числі", "among") for t in before):
         return True
+    if "".join(t.low for t in toks[max(0, num.first - 4) : num.first]).endswith(("т.ч.", "т.ч")):
+        return True  # "в т.ч. 4 летіли на Москву": "в тому числі" cut short
     if len(before) >= 2 and before[-1].low in ("них", "them", "which", "яких", "которых") and has(
         before[-2], OF
     ):

@@ -44,7 +44,7 @@ _FIRE_NOT_AFTER = frozenset({"department", "service", "services", "brigade", "cr
                              "station", "fighters", "rescue", "groups", "group", "teams", "team"})
 _IMPACT = words(
     "damaged", "damaging", "damage", "damages", "destroyed", "hit", "hits", "struck", "fell",
-    "hitting", "striking",
+    "hitting", "striking", "damagd", "destroyd",  # written in haste, a letter short
     "falling", "debris", "sparked", "sparking", "caused", "causing", "triggered", "triggering",
     "erupted", "started", "broke", "caught", "disrupted", "suspended", "приостановлен",
     "приостановлено", "приостановлены", "приостановлена", "призупинено", "призупинили",

@@ -92,7 +92,9 @@ _KINDS: dict[DamageKind, str] = {
         автодорога; залізничний; железнодорожный; railway infrastructure; port infrastructure;
         транспорт; рух транспорту; трамвайная линия; трамвайна лінія; контактная сеть; контактна
         мережа; метро; subway;
-        metro; tram line; tram lines; tram tracks; трамвайные пути; трамвайный путь; трамвайна
+        metro; прием и выпуск самолетов; приём и выпуск самолётов; приймання та випуск літаків;
+        приймання і випуск літаків;
+        tram line; tram lines; tram tracks; трамвайные пути; трамвайный путь; трамвайна
         колія; трамвайні колії; railway track; railway tracks; rail track; rail tracks;
         железнодорожные пути; залізничні колії; залізнична колія; воздушное судно; воздушные суда;
         повітряне судно; повітряні судна; aircraft movements;
@@ -162,11 +164,13 @@ _KINDS: dict[DamageKind, str] = {
         high-rises; private house; дев'ятиповерхівка; п'ятиповерхівка; висотка; многоэтажный дом;
         девятиэтажка; пятиэтажка; девятиэтажный; пятиэтажный; шестнадцятиповерхівка;
         багатоповерховий; многоэтажный; multi-storey; multistorey; apartment house; житло;
+        storey building; storey buildings; storey house; storey houses;
         жилье; жильё; житловий фонд; жилой фонд; housing; housing stock
     """,
     "other": """
         car; cars; vehicle; vehicles; school; schools; hospital; hospitals; shop; shops; store;
-        stores; kindergarten; church; clinic; market; office; offices; administrative building;
+        stores; kindergarten;
+        kindergartens; детсад; дитсадок; church; clinic; market; office; offices; administrative building;
         адміністративна будівля; административное здание; транспортное средство; транспортний
         засіб; торговельний; торговий центр; торговый центр; shopping centre; shopping center;
         mall; тц; трц; supermarket; супермаркет; hotel; готель; гостиница; cafe; restaurant;

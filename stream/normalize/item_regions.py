@@ -166,7 +166,10 @@ def impact_part(toks: list[Token], i: int, lo: int, hi: int) -> tuple[int, int]:
 
 _GENITIVE_POS = frozenset({"NOUN", "ADJF"})  # the words of a Russian/Ukrainian object's name
 _OWN_GAP = frozenset({"в", "у", "на", "in", "at", "the", "of", "near", "під", "под", "поблизу", "біля",
-                      "около", "town", "city", "village", "городе", "місті", "селе", "селі"})
+                      "около", "town", "city", "village", "городе", "місті", "селе", "селі",
+                      # "станцію в окупованому Криму": the occupation named between
+                      "occupied", "окупованому", "окупованій", "окупованих", "оккупированном",
+                      "оккупированной", "оккупированных", "тимчасово", "временно"})
 
 
 def own_place(toks: list[Token], places: list[PlaceRef], first: int, last: int) -> str | None:

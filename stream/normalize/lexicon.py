@@ -51,7 +51,7 @@ PERSON = words(
     "child", "children", "teenager", "teenagers", "boy", "girl", "resident", "residents",
     "worker", "workers", "employee", "employees", "soldier", "soldiers", "servicemen",
     "serviceman", "driver", "drivers", "passenger", "passengers", "victim", "victims",
-    "pensioner", "firefighter", "firefighters", "rescuer", "rescuers", "teen", "baby",
+    "pensioner", "pensioners", "ppl", "firefighter", "firefighters", "rescuer", "rescuers", "teen", "baby",
     "infant", "elderly", "adult", "adults", "minor", "minors", "individuals",
     "человек", "люди", "мужчина", "женщина", "ребенок", "ребёнок", "дети", "подросток",
     "мирный", "житель", "военный", "военнослужащий", "сотрудник", "работник", "пенсионер",

@@ -136,8 +136,15 @@ def _word_value(tok: Token) -> tuple[int, bool] | None:
 
 
 def digits_value(text: str) -> int | None:
-    """Integer value of a digit token ("1,200", "1 200"); None for decimals."""
-    cleaned = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    """Integer value of a digit token ("1,200", "1 200", "1\u2009200", "1.200"); None for decimals."""
+    cleaned = text.replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "").replace(" ", "")
+    if "." in cleaned:
+        head, _, tail = cleaned.partition(".")
+        # "1.300 дронов": a dot between thousands; "1.5", "2.25" are decimals
+        if not (len(tail) == 3 and tail.isdigit() and head.isdigit() and 1 <= len(head) <= 3
+                and head[0] != "0"):
+            return None
+        cleaned = head + tail
     if "," in cleaned:
         head, _, tail = cleaned.partition(",")
         if len(tail) == 3 and tail.isdigit() and "," not in tail:
@@ -203,6 +210,10 @@ def _day(toks: list[Token], num: Number) -> bool:
     j = num.first - 1
     if j >= 0 and toks[j].text == ".":
         j -= 1
+    if j >= 2 and toks[j].low in ("and", "to", "through", "-", "–") and toks[j - 1].kind == "num" and (
+        toks[j - 2].low in _MONTHS_EN
+    ) and (num.last + 1 >= len(toks) or toks[num.last + 1].kind != "word"):
+        return True  # "between November 16 and 22": the range's last day
     return j >= 0 and toks[j].low in _MONTHS_EN
 
 
@@ -336,6 +347,8 @@ def _one_number(toks: list[Token], i: int, n: int, out: list[Number]) -> int:
         value = digits_value(tok.text)
         last = i
         nxt = _word_value(toks[i + 1]) if i + 1 < n else None
+        if nxt is not None and nxt[1] and nxt[0] >= 1000 and "." in tok.text:
+            value = None  # "1.300 тысяч" is a decimal of the multiplier
         if value is None and nxt is not None and nxt[1] and nxt[0] >= 1000:
             value = _decimal_thousands(tok.text, nxt[0])  # "1,5 тысячи" = 1500
             if value is not None:

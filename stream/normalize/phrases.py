@@ -269,6 +269,10 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
             if tok.kind == "num" or tok.low in _NUMBER_WORDS:
                 k += 1  # "two of the three Iskander-K missiles"
                 continue
+            if (tok.kind == "word" and tok.pos == "NOUN" and toks[k - 1].pos in ("PRTF", "ADJF")
+                    and tok.text[:1].isupper()):
+                k += 1  # "65 из 88 запущенных Россией дронов": the participle's agent
+                continue
             if tok.kind == "word" and tok.low not in _OF_DETERMINERS and (
                 tok.pos == "NOUN" or (not tok.pos and not _is_modifier(tok))
             ):

@@ -20,7 +20,7 @@ _TOKEN_RE = re.compile(
     r"(?P<abbr>(?:[A-Z]\.){2,}(?:-[^\W\d_]\w*)+)"  # "U.S.-supplied": one modifier
     r"|(?P<word>[^\W\d_]\w*(?:[-'’ʼ]\w+)*)"  # most tokens: a word starting with a letter
     r"|(?P<time>\b\d{1,2}:\d{2}\b)"
-    r"|(?P<num>(?<![\w.,])\d{1,3}(?:(?:,|[ \u00a0\u202f])\d{3})+(?![\d\w])|\d+(?:[.,]\d+)?(?![\w-]))"
+    r"|(?P<num>(?<![\w.,])\d{1,3}(?:(?:,|[ \u00a0\u2009\u202f])\d{3})+(?![\d\w])|\d+(?:[.,]\d+)?(?![\w-]))"
     r"|(?P<wnum>\d+(?=-(?:drones?|missiles?|uavs?|rockets?)\b))"  # "a 728-drone attack"
     r"|(?P<dword>\w+(?:[-'’ʼ]\w+)*)"  # "60-year-old", "20-ти"
     r"|(?P<punct>\S)",
@@ -155,6 +155,9 @@ def spelled_back(at: int, spans: list[tuple[int, int, int, int]], end: bool) -> 
 
 
 _WORD_KINDS = frozenset({"word", "dword", "abbr"})
+# Abbreviations that follow the name they shorten ("з Курської обл. По стану на 08:30"): a capital
+# after them opens a sentence, unlike one after "г."/"м." before a town's name.
+_AFTER_NAME_ABBREV = frozenset({"обл", "obl", "reg"})
 _ZONE_AFTER_RE = re.compile(r"(?:Moscow|Kyiv|Kiev|local)\s+time\b", re.IGNORECASE)
 _KIND = {"wnum": "num"}
 # tuple.__new__ skips the generated NamedTuple constructor: tokenizing is the hot loop.
@@ -170,7 +173,8 @@ def _ends_sentence(prev: Token, toks: list[Token], text: str, next_start: int) -
         return False
     if prev.text == "." and len(toks) >= 2:
         before = toks[-2]
-        if before.kind == "word" and before.end == prev.start and before.low in _SENT_ABBREV:
+        if (before.kind == "word" and before.end == prev.start and before.low in _SENT_ABBREV
+                and before.low not in _AFTER_NAME_ABBREV):
             return False
         if before.low == "m" and _ZONE_AFTER_RE.match(text, next_start):
             return False  # "2 p.m. Moscow time": the clock's zone, not a new sentence

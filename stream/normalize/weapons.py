@@ -39,7 +39,7 @@ _GLIDE = words(
 _LAUNCHED = words(
     "launched", "launch", "launches", "launching", "fired", "firing", "attacked", "attack",
     "attacks", "attacking", "dropped", "dropping", "used", "using", "sent", "deployed",
-    "targeted", "unleashed", "involving", "involved", "comprising",
+    "targeted", "unleashed", "involving", "involved", "comprising", "pounded", "pounding", "bombarded",
     "атаковать", "атаковал", "атака", "атаки", "запустить", "запустил", "выпустить",
     "выпустил", "применить", "применил", "сбросить", "сбросил", "использовать", "удар",
     "атакувати", "атакував", "атакувала", "атака", "запустити", "запустив", "випустити",

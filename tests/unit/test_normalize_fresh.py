@@ -1820,6 +1820,62 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      [], []),
     # "над промзоною видно заграву": what a glow is seen over is no damage said
     ("telegram:exilenova_plus", "Брянськ: чути вибухи, над промзоною видно заграву.", [], [], []),
+    # Thirty-fourth batch: round 41 (late November 2026 written fast and messily: abbreviations and slang,
+    # typos, thousands separators, numbers in words, old place names, weekly recaps beside the night's)
+    # a thin space or a dot between thousands
+    ("tass", "За неделю средствами ПВО сбиты 7 ракет и 1\u2009215 беспилотников.",
+     [(None, "missile", "intercepted", 7, "other"), (None, "drone", "intercepted", 1215, "other")], [], []),
+    ("pravda.com.ua", "За тиждень ворог запустив по Україні понад 1.450 ударних дронів.",
+     [(None, "drone", "launched", 1450, "other")], [], []),
+    # "pounded ... with": a launch
+    ("ap", "Russia pounded the Odesa region with 40 drones overnight; air defences downed 31 of them.",
+     [("UA-51", "drone", "launched", 40, "other"), ("UA-51", "drone", "intercepted", 31, "other")], [], []),
+    # a capital after "обл." opens a sentence
+    ("rbc.ua", "Враг атаковал 50 дронами и 3 ракетами из Брянской обл. В итоге ПВО сбила 41 беспилотник.",
+     [(None, "drone", "launched", 50, "other"), (None, "missile", "launched", 3, "other"),
+      (None, "drone", "intercepted", 41, "other")], [], []),
+    # "ppl", "pensioners": people
+    ("telegram:synegubov", "Kharkiv: 4 ppl injured after a KAB hit a house", [], [("UA-63", "residential")],
+     [("UA-63", "injured", 4)]),
+    ("telegram:vvgladkov", "In Shebekino 3 pensioners were wounded by a drone.", [], [],
+     [("RU-BEL", "injured", 3)]),
+    # "a nine storey building", "damagd": a residential building, damaged
+    ("suspilne", "Sumy: a drone hit a nine storey building, windows and a car damagd.", [],
+     [("UA-59", "residential"), ("UA-59", "other")], []),
+    # "в т.ч.": a subset of its part
+    ("suspilne", "Міноборони рф стверджує, що збило 40 БпЛА: 30 над Курською обл, 10 над Московською, в т.ч. "
+     "3 летіли на Москву.",
+     [(None, "drone", "intercepted", 40, "ru-mod"), ("RU-KRS", "drone", "intercepted", 30, "ru-mod"),
+      ("RU-MOS", "drone", "intercepted", 10, "ru-mod")], [], []),
+    # "between November 9 and 15": the range's last day is no figure
+    ("meduza", "About 900 Ukrainian drones were shot down over Russia between November 9 and 15, the MoD "
+     "said.",
+     [(None, "drone", "intercepted", 900, "ru-mod")], [], []),
+    # "прием и выпуск самолетов": flights
+    ("ria", "В аэропорту Шереметьево временно приостановлен прием и выпуск самолетов.", [],
+     [("RU-MOS", "transport")], []),
+    # "Kyiv OVA": the oblast's administration
+    ("ukrinform", "Kyiv OVA: a warehouse burned in Brovary district after the attack.", [],
+     [("UA-32", "industrial"), ("UA-32", "fire")], []),
+    # "в окупованому Криму": the occupation between the preposition and the place
+    ("ukrinform", "Сили оборони уразили склад боєприпасів в окупованому Криму.", [], [("UA-43", "military")],
+     []),
+    # "детсад": a kindergarten
+    ("strana.ua", "В Одессе обломки повредили детсад.", [], [("UA-51", "other")], []),
+    # "AD forces of the MoD" shoot; the mayor reports
+    ("tass", "Sobyanin: AD units of the MoD repelled an attack of two drones flying towards Moscow.",
+     [("RU-MOW", "drone", "intercepted", 2, "ru-official")], [], []),
+    # "Только за ночь - 90 шахедов": a hyphen typed for the dash of a verbless line
+    ("pravda.com.ua", "За неделю россия выпустила по Украине более 900 дронов. Только за ночь - 90 шахедов.",
+     [(None, "drone", "launched", 900, "other"), (None, "drone", "launched", 90, "other")], [], []),
+    # "9 КАБ и 40 БпЛА по громадам": aimed at, so launched, with the header's place before the colon
+    ("telegram:sumy_ova", "Сумщина за сутки: 5 КАБ и 23 ударных БпЛА по громадам области.",
+     [("UA-59", "glide_bomb", "launched", 5, "ua-official"),
+      ("UA-59", "drone", "launched", 23, "ua-official")], [], []),
+    # "65 из 88 запущенных Россией": the participle's agent inside the "of" phrase
+    ("rbc", "Воздушные силы Украины сообщили, что сбили 52 из 70 запущенных Россией беспилотников.",
+     [(None, "drone", "launched", 70, "ua-military"), (None, "drone", "intercepted", 52, "ua-military")], [],
+     []),
 ]
 
 

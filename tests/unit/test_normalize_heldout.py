@@ -1,7 +1,7 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, thirty-nine rounds of 90; round 6
+administrations' posts in en/ru/uk (tests/data/heldout/, forty rounds of 90; round 6
 is harder documents: live blogs, digests, bullets, corrections; round 7 is like the
 dev set). The writers saw neither these tests nor the normalizer's code. Overall F1
 (the eval scorer's metric) of the normalizer as it was before them: 0.930, 0.906,
@@ -73,6 +73,9 @@ interception bulletins and governors) scored 0.962 untouched (0.948, 0.986, 0.95
 Round 40 (early December 2026: deep strikes in Russia's interior, Crimea, western Ukraine, railways, ports
 and bridges, Telegram posts with emoji, hashtags and headlines, in-post updates and corrections, non-strike
 stories) scored 0.963 untouched (0.963, 0.972, 0.958).
+Round 41 (late November 2026 written fast and messily: abbreviations and slang, typos, thousands separators,
+numbers in words, old place names, one side's figures in the other's media, weekly recaps and running totals
+beside the night's) scored 0.951 untouched (0.930, 0.956, 0.967).
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -215,7 +218,6 @@ KNOWN: dict[str, str] = {
     "counted (other writers labelled weekly totals)",
     "fresh22-uk-001": "'у серпні Росія випустила по Україні понад 4100 дронів' (a month's total) is "
     "counted",
-    "fresh22-uk-007": "'радіолокаційну станцію в тимчасово окупованому Криму' after a depot is missed",
     "fresh22-uk-013": "a garage cooperative on fire is 'other' damage",
     "fresh22-uk-015": "'Кримський міст ... атакували двічі — у 2022 та 2023 роках' (past) is transport",
     "fresh22-uk-018": "a refinery struck 'по ... заводу' with 'пожежу та пошкодження обладнання' after it "
@@ -581,6 +583,34 @@ KNOWN: dict[str, str] = {
     "fresh40-uk-013": "an analysts' running total since the start of the month ('з початку листопада ... "
     "понад 5 300 ударних дронів') is background, as round 22's writers left such totals out (its writer, as "
     "rounds 25 and 31's, labelled it)",
+    # round 41 (late November 2026 written fast and messily: abbreviations and slang, typos, thousands
+    # separators, numbers in words, old place names, weekly recaps and running totals beside the night's),
+    # written after the round-40 fixes and scored untouched (0.951)
+    "fresh41-en-008": "the ministry's running total since the start of the special military operation "
+    "('98 912 UAVs have been destroyed') is background, as round 22's writers left such totals out (its "
+    "writer, as rounds 25, 31 and 40's, labelled it)",
+    "fresh41-en-022": "the General Staff's table of Russia's losses since the start of the war ('operational-"
+    "tactical UAVs - 86,512 (+342), cruise missiles - 4,112') is a running total and background, as round "
+    "22's writers left such totals out (its writer labelled the totals, the day's '+342' and military "
+    "damage)",
+    "fresh41-en-024": "the ministry's claimed strike on energy facilities and military airfields ('all "
+    "designated targets were hit') gives no damage, as round 25 settled (its writer labelled energy and "
+    "military)",
+    "fresh41-en-027": "'The ZNPP training centre was hit' (a nuclear plant's training centre) is read as a "
+    "military training centre, not another civilian object",
+    "fresh41-ru-019": "the ministry's running total 'с начала проведения специальной военной операции' "
+    "(112 430 UAVs) is background, as round 22's writers left such totals out (its writer, as rounds 25, 31 "
+    "and 40's, labelled it)",
+    "fresh41-ru-024": "'Повреждены здание бывшей администрации' gives no other damage: an administration's "
+    "building with 'бывшей' between is not an administrative building",
+    "fresh41-uk-020": "the total before 'зокрема над Ростовською обл — 40, Воронезькою — двадцять шість' "
+    "takes the second part's region instead of none",
+    "fresh41-uk-021": "the Air Force's running totals since the full-scale invasion ('понад 70 тисяч ... "
+    "дронів та понад 2,7 тис. ракет') are background, as round 22's writers left such totals out (its "
+    "writer labelled them), and the verbless 'Лише за минулий тиждень — 1 180 шахедів' after them has no "
+    "figure before it to take its measure from",
+    "fresh41-uk-022": "'атакували близько сотні \"мопедами\" та шахедами' (about a hundred, in the "
+    "instrumental after slang in quotes) gives no figure",
 }
 
 
@@ -632,10 +662,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 3510
-    assert len(set(ids)) == 3510
+    assert len(ids) == 3600
+    assert len(set(ids)) == 3600
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 1170, "ru": 1170, "uk": 1170}
+    assert Counter(c["lang"] for c in CASES) == {"en": 1200, "ru": 1200, "uk": 1200}
 
 
 @pytest.mark.parametrize(
