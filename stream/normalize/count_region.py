@@ -242,6 +242,13 @@ def count_region(
                 break  # ", в том числе три, летевших на Москву": the aside's own place
             if close is not None and close + 1 < s_hi and toks[close + 1].low in _RELATIVE:
                 break  # "including 13 over the Leningrad region, where the governor said ..."
+            if close is not None and any(
+                p.first == close + 1 and not p.origin and p.last + 1 < s_hi
+                and toks[p.last + 1].text in _DASHES
+                for p in places
+            ):
+                # "118 дронів, зокрема над Ростовською обл — 40, Воронезькою — 26": a list, no aside
+                break
             if close is not None and not codes_in(places, seg, k):
                 # "7 missiles, including 4 Iskander-M, at Kyiv": the place after the aside
                 seg = k = close + 1

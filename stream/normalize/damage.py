@@ -493,6 +493,11 @@ def _match(toks: list[Token], i: int, hi: int) -> tuple[int, DamageKind] | None:
         return None  # "38 Ukrainian fixed-wing unmanned aerial vehicles": drones, not cars
     if found[1] == "industrial" and toks[i].lemma == "склад" and i > 0 and toks[i - 1].lemma == "особовий":
         return None  # "120 осіб особового складу": personnel, not a warehouse
+    if found[1] == "military" and toks[i].low in _TRAINING and (
+        (i > 0 and toks[i - 1].low in _PLANTS)
+        or (i + found[0] < hi and toks[i + found[0]].low in _PLANTS)
+    ):
+        return found[0], "other"  # "the ZNPP training centre", "учебный центр ЗАЭС": a plant's
     end = i + found[0]
     if toks[end - 1].low.endswith("'s") and end < hi and _PATTERNS.match(toks, end, hi) is not None:
         return None  # "the terminal's storage tanks": the tanks, not the terminal
@@ -515,6 +520,9 @@ def _match(toks: list[Token], i: int, hi: int) -> tuple[int, DamageKind] | None:
     return found[0], found[1]  # type: ignore[return-value]
 
 
+_TRAINING = frozenset({"training", "учебный", "учебного", "учебном", "навчальний", "навчального",
+                       "навчальному"})
+_PLANTS = frozenset({"npp", "znpp", "аэс", "аес", "заэс", "заес", "plant's", "station's"})
 _ADMIN = ("administrat", "адмін", "админ", "адміністратив", "административ")
 
 

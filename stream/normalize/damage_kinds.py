@@ -182,7 +182,10 @@ _KINDS: dict[DamageKind, str] = {
         trucks; lorry; lorries; адмінбудівля; админздание; административное здание; адмінбудинок;
         minibus; minibuses; авто; vessel; vessels; ship; ships; судно; civilian vessel; cargo ship;
         tanker; tankers; танкер; танкеры; танкери; bulk carrier; сухогруз; суховантаж;
-        здание администрации; будівля адміністрації; administration building; service station;
+        здание администрации; будівля адміністрації; administration building;
+        здание бывшей администрации; здание районной администрации; здание городской администрации;
+        будівля колишньої адміністрації; будівля районної адміністрації; будівля міської адміністрації;
+        former administration building; service station;
         car service station; car service; автосервис; автосервіс; станция техобслуживания;
         станція техобслуговування;
         цивільне судно; гражданское судно; ambulance; ambulances; van; vans; tram; trams; trolleybus; tractor;

@@ -203,6 +203,9 @@ _UNGUIDED = frozenset({"unguided", "некерованих", "некерован
 _SAID = frozenset({"said", "says", "claimed", "claims", "reported", "added"})
 
 
+_OR_AND = frozenset({"та", "і", "й", "и", "and", "or", "або", "или"})
+
+
 def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None, int]:
     """Classify the phrase after a number ending at token i.
 
@@ -225,6 +228,16 @@ def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None,
         return "other", None, i  # "пожежа на 7–9 поверхах": the first of a range of floors
     if nxt.kind == "punct" and nxt.text in "«\"“":
         j += 1
+        if (
+            j + 3 < n
+            and toks[j].kind == "word"
+            and weapon_of(toks[j]) is None
+            and toks[j + 1].text in "»\"”"
+            and toks[j + 2].low in _OR_AND
+            and weapon_of(toks[j + 3]) is not None
+        ):
+            # "близько сотні «мопедами» та шахедами": a nickname in quotes, joined to its weapon
+            return _checked(toks, weapon_of(toks[j + 3]), _weapon_end(toks, j + 3))  # type: ignore[arg-type]
     elif nxt.text in "'”" and any(t.text in "'“" for t in toks[max(0, i - 3) : i]):
         j += 1  # "said 'over 20' drones had been shot down": the quote closes round the figure
     elif nxt.text == "-" and j + 1 < n and nxt.start == toks[i].end and toks[j + 1].start == nxt.end:

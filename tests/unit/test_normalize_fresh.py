@@ -1872,6 +1872,17 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("telegram:sumy_ova", "Сумщина за сутки: 5 КАБ и 23 ударных БпЛА по громадам области.",
      [("UA-59", "glide_bomb", "launched", 5, "ua-official"),
       ("UA-59", "drone", "launched", 23, "ua-official")], [], []),
+    # a list of parts after "зокрема", not an aside before the total's place
+    ("rbc", "Міноборони рф стверджує, що збито 60 дронів, зокрема над Курською обл — 35, Брянською — 25.",
+     [(None, "drone", "intercepted", 60, "ru-mod"), ("RU-KRS", "drone", "intercepted", 35, "ru-mod"),
+      ("RU-BRY", "drone", "intercepted", 25, "ru-mod")], [], []),
+    # a nuclear plant's training centre is no military one
+    ("telegram:balitsky", "В Энергодаре дрон ВСУ попал в учебный центр ЗАЭС.", [], [("UA-23", "other")], []),
+    # "здание бывшей администрации": an administration's building
+    ("telegram:pushilin", "В Горловке повреждено здание бывшей администрации.", [], [("UA-14", "other")], []),
+    # a nickname in quotes joined to its weapon ("«мопедами» та шахедами")
+    ("telegram:sumy_oda", "Ворог атакував Сумщину близько сотні «мопедами» та шахедами.",
+     [("UA-59", "drone", "launched", 100, "ua-official")], [], []),
     # "65 из 88 запущенных Россией": the participle's agent inside the "of" phrase
     ("rbc", "Воздушные силы Украины сообщили, что сбили 52 из 70 запущенных Россией беспилотников.",
      [(None, "drone", "launched", 70, "ua-military"), (None, "drone", "intercepted", 52, "ua-military")], [],
