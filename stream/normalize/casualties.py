@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import Final, Literal, NamedTuple
 
 from stream.normalize.lexicon import PERSON, STOP, has, words
 from stream.normalize.numbers import Number
@@ -16,104 +16,104 @@ from stream.normalize.tokens import Token, analyzer
 
 What = Literal["killed", "injured"]
 
-KILLED = words(
-    "killed", "killing", "kill", "kills", "dead", "died", "die", "dies", "death", "deaths",
-    "fatalities", "lives", "toll",
-    "погибнуть", "погибли", "погиб", "погибла", "погибший", "погибших", "убить", "убиты",
-    "убит", "гибель", "жертва", "жертвы",
-    "загинути", "загинули", "загинув", "загинула", "загиблий", "загиблих", "вбити", "вбито",
-    "убито", "загибель", "жертв",
-    "скончаться", "скончался", "скончалась", "скончались", "умереть", "умер", "умерла", "умерли",
-    "померти", "помер", "померла", "померли",
-    "тіло", "тело",  # "під завалами знайшли тіло жінки": a body found
-)  # fmt: skip
-INJURED = words(
-    "injured", "injuring", "injure", "injures", "injury", "injuries", "wounded", "wounding",
-    "wounds", "hurt", "hospitalised", "hospitalized",
-    "ранить", "ранены", "ранен", "ранена", "раненый", "раненых", "ранение", "ранения",
-    "пострадать", "пострадали", "пострадал", "пострадала", "пострадавший", "пострадавших",
-    "травмировать", "травмированы", "травма", "травмы",
-    "поранити", "поранені", "поранено", "поранений", "поранених", "поранення",
-    "постраждати", "постраждали", "постраждав", "постраждала", "постраждалий",
-    "постраждалих", "травмувати", "травмовано", "травмовані", "травмований",
-    "травмувався", "травмувалася", "травмувалась", "травмувалися", "травмировался", "травмировалась",
-    "травмировались", "поранився", "поранилася", "поранилась",
-    "ожог", "ожоги", "ожогов", "опік", "опіки", "опіків",  # "хозяйка получила ожоги"
-    "barotrauma", "concussion", "concussions", "баротравма", "баротравму", "баротравми", "баротравмы",
-    "cuts", "burns", "bruises", "порез", "порезы", "поріз", "порізи", "контузия", "контузію",
-    "контузії", "контузии",  # "one resident suffered cuts", "у женщины порезы стеклом"
-)  # fmt: skip
-CASUALTY_CUES = KILLED | INJURED
+KILLED: Final = words(
+           "killed", "killing", "kill", "kills", "dead", "died", "die", "dies", "death", "deaths",
+           "fatalities", "lives", "toll",
+           "погибнуть", "погибли", "погиб", "погибла", "погибший", "погибших", "убить", "убиты",
+           "убит", "гибель", "жертва", "жертвы",
+           "загинути", "загинули", "загинув", "загинула", "загиблий", "загиблих", "вбити", "вбито",
+           "убито", "загибель", "жертв",
+           "скончаться", "скончался", "скончалась", "скончались", "умереть", "умер", "умерла", "умерли",
+           "померти", "помер", "померла", "померли",
+           "тіло", "тело",  # "під завалами знайшли тіло жінки": a body found
+       )  # fmt: skip
+INJURED: Final = words(
+           "injured", "injuring", "injure", "injures", "injury", "injuries", "wounded", "wounding",
+           "wounds", "hurt", "hospitalised", "hospitalized",
+           "ранить", "ранены", "ранен", "ранена", "раненый", "раненых", "ранение", "ранения",
+           "пострадать", "пострадали", "пострадал", "пострадала", "пострадавший", "пострадавших",
+           "травмировать", "травмированы", "травма", "травмы",
+           "поранити", "поранені", "поранено", "поранений", "поранених", "поранення",
+           "постраждати", "постраждали", "постраждав", "постраждала", "постраждалий",
+           "постраждалих", "травмувати", "травмовано", "травмовані", "травмований",
+           "травмувався", "травмувалася", "травмувалась", "травмувалися", "травмировался", "травмировалась",
+           "травмировались", "поранився", "поранилася", "поранилась",
+           "ожог", "ожоги", "ожогов", "опік", "опіки", "опіків",  # "хозяйка получила ожоги"
+           "barotrauma", "concussion", "concussions", "баротравма", "баротравму", "баротравми", "баротравмы",
+           "cuts", "burns", "bruises", "порез", "порезы", "поріз", "порізи", "контузия", "контузію",
+           "контузії", "контузии",  # "one resident suffered cuts", "у женщины порезы стеклом"
+       )  # fmt: skip
+CASUALTY_CUES: Final = KILLED | INJURED
 
-_NEG = words("no", "not", "nobody", "none", "без", "нет", "немає", "ніхто", "никто", "не",
-             "обошлось", "обійшлося", "without")
+_NEG: Final = words("no", "not", "nobody", "none", "без", "нет", "немає", "ніхто", "никто", "не",
+                    "обошлось", "обійшлося", "without")
 # Words skipped when looking from a cue back to its number ("two workers were injured").
-_BACK_SKIP = words(
-    "were", "was", "have", "has", "been", "had", "are", "is", "got", "reportedly", "also", "now",
-    "later", "people", "others", "more", "another", "ще", "еще", "ещё", "також", "також",
-    "other", "інші", "другие", "інших", "других", "slightly", "seriously", "severely",
-    "critically", "lightly", "moderately", "badly", "легко", "тяжело", "тяжко", "важко",
-    "shrapnel", "minor", "serious", "multiple", "осколочные", "осколкові", "осколочное",
-    "осколкове", "легкие", "легкі", "тяжелые", "важкі",
-    "were", "получили", "получил", "получила", "зазнали", "зазнав", "зазнала", "suffered",
-    "sustained", "людей", "людини", "человек", "человека", "were", "being", "left",
-    "дістали", "дістав", "дістала", "отримали", "отримав", "отримала", "зазнали",
-    "known", "believed", "thought", "feared", "confirmed", "reported", "to",
-    "in", "the", "region", "city", "oblast", "area",  # "Nine more people in the region were injured"
+_BACK_SKIP: Final = words(
+           "were", "was", "have", "has", "been", "had", "are", "is", "got", "reportedly", "also", "now",
+           "later", "people", "others", "more", "another", "ще", "еще", "ещё", "також", "також",
+           "other", "інші", "другие", "інших", "других", "slightly", "seriously", "severely",
+           "critically", "lightly", "moderately", "badly", "легко", "тяжело", "тяжко", "важко",
+           "shrapnel", "minor", "serious", "multiple", "осколочные", "осколкові", "осколочное",
+           "осколкове", "легкие", "легкі", "тяжелые", "важкі",
+           "were", "получили", "получил", "получила", "зазнали", "зазнав", "зазнала", "suffered",
+           "sustained", "людей", "людини", "человек", "человека", "were", "being", "left",
+           "дістали", "дістав", "дістала", "отримали", "отримав", "отримала", "зазнали",
+           "known", "believed", "thought", "feared", "confirmed", "reported", "to",
+           "in", "the", "region", "city", "oblast", "area",  # "Nine more people in the region were injured"
     "за", "добу", "сутки", "минулу", "минувшие", "прошедшие", "день",  # "Ще 11 людей в області за добу"
-)  # fmt: skip
-_FWD_SKIP = words(
-    "at", "least", "another", "more", "than", "ще", "еще", "ещё", "не", "менее", "менше",
-    "щонайменше", "rose", "risen", "to", "до", "has", "climbed", "reached", "по", "меньшей",
-    "мере", "крайней", "более", "свыше", "понад", "більше", "over", "nearly", "almost",
-    "вже", "уже", "already",  # "поранення отримали вже шестеро людей"
-    # "wounding about 20": an approximate figure is the figure stated (as "at least 30")
-    "about", "around", "approximately", "roughly", "some", "около", "примерно", "почти", "порядка",
-    "близько", "приблизно", "майже",
-    # "ранения получили 5 человек", "поранення отримала жінка": the verb of a noun cue
-    "получили", "получил", "получила", "отримали", "отримав", "отримала", "дістали", "дістав",
-    "дістала", "зазнали", "зазнав", "зазнала",
-)  # fmt: skip
+       )  # fmt: skip
+_FWD_SKIP: Final = words(
+           "at", "least", "another", "more", "than", "ще", "еще", "ещё", "не", "менее", "менше",
+           "щонайменше", "rose", "risen", "to", "до", "has", "climbed", "reached", "по", "меньшей",
+           "мере", "крайней", "более", "свыше", "понад", "більше", "over", "nearly", "almost",
+           "вже", "уже", "already",  # "поранення отримали вже шестеро людей"
+           # "wounding about 20": an approximate figure is the figure stated (as "at least 30")
+           "about", "around", "approximately", "roughly", "some", "около", "примерно", "почти", "порядка",
+           "близько", "приблизно", "майже",
+           # "ранения получили 5 человек", "поранення отримала жінка": the verb of a noun cue
+           "получили", "получил", "получила", "отримали", "отримав", "отримала", "дістали", "дістав",
+           "дістала", "зазнали", "зазнав", "зазнала",
+       )  # fmt: skip
 # Adjectives between a cue and its person ("погиб мирный житель", "загинула літня жінка").
-_ADJ_POS = frozenset({"ADJF", "PRTF"})
-_SINGLE_RAW = (
-    "man", "woman", "child", "boy", "girl", "teenager", "resident", "pensioner", "driver",
-    "civilian", "person", "worker", "soldier", "мужчина", "женщина", "ребенок", "ребёнок",
-    "подросток", "житель", "жительница", "пенсионер", "пенсионерка", "водитель", "чоловік",
-    "жінка", "дитина", "підліток", "мешканець", "мешканка", "пенсіонер", "пенсіонерка", "водій",
-    "людина", "человек", "чоловіка", "жінку", "wife", "husband", "son", "daughter", "mother",
-    "father", "жена", "муж", "сын", "дочь", "мать", "отец", "дружина", "син", "донька", "мати",
-    "батько", "юноша", "девушка", "девочка", "мальчик", "младенец", "школьник", "школьница",
-    "студент", "студентка", "военнослужащий", "юнак", "дівчина", "дівчинка", "хлопчик",
-    "немовля", "школяр", "школярка", "студентка", "військовослужбовець", "teen", "baby",
-    "infant", "toddler", "student", "volunteer", "rescuer", "firefighter", "paramedic",
-    "policeman", "journalist", "farmer", "guard", "youth", "медик", "спасатель",
-    "рятувальник", "волонтер", "волонтёр", "журналист", "журналіст", "фермер", "охранник",
-    "охоронець", "хлопець", "хлопця", "парень", "парня", "дівчину", "пожежник", "пожарный",
-    "firefighter", "хозяйка", "хозяин", "господиня", "господар", "owner", "працівник",
-    "працівника", "работник", "работника", "сотрудник", "сотрудника", "співробітник",
-    "співробітника", "employee", "grandson", "granddaughter", "grandmother", "grandfather", "внук",
-    "внучка", "бабушка", "дедушка", "онук", "онука", "бабуся", "дідусь", "neighbour", "neighbor",
-    "сосед", "соседка", "сусід", "сусідка", "машиніст", "машиніста", "машинист", "машиниста",
-    "тракторист", "тракториста", "охоронник", "электрик", "електрик", "лісник", "лесник",
-    "цивільний", "цивільна", "гражданский", "мирянин",
-    "citizen", "national", "громадянин", "громадянка", "гражданин", "гражданка",
-    "энергетик", "енергетик", "енергетика", "engineer", "инженер", "інженер", "інженера", "инженера",
-    "фельдшер", "фельдшера", "фельдшерица", "фельдшерка", "врач", "лікар", "медсестра", "медсестру",
-    "doctor", "nurse", "пассажир", "пассажирка", "пасажир", "пасажирка",
+_ADJ_POS: Final = frozenset({"ADJF", "PRTF"})
+_SINGLE_RAW: Final = (
+           "man", "woman", "child", "boy", "girl", "teenager", "resident", "pensioner", "driver",
+           "civilian", "person", "worker", "soldier", "мужчина", "женщина", "ребенок", "ребёнок",
+           "подросток", "житель", "жительница", "пенсионер", "пенсионерка", "водитель", "чоловік",
+           "жінка", "дитина", "підліток", "мешканець", "мешканка", "пенсіонер", "пенсіонерка", "водій",
+           "людина", "человек", "чоловіка", "жінку", "wife", "husband", "son", "daughter", "mother",
+           "father", "жена", "муж", "сын", "дочь", "мать", "отец", "дружина", "син", "донька", "мати",
+           "батько", "юноша", "девушка", "девочка", "мальчик", "младенец", "школьник", "школьница",
+           "студент", "студентка", "военнослужащий", "юнак", "дівчина", "дівчинка", "хлопчик",
+           "немовля", "школяр", "школярка", "студентка", "військовослужбовець", "teen", "baby",
+           "infant", "toddler", "student", "volunteer", "rescuer", "firefighter", "paramedic",
+           "policeman", "journalist", "farmer", "guard", "youth", "медик", "спасатель",
+           "рятувальник", "волонтер", "волонтёр", "журналист", "журналіст", "фермер", "охранник",
+           "охоронець", "хлопець", "хлопця", "парень", "парня", "дівчину", "пожежник", "пожарный",
+           "firefighter", "хозяйка", "хозяин", "господиня", "господар", "owner", "працівник",
+           "працівника", "работник", "работника", "сотрудник", "сотрудника", "співробітник",
+           "співробітника", "employee", "grandson", "granddaughter", "grandmother", "grandfather", "внук",
+           "внучка", "бабушка", "дедушка", "онук", "онука", "бабуся", "дідусь", "neighbour", "neighbor",
+           "сосед", "соседка", "сусід", "сусідка", "машиніст", "машиніста", "машинист", "машиниста",
+           "тракторист", "тракториста", "охоронник", "электрик", "електрик", "лісник", "лесник",
+           "цивільний", "цивільна", "гражданский", "мирянин",
+           "citizen", "national", "громадянин", "громадянка", "гражданин", "гражданка",
+           "энергетик", "енергетик", "енергетика", "engineer", "инженер", "інженер", "інженера", "инженера",
+           "фельдшер", "фельдшера", "фельдшерица", "фельдшерка", "врач", "лікар", "медсестра", "медсестру",
+           "doctor", "nurse", "пассажир", "пассажирка", "пасажир", "пасажирка",
     "колега", "коллега", "colleague", "провідниця", "провідник", "проводница", "проводник", "conductor",
-)  # fmt: skip
-_SINGLE = words(*_SINGLE_RAW)
+       )  # fmt: skip
+_SINGLE: Final = words(*_SINGLE_RAW)
 # Two people in one word: "an elderly couple was killed", "загинуло подружжя", "погибли супруги".
-_COUPLE = frozenset({"couple", "подружжя", "супруги", "супругов", "супружеская"})
-_SINGLE_NOM = frozenset(_SINGLE_RAW)
-_ADJ_SKIP = frozenset(
-    {"a", "an", "elderly", "local", "young", "old", "another", "one", "the", "his", "her", "its",
-     "their", "его", "ее", "её", "их", "його", "її", "їх",
-     # "загинув наш колега", "our colleague was killed"
-     "our", "наш", "наша", "наші", "наши", "нашего", "нашої", "нашу"}
-)
-_AGE_RE = re.compile(r"^\d+-(year-old|летн\w*|річн\w*)$")
+_COUPLE: Final = frozenset({"couple", "подружжя", "супруги", "супругов", "супружеская"})
+_SINGLE_NOM: Final = frozenset(_SINGLE_RAW)
+_ADJ_SKIP: Final = frozenset(
+           {"a", "an", "elderly", "local", "young", "old", "another", "one", "the", "his", "her", "its",
+            "their", "его", "ее", "её", "их", "його", "її", "їх",
+            # "загинув наш колега", "our colleague was killed"
+            "our", "наш", "наша", "наші", "наши", "нашего", "нашої", "нашу"}
+       )
+_AGE_RE: Final = re.compile(r"^\d+-(year-old|летн\w*|річн\w*)$")
 
 
 def _singular(tok: Token) -> bool:
@@ -129,7 +129,7 @@ def _plural(low: str, lang: str) -> bool:
     return bool(parses) and parses[0].tag.number == "plur"
 
 
-_UK_LETTERS = frozenset("іїєґ")
+_UK_LETTERS: Final = frozenset("іїєґ")
 
 
 class Casualty(NamedTuple):
@@ -232,7 +232,7 @@ def extract_casualties(
     )
 
 
-_AMONG_CUE = frozenset({"серед", "среди", "among"})
+_AMONG_CUE: Final = frozenset({"серед", "среди", "among"})
 
 
 def _among(toks: list[Token], i: int) -> bool:
@@ -242,9 +242,10 @@ def _among(toks: list[Token], i: int) -> bool:
     return k >= 0 and toks[k].low in _AMONG_CUE
 
 
-_PART_BREAKS = frozenset({":", "—", "–"})
-_ALREADY = frozenset({"вже", "уже", "already", "now"})
-_ALL_TOLD = frozenset({"загалом", "всего", "всього", "усього", "total", "toll", "итого", "общей", "общее"})
+_PART_BREAKS: Final = frozenset({":", "—", "–"})
+_ALREADY: Final = frozenset({"вже", "уже", "already", "now"})
+_ALL_TOLD: Final = (
+    frozenset({"загалом", "всего", "всього", "усього", "total", "toll", "итого", "общей", "общее"}))
 
 
 def _without_parts(
@@ -278,15 +279,15 @@ def _without_parts(
     return out
 
 
-_CONDITION = frozenset({"стан", "состояние", "condition", "conditions"})
-_HOSPITALISED = words("госпитализировать", "госпитализированы", "госпитализирован", "госпіталізувати",
-                      "госпіталізовано", "госпіталізовані", "hospitalised", "hospitalized")
+_CONDITION: Final = frozenset({"стан", "состояние", "condition", "conditions"})
+_HOSPITALISED: Final = words("госпитализировать", "госпитализированы", "госпитализирован", "госпіталізувати",
+                             "госпіталізовано", "госпіталізовані", "hospitalised", "hospitalized")
 
 
 # "remain in hospital", "залишаються в лікарні", "находятся в больнице"
-_IN_HOSPITAL = frozenset({"hospital", "hospitals", "лікарні", "лікарнях", "больнице", "больницах",
-                          "стаціонарі", "стационаре"})
-_AGED = frozenset({"aged", "age", "ages", "віком", "возрасте", "вік", "возраст"})
+_IN_HOSPITAL: Final = frozenset({"hospital", "hospitals", "лікарні", "лікарнях", "больнице", "больницах",
+                                 "стаціонарі", "стационаре"})
+_AGED: Final = frozenset({"aged", "age", "ages", "віком", "возрасте", "вік", "возраст"})
 
 
 def _age_start(toks: list[Token], k: int) -> int | None:
@@ -331,8 +332,8 @@ def _without_hospitalised(toks: list[Token], found: list[Casualty]) -> list[Casu
     return out
 
 
-_ITEM_DASH = frozenset({"–", "—"})
-_ITEM_GLUE = frozenset({",", "а", "і", "и", "та", "й", "в", "у", "на", "in", "and", "while"})
+_ITEM_DASH: Final = frozenset({"–", "—"})
+_ITEM_GLUE: Final = frozenset({",", "а", "і", "и", "та", "й", "в", "у", "на", "in", "and", "while"})
 
 
 def _elliptic(
@@ -413,11 +414,11 @@ def _elliptic(
     return out
 
 
-_REMAINS = frozenset({"тела", "тіла", "bodies", "останки", "remains", "тел", "тіл"})
-_HANDOVER = frozenset({"передан", "переданы", "передано", "передала", "передали", "повернули",
-                       "повернуто", "повернула", "вернула", "вернули", "получила", "получили",
-                       "отримала", "отримали", "returned", "repatriated", "handed", "обмена",
-                       "обміну", "exchange", "repatriation", "репатріації", "репатриации"})
+_REMAINS: Final = frozenset({"тела", "тіла", "bodies", "останки", "remains", "тел", "тіл"})
+_HANDOVER: Final = frozenset({"передан", "переданы", "передано", "передала", "передали", "повернули",
+                              "повернуто", "повернула", "вернула", "вернули", "получила", "получили",
+                              "отримала", "отримали", "returned", "repatriated", "handed", "обмена",
+                              "обміну", "exchange", "repatriation", "репатріації", "репатриации"})
 
 
 def _handed_over(toks: list[Token], first: int, last: int) -> bool:
@@ -427,8 +428,8 @@ def _handed_over(toks: list[Token], first: int, last: int) -> bool:
     if not any(t.low in _REMAINS for t in near):
         return False
     return any(t.low in _HANDOVER for t in toks[max(0, first - 8) : min(len(toks), last + 3)])
-_BODY = frozenset({"тіло", "тело", "тіла", "тела"})
-_MORE_OF = frozenset({"еще", "ещё", "ще", "more", "another", "іще"})
+_BODY: Final = frozenset({"тіло", "тело", "тіла", "тела"})
+_MORE_OF: Final = frozenset({"еще", "ещё", "ще", "more", "another", "іще"})
 
 
 def _drop_superseded(
@@ -469,11 +470,13 @@ def _drop_superseded(
     return [c for c in found if c.what not in current or not earlier(c)]
 
 
-_TOLL_NOUNS = frozenset({"toll", "figure", "figures", "count", "tally", "estimate", "report", "reports"})
+_TOLL_NOUNS: Final = (
+    frozenset({"toll", "figure", "figures", "count", "tally", "estimate", "report", "reports"}))
 
 
-_BUT = frozenset({"однак", "однако", "але", "проте", "но", "but", "however", "later", "пізніше", "позже",
-                  "позднее"})
+_BUT: Final = (
+    frozenset({"однак", "однако", "але", "проте", "но", "but", "however", "later", "пізніше", "позже",
+               "позднее"}))
 
 
 def _contrast(toks: list[Token], k: int) -> bool:
@@ -489,19 +492,20 @@ def _clause_end(toks: list[Token], k: int, hi: int) -> int:
     return next((m for m in range(k + 1, hi) if toks[m].text in (",", ";", "(", ")")), hi)
 
 
-_REPORTING = frozenset({"reported", "said", "told", "announced", "put", "gave", "reporting", "сообщалось",
-                        "повідомлялося", "повідомлялось", "сообщал", "сообщала", "сообщали", "сообщить",
-                        "повідомляв", "повідомляла", "повідомляли", "повідомити", "заявлял", "заявляв",
-                        "заявляли", "говорилось", "говорили", "йшлося", "шла", "называл", "називав",
-                        "данные", "даними", "данным", "figure", "toll", "information", "інформація",
-                        "информация", "відомо", "известно"})
-_EARLIER = frozenset({"earlier", "previously", "initially", "ранее", "раніше", "прежде",
-                      "сообщалось", "повідомлялося", "повідомлялось", "первоначально",
+_REPORTING: Final = (
+    frozenset({"reported", "said", "told", "announced", "put", "gave", "reporting", "сообщалось",
+               "повідомлялося", "повідомлялось", "сообщал", "сообщала", "сообщали", "сообщить",
+               "повідомляв", "повідомляла", "повідомляли", "повідомити", "заявлял", "заявляв",
+               "заявляли", "говорилось", "говорили", "йшлося", "шла", "называл", "називав",
+               "данные", "даними", "данным", "figure", "toll", "information", "інформація",
+               "информация", "відомо", "известно"}))
+_EARLIER: Final = frozenset({"earlier", "previously", "initially", "ранее", "раніше", "прежде",
+                             "сообщалось", "повідомлялося", "повідомлялось", "первоначально",
                       "изначально", "спочатку", "спершу", "сначала", "сперва", "напередодні", "накануне"})
 
 
-_STRIKE_OUT = frozenset({"не", "not", "ні"})
-_RATHER = frozenset({"а", "but", "але"})
+_STRIKE_OUT: Final = frozenset({"не", "not", "ні"})
+_RATHER: Final = frozenset({"а", "but", "але"})
 
 
 def _struck(toks: list[Token], numbers: list[Number]) -> dict[int, Number]:
@@ -558,9 +562,10 @@ def _negated(toks: list[Token], i: int, bounds: tuple[int, int], struck: dict[in
     return False
 
 
-_RELATIVE = frozenset({"who", "який", "яка", "які", "который", "которая", "которые"})
-_AUX = frozenset({"had", "has", "have", "was", "were", "been", "is", "are", "being", "be", "був", "була",
-                  "було", "были", "был", "была"})
+_RELATIVE: Final = frozenset({"who", "який", "яка", "які", "который", "которая", "которые"})
+_AUX: Final = (
+    frozenset({"had", "has", "have", "was", "were", "been", "is", "are", "being", "be", "був", "була",
+               "було", "были", "был", "была"}))
 
 
 def _before(
@@ -721,8 +726,8 @@ def _before(
     return None
 
 
-_JOINERS = frozenset({"and", "и", "і", "та", "й"})
-_HE_SHE = frozenset({"he", "she", "він", "вона", "он", "она"})
+_JOINERS: Final = frozenset({"and", "и", "і", "та", "й"})
+_HE_SHE: Final = frozenset({"he", "she", "він", "вона", "он", "она"})
 
 
 def person_of(toks: list[Token], first: int, last: int) -> str | None:
@@ -731,9 +736,9 @@ def person_of(toks: list[Token], first: int, last: int) -> str | None:
 
 
 #: "a person", "человек": who may be anyone (a headline's "погиб человек" is the story's man)
-ANYONE = frozenset({"person", "человек", "людина", "особа", "лицо", "житель", "мешканець", "resident",
-                    "civilian", "цивільний"})
-_DASH_PAIR = frozenset({"—", "–"})
+ANYONE: Final = frozenset({"person", "человек", "людина", "особа", "лицо", "житель", "мешканець", "resident",
+                           "civilian", "цивільний"})
+_DASH_PAIR: Final = frozenset({"—", "–"})
 
 
 def _appositive_person(toks: list[Token], comma: int) -> tuple[int, int] | None:
@@ -792,19 +797,19 @@ def _taken_to_hospital(toks: list[Token], with_at: int) -> int | None:
     return k - 1
 
 
-_SOUGHT = frozenset({"звернулися", "звернулись", "звернулося", "обратились", "обратилось",
-                     "sought", "по", "за", "медичну", "медичною", "медицинской",
-                     "медицинскую", "допомогу", "допомогою", "помощью", "помощь", "medical",
-                     "help", "treatment", "care"})
-_TREATED = frozenset({"treated", "treatment", "hospitalised", "hospitalized"})
-_TAKEN = frozenset({"taken", "rushed", "admitted", "brought", "sent", "transported", "evacuated"})
-_REGION_WORDS = frozenset({"області", "области", "регіоні", "регионе", "region", "city", "місті",
-                           "городе", "районі", "районе", "громаді"})
-_INCLUDING = frozenset({"including", "among", "в", "у", "серед", "среди", "зокрема", "включая"})
+_SOUGHT: Final = frozenset({"звернулися", "звернулись", "звернулося", "обратились", "обратилось",
+                            "sought", "по", "за", "медичну", "медичною", "медицинской",
+                            "медицинскую", "допомогу", "допомогою", "помощью", "помощь", "medical",
+                            "help", "treatment", "care"})
+_TREATED: Final = frozenset({"treated", "treatment", "hospitalised", "hospitalized"})
+_TAKEN: Final = frozenset({"taken", "rushed", "admitted", "brought", "sent", "transported", "evacuated"})
+_REGION_WORDS: Final = frozenset({"області", "области", "регіоні", "регионе", "region", "city", "місті",
+                                  "городе", "районі", "районе", "громаді"})
+_INCLUDING: Final = frozenset({"including", "among", "в", "у", "серед", "среди", "зокрема", "включая"})
 
 
-_DASH = frozenset({"—", "–", "-"})
-_YEARS = frozenset({"років", "роки", "рік", "лет", "года", "год", "years"})
+_DASH: Final = frozenset({"—", "–", "-"})
+_YEARS: Final = frozenset({"років", "роки", "рік", "лет", "года", "год", "years"})
 
 
 def _age_aside(toks: list[Token], comma: int) -> int | None:
@@ -882,9 +887,10 @@ def _after(
     return None
 
 
-_PRELIMINARY = (("по", "предварительным", "данным"), ("за", "попередніми", "даними"), ("according", "to",
-                "preliminary", "data"), ("по", "предварительной", "информации"), ("за", "попередньою",
-                "інформацією"))
+_PRELIMINARY: Final = (
+    (("по", "предварительным", "данным"), ("за", "попередніми", "даними"), ("according", "to",
+     "preliminary", "data"), ("по", "предварительной", "информации"), ("за", "попередньою",
+     "інформацією")))
 
 
 def _preliminary_end(toks: list[Token], k: int) -> int | None:
@@ -920,7 +926,7 @@ def _joined_singles(toks: list[Token], last: int) -> tuple[int, int]:
     return count, end
 
 
-_AGE_WORDS = frozenset({"років", "року", "рік", "лет", "года", "год", "years", "year"})
+_AGE_WORDS: Final = frozenset({"років", "року", "рік", "лет", "года", "год", "years", "year"})
 
 
 def _past_age(toks: list[Token], k: int) -> int:
@@ -951,8 +957,9 @@ def _more_people(toks: list[Token], j: int) -> tuple[int, int, int]:
     return count, j, last
 
 
-_UPDATE_MARKS = frozenset({"upd", "update", "updated", "уточнение", "уточнення", "оновлено", "обновлено",
-                           "оновлення", "обновление"})
+_UPDATE_MARKS: Final = (
+    frozenset({"upd", "update", "updated", "уточнение", "уточнення", "оновлено", "обновлено",
+               "оновлення", "обновление"}))
 
 
 def _in_update(
@@ -997,8 +1004,8 @@ def _now(toks: list[Token], first: int, cue: int) -> bool:
     return any(t.low == "now" and t.sent == toks[cue].sent for t in toks[lo : max(first, cue)])
 
 
-_TOTAL_OPENERS = frozenset({"загалом", "усього", "всього", "всего", "итого", "total", "altogether",
-                            "overall"})
+_TOTAL_OPENERS: Final = frozenset({"загалом", "усього", "всього", "всего", "итого", "total", "altogether",
+                                   "overall"})
 
 
 def _opens_with_total(toks: list[Token], bounds: tuple[int, int]) -> bool:
@@ -1037,14 +1044,14 @@ def _toll(
 
 
 # the word before a toll's figure: "has risen to 9", "stands at 9", "зросла до 9", "уточнили: їх 13"
-_TOLL_FIGURE = frozenset({"to", "at", "до", "їх", "их", "становить", "составляет"})
+_TOLL_FIGURE: Final = frozenset({"to", "at", "до", "їх", "их", "становить", "составляет"})
 
 
 # Singular nouns of a casualty ("загиблий", "пострадавший") and the words that say one exists.
-_ONE_CASUALTY = frozenset({"загиблий", "загибла", "погибший", "погибшая", "поранений", "поранена",
-                           "раненый", "раненая", "постраждалий", "постраждала", "пострадавший",
-                           "пострадавшая", "травмований", "травмована"})
-_THERE_IS = frozenset({"є", "есть", "имеется"})
+_ONE_CASUALTY: Final = frozenset({"загиблий", "загибла", "погибший", "погибшая", "поранений", "поранена",
+                                  "раненый", "раненая", "постраждалий", "постраждала", "пострадавший",
+                                  "пострадавшая", "травмований", "травмована"})
+_THERE_IS: Final = frozenset({"є", "есть", "имеется"})
 
 
 def _there_is_one(toks: list[Token], i: int) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from stream.models import Claimant, Lang
 from stream.normalize.lexicon import PhraseMatcher, has, words
@@ -158,11 +158,11 @@ _RAW_CUES: tuple[tuple[str, str], ...] = (
     ("по нашим данным", "other"), ("по подсчетам", "other"), ("по подсчётам", "other"),
     ("за підрахунками", "other"), ("за нашими даними", "other"), ("our tally", "other"),
 )  # fmt: skip
-_CUES = PhraseMatcher(list(_RAW_CUES))
-_RU_ADJ = words("russia", "russia's", "russian", "российский", "россия", "рф", "російський",
-                "росія", "moscow's", "kremlin")
-_UA_ADJ = words("ukraine", "ukraine's", "ukrainian", "украинский", "украина", "український",
-                "україна", "kyiv's", "kyiv", "київ")
+_CUES: Final = PhraseMatcher(list(_RAW_CUES))
+_RU_ADJ: Final = words("russia", "russia's", "russian", "российский", "россия", "рф", "російський",
+                       "росія", "moscow's", "kremlin")
+_UA_ADJ: Final = words("ukraine", "ukraine's", "ukrainian", "украинский", "украина", "український",
+                       "україна", "kyiv's", "kyiv", "київ")
 # Adjectives on the weapon tell which side reports an interception.
 _SOURCES: dict[str, Claimant] = {
     "telegram:mod_russia": "ru-mod", "telegram:mod_russia_en": "ru-mod",
@@ -170,51 +170,52 @@ _SOURCES: dict[str, Claimant] = {
     "telegram:comafua": "ua-military", "telegram:sbuukr": "ua-military",
     "telegram:navyukraine": "ua-military",
 }  # fmt: skip
-_RU_SOURCE_HINTS = ("tass", "ria", "interfax", "rbc", "kommersant", "izvestia", "gladkov",
-                    "sobyanin", "bogomaz", "mod_russia", "rt", "lenta", "khinshtein")
-_UA_SOURCE_HINTS = ("ukrinform", "kyivindependent", "kyiv", "unian", "suspilne", "pravda",
-                    "ova", "kpszsu", "zsu", "ukr", "hromadske", "rbc-ua", "nv")
+_RU_SOURCE_HINTS: Final = ("tass", "ria", "interfax", "rbc", "kommersant", "izvestia", "gladkov",
+                           "sobyanin", "bogomaz", "mod_russia", "rt", "lenta", "khinshtein")
+_UA_SOURCE_HINTS: Final = ("ukrinform", "kyivindependent", "kyiv", "unian", "suspilne", "pravda",
+                           "ova", "kpszsu", "zsu", "ukr", "hromadske", "rbc-ua", "nv")
 # Channels of Russian governors, mayors and regional headquarters (handles as published).
-_RU_OFFICIAL_SOURCES = (
-    "gladkov", "sobyanin", "mos_sobyanin", "bogomaz", "khinshtein", "vorobyov", "mos_",
-    "slyusar", "artamonov", "shapsha", "milyaev", "nikitin", "klychkov", "rudenya", "aksenov",
-    "aksyonov", "pervyshov", "gusev", "starovoit", "razvozhayev", "kondratyev", "malkov",
-    "avdeev", "beglov", "drozdenko", "evstifeev", "travnikov", "kuban_opershtab", "opershtab",
-    "razvozhaev", "khinshtein", "gladkov", "bogomaz", "sobyanin", "vorobiev",
-    "gubernator", "governor", "dumin", "anokhin", "habirov", "khabirov", "minnikhanov",
-    "busargin", "bocharov",
-    "golubev", "kuvshinnikov", "lyubimov", "chibis", "tsivilev", "shumkov",
-    "minenergo_rf", "mchs", "rosaviatsia", "balitsky", "balitskiy", "balitskii", "saldo", "pushilin",
-    "pasechnik",
-    "oleg_nikolaev", "kadyrov", "miliaev",
-    "brechalov", "fedorishchev", "melnichenko", "zdunov", "yevraev", "evraev",
-    "mahonin", "makhonin", "solntsev", "drozdenko", "nikolaev_oleg", "nikolaev_chuvashia",
-)  # fmt: skip
+_RU_OFFICIAL_SOURCES: Final = (
+           "gladkov", "sobyanin", "mos_sobyanin", "bogomaz", "khinshtein", "vorobyov", "mos_",
+           "slyusar", "artamonov", "shapsha", "milyaev", "nikitin", "klychkov", "rudenya", "aksenov",
+           "aksyonov", "pervyshov", "gusev", "starovoit", "razvozhayev", "kondratyev", "malkov",
+           "avdeev", "beglov", "drozdenko", "evstifeev", "travnikov", "kuban_opershtab", "opershtab",
+           "razvozhaev", "khinshtein", "gladkov", "bogomaz", "sobyanin", "vorobiev",
+           "gubernator", "governor", "dumin", "anokhin", "habirov", "khabirov", "minnikhanov",
+           "busargin", "bocharov",
+           "golubev", "kuvshinnikov", "lyubimov", "chibis", "tsivilev", "shumkov",
+           "minenergo_rf", "mchs", "rosaviatsia", "balitsky", "balitskiy", "balitskii", "saldo", "pushilin",
+           "pasechnik",
+           "oleg_nikolaev", "kadyrov", "miliaev",
+           "brechalov", "fedorishchev", "melnichenko", "zdunov", "yevraev", "evraev",
+           "mahonin", "makhonin", "solntsev", "drozdenko", "nikolaev_oleg", "nikolaev_chuvashia",
+       )  # fmt: skip
 # Channels of Ukrainian regional administrations, mayors and ministries.
-_UA_OFFICIAL_SUFFIXES = ("_ova", "ova", "_mva", "mva", "_gov_ua", "_oda", "oda", "_rada", "_rva", "rva",
-                         "_hromada", "_gromada")
-_UA_OFFICIAL_SOURCES = (
-    "synegubov", "syniehubov", "fedorov", "lysak", "prokudin", "kim", "vitaliy_kim",
-    "filashkin", "klitschko", "tkachenko", "kiper", "zhyvytskyy", "ukrenergo", "dsns",
-    "zoda", "kyiv_city", "odesa_ova", "mvs_ua", "zelenskiy", "zelensky", "koval",
-    "hayvoronskyi", "gaivoronskyi", "prokudin", "kiper",
-    "filatov", "sadovyi", "senkevych", "terekhov", "lysak", "chaus", "malashko", "zelenskyy",
-    "kolesnyk", "sievierin", "vadym_liakh", "vadym_lyakh", "zabolotna",
-    "kozytsk", "vilkul", "ganzha", "hanzha", "hryhorov", "artiukh", "onyshchuk", "nadal", "nehoda",
-    "borzov", "rudnytsk", "tyurin", "zaparaniuk", "biletsk", "bunechko", "taburets", "raikovych",
-    "kohut", "pronin", "trukhanov", "mrochko", "yevtushenko", "kalashnyk",
-)  # fmt: skip
+_UA_OFFICIAL_SUFFIXES: Final = (
+    ("_ova", "ova", "_mva", "mva", "_gov_ua", "_oda", "oda", "_rada", "_rva", "rva",
+     "_hromada", "_gromada"))
+_UA_OFFICIAL_SOURCES: Final = (
+           "synegubov", "syniehubov", "fedorov", "lysak", "prokudin", "kim", "vitaliy_kim",
+           "filashkin", "klitschko", "tkachenko", "kiper", "zhyvytskyy", "ukrenergo", "dsns",
+           "zoda", "kyiv_city", "odesa_ova", "mvs_ua", "zelenskiy", "zelensky", "koval",
+           "hayvoronskyi", "gaivoronskyi", "prokudin", "kiper",
+           "filatov", "sadovyi", "senkevych", "terekhov", "lysak", "chaus", "malashko", "zelenskyy",
+           "kolesnyk", "sievierin", "vadym_liakh", "vadym_lyakh", "zabolotna",
+           "kozytsk", "vilkul", "ganzha", "hanzha", "hryhorov", "artiukh", "onyshchuk", "nadal", "nehoda",
+           "borzov", "rudnytsk", "tyurin", "zaparaniuk", "biletsk", "bunechko", "taburets", "raikovych",
+           "kohut", "pronin", "trukhanov", "mrochko", "yevtushenko", "kalashnyk",
+       )  # fmt: skip
 
 
-_TARGET_NOUNS = frozenset(
-    {"base", "bases", "airfield", "airfields", "jets", "planes", "aircraft", "pilots",
-     "facility", "facilities", "equipment", "unit", "units", "target", "targets", "building",
-     "headquarters", "hospital", "personnel", "infrastructure", "installations"}
-)
-_SPEECH = frozenset(
-    {"said", "says", "reported", "reports", "stated", "claimed", "announced", "added",
-     "заявили", "сообщили", "повідомили", "заявив", "сообщил", "повідомив"}
-)
+_TARGET_NOUNS: Final = frozenset(
+           {"base", "bases", "airfield", "airfields", "jets", "planes", "aircraft", "pilots",
+            "facility", "facilities", "equipment", "unit", "units", "target", "targets", "building",
+            "headquarters", "hospital", "personnel", "infrastructure", "installations"}
+       )
+_SPEECH: Final = frozenset(
+           {"said", "says", "reported", "reports", "stated", "claimed", "announced", "added",
+            "заявили", "сообщили", "повідомили", "заявив", "сообщил", "повідомив"}
+       )
 
 
 class Attribution(NamedTuple):
@@ -228,7 +229,7 @@ class Attribution(NamedTuple):
 
 
 # "telegram:synegubov", "x:zelenskyyua", "facebook:...": an official's own channel
-_PLATFORMS = ("telegram:", "x:", "twitter:", "facebook:", "fb:", "vk:", "instagram:", "max:")
+_PLATFORMS: Final = ("telegram:", "x:", "twitter:", "facebook:", "fb:", "vk:", "instagram:", "max:")
 
 
 # The region an official regional channel speaks of (handles as published; a surname or
@@ -295,11 +296,11 @@ def _region_stems() -> tuple[tuple[str, str], ...]:
 
 # first words that name more than one region or none ("Republic of ...", "Moscow" city and
 # oblast, "Saint")
-_AMBIGUOUS_STEMS = frozenset({"republic", "moscow", "saint", "north", "south", "west", "east",
-                              "jewish", "autonomous", "city", "kyiv", "sevastopol"})
+_AMBIGUOUS_STEMS: Final = frozenset({"republic", "moscow", "saint", "north", "south", "west", "east",
+                                     "jewish", "autonomous", "city", "kyiv", "sevastopol"})
 
 
-_LANGUAGE_SUFFIXES = ("_en", "_eng", "_english")
+_LANGUAGE_SUFFIXES: Final = ("_en", "_eng", "_english")
 
 
 def source_claimant(source: str) -> Claimant | None:
@@ -330,7 +331,7 @@ def source_claimant(source: str) -> Claimant | None:
     return None
 
 
-_GOVERNMENT_SUFFIXES = ("_gov", "gov", "_government", "_pravitelstvo", "oblinform", "obl_inform")
+_GOVERNMENT_SUFFIXES: Final = ("_gov", "gov", "_government", "_pravitelstvo", "oblinform", "obl_inform")
 
 
 def _contains_name(handle: str, names: tuple[str, ...]) -> bool:
@@ -351,9 +352,9 @@ def source_country(source: str, lang: Lang) -> str | None:
 
 
 # words of a ministry's name: a bare "the ministry" later in the text is the last one named
-_MINISTRY = ("ministry", "министерств", "міністерств", "минобороны", "міноборони", "мо рф")
-_NAMING = frozenset({"called", "described", "dubbed", "termed", "назвали", "назвал", "назвав",
-                     "назвала", "назвало"})
+_MINISTRY: Final = ("ministry", "министерств", "міністерств", "минобороны", "міноборони", "мо рф")
+_NAMING: Final = frozenset({"called", "described", "dubbed", "termed", "назвали", "назвал", "назвав",
+                            "назвала", "назвало"})
 
 
 def find_attributions(
@@ -402,8 +403,8 @@ def find_attributions(
 # Ukrainian oblique cases of surnames in -ов/-єв/-ін ("за словами Олега Синєгубова", "Івана
 # Федорова"), which the analyzer reads as possessive adjectives ("синєгубовий", "федорів"),
 # stand for the nominative the cue list holds
-_SURNAME_CASES = ("ові", "ому", "им", "а", "у")
-_SURNAME_STEMS = ("ов", "ев", "єв", "ёв", "ін", "ин", "їн")
+_SURNAME_CASES: Final = ("ові", "ому", "им", "а", "у")
+_SURNAME_STEMS: Final = ("ов", "ев", "єв", "ёв", "ін", "ин", "їн")
 
 
 def _surnames(toks: list[Token], index: Mapping[str, object]) -> list[Token]:
@@ -430,13 +431,13 @@ def _surnames(toks: list[Token], index: Mapping[str, object]) -> list[Token]:
     return out if out is not None else toks
 
 
-_UK_TO_RU = str.maketrans({"і": "и", "ї": "и", "є": "е", "'": "", "’": ""})
+_UK_TO_RU: Final = str.maketrans({"і": "и", "ї": "и", "є": "е", "'": "", "’": ""})
 
 
 # "Governor X said, citing the Defence Ministry", "оперштаб ... со ссылкой на Минобороны":
 # the figure is the cited body's claim, passed on by the speaker
-_CITING = frozenset({"citing", "quoting", "ссылкой", "ссылаясь", "посиланням", "посилаючись"})
-_RELAY_GAP = 8
+_CITING: Final = frozenset({"citing", "quoting", "ссылкой", "ссылаясь", "посиланням", "посилаючись"})
+_RELAY_GAP: Final = 8
 
 
 def _relayed(toks: list[Token], found: list[Attribution]) -> list[Attribution]:
@@ -460,10 +461,10 @@ def _relayed(toks: list[Token], found: list[Attribution]) -> list[Attribution]:
 
 # Russian-installed heads of occupied regions: "губернатор Запорожской области Евгений
 # Балицкий" is a Russian official, whatever region his title names
-_INSTALLED = frozenset({"балицкий", "балицький", "balitsky", "balitskiy", "сальдо", "saldo", "пушилин",
-                        "пушилін", "pushilin", "пасечник", "пасічник", "pasechnik", "аксенов",
-                        "аксёнов", "аксьонов", "aksyonov", "aksenov", "развожаев", "развожаєв",
-                        "razvozhayev", "razvozhaev", "леонтьев", "леонтьєв", "leontyev"})
+_INSTALLED: Final = frozenset({"балицкий", "балицький", "balitsky", "balitskiy", "сальдо", "saldo", "пушилин",
+                               "пушилін", "pushilin", "пасечник", "пасічник", "pasechnik", "аксенов",
+                               "аксёнов", "аксьонов", "aksyonov", "aksenov", "развожаев", "развожаєв",
+                               "razvozhayev", "razvozhaev", "леонтьев", "леонтьєв", "leontyev"})
 
 
 def _installed(toks: list[Token], found: list[Attribution]) -> list[Attribution]:
@@ -479,19 +480,19 @@ def _installed(toks: list[Token], found: list[Attribution]) -> list[Attribution]
 
 # "By Astra's count", "an AFP analysis of ... data showed", "according to a Reuters tally",
 # "по подсчетам «Медузы»", "за нашими підрахунками": figures a newsroom computed itself.
-_TALLY = frozenset({"count", "tally", "analysis", "calculations", "calculation",
-                    "подсчетам", "подсчётам", "подсчетов", "подсчётов", "підрахунками",
-                    "підрахунків", "підрахунком", "расчетам", "розрахунками"})
-_OWN_OPENERS = frozenset({"by", "according", "to", "по", "за", "согласно", "own", "our", "its",
-                          "нашим", "нашими", "собственным", "власними"})
+_TALLY: Final = frozenset({"count", "tally", "analysis", "calculations", "calculation",
+                           "подсчетам", "подсчётам", "подсчетов", "подсчётов", "підрахунками",
+                           "підрахунків", "підрахунком", "расчетам", "розрахунками"})
+_OWN_OPENERS: Final = frozenset({"by", "according", "to", "по", "за", "согласно", "own", "our", "its",
+                                 "нашим", "нашими", "собственным", "власними"})
 # "свідчать підрахунки агенції AFP", "Агентство AFP ... подсчитало": an agency's own count
 # named after the word, or as the subject of a verb of counting
-_TALLY_AFTER = frozenset({"підрахунки", "подсчеты", "подсчёты", "розрахунки", "расчеты", "расчёты"})
-_TALLY_VERBS = frozenset({"подсчитало", "подсчитал", "подсчитала", "подсчитали", "підрахувало",
-                          "підрахувала", "підрахував", "підрахували", "порахувало", "порахувала",
-                          "порахували"})
-_AGENCY = frozenset({"агентство", "агентства", "агенція", "агенції", "издание",
-                     "издания", "видання"})
+_TALLY_AFTER: Final = frozenset({"підрахунки", "подсчеты", "подсчёты", "розрахунки", "расчеты", "расчёты"})
+_TALLY_VERBS: Final = frozenset({"подсчитало", "подсчитал", "подсчитала", "подсчитали", "підрахувало",
+                                 "підрахувала", "підрахував", "підрахували", "порахувало", "порахувала",
+                                 "порахували"})
+_AGENCY: Final = frozenset({"агентство", "агентства", "агенція", "агенції", "издание",
+                            "издания", "видання"})
 
 
 def _outlet(tok: Token) -> bool:
@@ -565,12 +566,13 @@ def _match(toks: list[Token], i: int) -> tuple[int, str] | None:
     return k, kind
 
 
-_FORCES = frozenset({"forces", "units", "assets", "systems", "crews", "force", "troops"})
-_OWN_POSSESSIVES = frozenset({"his", "her", "its", "their", "своем", "своём", "своєму", "своему", "свой",
-                              "своїй", "своей", "свій", "its own", "own"})
-_AIR_DEFENCE = frozenset({"defence", "defense", "пво", "ппо", "ad"})  # "AD forces of the MoD"
+_FORCES: Final = frozenset({"forces", "units", "assets", "systems", "crews", "force", "troops"})
+_OWN_POSSESSIVES: Final = (
+    frozenset({"his", "her", "its", "their", "своем", "своём", "своєму", "своему", "свой",
+               "своїй", "своей", "свій", "its own", "own"}))
+_AIR_DEFENCE: Final = frozenset({"defence", "defense", "пво", "ппо", "ad"})  # "AD forces of the MoD"
 # air defence and electronic warfare named right before their ministry ("ПВО Минобороны")
-_DEFENCE_ARMS = frozenset({"пво", "ппо", "рэб", "реб"})
+_DEFENCE_ARMS: Final = frozenset({"пво", "ппо", "рэб", "реб"})
 
 
 def _defence_forces_of(toks: list[Token], i: int) -> bool:
@@ -589,16 +591,16 @@ def _defence_forces_of(toks: list[Token], i: int) -> bool:
     return any(t.low in _AIR_DEFENCE for t in toks[max(0, j - 5) : j - 1])
 
 
-_SAY = words(
-    "said", "says", "say", "reported", "reports", "stated", "told", "announced", "claimed",
-    "added", "according", "confirmed", "wrote", "сообщить", "сообщил", "сообщили", "заявить",
-    "заявил", "рассказать", "написать", "данные", "данным", "словам", "слова", "информировать",
-    "повідомити", "повідомив", "повідомила", "повідомили", "заявив", "написав", "даними",
-    "словами", "інформує", "зазначив", "отметил", "уточнил", "уточнив",
-    # imperfective "заявляло", "сообщало", "повідомляло": what a ministry had been saying
-    "заявляти", "заявлять", "повідомляти", "сообщать", "звітувати", "отчитываться", "стверджувати",
-    "утверждать",
-)
+_SAY: Final = words(
+           "said", "says", "say", "reported", "reports", "stated", "told", "announced", "claimed",
+           "added", "according", "confirmed", "wrote", "сообщить", "сообщил", "сообщили", "заявить",
+           "заявил", "рассказать", "написать", "данные", "данным", "словам", "слова", "информировать",
+           "повідомити", "повідомив", "повідомила", "повідомили", "заявив", "написав", "даними",
+           "словами", "інформує", "зазначив", "отметил", "уточнил", "уточнив",
+           # imperfective "заявляло", "сообщало", "повідомляло": what a ministry had been saying
+           "заявляти", "заявлять", "повідомляти", "сообщать", "звітувати", "отчитываться", "стверджувати",
+           "утверждать",
+       )
 
 
 def _is_speaker(toks: list[Token], first: int, last: int) -> bool:
@@ -664,7 +666,7 @@ def _named_after(toks: list[Token], last: int) -> Claimant | None:
     return None
 
 
-_FIXED = frozenset({"ru-official", "ua-official", "ru-mod", "ua-military"})
+_FIXED: Final = frozenset({"ru-official", "ua-official", "ru-mod", "ua-military"})
 
 
 def _country(
@@ -747,7 +749,7 @@ def claimant_for(
     return default
 
 
-_CONTRAST = frozenset({"тогда", "тоді", "whereas", "while", "однако", "але", "но", "however"})
+_CONTRAST: Final = frozenset({"тогда", "тоді", "whereas", "while", "однако", "але", "но", "however"})
 
 
 def _contrast(toks: list[Token], at: int, then: int) -> bool:

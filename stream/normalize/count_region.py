@@ -5,6 +5,7 @@ the previous number; several places mean a count that spans regions (null)."""
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import Final
 
 from stream.normalize.numbers import Number
 from stream.normalize.phrases import is_noise
@@ -12,12 +13,12 @@ from stream.normalize.places import PlaceRef, attack_starts, codes_in
 from stream.normalize.tokens import Token
 from stream.normalize.weapons import measure_of
 
-_HARD = frozenset({";", ":"})
-_LOCATIVE = frozenset({"в", "во", "у", "над", "на", "in", "over", "across", "of", "по"})
-_CLAUSE = frozenset({",", ";", ":", "(", ")", "."})
+_HARD: Final = frozenset({";", ":"})
+_LOCATIVE: Final = frozenset({"в", "во", "у", "над", "на", "in", "over", "across", "of", "по"})
+_CLAUSE: Final = frozenset({",", ";", ":", "(", ")", "."})
 
 
-_OWN_BEFORE = frozenset({"над", "over", "по", "к", "до"})
+_OWN_BEFORE: Final = frozenset({"над", "over", "по", "к", "до"})
 
 
 def _continues(toks: list[Token], k: int, starts: frozenset[int]) -> bool:
@@ -38,7 +39,7 @@ def _participle(tok: Token) -> bool:
     )
 
 
-_INCLUDING = frozenset({"including", "incl", "зокрема", "among", "среди", "серед"})
+_INCLUDING: Final = frozenset({"including", "incl", "зокрема", "among", "среди", "серед"})
 
 
 def _inclusion_end(toks: list[Token], k: int, s_hi: int) -> int | None:
@@ -56,17 +57,20 @@ def _inclusion_end(toks: list[Token], k: int, s_hi: int) -> int | None:
     return None
 
 
-_UNIT_WORDS = frozenset({"community", "hromada", "district", "raion", "municipality", "громада", "громади",
-                         "район", "округ", "territorial"})
+_UNIT_WORDS: Final = (
+    frozenset({"community", "hromada", "district", "raion", "municipality", "громада", "громади",
+               "район", "округ", "territorial"}))
 # "Сумщина за сутки:", "Харківщина за минулу добу:": the time a place's header covers
-_HEADER_TIME = frozenset({"за", "сутки", "добу", "ніч", "ночь", "минулу", "прошедшие", "минувшие",
-                          "overnight",
-                          "протягом", "доби", "суток", "течение"})
-_MOSTLY = frozenset({"переважно", "преимущественно", "в основном", "mostly", "mainly", "largely", "основном"})
-_RELATIVE = frozenset({"where", "which", "who", "де", "где", "що", "что", "який", "яка", "які", "который",
-                       "которая", "которые", "while", "and"})
+_HEADER_TIME: Final = frozenset({"за", "сутки", "добу", "ніч", "ночь", "минулу", "прошедшие", "минувшие",
+                                 "overnight",
+                                 "протягом", "доби", "суток", "течение"})
+_MOSTLY: Final = (
+    frozenset({"переважно", "преимущественно", "в основном", "mostly", "mainly", "largely", "основном"}))
+_RELATIVE: Final = (
+    frozenset({"where", "which", "who", "де", "где", "що", "что", "який", "яка", "які", "который",
+               "которая", "которые", "while", "and"}))
 _DASHES = frozenset({"—", "–", "-", ":"})
-_MORE = frozenset({"еще", "ещё", "ще", "another", "more"})
+_MORE: Final = frozenset({"еще", "ещё", "ще", "another", "more"})
 
 
 def _region_first(toks: list[Token], num: Number, places: list[PlaceRef], s_lo: int) -> str | None:
@@ -87,8 +91,8 @@ def _region_first(toks: list[Token], num: Number, places: list[PlaceRef], s_lo: 
     return None
 
 
-_JOINED = frozenset({"и", "і", "та", "й", "and"})
-_WHILE = frozenset({"while", "whereas", "тогда", "тоді"})
+_JOINED: Final = frozenset({"и", "і", "та", "й", "and"})
+_WHILE: Final = frozenset({"while", "whereas", "тогда", "тоді"})
 
 
 def _heads_next(toks: list[Token], places: list[PlaceRef], k: int, hi: int) -> bool:
@@ -113,13 +117,13 @@ def _towns_of_one_region(places: list[PlaceRef], lo: int, hi: int) -> str | None
     return None
 
 
-_SEVERAL_REGIONS = frozenset(
-    {"regions", "регионами", "регіонами", "регионах", "регіонах", "регионов", "регіонів", "областями",
-     "областях", "областей", "nationwide"}
-)
-_COUNTRY = frozenset({"russia", "россией", "россии", "росією", "росії", "ukraine", "украиной",
-                      "украины", "україною", "україни", "country", "страной", "країною"})
-_OVER = frozenset({"over", "across", "над", "территорией", "територією", "territory", "of"})
+_SEVERAL_REGIONS: Final = frozenset(
+           {"regions", "регионами", "регіонами", "регионах", "регіонах", "регионов", "регіонів", "областями",
+            "областях", "областей", "nationwide"}
+       )
+_COUNTRY: Final = frozenset({"russia", "россией", "россии", "росією", "росії", "ukraine", "украиной",
+                             "украины", "україною", "україни", "country", "страной", "країною"})
+_OVER: Final = frozenset({"over", "across", "над", "территорией", "територією", "territory", "of"})
 
 
 def _national_at(toks: list[Token], k: int) -> bool:
@@ -131,8 +135,8 @@ def _national_at(toks: list[Token], k: int) -> bool:
     return low in _COUNTRY and k > 0 and toks[k - 1].low in _OVER
 
 
-_NEAR = frozenset({"near", "off", "біля", "поблизу", "около", "вблизи", "возле", "недалеко",
-                   "районе", "районі", "area"})  # (also "над морем в районе Любимовки")
+_NEAR: Final = frozenset({"near", "off", "біля", "поблизу", "около", "вблизи", "возле", "недалеко",
+                          "районе", "районі", "area"})  # (also "над морем в районе Любимовки")
 
 
 def _near_sea(toks: list[Token], places: list[PlaceRef], lo: int, hi: int) -> bool:
@@ -144,10 +148,10 @@ def _near_sea(toks: list[Token], places: list[PlaceRef], lo: int, hi: int) -> bo
     )
 
 
-_PLACE_NOUNS = frozenset({"settlements", "localities", "villages", "towns", "communities", "districts",
+_PLACE_NOUNS: Final = frozenset({"settlements", "localities", "villages", "towns", "communities", "districts",
                           "locations", "населенных", "населённых", "населених", "населенным", "населеним",
                           "громад", "громадам", "громадах", "сел", "селам", "районов", "районам", "районах",
-                          "районів", "локаціях", "локациях", "локацій", "локаций"})
+                                 "районів", "локаціях", "локациях", "локацій", "локаций"})
 
 
 def _counts_places(toks: list[Token], num: Number) -> bool:
@@ -185,7 +189,8 @@ def _outside_asides(
 
 
 # the remainder as a part of its own ("and the rest over the sea", "остальные — над морем")
-_REST = frozenset({"rest", "remainder", "остальные", "остальных", "остальное", "решта", "решту", "решти"})
+_REST: Final = (
+    frozenset({"rest", "remainder", "остальные", "остальных", "остальное", "решта", "решту", "решти"}))
 
 
 def count_region(

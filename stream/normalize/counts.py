@@ -12,7 +12,7 @@ a repeated figure is labelled once; zero is never labelled.
 from __future__ import annotations
 
 import unicodedata
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from stream.models import Measure, Qualifier, Weapon
 from stream.normalize.casualties import CASUALTY_CUES
@@ -51,23 +51,24 @@ class Count(NamedTuple):
     again: tuple[int, ...] = ()  # sentences that state the same figure again
 
 
-_HARD = frozenset({";", ":"})
-_LAUNCH_SYSTEMS = frozenset({"himars", "mlrs", "multiple", "launchers", "bombers", "aircraft", "ships",
-                             "warships", "submarines", "vessels"})
-_MOSCOW_MAYOR = words("sobyanin", "собянин", "собянін")
-_BRING = frozenset({"bring", "brings", "brought", "bringing"})
-_FOUND = frozenset({"detected", "spotted", "обнаружены", "обнаружено", "виявлено", "виявлені",
-                    "зафіксовано", "зафиксированы"})
-_QUOTES = frozenset({'"', "«", "»", "“", "”", "'"})
-_LAUNCHER_NOUNS = frozenset({"rocket", "rockets", "system", "systems", "vehicle", "vehicles", "pad",
-                             "pads", "site", "sites", "platform", "platforms", "установка",
-                             "установки", "систем", "системы"})
+_HARD: Final = frozenset({";", ":"})
+_LAUNCH_SYSTEMS: Final = frozenset({"himars", "mlrs", "multiple", "launchers", "bombers", "aircraft", "ships",
+                                    "warships", "submarines", "vessels"})
+_MOSCOW_MAYOR: Final = words("sobyanin", "собянин", "собянін")
+_BRING: Final = frozenset({"bring", "brings", "brought", "bringing"})
+_FOUND: Final = frozenset({"detected", "spotted", "обнаружены", "обнаружено", "виявлено", "виявлені",
+                           "зафіксовано", "зафиксированы"})
+_QUOTES: Final = frozenset({'"', "«", "»", "“", "”", "'"})
+_LAUNCHER_NOUNS: Final = frozenset({"rocket", "rockets", "system", "systems", "vehicle", "vehicles", "pad",
+                                    "pads", "site", "sites", "platform", "platforms", "установка",
+                                    "установки", "систем", "системы"})
 
-_ATTACK_EVENT = frozenset({"attack", "attacks", "strike", "strikes", "assault", "barrage"})
-_EVENT_PREPS = frozenset({"in", "during", "after", "amid", "since", "before", "throughout"})
-_EVENT_DETS = frozenset({"the", "a", "an", "this", "that", "overnight", "latest", "night's", "combined",
-                         "massive"})
-_EVENT_AGENT = frozenset({"by", "of", "with", "involving", "using"})
+_ATTACK_EVENT: Final = frozenset({"attack", "attacks", "strike", "strikes", "assault", "barrage"})
+_EVENT_PREPS: Final = frozenset({"in", "during", "after", "amid", "since", "before", "throughout"})
+_EVENT_DETS: Final = (
+    frozenset({"the", "a", "an", "this", "that", "overnight", "latest", "night's", "combined",
+               "massive"}))
+_EVENT_AGENT: Final = frozenset({"by", "of", "with", "involving", "using"})
 
 
 def _event_named(toks: list[Token], k: int) -> bool:
@@ -174,10 +175,10 @@ def _measure(
     return best[2] if best else None
 
 
-_RATHER = frozenset({("а", "не"), (",", "не"), ("and", "not"), (",", "not"), ("rather", "than"),
-                     ("instead", "of"), ("(", "not"), ("(", "не"), ("(", "а")})
-_CORRECTING = frozenset({"earlier", "previously", "initially", "ранее", "раніше", "первоначально",
-                         "спочатку", "correcting", "уточнив", "уточнило", "уточнила"})
+_RATHER: Final = frozenset({("а", "не"), (",", "не"), ("and", "not"), (",", "not"), ("rather", "than"),
+                            ("instead", "of"), ("(", "not"), ("(", "не"), ("(", "а")})
+_CORRECTING: Final = frozenset({"earlier", "previously", "initially", "ранее", "раніше", "первоначально",
+                                "спочатку", "correcting", "уточнив", "уточнило", "уточнила"})
 
 
 def _superseded(toks: list[Token], num: Number, s_lo: int, s_hi: int) -> bool:
@@ -198,8 +199,8 @@ def _superseded(toks: list[Token], num: Number, s_lo: int, s_hi: int) -> bool:
     return False
 
 
-_REPORTED = frozenset({"earlier", "previously", "initially", "ранее", "раніше", "первоначально",
-                       "спочатку", "сообщалось", "повідомлялося", "повідомлялось"})
+_REPORTED: Final = frozenset({"earlier", "previously", "initially", "ранее", "раніше", "первоначально",
+                              "спочатку", "сообщалось", "повідомлялося", "повідомлялось"})
 
 
 def _replaced(toks: list[Token], num: Number, s_hi: int) -> bool:
@@ -211,10 +212,10 @@ def _replaced(toks: list[Token], num: Number, s_hi: int) -> bool:
     return any(t.low in _REPORTED for t in toks[num.last + 1 : s_hi])
 
 
-_TOLD = frozenset({"сообщал", "сообщала", "сообщали", "сообщалось", "писал", "писала", "повідомляв",
-                   "повідомляла", "повідомлялося", "повідомлялось", "reported", "said", "announced"})
-_CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
-_UPDATED = ("уточнен", "оновлен", "обновлен", "updated", "revised")
+_TOLD: Final = frozenset({"сообщал", "сообщала", "сообщали", "сообщалось", "писал", "писала", "повідомляв",
+                          "повідомляла", "повідомлялося", "повідомлялось", "reported", "said", "announced"})
+_CLAUSE_BREAKS: Final = frozenset({",", ";", ":", "—", "–", "(", ")"})
+_UPDATED: Final = ("уточнен", "оновлен", "обновлен", "updated", "revised")
 
 
 def _told_earlier(
@@ -269,17 +270,19 @@ def _other_clause(toks: list[Token], last: int, k: int) -> bool:
     return False
 
 
-_DETECTED = frozenset({"зафіксовано", "зафиксировано", "detected", "зафіксували", "зафиксировали",
-                       "зафиксированы", "зафіксовані", "recorded"})
-_HITS = ("влучан", "влучень", "попадан", "падін", "падени", "hit", "impact", "strikes")
+_DETECTED: Final = frozenset({"зафіксовано", "зафиксировано", "detected", "зафіксували", "зафиксировали",
+                              "зафиксированы", "зафіксовані", "recorded"})
+_HITS: Final = ("влучан", "влучень", "попадан", "падін", "падени", "hit", "impact", "strikes")
 
 
-_AIR = frozenset({"air", "повітряного", "воздушного", "повітряних", "воздушных"})
-_ATTACK_NOUNS = frozenset({"attack", "нападу", "нападения", "нападу:"})
+_AIR: Final = frozenset({"air", "повітряного", "воздушного", "повітряних", "воздушных"})
+_ATTACK_NOUNS: Final = frozenset({"attack", "нападу", "нападения", "нападу:"})
 
 
-_COMPRISED = frozenset({"included", "include", "includes", "comprised", "were", "включали", "були", "были"})
-_AMONG = frozenset({("among", "them"), ("серед", "них"), ("среди", "них"), ("з", "них"), ("из", "них")})
+_COMPRISED: Final = (
+    frozenset({"included", "include", "includes", "comprised", "were", "включали", "були", "были"}))
+_AMONG: Final = (
+    frozenset({("among", "them"), ("серед", "них"), ("среди", "них"), ("з", "них"), ("из", "них")}))
 
 
 def _breakdown_opener(toks: list[Token], s_lo: int, first: int) -> bool:
@@ -293,11 +296,12 @@ def _breakdown_opener(toks: list[Token], s_lo: int, first: int) -> bool:
     return weapon_of(toks[k]) is not None and k + 1 < first and toks[k + 1].low in _COMPRISED
 
 
-_DASH_BULLETS = frozenset({"–", "—", "-", "•", "·", "*"})
-_INCLUDING_WORDS = frozenset({"including", "incl", "зокрема", "включая"})
-_FLEW = frozenset({"flew", "headed", "went", "crashed", "fell", "полетіли", "полетели", "улетели", "вилетіли",
-                   "упали", "впали", "полетів", "полетіла", "полетел", "полетела", "улетел",
-                   "упав", "упала", "впав", "впала", "упал", "упало", "впало"})  # "ще один упав на НПЗ"
+_DASH_BULLETS: Final = frozenset({"–", "—", "-", "•", "·", "*"})
+_INCLUDING_WORDS: Final = frozenset({"including", "incl", "зокрема", "включая"})
+_FLEW: Final = (
+    frozenset({"flew", "headed", "went", "crashed", "fell", "полетіли", "полетели", "улетели", "вилетіли",
+               "упали", "впали", "полетів", "полетіла", "полетел", "полетела", "улетел",
+               "упав", "упала", "впав", "впала", "упал", "упало", "впало"}))  # "ще один упав на НПЗ"
 
 
 def _own_verb(toks: list[Token], last: int) -> bool:
@@ -311,8 +315,9 @@ def _own_verb(toks: list[Token], last: int) -> bool:
     return toks[k].low in _FLEW
 
 
-_PREDICATE_GAP = frozenset({"others", "other", "more", "were", "was", "had", "have", "has", "been", "are",
-                            "is", "of", "them", "then", "also", "later", "reportedly"})
+_PREDICATE_GAP: Final = (
+    frozenset({"others", "other", "more", "were", "was", "had", "have", "has", "been", "are",
+               "is", "of", "them", "then", "also", "later", "reportedly"}))
 
 
 def _own_predicate(toks: list[Token], num: Number, lo: int, cues: list[Measure | None]) -> Measure | None:
@@ -769,10 +774,11 @@ def extract_counts(
     )
 
 
-_REFINED_MARKS = ("уточнен", "уточнён", "updated", "revised", "clarified")
-_DATA = ("данн", "дан", "data", "figures", "information", "информац", "інформац")
-_UPDATE_HEADS = frozenset({"upd", "update", "updated", "оновлено", "обновлено", "оновлення", "обновление"})
-_ANOTHER = frozenset({"ще", "еще", "ещё", "іще", "more", "another", "additional", "further"})
+_REFINED_MARKS: Final = ("уточнен", "уточнён", "updated", "revised", "clarified")
+_DATA: Final = ("данн", "дан", "data", "figures", "information", "информац", "інформац")
+_UPDATE_HEADS: Final = (
+    frozenset({"upd", "update", "updated", "оновлено", "обновлено", "оновлення", "обновление"}))
+_ANOTHER: Final = frozenset({"ще", "еще", "ещё", "іще", "more", "another", "additional", "further"})
 
 
 def _refined(toks: list[Token], bounds: list[tuple[int, int]], c: Count) -> bool:
@@ -826,7 +832,7 @@ def _drop_refined(
     return [c for i, c in enumerate(out) if i not in drop] if drop else out
 
 
-_ALL = frozenset({"all", "все", "всі", "усі", "всех", "всіх", "усіх"})
+_ALL: Final = frozenset({"all", "все", "всі", "усі", "всех", "всіх", "усіх"})
 
 
 def _key(c: Count) -> tuple[str | None, str, str, int]:
@@ -861,10 +867,10 @@ def _participle_fate(
     return measure, None
 
 
-_PARTICIPLES = frozenset({"launched", "fired", "sent", "used", "deployed", "dropped"})
+_PARTICIPLES: Final = frozenset({"launched", "fired", "sent", "used", "deployed", "dropped"})
 
 
-_WHICH = frozenset({"них", "них,", "them", "which", "яких", "которых"})
+_WHICH: Final = frozenset({"них", "них,", "them", "which", "яких", "которых"})
 
 
 def _of_them_region(toks: list[Token], counts: list[Count]) -> list[Count]:
@@ -907,14 +913,14 @@ def _drop_placeless_repeats(counts: list[Count]) -> list[Count]:
     ]
 
 
-_MADE = frozenset({"производства", "виробництва", "made", "us-made", "american-made",
-                   "british-made", "french-made"})
+_MADE: Final = frozenset({"производства", "виробництва", "made", "us-made", "american-made",
+                          "british-made", "french-made"})
 
 
-_FROM = frozenset({"с", "з", "із", "зі", "from", "из", "со"})
-_PLATFORMS = frozenset({"кораблей", "кораблів", "корабля", "ships", "ship", "aircraft", "bombers",
-                        "літаків", "самолетов", "бомбардировщиков", "бомбардувальників", "лодки",
-                        "човна", "submarine", "носіїв", "носителей"})
+_FROM: Final = frozenset({"с", "з", "із", "зі", "from", "из", "со"})
+_PLATFORMS: Final = frozenset({"кораблей", "кораблів", "корабля", "ships", "ship", "aircraft", "bombers",
+                               "літаків", "самолетов", "бомбардировщиков", "бомбардувальників", "лодки",
+                               "човна", "submarine", "носіїв", "носителей"})
 
 
 def _share_coordinated_region(toks: list[Token], counts: list[Count]) -> list[Count]:
@@ -981,13 +987,13 @@ def _with_region(c: Count, region: str | None) -> Count:
     return c._replace(region=region)
 
 
-_LIST_MARKERS = frozenset(
-    {"зокрема", "including", "incl", "числе", "числі", "них", "them", "particular", "саме",
-     "именно", "namely", ":"}
-)
+_LIST_MARKERS: Final = frozenset(
+           {"зокрема", "including", "incl", "числе", "числі", "них", "them", "particular", "саме",
+            "именно", "namely", ":"}
+       )
 
 
-_BULLETS = frozenset({"—", "–", "-", "•", "▪", "▪️", "·", "*", "●"})
+_BULLETS: Final = frozenset({"—", "–", "-", "•", "▪", "▪️", "·", "*", "●"})
 
 
 def _mixed_before(toks: list[Token], i: int) -> bool:
@@ -1073,8 +1079,9 @@ def _starts_list(toks: list[Token], lo: int, i: int) -> bool:
     return any(t.low in _LIST_MARKERS for t in toks[max(lo, i - 4) : i])
 
 
-_PROJECTILES = frozenset({"снаряд", "снаряда", "снаряды", "снарядов", "снаряди", "снарядів", "projectile",
-                          "projectiles"})
+_PROJECTILES: Final = (
+    frozenset({"снаряд", "снаряда", "снаряды", "снарядов", "снаряди", "снарядів", "projectile",
+               "projectiles"}))
 
 
 def _rockets_downed(toks: list[Token], num: Number, doc: _Doc) -> bool:
@@ -1098,8 +1105,8 @@ def _of_phrase_with_number(toks: list[Token], num: Number, np_last: int) -> bool
     return any(t.kind == "num" for t in toks[nxt + 1 : np_last + 1])
 
 
-_MINISTRY = frozenset({"минобороны", "міноборони", "ministry"})
-_DEFENCES = frozenset({"пво", "ппо", "силами", "силы", "сили", "defences", "defenses", "units"})
+_MINISTRY: Final = frozenset({"минобороны", "міноборони", "ministry"})
+_DEFENCES: Final = frozenset({"пво", "ппо", "силами", "силы", "сили", "defences", "defenses", "units"})
 
 
 def _air_force_tells(toks: list[Token], lo: int, hi: int) -> bool:
@@ -1153,7 +1160,7 @@ def _weapon_before(toks: list[Token], lo: int, i: int) -> tuple[Weapon | None, i
     return None, -1
 
 
-_PAIR_GLUE = frozenset({"and", "or", "и", "или", "і", "та", "й", "або", "/"})
+_PAIR_GLUE: Final = frozenset({"and", "or", "и", "или", "і", "та", "й", "або", "/"})
 
 
 def _mixed_pair(toks: list[Token], k: int) -> bool:
@@ -1172,8 +1179,8 @@ def _sentence_has_weapon(toks: list[Token], lo: int, hi: int) -> bool:
     return any(weapon_of(t) is not None for t in toks[lo:hi] if t.kind == "word")
 
 
-_AND_THAT = frozenset({"and", "that", "but", "while", "и", "і", "та", "й", "а", "але", "но"})
-_DEBRIS = words("debris", "wreckage", "fragments", "уламки", "уламок", "обломки", "обломок")
+_AND_THAT: Final = frozenset({"and", "that", "but", "while", "и", "і", "та", "й", "а", "але", "но"})
+_DEBRIS: Final = words("debris", "wreckage", "fragments", "уламки", "уламок", "обломки", "обломок")
 
 
 def _impact_of(toks: list[Token], num: Number, hi: int) -> bool:
@@ -1243,16 +1250,16 @@ def _debris_at(toks: list[Token], j: int) -> bool:
 
 
 # verbs of hitting told of the weapons that hit (active forms: "поражены" is a cue of downing)
-_STRUCK = frozenset({"struck", "hit", "hits", "slammed", "влучили", "влучила", "влучило", "влучив",
-                     "поцілили", "поцілила", "поцілив", "ударили", "ударила", "ударил", "попали",
-                     "попала", "попал", "поразили", "поразила", "поразил", "поразило", "уразили",
-                     "уразила", "уразив", "уразило"})
-_OTHER_TALLIES = frozenset({"боєзіткнень", "боєзіткнення", "зіткнень", "боестолкновений",
-                            "столкновений", "обстрілів", "обстрелов", "штурмів", "штурмов",
-                            "clashes", "shellings", "assaults", "атак"})
-_REACHED = words("достигнуть", "досягти", "reached", "reach", "достигли", "досягли",
-                 # "1 вилетів за межі повітряного простору України": flew off, no measure
-                 "вилетіти", "вилетів", "вилетіли", "вылететь", "вылетел", "вылетели", "flew")
+_STRUCK: Final = frozenset({"struck", "hit", "hits", "slammed", "влучили", "влучила", "влучило", "влучив",
+                            "поцілили", "поцілила", "поцілив", "ударили", "ударила", "ударил", "попали",
+                            "попала", "попал", "поразили", "поразила", "поразил", "поразило", "уразили",
+                            "уразила", "уразив", "уразило"})
+_OTHER_TALLIES: Final = frozenset({"боєзіткнень", "боєзіткнення", "зіткнень", "боестолкновений",
+                                   "столкновений", "обстрілів", "обстрелов", "штурмів", "штурмов",
+                                   "clashes", "shellings", "assaults", "атак"})
+_REACHED: Final = words("достигнуть", "досягти", "reached", "reach", "достигли", "досягли",
+                        # "1 вилетів за межі повітряного простору України": flew off, no measure
+                        "вилетіти", "вилетів", "вилетіли", "вылететь", "вылетел", "вылетели", "flew")
 
 
 def _on_board(toks: list[Token], np_last: int) -> bool:
@@ -1260,7 +1267,7 @@ def _on_board(toks: list[Token], np_last: int) -> bool:
     return ("on" in words_ and "board" in words_) or ("на" in words_ and "борту" in words_)
 
 
-_BOTH = frozenset({"оба", "обе", "обидва", "обидві", "обоє", "both"})
+_BOTH: Final = frozenset({"оба", "обе", "обидва", "обидві", "обоє", "both"})
 
 
 def _people_before(toks: list[Token], i: int, lo: int) -> bool:
@@ -1269,10 +1276,11 @@ def _people_before(toks: list[Token], i: int, lo: int) -> bool:
     return any(has(t, CASUALTY_CUES) for t in window) and not any(weapon_of(t) for t in window)
 
 
-_MODAL = frozenset({"could", "can", "may", "might", "would", "if", "aim", "goal", "plans", "plan", "capable",
-                    "способный", "способен", "способных", "здатний", "здатен", "здатних",
-                    "может", "могут", "сможет", "смогут", "способна", "способны", "если", "може",
-                    "можуть", "зможе", "зможуть", "здатна", "здатні", "якщо", "мета", "цель"})
+_MODAL: Final = (
+    frozenset({"could", "can", "may", "might", "would", "if", "aim", "goal", "plans", "plan", "capable",
+               "способный", "способен", "способных", "здатний", "здатен", "здатних",
+               "может", "могут", "сможет", "смогут", "способна", "способны", "если", "може",
+               "можуть", "зможе", "зможуть", "здатна", "здатні", "якщо", "мета", "цель"}))
 
 
 def _hypothetical(toks: list[Token], num: Number, lo: int) -> bool:
@@ -1284,9 +1292,9 @@ def _hypothetical(toks: list[Token], num: Number, lo: int) -> bool:
     )
 
 
-_ABOVE = frozenset({"mentioned", "above", "упомянутые", "упомянутых", "упомянутым", "згаданих",
-                    "згадані", "згаданими", "вищезгаданих", "вищезгадані", "вышеупомянутых",
-                    "вышеупомянутые"})
+_ABOVE: Final = frozenset({"mentioned", "above", "упомянутые", "упомянутых", "упомянутым", "згаданих",
+                           "згадані", "згаданими", "вищезгаданих", "вищезгадані", "вышеупомянутых",
+                           "вышеупомянутые"})
 
 
 def _restated(toks: list[Token], num: Number, np_last: int, weapon: Weapon, out: list[Count]) -> bool:
@@ -1304,7 +1312,7 @@ def _restated(toks: list[Token], num: Number, np_last: int, weapon: Weapon, out:
     )
 
 
-_RESPECTIVELY = frozenset({"соответственно", "відповідно", "respectively"})
+_RESPECTIVELY: Final = frozenset({"соответственно", "відповідно", "respectively"})
 
 
 def _respective(
@@ -1335,12 +1343,12 @@ def _respective(
     return weapons[group.index(num)] if num in group else None
 
 
-_DASH_ITEM = frozenset({"–", "—"})
-_LAUNCH_NOUNS = frozenset({"пуск", "пуски", "пусків", "пусков"})
-_VERB_POS = frozenset({"VERB", "INFN", "PRTS", "GRND"})
+_DASH_ITEM: Final = frozenset({"–", "—"})
+_LAUNCH_NOUNS: Final = frozenset({"пуск", "пуски", "пусків", "пусков"})
+_VERB_POS: Final = frozenset({"VERB", "INFN", "PRTS", "GRND"})
 
 
-_GOES_ON = frozenset({"and", "и", "і", "та", "й", "including", "включая", "зокрема", "числе", "числі"})
+_GOES_ON: Final = frozenset({"and", "и", "і", "та", "й", "including", "включая", "зокрема", "числе", "числі"})
 
 
 def _after_casualty(toks: list[Token], numbers: list[Number], idx: int, s_lo: int) -> bool:
@@ -1384,10 +1392,10 @@ def _casualty_near(toks: list[Token], first: int, last: int, lo: int, hi: int) -
     )
 
 
-_TOTAL = frozenset(
-    {"total", "totalling", "totaling", "overall", "всего", "загалом", "усього", "всього",
-     "сумарно", "итого", "сложности"}
-)
+_TOTAL: Final = frozenset(
+           {"total", "totalling", "totaling", "overall", "всего", "загалом", "усього", "всього",
+            "сумарно", "итого", "сложности"}
+       )
 
 
 def _is_total(toks: list[Token], num: Number, np_last: int) -> bool:
@@ -1406,7 +1414,7 @@ def _is_total(toks: list[Token], num: Number, np_last: int) -> bool:
     return False
 
 
-_TOTAL_AFTER = frozenset({"tally", "total", "overall", "nationwide"})
+_TOTAL_AFTER: Final = frozenset({"tally", "total", "overall", "nationwide"})
 
 
 def _with_number(toks: list[Token], num: Number) -> bool:
@@ -1424,13 +1432,13 @@ def _with_number(toks: list[Token], num: Number) -> bool:
 
 # verbs of making and keeping (not "выпускать", which also means to fire, nor nouns like
 # "производства США", a weapon's origin)
-_PRODUCE = words("produce", "produces", "producing", "produced", "production", "manufacture",
-                 "manufactures", "manufacturing", "manufactured", "stockpile", "stockpiles",
-                 "stockpiled", "assemble", "assembles", "assembling", "производить", "собирать",
-                 "накопить", "виробляти", "накопичити", "виготовляти", "изготавливать")
+_PRODUCE: Final = words("produce", "produces", "producing", "produced", "production", "manufacture",
+                        "manufactures", "manufacturing", "manufactured", "stockpile", "stockpiles",
+                        "stockpiled", "assemble", "assembles", "assembling", "производить", "собирать",
+                        "накопить", "виробляти", "накопичити", "виготовляти", "изготавливать")
 
 
-_TOTAL_WAS = frozenset({"було", "было", "were", "всього", "всего", "загалом", "total"})
+_TOTAL_WAS: Final = frozenset({"було", "было", "were", "всього", "всего", "загалом", "total"})
 
 
 def _past_other_figures(
@@ -1484,7 +1492,7 @@ def _in_total(toks: list[Token], s_lo: int, first: int) -> bool:
     return any(t.low in _IN_TOTAL for t in toks[s_lo : min(first, s_lo + 2)])
 
 
-_IN_TOTAL = frozenset({"загалом", "всього", "всего", "итого", "total", "overall", "усього"})
+_IN_TOTAL: Final = frozenset({"загалом", "всього", "всего", "итого", "total", "overall", "усього"})
 
 
 def _there_were(toks: list[Token], num: Number, lo: int) -> bool:
@@ -1493,7 +1501,7 @@ def _there_were(toks: list[Token], num: Number, lo: int) -> bool:
     return bool(before & {"було", "было"}) or ("there" in before and "were" in before)
 
 
-_NOT = frozenset({"не", "not", "failed", "unable", "ні"})
+_NOT: Final = frozenset({"не", "not", "failed", "unable", "ні"})
 
 
 def _negated_cue(toks: list[Token], num: Number, lo: int, hi: int, meas: list[Measure | None]) -> bool:
@@ -1524,17 +1532,17 @@ def _produced(toks: list[Token], num: Number, lo: int) -> bool:
     return any(t.kind == "word" and has(t, _PRODUCE) for t in toks[max(lo, num.first - 6) : num.first])
 
 
-_HOSPITAL = words("госпитализировать", "госпитализированы", "госпитализирован", "госпіталізувати",
-                  "госпіталізовано", "госпіталізовані", "hospitalised", "hospitalized")
-_AREA_NOUNS = frozenset({"регіонами", "регионами", "regions", "областями", "областях", "регіонах",
-                        "регионах", "oblasts", "районами", "locations", "локаціях", "локациях"})
+_HOSPITAL: Final = words("госпитализировать", "госпитализированы", "госпитализирован", "госпіталізувати",
+                         "госпіталізовано", "госпіталізовані", "hospitalised", "hospitalized")
+_AREA_NOUNS: Final = frozenset({"регіонами", "регионами", "regions", "областями", "областях", "регіонах",
+                               "регионах", "oblasts", "районами", "locations", "локаціях", "локациях"})
 
 
-_COUNTRYWIDE = frozenset({"регионами", "регіонами", "регионах", "регіонах", "регионов", "регіонів",
-                         "страны", "країни", "country", "nationwide", "country's", "regions",
-                         "россии", "росії", "russia", "україні", "україну", "украине", "украину",
-                         "ukraine", "frontline", "front-line", "фронту", "фронта",
-                         "фронті", "фронте"})  # "along the front line", "по всій лінії фронту"
+_COUNTRYWIDE: Final = frozenset({"регионами", "регіонами", "регионах", "регіонах", "регионов", "регіонів",
+                                "страны", "країни", "country", "nationwide", "country's", "regions",
+                                "россии", "росії", "russia", "україні", "україну", "украине", "украину",
+                                "ukraine", "frontline", "front-line", "фронту", "фронта",
+                                "фронті", "фронте"})  # "along the front line", "по всій лінії фронту"
 # A defence ministry's figure stands for itself: it takes no region from a governor's before it
 
 
@@ -1597,13 +1605,14 @@ def _of_other(toks: list[Token], num: Number, numbers: list[Number], idx: int, o
     return not any(c.first == prev.first for c in out)
 
 
-_INCLUDING = frozenset({"including", "включая", "в том числе", "зокрема", "включно"})
+_INCLUDING: Final = frozenset({"including", "включая", "в том числе", "зокрема", "включно"})
 
 
-_DIRECTIONS = frozenset({"direction", "directions", "напрямками", "напрямках", "напрямком", "направлениям",
-                         "направлениях"})
-_LAUNCHES = frozenset({"пусків", "пуски", "пусков", "launches"})
-_SHELLING = frozenset({"обстріл", "обстрел", "обстріляти", "обстрелять", "shelling", "shellings"})
+_DIRECTIONS: Final = (
+    frozenset({"direction", "directions", "напрямками", "напрямках", "напрямком", "направлениям",
+               "направлениях"}))
+_LAUNCHES: Final = frozenset({"пусків", "пуски", "пусков", "launches"})
+_SHELLING: Final = frozenset({"обстріл", "обстрел", "обстріляти", "обстрелять", "shelling", "shellings"})
 
 
 def _shelling_line(
@@ -1636,15 +1645,16 @@ def _shot_after(toks: list[Token], np_last: int) -> bool:
     return False
 
 
-_FEW_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                        "twelve"})
+_FEW_WORDS: Final = (
+    frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+               "twelve"}))
 # words inside a list item's weapon phrase ("14 cruise missiles", "two ballistic ones")
-_KIND_WORDS = frozenset({"cruise", "ballistic", "guided", "attack", "strike", "ones", "of", "various",
-                         "types", "крилатих", "балістичних", "крылатых", "баллистических"})
+_KIND_WORDS: Final = frozenset({"cruise", "ballistic", "guided", "attack", "strike", "ones", "of", "various",
+                                "types", "крилатих", "балістичних", "крылатых", "баллистических"})
 
 
-_AT = frozenset({"по"})
-_LIST_GLUE = frozenset({"и", "і", "й", "та", ","})
+_AT: Final = frozenset({"по"})
+_LIST_GLUE: Final = frozenset({"и", "і", "й", "та", ","})
 
 
 def _aimed_at(

@@ -10,7 +10,7 @@ fell, a fire broke out, killed...); the kinds are the object words in it
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from stream.models import DamageKind
 from stream.normalize.casualties import CASUALTY_CUES
@@ -27,88 +27,90 @@ class Damage(NamedTuple):
     sent: int
 
 
-_PATTERNS = PhraseMatcher(kind_phrases())
-_FIRE = words("fire", "fires", "blaze", "blazes", "ablaze", "burning", "burned", "burnt",
-              "сгореть", "сгорел", "сгорела", "сгорели", "згоріти", "згорів", "згоріла", "згоріли",
-              "выгореть", "вигоріти",
-              "пожар", "возгорание", "загорание", "загореться", "гореть", "пламя", "пожежа",
-              "загоряння", "займання", "загорітися", "горіти", "спалахнути", "burn", "зайнятися",
-              "зайнялися", "зайнялася", "зайнявся", "заняться", "занялись", "занялся") | frozenset(
-    # "займався приватний будинок": the imperfective past as written (its lemma "займатися" is
-    # also "to be busy with")
-    {"займався", "займалася", "займалося", "займалось", "займалися"}
-)
-_FIRE_NOT_BEFORE = frozenset({"open", "opened", "opening", "under", "artillery", "defence",
-                              "defense", "anti-aircraft", "mortar", "return", "returned"})
-_FIRE_NOT_AFTER = frozenset({"department", "service", "services", "brigade", "crews", "crew",
-                             "station", "fighters", "rescue", "groups", "group", "teams", "team"})
-_IMPACT = words(
-    "damaged", "damaging", "damage", "damages", "destroyed", "hit", "hits", "struck", "fell",
-    "hitting", "striking", "damagd", "destroyd",  # written in haste, a letter short
-    "falling", "debris", "sparked", "sparking", "caused", "causing", "triggered", "triggering",
-    "erupted", "started", "broke", "caught", "disrupted", "suspended", "приостановлен",
-    "приостановлено", "приостановлены", "приостановлена", "призупинено", "призупинили",
-    "закривали", "закрывали",
-    "restrictions", "restricted", "closed", "halted", "knocked", "cut", "left", "collapsed",
-    "razed", "explosion", "explosions", "impact", "wreckage", "shrapnel", "fragments",
-    "destroying", "wrecked", "wrecking", "delayed", "delays", "delay", "обмежити", "обмежили",
-    "обмежено", "обмежував", "ограничить", "ограничили", "ограничены", "ограничено",
-    "пошкоджене", "пошкоджена", "посічена", "посічений", "посічене", "посічити", "посечена",
-    "повреждение", "разрушение", "пошкодження", "руйнування", "понівечити", "понівечено",
-    "понівечені", "понівечений", "изуродовать", "посечь", "посічено", "посечены",
-    "світла", "света",  # "немає світла", "нет света": an outage
-    "ударить", "ударил", "ударила", "ударили", "попасть", "попал", "попала", "попали",
-    "зачепити", "зачепило", "зачепили", "зачепив", "задеть", "задело", "задели", "задел",
-    "поцілити", "поцілили", "поцілив", "поцілила", "влучити", "влучив", "влучила", "влучили",
-    "поражены", "поражено", "поражен", "поражена", "поражение", "ураження",
-    "пошкодити", "пошкоджено", "пошкоджені", "пошкоджений", "зруйнувати", "зруйновано",
-    "влучання", "уражено", "уразити", "уламки", "уламок", "падіння", "виникнути", "спричинити",
-    "повредить", "повреждены", "повреждено", "поврежден", "разрушить", "разрушен",
-    "обломки", "падение", "возникнуть", "попадание", "вызвать", "ограничение", "ограничения",
-    "обмеження", "приостановить", "зупинити", "остановить", "задержать", "затримати",
-    "зупиняти", "зупиняли", "зупинявся", "приостанавливать", "приостанавливал", "приостанавливали",
-    "затримуватися", "затримувались", "затримуються", "задерживаться", "задерживались",
-    "припиняти", "припиняв", "припинено", "прекращать", "прекращал", "прекращено",
-    "прийтись", "прийтися", "пришелся", "пришёлся", "прийшовся", "припасти", "припав", "припала",
-    "припало", "припали",
-    "задерживаются",
-    "призупинити", "призупинено",
-    "призупиняв", "призупиняли", "зупинено",
-    "без", "знищено", "уничтожен", "вибух", "взрыв", "детонация", "детонація",
-    "перебой", "перебои", "перебій", "перебої", "interruptions", "disruptions",
-    "rubble", "завал", "завалы", "завали", "завалами", "завалів", "руины", "руїни", "diverted",
-    "перекрыть", "перекрыто", "перекрыли", "перекрыт", "перекривати", "перекривали", "перекрито",
-    "перекрили", "перекрити", "перекрывать", "перекрывали",
-    "отсутствует", "отсутствовать", "відсутнє", "відсутня", "відсутній", "відсутні",
-    "зникло", "зникнути", "зникла", "пропало", "пропасть", "пропал", "исчезло", "исчезнуть",
-    "outage", "outages", "blackout", "blackouts", "blew", "blown", "shattered", "smashed", "broken",
-    "leaving",  # "..., leaving 50,000 consumers without electricity"
-    "выбить", "выбиты", "вибити", "вибито", "вибиті", "знеструмити", "знеструмлено",
-    "знеструмлення", "знеструмлена", "знеструмлені", "знеструмлений", "обесточить", "обесточены",
-    "обесточено", "відключення", "отключение",
-    "ковер", "ковёр", "килим", "kovyor",  # "в аеропорту ... запроваджували план «Килим»": closed
-    # "ТЕС знову зазнала удару і повністю зупинена": a plant that suffered a strike and stopped
-    "зупинена", "зупинений", "остановлена", "остановлен", "зазнала", "зазнав", "зазнало",
-)  # fmt: skip
-IMPACT = _IMPACT  # impact verbs, for counts: "one of them damaged a house" counts nothing
-_NEG = words("no", "not", "without", "neither", "nor", "нет", "не", "без", "немає", "ні",
-             "никаких", "жодних", "обошлось", "обійшлося", "відсутні", "отсутствуют")
-_TARGET_OF = words("attack", "attacks", "strike", "strikes", "атака", "удар", "targeting",
-                   "targeted", "towards", "toward")
-_TARGET_PREP = frozenset({"on", "against", "at", "на", "по"})
-_PEOPLE_AFTER = words("worker", "workers", "employee", "employees", "staff", "personnel",
-                      "працівник", "работник", "сотрудник", "співробітник", "said", "ministry",
-                      "official", "officials", "spokesman", "spokeswoman", "company", "driver",
-                      "drivers")  # "a truck driver was injured": a person, not a vehicle
+_PATTERNS: Final = PhraseMatcher(kind_phrases())
+_FIRE: Final = words("fire", "fires", "blaze", "blazes", "ablaze", "burning", "burned", "burnt",
+                     "сгореть", "сгорел", "сгорела", "сгорели", "згоріти", "згорів", "згоріла", "згоріли",
+                     "выгореть", "вигоріти",
+                     "пожар", "возгорание", "загорание", "загореться", "гореть", "пламя", "пожежа",
+                     "загоряння", "займання", "загорітися", "горіти", "спалахнути", "burn", "зайнятися",
+                     "зайнялися", "зайнялася", "зайнявся", "заняться", "занялись", "занялся") | frozenset(
+           # "займався приватний будинок": the imperfective past as written (its lemma "займатися" is
+           # also "to be busy with")
+           {"займався", "займалася", "займалося", "займалось", "займалися"}
+       )
+_FIRE_NOT_BEFORE: Final = frozenset({"open", "opened", "opening", "under", "artillery", "defence",
+                                     "defense", "anti-aircraft", "mortar", "return", "returned"})
+_FIRE_NOT_AFTER: Final = frozenset({"department", "service", "services", "brigade", "crews", "crew",
+                                    "station", "fighters", "rescue", "groups", "group", "teams", "team"})
+_IMPACT: Final = words(
+           "damaged", "damaging", "damage", "damages", "destroyed", "hit", "hits", "struck", "fell",
+           "hitting", "striking", "damagd", "destroyd",  # written in haste, a letter short
+           "falling", "debris", "sparked", "sparking", "caused", "causing", "triggered", "triggering",
+           "erupted", "started", "broke", "caught", "disrupted", "suspended", "приостановлен",
+           "приостановлено", "приостановлены", "приостановлена", "призупинено", "призупинили",
+           "закривали", "закрывали",
+           "restrictions", "restricted", "closed", "halted", "knocked", "cut", "left", "collapsed",
+           "razed", "explosion", "explosions", "impact", "wreckage", "shrapnel", "fragments",
+           "destroying", "wrecked", "wrecking", "delayed", "delays", "delay", "обмежити", "обмежили",
+           "обмежено", "обмежував", "ограничить", "ограничили", "ограничены", "ограничено",
+           "пошкоджене", "пошкоджена", "посічена", "посічений", "посічене", "посічити", "посечена",
+           "повреждение", "разрушение", "пошкодження", "руйнування", "понівечити", "понівечено",
+           "понівечені", "понівечений", "изуродовать", "посечь", "посічено", "посечены",
+           "світла", "света",  # "немає світла", "нет света": an outage
+           "ударить", "ударил", "ударила", "ударили", "попасть", "попал", "попала", "попали",
+           "зачепити", "зачепило", "зачепили", "зачепив", "задеть", "задело", "задели", "задел",
+           "поцілити", "поцілили", "поцілив", "поцілила", "влучити", "влучив", "влучила", "влучили",
+           "поражены", "поражено", "поражен", "поражена", "поражение", "ураження",
+           "пошкодити", "пошкоджено", "пошкоджені", "пошкоджений", "зруйнувати", "зруйновано",
+           "влучання", "уражено", "уразити", "уламки", "уламок", "падіння", "виникнути", "спричинити",
+           "повредить", "повреждены", "повреждено", "поврежден", "разрушить", "разрушен",
+           "обломки", "падение", "возникнуть", "попадание", "вызвать", "ограничение", "ограничения",
+           "обмеження", "приостановить", "зупинити", "остановить", "задержать", "затримати",
+           "зупиняти", "зупиняли", "зупинявся", "приостанавливать", "приостанавливал", "приостанавливали",
+           "затримуватися", "затримувались", "затримуються", "задерживаться", "задерживались",
+           "припиняти", "припиняв", "припинено", "прекращать", "прекращал", "прекращено",
+           "прийтись", "прийтися", "пришелся", "пришёлся", "прийшовся", "припасти", "припав", "припала",
+           "припало", "припали",
+           "задерживаются",
+           "призупинити", "призупинено",
+           "призупиняв", "призупиняли", "зупинено",
+           "без", "знищено", "уничтожен", "вибух", "взрыв", "детонация", "детонація",
+           "перебой", "перебои", "перебій", "перебої", "interruptions", "disruptions",
+           "rubble", "завал", "завалы", "завали", "завалами", "завалів", "руины", "руїни", "diverted",
+           "перекрыть", "перекрыто", "перекрыли", "перекрыт", "перекривати", "перекривали", "перекрито",
+           "перекрили", "перекрити", "перекрывать", "перекрывали",
+           "отсутствует", "отсутствовать", "відсутнє", "відсутня", "відсутній", "відсутні",
+           "зникло", "зникнути", "зникла", "пропало", "пропасть", "пропал", "исчезло", "исчезнуть",
+           "outage", "outages", "blackout", "blackouts", "blew", "blown", "shattered", "smashed", "broken",
+           "leaving",  # "..., leaving 50,000 consumers without electricity"
+           "выбить", "выбиты", "вибити", "вибито", "вибиті", "знеструмити", "знеструмлено",
+           "знеструмлення", "знеструмлена", "знеструмлені", "знеструмлений", "обесточить", "обесточены",
+           "обесточено", "відключення", "отключение",
+           "ковер", "ковёр", "килим", "kovyor",  # "в аеропорту ... запроваджували план «Килим»": closed
+           # "ТЕС знову зазнала удару і повністю зупинена": a plant that suffered a strike and stopped
+           "зупинена", "зупинений", "остановлена", "остановлен", "зазнала", "зазнав", "зазнало",
+       )  # fmt: skip
+IMPACT: Final = _IMPACT  # impact verbs, for counts: "one of them damaged a house" counts nothing
+_NEG: Final = words("no", "not", "without", "neither", "nor", "нет", "не", "без", "немає", "ні",
+                    "никаких", "жодних", "обошлось", "обійшлося", "відсутні", "отсутствуют")
+_TARGET_OF: Final = words("attack", "attacks", "strike", "strikes", "атака", "удар", "targeting",
+                          "targeted", "towards", "toward")
+_TARGET_PREP: Final = frozenset({"on", "against", "at", "на", "по"})
+_PEOPLE_AFTER: Final = words("worker", "workers", "employee", "employees", "staff", "personnel",
+                             "працівник", "работник", "сотрудник", "співробітник", "said", "ministry",
+                             "official", "officials", "spokesman", "spokeswoman", "company", "driver",
+                             "drivers")  # "a truck driver was injured": a person, not a vehicle
 
 
-_DOWNED = frozenset({"downed", "shot", "збили", "збито", "сбили", "сбит", "сбито"})
-_AIRCRAFT = frozenset({"fighter-bomber", "fighter-bombers", "warplane", "warplanes", "fighter", "fighters",
-                       "jet", "jets", "helicopter", "helicopters", "bomber", "bombers", "aircraft",
-                       "літак", "літаки", "гелікоптер", "вертоліт", "самолет", "самолёт", "вертолет",
-                       "вертолёт", "бомбардировщик", "бомбардувальник", "винищувач", "истребитель"})
-_AIRCRAFT_TYPES = ("su-", "су-", "mig-", "миг-", "міг-", "ka-", "ка-", "mi-", "ми-", "мі-", "tu-", "ту-",
-                   "a-50", "а-50", "il-", "ил-", "іл-", "be-", "бе-")
+_DOWNED: Final = frozenset({"downed", "shot", "збили", "збито", "сбили", "сбит", "сбито"})
+_AIRCRAFT: Final = (
+    frozenset({"fighter-bomber", "fighter-bombers", "warplane", "warplanes", "fighter", "fighters",
+               "jet", "jets", "helicopter", "helicopters", "bomber", "bombers", "aircraft",
+               "літак", "літаки", "гелікоптер", "вертоліт", "самолет", "самолёт", "вертолет",
+               "вертолёт", "бомбардировщик", "бомбардувальник", "винищувач", "истребитель"}))
+_AIRCRAFT_TYPES: Final = (
+    ("su-", "су-", "mig-", "миг-", "міг-", "ka-", "ка-", "mi-", "ми-", "мі-", "tu-", "ту-",
+     "a-50", "а-50", "il-", "ил-", "іл-", "be-", "бе-"))
 
 
 def _aircraft_after(toks: list[Token], k: int) -> bool:
@@ -126,9 +128,10 @@ def _aircraft_after(toks: list[Token], k: int) -> bool:
     return False
 
 
-_POWER = frozenset({"power", "electricity", "electric", "light", "heating", "gas"})
-_BE_WITHOUT = frozenset({"is", "are", "was", "were", "remain", "remains", "remained", "stayed", "still",
-                         "been"})
+_POWER: Final = frozenset({"power", "electricity", "electric", "light", "heating", "gas"})
+_BE_WITHOUT: Final = (
+    frozenset({"is", "are", "was", "were", "remain", "remains", "remained", "stayed", "still",
+               "been"}))
 
 
 def extract_damage(
@@ -270,7 +273,7 @@ def extract_damage(
     return out
 
 
-_CUT = frozenset({"cut", "cuts", "off", "restored", "disrupted"})
+_CUT: Final = frozenset({"cut", "cuts", "off", "restored", "disrupted"})
 
 
 def _cut_to(toks: list[Token], first: int, lo: int) -> bool:
@@ -296,23 +299,25 @@ def _denied_again(toks: list[Token], dmg: Damage, hi: int, covered: set[int]) ->
     return False
 
 
-_SAME_ONE = frozenset({"the", "this", "сам", "сама", "само", "саме", "сами", "самі", "это", "этот", "эта",
-                       "цей", "ця", "це"})
-_ATTACK_VERBS = frozenset({"атаковать", "атаковал", "атаковали", "атакувати", "атакував", "атакували",
-                           "attacked", "attack"})
-_VEHICLES = frozenset({"автомобиль", "автомобіль", "машина", "автобус", "car", "bus", "vehicle", "truck",
-                       "грузовик", "вантажівка", "легковой", "легковий", "маршрутка", "трактор", "tractor",
-                       "minibus", "автівка", "автомашина", "микроавтобус", "мікроавтобус"})
+_SAME_ONE: Final = (
+    frozenset({"the", "this", "сам", "сама", "само", "саме", "сами", "самі", "это", "этот", "эта",
+               "цей", "ця", "це"}))
+_ATTACK_VERBS: Final = frozenset({"атаковать", "атаковал", "атаковали", "атакувати", "атакував", "атакували",
+                                  "attacked", "attack"})
+_VEHICLES: Final = (
+    frozenset({"автомобиль", "автомобіль", "машина", "автобус", "car", "bus", "vehicle", "truck",
+               "грузовик", "вантажівка", "легковой", "легковий", "маршрутка", "трактор", "tractor",
+               "minibus", "автівка", "автомашина", "микроавтобус", "мікроавтобус"}))
 
 
 # "All designated targets have been hit", "Все назначенные объекты поражены", "всі
 # призначені цілі уражено": a strike claim's confirmation that its targets were hit
-_TARGET_WORDS = words("targets", "objectives", "объекты", "цели", "цілі", "об'єкти")
-_HIT_WORDS = words("hit", "struck", "поражены", "поражено", "поразить", "уражено", "уражені",
-                   "уразити", "achieved", "достигнуты", "досягнуто", "досягнуті")
-_STRIKE_WORDS = words("strike", "strikes", "struck", "удар", "удары", "удару", "ударів")
-_TARGET_PREP_AFTER = frozenset({"against", "on", "по", "на"})
-_LIST_VERBS = frozenset({"included", "include", "were", "стали", "были", "були", "включали"})
+_TARGET_WORDS: Final = words("targets", "objectives", "объекты", "цели", "цілі", "об'єкти")
+_HIT_WORDS: Final = words("hit", "struck", "поражены", "поражено", "поразить", "уражено", "уражені",
+                          "уразити", "achieved", "достигнуты", "досягнуто", "досягнуті")
+_STRIKE_WORDS: Final = words("strike", "strikes", "struck", "удар", "удары", "удару", "ударів")
+_TARGET_PREP_AFTER: Final = frozenset({"against", "on", "по", "на"})
+_LIST_VERBS: Final = frozenset({"included", "include", "were", "стали", "были", "були", "включали"})
 
 
 def _all_targets_hit(toks: list[Token], lo: int, hi: int) -> bool:
@@ -323,7 +328,7 @@ def _all_targets_hit(toks: list[Token], lo: int, hi: int) -> bool:
     )
 
 
-_NONE = frozenset({"none", "ни", "жодна", "жодної", "жоден", "жодного", "ни одна", "ни один"})
+_NONE: Final = frozenset({"none", "ни", "жодна", "жодної", "жоден", "жодного", "ни одна", "ни один"})
 
 
 def _confirmed_targets(
@@ -371,16 +376,17 @@ def _confirmed_targets(
     return sorted(added, key=lambda d: d.first)
 
 
-_IMPACT_KEYS = _IMPACT | _FIRE | CASUALTY_CUES
+_IMPACT_KEYS: Final = _IMPACT | _FIRE | CASUALTY_CUES
 # Cues that place debris somewhere without saying it did damage
-_WEAK = words("fell", "falling", "debris", "wreckage", "fragments", "обломки", "падение", "уламки",
-              "уламок", "падіння", "упасть", "впасти", "упали", "впали", "impact",
-              "взрыв", "вибух", "explosion", "explosions")  # "звуки взрывов": heard, not seen
-_DAMAGE_NOUNS = words("damage", "destruction", "разрушение", "повреждение", "руйнування",
-                      "пошкодження", "разрушений", "повреждений", "руйнувань", "пошкоджень")
+_WEAK: Final = words("fell", "falling", "debris", "wreckage", "fragments", "обломки", "падение", "уламки",
+                     "уламок", "падіння", "упасть", "впасти", "упали", "впали", "impact",
+                     "взрыв", "вибух", "explosion", "explosions")  # "звуки взрывов": heard, not seen
+_DAMAGE_NOUNS: Final = words("damage", "destruction", "разрушение", "повреждение", "руйнування",
+                             "пошкодження", "разрушений", "повреждений", "руйнувань", "пошкоджень")
 
 
-_FELL = frozenset({"fell", "crashed", "упасть", "упал", "упала", "упали", "впасти", "впав", "впала", "впали"})
+_FELL: Final = (
+    frozenset({"fell", "crashed", "упасть", "упал", "упала", "упали", "впасти", "впав", "впала", "впали"}))
 
 
 def _bare_fire(toks: list[Token], lo: int, hi: int) -> bool:
@@ -406,8 +412,8 @@ def _fire_inside(toks: list[Token], lo: int, hi: int) -> bool:
     )
 
 
-_ATTACKED = frozenset({"attacked", "struck", "targeted"})
-_ONE_OF = frozenset({"one", "одном", "одній", "одному", "одной"})
+_ATTACKED: Final = frozenset({"attacked", "struck", "targeted"})
+_ONE_OF: Final = frozenset({"one", "одном", "одній", "одному", "одной"})
 
 
 def _weak(tok: Token) -> bool:
@@ -426,15 +432,15 @@ def _denies_damage(toks: list[Token], lo: int, hi: int) -> bool:
             if any(t.kind == "word" and has(t, _NEG) for t in near):
                 return True
     return False
-_OUTAGE = frozenset({"без", "without"})
-_ABSENT = words("відсутній", "відсутні", "отсутствовать", "отсутствуют", "отсутствует")
-_SUPPLY = frozenset({"електропостачання", "электроснабжение", "світло", "свет", "електроенергія",
-                     "электроэнергия", "електрика", "электричество"})
+_OUTAGE: Final = frozenset({"без", "without"})
+_ABSENT: Final = words("відсутній", "відсутні", "отсутствовать", "отсутствуют", "отсутствует")
+_SUPPLY: Final = frozenset({"електропостачання", "электроснабжение", "світло", "свет", "електроенергія",
+                            "электроэнергия", "електрика", "электричество"})
 # "часть жилых кварталов обесточена": the homes lost power, they were not damaged
-_OUTAGE_WORDS = words("обесточить", "обесточена", "обесточены", "обесточено", "знеструмити",
-                      "знеструмлені", "знеструмлено", "знеструмлена")
+_OUTAGE_WORDS: Final = words("обесточить", "обесточена", "обесточены", "обесточено", "знеструмити",
+                             "знеструмлені", "знеструмлено", "знеструмлена")
 _IMPACT_CACHE: dict[tuple[str, str], int] = {}
-_FELL_ON = frozenset({"припасти", "прийтися", "прийтись", "прийшовся", "пришелся", "пришёлся"})
+_FELL_ON: Final = frozenset({"припасти", "прийтися", "прийтись", "прийшовся", "пришелся", "пришёлся"})
 
 
 def _is_impact(toks: list[Token], k: int, lo: int, hi: int) -> bool:
@@ -461,9 +467,9 @@ def _is_impact(toks: list[Token], k: int, lo: int, hi: int) -> bool:
     return not any(t.kind == "word" and has(t, _NEG) for t in near)
 
 
-_AMBULANCE = frozenset({"швидка", "швидку", "швидкої", "швидкій", "скорая", "скорую", "скорой"})
-_OPEN_QUOTES = frozenset({"«", '"', "“", "„"})
-_CLOSE_QUOTES = frozenset({"»", '"', "”", "“"})
+_AMBULANCE: Final = frozenset({"швидка", "швидку", "швидкої", "швидкій", "скорая", "скорую", "скорой"})
+_OPEN_QUOTES: Final = frozenset({"«", '"', "“", "„"})
+_CLOSE_QUOTES: Final = frozenset({"»", '"', "”", "“"})
 
 
 def _match(toks: list[Token], i: int, hi: int) -> tuple[int, DamageKind] | None:
@@ -520,10 +526,10 @@ def _match(toks: list[Token], i: int, hi: int) -> tuple[int, DamageKind] | None:
     return found[0], found[1]  # type: ignore[return-value]
 
 
-_TRAINING = frozenset({"training", "учебный", "учебного", "учебном", "навчальний", "навчального",
-                       "навчальному"})
-_PLANTS = frozenset({"npp", "znpp", "аэс", "аес", "заэс", "заес", "plant's", "station's"})
-_ADMIN = ("administrat", "адмін", "админ", "адміністратив", "административ")
+_TRAINING: Final = frozenset({"training", "учебный", "учебного", "учебном", "навчальний", "навчального",
+                              "навчальному"})
+_PLANTS: Final = frozenset({"npp", "znpp", "аэс", "аес", "заэс", "заес", "plant's", "station's"})
+_ADMIN: Final = ("administrat", "адмін", "админ", "адміністратив", "административ")
 
 
 def _is_fire(toks: list[Token], i: int, hi: int) -> bool:
@@ -550,9 +556,9 @@ def _person_compound(toks: list[Token], last: int, hi: int) -> bool:
     return last + 1 < hi and has(toks[last + 1], _PEOPLE_AFTER)
 
 
-_NEAR = frozenset({"near", "outside", "вблизи", "возле", "около", "неподалеку", "біля",
-                   "поблизу", "неподалік"})
-_LANDMARK_SKIP = frozenset({"the", "a", "an", "of"})
+_NEAR: Final = frozenset({"near", "outside", "вблизи", "возле", "около", "неподалеку", "біля",
+                          "поблизу", "неподалік"})
+_LANDMARK_SKIP: Final = frozenset({"the", "a", "an", "of"})
 
 
 def _landmark(toks: list[Token], i: int, lo: int) -> bool:
@@ -596,10 +602,10 @@ def _landmark(toks: list[Token], i: int, lo: int) -> bool:
     return False
 
 
-_ON = frozenset({"on", "along", "на"})
-_HIT_NOUNS = frozenset({"влучання", "попадание", "попадания", "прилет", "прилёт", "приліт",
-                        "прильот", "hit", "impact"})
-_COORD = frozenset({"та", "і", "й", "и", "and", ","})
+_ON: Final = frozenset({"on", "along", "на"})
+_HIT_NOUNS: Final = frozenset({"влучання", "попадание", "попадания", "прилет", "прилёт", "приліт",
+                               "прильот", "hit", "impact"})
+_COORD: Final = frozenset({"та", "і", "й", "и", "and", ","})
 
 
 def _hit_near(toks: list[Token], k: int, lo: int) -> bool:
@@ -609,73 +615,81 @@ def _hit_near(toks: list[Token], k: int, lo: int) -> bool:
     if k - 1 < lo or toks[k - 1].low not in _COORD:
         return False
     return any(t.low in _HIT_NOUNS for t in toks[lo : k - 1])
-_LOCATED = words("located", "situated", "lies", "lie", "supplies", "serves", "supplying",
-                 "based", "базуються", "базируются", "базується", "базируется", "базувалися",
-                 "базировались", "стоять", "стоят",
-                 "забезпечує", "обеспечивает", "забезпечувала", "обеспечивала",
-                 "serving", "обслуживает", "снабжает", "постачає", "обслуговує", "розташований",
-                 "розташована",
-                 "розташоване", "розташовані", "расположенный", "расположен", "расположена",
-                 "расположено", "находиться", "знаходиться", "hosts", "home")
+_LOCATED: Final = words("located", "situated", "lies", "lie", "supplies", "serves", "supplying",
+                        "based", "базуються", "базируются", "базується", "базируется", "базувалися",
+                        "базировались", "стоять", "стоят",
+                        "забезпечує", "обеспечивает", "забезпечувала", "обеспечивала",
+                        "serving", "обслуживает", "снабжает", "постачає", "обслуговує", "розташований",
+                        "розташована",
+                        "розташоване", "розташовані", "расположенный", "расположен", "расположена",
+                        "расположено", "находиться", "знаходиться", "hosts", "home")
 # "доставили в больницу", "taken to hospital": where people went, not what was hit
-_TAKEN_TO = words("доставить", "госпитализировать", "госпіталізувати", "доставити",
-                  "taken", "rushed", "admitted", "transported", "hospitalised", "hospitalized",
-                  "brought", "evacuated", "эвакуировать", "евакуювати", "обратиться",
-                  "звернутися", "перевезти", "перевезут", "перевезли", "перевести", "перевели",
-                  "перевезуть", "перевести", "transferred", "moved")
-_PLANES = frozenset({"самолёт", "самолет", "літак"})
-_AIRPORT_OPS = frozenset({"приём", "прием", "выпуск", "прийом", "приймання", "відправлення",
-                          "випуск", "відправка", "отправка", "обслуживание", "принимать", "выпускать",
-                          "приймати", "випускати"})
-_STAY = words("remain", "remains", "remained", "are", "is", "were", "treated", "stay", "stays",
-              "staying", "находиться", "оставаться", "перебувати", "залишатися", "лечиться",
-              "лікуватися")
+_TAKEN_TO: Final = words("доставить", "госпитализировать", "госпіталізувати", "доставити",
+                         "taken", "rushed", "admitted", "transported", "hospitalised", "hospitalized",
+                         "brought", "evacuated", "эвакуировать", "евакуювати", "обратиться",
+                         "звернутися", "перевезти", "перевезут", "перевезли", "перевести", "перевели",
+                         "перевезуть", "перевести", "transferred", "moved")
+_PLANES: Final = frozenset({"самолёт", "самолет", "літак"})
+_AIRPORT_OPS: Final = frozenset({"приём", "прием", "выпуск", "прийом", "приймання", "відправлення",
+                                 "випуск", "відправка", "отправка", "обслуживание", "принимать", "выпускать",
+                                 "приймати", "випускати"})
+_STAY: Final = words("remain", "remains", "remained", "are", "is", "were", "treated", "stay", "stays",
+                     "staying", "находиться", "оставаться", "перебувати", "залишатися", "лечиться",
+                     "лікуватися")
 # "сотрудник предприятия", "worker at the plant": a person, not damage
-_PERSON_BEFORE = words("сотрудник", "работник", "працівник", "співробітник", "employee",
-                       "worker", "workers", "employees", "staff", "директор", "director",
-                       "жителей", "жители", "житель", "мешканців", "мешканці", "residents",
-                       "водій", "водитель", "driver", "пасажир", "пассажир", "passenger",
-                       "пасажири", "пассажиры", "passengers")
+_PERSON_BEFORE: Final = words("сотрудник", "работник", "працівник", "співробітник", "employee",
+                              "worker", "workers", "employees", "staff", "директор", "director",
+                              "жителей", "жители", "житель", "мешканців", "мешканці", "residents",
+                              "водій", "водитель", "driver", "пасажир", "пассажир", "passenger",
+                              "пасажири", "пассажиры", "passengers")
 
 
-_BUSES = frozenset({"bus", "buses", "minibus", "minibuses", "van", "vans", "vehicle", "vehicles"})
-_QUEUE = frozenset({"черга", "черги", "очередь", "очереди", "пробка", "пробки", "queue", "queues", "line",
-                    "lines", "затор", "затори"})
-_CARE = frozenset({"койки", "коек", "ліжка", "ліжок", "beds", "пострадавшим", "постраждалим", "treated",
-                   "лечение", "лікування", "госпитализированы", "госпіталізовані", "patients"})
-_MINISTRIES = frozenset({"министерство", "міністерство", "ministry", "минэнерго", "міненерго", "министр",
-                         "міністр", "minister"})
-_SPARE = frozenset({"запасной", "запасний", "запасные", "запасні", "alternate", "alternative", "reserve",
-                    "резервный", "резервний", "резервные", "резервні", "backup", "replacement"})
-_SHORTAGE = frozenset({"перебой", "перебои", "перебій", "перебої", "дефицит", "дефіцит", "shortage",
-                       "shortages"})
-_POWER_SUPPLY = frozenset({"электроснабжение", "електропостачання", "электроэнергия", "електроенергія",
+_BUSES: Final = frozenset({"bus", "buses", "minibus", "minibuses", "van", "vans", "vehicle", "vehicles"})
+_QUEUE: Final = (
+    frozenset({"черга", "черги", "очередь", "очереди", "пробка", "пробки", "queue", "queues", "line",
+               "lines", "затор", "затори"}))
+_CARE: Final = (
+    frozenset({"койки", "коек", "ліжка", "ліжок", "beds", "пострадавшим", "постраждалим", "treated",
+               "лечение", "лікування", "госпитализированы", "госпіталізовані", "patients"}))
+_MINISTRIES: Final = (
+    frozenset({"министерство", "міністерство", "ministry", "минэнерго", "міненерго", "министр",
+               "міністр", "minister"}))
+_SPARE: Final = (
+    frozenset({"запасной", "запасний", "запасные", "запасні", "alternate", "alternative", "reserve",
+               "резервный", "резервний", "резервные", "резервні", "backup", "replacement"}))
+_SHORTAGE: Final = frozenset({"перебой", "перебои", "перебій", "перебої", "дефицит", "дефіцит", "shortage",
+                              "shortages"})
+_POWER_SUPPLY: Final = frozenset({"электроснабжение", "електропостачання", "электроэнергия", "електроенергія",
                            "електро", "электро", "свет", "світло", "электричество", "електрика", "power",
-                           "electricity"})
-_TRANSIT = frozenset({"трамвай", "тролейбус", "троллейбус", "автобус", "маршрутка", "bus", "buses", "tram",
-                      "trams", "trolleybus", "trolleybuses"})
-_HOSPITALS = frozenset({"лікарня", "больница", "hospital", "hospitals", "црб", "црл", "клиника", "клініка"})
-_WHO_IS = frozenset({"вона", "він", "она", "он", "she", "he", "вони", "они", "they", "is", "are"})
-_DIED = words("скончаться", "скончался", "скончалась", "померти", "помер", "померла", "died", "dies",
-              "succumbed")
-_ATTACKERS = frozenset({"aircraft", "jets", "planes", "bombers", "літаки", "літак", "самолеты",
-                        "самолет", "авиация", "авіація", "helicopters", "гелікоптери"})
-_DROPPED = words("dropped", "launched", "fired", "struck", "attacked", "скинули", "скинула",
-                 "сбросили", "сбросила", "выпустили", "атаковали", "атакувала", "атакували")
-_VERB_TOO = frozenset({"houses", "ships", "stores", "plants", "powers", "fuels", "homes"})
+                                  "electricity"})
+_TRANSIT: Final = (
+    frozenset({"трамвай", "тролейбус", "троллейбус", "автобус", "маршрутка", "bus", "buses", "tram",
+               "trams", "trolleybus", "trolleybuses"}))
+_HOSPITALS: Final = (
+    frozenset({"лікарня", "больница", "hospital", "hospitals", "црб", "црл", "клиника", "клініка"}))
+_WHO_IS: Final = frozenset({"вона", "він", "она", "он", "she", "he", "вони", "они", "they", "is", "are"})
+_DIED: Final = words("скончаться", "скончался", "скончалась", "померти", "помер", "померла", "died", "dies",
+                     "succumbed")
+_ATTACKERS: Final = frozenset({"aircraft", "jets", "planes", "bombers", "літаки", "літак", "самолеты",
+                               "самолет", "авиация", "авіація", "helicopters", "гелікоптери"})
+_DROPPED: Final = words("dropped", "launched", "fired", "struck", "attacked", "скинули", "скинула",
+                        "сбросили", "сбросила", "выпустили", "атаковали", "атакувала", "атакували")
+_VERB_TOO: Final = frozenset({"houses", "ships", "stores", "plants", "powers", "fuels", "homes"})
 
 
-_RESIDENTS = frozenset({"residents", "жители", "жителей", "мешканці", "мешканців", "жителі", "жителів"})
-_BOATS = frozenset({"катер", "катера", "катеров", "човен", "човни", "човнів", "boat", "boats"})
-_CREWLESS = ("безэкипаж", "безекіпаж", "uncrewed", "unmanned", "безпілотн", "беспилотн")
-_STAFF_OF = frozenset({"генеральний", "генеральный", "general", "оперативний", "оперативный",
-                       "regional", "обласний", "областной"})
+_RESIDENTS: Final = (
+    frozenset({"residents", "жители", "жителей", "мешканці", "мешканців", "жителі", "жителів"}))
+_BOATS: Final = frozenset({"катер", "катера", "катеров", "човен", "човни", "човнів", "boat", "boats"})
+_CREWLESS: Final = ("безэкипаж", "безекіпаж", "uncrewed", "unmanned", "безпілотн", "беспилотн")
+_STAFF_OF: Final = frozenset({"генеральний", "генеральный", "general", "оперативний", "оперативный",
+                              "regional", "обласний", "областной"})
 
 
-_PORT = frozenset({"port", "ports"})
-_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "to", "toward", "towards"})
-_EPITHET_SKIP = frozenset({"the", "a", "southern", "northern", "eastern", "western", "key", "major", "main",
-                           "sea", "river", "strategic", "ukrainian", "russian", "ukraine's", "russia's"})
+_PORT: Final = frozenset({"port", "ports"})
+_PLACE_PREPS: Final = frozenset({"in", "at", "near", "outside", "to", "toward", "towards"})
+_EPITHET_SKIP: Final = (
+    frozenset({"the", "a", "southern", "northern", "eastern", "western", "key", "major", "main",
+               "sea", "river", "strategic", "ukrainian", "russian", "ukraine's", "russia's"}))
 
 
 def _city_epithet(toks: list[Token], i: int, lo: int) -> bool:
@@ -696,12 +710,13 @@ def _city_epithet(toks: list[Token], i: int, lo: int) -> bool:
     return epithet and k >= lo and (toks[k].low in _PLACE_PREPS or toks[k].text == ",")
 
 
-_AGE_WORD = re.compile(r"^\d+-(?:year-old|летн|річн)")
+_AGE_WORD: Final = re.compile(r"^\d+-(?:year-old|летн|річн)")
 
 
-_SCHOOLS = frozenset({"школа", "school", "schools", "ліцей", "лицей", "заклад", "учреждение"})
-_REMOTE = frozenset({"дистанційний", "дистанционный", "дистанционно", "дистанційно", "онлайн", "remote",
-                     "remotely", "online", "distance"})
+_SCHOOLS: Final = frozenset({"школа", "school", "schools", "ліцей", "лицей", "заклад", "учреждение"})
+_REMOTE: Final = (
+    frozenset({"дистанційний", "дистанционный", "дистанционно", "дистанційно", "онлайн", "remote",
+               "remotely", "online", "distance"}))
 
 
 def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
@@ -823,10 +838,10 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
     return tok.low in _ATTACKERS and any(t.kind == "word" and has(t, _DROPPED) for t in after)
 
 
-_IN_CASE = frozenset({("в", "случае"), ("у", "разі"), ("в", "разі"), ("in", "case"), ("the", "event"),
-                      ("на", "случай"), ("на", "випадок")})
-_TRIED = words("пытаться", "пытался", "пыталась", "пытались", "намагатися", "намагався", "намагалася",
-               "намагалися", "tried", "attempted", "trying", "attempting")
+_IN_CASE: Final = frozenset({("в", "случае"), ("у", "разі"), ("в", "разі"), ("in", "case"), ("the", "event"),
+                             ("на", "случай"), ("на", "випадок")})
+_TRIED: Final = words("пытаться", "пытался", "пыталась", "пытались", "намагатися", "намагався", "намагалася",
+                      "намагалися", "tried", "attempted", "trying", "attempting")
 
 
 def _unreal(toks: list[Token], k: int, lo: int) -> bool:
@@ -915,12 +930,12 @@ def _negated(toks: list[Token], i: int, lo: int, hi: int, covered: set[int]) -> 
     return False
 
 
-_STOREYS = re.compile(r"^\d+-(?:поверхівк|поверхівц|этажк|этажек|поверхівок)")
-_NOT = frozenset({"не", "not", "ні"})
-_OPERATE = frozenset({"приймати", "відправляти", "працювати", "принимать", "отправлять",
-                      "работать", "operating", "operate", "accepting", "accept", "receiving",
-                      "выпускать", "випускати"})  # "не принимал и не выпускал самолеты"
-_PEOPLE_NEG = CASUALTY_CUES | words("casualties", "victims", "one", "жертва", "жертв", "постраждалі")
+_STOREYS: Final = re.compile(r"^\d+-(?:поверхівк|поверхівц|этажк|этажек|поверхівок)")
+_NOT: Final = frozenset({"не", "not", "ні"})
+_OPERATE: Final = frozenset({"приймати", "відправляти", "працювати", "принимать", "отправлять",
+                             "работать", "operating", "operate", "accepting", "accept", "receiving",
+                             "выпускать", "випускати"})  # "не принимал и не выпускал самолеты"
+_PEOPLE_NEG: Final = CASUALTY_CUES | words("casualties", "victims", "one", "жертва", "жертв", "постраждалі")
 
 
 def _contrast(tok: Token) -> bool:

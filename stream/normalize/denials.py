@@ -8,18 +8,21 @@ says happened), while the speaker's own account after it stands.
 
 from __future__ import annotations
 
+from typing import Final
+
 from stream.normalize.lexicon import has, words
 from stream.normalize.tokens import Token
 
-_DENY = words("deny", "denied", "denies", "denying", "refute", "refuted", "refutes", "dismissed", "debunked",
-              "опровергнуть", "опроверг", "опровергла", "опровергли", "спростувати", "спростував",
-              "спростувала", "спростували")
-_REPORTS = words("report", "reports", "claim", "claims", "information", "rumour", "rumours", "rumor",
-                 "rumors", "сообщение", "сообщения", "сведения", "информация", "информацию", "данные",
+_DENY: Final = (
+    words("deny", "denied", "denies", "denying", "refute", "refuted", "refutes", "dismissed", "debunked",
+          "опровергнуть", "опроверг", "опровергла", "опровергли", "спростувати", "спростував",
+          "спростувала", "спростували"))
+_REPORTS: Final = words("report", "reports", "claim", "claims", "information", "rumour", "rumours", "rumor",
+                        "rumors", "сообщение", "сообщения", "сведения", "информация", "информацию", "данные",
                  "слух", "слухи", "повідомлення", "інформація", "інформацію", "дані", "чутки", "відомості")
 # "не соответствует действительности", "не відповідає дійсності"
-_REALITY = words("действительности", "дійсності", "действительность", "дійсність")
-_FALSE = words("untrue", "false", "fake", "baseless", "фейк", "неправда", "вигадка", "выдумка")
+_REALITY: Final = words("действительности", "дійсності", "действительность", "дійсність")
+_FALSE: Final = words("untrue", "false", "fake", "baseless", "фейк", "неправда", "вигадка", "выдумка")
 
 
 def denied_spans(toks: list[Token], bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -8,7 +8,7 @@ character spans of the original text.
 from __future__ import annotations
 
 import re
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 from pydantic import BaseModel
 
@@ -54,12 +54,12 @@ from stream.normalize.tokens import Token, tokenize
 from stream.normalize.weapons import measure_of
 from stream.normalize.windows import parse_window
 
-_LIST_GLUE = frozenset({"and", "и", "і", "й", "та", ",", "the", "or", "или", "або"})
+_LIST_GLUE: Final = frozenset({"and", "и", "і", "й", "та", ",", "the", "or", "или", "або"})
 # Words that name a refinery again when the report has one ("на территории завода")
 # "an oil terminal ... a fire at the terminal": the fuel terminal again
-_TERMINAL = frozenset({"terminal", "термінал", "терминал"})
-_GENERIC = frozenset({"завод", "предприятие", "підприємство", "plant", "enterprise", "facility",
-                      "factory", "заводу", "предприятия"})
+_TERMINAL: Final = frozenset({"terminal", "термінал", "терминал"})
+_GENERIC: Final = frozenset({"завод", "предприятие", "підприємство", "plant", "enterprise", "facility",
+                             "factory", "заводу", "предприятия"})
 
 
 def _national_clause(toks: list[Token], bounds: list[tuple[int, int]], c: Count) -> bool:
@@ -67,11 +67,11 @@ def _national_clause(toks: list[Token], bounds: list[tuple[int, int]], c: Count)
     return any(t.low in _COUNTRY_WORDS for t in toks[lo:hi])
 
 
-_COUNTRY_WORDS = frozenset(
-    {"регионами", "регіонами", "регионах", "регіонах", "регионов", "регіонів", "regions", "country",
-     "страны", "країни", "україни", "україні", "украины", "украине", "ukraine", "russia", "россии",
-     "росії", "nationwide", "областях", "областями", "областей", "oblasts"}
-)
+_COUNTRY_WORDS: Final = frozenset(
+           {"регионами", "регіонами", "регионах", "регіонах", "регионов", "регіонів", "regions", "country",
+            "страны", "країни", "україни", "україні", "украины", "украине", "ukraine", "russia", "россии",
+            "росії", "nationwide", "областях", "областями", "областей", "oblasts"}
+       )
 
 
 def _earlier_own_place(toks: list[Token], places: list[PlaceRef], kind: str, lo: int) -> str | None:
@@ -87,7 +87,7 @@ def _earlier_own_place(toks: list[Token], places: list[PlaceRef], kind: str, lo:
     return next(iter(owns)) if len(owns) == 1 else None
 
 
-_OUTSIDE = frozenset({"outside", "поза"})
+_OUTSIDE: Final = frozenset({"outside", "поза"})
 
 
 def _history(toks: list[Token], marks: list[int], lo: int, hi: int) -> bool:
@@ -493,7 +493,7 @@ def extract(
     return claimant, observations, damage, casualties
 
 
-_TITLE_AFTER = frozenset({"mayor", "governor", "mayor's", "governor's"})
+_TITLE_AFTER: Final = frozenset({"mayor", "governor", "mayor's", "governor's"})
 
 
 def _corrected(counts: list[Count], replaced: list[tuple[int, Number]]) -> list[Count]:
@@ -595,8 +595,8 @@ def _corrections(toks: list[Token], numbers: list[Number]) -> list[tuple[int, Nu
     return [(o, n) for o, n in out if o != n.value]
 
 
-_MISTAKEN = frozenset({"помилково", "ошибочно", "erroneously", "mistakenly", "wrongly"})
-_ACTUALLY = frozenset({"насправді", "actually", "фактично", "фактически", "правильно", "correct"})
+_MISTAKEN: Final = frozenset({"помилково", "ошибочно", "erroneously", "mistakenly", "wrongly"})
+_ACTUALLY: Final = frozenset({"насправді", "actually", "фактично", "фактически", "правильно", "correct"})
 
 
 def _each_of(
@@ -628,9 +628,9 @@ def _in_title(toks: list[Token], p: PlaceRef) -> bool:
     return k + 1 < len(toks) and toks[k].low in _TITLE_AFTER and toks[k + 1].text[:1].isupper()
 
 
-_HOME_AREA = frozenset({"district", "region", "регионом", "регіоном", "областью", "областю",
-                        "районом", "округом", "краем", "республикой", "city", "місто", "город",
-                        "містом", "городом", "місту", "городу"})
+_HOME_AREA: Final = frozenset({"district", "region", "регионом", "регіоном", "областью", "областю",
+                               "районом", "округом", "краем", "республикой", "city", "місто", "город",
+                               "містом", "городом", "місту", "городу"})
 
 
 def _over_home(toks: list[Token], bounds: list[tuple[int, int]], c: Count) -> bool:
@@ -685,21 +685,22 @@ def _without_parts(items: list[CasualtyItem]) -> list[CasualtyItem]:
     return [item for i, item in enumerate(items) if i not in drop] if drop else items
 
 
-_HIS = frozenset({"him", "her", "його", "її", "его", "ее", "её", "неё", "нее"})
-_PRONOUNS = frozenset({"it", "he", "she", "він", "вона", "воно", "он", "она", "оно"})
-_SAID_VERBS = frozenset({"said", "added", "says", "reported", "stated", "wrote", "додав", "додала",
-                         "зазначив", "зазначила", "повідомив", "повідомила", "добавил", "добавила",
-                         "сообщил", "сообщила", "уточнил", "уточнила", "уточнив", "writes",
-                         "пишет", "пише", "написал", "написав", "написала"})
+_HIS: Final = frozenset({"him", "her", "його", "її", "его", "ее", "её", "неё", "нее"})
+_PRONOUNS: Final = frozenset({"it", "he", "she", "він", "вона", "воно", "он", "она", "оно"})
+_SAID_VERBS: Final = frozenset({"said", "added", "says", "reported", "stated", "wrote", "додав", "додала",
+                                "зазначив", "зазначила", "повідомив", "повідомила", "добавил", "добавила",
+                                "сообщил", "сообщила", "уточнил", "уточнила", "уточнив", "writes",
+                                "пишет", "пише", "написал", "написав", "написала"})
 
 
-_NATIONWIDE = re.compile(
+_NATIONWIDE: Final = re.compile(
     r"across (?:ukraine|russia|the country)|nationwide|по всей (?:украине|стране|россии)|по всій україні|"
     r"по (?:украине|україні)|in (?:several|\d+|[a-z]+) regions|в (?:нескольких|\d+) регионах|"
     r"в (?:кількох|\d+) регіонах",
     re.IGNORECASE,
 )
-_ALSO = frozenset({"also", "later", "further", "then", "separately", "также", "також", "позже", "пізніше"})
+_ALSO: Final = (
+    frozenset({"also", "later", "further", "then", "separately", "также", "також", "позже", "пізніше"}))
 
 
 def _it_said(toks: list[Token], lo: int, hi: int) -> bool:
@@ -745,11 +746,11 @@ def _without_superseded(
     return [item for i, item in enumerate(items) if i not in drop] if drop else items
 
 
-_FUEL_PLANTS = frozenset({"нпз", "нефтеперерабатывающий", "нафтопереробний", "refinery",
-                          "refineries", "нефтебаза", "нафтобаза", "depot", "depots", "terminal",
-                          "terminals", "термінал", "терминал", "oil",
-                          # "завод нефтепродуктов": a plant of oil products
-                          "нефтепродукт", "нафтопродукт", "нефтепродуктов", "нафтопродуктів"})
+_FUEL_PLANTS: Final = frozenset({"нпз", "нефтеперерабатывающий", "нафтопереробний", "refinery",
+                                 "refineries", "нефтебаза", "нафтобаза", "depot", "depots", "terminal",
+                                 "terminals", "термінал", "терминал", "oil",
+                                 # "завод нефтепродуктов": a plant of oil products
+                                 "нефтепродукт", "нафтопродукт", "нефтепродуктов", "нафтопродуктів"})
 
 
 def _plant(toks: list[Token], a: int, b: int) -> bool:
@@ -757,8 +758,9 @@ def _plant(toks: list[Token], a: int, b: int) -> bool:
     return any(t.lemma in _FUEL_PLANTS or t.low in _FUEL_PLANTS for t in toks[a : b + 1])
 
 
-_POWER_PLANTS = ("plant", "station", "станц", "електростанц", "электростанц", "тес", "тэс", "тец", "тэц",
-                 "гес", "гэс", "аес", "аэс")
+_POWER_PLANTS: Final = (
+    ("plant", "station", "станц", "електростанц", "электростанц", "тес", "тэс", "тец", "тэц",
+     "гес", "гэс", "аес", "аэс"))
 
 
 def _power_plant(toks: list[Token], a: int, b: int) -> bool:
@@ -766,16 +768,17 @@ def _power_plant(toks: list[Token], a: int, b: int) -> bool:
     return any(t.low.startswith(_POWER_PLANTS) and not t.low.startswith("підстанц") for t in toks[a : b + 1])
 
 
-_AIRPORT = frozenset({"airport", "airports", "аэропорт", "аеропорт"})
+_AIRPORT: Final = frozenset({"airport", "airports", "аэропорт", "аеропорт"})
 
 
-_AIRPORT_NAMES = frozenset({"vnukovo", "sheremetyevo", "domodedovo", "zhukovsky", "pulkovo",
-                            "внуково", "шереметьево", "шереметьєво", "домодедово", "домодєдово",
-                            "жуковский", "жуковський", "пулково"})
+_AIRPORT_NAMES: Final = frozenset({"vnukovo", "sheremetyevo", "domodedovo", "zhukovsky", "pulkovo",
+                                   "внуково", "шереметьево", "шереметьєво", "домодедово", "домодєдово",
+                                   "жуковский", "жуковський", "пулково"})
 
 
-_AIRPORTS_PLURAL = frozenset({"airports", "аэропорты", "аэропортах", "аэропортов", "аеропорти", "аеропортах",
-                              "аеропортів"})
+_AIRPORTS_PLURAL: Final = (
+    frozenset({"airports", "аэропорты", "аэропортах", "аэропортов", "аеропорти", "аеропортах",
+               "аеропортів"}))
 
 
 def _airports(toks: list[Token], lo: int, hi: int) -> bool:
@@ -788,8 +791,8 @@ def _airports(toks: list[Token], lo: int, hi: int) -> bool:
     ) and any(t.lemma in _AIRPORT for t in toks[lo:hi]))
 
 
-_CITY_HOMES = frozenset({"UA-40", "UA-30", "RU-MOW", "RU-SPE"})
-_CITY_WORDS = frozenset({"city", "місто", "містом", "місті", "город", "городом", "городе"})
+_CITY_HOMES: Final = frozenset({"UA-40", "UA-30", "RU-MOW", "RU-SPE"})
+_CITY_WORDS: Final = frozenset({"city", "місто", "містом", "місті", "город", "городом", "городе"})
 
 
 def _over_the_city(toks: list[Token], c: Count) -> bool:

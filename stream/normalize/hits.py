@@ -12,6 +12,8 @@ its summary gives). `counts` decides which; this module only finds the phrases.
 
 from __future__ import annotations
 
+from typing import Final
+
 from stream.models import Measure
 from stream.normalize.numbers import Number
 from stream.normalize.tokens import Token
@@ -19,11 +21,11 @@ from stream.normalize.weapons import weapon_of
 
 # nouns of hitting: "влучання", "влучань", "влучень", "попадание", "попаданий" (not "падіння"
 # or "падение", the fall of debris, whose figure is of the weapons downed)
-_HIT_NOUNS = ("влучан", "влучень", "попадан")
-_HIT_NOUNS_EN = frozenset({"hits", "impacts"})
-_OPEN_QUOTES = frozenset({"«", '"', "“"})
-_STOPS = frozenset({";", ":", ".", "—", "–", "(", ")"})
-_NP_POS = frozenset({"ADJF", "PRTF"})
+_HIT_NOUNS: Final = ("влучан", "влучень", "попадан")
+_HIT_NOUNS_EN: Final = frozenset({"hits", "impacts"})
+_OPEN_QUOTES: Final = frozenset({"«", '"', "“"})
+_STOPS: Final = frozenset({";", ":", ".", "—", "–", "(", ")"})
+_NP_POS: Final = frozenset({"ADJF", "PRTF"})
 
 
 def hit_weapon_at(toks: list[Token], j: int) -> int:

@@ -9,6 +9,7 @@ regional report (a governor's sentence, a report about one region only).
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import Final
 
 from stream.normalize.claimant import Attribution
 from stream.normalize.counts import Count, ministry_tells
@@ -99,12 +100,12 @@ def _sent_range(toks: list[Token], i: int) -> tuple[int, int]:
 
 
 # "across Ukraine", "по всій Україні": damage all over, in no one region
-_ACROSS = frozenset({"across", "throughout", "nationwide", "всій", "всей", "всему", "усій"})
+_ACROSS: Final = frozenset({"across", "throughout", "nationwide", "всій", "всей", "всему", "усій"})
 # "several regions", "across the country": damage somewhere unnamed.
-_UNNAMED = frozenset(
-    {"regions", "country", "областях", "областей", "регионах", "регионов", "регіонах",
-     "регіонів", "країни", "країні", "страны", "стране", "oblasts"}
-)
+_UNNAMED: Final = frozenset(
+           {"regions", "country", "областях", "областей", "регионах", "регионов", "регіонах",
+            "регіонів", "країни", "країні", "страны", "стране", "oblasts"}
+       )
 
 
 def semicolon_clause(toks: list[Token], i: int, lo: int, hi: int) -> tuple[int, int]:
@@ -141,10 +142,10 @@ def comma_clause(
     return a, b
 
 
-_ALSO = frozenset({("а", "також"), ("а", "также"), ("and", "also"), ("as", "well")})
-_PREPS = frozenset({"у", "в", "на", "in", "at", "над", "over"})
-_CONJ = frozenset({"and", "и", "і", "й", "та"})
-_SPLIT = IMPACT | frozenset({"cutting", "cuts", "leaving", "knocking"})
+_ALSO: Final = frozenset({("а", "також"), ("а", "также"), ("and", "also"), ("as", "well")})
+_PREPS: Final = frozenset({"у", "в", "на", "in", "at", "над", "over"})
+_CONJ: Final = frozenset({"and", "и", "і", "й", "та"})
+_SPLIT: Final = IMPACT | frozenset({"cutting", "cuts", "leaving", "knocking"})
 
 
 def impact_part(toks: list[Token], i: int, lo: int, hi: int) -> tuple[int, int]:
@@ -164,12 +165,12 @@ def impact_part(toks: list[Token], i: int, lo: int, hi: int) -> tuple[int, int]:
     return a, b
 
 
-_GENITIVE_POS = frozenset({"NOUN", "ADJF"})  # the words of a Russian/Ukrainian object's name
-_OWN_GAP = frozenset({"в", "у", "на", "in", "at", "the", "of", "near", "під", "под", "поблизу", "біля",
-                      "около", "town", "city", "village", "городе", "місті", "селе", "селі",
-                      # "станцію в окупованому Криму": the occupation named between
-                      "occupied", "окупованому", "окупованій", "окупованих", "оккупированном",
-                      "оккупированной", "оккупированных", "тимчасово", "временно"})
+_GENITIVE_POS: Final = frozenset({"NOUN", "ADJF"})  # the words of a Russian/Ukrainian object's name
+_OWN_GAP: Final = frozenset({"в", "у", "на", "in", "at", "the", "of", "near", "під", "под", "поблизу", "біля",
+                             "около", "town", "city", "village", "городе", "місті", "селе", "селі",
+                             # "станцію в окупованому Криму": the occupation named between
+                             "occupied", "окупованому", "окупованій", "окупованих", "оккупированном",
+                             "оккупированной", "оккупированных", "тимчасово", "временно"})
 
 
 def own_place(toks: list[Token], places: list[PlaceRef], first: int, last: int) -> str | None:
@@ -234,7 +235,7 @@ def own_place(toks: list[Token], places: list[PlaceRef], first: int, last: int) 
     return None
 
 
-_ARTICLES = frozenset({"the", "at", "in", "в", "у", "на"})
+_ARTICLES: Final = frozenset({"the", "at", "in", "в", "у", "на"})
 
 
 def _names_object(tok: Token) -> bool:
@@ -259,13 +260,14 @@ def _unnamed(gap: list[Token]) -> list[Token]:
     return out
 
 
-_PLURAL_ENDS = ("s", "ах", "ях", "ами", "ях", "ів", "ов", "ы", "и", "і")
-_JOIN = frozenset({"and", "и", "і", "й", "та", ",", "or", "или", "або"})
+_PLURAL_ENDS: Final = ("s", "ах", "ях", "ами", "ях", "ів", "ов", "ы", "и", "і")
+_JOIN: Final = frozenset({"and", "и", "і", "й", "та", ",", "or", "или", "або"})
 
 
-_IN = frozenset({"in", "в", "во", "у", "near", "под", "під", "біля", "возле"})
-_WHO = frozenset({"people", "persons", "civilians", "residents", "человек", "людей", "людини", "людина",
-                  "осіб", "особи", "жителей", "жителів", "мешканців", "мирных", "мирних", "the"})
+_IN: Final = frozenset({"in", "в", "во", "у", "near", "под", "під", "біля", "возле"})
+_WHO: Final = (
+    frozenset({"people", "persons", "civilians", "residents", "человек", "людей", "людини", "людина",
+               "осіб", "особи", "жителей", "жителів", "мешканців", "мирных", "мирних", "the"}))
 
 
 def placed_after(toks: list[Token], places: list[PlaceRef], last: int, hi: int) -> str | None:
@@ -311,16 +313,16 @@ def nearest_code(
     return codes[0] if codes else None
 
 
-_NATIONAL = frozenset(
-    {"ukraine", "україну", "україни", "україні", "украину", "украины", "украине", "country", "країну",
-     "країни", "страну", "страны", "regions", "областей", "регіонів", "регионов", "nationwide",
-     "russia", "росія", "россия", "регионами", "регіонами", "регионах", "регіонах", "областями",
-     "областях", "россии", "росії", "russia's", "frontline", "front-line", "фронту", "фронта",
-     "фронті", "фронте"}
-)
+_NATIONAL: Final = frozenset(
+           {"ukraine", "україну", "україни", "україні", "украину", "украины", "украине", "country", "країну",
+            "країни", "страну", "страны", "regions", "областей", "регіонів", "регионов", "nationwide",
+            "russia", "росія", "россия", "регионами", "регіонами", "регионах", "регіонах", "областями",
+            "областях", "россии", "росії", "russia's", "frontline", "front-line", "фронту", "фронта",
+            "фронті", "фронте"}
+       )
 
 
-_WHILE = frozenset({"while", "whereas"})
+_WHILE: Final = frozenset({"while", "whereas"})
 
 
 def regional_fallback(
@@ -385,9 +387,9 @@ def regional_fallback(
 
 
 # "Над областю та акваторією Чорного моря ... знищили 12 дронів": the region and the sea
-_SEA_WORDS = frozenset({"sea", "waters", "море", "моря", "морем", "морі", "акваторией", "акваторією",
-                        "акватории", "акваторії"})
-_FROM = frozenset({"с", "со", "з", "із", "зі", "from"})
+_SEA_WORDS: Final = frozenset({"sea", "waters", "море", "моря", "морем", "морі", "акваторией", "акваторією",
+                               "акватории", "акваторії"})
+_FROM: Final = frozenset({"с", "со", "з", "із", "зі", "from"})
 
 
 def _at_sea(toks: list[Token], lo: int, hi: int) -> bool:
@@ -395,7 +397,7 @@ def _at_sea(toks: list[Token], lo: int, hi: int) -> bool:
     return any(toks[k].low in _SEA_WORDS and (k == 0 or toks[k - 1].low not in _FROM) for k in range(lo, hi))
 
 
-_HIM = frozenset({"him", "her", "його", "її", "его", "ее", "неё", "нее"})
+_HIM: Final = frozenset({"him", "her", "його", "її", "его", "ее", "неё", "нее"})
 
 
 def _speaker_goes_on(toks: list[Token], lo: int, hi: int) -> bool:
@@ -411,5 +413,5 @@ def _speaker_goes_on(toks: list[Token], lo: int, hi: int) -> bool:
     )
 
 
-_SAID = frozenset({"said", "added", "says", "wrote", "writes", "додав", "сказав", "добавил", "сказал",
-                   "зазначив", "отметил", "уточнив", "уточнил", "пишет", "пише", "написал", "написав"})
+_SAID: Final = frozenset({"said", "added", "says", "wrote", "writes", "додав", "сказав", "добавил", "сказал",
+                          "зазначив", "отметил", "уточнив", "уточнил", "пишет", "пише", "написал", "написав"})

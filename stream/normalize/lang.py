@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from stream.models import Lang
 from stream.normalize.tokens import analyzer
 
-_UK_ONLY = frozenset("іїєґ")
-_RU_ONLY = frozenset("ыэъё")
-_WORD_RE = re.compile(r"[а-яёіїєґ']{2,}")
-_LAT_RE = re.compile(r"[a-z]")
+_UK_ONLY: Final = frozenset("іїєґ")
+_RU_ONLY: Final = frozenset("ыэъё")
+_WORD_RE: Final = re.compile(r"[а-яёіїєґ']{2,}")
+_LAT_RE: Final = re.compile(r"[a-z]")
 
 
 def detect_lang(text: str) -> Lang:

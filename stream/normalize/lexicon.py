@@ -7,6 +7,8 @@ entries can be written in any case form.
 
 from __future__ import annotations
 
+from typing import Final
+
 from stream.normalize.tokens import Token, lemma_variants
 
 
@@ -32,38 +34,38 @@ def _part_lemma(part: str) -> frozenset[str]:
 
 
 # Prepositions and conjunctions that end a noun phrase after a number.
-STOP = words(
-    "over", "in", "on", "at", "near", "above", "across", "towards", "toward", "into", "from",
-    "by", "of", "and", "or", "but", "while", "were", "was", "had", "have", "has", "been",
-    "are", "is", "be", "that", "which", "who", "as", "with", "to", "for", "during", "after",
-    "before", "since", "more", "further", "other", "others", "each", "overnight", "later",
-    "над", "в", "во", "у", "на", "по", "из", "з", "із", "зі", "со", "с", "от", "від", "к",
-    "до", "при", "під", "под", "за", "и", "і", "й", "та", "а", "или", "або", "ще", "еще",
-    "ещё", "было", "були", "були", "было", "который", "який", "также", "також",
-)
+STOP: Final = words(
+           "over", "in", "on", "at", "near", "above", "across", "towards", "toward", "into", "from",
+           "by", "of", "and", "or", "but", "while", "were", "was", "had", "have", "has", "been",
+           "are", "is", "be", "that", "which", "who", "as", "with", "to", "for", "during", "after",
+           "before", "since", "more", "further", "other", "others", "each", "overnight", "later",
+           "над", "в", "во", "у", "на", "по", "из", "з", "із", "зі", "со", "с", "от", "від", "к",
+           "до", "при", "під", "под", "за", "и", "і", "й", "та", "а", "или", "або", "ще", "еще",
+           "ещё", "было", "були", "були", "было", "который", "який", "также", "також",
+       )
 # English -ed words that are modifiers inside a weapon phrase, not verbs.
-EN_MODIFIERS = frozenset({"guided", "unmanned", "armed", "modified", "upgraded", "advanced"})
-PERSON = words(
-    "пожежники", "пожежників", "пожарные", "пожарных", "рятувальники", "спасатели", "кияни", "киян",
-    "киевляне", "харків'яни", "харьковчане", "одесити", "одесситы", "мешканці",
-    "жителі", "жители", "residents", "people", "person", "persons", "civilian", "civilians", "man",
-    "men", "woman", "women",
-    "child", "children", "teenager", "teenagers", "boy", "girl", "resident", "residents",
-    "worker", "workers", "employee", "employees", "soldier", "soldiers", "servicemen",
-    "serviceman", "driver", "drivers", "passenger", "passengers", "victim", "victims",
+EN_MODIFIERS: Final = frozenset({"guided", "unmanned", "armed", "modified", "upgraded", "advanced"})
+PERSON: Final = words(
+           "пожежники", "пожежників", "пожарные", "пожарных", "рятувальники", "спасатели", "кияни", "киян",
+           "киевляне", "харків'яни", "харьковчане", "одесити", "одесситы", "мешканці",
+           "жителі", "жители", "residents", "people", "person", "persons", "civilian", "civilians", "man",
+           "men", "woman", "women",
+           "child", "children", "teenager", "teenagers", "boy", "girl", "resident", "residents",
+           "worker", "workers", "employee", "employees", "soldier", "soldiers", "servicemen",
+           "serviceman", "driver", "drivers", "passenger", "passengers", "victim", "victims",
     "pensioner", "pensioners", "ppl", "firefighter", "firefighters", "rescuer", "rescuers", "teen", "baby",
-    "infant", "elderly", "adult", "adults", "minor", "minors", "individuals",
-    "человек", "люди", "мужчина", "женщина", "ребенок", "ребёнок", "дети", "подросток",
-    "мирный", "житель", "военный", "военнослужащий", "сотрудник", "работник", "пенсионер",
-    "водитель", "пассажир", "спасатель", "девочка", "мальчик", "пострадавший",
-    "людина", "люди", "людей", "чоловік", "жінка", "дитина", "діти", "підліток", "мешканець",
-    "житель", "військовий", "військовослужбовець", "працівник", "співробітник", "пенсіонер",
-    "водій", "пасажир", "рятувальник", "дівчинка", "хлопчик", "цивільний", "мирний",
-    "crew", "member", "members", "член", "члена", "члены", "члени", "членов", "членів", "моряк",
-    "моряки", "sailor", "sailors", "seafarer", "seafarers",
-    "энергетик", "енергетик", "engineer", "engineers", "инженер", "інженер",
-    "фельдшер", "врач", "лікар", "медсестра", "doctor", "doctors", "nurse", "nurses",
-)
+           "infant", "elderly", "adult", "adults", "minor", "minors", "individuals",
+           "человек", "люди", "мужчина", "женщина", "ребенок", "ребёнок", "дети", "подросток",
+           "мирный", "житель", "военный", "военнослужащий", "сотрудник", "работник", "пенсионер",
+           "водитель", "пассажир", "спасатель", "девочка", "мальчик", "пострадавший",
+           "людина", "люди", "людей", "чоловік", "жінка", "дитина", "діти", "підліток", "мешканець",
+           "житель", "військовий", "військовослужбовець", "працівник", "співробітник", "пенсіонер",
+           "водій", "пасажир", "рятувальник", "дівчинка", "хлопчик", "цивільний", "мирний",
+           "crew", "member", "members", "член", "члена", "члены", "члени", "членов", "членів", "моряк",
+           "моряки", "sailor", "sailors", "seafarer", "seafarers",
+           "энергетик", "енергетик", "engineer", "engineers", "инженер", "інженер",
+           "фельдшер", "врач", "лікар", "медсестра", "doctor", "doctors", "nurse", "nurses",
+       )
 
 
 class PhraseMatcher:

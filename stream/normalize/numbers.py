@@ -7,62 +7,62 @@ per number and every case form ("двумя", "трьома", "пятерых") 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from stream.models import Qualifier
 from stream.normalize.tokens import Token, lemma_variants
 
-_EN_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "both": 2, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_EN_MULT = {"hundred": 100, "thousand": 1000, "dozen": 12}
+_EN_UNITS: Final = {
+           "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+           "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+           "nineteen": 19, "both": 2, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+           "seventy": 70, "eighty": 80, "ninety": 90,
+       }  # fmt: skip
+_EN_MULT: Final = {"hundred": 100, "thousand": 1000, "dozen": 12}
 # Multipliers that are a number on their own only in the singular ("десятки" is "dozens").
-_ALONE_MULT = frozenset(
-    {"dozen", "десяток", "дюжина", "дюжину", "дюжине", "дюжиной", "дюжини", "дюжиною", "тысяча",
-     "тысячу", "тисяча", "тисячу", "сотня", "сотню"}
-)
+_ALONE_MULT: Final = frozenset(
+           {"dozen", "десяток", "дюжина", "дюжину", "дюжине", "дюжиной", "дюжини", "дюжиною", "тысяча",
+            "тысячу", "тисяча", "тисячу", "сотня", "сотню"}
+       )
 
-_RU_WORDS = {
-    "ноль": 0, "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6,
-    "семь": 7, "восемь": 8, "девять": 9, "десять": 10, "одиннадцать": 11,
-    "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15,
-    "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19,
-    "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60,
-    "семьдесят": 70, "восемьдесят": 80, "девяносто": 90, "сто": 100, "двести": 200,
-    "триста": 300, "четыреста": 400, "пятьсот": 500, "шестьсот": 600, "семьсот": 700,
-    "восемьсот": 800, "девятьсот": 900,
-    "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7,
-    "восьмеро": 8, "девятеро": 9, "десятеро": 10, "оба": 2, "полсотни": 50, "полсотня": 50,
-    "полусотни": 50, "полусотня": 50, "полусотню": 50,
-}  # fmt: skip
-_UK_WORDS = {
-    "нуль": 0, "одна": 1, "дві": 2, "чотири": 4, "п'ять": 5, "шість": 6, "сім": 7,
-    "вісім": 8, "дев'ять": 9, "десять": 10, "одинадцять": 11, "дванадцять": 12,
-    "тринадцять": 13, "чотирнадцять": 14, "п'ятнадцять": 15, "шістнадцять": 16,
-    "сімнадцять": 17, "вісімнадцять": 18, "дев'ятнадцять": 19, "двадцять": 20,
-    "тридцять": 30, "сорок": 40, "п'ятдесят": 50, "шістдесят": 60, "сімдесят": 70,
-    "вісімдесят": 80, "дев'яносто": 90, "сто": 100, "двісті": 200, "триста": 300,
-    "чотириста": 400, "п'ятсот": 500, "шістсот": 600, "сімсот": 700, "вісімсот": 800,
-    "дев'ятсот": 900,
-    "двоє": 2, "троє": 3, "четверо": 4, "п'ятеро": 5, "шестеро": 6, "семеро": 7,
-    "восьмеро": 8, "дев'ятеро": 9, "десятеро": 10, "одинадцятеро": 11, "дванадцятеро": 12,
-    "тринадцятеро": 13, "чотирнадцятеро": 14, "п'ятнадцятеро": 15, "шістнадцятеро": 16,
-    "сімнадцятеро": 17, "вісімнадцятеро": 18, "дев'ятнадцятеро": 19, "двадцятеро": 20,
-    "тридцятеро": 30, "обидва": 2, "обоє": 2, "півсотні": 50,
-    "півсотня": 50,
-}  # fmt: skip
-_CYR_WORDS = {**_RU_WORDS, **_UK_WORDS}
+_RU_WORDS: Final = {
+           "ноль": 0, "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6,
+           "семь": 7, "восемь": 8, "девять": 9, "десять": 10, "одиннадцать": 11,
+           "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15,
+           "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19,
+           "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60,
+           "семьдесят": 70, "восемьдесят": 80, "девяносто": 90, "сто": 100, "двести": 200,
+           "триста": 300, "четыреста": 400, "пятьсот": 500, "шестьсот": 600, "семьсот": 700,
+           "восемьсот": 800, "девятьсот": 900,
+           "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7,
+           "восьмеро": 8, "девятеро": 9, "десятеро": 10, "оба": 2, "полсотни": 50, "полсотня": 50,
+           "полусотни": 50, "полусотня": 50, "полусотню": 50,
+       }  # fmt: skip
+_UK_WORDS: Final = {
+           "нуль": 0, "одна": 1, "дві": 2, "чотири": 4, "п'ять": 5, "шість": 6, "сім": 7,
+           "вісім": 8, "дев'ять": 9, "десять": 10, "одинадцять": 11, "дванадцять": 12,
+           "тринадцять": 13, "чотирнадцять": 14, "п'ятнадцять": 15, "шістнадцять": 16,
+           "сімнадцять": 17, "вісімнадцять": 18, "дев'ятнадцять": 19, "двадцять": 20,
+           "тридцять": 30, "сорок": 40, "п'ятдесят": 50, "шістдесят": 60, "сімдесят": 70,
+           "вісімдесят": 80, "дев'яносто": 90, "сто": 100, "двісті": 200, "триста": 300,
+           "чотириста": 400, "п'ятсот": 500, "шістсот": 600, "сімсот": 700, "вісімсот": 800,
+           "дев'ятсот": 900,
+           "двоє": 2, "троє": 3, "четверо": 4, "п'ятеро": 5, "шестеро": 6, "семеро": 7,
+           "восьмеро": 8, "дев'ятеро": 9, "десятеро": 10, "одинадцятеро": 11, "дванадцятеро": 12,
+           "тринадцятеро": 13, "чотирнадцятеро": 14, "п'ятнадцятеро": 15, "шістнадцятеро": 16,
+           "сімнадцятеро": 17, "вісімнадцятеро": 18, "дев'ятнадцятеро": 19, "двадцятеро": 20,
+           "тридцятеро": 30, "обидва": 2, "обоє": 2, "півсотні": 50,
+           "півсотня": 50,
+       }  # fmt: skip
+_CYR_WORDS: Final = {**_RU_WORDS, **_UK_WORDS}
 # Case forms whose likeliest parse is another word ("зросла до семи": not "сема"; "п'яти": not "heel").
-_OBLIQUE = {"семи": 7, "п'яти": 5, "дев'яноста": 90, "двоим": 2, "троим": 3}
-_HALF_MORE = frozenset({"полтора", "полторы", "полутора", "півтора", "півтори"})
-_ABBREV_MULT = frozenset({"тыс", "тис"})
+_OBLIQUE: Final = {"семи": 7, "п'яти": 5, "дев'яноста": 90, "двоим": 2, "троим": 3}
+_HALF_MORE: Final = frozenset({"полтора", "полторы", "полутора", "півтора", "півтори"})
+_ABBREV_MULT: Final = frozenset({"тыс", "тис"})
 # Genitive singular multipliers, a number only after a qualifier ("более тысячи").
-_GEN_MULT = frozenset({"тысячи", "тисячі", "сотни", "сотні"})
-_CYR_MULT = {"тысяча": 1000, "тисяча": 1000, "десяток": 10, "дюжина": 12, "сотня": 100}
+_GEN_MULT: Final = frozenset({"тысячи", "тисячі", "сотни", "сотні"})
+_CYR_MULT: Final = {"тысяча": 1000, "тисяча": 1000, "десяток": 10, "дюжина": 12, "сотня": 100}
 
 
 def _lemma_table(words: dict[str, int]) -> dict[str, int]:
@@ -73,13 +73,13 @@ def _lemma_table(words: dict[str, int]) -> dict[str, int]:
     return table
 
 
-_CYR_TABLE = _lemma_table(_CYR_WORDS)
-_CYR_MULT_TABLE = _lemma_table(_CYR_MULT)
+_CYR_TABLE: Final = _lemma_table(_CYR_WORDS)
+_CYR_MULT_TABLE: Final = _lemma_table(_CYR_MULT)
 
-_SUFFIXED = re.compile(r"^(\d{1,5})-(?:ти|х|ми|ми|ю|я|й|ой|ого|му|ух|ех|ох|ві|ом)$")
-_ANY_KEY = frozenset(_EN_UNITS) | frozenset(_EN_MULT) | frozenset(_CYR_TABLE) | frozenset(
-    _CYR_MULT_TABLE
-) | frozenset(_OBLIQUE)
+_SUFFIXED: Final = re.compile(r"^(\d{1,5})-(?:ти|х|ми|ми|ю|я|й|ой|ого|му|ух|ех|ох|ві|ом)$")
+_ANY_KEY: Final = frozenset(_EN_UNITS) | frozenset(_EN_MULT) | frozenset(_CYR_TABLE) | frozenset(
+           _CYR_MULT_TABLE
+       ) | frozenset(_OBLIQUE)
 
 # Qualifier phrases (lower-case token sequences) that may precede a number.
 _QUALIFIERS: tuple[tuple[tuple[str, ...], Qualifier], ...] = (
@@ -189,8 +189,8 @@ def find_numbers(toks: list[Token]) -> list[Number]:
     ]
 
 
-_LABELS = frozenset({"paragraph", "paragraphs", "para", "page", "pages", "section", "абзац", "абзаце",
-                     "абзаці", "абзаца", "абзацу", "странице", "сторінці", "параграф", "параграфе"})
+_LABELS: Final = frozenset({"paragraph", "paragraphs", "para", "page", "pages", "section", "абзац", "абзаце",
+                            "абзаці", "абзаца", "абзацу", "странице", "сторінці", "параграф", "параграфе"})
 
 
 def _label(toks: list[Token], num: Number) -> bool:
@@ -198,9 +198,9 @@ def _label(toks: list[Token], num: Number) -> bool:
     return num.first > 0 and toks[num.first - 1].low in _LABELS
 
 
-_MONTHS_EN = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                        "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-                        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+_MONTHS_EN: Final = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                               "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                               "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 
 
 def _day(toks: list[Token], num: Number) -> bool:
@@ -217,10 +217,10 @@ def _day(toks: list[Token], num: Number) -> bool:
     return j >= 0 and toks[j].low in _MONTHS_EN
 
 
-_UNITS = frozenset({"км", "km", "кілометрів", "километров", "kilometres", "kilometers", "miles",
-                    "метрів", "метров", "metres", "meters", "m", "м", "тонн", "tons",
-                    "tonnes", "%", "відсотків", "процентов", "percent", "гектарів", "гектаров",
-                    "hectares", "mw", "мвт", "gw", "гвт", "мм", "mm"})
+_UNITS: Final = frozenset({"км", "km", "кілометрів", "километров", "kilometres", "kilometers", "miles",
+                           "метрів", "метров", "metres", "meters", "m", "м", "тонн", "tons",
+                           "tonnes", "%", "відсотків", "процентов", "percent", "гектарів", "гектаров",
+                           "hectares", "mw", "мвт", "gw", "гвт", "мм", "mm"})
 
 
 def _measured(toks: list[Token], num: Number) -> bool:
@@ -235,10 +235,10 @@ def _measured(toks: list[Token], num: Number) -> bool:
     return False
 
 
-_STREET = frozenset({"вулиці", "вулиця", "вул", "улице", "улица", "ул", "проспекті", "проспекте",
-                     "проспект", "просп", "street", "st", "avenue", "ave", "бульвар", "бульварі",
-                     "бульваре", "провулок", "провулку", "переулок", "переулке", "площа", "площі",
-                     "road", "шосе", "шоссе"})
+_STREET: Final = frozenset({"вулиці", "вулиця", "вул", "улице", "улица", "ул", "проспекті", "проспекте",
+                            "проспект", "просп", "street", "st", "avenue", "ave", "бульвар", "бульварі",
+                            "бульваре", "провулок", "провулку", "переулок", "переулке", "площа", "площі",
+                            "road", "шосе", "шоссе"})
 
 
 def _address(toks: list[Token], num: Number) -> bool:
@@ -256,15 +256,15 @@ def _address(toks: list[Token], num: Number) -> bool:
     return False
 
 
-_YEAR_BEFORE = frozenset({"in", "early", "late", "mid", "since", "by", "until", "of", "в", "у", "с",
-                          "з", "до", "від", "от", "січня", "лютого", "березня", "квітня", "травня",
-                          "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня",
-                          "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-                          "сентября", "октября", "ноября", "декабря", "january", "february",
-                          "march", "april", "may", "june", "july", "august", "september", "october",
-                          "november", "december"})
-_YEAR_AFTER = frozenset({"год", "году", "года", "годом", "рік", "році", "року", "роком", "year", "г",
-                         "р", "гг", "рр"})
+_YEAR_BEFORE: Final = frozenset({"in", "early", "late", "mid", "since", "by", "until", "of", "в", "у", "с",
+                                 "з", "до", "від", "от", "січня", "лютого", "березня", "квітня", "травня",
+                                 "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня",
+                                 "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+                                 "сентября", "октября", "ноября", "декабря", "january", "february",
+                                 "march", "april", "may", "june", "july", "august", "september", "october",
+                                 "november", "december"})
+_YEAR_AFTER: Final = frozenset({"год", "году", "года", "годом", "рік", "році", "року", "роком", "year", "г",
+                                "р", "гг", "рр"})
 
 
 def _year(toks: list[Token], num: Number) -> bool:
@@ -291,15 +291,15 @@ def _model_suffix(toks: list[Token], num: Number) -> bool:
     )
 
 
-_CURRENCY_SIGNS = frozenset({"$", "€", "£", "₴", "₽", "¥"})
-_CURRENCY = frozenset(
-    {"dollars", "dollar", "usd", "euros", "euro", "eur", "pounds", "rubles", "roubles", "hryvnias",
-     "hryvnia", "uah", "rub", "долларов", "доллара", "доллар", "рублей", "рубля", "рубль", "евро",
-     "гривен", "гривны", "гривень", "гривні", "гривня", "доларів", "долара", "долар", "рублів",
-     "руб", "грн", "млрд", "billion", "bn"}
-)
-_SCALE = frozenset({"million", "millions", "млн", "миллионов", "миллиона", "мільйонів", "мільйона",
-                    "тыс", "тис", "thousand"})
+_CURRENCY_SIGNS: Final = frozenset({"$", "€", "£", "₴", "₽", "¥"})
+_CURRENCY: Final = frozenset(
+           {"dollars", "dollar", "usd", "euros", "euro", "eur", "pounds", "rubles", "roubles", "hryvnias",
+            "hryvnia", "uah", "rub", "долларов", "доллара", "доллар", "рублей", "рубля", "рубль", "евро",
+            "гривен", "гривны", "гривень", "гривні", "гривня", "доларів", "долара", "долар", "рублів",
+            "руб", "грн", "млрд", "billion", "bn"}
+       )
+_SCALE: Final = frozenset({"million", "millions", "млн", "миллионов", "миллиона", "мільйонів", "мільйона",
+                           "тыс", "тис", "thousand"})
 
 
 def _money(toks: list[Token], num: Number) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 from itertools import takewhile
-from typing import Literal
+from typing import Final, Literal
 
 from stream.models import Weapon
 from stream.normalize.hits import hit_weapon_at
@@ -17,34 +17,34 @@ from stream.normalize.weapons import measure_of, weapon_of
 
 PhraseKind = Literal["weapon", "ellipsis", "other"]
 
-OF = words("of", "из", "з", "із", "зі", "out")
-_RU_NP_POS = frozenset({"ADJF", "ADJS", "PRTF", "NUMR", "COMP"})
-_ELLIPSIS_POS = frozenset({"PREP", "ADVB", "VERB", "PRTS", "INFN", "GRND", "CONJ", "PRCL"})
-_ANAPHORIC = frozenset({"aircraft", "targets", "them", "which", "these", "них", "яких", "которых"})
-_YEAR_CONTEXT = words("year", "years", "год", "року", "рік", "since", "in", "в", "у", "of", "годов",
-                      "років", "годах", "роках")
-_MONTHS = words(
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "январь", "февраль", "март", "апрель", "май", "июнь", "июль",
-    "август", "сентябрь", "октябрь", "ноябрь", "декабрь", "січень", "лютий", "березень",
-    "квітень", "травень", "червень", "липень", "серпень", "вересень", "жовтень", "листопад",
-    "грудень", "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-    "сентября", "октября", "ноября", "декабря", "січня", "лютого", "березня", "квітня",
-    "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня",
-)
-_TIME_AFTER = frozenset({"am", "pm", "a.m", "p.m", "o'clock", "мск", "msk", "gmt", "utc", "hrs"})
-_UNIT_WORDS = words("km", "kilometres", "kilometers", "km/h", "%", "percent", "км", "метров",
-                    "hours", "часов", "годин", "minutes", "минут", "хвилин")
+OF: Final = words("of", "из", "з", "із", "зі", "out")
+_RU_NP_POS: Final = frozenset({"ADJF", "ADJS", "PRTF", "NUMR", "COMP"})
+_ELLIPSIS_POS: Final = frozenset({"PREP", "ADVB", "VERB", "PRTS", "INFN", "GRND", "CONJ", "PRCL"})
+_ANAPHORIC: Final = frozenset({"aircraft", "targets", "them", "which", "these", "них", "яких", "которых"})
+_YEAR_CONTEXT: Final = words("year", "years", "год", "року", "рік", "since", "in", "в", "у", "of", "годов",
+                             "років", "годах", "роках")
+_MONTHS: Final = words(
+           "january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+           "sept", "oct", "nov", "dec", "январь", "февраль", "март", "апрель", "май", "июнь", "июль",
+           "август", "сентябрь", "октябрь", "ноябрь", "декабрь", "січень", "лютий", "березень",
+           "квітень", "травень", "червень", "липень", "серпень", "вересень", "жовтень", "листопад",
+           "грудень", "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+           "сентября", "октября", "ноября", "декабря", "січня", "лютого", "березня", "квітня",
+           "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня",
+       )
+_TIME_AFTER: Final = frozenset({"am", "pm", "a.m", "p.m", "o'clock", "мск", "msk", "gmt", "utc", "hrs"})
+_UNIT_WORDS: Final = words("km", "kilometres", "kilometers", "km/h", "%", "percent", "км", "метров",
+                           "hours", "часов", "годин", "minutes", "минут", "хвилин")
 
 
-_LONG_PERIODS = frozenset({
-    "year", "years", "month", "war", "invasion", "spring", "summer", "autumn", "fall", "winter",
-    "год", "года", "году", "месяца", "войны", "вторжения", "весны", "лета", "осени", "зимы", "сво",
-    "рік", "року", "місяця", "війни", "вторгнення", "весни", "літа", "осені", "зими", "operation",
-    "операции", "операції",
-})
-_SINCE = frozenset({"since", "начала", "початку"})
+_LONG_PERIODS: Final = frozenset({
+           "year", "years", "month", "war", "invasion", "spring", "summer", "autumn", "fall", "winter",
+           "год", "года", "году", "месяца", "войны", "вторжения", "весны", "лета", "осени", "зимы", "сво",
+           "рік", "року", "місяця", "війни", "вторгнення", "весни", "літа", "осені", "зими", "operation",
+           "операции", "операції",
+       })
+_SINCE: Final = frozenset({"since", "начала", "початку"})
 
 
 def cumulative_marks(toks: list[Token], bounds: list[tuple[int, int]]) -> list[int]:
@@ -73,9 +73,9 @@ def _running_triggers() -> frozenset[str]:
     )
 
 
-_RECORD_NOUNS = frozenset({"record", "рекорд"})
-_RECORD_COPULAS = frozenset({"was", "is", "stood", "stands", "remains", "—", "–", "был", "є", "був",
-                             "составил", "склав", "становил", "становив"})
+_RECORD_NOUNS: Final = frozenset({"record", "рекорд"})
+_RECORD_COPULAS: Final = frozenset({"was", "is", "stood", "stands", "remains", "—", "–", "был", "є", "був",
+                                    "составил", "склав", "становил", "становив"})
 
 
 def _record_told(toks: list[Token], k: int, lo: int, hi: int) -> bool:
@@ -94,9 +94,10 @@ def _record_told(toks: list[Token], k: int, lo: int, hi: int) -> bool:
 
 # "Всего за прошедшие выходные ... сбито более 200 БПЛА", "over the weekend": a sum of nights
 # each reported on its own, not a period anyone reports by (unlike the weekly summaries)
-_WEEKEND = frozenset({"weekend", "выходные", "выходных", "вихідні", "вихідних"})
-_OVER_WEEKEND = frozenset({"over", "during", "through", "this", "last", "past", "за", "прошедшие", "минувшие",
-                           "прошлые", "минулі", "ці"})
+_WEEKEND: Final = frozenset({"weekend", "выходные", "выходных", "вихідні", "вихідних"})
+_OVER_WEEKEND: Final = (
+    frozenset({"over", "during", "through", "this", "last", "past", "за", "прошедшие", "минувшие",
+               "прошлые", "минулі", "ці"}))
 
 
 def _marks_running_total(toks: list[Token], k: int, lo: int, hi: int) -> bool:
@@ -140,70 +141,78 @@ def _marks_running_total(toks: list[Token], k: int, lo: int, hi: int) -> bool:
     return False
 
 
-_START = frozenset({"start", "beginning", "outset", "начала", "початку"})
-_AT_START = frozenset({"на", "в", "у", "во", "at"})
+_START: Final = frozenset({"start", "beginning", "outset", "начала", "початку"})
+_AT_START: Final = frozenset({"на", "в", "у", "во", "at"})
 
 
-_RELATIVE_ONE = frozenset({"that", "which", "who"})
-_WHERE_CLAUSE = frozenset({"where", "which", "who", "где", "де", "который", "которая", "який", "яка"})
+_RELATIVE_ONE: Final = frozenset({"that", "which", "who"})
+_WHERE_CLAUSE: Final = frozenset({"where", "which", "who", "где", "де", "который", "которая", "який", "яка"})
 
 
 def _year(t: Token) -> bool:
     return t.kind == "num" and t.text.isdigit() and 1990 <= int(t.text) <= 2100
 
 
-_LAST = frozenset({"last", "прошлой", "минулої", "минулого", "минулому", "прошлого", "прошлом", "прошлый",
-                   "минулий"})
-_LAST_PERIOD = frozenset({"winter", "year", "month", "зимы", "зими", "місяця", "місяці", "месяце", "месяца",
-                          "року", "році", "году", "года", "місяць", "месяц", "год", "рік"})
-_PREVIOUS = frozenset({"previous", "предыдущий", "предыдущая", "предыдущее", "предыдущего", "попередній",
-                       "попередня", "попереднє", "попереднього"})
+_LAST: Final = (
+    frozenset({"last", "прошлой", "минулої", "минулого", "минулому", "прошлого", "прошлом", "прошлый",
+               "минулий"}))
+_LAST_PERIOD: Final = (
+    frozenset({"winter", "year", "month", "зимы", "зими", "місяця", "місяці", "месяце", "месяца",
+               "року", "році", "году", "года", "місяць", "месяц", "год", "рік"}))
+_PREVIOUS: Final = (
+    frozenset({"previous", "предыдущий", "предыдущая", "предыдущее", "предыдущего", "попередній",
+               "попередня", "попереднє", "попереднього"}))
 # "over the previous day", "за попередню добу": the report's own span
-_PREVIOUS_SPAN = frozenset({"day", "days", "night", "24", "hours", "сутки", "суток", "ночь", "добу", "доби",
-                            "ніч", "ночі"})
-_COMPARED = frozenset({"from", "than", "on", "compared", "versus", "vs", "порівняно", "сравнению",
-                       "сравнении"})
-_WHEN = frozenset({"when", "коли", "когда", "тогда", "тоді"})
-_RECORD = ("largest", "biggest", "highest", "heaviest", "most", "deadliest", "record", "крупнейш",
-           "наймасованіш", "наймасштабніш", "найбільш", "самой", "самая", "самый", "рекорд",
-           "масштабнейш", "мощнейш", "first", "перв", "перш")
-_SHORT_SINCE = frozenset({"midnight", "полуночи", "опівночі", "evening", "morning", "вечера", "ранку", "утра",
-                          "вечора", "доби", "суток", "day"})  # "з початку доби, 20 жовтня": the day's
+_PREVIOUS_SPAN: Final = (
+    frozenset({"day", "days", "night", "24", "hours", "сутки", "суток", "ночь", "добу", "доби",
+               "ніч", "ночі"}))
+_COMPARED: Final = frozenset({"from", "than", "on", "compared", "versus", "vs", "порівняно", "сравнению",
+                              "сравнении"})
+_WHEN: Final = frozenset({"when", "коли", "когда", "тогда", "тоді"})
+_RECORD: Final = ("largest", "biggest", "highest", "heaviest", "most", "deadliest", "record", "крупнейш",
+                  "наймасованіш", "наймасштабніш", "найбільш", "самой", "самая", "самый", "рекорд",
+                  "масштабнейш", "мощнейш", "first", "перв", "перш")
+_SHORT_SINCE: Final = (
+    frozenset({"midnight", "полуночи", "опівночі", "evening", "morning", "вечера", "ранку", "утра",
+               "вечора", "доби", "суток", "day"}))  # "з початку доби, 20 жовтня": the day's
 
 
-_AGE_AFTER = frozenset({"лет", "года", "год", "років", "роки", "рік", "року", "years", "year"})
+_AGE_AFTER: Final = frozenset({"лет", "года", "год", "років", "роки", "рік", "року", "years", "year"})
 
 
 # Modifiers pymorphy3 may read as nouns ("ударним" -> "ударне").
-_CYR_MODIFIERS = words(
-    "ударный", "ударний", "ударним", "ударными", "крилатий", "крылатый", "баллистический",
-    "балістичний", "керований", "управляемый", "реактивный", "реактивний", "ворожий",
-    "вражеский", "украинский", "український", "российский", "російський", "самолетный",
-    "гиперзвуковой", "гіперзвуковий", "тактический", "тактичний", "противокорабельный",
-    "протикорабельний", "зенитный", "зенітний", "бойовий", "боевой", "атакующий",
-)
-_NUMBER_WORDS = frozenset(
-    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-     "twelve", "dozen", "hundred", "both", "all"}
-)
+_CYR_MODIFIERS: Final = words(
+           "ударный", "ударний", "ударним", "ударными", "крилатий", "крылатый", "баллистический",
+           "балістичний", "керований", "управляемый", "реактивный", "реактивний", "ворожий",
+           "вражеский", "украинский", "український", "российский", "російський", "самолетный",
+           "гиперзвуковой", "гіперзвуковий", "тактический", "тактичний", "противокорабельный",
+           "протикорабельний", "зенитный", "зенітний", "бойовий", "боевой", "атакующий",
+       )
+_NUMBER_WORDS: Final = frozenset(
+           {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            "twelve", "dozen", "hundred", "both", "all"}
+       )
 
 
-_PRONOUNS = frozenset({"it", "they", "he", "she"})
-_PIECES = frozenset({"шт", "штук", "pcs", "од", "ед", "единиц", "одиниць", "units", "одиниці", "одиниця",
-                     "единицы", "единица"})  # "загалом 24 одиниці"
-_SEA_WORDS = ("uncrewed", "unmanned", "naval", "sea", "морск", "морськ", "безэкипаж", "безекіпаж",
-              "надводн")
-_BOATS = frozenset({"boat", "boats", "vessel", "vessels", "катер", "катера", "катерів", "катеров", "човен",
-                    "човни", "човнів", "лодка", "лодки"})
+_PRONOUNS: Final = frozenset({"it", "they", "he", "she"})
+_PIECES: Final = (
+    frozenset({"шт", "штук", "pcs", "од", "ед", "единиц", "одиниць", "units", "одиниці", "одиниця",
+               "единицы", "единица"}))  # "загалом 24 одиниці"
+_SEA_WORDS: Final = ("uncrewed", "unmanned", "naval", "sea", "морск", "морськ", "безэкипаж", "безекіпаж",
+                     "надводн")
+_BOATS: Final = (
+    frozenset({"boat", "boats", "vessel", "vessels", "катер", "катера", "катерів", "катеров", "човен",
+               "човни", "човнів", "лодка", "лодки"}))
 # kinds of missile that stand for "missiles" after a figure of missiles in the sentence
-_MISSILE_KINDS = ("ballistic", "cruise", "aeroballistic", "балістичн", "баллистическ", "крилат", "крылат",
-                  "аеробалістичн", "аэробаллистическ", "керован", "управляем", "guided")
-_UNGUIDED = frozenset({"unguided", "некерованих", "некеровані", "неуправляемых", "неуправляемые",
-                       "некерованими", "неуправляемыми"})
-_SAID = frozenset({"said", "says", "claimed", "claims", "reported", "added"})
+_MISSILE_KINDS: Final = (
+    ("ballistic", "cruise", "aeroballistic", "балістичн", "баллистическ", "крилат", "крылат",
+     "аеробалістичн", "аэробаллистическ", "керован", "управляем", "guided"))
+_UNGUIDED: Final = frozenset({"unguided", "некерованих", "некеровані", "неуправляемых", "неуправляемые",
+                              "некерованими", "неуправляемыми"})
+_SAID: Final = frozenset({"said", "says", "claimed", "claims", "reported", "added"})
 
 
-_OR_AND = frozenset({"та", "і", "й", "и", "and", "or", "або", "или"})
+_OR_AND: Final = frozenset({"та", "і", "й", "и", "and", "or", "або", "или"})
 
 
 def weapon_phrase(toks: list[Token], i: int) -> tuple[PhraseKind, Weapon | None, int]:
@@ -429,9 +438,9 @@ def _split_phrase(toks: list[Token], j: int) -> int | None:
 
 
 # The agent of a participle inside a weapon phrase ("запущених ворогом дронів").
-_AGENTS = frozenset({"ворогом", "противником", "врагом", "агресором", "окупантами", "оккупантами",
-                     "росіянами", "россиянами", "рф", "росією", "россией"})
-_SPLIT_PREP = frozenset({"над", "у", "в", "на", "по", "за"})  # ("58 сбитых за ночь дронах")
+_AGENTS: Final = frozenset({"ворогом", "противником", "врагом", "агресором", "окупантами", "оккупантами",
+                            "росіянами", "россиянами", "рф", "росією", "россией"})
+_SPLIT_PREP: Final = frozenset({"над", "у", "в", "на", "по", "за"})  # ("58 сбитых за ночь дронах")
 
 
 def _strikes_after(toks: list[Token], end: int) -> bool:
@@ -451,9 +460,9 @@ def _one_attack(toks: list[Token], i: int, end: int) -> bool:
     return k >= 0 and toks[k].low in ("a", "an") and toks[end + 1].low in _ONE_STRIKE
 
 
-SIZE_WORDS = frozenset({"massive", "massed", "huge", "large", "record", "combined", "major",
-                         "overnight", "new", "further", "fresh", "large-scale", "big"})
-_ONE_STRIKE = frozenset({"strike", "attack", "salvo", "barrage", "raid", "assault", "wave"})
+SIZE_WORDS: Final = frozenset({"massive", "massed", "huge", "large", "record", "combined", "major",
+                                "overnight", "new", "further", "fresh", "large-scale", "big"})
+_ONE_STRIKE: Final = frozenset({"strike", "attack", "salvo", "barrage", "raid", "assault", "wave"})
 
 
 def _checked(
@@ -481,23 +490,24 @@ def _checked(
     return "weapon", weapon, last
 
 
-_DROPS = ("скид", "сброс")
-_LAUNCH_NOUNS = frozenset({"пусків", "пуски", "пусков", "пуска", "пуск", "launches"})
-_UNGUIDED_SYSTEMS = ("vampire", "вампир", "вампір", "grad", "град", "rm-70", "bm-21", "бм-21", "uragan",
-                     "ураган")
+_DROPS: Final = ("скид", "сброс")
+_LAUNCH_NOUNS: Final = frozenset({"пусків", "пуски", "пусков", "пуска", "пуск", "launches"})
+_UNGUIDED_SYSTEMS: Final = (
+    ("vampire", "вампир", "вампір", "grad", "град", "rm-70", "bm-21", "бм-21", "uragan",
+     "ураган"))
 # "targets" stand for the weapon the report named before (when it named only one kind)
-TARGETS = frozenset({"ціль", "цель", "targets", "target", "аппарат", "апарат"})
-_SYSTEMS = frozenset({"systems", "system", "batteries", "battery", "launchers", "complexes", "систем",
-                      "системи", "комплексов", "комплексів", "комплекси", "комплекса",
-                      "установок", "установки", "дивизионов", "дивізіонів"})
-_COPULA = frozenset({"were", "was", "are", "is"})
-_MORE = frozenset({"more", "further", "additional"})
-_STRIKES = frozenset({"strikes", "strike", "attacks", "attack", "ударів", "удари", "ударов", "удара",
-                      "атак", "атаки", "salvos", "launches"})
+TARGETS: Final = frozenset({"ціль", "цель", "targets", "target", "аппарат", "апарат"})
+_SYSTEMS: Final = frozenset({"systems", "system", "batteries", "battery", "launchers", "complexes", "систем",
+                             "системи", "комплексов", "комплексів", "комплекси", "комплекса",
+                             "установок", "установки", "дивизионов", "дивізіонів"})
+_COPULA: Final = frozenset({"were", "was", "are", "is"})
+_MORE: Final = frozenset({"more", "further", "additional"})
+_STRIKES: Final = frozenset({"strikes", "strike", "attacks", "attack", "ударів", "удари", "ударов", "удара",
+                             "атак", "атаки", "salvos", "launches"})
 # Determiners between "of" and a weapon: "ten of the cruise missiles", "30 of its drones".
-_OF_DETERMINERS = frozenset({"the", "these", "those", "all", "its", "their", "our", "his", "her"})
-_EXCEPT = frozenset({"but", "except", "кроме", "крім", "окрім"})
-_AND = frozenset({"and", "or", "та", "і", "й", "и", "или", "або", "/"})
+_OF_DETERMINERS: Final = frozenset({"the", "these", "those", "all", "its", "their", "our", "his", "her"})
+_EXCEPT: Final = frozenset({"but", "except", "кроме", "крім", "окрім"})
+_AND: Final = frozenset({"and", "or", "та", "і", "й", "и", "или", "або", "/"})
 
 
 def _weapon_end(toks: list[Token], k: int) -> int:
@@ -554,7 +564,7 @@ def _en_verb(tok: Token) -> bool:
     )
 
 
-_NOT_NOUNS = frozenset({"towards", "across", "was", "has", "its", "this", "is", "as", "us", "thus",
+_NOT_NOUNS: Final = frozenset({"towards", "across", "was", "has", "its", "this", "is", "as", "us", "thus",
                         "perhaps", "afterwards", "besides", "always", "overnight's", "hours", "minutes"})
 
 
@@ -586,16 +596,16 @@ def _is_modifier(tok: Token) -> bool:
     return low.endswith(("ian", "ese", "ic", "al", "ive", "-type", "-made", "-range", "-wing"))
 
 
-_EN_NP_WORDS = frozenset(
-    {"cruise", "ballistic", "attack", "strike", "enemy", "kamikaze", "hostile", "long-range",
-     "combat", "decoy", "aerial", "glide", "air", "sea", "naval", "surface-to-air", "air-to-air",
-     "air-launched", "sea-launched", "ground-launched", "fixed-wing", "loitering", "more",
-     "such", "new", "heavy", "light", "unguided", "precision", "smart", "the", "these",
-     "imitator", "imitation", "simulator", "dummy"}
-)
+_EN_NP_WORDS: Final = frozenset(
+           {"cruise", "ballistic", "attack", "strike", "enemy", "kamikaze", "hostile", "long-range",
+            "combat", "decoy", "aerial", "glide", "air", "sea", "naval", "surface-to-air", "air-to-air",
+            "air-launched", "sea-launched", "ground-launched", "fixed-wing", "loitering", "more",
+            "such", "new", "heavy", "light", "unguided", "precision", "smart", "the", "these",
+            "imitator", "imitation", "simulator", "dummy"}
+       )
 
 
-_NO_ABBR = frozenset({"no", "nos", "nr"})
+_NO_ABBR: Final = frozenset({"no", "nos", "nr"})
 
 
 def _revised_from(toks: list[Token], k: int) -> bool:
@@ -609,11 +619,11 @@ def _revised_from(toks: list[Token], k: int) -> bool:
     return False
 
 
-_POPULATION = frozenset({"population", "населением", "население", "населення", "населенням",
-                         "населения", "inhabitants"})
+_POPULATION: Final = frozenset({"population", "населением", "население", "населення", "населенням",
+                                "населения", "inhabitants"})
 
 
-_DEGREES = words("degree", "degrees", "градус", "градусов", "градусів", "градуса", "градуси")
+_DEGREES: Final = words("degree", "degrees", "градус", "градусов", "градусів", "градуса", "градуси")
 
 
 def _next_item_noun(toks: list[Token], j: int) -> list[Token]:
@@ -730,4 +740,4 @@ def is_noise(toks: list[Token], num: Number) -> bool:
     return prev is not None and prev.text in "№#"
 
 
-_RUNNING_TRIGGERS = _running_triggers()
+_RUNNING_TRIGGERS: Final = _running_triggers()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from mypy_extensions import mypyc_attr
 
@@ -35,51 +35,51 @@ class PlaceRef(NamedTuple):
         return country_of(self.code)
 
 
-_ORIGIN_PREP = words("from", "з", "із", "зі", "из", "изо", "со", "с", "від", "от")
+_ORIGIN_PREP: Final = words("from", "з", "із", "зі", "из", "изо", "со", "с", "від", "от")
 # Words allowed between an origin preposition and the place name.
-_ORIGIN_FILLER = words(
-    "the", "direction", "directions", "of", "area", "areas", "territory", "occupied",
-    "temporarily", "side", "annexed", "russian", "russia's", "region", "regions",
-    "напрямок", "напрямку", "напрямків", "направление", "направления", "направлений",
-    "территория", "територія", "тимчасово", "временно", "окупований", "оккупированный",
-    "сторона", "бік", "район", "аннексированный", "анексований", "боку",
-    # "з району пусків Енгельс", "из района пусков", "from the launch area of"
-    "пуск", "пусків", "пусков", "launch", "launches", "launching", "акваторія", "акваторії",
-    "акватория", "акватории", "waters", "airspace", "повітряного", "простору", "воздушного",
-    "тот",  # "Гвардійське (ТОТ Криму)": temporarily occupied territory
-    "мис", "мыс", "cape", "–", "—",  # "з південно-східного напрямку – мис Чауда (АР Крим)"
-    "пространства", "повітряний", "простір", "over", "над",  # "from the airspace over Saratov"
-    # "МіГ-31К, які злетіли з аеродрому Саваслейка", "took off from the Savasleyka airfield"
-    "аеродрому", "аэродрома", "аеродром", "аэродром", "airfield", "airbase",
-)
-_AREA_OF = frozenset({"пусків", "пусков", "району", "района", "area", "launches", "пуску"})
-_COMPASS = ("півден", "північ", "схід", "східн", "захід", "західн", "южн", "северн", "восточн",
-            "западн", "south", "north", "east", "west")
-_JOINERS = frozenset({"and", ",", "та", "і", "й", "и", "or", "або", "или"})
+_ORIGIN_FILLER: Final = words(
+           "the", "direction", "directions", "of", "area", "areas", "territory", "occupied",
+           "temporarily", "side", "annexed", "russian", "russia's", "region", "regions",
+           "напрямок", "напрямку", "напрямків", "направление", "направления", "направлений",
+           "территория", "територія", "тимчасово", "временно", "окупований", "оккупированный",
+           "сторона", "бік", "район", "аннексированный", "анексований", "боку",
+           # "з району пусків Енгельс", "из района пусков", "from the launch area of"
+           "пуск", "пусків", "пусков", "launch", "launches", "launching", "акваторія", "акваторії",
+           "акватория", "акватории", "waters", "airspace", "повітряного", "простору", "воздушного",
+           "тот",  # "Гвардійське (ТОТ Криму)": temporarily occupied territory
+           "мис", "мыс", "cape", "–", "—",  # "з південно-східного напрямку – мис Чауда (АР Крим)"
+           "пространства", "повітряний", "простір", "over", "над",  # "from the airspace over Saratov"
+           # "МіГ-31К, які злетіли з аеродрому Саваслейка", "took off from the Savasleyka airfield"
+           "аеродрому", "аэродрома", "аеродром", "аэродром", "airfield", "airbase",
+       )
+_AREA_OF: Final = frozenset({"пусків", "пусков", "району", "района", "area", "launches", "пуску"})
+_COMPASS: Final = ("півден", "північ", "схід", "східн", "захід", "західн", "южн", "северн", "восточн",
+                   "западн", "south", "north", "east", "west")
+_JOINERS: Final = frozenset({"and", ",", "та", "і", "й", "и", "or", "або", "или"})
 # Singular forms of "region" that, standing alone, refer back to a region already named.
-_ANAPHORA = frozenset(
-    {
-        "region", "oblast", "регион", "региона", "региону", "регионом", "регионе",
-        "область", "области", "областью", "регіон", "регіону", "регіоном", "регіоні",
-        "області", "областю", "республика", "республики", "республіка", "республіки",
-        "республикой", "республике", "республику", "республікою", "республіці", "республіку",
-        "district",  # "destroyed three drones over the district" (a district of the region)
-    }
-)  # fmt: skip
+_ANAPHORA: Final = frozenset(
+           {
+               "region", "oblast", "регион", "региона", "региону", "регионом", "регионе",
+               "область", "области", "областью", "регіон", "регіону", "регіоном", "регіоні",
+               "області", "областю", "республика", "республики", "республіка", "республіки",
+               "республикой", "республике", "республику", "республікою", "республіці", "республіку",
+               "district",  # "destroyed three drones over the district" (a district of the region)
+           }
+       )  # fmt: skip
 # "the city", "над городом": the last city named; "the peninsula": Crimea.
-_CITY_ANAPHORA = frozenset(
-    {"city", "город", "города", "городом", "городе", "городу", "місто", "міста", "містом", "місті",
-     "місту", "town", "town's", "city's"}
-)
-_PENINSULA = frozenset({"peninsula", "полуостров", "полуострова", "полуостровом",
-                        "полуострове", "півострів", "півострова", "півостровом", "півострові"})
-_CAPITAL = frozenset({"capital", "столица", "столицы", "столицей", "столице", "столицу",
-                      "столиця", "столиці", "столицею", "столицю"})
-_ANAPHORA_BEFORE = frozenset(
+_CITY_ANAPHORA: Final = frozenset(
+           {"city", "город", "города", "городом", "городе", "городу", "місто", "міста", "містом", "місті",
+            "місту", "town", "town's", "city's"}
+       )
+_PENINSULA: Final = frozenset({"peninsula", "полуостров", "полуострова", "полуостровом",
+                               "полуострове", "півострів", "півострова", "півостровом", "півострові"})
+_CAPITAL: Final = frozenset({"capital", "столица", "столицы", "столицей", "столице", "столицу",
+                             "столиця", "столиці", "столицею", "столицю"})
+_ANAPHORA_BEFORE: Final = frozenset(
     {"the", "this", "над", "в", "у", "по", "на", "этом", "этого", "цьому", "цього", "of", "территорией",
-     "территории", "територією", "території", "центру", "центр", "центре", "центрі", "окраине",
-     "околиці", "окраину", "околицю"}
-)
+            "территории", "територією", "території", "центру", "центр", "центре", "центрі", "окраине",
+            "околиці", "окраину", "околицю"}
+       )
 
 
 def find_places(text: str, toks: list[Token]) -> list[PlaceRef]:
@@ -159,7 +159,7 @@ def find_places(text: str, toks: list[Token]) -> list[PlaceRef]:
     return PlaceList(sorted(_add_anaphora(toks, _drop_possessors(toks, refs)), key=lambda r: r.first))
 
 
-_OF_THE_CITY = frozenset({"города", "міста", "city"})
+_OF_THE_CITY: Final = frozenset({"города", "міста", "city"})
 
 
 def _city_districts(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
@@ -180,8 +180,9 @@ def _city_districts(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
     return out
 
 
-_VILLAGE_WORDS = frozenset({"селе", "села", "село", "поселке", "посёлке", "поселка", "деревне", "хуторе",
-                            "станице", "селі", "селища", "селищі", "village", "settlement"})
+_VILLAGE_WORDS: Final = (
+    frozenset({"селе", "села", "село", "поселке", "посёлке", "поселка", "деревне", "хуторе",
+               "станице", "селі", "селища", "селищі", "village", "settlement"}))
 
 
 def _without_foreign_villages(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
@@ -222,40 +223,40 @@ def _resolve_homonyms(
     return out
 
 
-_TITLES = words(
-    "president", "governor", "mayor", "minister", "spokesman", "spokeswoman", "head", "chief",
-    "commander", "general", "colonel", "mr", "ms", "президент", "губернатор", "мэр", "мер",
-    "министр", "міністр", "глава", "голова", "начальник", "речник", "спикер", "командующий",
-    "командувач", "генерал", "полковник",
-)
+_TITLES: Final = words(
+           "president", "governor", "mayor", "minister", "spokesman", "spokeswoman", "head", "chief",
+           "commander", "general", "colonel", "mr", "ms", "президент", "губернатор", "мэр", "мер",
+           "министр", "міністр", "глава", "голова", "начальник", "речник", "спикер", "командующий",
+           "командувач", "генерал", "полковник",
+       )
 
 
 # Towns named like given names: before a capitalised surname they are a person
 # ("Volodymyr Zelensky said", "Владимир Путин заявил").
-_FIRST_NAMES = words(
-    "олег", "александр", "сергей", "андрей", "алексей", "дмитрий", "игорь", "юрий", "вячеслав",
-    "роман", "михаил", "павел", "иван", "николай", "виталий", "евгений", "анатолий", "виктор",
-    "максим", "олександр", "сергій", "андрій", "олексій", "дмитро", "ігор", "юрій", "в'ячеслав",
-    "михайло", "павло", "іван", "микола", "віталій", "євген", "віктор", "oleg", "oleh",
-    "alexander", "oleksandr", "sergei", "serhiy", "andrei", "andriy", "igor", "ihor", "yuri",
-    "yuriy", "vitaly", "vitaliy", "mykola", "nikolai", "roman", "mikhail", "pavel", "ivan",
-)  # fmt: skip
-_GIVEN_NAMES = words("volodymyr", "vladimir", "володимир", "владимир")
+_FIRST_NAMES: Final = words(
+           "олег", "александр", "сергей", "андрей", "алексей", "дмитрий", "игорь", "юрий", "вячеслав",
+           "роман", "михаил", "павел", "иван", "николай", "виталий", "евгений", "анатолий", "виктор",
+           "максим", "олександр", "сергій", "андрій", "олексій", "дмитро", "ігор", "юрій", "в'ячеслав",
+           "михайло", "павло", "іван", "микола", "віталій", "євген", "віктор", "oleg", "oleh",
+           "alexander", "oleksandr", "sergei", "serhiy", "andrei", "andriy", "igor", "ihor", "yuri",
+           "yuriy", "vitaly", "vitaliy", "mykola", "nikolai", "roman", "mikhail", "pavel", "ivan",
+       )  # fmt: skip
+_GIVEN_NAMES: Final = words("volodymyr", "vladimir", "володимир", "владимир")
 # Capitalised words after a town that keep it a town ("Vladimir Oblast", "Kharkiv Governor").
-_PLACE_NEXT = words(
-    "region", "oblast", "governor", "mayor", "city", "district", "raion", "airport", "airbase",
-    "area", "province", "область", "области", "район", "губернатор", "мэр", "город", "міський",
-    "голова", "регион", "аэропорт", "аеропорт", "мер", "глава", "нпз", "тэц", "тец", "аэс",
-    "аес", "гэс", "гес", "тэс", "тес", "грэс", "дрес", "ова", "мва",
-)  # fmt: skip
+_PLACE_NEXT: Final = words(
+           "region", "oblast", "governor", "mayor", "city", "district", "raion", "airport", "airbase",
+           "area", "province", "область", "области", "район", "губернатор", "мэр", "город", "міський",
+           "голова", "регион", "аэропорт", "аеропорт", "мер", "глава", "нпз", "тэц", "тец", "аэс",
+           "аес", "гэс", "гес", "тэс", "тес", "грэс", "дрес", "ова", "мва",
+       )  # fmt: skip
 
 
-_STREETS = frozenset({"вулиці", "вулиця", "вулицю", "вул", "улице", "улица", "улицу", "ул",
-                      "проспекті", "проспекте", "проспект", "просп", "street", "avenue",
-                      "бульвар", "бульварі", "бульваре", "провулок", "провулку", "переулок",
-                      "переулке", "площа", "площі", "площади", "площадь",
-                      # "на улицах Пушкинской и Рудакова": streets in the plural
-                      "улицах", "улицы", "улиц", "вулицях", "вулиць", "streets"})
+_STREETS: Final = frozenset({"вулиці", "вулиця", "вулицю", "вул", "улице", "улица", "улицу", "ул",
+                             "проспекті", "проспекте", "проспект", "просп", "street", "avenue",
+                             "бульвар", "бульварі", "бульваре", "провулок", "провулку", "переулок",
+                             "переулке", "площа", "площі", "площади", "площадь",
+                             # "на улицах Пушкинской и Рудакова": streets in the plural
+                             "улицах", "улицы", "улиц", "вулицях", "вулиць", "streets"})
 
 
 def _street_name(toks: list[Token], ref: PlaceRef) -> bool:
@@ -270,15 +271,15 @@ def _street_name(toks: list[Token], ref: PlaceRef) -> bool:
     return nxt < len(toks) and toks[nxt].low in ("street", "avenue", "вулиця", "улица")
 
 
-_UNITS = frozenset({"угруповання", "угрупування", "группировка", "військо", "войско", "войска",
-                    "бригада", "група", "группа", "оту", "осув", "operation", "group", "угруповань"})
+_UNITS: Final = frozenset({"угруповання", "угрупування", "группировка", "військо", "войско", "войска",
+                           "бригада", "група", "группа", "оту", "осув", "operation", "group", "угруповань"})
 
 
-_ROUTE = frozenset({"потяг", "поїзд", "поезд", "train", "сполученням", "сообщением", "маршрутом",
-                    "маршрут", "route"})
-_OUTLETS = frozenset({"канал", "каналу", "канала", "каналі", "канале", "channel", "паблік", "паблик",
-                      "видання", "издание", "издания", "outlet", "newspaper", "газета", "газети",
-                      "газеты", "телеканал", "телеканалу", "телеканала"})
+_ROUTE: Final = frozenset({"потяг", "поїзд", "поезд", "train", "сполученням", "сообщением", "маршрутом",
+                           "маршрут", "route"})
+_OUTLETS: Final = frozenset({"канал", "каналу", "канала", "каналі", "канале", "channel", "паблік", "паблик",
+                             "видання", "издание", "издания", "outlet", "newspaper", "газета", "газети",
+                             "газеты", "телеканал", "телеканалу", "телеканала"})
 
 
 def _names_a_body(toks: list[Token], ref: PlaceRef) -> bool:
@@ -343,7 +344,7 @@ def _is_person_name(toks: list[Token], ref: PlaceRef) -> bool:
     return given and not has(nxt, _PLACE_NEXT)
 
 
-_DISTRICT = ("район", "district", "raion", "rayon", "округ", "громад", "municipal")
+_DISTRICT: Final = ("район", "district", "raion", "rayon", "округ", "громад", "municipal")
 
 
 def _drop_foreign_districts(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
@@ -382,12 +383,12 @@ def _listed_district(toks: list[Token], k: int) -> bool:
     return False
 
 
-_ORPHAN_PREP = frozenset({"над", "в", "у", "по", "на"})
-_SEAS_PLURAL = frozenset({"морями", "морях", "морів", "морей", "моря", "seas"})
-_SEA_STEMS = (("чорн", "SEA-BLACK"), ("черн", "SEA-BLACK"), ("black", "SEA-BLACK"),
-              ("азов", "SEA-AZOV"), ("azov", "SEA-AZOV"), ("каспі", "SEA-CASPIAN"),
-              ("каспи", "SEA-CASPIAN"), ("caspian", "SEA-CASPIAN"), ("балті", "SEA-BALTIC"),
-              ("балти", "SEA-BALTIC"), ("baltic", "SEA-BALTIC"))
+_ORPHAN_PREP: Final = frozenset({"над", "в", "у", "по", "на"})
+_SEAS_PLURAL: Final = frozenset({"морями", "морях", "морів", "морей", "моря", "seas"})
+_SEA_STEMS: Final = (("чорн", "SEA-BLACK"), ("черн", "SEA-BLACK"), ("black", "SEA-BLACK"),
+                     ("азов", "SEA-AZOV"), ("azov", "SEA-AZOV"), ("каспі", "SEA-CASPIAN"),
+                     ("каспи", "SEA-CASPIAN"), ("caspian", "SEA-CASPIAN"), ("балті", "SEA-BALTIC"),
+                     ("балти", "SEA-BALTIC"), ("baltic", "SEA-BALTIC"))
 
 
 def _plural_seas(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
@@ -411,12 +412,12 @@ def _plural_seas(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
     return out
 
 
-_SHORT_TOWNS = {"Сум": "UA-59"}
-_REGION_ADJECTIVES = {"подмосковный": "RU-MOS", "підмосковний": "RU-MOS"}
-_ADJ_POS = frozenset({"ADJF", "ADJ"})
-_TOWN_ADJ_ENDINGS = ("ский", "цкий", "ський", "цький", "зький")
+_SHORT_TOWNS: Final = {"Сум": "UA-59"}
+_REGION_ADJECTIVES: Final = {"подмосковный": "RU-MOS", "підмосковний": "RU-MOS"}
+_ADJ_POS: Final = frozenset({"ADJF", "ADJ"})
+_TOWN_ADJ_ENDINGS: Final = ("ский", "цкий", "ський", "цький", "зький")
 # Nouns after which a town adjective names no town: districts, or a government.
-_STRAIT = frozenset({"strait", "пролив", "протока"})
+_STRAIT: Final = frozenset({"strait", "пролив", "протока"})
 
 
 def _district_after(toks: list[Token], i: int) -> bool:
@@ -431,9 +432,9 @@ def _district_after(toks: list[Token], i: int) -> bool:
     return False
 
 
-_NOT_A_TOWN_NEXT = ("район", "округ", "пролив", "проток", "режим", "власт", "влад", "правительств",
-                    "уряд",
-                    "флот", "fleet")
+_NOT_A_TOWN_NEXT: Final = ("район", "округ", "пролив", "проток", "режим", "власт", "влад", "правительств",
+                           "уряд",
+                           "флот", "fleet")
 
 
 def _town_adjectives(toks: list[Token], refs: list[PlaceRef], adjs: list[int]) -> list[PlaceRef]:
@@ -471,7 +472,7 @@ def _town_adjectives(toks: list[Token], refs: list[PlaceRef], adjs: list[int]) -
     return sorted(refs + extra, key=lambda r: r.first) if extra else refs
 
 
-_GOVERNOR = frozenset({"губернатор", "губернаторка"})
+_GOVERNOR: Final = frozenset({"губернатор", "губернаторка"})
 
 
 @lru_cache(maxsize=1024)
@@ -491,12 +492,12 @@ def _region_of_adjective(lemma: str) -> str | None:
 
 
 # town adjectives not made by a suffix on the name ("Уфимский НПЗ", "Туапсинский порт")
-_IRREGULAR_TOWNS = {
-    "уфимский": "Уфа", "уфимський": "Уфа", "лискинский": "Лиски", "лискинський": "Лиски",
+_IRREGULAR_TOWNS: Final = {
+           "уфимский": "Уфа", "уфимський": "Уфа", "лискинский": "Лиски", "лискинський": "Лиски",
     "россошанский": "Россошь", "россошанський": "Россош", "туапсинский": "Туапсе", "туапсинський": "Туапсе",
-    "ухтинский": "Ухта", "ухтинський": "Ухта", "орловский": "Орёл", "орловський": "Орел",
-    "нижегородский": "Нижний Новгород", "нижньогородський": "Нижній Новгород",
-}
+           "ухтинский": "Ухта", "ухтинський": "Ухта", "орловский": "Орёл", "орловський": "Орел",
+           "нижегородский": "Нижний Новгород", "нижньогородський": "Нижній Новгород",
+       }
 
 
 @lru_cache(maxsize=4096)
@@ -522,11 +523,11 @@ def _town_of_adjective(lemma: str) -> str | None:
     return None
 
 
-_ORPHAN_AND = frozenset({"и", "і", "й", "та", "а"})
+_ORPHAN_AND: Final = frozenset({"и", "і", "й", "та", "а"})
 
 
-_PLURAL_REGION_NOUNS = frozenset({"областями", "областях", "областей", "областям", "областю",
-                                  "краями", "краях", "краев", "республиками", "республиках"})
+_PLURAL_REGION_NOUNS: Final = frozenset({"областями", "областях", "областей", "областям", "областю",
+                                         "краями", "краях", "краев", "республиками", "республиках"})
 
 
 def _orphan_adjectives(toks: list[Token], refs: list[PlaceRef], adjs: list[int]) -> list[PlaceRef]:
@@ -568,31 +569,31 @@ def _drop_possessors(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
     return out
 
 
-_CAPITALS = frozenset({"RU-MOW", "UA-30"})
-_OBLAST_OF = {"RU-MOW": "RU-MOS", "UA-30": "UA-32", "RU-SPE": "RU-LEN"}
-_ACTOR_VERBS = words(
-    "said", "says", "claimed", "claims", "launched", "fired", "attacked", "sent", "used",
-    "announced", "reported", "denied", "accused", "responded", "retaliated", "insisted",
-    "warned", "demanded", "rejected", "blamed", "called", "vowed", "threatened", "proposed",
-    "agreed", "stated", "argued", "maintained", "signaled", "signalled", "dismissed", "disputed",
-    "described", "uses", "can", "could", "wants", "holds", "produces", "builds", "needs", "plans",
-    "aims", "hopes", "fears", "seeks",
-)
+_CAPITALS: Final = frozenset({"RU-MOW", "UA-30"})
+_OBLAST_OF: Final = {"RU-MOW": "RU-MOS", "UA-30": "UA-32", "RU-SPE": "RU-LEN"}
+_ACTOR_VERBS: Final = words(
+           "said", "says", "claimed", "claims", "launched", "fired", "attacked", "sent", "used",
+           "announced", "reported", "denied", "accused", "responded", "retaliated", "insisted",
+           "warned", "demanded", "rejected", "blamed", "called", "vowed", "threatened", "proposed",
+           "agreed", "stated", "argued", "maintained", "signaled", "signalled", "dismissed", "disputed",
+           "described", "uses", "can", "could", "wants", "holds", "produces", "builds", "needs", "plans",
+           "aims", "hopes", "fears", "seeks",
+       )
 
 
-_STRIKE_VERBS = frozenset({"pounded", "struck", "hit", "bombarded", "shelled", "unleashed", "targeted",
-                           "pummeled", "pummelled", "hammered", "battered"})
-_SEAT_OF = frozenset({"ministry", "officials", "government", "authorities", "embassy", "kremlin",
-                      "министерство", "минобороны", "міністерство", "міноборони"})
-_ACTOR_NOUNS = words(
-    "war", "forces", "troops", "army", "invasion", "aggression", "offensive", "effort",
-    "efforts", "regime", "government", "allies", "partners", "position", "demands", "envoy",
-    "delegation", "negotiators", "leadership", "plans", "strategy", "campaign",
-    "counteroffensive", "soldiers",
-)
+_STRIKE_VERBS: Final = frozenset({"pounded", "struck", "hit", "bombarded", "shelled", "unleashed", "targeted",
+                                  "pummeled", "pummelled", "hammered", "battered"})
+_SEAT_OF: Final = frozenset({"ministry", "officials", "government", "authorities", "embassy", "kremlin",
+                             "министерство", "минобороны", "міністерство", "міноборони"})
+_ACTOR_NOUNS: Final = words(
+           "war", "forces", "troops", "army", "invasion", "aggression", "offensive", "effort",
+           "efforts", "regime", "government", "allies", "partners", "position", "demands", "envoy",
+           "delegation", "negotiators", "leadership", "plans", "strategy", "campaign",
+           "counteroffensive", "soldiers",
+       )
 
 
-_NATIONAL_BODIES = frozenset({("air", "force"), ("general", "staff"), ("armed", "forces"),
+_NATIONAL_BODIES: Final = frozenset({("air", "force"), ("general", "staff"), ("armed", "forces"),
                               ("defence", "ministry"), ("defense", "ministry"), ("foreign", "ministry")})
 
 
@@ -622,11 +623,11 @@ def _dateline(toks: list[Token], ref: PlaceRef) -> bool:
     return any(t.text in ("(", "--", "—", "–", "/") for t in toks[after : after + 8])
 
 
-_DISTANCE = frozenset({"west", "east", "north", "south", "northwest", "northeast", "southwest",
-                       "southeast", "north-west", "north-east", "south-west", "south-east", "km",
-                       "kilometres", "kilometers", "miles", "км", "кілометрів", "километров",
-                       "західніше", "східніше", "північніше", "південніше", "западнее",
-                       "восточнее", "севернее", "южнее"})
+_DISTANCE: Final = frozenset({"west", "east", "north", "south", "northwest", "northeast", "southwest",
+                              "southeast", "north-west", "north-east", "south-west", "south-east", "km",
+                              "kilometres", "kilometers", "miles", "км", "кілометрів", "километров",
+                              "західніше", "східніше", "північніше", "південніше", "западнее",
+                              "восточнее", "севернее", "южнее"})
 
 
 def _distance_ref(toks: list[Token], ref: PlaceRef) -> bool:
@@ -638,10 +639,10 @@ def _distance_ref(toks: list[Token], ref: PlaceRef) -> bool:
     return any(t.low in _DISTANCE for t in toks[max(0, k - 4) : k])
 
 
-_SURROUNDING = frozenset({"surrounding", "encircling", "around", "bordering", "adjoining", "навколо",
-                         "вокруг"})
-_AREA_NOUNS = frozenset({"region", "oblast", "province", "area", "regions", "suburbs", "область",
-                         "області", "области", "регион", "регіон"})
+_SURROUNDING: Final = frozenset({"surrounding", "encircling", "around", "bordering", "adjoining", "навколо",
+                                "вокруг"})
+_AREA_NOUNS: Final = frozenset({"region", "oblast", "province", "area", "regions", "suburbs", "область",
+                                "області", "области", "регион", "регіон"})
 
 
 def _surrounded(toks: list[Token], ref: PlaceRef) -> bool:
@@ -653,9 +654,10 @@ def _surrounded(toks: list[Token], ref: PlaceRef) -> bool:
     return k >= 1 and toks[k].low in _SURROUNDING and toks[k - 1].low in _AREA_NOUNS
 
 
-_MASTHEAD_WORDS = frozenset({"independent", "independent's", "post", "post's", "незалежний", "незалежному",
-                             "незалежного", "незалежним", "незалежному»", "независимый", "независимому",
-                             "независимого", "независимым"})
+_MASTHEAD_WORDS: Final = (
+    frozenset({"independent", "independent's", "post", "post's", "незалежний", "незалежному",
+               "незалежного", "незалежним", "незалежному»", "независимый", "независимому",
+               "независимого", "независимым"}))
 
 
 def _masthead(toks: list[Token], ref: PlaceRef) -> bool:
@@ -672,9 +674,9 @@ def _masthead(toks: list[Token], ref: PlaceRef) -> bool:
     )
 
 
-_SERVICES = frozenset({"train", "trains", "flight", "flights", "services", "buses", "ferries", "route",
+_SERVICES: Final = frozenset({"train", "trains", "flight", "flights", "services", "buses", "ferries", "route",
                        "routes", "поїзди", "поїздів", "потяги", "потягів", "поезда", "поездов", "рейси",
-                       "рейсів", "рейсы", "рейсов", "електрички", "электрички"})
+                              "рейсів", "рейсы", "рейсов", "електрички", "электрички"})
 
 
 def _destination(toks: list[Token], ref: PlaceRef) -> bool:
@@ -751,8 +753,8 @@ def _launch_sentences(toks: list[Token]) -> set[int]:
     return out
 
 
-_LAUNCH_STEMS = ("direction", "launch", "направлен", "напрям", "пуск", "запуск", "fired", "attack",
-                 "атак", "удар", "strike", "struck")
+_LAUNCH_STEMS: Final = ("direction", "launch", "направлен", "напрям", "пуск", "запуск", "fired", "attack",
+                        "атак", "удар", "strike", "struck")
 
 
 def _before_closing(toks: list[Token], k: int) -> int:
@@ -808,15 +810,15 @@ def _flag_origins(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:
 
 
 # Launch platforms: "з кораблів у Чорному морі", "з літаків, що перебували над ... областю"
-_CARRIERS = frozenset({"кораблів", "кораблей", "ships", "літаків", "самолетов", "aircraft",
-                       "bombers", "бомбардувальників", "бомбардировщиков", "носіїв", "носителей",
-                       "лодки", "човна", "човнів", "лодок", "submarine", "submarines", "ship",
-                       "корабля", "корабель"})
-_CARRIER_GAP = frozenset({"у", "в", "in", "над", "over", "що", "которые", "that", "were",
-                          "перебували", "находились", "були", "были", ",", "the", "акваторії",
-                          "акватории", "районі", "районе",
-                          # "from MiG-31K aircraft in the airspace of the Lipetsk region"
-                          "airspace", "of", "повітряному", "просторі", "воздушном", "пространстве"})
+_CARRIERS: Final = frozenset({"кораблів", "кораблей", "ships", "літаків", "самолетов", "aircraft",
+                              "bombers", "бомбардувальників", "бомбардировщиков", "носіїв", "носителей",
+                              "лодки", "човна", "човнів", "лодок", "submarine", "submarines", "ship",
+                              "корабля", "корабель"})
+_CARRIER_GAP: Final = frozenset({"у", "в", "in", "над", "over", "що", "которые", "that", "were",
+                                 "перебували", "находились", "були", "были", ",", "the", "акваторії",
+                                 "акватории", "районі", "районе",
+                                 # "from MiG-31K aircraft in the airspace of the Lipetsk region"
+                                 "airspace", "of", "повітряному", "просторі", "воздушном", "пространстве"})
 
 
 def _launch_from(toks: list[Token]) -> set[int]:
@@ -841,15 +843,15 @@ def _launch_from(toks: list[Token]) -> set[int]:
 
 
 # "над акваторією моря", "over the sea": the last sea named
-_SEA_ANAPHORA = frozenset({"sea", "море", "моря", "морем", "морі", "мори"})
-_SEA_BEFORE = frozenset({"акваторією", "акваторией", "акваторії", "акватории", "акваторію",
-                         "акваторию"})
+_SEA_ANAPHORA: Final = frozenset({"sea", "море", "моря", "морем", "морі", "мори"})
+_SEA_BEFORE: Final = frozenset({"акваторією", "акваторией", "акваторії", "акватории", "акваторію",
+                                "акваторию"})
 # regions on one sea only (Crimea, Kherson and Krasnodar lie on two)
-_ONE_SEA = {"UA-40": "SEA-BLACK", "UA-51": "SEA-BLACK", "UA-48": "SEA-BLACK", "UA-23": "SEA-AZOV",
-            "UA-14": "SEA-AZOV", "RU-ROS": "SEA-AZOV", "RU-KGD": "SEA-BALTIC", "RU-LEN": "SEA-BALTIC",
+_ONE_SEA: Final = {"UA-40": "SEA-BLACK", "UA-51": "SEA-BLACK", "UA-48": "SEA-BLACK", "UA-23": "SEA-AZOV",
+                   "UA-14": "SEA-AZOV", "RU-ROS": "SEA-AZOV", "RU-KGD": "SEA-BALTIC", "RU-LEN": "SEA-BALTIC",
             "RU-SPE": "SEA-BALTIC", "RU-DA": "SEA-CASPIAN", "RU-AST": "SEA-CASPIAN", "RU-KL": "SEA-CASPIAN"}
-_UK_CAPITAL = frozenset({"столиця", "столиці", "столицю", "столицею"})
-_ALL_ANAPHORA = _ANAPHORA | _CITY_ANAPHORA | _PENINSULA | _CAPITAL | _SEA_ANAPHORA
+_UK_CAPITAL: Final = frozenset({"столиця", "столиці", "столицю", "столицею"})
+_ALL_ANAPHORA: Final = _ANAPHORA | _CITY_ANAPHORA | _PENINSULA | _CAPITAL | _SEA_ANAPHORA
 
 
 def _add_anaphora(toks: list[Token], refs: list[PlaceRef]) -> list[PlaceRef]:

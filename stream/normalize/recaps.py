@@ -14,17 +14,18 @@ night ("Нагадаємо, 31 грудня ...") may still belong to it: both s
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Final
 
 from stream.normalize.tokens import Token
 
-_RECAP = frozenset({"нагадаємо", "нагадаю", "напомним", "напомню", "повідомлялося", "повідомлялось",
-                    "сообщалось", "ранее", "раніше", "earlier", "previously", "recall"})
-_LAST = frozenset({"last", "прошлой", "прошлом", "прошлого", "минулого", "минулому", "минулий",
-                   "минулої", "прошедшей", "минувшей"})
-_PERIOD = frozenset({"week", "month", "year", "неделе", "недели", "неделю", "месяце", "месяца", "году",
-                     "года", "тижня", "тижні", "тиждень", "місяця", "місяці", "року", "році"})
-_NIGHT = frozenset({"ніч", "ночь", "night"})
-_NIGHT_TO = frozenset({"на", "of", "to"})
+_RECAP: Final = frozenset({"нагадаємо", "нагадаю", "напомним", "напомню", "повідомлялося", "повідомлялось",
+                           "сообщалось", "ранее", "раніше", "earlier", "previously", "recall"})
+_LAST: Final = frozenset({"last", "прошлой", "прошлом", "прошлого", "минулого", "минулому", "минулий",
+                          "минулої", "прошедшей", "минувшей"})
+_PERIOD: Final = frozenset({"week", "month", "year", "неделе", "недели", "неделю", "месяце", "месяца", "году",
+                            "года", "тижня", "тижні", "тиждень", "місяця", "місяці", "року", "році"})
+_NIGHT: Final = frozenset({"ніч", "ночь", "night"})
+_NIGHT_TO: Final = frozenset({"на", "of", "to"})
 # month stems, longest first within a language ("листопад" before "лип"...): ru, uk, en
 _MONTHS: tuple[tuple[str, int], ...] = (
     ("январ", 1), ("феврал", 2), ("март", 3), ("апрел", 4), ("июн", 6), ("июл", 7), ("август", 8),
@@ -34,10 +35,10 @@ _MONTHS: tuple[tuple[str, int], ...] = (
     ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("june", 6), ("july", 7),
     ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
 )  # fmt: skip
-_MAY = frozenset({"мая", "май", "мае", "may"})
-_IN = frozenset({"в", "у", "in", "во"})
+_MAY: Final = frozenset({"мая", "май", "мае", "may"})
+_IN: Final = frozenset({"в", "у", "in", "во"})
 # the report's own night began in the evening before its publication
-_OWN_NIGHT = timedelta(hours=6)
+_OWN_NIGHT: Final = timedelta(hours=6)
 
 
 def _month(tok: Token) -> int | None:

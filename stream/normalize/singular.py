@@ -11,23 +11,24 @@ either (their number is unknown), so only nouns whose form is singular count.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Final
 
 from stream.normalize.numbers import Number
 from stream.normalize.tokens import Token, analyzer
 from stream.normalize.weapons import measure_of, weapon_of
 
-_HARD = frozenset({";", ":", ",", "(", ")"})
+_HARD: Final = frozenset({";", ":", ",", "(", ")"})
 # English words after a weapon noun that make it a modifier ("a drone attack").
-_EN_HEADS = frozenset(
-    {"attack", "attacks", "strike", "strikes", "debris", "wreckage", "fragments", "alert",
-     "threat", "danger", "raid", "raids", "operator", "operators", "unit", "units", "launch",
-     "crash", "hit", "fragment", "parts", "pieces", "remains", "warning", "launcher",
-     "launchers", "system", "systems", "battery", "batteries", "complex", "crew", "crews",
-     "position", "positions", "depot", "warehouse", "storage", "carrier", "team"}
-)  # fmt: skip
-_EN_ARTICLES = frozenset({"a", "an", "another"})
-_ATTRIBUTIVE = frozenset({"ADJF", "PRTF"})
-_NEGATION = frozenset({"not", "never", "не", "ні"})
+_EN_HEADS: Final = frozenset(
+           {"attack", "attacks", "strike", "strikes", "debris", "wreckage", "fragments", "alert",
+            "threat", "danger", "raid", "raids", "operator", "operators", "unit", "units", "launch",
+            "crash", "hit", "fragment", "parts", "pieces", "remains", "warning", "launcher",
+            "launchers", "system", "systems", "battery", "batteries", "complex", "crew", "crews",
+            "position", "positions", "depot", "warehouse", "storage", "carrier", "team"}
+       )  # fmt: skip
+_EN_ARTICLES: Final = frozenset({"a", "an", "another"})
+_ATTRIBUTIVE: Final = frozenset({"ADJF", "PRTF"})
+_NEGATION: Final = frozenset({"not", "never", "не", "ні"})
 
 
 @lru_cache(maxsize=4096)
@@ -80,7 +81,7 @@ def _number_of(low: str, lang: str, pos: str, case: str | None) -> str | None:
     return None
 
 
-_REPEL = frozenset({"отразить", "отбить", "відбити", "відбить", "відбивати", "отражать"})
+_REPEL: Final = frozenset({"отразить", "отбить", "відбити", "відбить", "відбивати", "отражать"})
 
 
 def _attack_of_one(toks: list[Token], k: int) -> bool:
@@ -119,9 +120,9 @@ def _quoted_name(toks: list[Token], k: int) -> bool:
     return False
 
 
-_DEBRIS = frozenset({"debris", "wreckage", "fragments", "обломки", "обломков", "обломками", "уламки",
-                     "уламків", "уламками", "уламок"})
-_TYPE_OF = frozenset({"типа", "типу", "тип", "type", "марки", "модели", "моделі"})
+_DEBRIS: Final = frozenset({"debris", "wreckage", "fragments", "обломки", "обломков", "обломками", "уламки",
+                            "уламків", "уламками", "уламок"})
+_TYPE_OF: Final = frozenset({"типа", "типу", "тип", "type", "марки", "модели", "моделі"})
 
 
 def implied_ones(

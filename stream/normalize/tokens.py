@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple, cast
+from typing import Final, NamedTuple, cast
 
 import pymorphy3
 
@@ -16,7 +16,7 @@ from stream.models import Lang
 from stream.regions import morph
 
 # Order matters: times and grouped numbers before plain words.
-_TOKEN_RE = re.compile(
+_TOKEN_RE: Final = re.compile(
     r"(?P<abbr>(?:[A-Z]\.){2,}(?:-[^\W\d_]\w*)+)"  # "U.S.-supplied": one modifier
     r"|(?P<word>[^\W\d_]\w*(?:[-'’ʼ]\w+)*)"  # most tokens: a word starting with a letter
     r"|(?P<time>\b\d{1,2}:\d{2}\b)"
@@ -25,12 +25,12 @@ _TOKEN_RE = re.compile(
     r"|(?P<dword>\w+(?:[-'’ʼ]\w+)*)"  # "60-year-old", "20-ти"
     r"|(?P<punct>\S)",
 )
-_CYRILLIC_RE = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
-_SENT_ABBREV = frozenset(
-    {"м", "г", "с", "смт", "обл", "р", "ул", "вул", "mr", "mrs", "dr", "st", "no", "gen", "lt", "col",
-     "gov", "sen", "rep", "pres", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov",
-     "dec", "н.п", "пос", "нп", "ст", "корр", "ед", "од", "шт", "тыс", "тис", "reg", "obl", "approx"}
-)
+_CYRILLIC_RE: Final = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
+_SENT_ABBREV: Final = frozenset(
+           {"м", "г", "с", "смт", "обл", "р", "ул", "вул", "mr", "mrs", "dr", "st", "no", "gen", "lt", "col",
+            "gov", "sen", "rep", "pres", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov",
+            "dec", "н.п", "пос", "нп", "ст", "корр", "ед", "од", "шт", "тыс", "тис", "reg", "obl", "approx"}
+       )
 
 
 class Token(NamedTuple):
@@ -115,12 +115,12 @@ def tokenize(text: str, lang: Lang) -> list[Token]:
 
 
 # "у Вишгородському р-ні", "Рыльского р-на": abbreviations read as the words they stand for
-_SPELLED_OUT = {
-    "р-н": "район", "р-на": "района", "р-ну": "району", "р-не": "районе", "р-ні": "районі",
-    "р-ном": "районом", "р-ни": "райони", "р-ны": "районы", "р-нах": "районах", "р-нів": "районів",
-    "р-нов": "районов",
-}
-_ABBREV_RE = re.compile(r"(?<!\w)р-н\w*", re.IGNORECASE)
+_SPELLED_OUT: Final = {
+           "р-н": "район", "р-на": "района", "р-ну": "району", "р-не": "районе", "р-ні": "районі",
+           "р-ном": "районом", "р-ни": "райони", "р-ны": "районы", "р-нах": "районах", "р-нів": "районів",
+           "р-нов": "районов",
+       }
+_ABBREV_RE: Final = re.compile(r"(?<!\w)р-н\w*", re.IGNORECASE)
 
 
 def spell_out(text: str) -> tuple[str, list[tuple[int, int, int, int]]]:
@@ -154,12 +154,12 @@ def spelled_back(at: int, spans: list[tuple[int, int, int, int]], end: bool) -> 
     return at - shift
 
 
-_WORD_KINDS = frozenset({"word", "dword", "abbr"})
+_WORD_KINDS: Final = frozenset({"word", "dword", "abbr"})
 # Abbreviations that follow the name they shorten ("з Курської обл. По стану на 08:30"): a capital
 # after them opens a sentence, unlike one after "г."/"м." before a town's name.
-_AFTER_NAME_ABBREV = frozenset({"обл", "obl", "reg"})
-_ZONE_AFTER_RE = re.compile(r"(?:Moscow|Kyiv|Kiev|local)\s+time\b", re.IGNORECASE)
-_KIND = {"wnum": "num"}
+_AFTER_NAME_ABBREV: Final = frozenset({"обл", "obl", "reg"})
+_ZONE_AFTER_RE: Final = re.compile(r"(?:Moscow|Kyiv|Kiev|local)\s+time\b", re.IGNORECASE)
+_KIND: Final = {"wnum": "num"}
 # tuple.__new__ skips the generated NamedTuple constructor: tokenizing is the hot loop.
 _new = tuple.__new__
 _WORD_CACHE: dict[str, dict[str, tuple[str, str, str]]] = {}  # per language: word -> info

@@ -58,60 +58,61 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
+from typing import Final
 from zoneinfo import ZoneInfo
 
 from stream.models import Claimant, Lang, ReportingWindow
 
-MOSCOW = ZoneInfo("Europe/Moscow")
-KYIV = ZoneInfo("Europe/Kyiv")
-UTC_ZONE = ZoneInfo("UTC")
+MOSCOW: Final = ZoneInfo("Europe/Moscow")
+KYIV: Final = ZoneInfo("Europe/Kyiv")
+UTC_ZONE: Final = ZoneInfo("UTC")
 
-NIGHT_START = time(18, 0)
+NIGHT_START: Final = time(18, 0)
 # The Russian MoD's night is 23:00-07:00 Moscow time (its evening bulletin covers 20:00-23:00), so
 # a night told in Moscow time starts at 23:00: "overnight" relays of the 23-07 bulletin then share
 # its window, and the evening bulletin is not taken for a part of the night.
-MOSCOW_NIGHT_START = time(23, 0)
-MORNING = time(7, 0)
-EVENING = time(18, 0)
-RANGE_TOLERANCE = timedelta(hours=1)
+MOSCOW_NIGHT_START: Final = time(23, 0)
+MORNING: Final = time(7, 0)
+EVENING: Final = time(18, 0)
+RANGE_TOLERANCE: Final = timedelta(hours=1)
 
 # Speed (the normalizer's budget is ~200 us a report): the text is lowercased
 # once and the patterns are case-sensitive (IGNORECASE costs 2-3x per search),
 # and each pattern runs only when a substring that every match must contain is
 # present (`_has`): most reports name no time zone, range, week or day.
-_F = re.UNICODE
+_F: Final = re.UNICODE
 
-_TZ_PATTERNS = [
-    (re.compile(r"\bмск\b|московско\w* врем|\bmsk\b|moscow time", _F), MOSCOW,
-     ("мск", "московско", "msk", "moscow time")),
-    (re.compile(r"київськ\w* час|киевско\w* врем|kyiv time|kiev time", _F), KYIV,
-     ("київськ", "киевско", "kyiv time", "kiev time")),
-    (re.compile(r"\butc\b|\bgmt\b", _F), UTC_ZONE, ("utc", "gmt")),
-]
+_TZ_PATTERNS: Final = [
+           (re.compile(r"\bмск\b|московско\w* врем|\bmsk\b|moscow time", _F), MOSCOW,
+            ("мск", "московско", "msk", "moscow time")),
+           (re.compile(r"київськ\w* час|киевско\w* врем|kyiv time|kiev time", _F), KYIV,
+            ("київськ", "киевско", "kyiv time", "kiev time")),
+           (re.compile(r"\butc\b|\bgmt\b", _F), UTC_ZONE, ("utc", "gmt")),
+       ]
 
 # "20:00" or "20.00"; with a dot only quarter hours, so dates like "01.06" never match.
-_HM = r"(\d{1,2})(?::(\d{2})|\.(00|15|30|45))(?!\d|\.\d)"
-_RANGE = re.compile(
+_HM: Final = r"(\d{1,2})(?::(\d{2})|\.(00|15|30|45))(?!\d|\.\d)"
+_RANGE: Final = re.compile(
     rf"(?:\b(?:с|з|із|від|от|между|між|from|between)\s+)?{_HM}\s*(?:\(?(?:мск|msk)\)?\s*)?"
     rf"(?:\s(?:до|по|to|until|till|and|і|и)\s+|\s*[-–—]\s*){_HM}",
     _F,
 )
 
-_MONTHS = {
-    # ru genitive, uk genitive, en
-    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6,
-    "июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
-    "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6,
-    "липня": 7, "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    # wire style: "on the night of Nov. 16" (the dot is matched after the name)
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTHS: Final = {
+           # ru genitive, uk genitive, en
+           "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6,
+           "июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+           "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6,
+           "липня": 7, "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
+           "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+           "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+           # wire style: "on the night of Nov. 16" (the dot is matched after the name)
+           "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+           "oct": 10, "nov": 11, "dec": 12,
+       }
+_MONTH_RE: Final = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # "в ночь на 2 июня", "в ночь с 1 на 2 июня", "у ніч на 1 червня", "у ніч проти 1 червня"
-_NIGHT_DATED_SLAVIC = re.compile(
+_NIGHT_DATED_SLAVIC: Final = re.compile(
     rf"\b(?:в|у|во)\s+ніч\w*\s+(?:з\s+\d{{1,2}}\s+)?(?:на|проти)\s+(\d{{1,2}})\s+({_MONTH_RE})"
     rf"|\b(?:в|во)\s+ночь\s+(?:с\s+\d{{1,2}}\s+)?на\s+(\d{{1,2}})\s+({_MONTH_RE})"
     # "вночі 16 листопада", "уночі 16 листопада", "ночью 16 ноября": the night ending that day
@@ -119,7 +120,7 @@ _NIGHT_DATED_SLAVIC = re.compile(
     _F,
 )
 # "overnight into June 2", "on the night of June 1 to 2", "night of 1-2 June"
-_NIGHT_DATED_EN = re.compile(
+_NIGHT_DATED_EN: Final = re.compile(
     rf"\bnight\s+(?:of|into|to)\s+(?:({_MONTH_RE})\.?\s+\d{{1,2}}\s*(?:to|-|–|into)\s*(\d{{1,2}})"
     rf"|\d{{1,2}}\s*(?:to|-|–|into)\s*(\d{{1,2}})\s+({_MONTH_RE})"
     rf"|({_MONTH_RE})\.?\s+(\d{{1,2}})|(\d{{1,2}})\s+({_MONTH_RE}))",
@@ -127,16 +128,17 @@ _NIGHT_DATED_EN = re.compile(
 )
 # "с 23.00 мск 3 июля до 7.00 мск 4 июля", "з 18:00 4 липня до 07:00 5 липня": a range whose
 # ends name their dates
-_DATED_RANGE = re.compile(
+_DATED_RANGE: Final = re.compile(
     rf"(?:\b(?:с|з|із|від|от|from|between)\s+){_HM}\s*(?:\(?(?:мск|msk)\)?\s*)?(\d{{1,2}})\s+({_MONTH_RE})"
     rf"\s*(?:\(?(?:мск|msk)\)?)?\s+(?:до|по|to|until|till|and)\s+{_HM}\s*(?:\(?(?:мск|msk)\)?\s*)?"
     rf"(\d{{1,2}})\s+({_MONTH_RE})",
     _F,
 )
 # "between 8 p.m. and 11 p.m. Moscow time", "from 7 a.m. to noon"
-_CLOCK = r"(\d{1,2})(?::(\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b)|(noon|midnight)"
-_EN_RANGE = re.compile(rf"\b(?:between|from)\s+(?:{_CLOCK})\s+(?:and|to|until|till)\s+(?:{_CLOCK})", _F)
-_DAY24 = re.compile(
+_CLOCK: Final = r"(\d{1,2})(?::(\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b)|(noon|midnight)"
+_EN_RANGE: Final = (
+    re.compile(rf"\b(?:between|from)\s+(?:{_CLOCK})\s+(?:and|to|until|till)\s+(?:{_CLOCK})", _F))
+_DAY24: Final = re.compile(
     r"past\s+24\s+hours|last\s+24\s+hours|past\s+day\b|previous\s+day\b|"
     r"упродовж\s+(?:минулої\s+)?доби|минулої\s+доби|"
     r"в\s+течение\s+(?:прошедших\s+|минувших\s+|последних\s+)?суток|минувших\s+суток|"
@@ -145,7 +147,7 @@ _DAY24 = re.compile(
     r"за\s+последние\s+24\s+часа",
     _F,
 )
-_WEEK = re.compile(
+_WEEK: Final = re.compile(
     r"(?:past|last|previous|this)\s+(?:week|7\s+days|seven\s+days)|"
     r"за\s+(?:прошедшую|минувшую|последнюю|эту|текущую)?\s*неделю|за\s+(?:последние\s+)?7\s+дней|"
     r"в\s+течение\s+(?:этой|прошедшей|минувшей)\s+недели|"
@@ -153,7 +155,7 @@ _WEEK = re.compile(
     r"протягом\s+(?:цього|минулого)\s+тижня",
     _F,
 )
-_NIGHT = re.compile(
+_NIGHT: Final = re.compile(
     r"overnight|over\s+night|during\s+the\s+night|last\s+night|tonight|"
     r"за\s+(?:(?:прошедшую|минувшую|эту)\s+)?ночь|(?:минувшей|прошедшей|этой|сегодняшней)\s+ночью|"
     r"\bночью\b|в\s+течение\s+(?:(?:прошедшей|минувшей|этой)\s+)?ночи|"
@@ -161,21 +163,21 @@ _NIGHT = re.compile(
     r"за\s+(?:(?:минулу|цю)\s+)?ніч",
     _F,
 )
-_DAY = re.compile(
+_DAY: Final = re.compile(
     r"during\s+the\s+day|in\s+the\s+daytime|в\s+течение\s+дня|\bдн[её]м\b|за\s+день|"
     r"протягом\s+дня|\bвдень\b|за\s+день",
     _F,
 )
 
 # Substrings every match of a pattern contains (lowercased text), see _F.
-_RANGE_CUE = re.compile(r"\d[:.]\d")
-_NIGHT_DATED_CUES = ("ніч", "ночь", "night", "ночі", "ночью")
-_DAY24_CUES = ("24", "past", "previous", "сутки", "доб")
-_WEEK_CUES = ("week", "7", "seven", "недел", "тижд", "тижн")
-_NIGHT_CUES = ("night", "ноч", "ніч")
-_DAY_CUES = ("day", "дн", "день")
-_RU_MILITARY_CUES = ("defen", "минобороны", "министерств", "міноборони")
-_UA_MILITARY_CUES = ("air force", "general staff", "повітрян", "генштаб", "генеральн", "воздушн")
+_RANGE_CUE: Final = re.compile(r"\d[:.]\d")
+_NIGHT_DATED_CUES: Final = ("ніч", "ночь", "night", "ночі", "ночью")
+_DAY24_CUES: Final = ("24", "past", "previous", "сутки", "доб")
+_WEEK_CUES: Final = ("week", "7", "seven", "недел", "тижд", "тижн")
+_NIGHT_CUES: Final = ("night", "ноч", "ніч")
+_DAY_CUES: Final = ("day", "дн", "день")
+_RU_MILITARY_CUES: Final = ("defen", "минобороны", "министерств", "міноборони")
+_UA_MILITARY_CUES: Final = ("air force", "general staff", "повітрян", "генштаб", "генеральн", "воздушн")
 
 
 def _has(text: str, cues: tuple[str, ...]) -> bool:
@@ -185,12 +187,12 @@ def _has(text: str, cues: tuple[str, ...]) -> bool:
 # Who speaks, when the caller passes claimant "other": an English relay of a Russian
 # MoD bulletin must get the bulletin's (Moscow) window, or its claims would not
 # share the original's identity. Only the two military claimants are cued.
-_RU_MILITARY = re.compile(
+_RU_MILITARY: Final = re.compile(
     r"russia'?s? (?:defen[cs]e ministry|ministry of defen[cs]e)|russian defen[cs]e ministry|"
     r"минобороны (?:россии|рф)|министерств\w* обороны (?:россии|рф)|міноборони (?:рф|росії)",
     _F,
 )
-_UA_MILITARY = re.compile(
+_UA_MILITARY: Final = re.compile(
     r"ukraine'?s? (?:air force|general staff)|ukrainian (?:air force|general staff)|"
     r"повітрян\w* сил\w*|генштаб\w* зсу|генеральн\w* штаб\w* зсу|воздушн\w* сил\w* (?:всу|украины)",
     _F,
@@ -264,21 +266,21 @@ def _night_date(text: str, local_pub: datetime) -> date | None:
     return None
 
 
-_WEEKDAYS = {
-    # the day a night ends on: ru/uk accusative and genitive, en
-    "понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4, "субботу": 5,
-    "воскресенье": 6,
-    "понеділок": 0, "вівторок": 1, "середу": 2, "четвер": 3, "п'ятницю": 4, "пʼятницю": 4,
-    "суботу": 5, "неділю": 6, "понеділка": 0, "вівторка": 1, "середи": 2, "четверга": 3,
-    "п'ятниці": 4, "пʼятниці": 4, "суботи": 5, "неділі": 6,
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6,
-}
-_WEEKDAY_RE = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+_WEEKDAYS: Final = {
+           # the day a night ends on: ru/uk accusative and genitive, en
+           "понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4, "субботу": 5,
+           "воскресенье": 6,
+           "понеділок": 0, "вівторок": 1, "середу": 2, "четвер": 3, "п'ятницю": 4, "пʼятницю": 4,
+           "суботу": 5, "неділю": 6, "понеділка": 0, "вівторка": 1, "середи": 2, "четверга": 3,
+           "п'ятниці": 4, "пʼятниці": 4, "суботи": 5, "неділі": 6,
+           "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+           "sunday": 6,
+       }
+_WEEKDAY_RE: Final = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 # "в ночь на воскресенье", "в ночь с субботы на воскресенье", "у ніч на неділю", "у ніч проти
 # неділі", "overnight into Sunday", "the night to Sunday": the night ending on that day;
 # "on Saturday night", "Saturday night": the night starting on that evening
-_NIGHT_WEEKDAY = re.compile(
+_NIGHT_WEEKDAY: Final = re.compile(
     rf"\b(?:в|у|во)\s+(?:ночь|ніч)\s+(?:(?:с|со|з|із)\s+\S+\s+)?(?:на|проти)\s+({_WEEKDAY_RE})\b"
     rf"|\b(?:overnight|night)\s+(?:into|to)\s+({_WEEKDAY_RE})\b"
     rf"|\b({_WEEKDAY_RE})\s+night\b",
@@ -286,7 +288,7 @@ _NIGHT_WEEKDAY = re.compile(
 )
 
 
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\b|\b({_MONTH_RE})\.?\s+(\d{{1,2}})\b", _F)
+_DAY_MONTH: Final = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\b|\b({_MONTH_RE})\.?\s+(\d{{1,2}})\b", _F)
 
 
 def _tally_day(text: str, local_pub: datetime) -> date:
@@ -305,7 +307,7 @@ def _tally_day(text: str, local_pub: datetime) -> date:
 # "за вечер", "вечером", "сегодня вечером", "вчера вечером", "накануне вечером", "за вечір",
 # "увечері", "ввечері", "this evening", "on Thursday evening", "yesterday evening", optionally with
 # its date ("вечером 15 ноября", "on the evening of Nov. 15")
-_EVENING = re.compile(
+_EVENING: Final = re.compile(
     rf"\b(?:(вчера|накануне|вчора|yesterday|last)\s+|(?:в|во|у)\s+({_WEEKDAY_RE})\s+)?"
     rf"(?:за\s+вечер\b|вечером\b|в\s+течение\s+вечера|"
     rf"за\s+вечір|увечері|ввечері|протягом\s+вечора|(?:this|in\s+the|during\s+the)\s+evening|"
@@ -313,7 +315,7 @@ _EVENING = re.compile(
     rf"(?:\s+(?:of\s+)?(?:(\d{{1,2}})\s+({_MONTH_RE})|({_MONTH_RE})\.?\s+(\d{{1,2}})))?",
     _F,
 )
-_EVENING_CUES = ("вечер", "вечір", "вечора", "evening")
+_EVENING_CUES: Final = ("вечер", "вечір", "вечора", "evening")
 
 
 def _evening(text: str, local_pub: datetime) -> date | None:
@@ -403,7 +405,7 @@ def _range(m: re.Match[str], local_pub: datetime, zone: ZoneInfo) -> ReportingWi
 
 # A post that corrects or updates an earlier one: "UPD", "Уточнение", "Оновлено", "не 2, а 3",
 # "not 2 but 3", "corrected", "исправлено", "виправлено".
-_CORRECTION = re.compile(
+_CORRECTION: Final = re.compile(
     r"\bupd\b|\bupdate|уточн|оновлен|обновлен|\bcorrect|исправ|виправ|"
     r"\bне\s+\d+\s*,?\s+а\s+\d|\bnot\s+\d+\s*,?\s+but\s+\d",
     _F,
@@ -413,7 +415,7 @@ _CORRECTION = re.compile(
 # A toll stated as a running total ("the death toll rose to 5", "число пострадавших возросло до
 # 5", "кількість загиблих зросла до 4", "вже 12 поранених", "станом на 14:00"): what the day has
 # cost so far, not one more incident.
-_TALLY = re.compile(
+_TALLY: Final = re.compile(
     r"\b(?:rose|risen|increased|climbed|jumped|grew|gone up)\s+to\b|\bnow\s+stands\s+at|"
     r"\bdeath\s+toll\b|\btoll\s+(?:has\s+)?(?:reached|rose|climbed|stands)|\bas\s+of\b|"
     r"\bin\s+total\b|"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from stream.regions.codes import iso_names
 from stream.regions.morph import Lang, inflect, is_ambiguous, key
@@ -30,8 +31,8 @@ from stream.regions.vocab import (
     MORPH_STREET_WORDS,
 )
 
-_ISO_REPUBLIC = re.compile(r"^(.*), Respublika$")
-_SHORT = 3  # ambiguous one-word forms this short are dropped
+_ISO_REPUBLIC: Final = re.compile(r"^(.*), Respublika$")
+_SHORT: Final = 3  # ambiguous one-word forms this short are dropped
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +88,8 @@ def _head_keys(en: tuple[str, ...], morph: dict[Lang, tuple[str, ...]]) -> dict[
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
-_REGION_HEADS = _head_keys(EN_HEADS, MORPH_HEADS)
-_DISTRICT_HEADS = _head_keys(EN_DISTRICT_HEADS, MORPH_DISTRICT_HEADS)
+_REGION_HEADS: Final = _head_keys(EN_HEADS, MORPH_HEADS)
+_DISTRICT_HEADS: Final = _head_keys(EN_DISTRICT_HEADS, MORPH_DISTRICT_HEADS)
 
 
 def _stem_of(row: Row, lang: str, item: str) -> str | None:

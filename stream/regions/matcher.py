@@ -11,17 +11,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from itertools import accumulate
+from typing import Final
 
 from stream.regions.lexicon import Entry, Lexicon
 from stream.regions.morph import TOKEN, normalize
 from stream.regions.place import Place
 from stream.regions.vocab import CONJUNCTIONS, NO_DISTRICT
 
-_SPLIT = re.compile(f"({TOKEN.pattern})")
-_JOINED = re.compile(r"'|\.?\s*[-‐‑–]?\s*")  # "'" as in "People's" (the "s" is a token)
-_LISTED = re.compile(r"\s*[,;]?\s*")
-_MAX_LIST = 12  # tokens scanned ahead for the unit word of a list of regions
-_STOP = Entry("", "place", "")  # a match that is consumed and yields nothing
+_SPLIT: Final = re.compile(f"({TOKEN.pattern})")
+_JOINED: Final = re.compile(r"'|\.?\s*[-‐‑–]?\s*")  # "'" as in "People's" (the "s" is a token)
+_LISTED: Final = re.compile(r"\s*[,;]?\s*")
+_MAX_LIST: Final = 12  # tokens scanned ahead for the unit word of a list of regions
+_STOP: Final = Entry("", "place", "")  # a match that is consumed and yields nothing
 
 
 class Gazetteer:

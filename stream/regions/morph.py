@@ -12,7 +12,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from functools import cache
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 import pymorphy3
 
@@ -21,24 +21,24 @@ Lang = Literal["ru", "uk"]
 # Apostrophes and the Russian ё are folded so that "Кам’янське", "Кам'янське" and
 # "Кам`янське" (or "Орёл"/"Орел") hit the same key; every replacement is one char for
 # one char, which keeps offsets into the normalised text valid for the original text.
-_FOLD = (("ё", "е"), ("’", "'"), ("ʼ", "'"), ("‘", "'"), ("`", "'"), ("ʻ", "'"), ("´", "'"))
+_FOLD: Final = (("ё", "е"), ("’", "'"), ("ʼ", "'"), ("‘", "'"), ("`", "'"), ("ʻ", "'"), ("´", "'"))
 
-_CYRILLIC = re.compile(r"[а-яєїґ]")
-_LATIN_I = re.compile(r"(?<=[а-яєїґ'])i|i(?=[а-яєїґ'])")
+_CYRILLIC: Final = re.compile(r"[а-яєїґ]")
+_LATIN_I: Final = re.compile(r"(?<=[а-яєїґ'])i|i(?=[а-яєїґ'])")
 
 # A token is a run of word chars with inner apostrophes (Ukrainian "кам'янське"); an
 # English possessive "'s" is left out so that "Kursk's" yields "kursk".
-TOKEN = re.compile(r"\w+(?:'(?!s\b)\w+)*")
+TOKEN: Final = re.compile(r"\w+(?:'(?!s\b)\w+)*")
 
 # Grammemes of names of people; a parse with these does not make a toponym ambiguous.
-_PERSONAL = frozenset({"Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"})
+_PERSONAL: Final = frozenset({"Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"})
 # pymorphy3 has second genitive/locative/accusative cases for nouns only ("в Крыму");
 # an adjective agreeing with such a noun takes the plain case.
-_CASE_BASE = {"gen2": "gent", "loc2": "loct", "acc2": "accs", "gen1": "gent", "loc1": "loct"}
-_STOP_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NUMR"})
-_SEP = re.compile(r"([\s\-]+)")
+_CASE_BASE: Final = {"gen2": "gent", "loc2": "loct", "acc2": "accs", "gen1": "gent", "loc1": "loct"}
+_STOP_POS: Final = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NUMR"})
+_SEP: Final = re.compile(r"([\s\-]+)")
 # Superlatives of adjectives ("новейшая" from "новая") are other words, not case forms.
-_DEGREE = frozenset({"Supr", "COMP", "Cmp2"})
+_DEGREE: Final = frozenset({"Supr", "COMP", "Cmp2"})
 
 
 def number_of(tag: Any) -> str:
