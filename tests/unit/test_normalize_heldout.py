@@ -1,7 +1,7 @@
 """Reports written by other people after reading only the labelling rules
 (/work/shared/eval/README.md), each with the exact tuples the rules give: wire and
 outlet stories, ministry and air-force bulletins, governors', mayors' and regional
-administrations' posts in en/ru/uk (tests/data/heldout/, forty rounds of 90; round 6
+administrations' posts in en/ru/uk (tests/data/heldout/, forty-one rounds of 90; round 6
 is harder documents: live blogs, digests, bullets, corrections; round 7 is like the
 dev set). The writers saw neither these tests nor the normalizer's code. Overall F1
 (the eval scorer's metric) of the normalizer as it was before them: 0.930, 0.906,
@@ -76,6 +76,10 @@ stories) scored 0.963 untouched (0.963, 0.972, 0.958).
 Round 41 (late November 2026 written fast and messily: abbreviations and slang, typos, thousands separators,
 numbers in words, old place names, one side's figures in the other's media, weekly recaps and running totals
 beside the night's) scored 0.951 untouched (0.930, 0.956, 0.967).
+Round 42 (late November and early December 2026, reports that change: live blogs with timestamped updates,
+tolls and figures revised or corrected later in the same post, retracted hits, aggregators relaying several
+claimants, the Russian MoD's and Ukraine's Air Force's figures side by side, sea drones, airports closed and
+reopened) scored 0.949 untouched (0.962, 0.929, 0.961).
 
 Every report must come out with exactly its labelled counts (with claimants),
 damage and casualties. The few still wrong are listed in KNOWN with what is
@@ -603,6 +607,57 @@ KNOWN: dict[str, str] = {
     "дронів та понад 2,7 тис. ракет') are background, as round 22's writers left such totals out (its "
     "writer labelled them), and the verbless 'Лише за минулий тиждень — 1 180 шахедів' after them has no "
     "figure before it to take its measure from",
+    # round 42 (late November and early December 2026, reports that change: live blogs with timed updates,
+    # corrections and retractions, aggregators, both sides' figures for one night, sea drones, airports),
+    # written after the round-41 fixes and scored untouched (0.949)
+    "fresh42-en-003": "'A woman in Taganrog received cuts from broken glass' is one injured (missed)",
+    "fresh42-en-008": "'a second vessel moored nearby' beside the struck landing craft is the fleet's, not "
+    "a civilian object (other given)",
+    "fresh42-en-009": "a live blog's toll that its later final figures replace ('risen to seven' before "
+    "'one person killed and nine injured') is labelled too",
+    "fresh42-en-011": "the toll an official had put 'earlier in the morning' ('had put the death toll at "
+    "four') is superseded by the mayor's six, but is labelled too",
+    "fresh42-en-013": "'information ... about a hit on the city's thermal power plant has not been "
+    "confirmed' gives energy damage",
+    "fresh42-en-020": "'Earlier we reported ... that one person had been killed' retracted by the next "
+    "sentence ('this information was not confirmed') is labelled",
+    "fresh42-en-022": "'equipment at the Tuapse oil refinery' is the refinery's (fuel), not other",
+    "fresh42-en-029": "'we reported a hit on a multi-storey building' refuted by the next sentence ('this "
+    "information was not confirmed') gives residential damage",
+    "fresh42-ru-004": "one of the two injured who died later ('пассажир скончался') leaves one injured, not "
+    "two",
+    "fresh42-ru-005": "a running figure's last step ('к 02:30 число сбитых дронов достигло 11, к 04:10 — "
+    "23') is missed: 11 taken",
+    "fresh42-ru-010": "sea drones destroyed 'силами флота' give military damage",
+    "fresh42-ru-014": "'СТО' (a service station) is read as a hundred drones, and the hit on the ТЭЦ "
+    "retracted by the next sentence ('Эта информация не подтвердилась') gives energy damage",
+    "fresh42-ru-015": "a toll the correction calls a mistake ('ошибочно говорилось о погибшем') is "
+    "labelled, and the corrected 'мужчина ранен' again",
+    "fresh42-ru-017": "a region's figure in brackets after it ('над Брянской областью (58)') is taken for a "
+    "whole with no region",
+    "fresh42-ru-019": "the corrected total 'всего над полуостровом сбиты 19 беспилотников, а не 16' is "
+    "missed",
+    "fresh42-ru-021": "'к городам летели не менее 20 беспилотников' (monitoring channels) is missed as "
+    "launched",
+    "fresh42-ru-022": "the two injured of 'Пострадали двое' are labelled again one by one",
+    "fresh42-ru-023": "the figure the correction calls wrong ('указано неверно (13)') and the right one "
+    "again ('Верное значение — 31') are labelled, in Crimea",
+    "fresh42-ru-030": "the hit on the ТЭЦ that the next sentence calls untrue ('Эта информация не "
+    "соответствует действительности') gives energy damage",
+    "fresh42-uk-004": "'інформація про влучання в об'єкт енергетики не підтвердилась' gives energy damage",
+    "fresh42-uk-005": "a part with an aside before its place ('18 з них, за версією російського відомства, "
+    "знищили над Ростовською областю') is missed",
+    "fresh42-uk-006": "the Sevastopol governor's 'збито шість БпЛА' is given no region",
+    "fresh42-uk-007": "windows broken at a school ('поблизу школи, де вибито вікна') give no damage",
+    "fresh42-uk-009": "restrictions 'в петербурзькому Пулково' give no transport damage in St Petersburg",
+    "fresh42-uk-012": "an outage in two other oblasts' sentence is given to Khmelnytskyi too",
+    "fresh42-uk-019": "the Moscow mayor's 'загалом ... знищено 14 БпЛА' of drones 'що летіли на місто' is "
+    "missed",
+    "fresh42-uk-021": "the refinery fire the next sentence retracts ('Ця інформація не підтвердилась') "
+    "gives fire and fuel damage",
+    "fresh42-uk-022": "a submarine that 'зазнав критичних пошкоджень' gives no military damage",
+    "fresh42-uk-024": "two injured that the same sentence says were refuted ('цю інформацію спростувала') "
+    "are labelled",
 }
 
 
@@ -654,10 +709,10 @@ def _known(report_id: str) -> list[pytest.MarkDecorator]:
 
 def test_the_sets_are_whole() -> None:
     ids = [c["report"]["id"] for c in CASES]
-    assert len(ids) == 3600
-    assert len(set(ids)) == 3600
+    assert len(ids) == 3690
+    assert len(set(ids)) == 3690
     assert set(KNOWN) <= set(ids)
-    assert Counter(c["lang"] for c in CASES) == {"en": 1200, "ru": 1200, "uk": 1200}
+    assert Counter(c["lang"] for c in CASES) == {"en": 1230, "ru": 1230, "uk": 1230}
 
 
 @pytest.mark.parametrize(
