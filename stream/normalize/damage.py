@@ -906,7 +906,7 @@ def _negated(toks: list[Token], i: int, lo: int, hi: int, covered: set[int]) -> 
         b += 1
     for k in range(a, b):
         tok = toks[k]
-        if k in covered or tok.kind != "word" or not has(tok, _NEG):
+        if k in covered or tok.kind != "word" or not (has(tok, _NEG) or has(tok, _NORMAL)):
             continue
         if tok.low in _OUTAGE and k + 1 in covered:
             continue  # "без электроснабжения остались 300 абонентов": an outage, not a denial
@@ -935,6 +935,8 @@ _NOT: Final = frozenset({"не", "not", "ні"})
 _OPERATE: Final = frozenset({"приймати", "відправляти", "працювати", "принимать", "отправлять",
                              "работать", "operating", "operate", "accepting", "accept", "receiving",
                              "выпускать", "випускати"})  # "не принимал и не выпускал самолеты"
+# "power supply in the city is stable", "электроснабжение осуществляется в штатном режиме": none lost
+_NORMAL: Final = words("stable", "штатный", "штатному", "стабильно", "стабильное", "стабільне", "стабільно")
 _PEOPLE_NEG: Final = CASUALTY_CUES | words("casualties", "victims", "one", "жертва", "жертв", "постраждалі")
 
 

@@ -151,6 +151,18 @@ def _built(cls: type[_M], values: dict[str, Any]) -> _M:
     return item
 
 
+def _retold(retracted: list[tuple[str, ...]], toks: list[Token], a: int, b: int) -> bool:
+    """Whether the words toks[a:b] stand in one of the retracted stretches."""
+    key = tuple(t.lemma for t in toks[a:b])
+    n = len(key)
+    return any(
+        key == lemmas[j : j + n]
+        for lemmas in retracted
+        for j in range(len(lemmas) - n + 1)
+        if lemmas[j] == key[0]
+    )
+
+
 def _span(toks: list[Token], first: int, last: int) -> tuple[int, int]:
     return toks[first].start, toks[last].end
 
@@ -373,8 +385,12 @@ def extract(
     )
     towns = frozenset(k for p in places if p.level == "city" for k in range(p.first, p.last + 1))
     marks: list[int] | None = None  # running totals' sentences, found when first needed
-    for d in extract_damage(toks, bounds, count_tokens, count_cues):
-        if denied(untrue, d.first):
+    found = extract_damage(toks, bounds, count_tokens, count_cues)
+    # "Дніпровський район: влучання в об'єкт енергетики. ... Оновлено: інформація про влучання в
+    # об'єкт енергетики не підтвердилась": the same words told before the retraction are untrue too
+    retracted = [tuple(t.lemma for t in toks[a:b]) for a, b in untrue]
+    for d in found:
+        if denied(untrue, d.first) or (retracted and _retold(retracted, toks, d.first, d.last + 1)):
             continue  # "Reports that a drone hit the steel plant are untrue"
         if d.first in towns and d.last in towns and toks[d.first].text[:1].isupper():
             continue  # "у Білій Церкві": a town's name, not a church

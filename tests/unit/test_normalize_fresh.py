@@ -1887,6 +1887,26 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("rbc", "Воздушные силы Украины сообщили, что сбили 52 из 70 запущенных Россией беспилотников.",
      [(None, "drone", "launched", 70, "ua-military"), (None, "drone", "intercepted", 52, "ua-military")], [],
      []),
+    # Thirty-fifth batch: round 42 (late November and early December 2026, reports that change: live blogs
+    # with timed updates, corrections and retractions, aggregators, both sides' figures for one night)
+    # "this information was not confirmed": the report before it is untrue
+    ("suspilne", "Drones attacked Chernihiv overnight. Earlier, citing residents, we reported that two "
+     "people had been killed and a school destroyed. The city council said this information was not "
+     "confirmed.", [], [], []),
+    ("ria", "Ранее в соцсетях писали о пожаре на нефтебазе в Брянске. «Эта информация не подтвердилась», — "
+     "сообщил губернатор.", [], [], []),
+    # the clause before "— ... цю інформацію спростувала" is untrue
+    ("radiosvoboda", "Раніше місцеві канали писали про трьох загиблих у Мелітополі — згодом окупаційна влада "
+     "цю інформацію спростувала.", [], [], []),
+    # "інформація про ... не підтвердилась": untrue, and so are the same words told before it
+    ("telegram:VA_Kyiv", "Голосіївський район: попередньо, влучання в об'єкт інфраструктури, виникла "
+     "пожежа.\nОновлено: інформація про влучання в об'єкт інфраструктури не підтвердилась.", [],
+     [("UA-30", "fire")], []),
+    # "power supply is stable", "электроснабжение ... в штатном режиме": no outage
+    ("pravda.com.ua", "Mayor: a drone hit a warehouse in Poltava; power supply in the city is stable.", [],
+     [("UA-53", "industrial")], []),
+    ("telegram:vvgladkov", "В Белгороде повреждён гараж, электроснабжение осуществляется в штатном "
+     "режиме.", [], [("RU-BEL", "other")], []),
 ]
 
 

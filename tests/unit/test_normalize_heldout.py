@@ -617,13 +617,7 @@ KNOWN: dict[str, str] = {
     "'one person killed and nine injured') is labelled too",
     "fresh42-en-011": "the toll an official had put 'earlier in the morning' ('had put the death toll at "
     "four') is superseded by the mayor's six, but is labelled too",
-    "fresh42-en-013": "'information ... about a hit on the city's thermal power plant has not been "
-    "confirmed' gives energy damage",
-    "fresh42-en-020": "'Earlier we reported ... that one person had been killed' retracted by the next "
-    "sentence ('this information was not confirmed') is labelled",
     "fresh42-en-022": "'equipment at the Tuapse oil refinery' is the refinery's (fuel), not other",
-    "fresh42-en-029": "'we reported a hit on a multi-storey building' refuted by the next sentence ('this "
-    "information was not confirmed') gives residential damage",
     "fresh42-ru-004": "one of the two injured who died later ('пассажир скончался') leaves one injured, not "
     "two",
     "fresh42-ru-005": "a running figure's last step ('к 02:30 число сбитых дронов достигло 11, к 04:10 — "
@@ -642,9 +636,6 @@ KNOWN: dict[str, str] = {
     "fresh42-ru-022": "the two injured of 'Пострадали двое' are labelled again one by one",
     "fresh42-ru-023": "the figure the correction calls wrong ('указано неверно (13)') and the right one "
     "again ('Верное значение — 31') are labelled, in Crimea",
-    "fresh42-ru-030": "the hit on the ТЭЦ that the next sentence calls untrue ('Эта информация не "
-    "соответствует действительности') gives energy damage",
-    "fresh42-uk-004": "'інформація про влучання в об'єкт енергетики не підтвердилась' gives energy damage",
     "fresh42-uk-005": "a part with an aside before its place ('18 з них, за версією російського відомства, "
     "знищили над Ростовською областю') is missed",
     "fresh42-uk-006": "the Sevastopol governor's 'збито шість БпЛА' is given no region",
@@ -653,11 +644,7 @@ KNOWN: dict[str, str] = {
     "fresh42-uk-012": "an outage in two other oblasts' sentence is given to Khmelnytskyi too",
     "fresh42-uk-019": "the Moscow mayor's 'загалом ... знищено 14 БпЛА' of drones 'що летіли на місто' is "
     "missed",
-    "fresh42-uk-021": "the refinery fire the next sentence retracts ('Ця інформація не підтвердилась') "
-    "gives fire and fuel damage",
     "fresh42-uk-022": "a submarine that 'зазнав критичних пошкоджень' gives no military damage",
-    "fresh42-uk-024": "two injured that the same sentence says were refuted ('цю інформацію спростувала') "
-    "are labelled",
 }
 
 
