@@ -56,7 +56,7 @@ _BACK_SKIP: Final = words(
            "shrapnel", "minor", "serious", "multiple", "осколочные", "осколкові", "осколочное",
            "осколкове", "легкие", "легкі", "тяжелые", "важкі",
            "were", "получили", "получил", "получила", "зазнали", "зазнав", "зазнала", "suffered",
-           "sustained", "людей", "людини", "человек", "человека", "were", "being", "left",
+           "sustained", "received", "людей", "людини", "человек", "человека", "were", "being", "left",
            "дістали", "дістав", "дістала", "отримали", "отримав", "отримала", "зазнали",
            "known", "believed", "thought", "feared", "confirmed", "reported", "to",
            "in", "the", "region", "city", "oblast", "area",  # "Nine more people in the region were injured"

@@ -29,6 +29,10 @@ _CONFIRMED: Final = words("confirmed", "подтвердилась", "подтв
 # "this information", "эта информация", "цю інформацію": what the sentence (or the one before) reported
 _THIS: Final = words("this", "these", "that", "эта", "эти", "такая", "ця", "ці", "така")
 _NOT: Final = frozenset({"not", "не"})
+# "в предыдущей версии ошибочно говорилось о погибшем", "we mistakenly reported": what follows is untrue
+_MISTAKEN: Final = frozenset({"ошибочно", "помилково", "mistakenly", "erroneously", "wrongly", "неверно"})
+_SAID: Final = words("говорилось", "сообщалось", "указывалось", "утверждалось", "писалось", "йшлося",
+                     "повідомлялося", "зазначалося", "вказувалося", "reported", "stated", "said", "wrote")
 
 
 def denied_spans(toks: list[Token], bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -48,6 +52,9 @@ def denied_spans(toks: list[Token], bounds: list[tuple[int, int]]) -> list[tuple
                     out.append((lo, k))
                 else:
                     out.append((bounds[s_idx - 1][0], k))
+                break
+            if tok.low in _MISTAKEN and k + 1 < hi and has(toks[k + 1], _SAID):
+                out.append((k, hi))
                 break
             if has(tok, _DENY) and any(has(t, _REPORTS) for t in toks[k + 1 : min(hi, k + 5)]):
                 out.append((k, hi))

@@ -163,6 +163,15 @@ def _retold(retracted: list[tuple[str, ...]], toks: list[Token], a: int, b: int)
     )
 
 
+_RESTATED: Final = frozenset({"уточненным", "уточнённым", "уточненими", "уточненою", "уточненной", "updated"})
+
+
+def _restated(toks: list[Token], lo: int) -> bool:
+    """Whether a sentence opens with "По уточненным данным", "За уточненими даними", "According
+    to updated information": what it tells again corrects the earlier account."""
+    return any(t.low in _RESTATED for t in toks[lo : lo + 3])
+
+
 def _span(toks: list[Token], first: int, last: int) -> tuple[int, int]:
     return toks[first].start, toks[last].end
 
@@ -347,8 +356,12 @@ def extract(
             if person in ANYONE and toks[c.cue].sent == 0 and headline:
                 person = None  # "погиб человек" in the headline: the story's "погиб мужчина"
             persons = seen_cas.get(key)
-            if persons is not None and (person is None or None in persons or person in persons):
-                continue  # the same figure again (not "ранена женщина ... мужчина получил баротравму")
+            if persons is not None and (
+                person is None or None in persons or person in persons or _restated(toks, lo)
+            ):
+                # the same figure again (not "ранена женщина ... мужчина получил баротравму"); "ранен
+                # мирный житель. ... По уточненным данным, мужчина ранен": the same one, restated
+                continue
             seen_cas.setdefault(key, set()).add(person)
             updates.append(c.update)
             cas_sents.append(toks[c.cue].sent)
@@ -532,7 +545,12 @@ def _corrected(counts: list[Count], replaced: list[tuple[int, Number]]) -> list[
     not 12", where the 14 says nothing more, takes the place of the 12 (its region, measure,
     claimant) with its own span."""
     out: list[Count] = []
+    news = {n.first for _, n in replaced}
     for c in counts:
+        if c.first in news and any(
+            d.value == c.value and d.weapon == c.weapon and d.first < c.first for d in counts
+        ):
+            continue  # "Верное значение — 31": the right figure told before, again
         new = next((n for o, n in replaced if o == c.value), None)
         if new is None:
             out.append(c)
@@ -613,20 +631,23 @@ def _corrections(toks: list[Token], numbers: list[Number]) -> list[tuple[int, Nu
             # "помилково вказано 3 КАБи — насправді ... скинули п'ять": the mistaken figure and
             # the one the writer puts in its place
             olds = [n for n in numbers if k < n.first <= k + 4 and toks[n.first].sent == tok.sent]
-            marks = [
+            marks = [  # (or the next sentence's: "указано неверно (13). Верное значение — 31")
                 j for j in range(k + 1, min(len(toks), k + 16))
-                if toks[j].sent == tok.sent and (toks[j].low in _ACTUALLY or (
+                if toks[j].sent - tok.sent in (0, 1) and (toks[j].low in _ACTUALLY or (
                     toks[j].low == "деле" and toks[j - 1].low == "самом"))
             ]
             if olds and marks:
-                new = [n for n in numbers if n.first > marks[0] and toks[n.first].sent == tok.sent]
+                new = [n for n in numbers if n.first > marks[0] and toks[n.first].sent == toks[marks[0]].sent]
                 if new:
                     out.append((olds[0].value, new[0]))
     return [(o, n) for o, n in out if o != n.value]
 
 
-_MISTAKEN: Final = frozenset({"помилково", "ошибочно", "erroneously", "mistakenly", "wrongly"})
-_ACTUALLY: Final = frozenset({"насправді", "actually", "фактично", "фактически", "правильно", "correct"})
+_MISTAKEN: Final = frozenset({"помилково", "ошибочно", "erroneously", "mistakenly", "wrongly", "неверно",
+                              "неправильно", "incorrectly"})
+_ACTUALLY: Final = frozenset({"насправді", "actually", "фактично", "фактически", "правильно", "correct",
+                              "верное", "верная", "верный", "правильное", "правильная", "правильна",
+                              "правильне", "правильний"})
 
 
 def _each_of(

@@ -365,6 +365,8 @@ def _one_number(toks: list[Token], i: int, n: int, out: list[Number]) -> int:
         if m is not None:  # "20-ти дронов", "3-х ракет"
             out.append(_number(toks, int(m.group(1)), i, i))
         return i
+    if tok.text.isupper() and len(tok.text) > 1 and not (i + 1 < n and toks[i + 1].text.isupper()):
+        return i  # "СТО и девять автомобилей": a service station's initials, not a hundred
     wv = _word_value(tok)
     if wv is None or (wv[1] and tok.low not in _ALONE_MULT
                       and not (tok.low in _GEN_MULT and _match_qualifier(toks, i))

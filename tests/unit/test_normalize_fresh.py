@@ -1907,6 +1907,21 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      [("UA-53", "industrial")], []),
     ("telegram:vvgladkov", "В Белгороде повреждён гараж, электроснабжение осуществляется в штатном "
      "режиме.", [], [("RU-BEL", "other")], []),
+    # "СТО" in capitals: a service station's initials, not a hundred
+    ("ria", "В Курске повреждены магазин, СТО и два автомобиля.", [], [("RU-KRS", "other")], []),
+    # an airport by its name alone: "ограничения в Шереметьево", "обмеження в петербурзькому Пулково"
+    ("ria", "Ограничения в Шереметьево сняты, сообщила Росавиация.", [], [("RU-MOS", "transport")], []),
+    ("unian", "Росавіація вводила обмеження в петербурзькому Пулково.", [], [("RU-SPE", "transport")], []),
+    # "received ... wounds": injured
+    ("ap", "A man in Belgorod received shrapnel wounds when a drone hit his car.", [], [("RU-BEL", "other")],
+     [("RU-BEL", "injured", 1)]),
+    # "указано неверно (21). Верное значение — 12": the right figure in the next sentence, told once
+    ("ria", "В Курской области сбиты 12 беспилотников. Исправление: в первой версии заметки их число было "
+     "указано неверно (21). Верное значение — 12.", [("RU-KRS", "drone", "intercepted", 12, "other")], [],
+     []),
+    # "ошибочно сообщалось о погибшей" is untrue; "По уточненным данным, ... ранена" the same one again
+    ("ria", "В Льгове ранена женщина. Ранее ошибочно сообщалось о погибшей. По уточненным данным, "
+     "пенсионерка ранена.", [], [], [("RU-KRS", "injured", 1)]),
 ]
 
 

@@ -610,7 +610,6 @@ KNOWN: dict[str, str] = {
     # round 42 (late November and early December 2026, reports that change: live blogs with timed updates,
     # corrections and retractions, aggregators, both sides' figures for one night, sea drones, airports),
     # written after the round-41 fixes and scored untouched (0.949)
-    "fresh42-en-003": "'A woman in Taganrog received cuts from broken glass' is one injured (missed)",
     "fresh42-en-008": "'a second vessel moored nearby' beside the struck landing craft is the fleet's, not "
     "a civilian object (other given)",
     "fresh42-en-009": "a live blog's toll that its later final figures replace ('risen to seven' before "
@@ -623,10 +622,6 @@ KNOWN: dict[str, str] = {
     "fresh42-ru-005": "a running figure's last step ('к 02:30 число сбитых дронов достигло 11, к 04:10 — "
     "23') is missed: 11 taken",
     "fresh42-ru-010": "sea drones destroyed 'силами флота' give military damage",
-    "fresh42-ru-014": "'СТО' (a service station) is read as a hundred drones, and the hit on the ТЭЦ "
-    "retracted by the next sentence ('Эта информация не подтвердилась') gives energy damage",
-    "fresh42-ru-015": "a toll the correction calls a mistake ('ошибочно говорилось о погибшем') is "
-    "labelled, and the corrected 'мужчина ранен' again",
     "fresh42-ru-017": "a region's figure in brackets after it ('над Брянской областью (58)') is taken for a "
     "whole with no region",
     "fresh42-ru-019": "the corrected total 'всего над полуостровом сбиты 19 беспилотников, а не 16' is "
@@ -634,13 +629,10 @@ KNOWN: dict[str, str] = {
     "fresh42-ru-021": "'к городам летели не менее 20 беспилотников' (monitoring channels) is missed as "
     "launched",
     "fresh42-ru-022": "the two injured of 'Пострадали двое' are labelled again one by one",
-    "fresh42-ru-023": "the figure the correction calls wrong ('указано неверно (13)') and the right one "
-    "again ('Верное значение — 31') are labelled, in Crimea",
     "fresh42-uk-005": "a part with an aside before its place ('18 з них, за версією російського відомства, "
     "знищили над Ростовською областю') is missed",
     "fresh42-uk-006": "the Sevastopol governor's 'збито шість БпЛА' is given no region",
     "fresh42-uk-007": "windows broken at a school ('поблизу школи, де вибито вікна') give no damage",
-    "fresh42-uk-009": "restrictions 'в петербурзькому Пулково' give no transport damage in St Petersburg",
     "fresh42-uk-012": "an outage in two other oblasts' sentence is given to Khmelnytskyi too",
     "fresh42-uk-019": "the Moscow mayor's 'загалом ... знищено 14 БпЛА' of drones 'що летіли на місто' is "
     "missed",
