@@ -781,7 +781,9 @@ _UPDATE_HEADS: Final = (
 _ANOTHER: Final = frozenset({"ще", "еще", "ещё", "іще", "more", "another", "additional", "further"})
 
 
-def _refined(toks: list[Token], bounds: list[tuple[int, int]], c: Count) -> bool:
+def _refined(
+    toks: list[Token], bounds: list[tuple[int, int]], c: Count, counted: frozenset[int]
+) -> bool:
     """A figure an update gives ("Обновлено 05:20. По уточненным данным, над Севастополем сбиты 6",
     "за уточненими даними, підтверджено збиття 41"), not one added to the earlier ("ще 3")."""
     lo = bounds[c.sent][0]
@@ -800,7 +802,9 @@ def _refined(toks: list[Token], bounds: list[tuple[int, int]], c: Count) -> bool
         if head and head[0].low in _UPDATE_HEADS:
             # "UPD 07:40." alone before it, or before a sentence and then it ("UPD 05:10. The
             # attack has been repelled. In total, 7 drones were shot down")
-            return s == c.sent or b - a <= 6
+            # (not a figure after the update's own: "Обновлено 09:05. Аксенов уточнил, что ...
+            # сбиты 19. Минобороны сообщало об 11 ...", another claimant's)
+            return s == c.sent or (b - a <= 6 and not any(x in counted for x in range(s + 1, c.sent)))
     return False
 
 
@@ -812,13 +816,18 @@ def _drop_refined(
     place); with no place of its own it keeps the place of the figure it replaces."""
     drop: set[int] = set()
     out = list(counts)
+    counted = frozenset(c.sent for c in counts)
     for j, new in enumerate(counts):
-        if not _refined(toks, bounds, new):
+        if not _refined(toks, bounds, new, counted):
             continue
+        # (a whole over several regions with its parts beside it, "57 над вісьмома регіонами, зокрема
+        # 20 — над Московським", replaces no one region's figure: another claimant's count)
+        parted = new.region is None and any(x.sent == new.sent and x.region is not None for x in counts)
         old = [
             i for i, c in enumerate(counts)
             if c.sent < new.sent and c.weapon == new.weapon and c.measure == new.measure
-            and c.value != new.value and (c.region == new.region or None in (c.region, new.region))
+            and c.value != new.value and (c.region == new.region or c.region is None
+                                          or (new.region is None and not parted))
         ]
         if not old:
             continue

@@ -1922,6 +1922,18 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     # "ошибочно сообщалось о погибшей" is untrue; "По уточненным данным, ... ранена" the same one again
     ("ria", "В Льгове ранена женщина. Ранее ошибочно сообщалось о погибшей. По уточненным данным, "
      "пенсионерка ранена.", [], [], [("RU-KRS", "injured", 1)]),
+    # an update's own figure, then another claimant's after it: the latter refines nothing
+    ("tass", "Хинштейн: над Курской областью сбиты 7 беспилотников.\n\nОбновлено 10:15. Хинштейн уточнил, "
+     "что всего над регионом сбиты 9 беспилотников, а не 7, как сообщалось ранее. Минобороны в утренней "
+     "сводке сообщало о пяти беспилотниках, уничтоженных над Курской областью.",
+     [("RU-KRS", "drone", "intercepted", 9, "ru-official"), ("RU-KRS", "drone", "intercepted", 5, "ru-mod")],
+     [], []),
+    # an update's whole over several regions with its parts replaces no one region's figure
+    ("unian", "Мер Москви Сергій Собянін повідомив, що за ніч знищено 9 дронів, що летіли на місто.\n"
+     "Оновлено 09:00: Міноборони РФ заявило про 40 безпілотників, знищених над шістьма регіонами, зокрема "
+     "12 — над Брянською областю.",
+     [("RU-MOW", "drone", "intercepted", 9, "ru-official"), (None, "drone", "intercepted", 40, "ru-mod"),
+      ("RU-BRY", "drone", "intercepted", 12, "ru-mod")], [], []),
 ]
 
 

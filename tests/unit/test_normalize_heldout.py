@@ -624,8 +624,6 @@ KNOWN: dict[str, str] = {
     "fresh42-ru-010": "sea drones destroyed 'силами флота' give military damage",
     "fresh42-ru-017": "a region's figure in brackets after it ('над Брянской областью (58)') is taken for a "
     "whole with no region",
-    "fresh42-ru-019": "the corrected total 'всего над полуостровом сбиты 19 беспилотников, а не 16' is "
-    "missed",
     "fresh42-ru-021": "'к городам летели не менее 20 беспилотников' (monitoring channels) is missed as "
     "launched",
     "fresh42-ru-022": "the two injured of 'Пострадали двое' are labelled again one by one",
@@ -634,8 +632,6 @@ KNOWN: dict[str, str] = {
     "fresh42-uk-006": "the Sevastopol governor's 'збито шість БпЛА' is given no region",
     "fresh42-uk-007": "windows broken at a school ('поблизу школи, де вибито вікна') give no damage",
     "fresh42-uk-012": "an outage in two other oblasts' sentence is given to Khmelnytskyi too",
-    "fresh42-uk-019": "the Moscow mayor's 'загалом ... знищено 14 БпЛА' of drones 'що летіли на місто' is "
-    "missed",
     "fresh42-uk-022": "a submarine that 'зазнав критичних пошкоджень' gives no military damage",
 }
 
