@@ -266,6 +266,8 @@ def extract_damage(
                 continue
             if _negated(toks, dmg.first, lo, hi, covered) or _denied_again(toks, dmg, hi, covered):
                 continue
+            if dmg.last + 1 < hi and toks[dmg.last + 1].low in _COUNTRY:
+                continue  # "удар ... по об'єктах ВПК та енергетики України": the country's, no region's
             out.append(dmg)
     confirmed = [s for s, (lo, hi) in enumerate(sent_bounds) if _all_targets_hit(toks, lo, hi)]
     if confirmed:
@@ -328,6 +330,7 @@ def _all_targets_hit(toks: list[Token], lo: int, hi: int) -> bool:
     )
 
 
+_COUNTRY: Final = frozenset({"україни", "украины", "ukraine", "ukraine's", "україні", "украине"})
 _NONE: Final = frozenset({"none", "ни", "жодна", "жодної", "жоден", "жодного", "ни одна", "ни один"})
 
 
@@ -743,9 +746,11 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
         return True  # "residents of 15 nearby homes were evacuated": where people live, not hit
     if (tok.lemma in _BOATS or tok.low in _BOATS) and any(
         toks[m].low.startswith(_CREWLESS) and (toks[m + 1].lemma in _BOATS or toks[m + 1].low in _BOATS)
-        for m in range(max(0, i - 200), i - 1)
+        for m in range(max(0, i - 200), min(len(toks) - 1, i + 200))
     ):
-        return True  # "... безэкипажных катеров. ... уничтожены 17 БПЛА и пять катеров": the same boats
+        # "... безэкипажных катеров. ... уничтожены 17 БПЛА и пять катеров": the same boats (also
+        # a headline's "после атаки катеров и дронов" over the story's "безэкипажные катера")
+        return True
     if "-" in tok.low and tok.low.endswith("ing"):
         return True  # "tanker-tracking data": a modifier of a compound
     if tok.low == "heating" and i + 1 < len(toks) and toks[i + 1].low in ("season", "seasons"):

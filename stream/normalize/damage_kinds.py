@@ -106,7 +106,8 @@ _KINDS: dict[DamageKind, str] = {
         road surface; vessel traffic; ship traffic; shipping traffic; рух суден; движение судов;
         tram depot; trolleybus depot; bus depot; depot of the tram; депо; трамвайне депо; трамвайное
         депо; тролейбусне депо; троллейбусное депо; локомотивне депо; локомотивное депо; tanker loading;
-        tanker loadings; boat services; boat service; ferry services; ferry service; погрузка танкеров;
+        loading of tankers; tanker loadings; boat services; boat service; ferry services; ferry service;
+        погрузка танкеров;
         рух трамваїв; рух тролейбусів; рух автобусів; рух електричок; bus services; bus service; tram
         services; tram service; trolleybus services; trolleybus service; морской торговый
         порт; морський торговельний порт; морський торговий порт; торговый порт; торговельний порт;
@@ -147,7 +148,8 @@ _KINDS: dict[DamageKind, str] = {
         поражения; склад засобів ураження; склад бк; склад боеприпасов и вооружения;
         арсенал; рлс; jet; jets; fighter-bomber; fighter-bombers; warplane; warplanes; fighter jet;
         fighter jets; warship; warships; patrol boat; patrol boats; landing ship;
-        boat; boats; корабль; катер; корабель; helicopter; helicopters; аэродром; авиабаза;
+        boat; boats; корабль; катер; корабель; submarine; submarines; підводний човен;
+        подводная лодка; helicopter; helicopters; аэродром; авиабаза;
         воинская часть; военный объект; самолет; бомбардировщик; аеродром; авіабаза; військова
         частина; військовий об'єкт; літак; бомбардувальник; военная техника; військова техніка;
         бронетехника; бронетехніка; military training facility; training facility; training

@@ -1934,6 +1934,18 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
      "12 — над Брянською областю.",
      [("RU-MOW", "drone", "intercepted", 9, "ru-official"), (None, "drone", "intercepted", 40, "ru-mod"),
       ("RU-BRY", "drone", "intercepted", 12, "ru-mod")], [], []),
+    # a submarine is military
+    ("unian", "СБУ: морські дрони уразили підводний човен у бухті Новоросійська.", [],
+     [("RU-KDA", "military")], []),
+    # "об'єктах енергетики України": the whole country's, no region's
+    ("unian", "Херсонщина: пошкоджено склад. Міноборони РФ заявило про удар по об'єктах енергетики "
+     "України.", [], [("UA-65", "industrial")], []),
+    # a headline's "атаки катеров" that the story calls crewless boats: the attackers, not damage
+    ("rbc", "Оперштаб сообщил о повреждениях в Туапсе после атаки катеров. Ночью город атаковали "
+     "безэкипажные катера, все они уничтожены.", [], [], []),
+    # "loading of tankers": shipping
+    ("meduza", "In Primorsk, loading of tankers was halted after the drone attack.", [],
+     [("RU-LEN", "transport")], []),
 ]
 
 

@@ -616,12 +616,10 @@ KNOWN: dict[str, str] = {
     "'one person killed and nine injured') is labelled too",
     "fresh42-en-011": "the toll an official had put 'earlier in the morning' ('had put the death toll at "
     "four') is superseded by the mayor's six, but is labelled too",
-    "fresh42-en-022": "'equipment at the Tuapse oil refinery' is the refinery's (fuel), not other",
     "fresh42-ru-004": "one of the two injured who died later ('пассажир скончался') leaves one injured, not "
     "two",
     "fresh42-ru-005": "a running figure's last step ('к 02:30 число сбитых дронов достигло 11, к 04:10 — "
     "23') is missed: 11 taken",
-    "fresh42-ru-010": "sea drones destroyed 'силами флота' give military damage",
     "fresh42-ru-017": "a region's figure in brackets after it ('над Брянской областью (58)') is taken for a "
     "whole with no region",
     "fresh42-ru-021": "'к городам летели не менее 20 беспилотников' (monitoring channels) is missed as "
@@ -631,8 +629,6 @@ KNOWN: dict[str, str] = {
     "знищили над Ростовською областю') is missed",
     "fresh42-uk-006": "the Sevastopol governor's 'збито шість БпЛА' is given no region",
     "fresh42-uk-007": "windows broken at a school ('поблизу школи, де вибито вікна') give no damage",
-    "fresh42-uk-012": "an outage in two other oblasts' sentence is given to Khmelnytskyi too",
-    "fresh42-uk-022": "a submarine that 'зазнав критичних пошкоджень' gives no military damage",
 }
 
 
