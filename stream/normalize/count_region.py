@@ -64,6 +64,10 @@ _UNIT_WORDS: Final = (
 _HEADER_TIME: Final = frozenset({"за", "сутки", "добу", "ніч", "ночь", "минулу", "прошедшие", "минувшие",
                                  "overnight",
                                  "протягом", "доби", "суток", "течение"})
+# an aside of whose word a figure is: ", за версією відомства,", ", по его словам,", ", according to"
+_PER: Final = frozenset({"за", "по", "according"})
+_VERSION: Final = frozenset({"версія", "версия", "слово", "даний", "данные", "данным", "інформація",
+                             "информация", "to"})
 _MOSTLY: Final = (
     frozenset({"переважно", "преимущественно", "в основном", "mostly", "mainly", "largely", "основном"}))
 _RELATIVE: Final = (
@@ -207,6 +211,13 @@ def count_region(
     head = _region_first(toks, num, places, s_lo)
     if head is not None:
         return head
+    if s_lo < num.first - 1 and toks[num.first - 1].text == "(" and num.last + 1 < s_hi and (
+        toks[num.last + 1].text == ")"
+    ):
+        # "больше всего — над Брянской областью (58)": the figure in brackets is its place's
+        before = [p.code for p in places if p.last == num.first - 2 and not p.origin]
+        if before:
+            return before[0]
     inner = codes_in(places, num.last + 1, np_last)
     if len(inner) == 1:
         return inner[0]  # "48 «знищених» над Ростовською областю дронів"
@@ -240,6 +251,13 @@ def count_region(
             close = next((m for m in range(k + 2, min(hi, k + 8)) if toks[m].text == ","), None)
             if close is not None and not codes_in(places, k, close):
                 k = close + 1  # "380 БпЛА різних модифікацій, переважно FPV, атакували Запоріжжя"
+                continue
+        if toks[k].text == "," and k + 2 < hi and toks[k + 1].low in _PER and any(
+            t.lemma in _VERSION for t in toks[k + 2 : k + 4]
+        ):
+            close = next((m for m in range(k + 2, min(hi, k + 8)) if toks[m].text == ","), None)
+            if close is not None and not codes_in(places, k, close):
+                k = close + 1  # "18 з них, за версією російського відомства, знищили над Ростовською"
                 continue
         if toks[k].text in _CLAUSE:
             close = _inclusion_end(toks, k, s_hi)

@@ -1946,6 +1946,15 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     # "loading of tankers": shipping
     ("meduza", "In Primorsk, loading of tankers was halted after the drone attack.", [],
      [("RU-LEN", "transport")], []),
+    # a region's figure in brackets after it
+    ("rbc", "Минобороны отчиталось о 203 сбитых беспилотниках над восемью регионами, больше всего над "
+     "Брянской областью (58).",
+     [(None, "drone", "intercepted", 203, "ru-mod"), ("RU-BRY", "drone", "intercepted", 58, "ru-mod")], [],
+     []),
+    # ", по словам ведомства,": an aside between a part and its place
+    ("rbc", "Минобороны заявило о 30 сбитых дронах, из них 12, по словам ведомства, над Курской областью.",
+     [(None, "drone", "intercepted", 30, "ru-mod"), ("RU-KRS", "drone", "intercepted", 12, "ru-mod")], [],
+     []),
 ]
 
 

@@ -620,13 +620,9 @@ KNOWN: dict[str, str] = {
     "two",
     "fresh42-ru-005": "a running figure's last step ('к 02:30 число сбитых дронов достигло 11, к 04:10 — "
     "23') is missed: 11 taken",
-    "fresh42-ru-017": "a region's figure in brackets after it ('над Брянской областью (58)') is taken for a "
-    "whole with no region",
     "fresh42-ru-021": "'к городам летели не менее 20 беспилотников' (monitoring channels) is missed as "
     "launched",
     "fresh42-ru-022": "the two injured of 'Пострадали двое' are labelled again one by one",
-    "fresh42-uk-005": "a part with an aside before its place ('18 з них, за версією російського відомства, "
-    "знищили над Ростовською областю') is missed",
     "fresh42-uk-006": "the Sevastopol governor's 'збито шість БпЛА' is given no region",
     "fresh42-uk-007": "windows broken at a school ('поблизу школи, де вибито вікна') give no damage",
 }
