@@ -959,7 +959,9 @@ def _more_people(toks: list[Token], j: int) -> tuple[int, int, int]:
 
 _UPDATE_MARKS: Final = (
     frozenset({"upd", "update", "updated", "уточнение", "уточнення", "оновлено", "обновлено",
-               "оновлення", "обновление"}))
+               "оновлення", "обновление",
+               # "Final figures for the day: one person killed and nine injured"
+               "final", "итоговые", "окончательные", "підсумкові", "остаточні"}))
 
 
 def _in_update(

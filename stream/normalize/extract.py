@@ -376,6 +376,8 @@ def extract(
                     },
                 )
             )
+    if len(casualties) > 1:
+        casualties, updates, cas_sents = _without_earlier_tolls(toks, bounds, casualties, updates, cas_sents)
     if headline:
         casualties, updates, cas_sents = _headline_in_body(casualties, updates, cas_sents)
     casualties = _without_parts(_without_superseded(casualties, updates, cas_sents))
@@ -712,6 +714,40 @@ def _headline_in_body(
         [x for x, k in zip(updates, keep, strict=True) if k],
         [x for x, k in zip(sents, keep, strict=True) if k],
     )
+
+
+_EARLIER: Final = frozenset({"earlier", "previously", "ранее", "раніше", "раньше", "початково",
+                             "первоначально"})
+# what an earlier toll was told by (not "Earlier in the day, two people were wounded ..., Fedorov said")
+_TOLD_TOLL: Final = frozenset({"toll", "put", "reported", "сообщалось", "сообщал", "сообщала", "сообщали",
+                               "повідомлялося", "повідомлялось", "повідомляв", "повідомляла", "повідомляли",
+                               "говорилось", "йшлося", "писали"})
+
+
+def _without_earlier_tolls(
+    toks: list[Token],
+    bounds: list[tuple[int, int]],
+    items: list[CasualtyItem],
+    updates: list[bool],
+    sents: list[int],
+) -> tuple[list[CasualtyItem], list[bool], list[int]]:
+    """ "At least six people were killed, Mayor Klitschko said. Earlier in the morning, Tkachenko
+    had put the death toll at four": a toll a sentence opening with "earlier" tells beside
+    another figure of the same kind and place is the one it replaced."""
+    keep = []
+    for i, item in enumerate(items):
+        lo, hi = bounds[sents[i]]
+        if toks[lo].low in _EARLIER and any(t.low in _TOLD_TOLL for t in toks[lo:hi]) and any(
+            sents[j] != sents[i] and other.region == item.region
+            and ((item.killed and other.killed and other.killed != item.killed)
+                 or (item.injured and other.injured and other.injured != item.injured))
+            for j, other in enumerate(items)
+        ):
+            continue
+        keep.append(i)
+    if len(keep) == len(items):
+        return items, updates, sents
+    return [items[i] for i in keep], [updates[i] for i in keep], [sents[i] for i in keep]
 
 
 def _without_parts(items: list[CasualtyItem]) -> list[CasualtyItem]:

@@ -1955,6 +1955,14 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("rbc", "Минобороны заявило о 30 сбитых дронах, из них 12, по словам ведомства, над Курской областью.",
      [(None, "drone", "intercepted", 30, "ru-mod"), ("RU-KRS", "drone", "intercepted", 12, "ru-mod")], [],
      []),
+    # a live blog's "Final figures for the day" replace the tolls told before
+    ("suspilne", "Strikes on Sumy: live updates.\n10:05 Two people were injured, the mayor said.\n12:30 The "
+     "number of injured has risen to five.\n18:00 Final figures for the day: one person killed and six "
+     "injured.",
+     [], [], [("UA-59", "killed", 1), ("UA-59", "injured", 6)]),
+    # "Earlier, the mayor had put the death toll at five": the toll the later one replaced
+    ("ap", "At least eight people were killed in Dnipro, the governor said. Earlier, the mayor had put the "
+     "death toll at five.", [], [], [("UA-12", "killed", 8)]),
 ]
 
 
