@@ -564,6 +564,18 @@ _NEAR: Final = frozenset({"near", "outside", "вблизи", "возле", "ок
 _LANDMARK_SKIP: Final = frozenset({"the", "a", "an", "of"})
 
 
+def _where_hit(toks: list[Token], i: int) -> bool:
+    """ "поблизу школи, де вибито вікна", "near a school, where windows were blown out": the
+    landmark is where the damage is."""
+    j = i + 1
+    if j < len(toks) and toks[j].text == ",":
+        j += 1
+    return j < len(toks) and toks[j].low in _WHERE and any(has(t, _IMPACT) for t in toks[j + 1 : j + 5])
+
+
+_WHERE: Final = frozenset({"де", "где", "where"})
+
+
 def _landmark(toks: list[Token], i: int, lo: int) -> bool:
     """ "a fuel depot near the Engels military airfield", "де розташований аеродром",
     "which lies across the river from the nuclear power plant": a place to find the damage
@@ -589,7 +601,7 @@ def _landmark(toks: list[Token], i: int, lo: int) -> bool:
     for k in range(i - 1, max(lo, i - 5) - 1, -1):
         tok = toks[k]
         if tok.low in _NEAR:
-            return not _hit_near(toks, k, lo)
+            return not (_hit_near(toks, k, lo) or _where_hit(toks, i))
         if tok.low in _ON and k - 1 >= lo and toks[k - 1].lemma in _VEHICLES:
             return True  # "struck a car on the Rylsk-Lgov highway", "по автомобилю на трассе": where it was
         if tok.kind != "word" or not (

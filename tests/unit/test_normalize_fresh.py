@@ -1963,6 +1963,9 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     # "Earlier, the mayor had put the death toll at five": the toll the later one replaced
     ("ap", "At least eight people were killed in Dnipro, the governor said. Earlier, the mayor had put the "
      "death toll at five.", [], [], [("UA-12", "killed", 8)]),
+    # "поблизу школи, де вибито вікна": the landmark is where the damage is (not a bare "поблизу школи")
+    ("interfax", "У Харкові друга бомба впала поблизу школи, де вибито вікна.", [], [("UA-63", "other")], []),
+    ("interfax", "У Харкові друга бомба впала поблизу школи.", [], [], []),
 ]
 
 

@@ -620,7 +620,6 @@ KNOWN: dict[str, str] = {
     "launched",
     "fresh42-ru-022": "the two injured of 'Пострадали двое' are labelled again one by one",
     "fresh42-uk-006": "the Sevastopol governor's 'збито шість БпЛА' is given no region",
-    "fresh42-uk-007": "windows broken at a school ('поблизу школи, де вибито вікна') give no damage",
 }
 
 
