@@ -695,6 +695,7 @@ _VERB_TOO: Final = frozenset({"houses", "ships", "stores", "plants", "powers", "
 _RESIDENTS: Final = (
     frozenset({"residents", "жители", "жителей", "мешканці", "мешканців", "жителі", "жителів"}))
 _BOATS: Final = frozenset({"катер", "катера", "катеров", "човен", "човни", "човнів", "boat", "boats"})
+_ATTACK: Final = frozenset({"атака", "атаки", "attack", "attacks"})
 _CREWLESS: Final = ("безэкипаж", "безекіпаж", "uncrewed", "unmanned", "безпілотн", "беспилотн")
 _STAFF_OF: Final = frozenset({"генеральний", "генеральный", "general", "оперативний", "оперативный",
                               "regional", "обласний", "областной"})
@@ -758,10 +759,12 @@ def _not_an_object(toks: list[Token], i: int, lo: int) -> bool:
         return True  # "residents of 15 nearby homes were evacuated": where people live, not hit
     if (tok.lemma in _BOATS or tok.low in _BOATS) and any(
         toks[m].low.startswith(_CREWLESS) and (toks[m + 1].lemma in _BOATS or toks[m + 1].low in _BOATS)
-        for m in range(max(0, i - 200), min(len(toks) - 1, i + 200))
+        for m in range(max(0, i - 200), i + 200 if i > 0 and toks[i - 1].lemma in _ATTACK else i - 1)
+        if m + 1 < len(toks)
     ):
         # "... безэкипажных катеров. ... уничтожены 17 БПЛА и пять катеров": the same boats (also
-        # a headline's "после атаки катеров и дронов" over the story's "безэкипажные катера")
+        # a headline's "после атаки катеров и дронов" over the story's "безэкипажные катера": the
+        # attack's boats, not "the boat was destroyed" before "an attack by uncrewed boats")
         return True
     if "-" in tok.low and tok.low.endswith("ing"):
         return True  # "tanker-tracking data": a modifier of a compound

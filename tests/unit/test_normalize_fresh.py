@@ -1966,6 +1966,10 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     # "поблизу школи, де вибито вікна": the landmark is where the damage is (not a bare "поблизу школи")
     ("interfax", "У Харкові друга бомба впала поблизу школи, де вибито вікна.", [], [("UA-63", "other")], []),
     ("interfax", "У Харкові друга бомба впала поблизу школи.", [], [], []),
+    # "the boat was destroyed" before "an attack by uncrewed boats": the boat struck is still military
+    ("ukrinform", "Navy drones struck a landing boat near Chornomorske in Crimea; the boat was destroyed. "
+     "The occupation head claimed that an attack by uncrewed boats had been repelled.", [],
+     [("UA-43", "military")], []),
 ]
 
 

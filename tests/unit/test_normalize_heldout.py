@@ -612,14 +612,17 @@ KNOWN: dict[str, str] = {
     # written after the round-41 fixes and scored untouched (0.949)
     "fresh42-en-008": "'a second vessel moored nearby' beside the struck landing craft is the fleet's, not "
     "a civilian object (other given)",
-    "fresh42-ru-004": "one of the two injured who died later ('пассажир скончался') leaves one injured, not "
-    "two",
-    "fresh42-ru-005": "a running figure's last step ('к 02:30 число сбитых дронов достигло 11, к 04:10 — "
-    "23') is missed: 11 taken",
-    "fresh42-ru-021": "'к городам летели не менее 20 беспилотников' (monitoring channels) is missed as "
-    "launched",
-    "fresh42-ru-022": "the two injured of 'Пострадали двое' are labelled again one by one",
-    "fresh42-uk-006": "the Sevastopol governor's 'збито шість БпЛА' is given no region",
+    "fresh42-ru-004": "the passenger of the two injured who died later ('пассажир скончался в реанимации') "
+    "leaves one injured, but both are still labelled injured",
+    "fresh42-ru-005": "a running figure's last step with no verb ('к 02:30 число сбитых дронов достигло 11, "
+    "к 04:10 — 23') is missed and the step before it labelled",
+    "fresh42-ru-021": "'к городам летели не менее 20 беспилотников' is no launch, as round 25 left drones "
+    "that 'летіли' somewhere (its writer labelled 20 launched)",
+    "fresh42-ru-022": "the people injured one by one after the region's total ('Пострадали двое мирных "
+    "жителей. В Глушково ... В Рыльске ...') are labelled beside it, as rounds 24 and 25's writers labelled "
+    "such parts (its writer labelled the total only, as round 34's)",
+    "fresh42-uk-006": "the Sevastopol governor's 'збито шість БпЛА' takes no region from the city named in "
+    "the sentence before, the report naming Crimea and the sea too",
 }
 
 
