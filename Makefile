@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
-# mypyc build of the pure normalizer, gazetteer and detectors (optional; scripts/build_native.py)
+# mypyc build of the pure normalizer, gazetteer, detectors and aggregates (optional; scripts/build_native.py)
 NATIVE := build/native.stamp
 
 .PHONY: run test lint unit integration schemas system-deps bench clean native
@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e ".[test]"
 	@touch $(STAMP)
 
-$(NATIVE): $(STAMP) $(wildcard stream/normalize/*.py stream/regions/*.py stream/detect/*.py) stream/_native.py scripts/build_native.py
+$(NATIVE): $(STAMP) $(wildcard stream/normalize/*.py stream/regions/*.py stream/detect/*.py stream/aggregate/*.py) stream/_native.py scripts/build_native.py
 	$(PY) scripts/build_native.py
 	@mkdir -p build && touch $(NATIVE)
 

@@ -1,4 +1,4 @@
-"""Compile the pure normalizer, gazetteer and detectors with mypyc, in place.
+"""Compile the pure normalizer, gazetteer, detectors and aggregates with mypyc, in place.
 
 The compiled modules are an optional speed-up (about 1.8x on the normalize
 benchmark): without a C compiler, or with STREAM_NATIVE=0, the Python sources

@@ -87,7 +87,7 @@ def is_late(claim: Claim | aggregate.Fact, lateness: timedelta) -> bool:
     normalize agent that writes it dead-letters it, once, rather than every worker that
     folds the claims log, at every start."""
     f = claim if isinstance(claim, aggregate.Fact) else aggregate.Fact.of(claim)
-    return f.window_end < f.published_at - int(lateness.total_seconds())
+    return bool(f.window_end < f.published_at - int(lateness.total_seconds()))
 
 
 def _changes(applied: aggregate.Applied) -> bool:

@@ -216,7 +216,8 @@ def _merge(rec: Rec | None, f: Fact) -> Rec:
     return make_rec(meta, sources, versions)
 
 
-_ONE_SOURCE = (0,)  # the hours of a record's one source: its first report's
+_ONE_SOURCE: tuple[int, ...] = (0,)  # the hours of a record's one source: its first report's
+# (variable-length typed: compiled, a fixed-length tuple constant is boxed anew at each use)
 
 
 def _with_source(rec: Rec, first: int, src: str, published_at: int) -> Sources:

@@ -17,6 +17,7 @@ import re
 from datetime import datetime
 from typing import Any, NamedTuple, get_args
 
+from stream.aggregate.state import Epoch
 from stream.models import (
     Claim,
     Claimant,
@@ -37,11 +38,11 @@ class Fact(NamedTuple):
     report_id: str
     source: str
     lang: str
-    published_at: int
+    published_at: Epoch
     claimant: str
     region: str | None
-    window_start: int
-    window_end: int
+    window_start: Epoch
+    window_end: Epoch
     weapon: str | None
     measure: str | None
     count: int  # type: ignore[assignment]  # a field, as Claim.count (shadows tuple.count)

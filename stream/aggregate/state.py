@@ -53,7 +53,11 @@ import orjson
 from stream.models import Claimant, Measure, Weapon
 
 Cid = int  # a claim id as an int, see cid_key
-Version = tuple[int, str, int, int, str, str]
+# An epoch-seconds time the state shares between records (a publication time, a window
+# bound). Typed Any, not int: compiled (mypyc), an int-typed value is held unboxed and
+# boxed anew wherever it is stored, so each record would hold its own int again.
+Epoch = Any
+Version = tuple[Epoch, str, int, int, str, str]
 Meta = tuple[str, str, str | None, str | None, str | None]
 Value = tuple[int, int, str, str]  # (a, b, qualifier, source)
 Rec = tuple[Any, ...]  # meta (with ws, we), sources, hours, (published_at, report_id, Value) per version
@@ -98,17 +102,20 @@ _RECENT: dict[object, object] = {}
 _T = TypeVar("_T")
 
 
-# (no typing.cast in these: they run several times per claim, and cast is a call)
-def shared(value: _T) -> _T:
+# (no typing.cast in these: they run several times per claim, and cast is a call).
+# They return Any, not the value's type: compiled (mypyc), a value typed as an int or a
+# fixed-length tuple is unboxed into a C value and boxed anew where it is stored, which
+# would undo the sharing; typed Any, the shared object itself is what gets stored.
+def shared(value: _T) -> Any:
     if len(_SHARED) > 65_536:
         _SHARED.clear()
-    return _SHARED.setdefault(value, value)  # type: ignore[return-value]
+    return _SHARED.setdefault(value, value)
 
 
-def recent(value: _T) -> _T:
+def recent(value: _T) -> Any:
     if len(_RECENT) > 4_096:
         _RECENT.clear()
-    return _RECENT.setdefault(value, value)  # type: ignore[return-value]
+    return _RECENT.setdefault(value, value)
 
 
 def s(value: str) -> str:
@@ -173,7 +180,7 @@ class RegionState:
     # end of the hour of a count claim's earliest report (pub_hour) -> claim ids: the
     # detectors read a report published after its hour closed in the hour it came in
     pub_hours: dict[int, list[Cid]] = field(default_factory=dict, compare=False, repr=False)
-    excerpt_heap: list[tuple[int, Cid]] = field(default_factory=list, compare=False,
+    excerpt_heap: list[tuple[Epoch, Cid]] = field(default_factory=list, compare=False,
                                                 repr=False)
     # group or toll group -> the longest window (we - ws) among its members, ever: the
     # members are sorted by window start, so the windows overlapping [lo, hi] lie
@@ -182,7 +189,7 @@ class RegionState:
     # group or toll group -> its members' window starts, in the members' order: what
     # window_lookup bisects (in C, where a key function costs a Python call per step;
     # the ints are the metas' own, so 8 bytes a member)
-    starts: dict[tuple[str, ...], list[int]] = field(default_factory=dict, compare=False, repr=False)
+    starts: dict[tuple[str, ...], list[Epoch]] = field(default_factory=dict, compare=False, repr=False)
     # event hour -> [sum of `counted` of its claims in that hour, per group code]
     buckets: dict[int, MutableSequence[int]] = field(default_factory=dict, compare=False,
                                                repr=False)
@@ -196,7 +203,8 @@ def versions_of(rec: Rec) -> tuple[Version, ...]:
     return tuple((rec[i], rec[i + 1], *rec[i + 2]) for i in range(FIRST, len(rec), 3))
 
 
-def value(a: int, b: int, qualifier: str, source: str) -> Value:
+def value(a: int, b: int, qualifier: str, source: str) -> Any:
+    """The shared (a, b, qualifier, source) of a version (a `Value`)."""
     return shared((a, b, qualifier, source))
 
 

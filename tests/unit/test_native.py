@@ -182,3 +182,40 @@ def test_compiled_detectors_give_the_same_alerts_and_scores(tmp_path: Path) -> N
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
     assert outs[0].count(b",1\n") >= 1  # the spike is alerted
+
+
+_STATES = """
+import hashlib, random, sys
+from datetime import UTC, datetime, timedelta
+import orjson
+from stream import aggregate
+from stream.pipeline import Engine, Place, normalize_record
+from stream.simulate.reports import reports_from_series
+from stream.simulate.series import simulate_regions
+series = simulate_regions(n_regions=8, days=30, seed=9)
+claims = []
+for i, r in enumerate(reports_from_series(series, seed=9, relay_rate=0.4)):
+    res = normalize_record(orjson.dumps(r.raw), Place("raw", 0, i), datetime(2030, 1, 1, tzinfo=UTC))
+    claims += res.claims
+random.Random(9).shuffle(claims)  # late claims, corrections before what they correct
+engine = Engine.create()
+for c in claims:
+    engine.apply(c)
+now = max(c.published_at for c in claims)
+for key in sorted(engine.states):
+    st = engine.states[key]
+    totals = aggregate.window_stats(st, as_of=now, window=timedelta(days=7))["totals"]
+    sys.stdout.write(f"{key} {len(st.claims)} {hashlib.sha256(aggregate.encode(st)).hexdigest()} {totals}\\n")
+"""
+
+
+def test_compiled_aggregates_fold_to_the_same_states() -> None:
+    if _status(native=True)[0] != "mypyc":
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the compiled aggregates (make native)")
+        pytest.skip("compiled aggregates not built here")
+    compiled = _run(["-c", _STATES], native=True).stdout
+    pure = _run(["-c", _STATES], native=False).stdout
+    assert compiled == pure
+    rows = [line.split(" ", 3) for line in pure.decode().splitlines()]
+    assert len(rows) >= 8 and sum(int(r[1]) for r in rows) > 1000  # regions and ALL, claims folded
