@@ -764,6 +764,7 @@ def extract_counts(
             # "all 16 drones launched overnight had been shot down": launched and downed
             seen.add((region, weapon, also, num.value))
             out.append(count._replace(measure=also))
+    out = [c for c in out if not _running_step(toks, doc.sent_bounds, c)]
     return _drop_refined(
         toks,
         doc.sent_bounds,
@@ -806,6 +807,21 @@ def _refined(
             # сбиты 19. Минобороны сообщало об 11 ...", another claimant's)
             return s == c.sent or (b - a <= 6 and not any(x in counted for x in range(s + 1, c.sent)))
     return False
+
+
+_RUNNING_TO: Final = frozenset({"достигнуть", "досягти", "досячь", "reach", "reached"})
+
+
+def _running_step(toks: list[Token], bounds: list[tuple[int, int]], c: Count) -> bool:
+    """ "к 02:30 число сбитых дронов достигло 11, к 04:10 — 23": a running figure's step that a
+    later hour's figure in the same sentence goes past."""
+    lo, hi = bounds[c.sent]
+    if not any(has(t, _RUNNING_TO) for t in toks[max(lo, c.first - 2) : c.first]):
+        return False
+    return any(
+        toks[k].kind == "time" and toks[k + 1].text in ("—", "–", "-") and toks[k + 2].kind == "num"
+        for k in range(c.last + 1, hi - 2)
+    )
 
 
 def _drop_refined(

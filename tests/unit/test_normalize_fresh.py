@@ -1970,6 +1970,9 @@ CASES: list[tuple[str, str, list[C], list[D], list[K]]] = [
     ("ukrinform", "Navy drones struck a landing boat near Chornomorske in Crimea; the boat was destroyed. "
      "The occupation head claimed that an attack by uncrewed boats had been repelled.", [],
      [("UA-43", "military")], []),
+    # a running figure's verbless last step: "достигло 6, к 03:20 — 15" is 15
+    ("ria", "Мэр сообщает о сбитых беспилотниках, летевших на Москву: к 01:10 число сбитых дронов достигло "
+     "6, к 03:20 — 15.", [("RU-MOW", "drone", "intercepted", 15, "ru-official")], [], []),
 ]
 
 

@@ -614,8 +614,6 @@ KNOWN: dict[str, str] = {
     "a civilian object (other given)",
     "fresh42-ru-004": "the passenger of the two injured who died later ('пассажир скончался в реанимации') "
     "leaves one injured, but both are still labelled injured",
-    "fresh42-ru-005": "a running figure's last step with no verb ('к 02:30 число сбитых дронов достигло 11, "
-    "к 04:10 — 23') is missed and the step before it labelled",
     "fresh42-ru-021": "'к городам летели не менее 20 беспилотников' is no launch, as round 25 left drones "
     "that 'летіли' somewhere (its writer labelled 20 launched)",
     "fresh42-ru-022": "the people injured one by one after the region's total ('Пострадали двое мирных "
